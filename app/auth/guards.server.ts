@@ -1,0 +1,71 @@
+import { data, redirect } from "react-router";
+import { getConfig } from "../config.server";
+import { type Capability, can } from "../lib/roles";
+import { type ProjectAccess, findProjectAccess } from "../models/project.server";
+import { type SessionUser, validateSessionToken } from "../models/session.server";
+import { readSessionToken } from "./cookie.server";
+
+export interface Authenticated {
+  user: SessionUser;
+  sessionId: string;
+}
+
+export function sessionPolicy() {
+  const config = getConfig();
+  return { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: config.SESSION_MAX_AGE_MINUTES * 60_000 };
+}
+
+export async function getAuthenticated(request: Request): Promise<Authenticated | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const result = await validateSessionToken(token, sessionPolicy());
+  return result ? { user: result.user, sessionId: result.session.id } : null;
+}
+
+export function forbidden(message = "You do not have permission to do that."): never {
+  throw data({ message }, { status: 403 });
+}
+
+export function notFound(message = "Not found."): never {
+  throw data({ message }, { status: 404 });
+}
+
+/**
+ * The signed-in user, or a redirect to the sign-in page. A user who must change
+ * their password is sent to do so before anything else.
+ */
+export async function requireUser(request: Request, options: { allowPendingPasswordChange?: boolean } = {}): Promise<Authenticated> {
+  const auth = await getAuthenticated(request);
+  const url = new URL(request.url);
+  if (!auth) {
+    const back = request.method === "GET" ? url.pathname + url.search : "/";
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (auth.user.mustChangePassword && !options.allowPendingPasswordChange) {
+    throw redirect("/account/password");
+  }
+  return auth;
+}
+
+export async function requireAdmin(request: Request): Promise<Authenticated> {
+  const auth = await requireUser(request);
+  if (!auth.user.isAdmin) forbidden("Only administrators can do that.");
+  return auth;
+}
+
+/**
+ * The project and the user's role, when the user may do `capability` in it. A
+ * project the user cannot see is a 404 (its existence is not revealed); a visible
+ * one where the role falls short is a 403.
+ */
+export async function requireProjectCapability(
+  request: Request,
+  slug: string | undefined,
+  capability: Capability,
+): Promise<Authenticated & ProjectAccess> {
+  const auth = await requireUser(request);
+  const access = slug ? await findProjectAccess(slug, auth.user) : null;
+  if (!access) notFound("Project not found.");
+  if (!can(access.role, capability)) forbidden(`Your role in this project (${access.role}) does not allow that.`);
+  return { ...auth, ...access };
+}

@@ -1,0 +1,69 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client";
+import { Prisma, PrismaClient as SqlitePrismaClient } from "../generated/sqlite/client";
+import { type DatabaseTarget, parseDatabaseUrl } from "./lib/database-url";
+
+// Both generated clients come from one model file, so their model types match; the
+// app is typed against the SQLite client and the PostgreSQL one is cast to it.
+export type Db = SqlitePrismaClient;
+export type Tx = Prisma.TransactionClient;
+export { Prisma };
+
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens the SQLite connection in WAL mode with a busy timeout: readers never block
+ * the writer, and a second process (the CLI next to the server) waits instead of
+ * failing with SQLITE_BUSY.
+ */
+function sqliteAdapter(filePath: string): SqlMigrationAwareDriverAdapterFactory {
+  if (filePath !== ":memory:") fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const base = new PrismaBetterSQLite3({ url: filePath, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const prepare = async (adapter: SqlDriverAdapter) => {
+    await adapter.executeScript(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+    );
+    return adapter;
+  };
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => prepare(await base.connect()),
+    connectToShadowDb: async () => prepare(await base.connectToShadowDb()),
+  };
+}
+
+export function createDb(target: DatabaseTarget, poolSize = 10): Db {
+  if (target.provider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: target.connectionString, max: poolSize }, { schema: target.schema });
+    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+  }
+  return new SqlitePrismaClient({ adapter: sqliteAdapter(target.filePath) });
+}
+
+let instance: { db: Db; url: string } | undefined;
+
+/** The process-wide client for DATABASE_URL (re-created if the URL changes, as in tests). */
+export function getDb(): Db {
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  if (!instance || instance.url !== target.url) {
+    const poolSize = Number(process.env.DATABASE_POOL_SIZE) || 10;
+    instance = { db: createDb(target, poolSize), url: target.url };
+  }
+  return instance.db;
+}
+
+export function databaseProvider(): DatabaseTarget["provider"] {
+  return parseDatabaseUrl(process.env.DATABASE_URL).provider;
+}
+
+export async function disconnectDb(): Promise<void> {
+  if (instance) {
+    await instance.db.$disconnect();
+    instance = undefined;
+  }
+}

@@ -1,0 +1,93 @@
+import { GENESIS_HASH, GLOBAL_CHAIN, computeAuditHash, projectChain, verifyChain, type ChainProblem } from "../lib/audit-hash";
+import { type Db, type Tx, getDb } from "../db.server";
+
+export interface AuditEventInput {
+  projectId?: number | null;
+  actorId?: number | null;
+  actorName?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | number | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends one event to its chain inside the caller's transaction, so the event is
+ * written if and only if the change it records is. Bumping the chain head first
+ * takes its row lock (PostgreSQL) or the write lock (SQLite), which orders
+ * concurrent appends.
+ */
+export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<void> {
+  const projectId = input.projectId ?? null;
+  const chain = projectId === null ? GLOBAL_CHAIN : projectChain(projectId);
+  const head = await lockChainHead(tx, chain);
+  const event = {
+    chain,
+    seq: head.seq,
+    projectId,
+    actorId: input.actorId ?? null,
+    actorName: input.actorName ?? null,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId === undefined || input.targetId === null ? null : String(input.targetId),
+    ip: input.ip ?? null,
+    details: JSON.stringify(input.details ?? {}),
+    createdAt: new Date(),
+    prevHash: head.previousHash,
+  };
+  const hash = computeAuditHash(event);
+  await tx.auditEvent.create({ data: { ...event, hash } });
+  await tx.auditChainHead.update({ where: { chain }, data: { headHash: hash } });
+}
+
+async function lockChainHead(tx: Tx, chain: string): Promise<{ seq: number; previousHash: string }> {
+  const existing = await tx.auditChainHead.updateMany({ where: { chain }, data: { seq: { increment: 1 } } });
+  if (existing.count === 0) {
+    await tx.auditChainHead.create({ data: { chain, seq: 1, headHash: GENESIS_HASH } });
+    return { seq: 1, previousHash: GENESIS_HASH };
+  }
+  const head = await tx.auditChainHead.findUniqueOrThrow({ where: { chain } });
+  return { seq: head.seq, previousHash: head.headHash };
+}
+
+/** Records an event on its own (for things that change nothing else, such as a failed sign-in). */
+export async function recordAuditEvent(input: AuditEventInput, db: Db = getDb()): Promise<void> {
+  await db.$transaction((tx) => appendAuditEvent(tx, input));
+}
+
+export async function listAuditEvents(filter: { projectId?: number | null; actions?: string[]; take?: number }) {
+  return getDb().auditEvent.findMany({
+    where: {
+      ...(filter.projectId !== undefined ? { projectId: filter.projectId } : {}),
+      ...(filter.actions ? { action: { in: filter.actions } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: filter.take ?? 100,
+  });
+}
+
+export interface ChainVerification {
+  chain: string;
+  checked: number;
+  headHash: string;
+  problem: ChainProblem | null;
+}
+
+/** Re-computes a chain from its first event; reads in pages so memory stays flat. */
+export async function verifyAuditChain(chain: string, db: Db = getDb()): Promise<ChainVerification> {
+  const head = await db.auditChainHead.findUnique({ where: { chain } });
+  async function* events() {
+    let afterSeq = 0;
+    for (;;) {
+      const page = await db.auditEvent.findMany({ where: { chain, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: 1000 });
+      if (page.length === 0) return;
+      yield* page;
+      afterSeq = page[page.length - 1]!.seq;
+    }
+  }
+  const collected = [];
+  for await (const event of events()) collected.push(event);
+  const result = verifyChain(collected, head ?? { seq: 0, headHash: GENESIS_HASH });
+  return { chain, ...result };
+}

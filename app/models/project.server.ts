@@ -1,0 +1,217 @@
+import { getDb } from "../db.server";
+import { type ProjectRole, isProjectRole } from "../lib/roles";
+import { appendAuditEvent } from "./audit.server";
+import type { Actor } from "./user.server";
+
+export class SlugTakenError extends Error {
+  constructor(slug: string) {
+    super(`A project with the slug "${slug}" already exists`);
+  }
+}
+export class UnknownUserError extends Error {
+  constructor(username: string) {
+    super(`No user named "${username}"`);
+  }
+}
+export class LastOwnerError extends Error {
+  constructor() {
+    super("A project must keep at least one owner");
+  }
+}
+
+export interface ProjectAccess {
+  project: { id: number; slug: string; name: string; description: string; archivedAt: Date | null };
+  role: ProjectRole;
+}
+
+/**
+ * The project and the user's role in it, or null when the user may not see it. Global
+ * admins act as owners of every project. Membership is part of the query, so a
+ * project the user cannot see is indistinguishable from one that does not exist.
+ */
+export async function findProjectAccess(slug: string, user: { id: number; isAdmin: boolean }): Promise<ProjectAccess | null> {
+  const project = await getDb().project.findFirst({
+    where: user.isAdmin ? { slug } : { slug, memberships: { some: { userId: user.id } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      archivedAt: true,
+      memberships: { where: { userId: user.id }, select: { role: true } },
+    },
+  });
+  if (!project) return null;
+  const memberRole = project.memberships[0]?.role;
+  const role: ProjectRole = user.isAdmin ? "owner" : isProjectRole(memberRole) ? memberRole : "viewer";
+  const { memberships: _memberships, ...rest } = project;
+  return { project: rest, role };
+}
+
+export async function listProjectsForUser(user: { id: number; isAdmin: boolean }, options: { includeArchived?: boolean } = {}) {
+  const projects = await getDb().project.findMany({
+    where: {
+      ...(user.isAdmin ? {} : { memberships: { some: { userId: user.id } } }),
+      ...(options.includeArchived ? {} : { archivedAt: null }),
+    },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      archivedAt: true,
+      createdAt: true,
+      memberships: { where: { userId: user.id }, select: { role: true } },
+      _count: { select: { memberships: true } },
+    },
+    orderBy: { name: "asc" },
+  });
+  return projects.map(({ memberships, _count, ...project }) => ({
+    ...project,
+    memberCount: _count.memberships,
+    role: (user.isAdmin ? "owner" : (memberships[0]?.role ?? "viewer")) as ProjectRole,
+  }));
+}
+
+export async function createProject(input: { slug: string; name: string; description?: string; ownerUsername?: string }, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    if (await tx.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw new SlugTakenError(input.slug);
+    let owner: { id: number; username: string } | null = null;
+    if (input.ownerUsername) {
+      owner = await tx.user.findUnique({ where: { username: input.ownerUsername }, select: { id: true, username: true } });
+      if (!owner) throw new UnknownUserError(input.ownerUsername);
+    }
+    const project = await tx.project.create({
+      data: { slug: input.slug, name: input.name, description: input.description ?? "" },
+    });
+    await appendAuditEvent(tx, {
+      projectId: project.id,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: "project.created",
+      targetType: "project",
+      targetId: project.id,
+      details: { slug: project.slug, name: project.name },
+    });
+    if (owner) {
+      await tx.membership.create({ data: { projectId: project.id, userId: owner.id, role: "owner" } });
+      await appendAuditEvent(tx, {
+        projectId: project.id,
+        actorId: actor.id,
+        actorName: actor.name,
+        ip: actor.ip,
+        action: "membership.added",
+        targetType: "user",
+        targetId: owner.id,
+        details: { username: owner.username, role: "owner" },
+      });
+    }
+    return project;
+  });
+}
+
+export function listMembers(projectId: number) {
+  return getDb().membership.findMany({
+    where: { projectId },
+    select: { role: true, createdAt: true, user: { select: { id: true, username: true, displayName: true, disabledAt: true } } },
+    orderBy: { user: { username: "asc" } },
+  });
+}
+
+/**
+ * Adds a member or changes their role. Refuses to demote the last owner, so a
+ * project can always be managed by someone.
+ */
+export async function setMemberRole(projectId: number, username: string, role: ProjectRole, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { username }, select: { id: true, username: true } });
+    if (!user) throw new UnknownUserError(username);
+    const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
+    if (existing?.role === role) return { changed: false };
+    if (existing?.role === "owner" && role !== "owner") await assertAnotherOwner(tx, projectId, user.id);
+    await tx.membership.upsert({
+      where: { projectId_userId: { projectId, userId: user.id } },
+      create: { projectId, userId: user.id, role },
+      update: { role },
+    });
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: existing ? "membership.role_changed" : "membership.added",
+      targetType: "user",
+      targetId: user.id,
+      details: { username: user.username, role, previousRole: existing?.role ?? null },
+    });
+    return { changed: true };
+  });
+}
+
+export async function removeMember(projectId: number, userId: number, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const existing = await tx.membership.findUnique({
+      where: { projectId_userId: { projectId, userId } },
+      include: { user: { select: { username: true } } },
+    });
+    if (!existing) return { removed: false };
+    if (existing.role === "owner") await assertAnotherOwner(tx, projectId, userId);
+    await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: "membership.removed",
+      targetType: "user",
+      targetId: userId,
+      details: { username: existing.user.username, previousRole: existing.role },
+    });
+    return { removed: true };
+  });
+}
+
+type TxClient = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
+async function assertAnotherOwner(tx: TxClient, projectId: number, userId: number) {
+  const others = await tx.membership.count({ where: { projectId, role: "owner", userId: { not: userId } } });
+  if (others === 0) throw new LastOwnerError();
+}
+
+export async function renameProject(projectId: number, name: string, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
+    const project = await tx.project.update({ where: { id: projectId }, data: { name } });
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: "project.renamed",
+      targetType: "project",
+      targetId: projectId,
+      details: { from: before.name, to: name },
+    });
+    return project;
+  });
+}
+
+export async function setProjectArchived(projectId: number, archived: boolean, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const project = await tx.project.update({ where: { id: projectId }, data: { archivedAt: archived ? new Date() : null } });
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: archived ? "project.archived" : "project.unarchived",
+      targetType: "project",
+      targetId: projectId,
+    });
+    return project;
+  });
+}
+
+export function findProjectBySlug(slug: string) {
+  return getDb().project.findUnique({ where: { slug } });
+}

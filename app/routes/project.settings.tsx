@@ -1,0 +1,68 @@
+import { data, Form, redirect, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/project.settings";
+import { actorOf } from "../auth/actor.server";
+import { requireProjectCapability } from "../auth/guards.server";
+import { Field, Notice } from "../components/forms";
+import { ProjectNav } from "../components/project-nav";
+import { parseFormData } from "../lib/form";
+import { projectNameSchema } from "../lib/project-schema";
+import { renameProject, setProjectArchived } from "../models/project.server";
+
+export const meta = () => [{ title: "Project settings · Claimdesk" }];
+
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("rename"), name: projectNameSchema }),
+    z.object({ intent: z.literal("archive") }),
+    z.object({ intent: z.literal("unarchive") }),
+  ],
+  { error: "Unknown action" },
+);
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { project, role } = await requireProjectCapability(request, params.slug, "manageSettings");
+  return { project, role };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const auth = await requireProjectCapability(request, params.slug, "manageSettings");
+  const parsed = parseFormData(await request.formData(), actionSchema);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, notice: null }, { status: 400 });
+  const actor = actorOf(auth, context);
+  if (parsed.data.intent === "rename") {
+    await renameProject(auth.project.id, parsed.data.name, actor);
+    return data({ fieldErrors: {}, notice: "Project renamed." });
+  }
+  await setProjectArchived(auth.project.id, parsed.data.intent === "archive", actor);
+  throw redirect(`/projects/${auth.project.slug}`);
+}
+
+export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const { project, role } = loaderData;
+  return (
+    <section>
+      <h1>{project.name}: settings</h1>
+      <ProjectNav slug={project.slug} role={role} />
+      <Notice message={actionData?.notice} />
+      <Form method="post" className="card" noValidate>
+        <h2>Name</h2>
+        <input type="hidden" name="intent" value="rename" />
+        <Field label="Project name" name="name" defaultValue={project.name} required error={errors.name} />
+        <button type="submit" className="button primary">
+          Rename
+        </button>
+      </Form>
+      <Form method="post" className="card">
+        <h2>{project.archivedAt ? "Archived" : "Archive"}</h2>
+        <p>Archived projects are hidden from the project list; their data and audit trail are kept.</p>
+        <button type="submit" name="intent" value={project.archivedAt ? "unarchive" : "archive"} className="button">
+          {project.archivedAt ? "Unarchive project" : "Archive project"}
+        </button>
+      </Form>
+    </section>
+  );
+}

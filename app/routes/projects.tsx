@@ -1,0 +1,76 @@
+import { data, Form, Link, redirect, useActionData, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/projects";
+import { actorOf } from "../auth/actor.server";
+import { requireAdmin, requireUser } from "../auth/guards.server";
+import { Field, Notice } from "../components/forms";
+import { parseFormData } from "../lib/form";
+import { projectNameSchema, projectSlugSchema } from "../lib/project-schema";
+import { ROLE_LABELS } from "../lib/roles";
+import { SlugTakenError, createProject, listProjectsForUser } from "../models/project.server";
+
+export const meta = () => [{ title: "Projects · Claimdesk" }];
+
+const createSchema = z.object({ slug: projectSlugSchema, name: projectNameSchema });
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { user } = await requireUser(request);
+  const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
+  return { projects: await listProjectsForUser(user, { includeArchived }), canCreate: user.isAdmin, includeArchived };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const auth = await requireAdmin(request);
+  const parsed = parseFormData(await request.formData(), createSchema);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  try {
+    const project = await createProject({ ...parsed.data, ownerUsername: auth.user.username }, actorOf(auth, context));
+    throw redirect(`/projects/${project.slug}`);
+  } catch (error) {
+    if (error instanceof SlugTakenError) return data({ fieldErrors: { slug: error.message } }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function Projects({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const { projects, canCreate, includeArchived } = loaderData;
+  return (
+    <section>
+      <h1>Projects</h1>
+      <Notice message={params.get("passwordChanged") ? "Your password has been changed." : null} />
+      {projects.length === 0 ? (
+        <p>You are not a member of any project yet. Ask a project owner to add you.</p>
+      ) : (
+        <ul className="project-list">
+          {projects.map((project) => (
+            <li key={project.id} className="card">
+              <h2>
+                <Link to={`/projects/${project.slug}`}>{project.name}</Link>
+                {project.archivedAt ? <span className="badge">Archived</span> : null}
+              </h2>
+              <p className="meta">
+                Your role: {ROLE_LABELS[project.role]} · {project.memberCount} member{project.memberCount === 1 ? "" : "s"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to={includeArchived ? "/projects" : "/projects?archived=1"}>{includeArchived ? "Hide archived projects" : "Show archived projects"}</Link>
+      </p>
+      {canCreate ? (
+        <Form method="post" className="card" noValidate>
+          <h2>New project</h2>
+          <Field label="Project name" name="name" required error={errors.name} />
+          <Field label="Address name" name="slug" required hint="Lowercase letters, digits and dashes, for example election-2026." error={errors.slug} />
+          <button type="submit" className="button primary">
+            Create project
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

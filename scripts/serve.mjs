@@ -1,0 +1,37 @@
+// Serves the built app (production) or the app through Vite (development, --dev).
+// Static files are served here, before the app's own middleware.
+import process from "node:process";
+import express from "express";
+
+const development = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "0.0.0.0";
+const server = express();
+server.disable("x-powered-by");
+
+if (development) {
+  const vite = await import("vite");
+  const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+  server.use(viteServer.middlewares);
+  server.use(async (req, res, next) => {
+    try {
+      const source = await viteServer.ssrLoadModule("./server/app.ts");
+      return await source.app(req, res, next);
+    } catch (error) {
+      if (typeof error === "object" && error instanceof Error) viteServer.ssrFixStacktrace(error);
+      next(error);
+    }
+  });
+} else {
+  server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
+  server.use(express.static("build/client", { maxAge: "1h", index: false }));
+  const { app } = await import("../build/server/index.js");
+  server.use(app);
+}
+
+const listener = server.listen(port, host, () => {
+  console.log(`claimdesk: serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => listener.close(() => process.exit(0)));
+}

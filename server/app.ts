@@ -1,0 +1,29 @@
+import "react-router";
+import { createRequestHandler } from "@react-router/express";
+import express, { type Request } from "express";
+import type { RequestContext } from "../app/auth/request-context";
+import { getConfig } from "../app/config.server";
+import { originCheck, securityHeaders } from "./security";
+
+const config = getConfig();
+const development = process.env.NODE_ENV === "development";
+
+export const app = express();
+app.disable("x-powered-by");
+// Behind a load balancer, X-Forwarded-For/-Proto name the real client and scheme.
+app.set("trust proxy", config.TRUST_PROXY);
+
+const isSecure = (req: Request) => (config.APP_ORIGIN ? config.APP_ORIGIN.startsWith("https:") : req.protocol === "https");
+const expectedOrigin = (req: Request) => config.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+
+app.use(securityHeaders({ development, secure: isSecure }));
+app.use(originCheck(expectedOrigin));
+
+app.use(
+  createRequestHandler({
+    build: () => import("virtual:react-router/server-build"),
+    getLoadContext(req, res): RequestContext {
+      return { cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? null };
+    },
+  }),
+);
