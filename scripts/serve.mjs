@@ -25,8 +25,17 @@ if (development) {
 } else {
   server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
   server.use(express.static("build/client", { maxAge: "1h", index: false }));
-  const { app } = await import("../build/server/index.js");
-  server.use(app);
+  try {
+    const { app } = await import("../build/server/index.js");
+    server.use(app);
+  } catch (error) {
+    // A bad environment variable is reported in one line, not as a stack trace.
+    if (error instanceof Error && error.message.startsWith("claimdesk:")) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 const listener = server.listen(port, host, () => {

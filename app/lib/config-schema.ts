@@ -52,7 +52,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = issue?.path.join(".") || "environment";
-    throw new ConfigError(`claimdesk: invalid configuration: ${name} ${issue?.message ?? "is invalid"}`);
+    const message = issue?.message ?? "is invalid";
+    throw new ConfigError(`claimdesk: invalid configuration: ${message.startsWith(name) ? message : `${name} ${message}`}`);
   }
   return result.data;
 }

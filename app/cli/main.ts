@@ -1,0 +1,73 @@
+import { ConfigError, parseConfig } from "../lib/config-schema";
+import { disconnectDb } from "../db.server";
+import { auditCommand } from "./commands/audit";
+import { bootCommand } from "./commands/boot";
+import { dbCommand } from "./commands/db";
+import { demoCommand } from "./commands/demo";
+import { projectCommand } from "./commands/project";
+import { userCommand } from "./commands/user";
+import { type CliIo, CliError, readAllStdin } from "./io";
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  db: dbCommand,
+  user: userCommand,
+  project: projectCommand,
+  demo: demoCommand,
+  audit: auditCommand,
+  boot: bootCommand,
+};
+
+const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
+
+  db migrate                                   apply pending migrations
+  user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin
+  project create --slug S --name N [--owner U]
+  project add-member --project S --username U --role owner|editor|reviewer|viewer
+  demo seed                                    add the demo project to an empty database
+  audit verify --project S | --global          recompute the tamper-evident audit chain
+  boot [--no-demo]                             migrate, then seed demo data if the database is empty
+
+Every command takes --json for machine-readable output. Errors print one line on
+stderr and exit non-zero (2 for usage errors).`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    io.stdout(`${HELP}\n`);
+    return command ? 0 : 2;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.stderr(`claimdesk: unknown command "${command}" (run claimdesk --help)\n`);
+    return 2;
+  }
+  try {
+    parseConfig(process.env);
+    return await handler(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`claimdesk: ${error.message.split("\n")[0]}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message.split("\n").find((line) => line.trim() !== "") : String(error);
+    io.stderr(`claimdesk: unexpected error: ${message ?? "unknown"}\n`);
+    return 1;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: readAllStdin,
+  };
+  try {
+    return await runCli(argv, io);
+  } finally {
+    await disconnectDb();
+  }
+}

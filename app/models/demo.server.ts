@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import path from "node:path";
+import { generateTemporaryPassword } from "../lib/random-password";
+import { type ProjectRole } from "../lib/roles";
+import { countUsers, createUser, type Actor } from "./user.server";
+import { createProject, setMemberRole } from "./project.server";
+
+export const DEMO_PROJECT_SLUG = "harbour-desk";
+
+const DEMO_PEOPLE: Array<{ username: string; displayName: string; isAdmin: boolean; role: ProjectRole }> = [
+  { username: "admin", displayName: "Desk Admin", isAdmin: true, role: "owner" },
+  { username: "rivera", displayName: "Lucía Rivera", isAdmin: false, role: "reviewer" },
+  { username: "okafor", displayName: "Chidi Okafor", isAdmin: false, role: "reviewer" },
+  { username: "viewer", displayName: "Guest Viewer", isAdmin: false, role: "viewer" },
+];
+
+const SEED_ACTOR: Actor = { id: null, name: "demo-seed" };
+
+export interface DemoCredentials {
+  username: string;
+  password: string;
+  role: string;
+}
+
+/**
+ * Creates the demo project and its people into an empty database. Passwords are
+ * random per install; the caller prints them once and they are written to a file
+ * readable only by the owner.
+ */
+export async function seedDemoData(options: { credentialsFile: string; afterProjectCreated?: (projectId: number) => Promise<void> }): Promise<DemoCredentials[] | null> {
+  if ((await countUsers()) > 0) return null;
+  const credentials: DemoCredentials[] = [];
+  for (const person of DEMO_PEOPLE) {
+    const password = generateTemporaryPassword();
+    await createUser({ username: person.username, displayName: person.displayName, password, isAdmin: person.isAdmin }, SEED_ACTOR);
+    credentials.push({ username: person.username, password, role: person.isAdmin ? "admin, project owner" : person.role });
+  }
+  const project = await createProject(
+    { slug: DEMO_PROJECT_SLUG, name: "Harbour desk (demo)", description: "Demo project: invented articles about a city bridge contract and a clinic.", ownerUsername: "admin" },
+    SEED_ACTOR,
+  );
+  for (const person of DEMO_PEOPLE.filter((p) => p.role !== "owner")) {
+    await setMemberRole(project.id, person.username, person.role, SEED_ACTOR);
+  }
+  await options.afterProjectCreated?.(project.id);
+  writeCredentialsFile(options.credentialsFile, credentials);
+  return credentials;
+}
+
+function writeCredentialsFile(file: string, credentials: DemoCredentials[]) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const lines = [
+    "# Claimdesk demo accounts, generated at first start. Delete this file once noted.",
+    ...credentials.map((c) => `${c.username}\t${c.password}\t${c.role}`),
+    "",
+  ];
+  fs.writeFileSync(file, lines.join("\n"), { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
