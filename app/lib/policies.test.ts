@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseConfig } from "./config-schema";
+import { parseDatabaseUrl } from "./database-url";
+import { parseFormData } from "./form";
+import { newPasswordSchema, usernameSchema } from "./password-policy";
+import { generateTemporaryPassword } from "./random-password";
+import { safeRedirectTarget } from "./redirect-target";
+import { PROJECT_ROLES, can } from "./roles";
+
+describe("password policy", () => {
+  it.each([
+    ["short1!", "at least 8"],
+    ["x".repeat(257), "at most 256"],
+    ["Password1", "too common"],
+    ["qwertyuiop", "too common"],
+  ])("refuses %j", (password, message) => {
+    const result = newPasswordSchema.safeParse(password);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain(message);
+  });
+
+  it("accepts 8 and 256 characters", () => {
+    expect(newPasswordSchema.safeParse("tangerine-dusk").success).toBe(true);
+    expect(newPasswordSchema.safeParse("k".repeat(256)).success).toBe(true);
+  });
+
+  it("generates temporary passwords that pass the policy", () => {
+    for (let i = 0; i < 50; i += 1) expect(newPasswordSchema.safeParse(generateTemporaryPassword()).success).toBe(true);
+  });
+
+  it("normalizes usernames to lower case and refuses odd characters", () => {
+    expect(usernameSchema.parse("  Rivera ")).toBe("rivera");
+    expect(usernameSchema.safeParse("a b").success).toBe(false);
+    expect(usernameSchema.safeParse("-x").success).toBe(false);
+  });
+});
+
+describe("roles", () => {
+  it("give each role everything the roles below it have", () => {
+    expect(can("viewer", "export")).toBe(true);
+    expect(can("viewer", "tagClaim")).toBe(false);
+    expect(can("reviewer", "tagClaim")).toBe(true);
+    expect(can("reviewer", "importDocuments")).toBe(false);
+    expect(can("editor", "bulkEdit")).toBe(true);
+    expect(can("editor", "manageMembers")).toBe(false);
+    expect(can("owner", "manageSettings")).toBe(true);
+    expect(PROJECT_ROLES).toEqual(["viewer", "reviewer", "editor", "owner"]);
+  });
+});
+
+describe("configuration", () => {
+  it("applies defaults", () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.IMPORT_MAX_BYTES).toBe(20 * 1024 * 1024);
+    expect(config.TRUST_PROXY).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://db" }, "DATABASE_URL"],
+    [{ APP_ORIGIN: "ftp://x" }, "APP_ORIGIN"],
+    [{ TRUST_PROXY: "maybe" }, "TRUST_PROXY"],
+    [{ SESSION_IDLE_MINUTES: "0" }, "SESSION_IDLE_MINUTES"],
+  ])("names the bad variable in one line: %j", (env, name) => {
+    expect(() => parseConfig(env)).toThrow(new RegExp(`^claimdesk: invalid configuration: ${name} [^\\n]+$`));
+  });
+});
+
+describe("database URL", () => {
+  it("chooses the provider from the scheme", () => {
+    expect(parseDatabaseUrl(undefined, "/srv").provider).toBe("sqlite");
+    expect(parseDatabaseUrl(undefined, "/srv")).toMatchObject({ filePath: "/srv/data/claimdesk.db" });
+    expect(parseDatabaseUrl("postgresql://u@h/db?schema=s1")).toMatchObject({ provider: "postgresql", schema: "s1", connectionString: "postgresql://u@h/db" });
+    expect(parseDatabaseUrl("postgres://u@h/db").provider).toBe("postgresql");
+    expect(() => parseDatabaseUrl("mysql://h/db")).toThrow(/must start with/);
+  });
+});
+
+describe("form parsing and redirects", () => {
+  it("returns the first message per field, and repeated fields as arrays", () => {
+    const schema = z.object({ username: usernameSchema, password: newPasswordSchema, tags: z.array(z.string()) });
+    const form = new FormData();
+    form.set("username", "x");
+    form.set("password", "password");
+    form.append("tags", "a");
+    form.append("tags", "b");
+    const result = parseFormData(form, schema);
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: { username: "Username must be at least 2 characters", password: "This password is too common; choose another" },
+    });
+    form.set("username", "ok-name");
+    form.set("password", "tangerine-dusk");
+    expect(parseFormData(form, schema)).toEqual({ ok: true, data: { username: "ok-name", password: "tangerine-dusk", tags: ["a", "b"] } });
+  });
+
+  it.each([
+    ["/projects/a", "/projects/a"],
+    ["//evil.example", "/projects"],
+    ["https://evil.example", "/projects"],
+    ["/\\evil.example", "/projects"],
+    ["/logout", "/projects"],
+    [undefined, "/projects"],
+  ])("keeps redirects on site: %j", (input, expected) => {
+    expect(safeRedirectTarget(input)).toBe(expected);
+  });
+});

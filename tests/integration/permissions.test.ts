@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../app/db.server";
+import { type Capability, type ProjectRole, can } from "../../app/lib/roles";
+import { setMemberRole } from "../../app/models/project.server";
+import * as account from "../../app/routes/account";
+import * as adminUsers from "../../app/routes/admin.users";
+import * as project from "../../app/routes/project";
+import * as members from "../../app/routes/project.members";
+import * as settings from "../../app/routes/project.settings";
+import * as projects from "../../app/routes/projects";
+import { cookieFor, makeProjectWithTeam, makeUser, uniqueName } from "../support/factories";
+import { buildRequest, callRoute } from "../support/routes";
+
+type Team = Awaited<ReturnType<typeof makeProjectWithTeam>>;
+type ActorName = "outsider" | ProjectRole | "admin";
+const ACTORS: ActorName[] = ["outsider", "viewer", "reviewer", "editor", "owner", "admin"];
+
+interface MatrixCase {
+  name: string;
+  fn: (args: never) => unknown;
+  method: "GET" | "POST";
+  path: (slug: string) => string;
+  /** A project capability, or "admin" for global administration, or "signed-in". */
+  needs: Capability | "admin" | "signed-in";
+  form?: (team: Team) => Promise<Record<string, string>> | Record<string, string>;
+}
+
+const CASES: MatrixCase[] = [
+  { name: "projects list", fn: projects.loader, method: "GET", path: () => "/projects", needs: "signed-in" },
+  { name: "create project", fn: projects.action, method: "POST", path: () => "/projects", needs: "admin", form: () => ({ slug: uniqueName("p"), name: "New" }) },
+  { name: "account page", fn: account.loader, method: "GET", path: () => "/account", needs: "signed-in" },
+  { name: "users page", fn: adminUsers.loader, method: "GET", path: () => "/admin/users", needs: "admin" },
+  { name: "create user", fn: adminUsers.action, method: "POST", path: () => "/admin/users", needs: "admin", form: () => ({ intent: "create", username: uniqueName("n"), displayName: "N" }) },
+  { name: "disable user", fn: adminUsers.action, method: "POST", path: () => "/admin/users", needs: "admin", form: async () => ({ intent: "disable", userId: String((await makeUser()).id) }) },
+  { name: "enable user", fn: adminUsers.action, method: "POST", path: () => "/admin/users", needs: "admin", form: async () => ({ intent: "enable", userId: String((await makeUser()).id) }) },
+  { name: "reset password", fn: adminUsers.action, method: "POST", path: () => "/admin/users", needs: "admin", form: async () => ({ intent: "reset-password", userId: String((await makeUser()).id) }) },
+  { name: "project page", fn: project.loader, method: "GET", path: (s) => `/projects/${s}`, needs: "read" },
+  { name: "members page", fn: members.loader, method: "GET", path: (s) => `/projects/${s}/members`, needs: "manageMembers" },
+  { name: "add member", fn: members.action, method: "POST", path: (s) => `/projects/${s}/members`, needs: "manageMembers", form: async () => ({ intent: "set-role", username: (await makeUser()).username, role: "viewer" }) },
+  {
+    name: "remove member",
+    fn: members.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/members`,
+    needs: "manageMembers",
+    form: async (team) => {
+      const extra = await makeUser();
+      await setMemberRole(team.project.id, extra.username, "reviewer", { id: null, name: "test" });
+      return { intent: "remove", userId: String(extra.id) };
+    },
+  },
+  { name: "settings page", fn: settings.loader, method: "GET", path: (s) => `/projects/${s}/settings`, needs: "manageSettings" },
+  { name: "rename project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "rename", name: "Renamed" }) },
+  { name: "archive project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "unarchive" }) },
+];
+
+function allowed(needs: MatrixCase["needs"], actor: ActorName): boolean {
+  if (actor === "admin") return true;
+  if (needs === "signed-in") return true;
+  if (needs === "admin" || actor === "outsider") return false;
+  return can(actor, needs);
+}
+
+function userOf(team: Team, actor: ActorName) {
+  if (actor === "outsider") return team.outsider;
+  if (actor === "admin") return team.admin;
+  return team.members[actor];
+}
+
+describe.each(CASES)("$name", (matrixCase) => {
+  let team: Team;
+  const cookies = new Map<ActorName, string>();
+  beforeAll(async () => {
+    team = await makeProjectWithTeam();
+    for (const actor of ACTORS) cookies.set(actor, await cookieFor(userOf(team, actor).id));
+  });
+
+  it.each(ACTORS)("as %s", async (actor) => {
+    const form = matrixCase.form ? await matrixCase.form(team) : undefined;
+    const request = buildRequest(matrixCase.path(team.project.slug), { method: matrixCase.method, cookie: cookies.get(actor), form });
+    const outcome = await callRoute(matrixCase.fn, request, { slug: team.project.slug });
+    if (allowed(matrixCase.needs, actor)) {
+      expect(outcome.status, JSON.stringify(outcome.body)).toBeLessThan(400);
+    } else {
+      expect([403, 404], JSON.stringify(outcome.body)).toContain(outcome.status);
+    }
+  });
+
+  it("sends anonymous visitors to sign in", async () => {
+    const form = matrixCase.form ? await matrixCase.form(team) : undefined;
+    const outcome = await callRoute(matrixCase.fn, buildRequest(matrixCase.path(team.project.slug), { method: matrixCase.method, form }), { slug: team.project.slug });
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toMatch(/^\/login/);
+  });
+});
+
+describe("ids from another project", () => {
+  it("an owner cannot open or change another project, nor remove its members through their own", async () => {
+    const a = await makeProjectWithTeam();
+    const b = await makeProjectWithTeam();
+    const ownerA = await cookieFor(a.members.owner.id);
+    for (const fn of [project.loader, members.loader, settings.loader]) {
+      expect((await callRoute(fn, buildRequest(`/projects/${b.project.slug}`, { cookie: ownerA }), { slug: b.project.slug })).status).toBe(404);
+    }
+    const renamed = await callRoute(settings.action, buildRequest(`/projects/${b.project.slug}/settings`, { cookie: ownerA, form: { intent: "rename", name: "Hijacked" } }), {
+      slug: b.project.slug,
+    });
+    expect(renamed.status).toBe(404);
+    // B's reviewer id, sent to A's members page: scoped by project, it removes nothing.
+    const removal = await callRoute(
+      members.action,
+      buildRequest(`/projects/${a.project.slug}/members`, { cookie: ownerA, form: { intent: "remove", userId: String(b.members.reviewer.id) } }),
+      { slug: a.project.slug },
+    );
+    expect(removal.status).toBe(404);
+    expect(await getDb().membership.count({ where: { projectId: b.project.id, userId: b.members.reviewer.id } })).toBe(1);
+    expect((await getDb().project.findUniqueOrThrow({ where: { id: b.project.id } })).name).toBe("Test project");
+  });
+
+  it("an unknown project is 404 for everyone, admins included", async () => {
+    const team = await makeProjectWithTeam();
+    for (const user of [team.admin, team.members.owner]) {
+      const outcome = await callRoute(project.loader, buildRequest("/projects/nope", { cookie: await cookieFor(user.id) }), { slug: "does-not-exist" });
+      expect(outcome.status).toBe(404);
+    }
+  });
+});
+
+describe("membership rules", () => {
+  it("keep the last owner and record every change in the project's audit trail", async () => {
+    const team = await makeProjectWithTeam();
+    const cookie = await cookieFor(team.members.owner.id);
+    const path = `/projects/${team.project.slug}/members`;
+    const demote = await callRoute(members.action, buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.owner.username, role: "editor" } }), { slug: team.project.slug });
+    expect(demote.status).toBe(409);
+    const unknown = await callRoute(members.action, buildRequest(path, { cookie, form: { intent: "set-role", username: "no-such-person", role: "editor" } }), { slug: team.project.slug });
+    expect(unknown).toMatchObject({ status: 400, body: { fieldErrors: { username: expect.stringContaining("No user") } } });
+    const badRole = await callRoute(members.action, buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.viewer.username, role: "boss" } }), { slug: team.project.slug });
+    expect(badRole.status).toBe(400);
+    await callRoute(members.action, buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.viewer.username, role: "editor" } }), { slug: team.project.slug });
+    const events = await getDb().auditEvent.findMany({ where: { projectId: team.project.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["project.created", "membership.added", "membership.added", "membership.added", "membership.added", "membership.role_changed"]);
+    expect(JSON.parse(events.at(-1)!.details)).toEqual({ username: team.members.viewer.username, role: "editor", previousRole: "viewer" });
+  });
+});
