@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 const development = process.argv.includes("--dev");
+if (development) process.env.NODE_ENV ??= "development";
 const fail = (message) => {
   console.error(`claimdesk: ${message}`);
   process.exit(1);

@@ -6,7 +6,10 @@ export type RequestContext = {
 };
 
 declare module "react-router" {
-  interface AppLoadContext extends RequestContext {}
+  interface AppLoadContext {
+    cspNonce: string;
+    clientIp: string | null;
+  }
 }
 
 export function clientIpOf(context: unknown): string | null {

@@ -18,6 +18,11 @@ const signInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+// Passes Retry-After from a throttled sign-in through to the HTTP response.
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
+}
+
 export async function loader({ request }: Route.LoaderArgs) {
   const auth = await getAuthenticated(request);
   if (auth) {

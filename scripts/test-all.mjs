@@ -1,0 +1,104 @@
+// `npm test`: typecheck, lint, unit tests, integration tests on SQLite and on
+// PostgreSQL, then the end-to-end tests in Chromium. Ends with one line
+// "N passed, N failed" counting every test and check, and exits non-zero on any failure.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { findPostgresBin, startThrowawayPostgres } from "./lib/throwaway-postgres.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-test-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(command, args, env = {}) {
+  return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
+}
+
+function check(name, ok) {
+  totals[ok ? "passed" : "failed"] += 1;
+  lines.push(`${ok ? "ok  " : "FAIL"} ${name}`);
+}
+
+function vitestLane(name, project, env) {
+  const output = path.join(reports, `${name}.json`);
+  const ok = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  if (!fs.existsSync(output)) return check(`${name} (runner crashed)`, false);
+  const report = JSON.parse(fs.readFileSync(output, "utf8"));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  // A suite that failed to load has no failed tests but must still count.
+  const suiteErrors = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  totals.failed += suiteErrors;
+  lines.push(`${ok ? "ok  " : "FAIL"} ${name}: ${report.numPassedTests} passed, ${report.numFailedTests + suiteErrors} failed`);
+}
+
+function nativeModuleLoads() {
+  try {
+    const Database = createRequire(import.meta.url)("better-sqlite3");
+    new Database(":memory:").close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+if (!nativeModuleLoads() && !(run("npm", ["rebuild", "better-sqlite3"]) && nativeModuleLoads())) {
+  console.error("claimdesk: better-sqlite3's native module is missing and could not be built (needs python3, make, g++)");
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+check("typecheck", run(bin("react-router"), ["typegen"]) && run(bin("tsc"), ["--noEmit"]));
+check("lint", run(bin("eslint"), ["--max-warnings=0", "."]));
+vitestLane("unit", "unit", {});
+vitestLane("integration (SQLite)", "integration", { TEST_LANE: "sqlite" });
+
+let postgres;
+let postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl && findPostgresBin()) {
+  try {
+    postgres = startThrowawayPostgres(55434);
+    postgresUrl = postgres.url;
+  } catch (error) {
+    console.error(`claimdesk: could not start a throwaway PostgreSQL: ${String(error).split("\n")[0]}`);
+  }
+}
+try {
+  if (postgresUrl) vitestLane("integration (PostgreSQL)", "integration", { TEST_LANE: "postgres", TEST_DATABASE_URL: postgresUrl });
+  else lines.push("skip integration (PostgreSQL): set TEST_DATABASE_URL or install PostgreSQL server binaries");
+} finally {
+  postgres?.stop();
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) {
+  console.error(`claimdesk: Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  check("end-to-end (Chromium missing)", false);
+} else if (!run(bin("react-router"), ["build"])) {
+  check("build for end-to-end tests", false);
+} else {
+  const output = path.join(reports, "e2e.json");
+  const ok = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: output, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  if (!fs.existsSync(output)) {
+    check("end-to-end (runner crashed)", false);
+  } else {
+    const { stats } = JSON.parse(fs.readFileSync(output, "utf8"));
+    const failed = stats.unexpected + stats.flaky;
+    totals.passed += stats.expected;
+    totals.failed += failed;
+    totals.skipped += stats.skipped;
+    if (!ok && failed === 0) totals.failed += 1;
+    lines.push(`${ok ? "ok  " : "FAIL"} end-to-end (Chromium): ${stats.expected} passed, ${failed} failed`);
+  }
+}
+
+fs.rmSync(reports, { recursive: true, force: true });
+console.log(`\n${lines.join("\n")}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(totals.failed > 0 ? 1 : 0);
