@@ -2,7 +2,9 @@ import { ConfigError, parseConfig } from "../lib/config-schema";
 import { disconnectDb } from "../db.server";
 import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
+import { claimsCommand } from "./commands/claims";
 import { dbCommand } from "./commands/db";
+import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
 import { userCommand } from "./commands/user";
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   demo: demoCommand,
   audit: auditCommand,
   boot: bootCommand,
+  import: importCommand,
+  claims: claimsCommand,
 };
 
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
@@ -23,6 +27,8 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin
   project create --slug S --name N [--owner U]
   project add-member --project S --username U --role owner|editor|reviewer|viewer
+  import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
+  claims --project S [--status S] [--include-dismissed]
   demo seed                                    add the demo project to an empty database
   audit verify --project S | --global          recompute the tamper-evident audit chain
   boot [--no-demo]                             migrate, then seed demo data if the database is empty

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { projectSlugSchema } from "../../lib/project-schema";
+import { CLAIM_STATUSES, listClaims } from "../../models/claim.server";
+import { parseOptions } from "../args";
+import type { CliIo } from "../io";
+import { resolveProjectAndActor } from "../project-context";
+
+export async function claimsCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, json } = parseOptions(
+    args,
+    { project: { type: "string" }, status: { type: "string", multiple: true }, "include-dismissed": { type: "boolean" } },
+    z.object({
+      project: projectSlugSchema,
+      status: z
+        .array(z.string())
+        .optional()
+        .transform((list) => list?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+        .pipe(z.array(z.enum(CLAIM_STATUSES, { error: "must be confirmed, disputed or unverified" })).optional()),
+      includeDismissed: z.boolean().optional(),
+    }),
+  );
+  const { project } = await resolveProjectAndActor(values.project, undefined, "read");
+  const claims = await listClaims(project.id, { statuses: values.status, includeDismissed: values.includeDismissed });
+  const rows = claims.map((c) => ({
+    id: c.id,
+    documentId: c.documentId,
+    documentTitle: c.document.title,
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    checkworthiness: c.checkworthiness,
+    reasons: c.reasons,
+    speaker: c.speaker,
+    status: c.status,
+    version: c.version,
+    ...(c.dismissed ? { dismissed: true } : {}),
+    ...(c.anchorState !== "anchored" ? { anchorState: c.anchorState } : {}),
+  }));
+  if (json) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+  else for (const r of rows) io.stdout(`#${r.id} [${r.status}] ${r.checkworthiness.toFixed(2)} ${r.speaker ? `(${r.speaker}) ` : ""}${r.text}\n`);
+  return 0;
+}

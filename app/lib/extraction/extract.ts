@@ -1,0 +1,52 @@
+import { type Reason, scoreSentence } from "./checkworthiness";
+import { segmentSentences } from "./sentences";
+import { findSpeaker } from "./speaker";
+import { quoteSelector } from "../anchoring";
+
+/** Claims at or above this score are proposed; the rest are kept as dismissed candidates. */
+export const DEFAULT_CHECKWORTHINESS_THRESHOLD = 0.4;
+
+export interface ClaimCandidate {
+  start: number;
+  end: number;
+  text: string;
+  prefix: string;
+  suffix: string;
+  checkworthiness: number;
+  reasons: Reason[];
+  speaker: string | null;
+  dismissed: boolean;
+}
+
+/**
+ * Every sentence of the text as a claim candidate: its position and quote
+ * selectors, its check-worthiness and the reasons for it, and its speaker. A
+ * pronoun speaker ("she said") is resolved to the last speaker named earlier in
+ * the same or the previous paragraph.
+ */
+export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_THRESHOLD): ClaimCandidate[] {
+  const candidates: ClaimCandidate[] = [];
+  let lastNamed: { speaker: string; paragraph: number } | null = null;
+  for (const sentence of segmentSentences(text)) {
+    const { score, reasons } = scoreSentence(sentence);
+    const match = findSpeaker(sentence.tokens);
+    let speaker = match?.speaker ?? null;
+    if (!speaker && match?.pronoun && lastNamed && sentence.paragraph - lastNamed.paragraph <= 1 && match.pronoun !== "i" && match.pronoun !== "we") {
+      speaker = lastNamed.speaker;
+    }
+    if (match?.speaker && /[A-Z]/.test(match.speaker)) lastNamed = { speaker: match.speaker, paragraph: sentence.paragraph };
+    const attribution = reasons.find((r) => r.kind === "attribution");
+    if (attribution && speaker) attribution.evidence = `${attribution.evidence} (${speaker})`;
+    candidates.push({
+      start: sentence.start,
+      end: sentence.end,
+      text: sentence.text,
+      ...quoteSelector(text, sentence.start, sentence.end),
+      checkworthiness: score,
+      reasons,
+      speaker,
+      dismissed: score < threshold,
+    });
+  }
+  return candidates;
+}

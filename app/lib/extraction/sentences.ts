@@ -1,0 +1,102 @@
+import type { ItemEntity, ItemSentence } from "wink-nlp";
+import { nlp } from "./nlp";
+
+/** A sentence-like unit of the normalized text, with the tokens it is made of. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+  /** Index of the paragraph in the document (paragraphs are separated by a blank line). */
+  paragraph: number;
+}
+
+export interface Token {
+  value: string;
+  lower: string;
+  pos: string;
+  /** Entity type from the model (DATE, TIME, MONEY, PERCENT, CARDINAL, ORDINAL, DURATION...), or "". */
+  entity: string;
+  start: number;
+}
+
+const OPENING_QUOTES = /["“]/g;
+const CLOSING_QUOTE = /”/g;
+
+/** Whether a quotation opened in this text is still open at its end. */
+function quoteStillOpen(text: string): boolean {
+  const straight = (text.match(/"/g) ?? []).length;
+  if (straight % 2 === 1) return true;
+  const curlyOpen = (text.match(OPENING_QUOTES) ?? []).length - straight;
+  const curlyClose = (text.match(CLOSING_QUOTE) ?? []).length;
+  return curlyOpen > curlyClose;
+}
+
+/**
+ * Splits text into sentences with wink-nlp, which knows abbreviations (U.S., p.m.,
+ * Jan., Dr.) and decimals, paragraph by paragraph so that a headline or a list item
+ * never runs into the next line. A quotation that spans several sentences stays
+ * one unit, so the attribution after it ("...," she said) belongs to the whole quote.
+ */
+export function segmentSentences(text: string): Sentence[] {
+  const engine = nlp();
+  const its = engine.its;
+  const sentences: Sentence[] = [];
+  let paragraphStart = 0;
+  let paragraphIndex = 0;
+  while (paragraphStart < text.length) {
+    const breakAt = text.indexOf("\n\n", paragraphStart);
+    const paragraphEnd = breakAt === -1 ? text.length : breakAt;
+    const paragraph = text.slice(paragraphStart, paragraphEnd);
+    if (paragraph.trim() !== "") {
+      const doc = engine.readDoc(paragraph);
+      const values = doc.tokens().out(its.value) as string[];
+      const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+      const pos = doc.tokens().out(its.pos) as string[];
+      const entityOf = new Array<string>(values.length).fill("");
+      doc.entities().each((entity: ItemEntity) => {
+        const [first, last] = entity.out(its.span) as unknown as [number, number];
+        const type = entity.out(its.type) as string;
+        for (let i = first; i <= last; i += 1) entityOf[i] = type;
+      });
+      const offsets = new Array<number>(values.length);
+      let cursor = 0;
+      for (let i = 0; i < values.length; i += 1) {
+        cursor += spaces[i]!.length;
+        // wink keeps the original characters; find them to stay exact if it normalized anything.
+        if (paragraph.startsWith(values[i]!, cursor)) offsets[i] = cursor;
+        else {
+          const found = paragraph.indexOf(values[i]!, cursor);
+          offsets[i] = found === -1 ? cursor : found;
+          cursor = offsets[i]!;
+        }
+        cursor += values[i]!.length;
+      }
+      let pending: Sentence | null = null;
+      doc.sentences().each((sentence: ItemSentence) => {
+        const [first, last] = sentence.out(its.span) as unknown as [number, number];
+        const start = paragraphStart + offsets[first]!;
+        const end = paragraphStart + offsets[last]! + values[last]!.length;
+        const tokens: Token[] = [];
+        for (let i = first; i <= last; i += 1) {
+          tokens.push({ value: values[i]!, lower: values[i]!.toLowerCase(), pos: pos[i]!, entity: entityOf[i]!, start: paragraphStart + offsets[i]! });
+        }
+        if (pending) {
+          pending = { ...pending, end, text: text.slice(pending.start, end), tokens: pending.tokens.concat(tokens) };
+        } else {
+          pending = { start, end, text: text.slice(start, end), tokens, paragraph: paragraphIndex };
+        }
+        // Keep joining while a quotation is open, up to a sane length.
+        if (!quoteStillOpen(pending.text) || pending.tokens.length > 150) {
+          sentences.push(pending);
+          pending = null;
+        }
+      });
+      if (pending) sentences.push(pending);
+      paragraphIndex += 1;
+    }
+    if (breakAt === -1) break;
+    paragraphStart = breakAt + 2;
+  }
+  return sentences;
+}

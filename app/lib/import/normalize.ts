@@ -1,0 +1,23 @@
+// Whitespace that is not a paragraph break: no-break spaces, tabs, zero-width characters.
+const INLINE_SPACE = /[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+export function normalizeParagraph(paragraph: string): string {
+  return paragraph.replace(INVISIBLE, "").replace(/\s*\n\s*/g, " ").replace(INLINE_SPACE, " ").trim();
+}
+
+/** Joins paragraphs with one blank line, dropping empty ones; curly quotes and dashes are kept as written. */
+export function joinParagraphs(paragraphs: Iterable<string>): string {
+  const kept: string[] = [];
+  for (const paragraph of paragraphs) {
+    const normalized = normalizeParagraph(paragraph);
+    if (normalized !== "") kept.push(normalized);
+  }
+  return kept.join("\n\n");
+}
+
+export function paragraphsOfPlainText(text: string): string[] {
+  const unified = text.replace(/\r\n?/g, "\n");
+  // Blank lines separate paragraphs; a text with none has one paragraph per line.
+  return /\n[ \t\u00a0]*\n/.test(unified) ? unified.split(/\n[ \t\u00a0]*\n/) : unified.split("\n");
+}

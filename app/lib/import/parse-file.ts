@@ -1,0 +1,81 @@
+import { parseHtmlArticle } from "./html";
+import { parseMarkdown, parsePlainText } from "./text";
+import { ImportFormatError, type ParsedArticle } from "./types";
+import { isWordPressJson, parseWordPress } from "./wordpress";
+
+export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".json"] as const;
+
+function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf(".");
+  return dot === -1 ? "" : fileName.slice(dot).toLowerCase();
+}
+
+function titleFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, "");
+  const dot = base.lastIndexOf(".");
+  const stem = (dot > 0 ? base.slice(0, dot) : base).replace(/[-_]+/g, " ").trim();
+  return stem ? stem[0]!.toUpperCase() + stem.slice(1) : "Untitled";
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportFormatError("the file is not UTF-8 text");
+  }
+}
+
+/**
+ * Reads one uploaded file into one or more articles (a WordPress export may hold
+ * several posts). Throws ImportFormatError with a message meant for the person
+ * who uploaded it.
+ */
+export function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): ParsedArticle[] {
+  if (bytes.byteLength > maxBytes) {
+    throw new ImportFormatError(`the file is ${(bytes.byteLength / 1_048_576).toFixed(1)} MB; the limit is ${(maxBytes / 1_048_576).toFixed(1)} MB`);
+  }
+  if (bytes.byteLength === 0) throw new ImportFormatError("the file is empty");
+  const extension = extensionOf(fileName);
+  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
+    throw new ImportFormatError(`unsupported file type "${extension || "(none)"}": use .txt, .md, .html, .htm or WordPress .json`);
+  }
+  const content = decodeUtf8(bytes);
+  if (content.trim() === "") throw new ImportFormatError("the file is empty");
+  const fallbackTitle = titleFromFileName(fileName);
+  switch (extension) {
+    case ".txt": {
+      // WordPress exports are sometimes saved with a .txt name; a JSON object is not prose.
+      const trimmed = content.trimStart();
+      if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+        const json = tryJson(content);
+        if (json !== undefined && isWordPressJson(json)) return parseWordPress(json);
+      }
+      return [parsePlainText(content, fallbackTitle)];
+    }
+    case ".md":
+    case ".markdown":
+      return [parseMarkdown(content, fallbackTitle)];
+    case ".html":
+    case ".htm":
+      return [parseHtmlArticle(content, fallbackTitle)];
+    default: {
+      const json = tryJson(content);
+      if (json === undefined) throw new ImportFormatError("the file is not valid JSON");
+      return parseWordPress(json);
+    }
+  }
+}
+
+function tryJson(content: string): unknown {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Pasted text: plain text with an optional headline line, or a title given separately. */
+export function parsePastedText(content: string, title: string | undefined): ParsedArticle {
+  const article = parsePlainText(content, title?.trim() || "Pasted article");
+  return title?.trim() ? { ...article, title: title.trim() } : article;
+}

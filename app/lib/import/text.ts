@@ -1,0 +1,58 @@
+import { marked } from "marked";
+import * as cheerio from "cheerio";
+import { htmlToParagraphs } from "./html";
+import { joinParagraphs, normalizeParagraph, paragraphsOfPlainText } from "./normalize";
+import { sanitizeArticleHtml } from "./sanitize";
+import { ImportFormatError, type ParsedArticle } from "./types";
+
+const MAX_HEADLINE_LENGTH = 160;
+
+/**
+ * A first line is a headline when it is short, stands alone (a blank line or a new
+ * line follows) and does not end like a sentence.
+ */
+function looksLikeHeadline(line: string, rest: string): boolean {
+  const trimmed = normalizeParagraph(line);
+  return trimmed.length > 0 && trimmed.length <= MAX_HEADLINE_LENGTH && rest.trim() !== "" && !/[.!?:;,"”’)]$/.test(trimmed);
+}
+
+export function parsePlainText(content: string, fallbackTitle: string): ParsedArticle {
+  const unified = content.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "").trimStart();
+  const newline = unified.indexOf("\n");
+  const firstLine = newline === -1 ? unified : unified.slice(0, newline);
+  const rest = newline === -1 ? "" : unified.slice(newline + 1);
+  const hasHeadline = looksLikeHeadline(firstLine, rest);
+  const text = joinParagraphs(paragraphsOfPlainText(hasHeadline ? rest : unified));
+  if (text === "") throw new ImportFormatError("the file has no article text");
+  return {
+    format: "text",
+    title: hasHeadline ? normalizeParagraph(firstLine) : fallbackTitle,
+    text,
+    sanitizedHtml: null,
+    author: null,
+    outlet: null,
+    url: null,
+    publishedAt: null,
+  };
+}
+
+/** Markdown is rendered to HTML by marked, then read like any HTML body; a leading `#` heading is the title. */
+export function parseMarkdown(content: string, fallbackTitle: string): ParsedArticle {
+  const source = content.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "");
+  const heading = /^\s*#\s+(.+?)\s*#*\s*$/m.exec(source.split("\n").find((line) => line.trim() !== "") ?? "");
+  const body = heading ? source.replace(/^\s*#\s+.+\n?/, "") : source;
+  const html = marked.parse(body, { async: false, gfm: true });
+  const $ = cheerio.load(`<div id="md">${html}</div>`);
+  const text = joinParagraphs(htmlToParagraphs($("#md").contents().toArray()));
+  if (text === "") throw new ImportFormatError("the file has no article text");
+  return {
+    format: "markdown",
+    title: heading ? normalizeParagraph(heading[1]!) : fallbackTitle,
+    text,
+    sanitizedHtml: sanitizeArticleHtml(html),
+    author: null,
+    outlet: null,
+    url: null,
+    publishedAt: null,
+  };
+}

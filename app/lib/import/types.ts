@@ -1,0 +1,17 @@
+export type DocumentFormat = "text" | "markdown" | "html" | "wordpress";
+
+/** One article ready to store: normalized text plus what we know about where it came from. */
+export interface ParsedArticle {
+  format: DocumentFormat;
+  title: string;
+  /** Plain text; paragraphs separated by one blank line. */
+  text: string;
+  /** The original markup after allowlist sanitizing, for display; null for plain text. */
+  sanitizedHtml: string | null;
+  author: string | null;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+}
+
+export class ImportFormatError extends Error {}

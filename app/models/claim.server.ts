@@ -1,0 +1,150 @@
+import { getDb } from "../db.server";
+import { quoteSelector } from "../lib/anchoring";
+import { scoreSentence } from "../lib/extraction/checkworthiness";
+import { segmentSentences } from "../lib/extraction/sentences";
+import { findSpeaker } from "../lib/extraction/speaker";
+import type { Reason } from "../lib/extraction/checkworthiness";
+import { appendAuditEvent } from "./audit.server";
+import type { Actor } from "./user.server";
+
+export const CLAIM_STATUSES = ["unverified", "confirmed", "disputed"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export class ClaimInputError extends Error {}
+export class StaleClaimError extends Error {
+  constructor(readonly current: { version: number }) {
+    super("Someone else changed this claim since you loaded it; reload to see their change.");
+  }
+}
+
+export function parseReasons(json: string): Reason[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? (value as Reason[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface ClaimFilter {
+  statuses?: ClaimStatus[];
+  includeDismissed?: boolean;
+  documentId?: number;
+  needsReanchoring?: boolean;
+}
+
+export async function listClaims(projectId: number, filter: ClaimFilter = {}, page: { take?: number; skip?: number } = {}) {
+  const claims = await getDb().claim.findMany({
+    where: {
+      projectId,
+      ...(filter.includeDismissed ? {} : { dismissed: false }),
+      ...(filter.statuses?.length ? { status: { in: filter.statuses } } : {}),
+      ...(filter.documentId ? { documentId: filter.documentId } : {}),
+      ...(filter.needsReanchoring ? { anchorState: "needs_reanchoring" } : {}),
+    },
+    include: { document: { select: { id: true, title: true } } },
+    orderBy: [{ documentId: "asc" }, { start: "asc" }],
+    take: page.take,
+    skip: page.skip,
+  });
+  return claims.map((claim) => ({ ...claim, reasons: parseReasons(claim.reasons) }));
+}
+
+export async function getClaim(projectId: number, claimId: number) {
+  const claim = await getDb().claim.findFirst({
+    where: { id: claimId, projectId },
+    include: { document: { select: { id: true, title: true, url: true, outlet: true } }, createdBy: { select: { displayName: true } } },
+  });
+  return claim ? { ...claim, reasons: parseReasons(claim.reasons) } : null;
+}
+
+/** Counts of non-dismissed claims by status, per project. */
+export async function claimCountsByStatus(projectIds: number[]) {
+  const rows = await getDb().claim.groupBy({ by: ["projectId", "status"], where: { projectId: { in: projectIds }, dismissed: false }, _count: { _all: true } });
+  const counts = new Map<number, Record<ClaimStatus, number>>();
+  for (const id of projectIds) counts.set(id, { unverified: 0, confirmed: 0, disputed: 0 });
+  for (const row of rows) {
+    const entry = counts.get(row.projectId)!;
+    if ((CLAIM_STATUSES as readonly string[]).includes(row.status)) entry[row.status as ClaimStatus] = row._count._all;
+  }
+  return counts;
+}
+
+const MAX_CLAIM_LENGTH = 3000;
+
+/**
+ * Adds a claim a person marked in the reader. The range must lie inside the
+ * document's text; it is trimmed of surrounding white space, scored like an
+ * extracted sentence and given a speaker where the text states one.
+ */
+export async function addManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const document = await tx.document.findFirst({ where: { id: documentId, projectId }, select: { id: true, text: true, supersededAt: true } });
+    if (!document) return null;
+    if (document.supersededAt) throw new ClaimInputError("This is an earlier version of the article; add claims to the current version.");
+    let { start, end } = range;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= document.text.length && start < end)) {
+      throw new ClaimInputError("The selection is not inside the article's text.");
+    }
+    while (start < end && /\s/.test(document.text[start]!)) start += 1;
+    while (end > start && /\s/.test(document.text[end - 1]!)) end -= 1;
+    if (end - start < 3) throw new ClaimInputError("Select at least a few words.");
+    if (end - start > MAX_CLAIM_LENGTH) throw new ClaimInputError(`A claim can be at most ${MAX_CLAIM_LENGTH} characters.`);
+    const duplicate = await tx.claim.findFirst({ where: { documentId, start, end } });
+    if (duplicate && !duplicate.dismissed) throw new ClaimInputError("That passage is already a claim.");
+    const text = document.text.slice(start, end);
+    const sentences = segmentSentences(text);
+    const tokens = sentences.flatMap((s) => s.tokens);
+    const scores = sentences.map((s) => scoreSentence(s));
+    const best = scores.sort((a, b) => b.score - a.score)[0] ?? { score: 0, reasons: [] };
+    const data = {
+      text,
+      ...quoteSelector(document.text, start, end),
+      start,
+      end,
+      checkworthiness: best.score,
+      reasons: JSON.stringify(best.reasons),
+      speaker: findSpeaker(tokens)?.speaker ?? null,
+      origin: "manual",
+      dismissed: false,
+      anchorState: "anchored",
+    };
+    // Marking a dismissed candidate again restores it rather than duplicating it.
+    const claim = duplicate
+      ? await tx.claim.update({ where: { id: duplicate.id }, data: { dismissed: false, version: { increment: 1 } } })
+      : await tx.claim.create({ data: { ...data, projectId, documentId, createdById: actor.id } });
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: duplicate ? "claim.restored" : "claim.created",
+      targetType: "claim",
+      targetId: claim.id,
+      details: { documentId, start, end, text: text.slice(0, 300) },
+    });
+    return claim;
+  });
+}
+
+/** Dismisses a claim or restores a dismissed candidate; refused if the claim changed since `expectedVersion`. */
+export async function setClaimDismissed(projectId: number, claimId: number, dismissed: boolean, expectedVersion: number | null, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
+    if (!claim) return null;
+    if (expectedVersion !== null && claim.version !== expectedVersion) throw new StaleClaimError({ version: claim.version });
+    if (claim.dismissed === dismissed) return claim;
+    const updated = await tx.claim.update({ where: { id: claim.id }, data: { dismissed, version: { increment: 1 } } });
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: dismissed ? "claim.dismissed" : "claim.restored",
+      targetType: "claim",
+      targetId: claim.id,
+      details: { text: claim.text.slice(0, 300) },
+    });
+    return updated;
+  });
+}

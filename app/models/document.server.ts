@@ -1,0 +1,184 @@
+import { createHash } from "node:crypto";
+import { type Tx, getDb } from "../db.server";
+import { type Anchor, reanchor } from "../lib/anchoring";
+import { type ClaimCandidate, DEFAULT_CHECKWORTHINESS_THRESHOLD, extractClaims } from "../lib/extraction/extract";
+import type { ParsedArticle } from "../lib/import/types";
+import { appendAuditEvent } from "./audit.server";
+import type { Actor } from "./user.server";
+
+export type ImportOutcome =
+  | { status: "imported"; documentId: number; title: string; claims: number; dismissed: number; version: number; reanchored: number; needsReanchoring: number }
+  | { status: "duplicate"; documentId: number; title: string; claims: number };
+
+export function hashText(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+function overlapRatio(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return overlap <= 0 ? 0 : overlap / Math.min(a.end - a.start, b.end - b.start);
+}
+
+function claimRows(projectId: number, documentId: number, candidates: ClaimCandidate[], createdById: number | null) {
+  return candidates.map((c) => ({
+    projectId,
+    documentId,
+    text: c.text,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    start: c.start,
+    end: c.end,
+    checkworthiness: c.checkworthiness,
+    reasons: JSON.stringify(c.reasons),
+    speaker: c.speaker,
+    dismissed: c.dismissed,
+    createdById,
+  }));
+}
+
+/**
+ * Stores one parsed article in its own transaction. An exact duplicate of a
+ * document in the project is reported and skipped. The same URL with different
+ * text becomes a new version: the old version's claims are re-anchored into the
+ * new text (exactly, else fuzzily) and those that cannot be placed are flagged
+ * "needs re-anchoring", never dropped. Extraction runs before the transaction.
+ */
+export async function importArticle(
+  projectId: number,
+  article: ParsedArticle,
+  meta: { fileName: string | null; threshold: number | null },
+  actor: Actor,
+): Promise<ImportOutcome> {
+  const textHash = hashText(article.text);
+  const candidates = extractClaims(article.text, meta.threshold ?? DEFAULT_CHECKWORTHINESS_THRESHOLD);
+  return getDb().$transaction(async (tx) => {
+    const duplicate = await tx.document.findFirst({
+      where: { projectId, textHash },
+      select: { id: true, title: true, _count: { select: { claims: { where: { dismissed: false } } } } },
+    });
+    if (duplicate) return { status: "duplicate" as const, documentId: duplicate.id, title: duplicate.title, claims: duplicate._count.claims };
+
+    const previous = article.url ? await tx.document.findFirst({ where: { projectId, url: article.url, supersededAt: null }, orderBy: { version: "desc" } }) : null;
+    const document = await tx.document.create({
+      data: {
+        projectId,
+        title: article.title,
+        outlet: article.outlet,
+        author: article.author,
+        url: article.url,
+        publishedAt: article.publishedAt,
+        format: article.format,
+        sourceFileName: meta.fileName,
+        text: article.text,
+        sanitizedHtml: article.sanitizedHtml,
+        textHash,
+        version: previous ? previous.version + 1 : 1,
+        previousVersionId: previous?.id ?? null,
+        importedById: actor.id,
+      },
+    });
+
+    let reanchored = 0;
+    let needsReanchoring = 0;
+    let fresh = candidates;
+    if (previous) {
+      await tx.document.update({ where: { id: previous.id }, data: { supersededAt: new Date() } });
+      const moved = await moveClaimsToNewVersion(tx, previous.id, document.id, article.text);
+      reanchored = moved.placed.length;
+      needsReanchoring = moved.unplaced;
+      // Sentences already covered by a carried-over claim are not proposed again.
+      fresh = candidates.filter((candidate) => !moved.placed.some((placed) => overlapRatio(candidate, placed) > 0.5));
+    }
+    if (fresh.length > 0) await tx.claim.createMany({ data: claimRows(projectId, document.id, fresh, actor.id) });
+    const proposed = fresh.filter((c) => !c.dismissed).length;
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: previous ? "document.version_imported" : "document.imported",
+      targetType: "document",
+      targetId: document.id,
+      details: {
+        title: document.title,
+        fileName: meta.fileName,
+        format: article.format,
+        textHash,
+        claims: proposed,
+        dismissedCandidates: fresh.length - proposed,
+        ...(previous ? { previousDocumentId: previous.id, version: document.version, reanchored, needsReanchoring } : {}),
+      },
+    });
+    const claims = await tx.claim.count({ where: { documentId: document.id, dismissed: false } });
+    return { status: "imported" as const, documentId: document.id, title: document.title, claims, dismissed: fresh.length - proposed, version: document.version, reanchored, needsReanchoring };
+  });
+}
+
+async function moveClaimsToNewVersion(tx: Tx, fromDocumentId: number, toDocumentId: number, newText: string) {
+  const claims = await tx.claim.findMany({ where: { documentId: fromDocumentId } });
+  const placed: Array<{ start: number; end: number }> = [];
+  let unplaced = 0;
+  for (const claim of claims) {
+    const anchor: Anchor = { exact: claim.text, prefix: claim.prefix, suffix: claim.suffix, start: claim.start };
+    const position = reanchor(newText, anchor);
+    if (position) {
+      placed.push(position);
+      await tx.claim.update({
+        where: { id: claim.id },
+        data: {
+          documentId: toDocumentId,
+          text: position.exact,
+          start: position.start,
+          end: position.end,
+          prefix: newText.slice(Math.max(0, position.start - 32), position.start),
+          suffix: newText.slice(position.end, position.end + 32),
+          anchorState: "anchored",
+          version: { increment: 1 },
+        },
+      });
+    } else {
+      unplaced += 1;
+      // Kept with its old quote, on the new version, in the visible "needs re-anchoring" list.
+      await tx.claim.update({ where: { id: claim.id }, data: { documentId: toDocumentId, anchorState: "needs_reanchoring", version: { increment: 1 } } });
+    }
+  }
+  return { placed, unplaced };
+}
+
+export async function listDocuments(projectId: number) {
+  const documents = await getDb().document.findMany({
+    where: { projectId, supersededAt: null },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      url: true,
+      publishedAt: true,
+      format: true,
+      version: true,
+      importedAt: true,
+      importedBy: { select: { displayName: true } },
+      _count: { select: { claims: { where: { dismissed: false } } } },
+    },
+    orderBy: { importedAt: "desc" },
+  });
+  return documents.map(({ _count, ...d }) => ({ ...d, claimCount: _count.claims }));
+}
+
+/** The current or an earlier version of a document of this project, with its claims. */
+export async function getDocumentForReader(projectId: number, documentId: number) {
+  const document = await getDb().document.findFirst({
+    where: { id: documentId, projectId },
+    include: {
+      importedBy: { select: { displayName: true } },
+      nextVersion: { select: { id: true, version: true } },
+      claims: { orderBy: { start: "asc" } },
+    },
+  });
+  return document;
+}
+
+export function countDocuments(projectId: number) {
+  return getDb().document.count({ where: { projectId, supersededAt: null } });
+}

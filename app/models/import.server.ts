@@ -1,0 +1,43 @@
+import { ImportFormatError } from "../lib/import/types";
+import { parseImportFile, parsePastedText } from "../lib/import/parse-file";
+import { type ImportOutcome, importArticle } from "./document.server";
+import type { Actor } from "./user.server";
+
+export type FileImportResult =
+  | ({ file: string } & ImportOutcome)
+  | { file: string; status: "error"; error: string; documentId: null; title: null; claims: 0 };
+
+/**
+ * Imports one uploaded file: a bad file yields one error result and nothing is
+ * written for it; each article in it is stored in its own transaction, so a
+ * WordPress export with one broken post still imports the rest.
+ */
+export async function importFile(
+  projectId: number,
+  file: { name: string; bytes: Uint8Array },
+  options: { maxBytes: number; threshold: number | null },
+  actor: Actor,
+): Promise<FileImportResult[]> {
+  let articles;
+  try {
+    articles = parseImportFile(file.name, file.bytes, options.maxBytes);
+  } catch (error) {
+    if (error instanceof ImportFormatError) return [{ file: file.name, status: "error", error: error.message, documentId: null, title: null, claims: 0 }];
+    throw error;
+  }
+  const results: FileImportResult[] = [];
+  for (const article of articles) {
+    results.push({ file: file.name, ...(await importArticle(projectId, article, { fileName: file.name, threshold: options.threshold }, actor)) });
+  }
+  return results;
+}
+
+export async function importPastedText(projectId: number, input: { text: string; title?: string }, options: { threshold: number | null }, actor: Actor): Promise<FileImportResult> {
+  try {
+    const article = parsePastedText(input.text, input.title);
+    return { file: "(pasted text)", ...(await importArticle(projectId, article, { fileName: null, threshold: options.threshold }, actor)) };
+  } catch (error) {
+    if (error instanceof ImportFormatError) return { file: "(pasted text)", status: "error", error: error.message, documentId: null, title: null, claims: 0 };
+    throw error;
+  }
+}
