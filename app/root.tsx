@@ -4,7 +4,10 @@ import stylesheet from "./app.css?url";
 import { getAuthenticated } from "./auth/guards.server";
 import { useNonce } from "./nonce";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: Route.LoaderArgs) {
   // Only for the header; every route checks access itself.

@@ -10,6 +10,13 @@ export default [
   route("admin/users", "routes/admin.users.tsx"),
   route("projects", "routes/projects.tsx"),
   route("projects/:slug", "routes/project.tsx"),
+  route("projects/:slug/documents", "routes/project.documents.tsx"),
+  route("projects/:slug/documents/import", "routes/project.documents.import.ts"),
+  route("projects/:slug/documents/:documentId", "routes/project.document.tsx"),
+  route("projects/:slug/claims", "routes/project.claims.tsx"),
+  route("projects/:slug/claims/:claimId", "routes/project.claim.tsx"),
+  route("projects/:slug/sources", "routes/project.sources.tsx"),
+  route("projects/:slug/export", "routes/project.export.tsx"),
   route("projects/:slug/members", "routes/project.members.tsx"),
   route("projects/:slug/settings", "routes/project.settings.tsx"),
 ] satisfies RouteConfig;

@@ -3,6 +3,10 @@ import { type Capability, type ProjectRole, can } from "../lib/roles";
 
 const SECTIONS: Array<{ to: string; label: string; capability: Capability; end?: boolean }> = [
   { to: "", label: "Overview", capability: "read", end: true },
+  { to: "documents", label: "Documents", capability: "read" },
+  { to: "claims", label: "Claims", capability: "read" },
+  { to: "sources", label: "Sources", capability: "read" },
+  { to: "export", label: "Export", capability: "export" },
   { to: "members", label: "Members", capability: "manageMembers" },
   { to: "settings", label: "Settings", capability: "manageSettings" },
 ];

@@ -7,8 +7,9 @@ import type { Reason } from "../lib/extraction/checkworthiness";
 import { appendAuditEvent } from "./audit.server";
 import type { Actor } from "./user.server";
 
-export const CLAIM_STATUSES = ["unverified", "confirmed", "disputed"] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
+
+export { CLAIM_STATUSES, type ClaimStatus };
 
 export class ClaimInputError extends Error {}
 export class StaleClaimError extends Error {

@@ -4,6 +4,8 @@ import { generateTemporaryPassword } from "../lib/random-password";
 import { type ProjectRole } from "../lib/roles";
 import { countUsers, createUser, type Actor } from "./user.server";
 import { createProject, setMemberRole } from "./project.server";
+import { DEMO_ARTICLES } from "../demo/articles";
+import { importFile } from "./import.server";
 
 export const DEMO_PROJECT_SLUG = "harbour-desk";
 
@@ -27,7 +29,7 @@ export interface DemoCredentials {
  * random per install; the caller prints them once and they are written to a file
  * readable only by the owner.
  */
-export async function seedDemoData(options: { credentialsFile: string; afterProjectCreated?: (projectId: number) => Promise<void> }): Promise<DemoCredentials[] | null> {
+export async function seedDemoData(options: { credentialsFile: string }): Promise<DemoCredentials[] | null> {
   if ((await countUsers()) > 0) return null;
   const credentials: DemoCredentials[] = [];
   for (const person of DEMO_PEOPLE) {
@@ -42,7 +44,10 @@ export async function seedDemoData(options: { credentialsFile: string; afterProj
   for (const person of DEMO_PEOPLE.filter((p) => p.role !== "owner")) {
     await setMemberRole(project.id, person.username, person.role, SEED_ACTOR);
   }
-  await options.afterProjectCreated?.(project.id);
+  const editor: Actor = { id: null, name: "demo-seed" };
+  for (const article of DEMO_ARTICLES) {
+    await importFile(project.id, { name: article.fileName, bytes: new TextEncoder().encode(article.content) }, { maxBytes: 1_000_000, threshold: null }, editor);
+  }
   writeCredentialsFile(options.credentialsFile, credentials);
   return credentials;
 }

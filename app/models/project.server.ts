@@ -20,7 +20,7 @@ export class LastOwnerError extends Error {
 }
 
 export interface ProjectAccess {
-  project: { id: number; slug: string; name: string; description: string; archivedAt: Date | null };
+  project: { id: number; slug: string; name: string; description: string; archivedAt: Date | null; claimThreshold: number | null };
   role: ProjectRole;
 }
 
@@ -38,6 +38,7 @@ export async function findProjectAccess(slug: string, user: { id: number; isAdmi
       name: true,
       description: true,
       archivedAt: true,
+      claimThreshold: true,
       memberships: { where: { userId: user.id }, select: { role: true } },
     },
   });
@@ -191,6 +192,24 @@ export async function renameProject(projectId: number, name: string, actor: Acto
       targetType: "project",
       targetId: projectId,
       details: { from: before.name, to: name },
+    });
+    return project;
+  });
+}
+
+export async function setClaimThreshold(projectId: number, threshold: number | null, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
+    const project = await tx.project.update({ where: { id: projectId }, data: { claimThreshold: threshold } });
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: "project.settings_changed",
+      targetType: "project",
+      targetId: projectId,
+      details: { claimThreshold: { from: before.claimThreshold, to: threshold } },
     });
     return project;
   });

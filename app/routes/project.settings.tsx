@@ -7,7 +7,8 @@ import { Field, Notice } from "../components/forms";
 import { ProjectNav } from "../components/project-nav";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema } from "../lib/project-schema";
-import { renameProject, setProjectArchived } from "../models/project.server";
+import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../lib/extraction/threshold";
+import { renameProject, setClaimThreshold, setProjectArchived } from "../models/project.server";
 
 export const meta = () => [{ title: "Project settings · Claimdesk" }];
 
@@ -15,6 +16,14 @@ const actionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("rename"), name: projectNameSchema }),
+    z.object({
+      intent: z.literal("threshold"),
+      threshold: z
+        .string()
+        .trim()
+        .transform((v) => (v === "" ? null : Number(v)))
+        .pipe(z.number({ error: "Enter a number between 0 and 1" }).min(0, "Enter a number between 0 and 1").max(1, "Enter a number between 0 and 1").nullable()),
+    }),
     z.object({ intent: z.literal("archive") }),
     z.object({ intent: z.literal("unarchive") }),
   ],
@@ -35,6 +44,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await renameProject(auth.project.id, parsed.data.name, actor);
     return data({ fieldErrors: {}, notice: "Project renamed." });
   }
+  if (parsed.data.intent === "threshold") {
+    await setClaimThreshold(auth.project.id, parsed.data.threshold, actor);
+    return data({ fieldErrors: {}, notice: "Threshold saved. It applies to articles imported from now on." });
+  }
   await setProjectArchived(auth.project.id, parsed.data.intent === "archive", actor);
   throw redirect(`/projects/${auth.project.slug}`);
 }
@@ -54,6 +67,25 @@ export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
         <Field label="Project name" name="name" defaultValue={project.name} required error={errors.name} />
         <button type="submit" className="button primary">
           Rename
+        </button>
+      </Form>
+      <Form method="post" className="card" noValidate>
+        <h2>Claim extraction</h2>
+        <input type="hidden" name="intent" value="threshold" />
+        <Field
+          label="Check-worthiness threshold"
+          name="threshold"
+          type="number"
+          min={0}
+          max={1}
+          step={0.05}
+          defaultValue={project.claimThreshold ?? ""}
+          placeholder={String(DEFAULT_CHECKWORTHINESS_THRESHOLD)}
+          hint={`Sentences scoring below it are kept as dismissed candidates. Empty uses the tuned default, ${DEFAULT_CHECKWORTHINESS_THRESHOLD}.`}
+          error={errors.threshold}
+        />
+        <button type="submit" className="button primary">
+          Save threshold
         </button>
       </Form>
       <Form method="post" className="card">

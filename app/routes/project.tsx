@@ -1,17 +1,26 @@
+import { Link } from "react-router";
 import type { Route } from "./+types/project";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { ROLE_LABELS } from "../lib/roles";
+import { claimCountsByStatus, listClaims } from "../models/claim.server";
+import { countDocuments } from "../models/document.server";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.project.name ?? "Project"} · Claimdesk` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  return { project, role };
+  const [counts, documents, reanchor] = await Promise.all([
+    claimCountsByStatus([project.id]),
+    countDocuments(project.id),
+    listClaims(project.id, { needsReanchoring: true }, { take: 1 }),
+  ]);
+  return { project, role, counts: counts.get(project.id)!, documents, needsReanchoring: reanchor.length > 0 };
 }
 
 export default function Project({ loaderData }: Route.ComponentProps) {
-  const { project, role } = loaderData;
+  const { project, role, counts, documents, needsReanchoring } = loaderData;
+  const base = `/projects/${project.slug}`;
   return (
     <section>
       <h1>{project.name}</h1>
@@ -19,6 +28,25 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {project.archivedAt ? <p className="alert alert-info">This project is archived.</p> : null}
       <p className="meta">Your role: {ROLE_LABELS[role]}</p>
       {project.description ? <p>{project.description}</p> : null}
+      <ul className="stat-list" aria-label="Claims by status">
+        <li>
+          <Link to={`${base}/documents`}>
+            <strong>{documents}</strong> articles
+          </Link>
+        </li>
+        {(["unverified", "confirmed", "disputed"] as const).map((status) => (
+          <li key={status} className={`status-${status}`}>
+            <Link to={`${base}/claims?status=${status}`}>
+              <strong>{counts[status]}</strong> {status}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {needsReanchoring ? (
+        <p className="alert alert-info">
+          Some claims could not be placed in a new version of their article. <Link to={`${base}/claims?reanchor=1`}>Review claims that need re-anchoring</Link>.
+        </p>
+      ) : null}
     </section>
   );
 }

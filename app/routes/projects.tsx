@@ -7,6 +7,7 @@ import { Field, Notice } from "../components/forms";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema, projectSlugSchema } from "../lib/project-schema";
 import { ROLE_LABELS } from "../lib/roles";
+import { claimCountsByStatus } from "../models/claim.server";
 import { SlugTakenError, createProject, listProjectsForUser } from "../models/project.server";
 
 export const meta = () => [{ title: "Projects · Claimdesk" }];
@@ -16,7 +17,9 @@ const createSchema = z.object({ slug: projectSlugSchema, name: projectNameSchema
 export async function loader({ request }: Route.LoaderArgs) {
   const { user } = await requireUser(request);
   const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
-  return { projects: await listProjectsForUser(user, { includeArchived }), canCreate: user.isAdmin, includeArchived };
+  const projects = await listProjectsForUser(user, { includeArchived });
+  const counts = await claimCountsByStatus(projects.map((p) => p.id));
+  return { projects: projects.map((p) => ({ ...p, counts: counts.get(p.id)! })), canCreate: user.isAdmin, includeArchived };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -53,6 +56,11 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
               </h2>
               <p className="meta">
                 Your role: {ROLE_LABELS[project.role]} · {project.memberCount} member{project.memberCount === 1 ? "" : "s"}
+              </p>
+              <p className="claim-counts">
+                <span className="status-unverified">{project.counts.unverified} unverified</span>{" "}
+                <span className="status-confirmed">{project.counts.confirmed} confirmed</span>{" "}
+                <span className="status-disputed">{project.counts.disputed} disputed</span>
               </p>
             </li>
           ))}

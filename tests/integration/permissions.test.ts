@@ -7,6 +7,13 @@ import * as adminUsers from "../../app/routes/admin.users";
 import * as project from "../../app/routes/project";
 import * as members from "../../app/routes/project.members";
 import * as settings from "../../app/routes/project.settings";
+import * as claimsPage from "../../app/routes/project.claims";
+import * as claimPage from "../../app/routes/project.claim";
+import * as documentsPage from "../../app/routes/project.documents";
+import * as readerPage from "../../app/routes/project.document";
+import * as sourcesPage from "../../app/routes/project.sources";
+import * as exportPage from "../../app/routes/project.export";
+import { importFile } from "../../app/models/import.server";
 import * as projects from "../../app/routes/projects";
 import { cookieFor, makeProjectWithTeam, makeUser, uniqueName } from "../support/factories";
 import { buildRequest, callRoute } from "../support/routes";
@@ -49,6 +56,12 @@ const CASES: MatrixCase[] = [
       return { intent: "remove", userId: String(extra.id) };
     },
   },
+  { name: "documents page", fn: documentsPage.loader, method: "GET", path: (s) => `/projects/${s}/documents`, needs: "read" },
+  { name: "import pasted text", fn: documentsPage.action, method: "POST", path: (s) => `/projects/${s}/documents`, needs: "importDocuments", form: () => ({ text: `The port handled ${Math.random()} tonnes in March, officials said.`, title: "Pasted" }) },
+  { name: "claims page", fn: claimsPage.loader, method: "GET", path: (s) => `/projects/${s}/claims`, needs: "read" },
+  { name: "sources page", fn: sourcesPage.loader, method: "GET", path: (s) => `/projects/${s}/sources`, needs: "read" },
+  { name: "export page", fn: exportPage.loader, method: "GET", path: (s) => `/projects/${s}/export`, needs: "export" },
+  { name: "threshold setting", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "threshold", threshold: "0.5" }) },
   { name: "settings page", fn: settings.loader, method: "GET", path: (s) => `/projects/${s}/settings`, needs: "manageSettings" },
   { name: "rename project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "rename", name: "Renamed" }) },
   { name: "archive project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "unarchive" }) },
@@ -91,6 +104,59 @@ describe.each(CASES)("$name", (matrixCase) => {
     const outcome = await callRoute(matrixCase.fn, buildRequest(matrixCase.path(team.project.slug), { method: matrixCase.method, form }), { slug: team.project.slug });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toMatch(/^\/login/);
+  });
+});
+
+/** Routes keyed by an article or claim id: every role, plus ids that belong to another project. */
+describe("article and claim routes", () => {
+  let team: Team;
+  let other: Team;
+  let documentId: number;
+  let claimId: number;
+  let otherDocumentId: number;
+  let otherClaimId: number;
+  beforeAll(async () => {
+    team = await makeProjectWithTeam();
+    other = await makeProjectWithTeam();
+    const text = new TextEncoder().encode("Ferry fares rise\n\nThe ferry company said fares will rise 12 percent in June. Passengers fell by 9 percent last year, officials said.");
+    const options = { maxBytes: 1_000_000, threshold: null };
+    documentId = (await importFile(team.project.id, { name: "a.txt", bytes: text }, options, { id: null, name: "t" }))[0]!.documentId!;
+    otherDocumentId = (await importFile(other.project.id, { name: "b.txt", bytes: text }, options, { id: null, name: "t" }))[0]!.documentId!;
+    claimId = (await getDb().claim.findFirstOrThrow({ where: { documentId } })).id;
+    otherClaimId = (await getDb().claim.findFirstOrThrow({ where: { documentId: otherDocumentId } })).id;
+  });
+
+  const cases: Array<{ name: string; fn: MatrixCase["fn"]; needs: MatrixCase["needs"]; form?: () => Record<string, string>; params: () => Record<string, string> }> = [
+    { name: "reader", fn: readerPage.loader, needs: "read", params: () => ({ documentId: String(documentId) }) },
+    { name: "claim page", fn: claimPage.loader, needs: "read", params: () => ({ claimId: String(claimId) }) },
+    { name: "add claim", fn: readerPage.action, needs: "addClaim", form: () => ({ intent: "add-claim-by-quote", quote: "fares will rise" }), params: () => ({ documentId: String(documentId) }) },
+  ];
+
+  for (const routeCase of cases) {
+    it.each(ACTORS)(`${routeCase.name} as %s`, async (actor) => {
+      const cookie = await cookieFor(userOf(team, actor).id);
+      const request = buildRequest(`/projects/${team.project.slug}/x`, { method: routeCase.form ? "POST" : "GET", cookie, form: routeCase.form?.() });
+      const outcome = await callRoute(routeCase.fn, request, { slug: team.project.slug, ...routeCase.params() });
+      if (allowed(routeCase.needs, actor)) expect(outcome.status, JSON.stringify(outcome.body)).toBeLessThan(400);
+      else expect([403, 404]).toContain(outcome.status);
+      await getDb().claim.deleteMany({ where: { documentId, origin: "manual" } });
+    });
+  }
+
+  it("an article or claim of another project is 404 through this project, for its owner too", async () => {
+    const cookie = await cookieFor(team.members.owner.id);
+    const slug = team.project.slug;
+    const get = (fn: MatrixCase["fn"], params: Record<string, string>) => callRoute(fn, buildRequest(`/projects/${slug}/x`, { cookie }), { slug, ...params });
+    expect((await get(readerPage.loader, { documentId: String(otherDocumentId) })).status).toBe(404);
+    expect((await get(claimPage.loader, { claimId: String(otherClaimId) })).status).toBe(404);
+    for (const form of [
+      { intent: "add-claim", start: "0", end: "10" },
+      { intent: "dismiss", claimId: String(otherClaimId), version: "1" },
+    ]) {
+      const outcome = await callRoute(readerPage.action, buildRequest(`/projects/${slug}/x`, { cookie, form }), { slug, documentId: String(otherDocumentId) });
+      expect(outcome.status).toBe(404);
+    }
+    expect((await getDb().claim.findUniqueOrThrow({ where: { id: otherClaimId } })).dismissed).toBe(false);
   });
 });
 

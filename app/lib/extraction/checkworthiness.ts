@@ -1,13 +1,8 @@
+import type { Reason, ReasonKind } from "./reasons";
 import type { Sentence, Token } from "./sentences";
+
+export type { Reason, ReasonKind };
 import { isAttributionVerb } from "./speaker";
-
-export type ReasonKind = "money" | "percentage" | "number" | "date_time" | "named_entity" | "attribution" | "comparison" | "causal" | "change";
-
-export interface Reason {
-  kind: ReasonKind;
-  /** The words in the sentence that triggered it. */
-  evidence: string;
-}
 
 // Each feature's weight is the chance, on its own, that a sentence carrying it is
 // worth checking; they combine as independent evidence (noisy-or). Tuned on the
@@ -24,17 +19,6 @@ const WEIGHTS: Record<ReasonKind, number> = {
   change: 0.3,
 };
 
-export const REASON_LABELS: Record<ReasonKind, string> = {
-  money: "an amount of money",
-  percentage: "a percentage",
-  number: "a number",
-  date_time: "a date or time",
-  named_entity: "a named person or organisation",
-  attribution: "an attribution",
-  comparison: "a comparison or superlative",
-  causal: "a causal statement",
-  change: "a measurable change",
-};
 
 const COMPARISON_WORDS = new Set(["than", "more", "less", "fewer", "most", "least", "record", "compared", "twice", "double", "doubled", "tripled", "halved", "half", "biggest", "largest", "smallest", "highest", "lowest", "first", "only", "worst", "best"]);
 const CAUSAL_WORDS = new Set(["because", "caused", "causes", "cause", "due", "therefore", "consequently", "resulted", "blamed", "thanks"]);

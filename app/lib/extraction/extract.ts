@@ -3,8 +3,9 @@ import { segmentSentences } from "./sentences";
 import { findSpeaker } from "./speaker";
 import { quoteSelector } from "../anchoring";
 
-/** Claims at or above this score are proposed; the rest are kept as dismissed candidates. */
-export const DEFAULT_CHECKWORTHINESS_THRESHOLD = 0.4;
+import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "./threshold";
+
+export { DEFAULT_CHECKWORTHINESS_THRESHOLD };
 
 export interface ClaimCandidate {
   start: number;

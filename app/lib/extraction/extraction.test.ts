@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { quoteSelector, reanchor, wordSimilarity } from "../anchoring";
+import { extractClaims } from "./extract";
+import { segmentSentences } from "./sentences";
+
+const texts = (text: string) => segmentSentences(text).map((s) => s.text);
+
+describe("sentence segmentation", () => {
+  it("does not split at abbreviations, initials, times or decimals", () => {
+    expect(texts("The U.S. Navy said Dr. Okoye arrived on Jan. 5 at 5 p.m. with 3.5 tonnes of supplies. Officials confirmed it.")).toEqual([
+      "The U.S. Navy said Dr. Okoye arrived on Jan. 5 at 5 p.m. with 3.5 tonnes of supplies.",
+      "Officials confirmed it.",
+    ]);
+  });
+
+  it("keeps a quotation that spans sentences together with its attribution", () => {
+    expect(texts('"The bridge is unsafe. It must close today," Councillor Reyes said. The vote is on Friday.')).toEqual([
+      '"The bridge is unsafe. It must close today," Councillor Reyes said.',
+      "The vote is on Friday.",
+    ]);
+    expect(texts("“Prices rose. Wages did not,” the union said.")).toEqual(["“Prices rose. Wages did not,” the union said."]);
+  });
+
+  it("never joins across a paragraph break, so headlines stand alone", () => {
+    expect(texts("Port to expand\n\nThe port will add two berths.")).toEqual(["Port to expand", "The port will add two berths."]);
+  });
+});
+
+describe("claim extraction", () => {
+  const text = [
+    "The city spent $4.2 million on the stadium, 30 percent more than planned, according to the auditor's report.",
+    "It was a lovely evening.",
+    "Mayor Ines Varga said turnout fell because of the rain.",
+    '"We will appeal," she told reporters.',
+  ].join(" ");
+
+  it("gives every sentence a score with reasons, and anchors that round-trip", () => {
+    const claims = extractClaims(text);
+    expect(claims).toHaveLength(4);
+    for (const claim of claims) {
+      expect(text.slice(claim.start, claim.end)).toBe(claim.text);
+      expect(claim).toMatchObject(quoteSelector(text, claim.start, claim.end));
+      expect(claim.checkworthiness).toBeGreaterThanOrEqual(0);
+      expect(claim.checkworthiness).toBeLessThanOrEqual(1);
+    }
+    const [spending, evening, varga, appeal] = claims;
+    expect(spending!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(["money", "percentage", "attribution", "comparison"]));
+    expect(spending!.dismissed).toBe(false);
+    expect(spending!.speaker).toBe("the auditor's report");
+    expect(evening!.dismissed).toBe(true);
+    expect(evening!.checkworthiness).toBeLessThan(0.3);
+    expect(varga!.speaker).toBe("Mayor Ines Varga");
+    expect(varga!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(["named_entity", "attribution", "causal", "change"]));
+    // "she" refers back to the last named speaker.
+    expect(appeal!.speaker).toBe("Mayor Ines Varga");
+  });
+
+  it.each([
+    ['"Two bids is not a competition," said Councillor Tomas Reyes.', "Councillor Tomas Reyes"],
+    ["Councillor Tomas Reyes, who voted against the award, said the tender was rushed.", "Councillor Tomas Reyes"],
+    ["A person familiar with the matter said the price fell twice.", "A person familiar with the matter"],
+    ["The deal was signed on Friday, according to two officials.", "two officials"],
+    ["Health board chair Daniel Kowalski told the Courier that funding rose.", "Health board chair Daniel Kowalski"],
+    ['"People were told to go home," Reyes said.', "Reyes"],
+  ])("finds the speaker in %j", (sentence, speaker) => {
+    expect(extractClaims(sentence)[0]!.speaker).toBe(speaker);
+  });
+
+  it("honours the threshold", () => {
+    const sentence = "Mayor Ines Varga said the bridge carried 31,000 vehicles a day.";
+    expect(extractClaims(sentence, 0.99)[0]!.dismissed).toBe(true);
+    expect(extractClaims(sentence, 0.1)[0]!.dismissed).toBe(false);
+  });
+});
+
+describe("re-anchoring", () => {
+  const original = "The council met on Monday. It approved a $48 million contract for the bridge. Residents protested outside.";
+  const exact = "It approved a $48 million contract for the bridge.";
+  const start = original.indexOf(exact);
+  const anchor = { exact, ...quoteSelector(original, start, start + exact.length), start };
+
+  it("finds the exact quote when text moved", () => {
+    const edited = `A new opening paragraph was added.\n\n${original}`;
+    const placed = reanchor(edited, anchor)!;
+    expect(placed.method).toBe("exact");
+    expect(edited.slice(placed.start, placed.end)).toBe(exact);
+  });
+
+  it("uses the context to choose between repeated quotes", () => {
+    const repeated = "Intro. It approved a $48 million contract for the bridge. Later: The council met on Monday. It approved a $48 million contract for the bridge. Residents protested outside.";
+    const placed = reanchor(repeated, anchor)!;
+    expect(placed.start).toBe(repeated.lastIndexOf(exact));
+  });
+
+  it("places a lightly edited sentence fuzzily", () => {
+    const edited = "The council met on Monday. It approved a $48 million contract for the old bridge. Residents protested outside.";
+    const placed = reanchor(edited, anchor)!;
+    expect(placed.method).toBe("fuzzy");
+    expect(placed.exact).toBe("It approved a $48 million contract for the old bridge.");
+    expect(edited.slice(placed.start, placed.end)).toBe(placed.exact);
+  });
+
+  it("gives up on a sentence that is gone", () => {
+    expect(reanchor("The council met on Monday. Residents protested outside.", anchor)).toBeNull();
+  });
+
+  it("measures word overlap", () => {
+    expect(wordSimilarity("a b c", "a b c")).toBe(1);
+    expect(wordSimilarity("a b c", "x y z")).toBe(0);
+  });
+});

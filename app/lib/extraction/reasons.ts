@@ -1,0 +1,20 @@
+// Shared with the browser: no NLP model here.
+export type ReasonKind = "money" | "percentage" | "number" | "date_time" | "named_entity" | "attribution" | "comparison" | "causal" | "change";
+
+export interface Reason {
+  kind: ReasonKind;
+  /** The words in the sentence that triggered it. */
+  evidence: string;
+}
+
+export const REASON_LABELS: Record<ReasonKind, string> = {
+  money: "an amount of money",
+  percentage: "a percentage",
+  number: "a number",
+  date_time: "a date or time",
+  named_entity: "a named person or organisation",
+  attribution: "an attribution",
+  comparison: "a comparison or superlative",
+  causal: "a causal statement",
+  change: "a measurable change",
+};

@@ -1,0 +1,206 @@
+import { data, Form, Link, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/project.document";
+import { actorOf } from "../auth/actor.server";
+import { notFound, requireProjectCapability } from "../auth/guards.server";
+import { ArticleReader } from "../components/article-reader";
+import { ReasonList, StatusBadge } from "../components/claim-summary";
+import { Field, FormError } from "../components/forms";
+import { ProjectNav } from "../components/project-nav";
+import { locateQuote } from "../lib/anchoring";
+import { parseFormData } from "../lib/form";
+import { can } from "../lib/roles";
+import { ClaimInputError, StaleClaimError, addManualClaim, parseReasons, setClaimDismissed } from "../models/claim.server";
+import { getDocumentForReader } from "../models/document.server";
+
+export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.document.title ?? "Article"} · Claimdesk` }];
+
+const idParam = z.coerce.number().int().positive();
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { project, role } = await requireProjectCapability(request, params.slug, "read");
+  const documentId = idParam.safeParse(params.documentId);
+  const document = documentId.success ? await getDocumentForReader(project.id, documentId.data) : null;
+  if (!document) notFound("Article not found.");
+  const url = new URL(request.url);
+  const showDismissed = url.searchParams.get("dismissed") === "1";
+  const selectedClaimId = Number(url.searchParams.get("claim")) || null;
+  const claims = document.claims.map((claim) => ({ ...claim, reasons: parseReasons(claim.reasons) }));
+  const { claims: _all, ...documentFields } = document;
+  return {
+    project,
+    role,
+    document: documentFields,
+    claims: claims.filter((c) => c.anchorState === "anchored" && (showDismissed || !c.dismissed)),
+    dismissedCount: claims.filter((c) => c.dismissed && c.anchorState === "anchored").length,
+    needsReanchoring: claims.filter((c) => c.anchorState === "needs_reanchoring"),
+    selectedClaim: claims.find((c) => c.id === selectedClaimId) ?? null,
+    showDismissed,
+    canAddClaim: can(role, "addClaim") && !document.supersededAt,
+    canDismiss: can(role, "editClaim"),
+  };
+}
+
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("add-claim"), start: z.coerce.number().int().min(0), end: z.coerce.number().int().min(0) }),
+    z.object({ intent: z.literal("add-claim-by-quote"), quote: z.string().trim().min(3, "Paste at least a few words from the article").max(3000) }),
+    z.object({ intent: z.literal("restore"), claimId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
+    z.object({ intent: z.literal("dismiss"), claimId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
+  ],
+  { error: "Unknown action" },
+);
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  // Dismissing is an edit (editors); adding or restoring a claim is open to reviewers.
+  const auth = await requireProjectCapability(request, params.slug, intent === "dismiss" ? "editClaim" : "addClaim");
+  const documentId = idParam.safeParse(params.documentId);
+  if (!documentId.success) notFound("Article not found.");
+  const parsed = parseFormData(formData, actionSchema);
+  if (!parsed.ok) return data({ error: Object.values(parsed.fieldErrors)[0] ?? "Invalid input", fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const actor = actorOf(auth, context);
+  const input = parsed.data;
+  try {
+    if (input.intent === "add-claim" || input.intent === "add-claim-by-quote") {
+      let range: { start: number; end: number } = { start: 0, end: 0 };
+      if (input.intent === "add-claim") range = { start: input.start, end: input.end };
+      else {
+        const document = await getDocumentForReader(auth.project.id, documentId.data);
+        if (!document) notFound("Article not found.");
+        const found = locateQuote(document.text, input.quote);
+        if (found === null) return data({ error: "That text does not appear in the article exactly as pasted.", fieldErrors: { quote: "Not found in the article" } }, { status: 400 });
+        if (found === "ambiguous") return data({ error: "That text appears more than once; paste a longer passage.", fieldErrors: { quote: "Appears more than once" } }, { status: 400 });
+        range = found;
+      }
+      const claim = await addManualClaim(auth.project.id, documentId.data, range, actor);
+      if (!claim) notFound("Article not found.");
+      return data({ error: null, fieldErrors: {}, addedClaimId: claim.id });
+    }
+    const updated = await setClaimDismissed(auth.project.id, input.claimId, input.intent === "dismiss", input.version, actor);
+    if (!updated) notFound("Claim not found.");
+    return data({ error: null, fieldErrors: {} });
+  } catch (error) {
+    if (error instanceof ClaimInputError) return data({ error: error.message, fieldErrors: {} }, { status: 400 });
+    if (error instanceof StaleClaimError) return data({ error: error.message, fieldErrors: {} }, { status: 409 });
+    throw error;
+  }
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default function DocumentReader({ loaderData }: Route.ComponentProps) {
+  const { project, role, document, claims, dismissedCount, needsReanchoring, selectedClaim, showDismissed, canAddClaim, canDismiss } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const base = `/projects/${project.slug}/documents/${document.id}`;
+  const claimHref = (id: number) => `${base}?${new URLSearchParams({ ...(showDismissed ? { dismissed: "1" } : {}), claim: String(id) })}`;
+  return (
+    <section>
+      <ProjectNav slug={project.slug} role={role} />
+      <div className="reader-layout">
+        <article className="reader card">
+          <header>
+            <h1>{document.title}</h1>
+            <p className="meta">
+              {[document.outlet, document.author ? `by ${document.author}` : null, document.publishedAt ? `published ${dateTime.format(new Date(document.publishedAt))} UTC` : null]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
+            {document.url ? (
+              <p className="meta">
+                Source:{" "}
+                <a href={document.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {document.url}
+                </a>
+              </p>
+            ) : null}
+            <p className="meta">
+              Version {document.version}, imported {dateTime.format(new Date(document.importedAt))} UTC{document.importedBy ? ` by ${document.importedBy.displayName}` : ""}
+            </p>
+            {document.nextVersion ? (
+              <p className="alert alert-info">
+                A newer version of this article exists: <Link to={`/projects/${project.slug}/documents/${document.nextVersion.id}`}>version {document.nextVersion.version}</Link>. Its claims moved there.
+              </p>
+            ) : null}
+          </header>
+          <p className="reader-tools">
+            {claims.filter((c) => !c.dismissed).length} claims highlighted.{" "}
+            {dismissedCount > 0 ? (
+              <Link to={showDismissed ? base : `${base}?dismissed=1`}>{showDismissed ? "Hide dismissed candidates" : `Show ${dismissedCount} dismissed candidates`}</Link>
+            ) : null}
+            {canAddClaim ? <span className="meta"> Select text to add a claim.</span> : null}
+          </p>
+          <FormError message={actionData?.error} />
+          <ArticleReader text={document.text} claims={claims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.dismissed ? "dismissed" : c.status }))} selectedClaimId={selectedClaim?.id ?? null} canAddClaim={canAddClaim} claimHref={claimHref} />
+          {canAddClaim ? (
+            <Form method="post" className="quote-form" noValidate>
+              <input type="hidden" name="intent" value="add-claim-by-quote" />
+              <Field label="Add a claim by quoting the article" name="quote" hint="Paste the exact words; they must appear once in the article." error={actionData?.fieldErrors && "quote" in actionData.fieldErrors ? String(actionData.fieldErrors.quote) : undefined} />
+              <button type="submit" className="button">
+                Add claim
+              </button>
+            </Form>
+          ) : null}
+        </article>
+        <aside className="claim-panel card" aria-label="Selected claim">
+          {selectedClaim ? (
+            <>
+              <h2>Claim {selectedClaim.id}</h2>
+              <blockquote>{selectedClaim.text}</blockquote>
+              <dl className="facts">
+                <dt>Status</dt>
+                <dd>{selectedClaim.dismissed ? <span className="status-badge status-dismissed">dismissed candidate</span> : <StatusBadge status={selectedClaim.status} />}</dd>
+                <dt>Speaker</dt>
+                <dd>{selectedClaim.speaker ?? "not stated"}</dd>
+                <dt>Check-worthiness</dt>
+                <dd>{selectedClaim.checkworthiness.toFixed(2)}</dd>
+                <dt>Added</dt>
+                <dd>{selectedClaim.origin === "manual" ? "by a reviewer" : "by extraction"}</dd>
+              </dl>
+              <h3>Why it was picked</h3>
+              <ReasonList reasons={selectedClaim.reasons} />
+              <p>
+                <Link to={`/projects/${project.slug}/claims/${selectedClaim.id}`}>Open claim</Link>
+              </p>
+              {selectedClaim.dismissed && canAddClaim ? (
+                <Form method="post">
+                  <input type="hidden" name="claimId" value={selectedClaim.id} />
+                  <input type="hidden" name="version" value={selectedClaim.version} />
+                  <button type="submit" name="intent" value="restore" className="button">
+                    Restore as claim
+                  </button>
+                </Form>
+              ) : null}
+              {!selectedClaim.dismissed && canDismiss ? (
+                <Form method="post">
+                  <input type="hidden" name="claimId" value={selectedClaim.id} />
+                  <input type="hidden" name="version" value={selectedClaim.version} />
+                  <button type="submit" name="intent" value="dismiss" className="button danger">
+                    Dismiss claim
+                  </button>
+                </Form>
+              ) : null}
+            </>
+          ) : (
+            <p className="meta">Choose a highlighted claim to see why it was picked.</p>
+          )}
+          {needsReanchoring.length > 0 ? (
+            <section aria-labelledby="reanchor-heading">
+              <h2 id="reanchor-heading">Needs re-anchoring ({needsReanchoring.length})</h2>
+              <p className="meta">These claims were not found in this version of the article. Add the passage again by selecting it, then dismiss the old claim.</p>
+              <ul>
+                {needsReanchoring.map((claim) => (
+                  <li key={claim.id}>
+                    <Link to={`/projects/${project.slug}/claims/${claim.id}`}>Claim {claim.id}</Link>: <q>{claim.text}</q>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { data, Form, Link, useActionData, useNavigation } from "react-router";
+import type { Route } from "./+types/project.documents";
+import { actorOf } from "../auth/actor.server";
+import { requireProjectCapability } from "../auth/guards.server";
+import { FileDropImport } from "../components/file-drop-import";
+import { FormError } from "../components/forms";
+import { ImportResults } from "../components/import-results";
+import { ProjectNav } from "../components/project-nav";
+import { can } from "../lib/roles";
+import { listDocuments } from "../models/document.server";
+import { UploadTooLargeError, assertUploadSize, importFromForm } from "../models/import-request.server";
+
+export const meta = () => [{ title: "Documents · Claimdesk" }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { project, role } = await requireProjectCapability(request, params.slug, "read");
+  return { project, role, canImport: can(role, "importDocuments"), documents: await listDocuments(project.id) };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const auth = await requireProjectCapability(request, params.slug, "importDocuments");
+  try {
+    assertUploadSize(request);
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) return data({ results: [], formError: error.message }, { status: 413 });
+    throw error;
+  }
+  const results = await importFromForm(auth.project, await request.formData(), actorOf(auth, context));
+  if (results.length === 0) return data({ results, formError: "Choose at least one file or paste some text." }, { status: 400 });
+  return data({ results, formError: null });
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export default function Documents({ loaderData }: Route.ComponentProps) {
+  const { project, role, canImport, documents } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <section>
+      <h1>{project.name}: documents</h1>
+      <ProjectNav slug={project.slug} role={role} />
+      {canImport ? (
+        <div className="card">
+          <h2>Import articles</h2>
+          <FileDropImport slug={project.slug} />
+          <FormError message={actionData?.formError} />
+          <ImportResults slug={project.slug} results={actionData?.results ?? []} />
+          <details className="paste-import">
+            <summary>Paste text or upload without the drop zone</summary>
+            <Form method="post" encType="multipart/form-data">
+              <div className="field">
+                <label htmlFor="import-files">Files</label>
+                <input id="import-files" type="file" name="files" multiple accept=".txt,.md,.markdown,.html,.htm,.json" />
+              </div>
+              <div className="field">
+                <label htmlFor="paste-title">Title of pasted article</label>
+                <input id="paste-title" name="title" />
+              </div>
+              <div className="field">
+                <label htmlFor="paste-text">Article text</label>
+                <textarea id="paste-text" name="text" rows={8} />
+              </div>
+              <button type="submit" className="button primary" disabled={navigation.state === "submitting"}>
+                Import
+              </button>
+            </Form>
+          </details>
+        </div>
+      ) : null}
+      {documents.length === 0 ? (
+        <p>No articles yet.{canImport ? " Import some above." : ""}</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">Imported articles</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Outlet</th>
+              <th scope="col">Published</th>
+              <th scope="col">Claims</th>
+              <th scope="col">Imported</th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((document) => (
+              <tr key={document.id}>
+                <td>
+                  <Link to={`/projects/${project.slug}/documents/${document.id}`}>{document.title}</Link>
+                  {document.version > 1 ? <span className="badge">version {document.version}</span> : null}
+                  {document.author ? <div className="meta">by {document.author}</div> : null}
+                </td>
+                <td>{document.outlet ?? "—"}</td>
+                <td>{document.publishedAt ? dateFormat.format(new Date(document.publishedAt)) : "—"}</td>
+                <td>{document.claimCount}</td>
+                <td className="meta">
+                  {dateFormat.format(new Date(document.importedAt))}
+                  {document.importedBy ? ` by ${document.importedBy.displayName}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
