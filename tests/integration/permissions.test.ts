@@ -149,10 +149,11 @@ describe("article and claim routes", () => {
     const get = (fn: MatrixCase["fn"], params: Record<string, string>) => callRoute(fn, buildRequest(`/projects/${slug}/x`, { cookie }), { slug, ...params });
     expect((await get(readerPage.loader, { documentId: String(otherDocumentId) })).status).toBe(404);
     expect((await get(claimPage.loader, { claimId: String(otherClaimId) })).status).toBe(404);
-    for (const form of [
+    const forms: Array<Record<string, string>> = [
       { intent: "add-claim", start: "0", end: "10" },
       { intent: "dismiss", claimId: String(otherClaimId), version: "1" },
-    ]) {
+    ];
+    for (const form of forms) {
       const outcome = await callRoute(readerPage.action, buildRequest(`/projects/${slug}/x`, { cookie, form }), { slug, documentId: String(otherDocumentId) });
       expect(outcome.status).toBe(404);
     }
