@@ -7,6 +7,7 @@ import { dbCommand } from "./commands/db";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
+import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
 import { type CliIo, CliError, readAllStdin } from "./io";
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   boot: bootCommand,
   import: importCommand,
   claims: claimsCommand,
+  tag: tagCommand,
 };
 
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
@@ -29,7 +31,10 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   project add-member --project S --username U --role owner|editor|reviewer|viewer
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
   claims --project S [--status S] [--include-dismissed]
+  tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
+                                               (a stale --expect-version exits 3)
   demo seed                                    add the demo project to an empty database
+  demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
   audit verify --project S | --global          recompute the tamper-evident audit chain
   boot [--no-demo]                             migrate, then seed demo data if the database is empty
 

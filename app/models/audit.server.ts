@@ -41,14 +41,49 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
   await tx.auditChainHead.update({ where: { chain }, data: { headHash: hash } });
 }
 
-async function lockChainHead(tx: Tx, chain: string): Promise<{ seq: number; previousHash: string }> {
-  const existing = await tx.auditChainHead.updateMany({ where: { chain }, data: { seq: { increment: 1 } } });
+/** Reserves `count` sequence numbers on a chain; returns the first one and the hash to link it to. */
+async function lockChainHead(tx: Tx, chain: string, count = 1): Promise<{ seq: number; previousHash: string }> {
+  const existing = await tx.auditChainHead.updateMany({ where: { chain }, data: { seq: { increment: count } } });
   if (existing.count === 0) {
-    await tx.auditChainHead.create({ data: { chain, seq: 1, headHash: GENESIS_HASH } });
+    await tx.auditChainHead.create({ data: { chain, seq: count, headHash: GENESIS_HASH } });
     return { seq: 1, previousHash: GENESIS_HASH };
   }
   const head = await tx.auditChainHead.findUniqueOrThrow({ where: { chain } });
-  return { seq: head.seq, previousHash: head.headHash };
+  return { seq: head.seq - count + 1, previousHash: head.headHash };
+}
+
+/**
+ * Appends many events of one project in order, in the caller's transaction, with
+ * one lock of the chain head and batched inserts (a bulk change of 10,000 claims
+ * writes 10,000 events).
+ */
+export async function appendAuditEvents(tx: Tx, projectId: number, inputs: Array<Omit<AuditEventInput, "projectId">>): Promise<void> {
+  if (inputs.length === 0) return;
+  const chain = projectChain(projectId);
+  const head = await lockChainHead(tx, chain, inputs.length);
+  let previousHash = head.previousHash;
+  const createdAt = new Date();
+  const rows = inputs.map((input, index) => {
+    const event = {
+      chain,
+      seq: head.seq + index,
+      projectId,
+      actorId: input.actorId ?? null,
+      actorName: input.actorName ?? null,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId === undefined || input.targetId === null ? null : String(input.targetId),
+      ip: input.ip ?? null,
+      details: JSON.stringify(input.details ?? {}),
+      createdAt,
+      prevHash: previousHash,
+    };
+    const hash = computeAuditHash(event);
+    previousHash = hash;
+    return { ...event, hash };
+  });
+  for (let i = 0; i < rows.length; i += 1000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 1000) });
+  await tx.auditChainHead.update({ where: { chain }, data: { headHash: previousHash } });
 }
 
 /** Records an event on its own (for things that change nothing else, such as a failed sign-in). */

@@ -12,9 +12,22 @@ import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 export { CLAIM_STATUSES, type ClaimStatus };
 
 export class ClaimInputError extends Error {}
+export interface CurrentClaimState {
+  version: number;
+  status?: string;
+  rationale?: string | null;
+  changedBy?: string | null;
+  changedAt?: Date | null;
+}
+
+/** A write based on an old version: carries the change it would have overwritten. */
 export class StaleClaimError extends Error {
-  constructor(readonly current: { version: number }) {
-    super("Someone else changed this claim since you loaded it; reload to see their change.");
+  constructor(readonly current: CurrentClaimState) {
+    super(
+      current.changedBy && current.status
+        ? `${current.changedBy} changed this claim${current.changedAt ? ` at ${current.changedAt.toISOString().slice(11, 16)} UTC` : ""}: it is now ${current.status}${current.rationale ? ` ("${current.rationale}")` : ""}. Your change was not saved; review theirs first.`
+        : "Someone else changed this claim since you loaded it; reload to see their change.",
+    );
   }
 }
 

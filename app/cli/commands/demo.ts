@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
+import { projectSlugSchema } from "../../lib/project-schema";
 import { DEMO_PROJECT_SLUG, seedDemoData } from "../../models/demo.server";
+import { seedLargeDemo } from "../../models/large-demo.server";
+import { resolveProjectAndActor } from "../project-context";
 import { parseOptions } from "../args";
 import { type CliIo, UsageError, printResult } from "../io";
 
@@ -8,7 +11,19 @@ export const DEMO_CREDENTIALS_FILE = path.resolve("data", "demo-credentials.txt"
 
 export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "seed") throw new UsageError("usage: claimdesk demo seed [--json]   (only into a database with no users)");
+  if (sub === "seed-large") {
+    const { values, json } = parseOptions(
+      rest,
+      { project: { type: "string" }, claims: { type: "string" } },
+      z.object({ project: projectSlugSchema, claims: z.coerce.number({ error: "must be a number" }).int().min(1).max(5_000_000) }),
+    );
+    const { project, actor } = await resolveProjectAndActor(values.project, undefined, "read");
+    const started = Date.now();
+    const result = await seedLargeDemo(project.id, values.claims, actor);
+    printResult(io, json, { project: project.slug, ...result }, `Created ${result.claims} synthetic claims in ${result.documents} documents of ${project.slug} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  }
+  if (sub !== "seed") throw new UsageError("usage: claimdesk demo seed [--json] | demo seed-large --project S --claims N");
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
   const credentials = await seedDemoData({ credentialsFile: DEMO_CREDENTIALS_FILE });
   if (!credentials) {

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { CLAIM_STATUSES } from "./claim-status";
+
+export const CLAIM_SORTS = ["position", "checkworthiness", "status", "lastChanged", "assignee", "sources"] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/**
+ * The claims table's state as it lives in the URL, so a view can be shared and the
+ * back button works. Every field falls back to its default when the URL holds
+ * something invalid: a hand-edited link never fails.
+ */
+export const claimQuerySchema = z.object({
+  status: z.array(z.enum(CLAIM_STATUSES)).catch([]),
+  document: z.coerce.number().int().positive().optional().catch(undefined),
+  assignee: z.union([z.enum(["me", "none"]), z.coerce.number().int().positive()]).optional().catch(undefined),
+  sources: z.enum(["yes", "no"]).optional().catch(undefined),
+  min: z.coerce.number().min(0).max(1).optional().catch(undefined),
+  max: z.coerce.number().min(0).max(1).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  sort: z.enum(CLAIM_SORTS).catch("position"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(50),
+  dismissed: z.enum(["1"]).optional().catch(undefined),
+});
+
+export type ClaimQuery = z.infer<typeof claimQuerySchema>;
+
+const SINGLE_KEYS = ["document", "assignee", "sources", "min", "max", "q", "sort", "dir", "page", "size", "dismissed"] as const;
+
+export function parseClaimQuery(params: URLSearchParams): ClaimQuery {
+  const raw: Record<string, unknown> = { status: params.getAll("status").flatMap((s) => s.split(",")).filter(Boolean) };
+  for (const key of SINGLE_KEYS) {
+    const value = params.get(key);
+    if (value !== null && value !== "") raw[key] = value;
+  }
+  return claimQuerySchema.parse(raw);
+}
+
+const DEFAULTS = claimQuerySchema.parse({ status: [] });
+
+/** The URL search string for a query, leaving defaults out so links stay short. */
+export function claimQueryToSearch(query: Partial<ClaimQuery>): string {
+  const full = { ...DEFAULTS, ...query };
+  const params = new URLSearchParams();
+  for (const status of full.status) params.append("status", status);
+  for (const key of SINGLE_KEYS) {
+    const value = full[key];
+    if (value !== undefined && value !== DEFAULTS[key]) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}

@@ -1,0 +1,70 @@
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import { databaseProvider, getDb } from "../db.server";
+import { parseDatabaseUrl } from "../lib/database-url";
+
+/** What changed in a project; clients reload what they show when they hear of it. */
+export type ProjectEvent =
+  | { type: "claims-changed"; projectId: number; claimIds: number[]; actorId: number | null; summary: string }
+  | { type: "presence"; projectId: number; claimId: number };
+
+const CHANNEL = "claimdesk_events";
+// NOTIFY payloads are limited to 8000 bytes; long id lists are cut and clients reload anyway.
+const MAX_IDS_IN_PAYLOAD = 200;
+
+const local = new EventEmitter();
+local.setMaxListeners(0);
+let listener: Promise<pg.Client> | undefined;
+
+/**
+ * Tells every connected client of the project, on every app instance. On SQLite
+ * (one instance) the event goes straight to this process's subscribers; on
+ * PostgreSQL it goes through NOTIFY, and each instance's LISTEN connection hands
+ * it to its own subscribers. Call after the change has committed.
+ */
+export async function publishProjectEvent(event: ProjectEvent): Promise<void> {
+  const payload = event.type === "claims-changed" ? { ...event, claimIds: event.claimIds.slice(0, MAX_IDS_IN_PAYLOAD) } : event;
+  if (databaseProvider() === "postgresql") {
+    await getDb().$executeRawUnsafe("SELECT pg_notify($1, $2)", CHANNEL, JSON.stringify(payload));
+  } else {
+    local.emit(String(event.projectId), payload);
+  }
+}
+
+function ensurePostgresListener(): Promise<pg.Client> {
+  listener ??= (async () => {
+    const target = parseDatabaseUrl(process.env.DATABASE_URL);
+    if (target.provider !== "postgresql") throw new Error("not PostgreSQL");
+    const client = new pg.Client({ connectionString: target.connectionString });
+    client.on("notification", (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      try {
+        const event = JSON.parse(message.payload) as ProjectEvent;
+        local.emit(String(event.projectId), event);
+      } catch {
+        /* a malformed payload is not ours */
+      }
+    });
+    client.on("error", () => {
+      // Reconnect on the next subscription.
+      listener = undefined;
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    return client;
+  })();
+  return listener;
+}
+
+export async function subscribeToProject(projectId: number, handler: (event: ProjectEvent) => void): Promise<() => void> {
+  if (databaseProvider() === "postgresql") await ensurePostgresListener();
+  const key = String(projectId);
+  local.on(key, handler);
+  return () => local.off(key, handler);
+}
+
+export async function closeEventListener(): Promise<void> {
+  const client = await listener?.catch(() => undefined);
+  listener = undefined;
+  await client?.end().catch(() => undefined);
+}

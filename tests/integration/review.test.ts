@@ -1,0 +1,194 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { getDb } from "../../app/db.server";
+import { projectChain } from "../../app/lib/audit-hash";
+import { parseClaimQuery } from "../../app/lib/claim-query";
+import { verifyAuditChain } from "../../app/models/audit.server";
+import { ClaimInputError, StaleClaimError } from "../../app/models/claim.server";
+import {
+  UndoUnavailableError,
+  applyBulkChange,
+  assignClaim,
+  claimHistory,
+  previewBulkChange,
+  searchClaims,
+  tagClaim,
+  undoBulkChange,
+} from "../../app/models/claim-review.server";
+import { seedLargeDemo } from "../../app/models/large-demo.server";
+import { testLane } from "../support/test-database";
+import { makeProjectWithTeam } from "../support/factories";
+
+async function projectWithClaims(count: number) {
+  const team = await makeProjectWithTeam();
+  await seedLargeDemo(team.project.id, count, { id: null, name: "test" });
+  // Start every claim unverified so that changes are easy to count.
+  await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { status: "unverified", rationale: null } });
+  const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });
+  const actorOf = (role: "owner" | "editor" | "reviewer" | "viewer") => ({ id: team.members[role].id, name: team.members[role].username });
+  return { ...team, claims, actorOf };
+}
+
+describe("tagging", () => {
+  it("needs a rationale to leave unverified and records from, to and rationale in the audit trail", async () => {
+    const { project, claims, actorOf } = await projectWithClaims(3);
+    const claim = claims[0]!;
+    await expect(tagClaim(project.id, claim.id, { status: "confirmed", rationale: "  ", expectedVersion: 1 }, actorOf("reviewer"))).rejects.toBeInstanceOf(ClaimInputError);
+    const updated = await tagClaim(project.id, claim.id, { status: "confirmed", rationale: "Budget report p. 12", expectedVersion: 1 }, actorOf("reviewer"));
+    expect(updated).toMatchObject({ status: "confirmed", rationale: "Budget report p. 12", version: 2, lastChangedById: actorOf("reviewer").id });
+    const history = await claimHistory(project.id, claim.id);
+    expect(history.map((e) => [e.action, JSON.parse(e.details)])).toEqual([["claim.status_changed", { from: "unverified", to: "confirmed", rationale: "Budget report p. 12", version: 2 }]]);
+  });
+
+  it("gives exactly one change and N-1 refusals to N parallel taggers of the same version", async () => {
+    const { project, claims, actorOf } = await projectWithClaims(1);
+    const claim = claims[0]!;
+    const statuses = ["confirmed", "disputed"] as const;
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => tagClaim(project.id, claim.id, { status: statuses[i % 2]!, rationale: `reviewer ${i}`, expectedVersion: 1 }, actorOf(i % 2 ? "editor" : "reviewer"))),
+    );
+    const won = attempts.filter((a) => a.status === "fulfilled");
+    const refused = attempts.filter((a) => a.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(refused).toHaveLength(11);
+    for (const refusal of refused) expect((refusal as PromiseRejectedResult).reason).toBeInstanceOf(StaleClaimError);
+    const stored = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(stored.version).toBe(2);
+    const events = await getDb().auditEvent.findMany({ where: { projectId: project.id, targetType: "claim", targetId: String(claim.id) } });
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]!.details)).toMatchObject({ to: stored.status, rationale: stored.rationale });
+    // The refusal says what the winner did.
+    expect(((refused[0] as PromiseRejectedResult).reason as StaleClaimError).message).toContain(stored.status);
+    expect((await verifyAuditChain(projectChain(project.id))).problem).toBeNull();
+  });
+
+  it("assigns only to members who can tag, and builds a queue", async () => {
+    const { project, claims, members, outsider, actorOf } = await projectWithClaims(4);
+    await expect(assignClaim(project.id, claims[0]!.id, members.viewer.id, null, actorOf("editor"))).rejects.toBeInstanceOf(ClaimInputError);
+    await expect(assignClaim(project.id, claims[0]!.id, outsider.id, null, actorOf("editor"))).rejects.toBeInstanceOf(ClaimInputError);
+    await assignClaim(project.id, claims[0]!.id, members.reviewer.id, null, actorOf("editor"));
+    await assignClaim(project.id, claims[2]!.id, members.reviewer.id, null, actorOf("editor"));
+    const queue = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("assignee=me")), members.reviewer.id);
+    expect(queue.rows.map((r) => r.id)).toEqual([claims[0]!.id, claims[2]!.id]);
+  });
+});
+
+describe("searching the claims table", () => {
+  it("filters, sorts, pages and counts by status on the server", async () => {
+    const { project, claims, members, actorOf } = await projectWithClaims(30);
+    await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "r", expectedVersion: null }, actorOf("reviewer"));
+    await tagClaim(project.id, claims[2]!.id, { status: "confirmed", rationale: "r", expectedVersion: null }, actorOf("reviewer"));
+    const viewer = members.viewer.id;
+    const page = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=25&page=2")), viewer);
+    expect(page.total).toBe(30);
+    expect(page.rows).toHaveLength(5);
+    const all = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=50")), viewer);
+    const scores = all.rows.map((r) => r.checkworthiness);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const filtered = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("status=disputed&status=confirmed")), viewer);
+    expect(filtered.rows.map((r) => r.id).sort()).toEqual([claims[1]!.id, claims[2]!.id].sort());
+    expect(filtered.counts).toEqual({ unverified: 28, confirmed: 1, disputed: 1 });
+    const text = await searchClaims(project.id, parseClaimQuery(new URLSearchParams(`q=${encodeURIComponent("TEMPORARY HOUSING")}`)), viewer);
+    expect(text.total).toBeGreaterThan(0);
+    expect(text.rows.every((r) => r.text.includes("temporary housing"))).toBe(true);
+    const range = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("min=0.5&max=0.6")), viewer);
+    expect(range.rows.every((r) => r.checkworthiness >= 0.5 && r.checkworthiness <= 0.6)).toBe(true);
+  });
+});
+
+describe("bulk changes", () => {
+  it("previews, applies to everything matching a filter, and undoes within 30 seconds", async () => {
+    const { project, claims, actorOf } = await projectWithClaims(40);
+    const reviewer = actorOf("reviewer");
+    const editor = actorOf("editor");
+    await tagClaim(project.id, claims[0]!.id, { status: "disputed", rationale: "earlier", expectedVersion: null }, reviewer);
+    const query = parseClaimQuery(new URLSearchParams("status=unverified"));
+    const target = { query, viewerId: editor.id! };
+    await expect(previewBulkChange(project.id, target, { status: "confirmed" })).rejects.toBeInstanceOf(ClaimInputError);
+    expect(await previewBulkChange(project.id, target, { status: "confirmed", rationale: "Batch check" })).toEqual({ matched: 39, willChange: 39 });
+    const applied = await applyBulkChange(project.id, target, { status: "confirmed", rationale: "Batch check" }, editor);
+    expect(applied.changed).toBe(39);
+    expect(await getDb().claim.count({ where: { projectId: project.id, status: "confirmed" } })).toBe(39);
+    // Someone changes one claim after the bulk change: undo leaves theirs alone.
+    await tagClaim(project.id, claims[5]!.id, { status: "disputed", rationale: "Second look", expectedVersion: null }, reviewer);
+    await expect(undoBulkChange(project.id, applied.operationId, reviewer)).rejects.toBeInstanceOf(UndoUnavailableError);
+    expect(await undoBulkChange(project.id, applied.operationId, editor)).toEqual({ restored: 38, skipped: 1 });
+    expect(await getDb().claim.count({ where: { projectId: project.id, status: "unverified" } })).toBe(38);
+    expect((await getDb().claim.findUniqueOrThrow({ where: { id: claims[5]!.id } })).status).toBe("disputed");
+    expect((await getDb().claim.findUniqueOrThrow({ where: { id: claims[0]!.id } })).status).toBe("disputed");
+    await expect(undoBulkChange(project.id, applied.operationId, editor)).rejects.toThrow(/already been undone/);
+    const history = await claimHistory(project.id, claims[3]!.id);
+    expect(history.map((e) => e.action)).toEqual(["claim.status_changed", "claim.change_undone"]);
+    expect((await verifyAuditChain(projectChain(project.id))).problem).toBeNull();
+  });
+
+  it("refuses an undo after the window", async () => {
+    const { project, claims, actorOf } = await projectWithClaims(2);
+    const applied = await applyBulkChange(project.id, { ids: claims.map((c) => c.id) }, { status: "confirmed", rationale: "ok" }, actorOf("editor"));
+    const later = new Date(Date.now() + 31_000);
+    await expect(undoBulkChange(project.id, applied.operationId, actorOf("editor"), later)).rejects.toThrow(/30 seconds/);
+  });
+
+  it("changes 10,000 claims at once, one audit event each", async () => {
+    const { project, actorOf } = await projectWithClaims(10_000);
+    const editor = actorOf("editor");
+    const applied = await applyBulkChange(project.id, { query: parseClaimQuery(new URLSearchParams()), viewerId: editor.id! }, { status: "disputed", rationale: "Wire copy retracted" }, editor);
+    expect(applied.changed).toBe(10_000);
+    expect(await getDb().claim.count({ where: { projectId: project.id, status: "disputed" } })).toBe(10_000);
+    expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.status_changed" } })).toBe(10_000);
+    expect(await undoBulkChange(project.id, applied.operationId, editor)).toEqual({ restored: 10_000, skipped: 0 });
+    const verified = await verifyAuditChain(projectChain(project.id));
+    expect(verified.problem).toBeNull();
+  }, 120_000);
+
+  it("ignores claim ids of another project", async () => {
+    const a = await projectWithClaims(2);
+    const b = await projectWithClaims(2);
+    const applied = await applyBulkChange(a.project.id, { ids: b.claims.map((c) => c.id) }, { status: "confirmed", rationale: "x" }, a.actorOf("editor"));
+    expect(applied.changed).toBe(0);
+    expect(await getDb().claim.count({ where: { projectId: b.project.id, status: "confirmed" } })).toBe(0);
+  });
+});
+
+describe.runIf(testLane() === "sqlite")("SQLite under concurrent writers", () => {
+  it("neither deadlocks nor loses an acknowledged write, with a second process writing at the same time", async () => {
+    const { project, claims, members, actorOf } = await projectWithClaims(120);
+    const reviewer = actorOf("reviewer");
+    const mine = claims.slice(0, 60);
+    const theirs = claims.slice(60, 70);
+    // Another process (the CLI) tags other claims of the same project meanwhile.
+    const bin = path.resolve(import.meta.dirname, "../../bin/claimdesk.mjs");
+    const child = spawn(
+      process.execPath,
+      ["-e", `
+        const { spawnSync } = require("node:child_process");
+        let failures = 0;
+        for (const id of ${JSON.stringify(theirs.map((c) => c.id))}) {
+          const r = spawnSync(process.execPath, [${JSON.stringify(bin)}, "tag", "--claim", String(id), "--status", "disputed", "--rationale", "other process", "--as", ${JSON.stringify(members.editor.username)}]);
+          if (r.status !== 0) { failures++; console.error(String(r.stderr)); }
+        }
+        process.exit(failures);
+      `],
+      { env: process.env, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let childErrors = "";
+    child.stderr.on("data", (chunk) => (childErrors += String(chunk)));
+    const childDone = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+    const acknowledged: number[] = [];
+    await Promise.all(
+      mine.map(async (claim, i) => {
+        await new Promise((r) => setTimeout(r, i * 15));
+        await tagClaim(project.id, claim.id, { status: "confirmed", rationale: `in-process ${i}`, expectedVersion: 1 }, reviewer);
+        acknowledged.push(claim.id);
+      }),
+    );
+    expect(await childDone, childErrors).toBe(0);
+    expect(acknowledged).toHaveLength(60);
+    expect(await getDb().claim.count({ where: { id: { in: acknowledged }, status: "confirmed" } })).toBe(60);
+    expect(await getDb().claim.count({ where: { id: { in: theirs.map((c) => c.id) }, status: "disputed" } })).toBe(10);
+    // Later transactions still work and the trail is whole.
+    await tagClaim(project.id, claims[100]!.id, { status: "confirmed", rationale: "after", expectedVersion: 1 }, reviewer);
+    expect(await verifyAuditChain(projectChain(project.id))).toMatchObject({ problem: null });
+  }, 120_000);
+});
