@@ -332,13 +332,16 @@ export function assignableMembers(projectId: number) {
 
 const PRESENCE_TTL_MS = 25_000;
 
-export async function markViewing(claimId: number, userId: number, projectId: number) {
+export async function markViewing(claimId: number, userId: number, projectId: number): Promise<boolean> {
+  const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { id: true } });
+  if (!claim) return false;
   await getDb().claimPresence.upsert({
     where: { claimId_userId: { claimId, userId } },
     create: { claimId, userId, seenAt: new Date() },
     update: { seenAt: new Date() },
   });
   await publishProjectEvent({ type: "presence", projectId, claimId });
+  return true;
 }
 
 export function viewersOf(claimId: number, exceptUserId: number) {

@@ -1,52 +1,59 @@
-import { Link } from "react-router";
+import { useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.claim";
 import { notFound, requireProjectCapability } from "../auth/guards.server";
-import { ReasonList, StatusBadge } from "../components/claim-summary";
+import { ClaimDetails } from "../components/claim-details";
 import { ProjectNav } from "../components/project-nav";
-import { getClaim } from "../models/claim.server";
+import { describeClaimEvent } from "../lib/history";
+import { can } from "../lib/roles";
+import { assignableMembers, claimForReview, claimHistory, viewersOf } from "../models/claim-review.server";
+import { handleReviewAction } from "../services/review-actions.server";
 
-export const meta = () => [{ title: "Claim · Claimdesk" }];
+export const meta = ({ data }: Route.MetaArgs) => [{ title: `Claim ${data?.claim.id ?? ""} · Claimdesk` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { project, role } = await requireProjectCapability(request, params.slug, "read");
+  const { project, role, user } = await requireProjectCapability(request, params.slug, "read");
   const id = z.coerce.number().int().positive().safeParse(params.claimId);
-  const claim = id.success ? await getClaim(project.id, id.data) : null;
+  const claim = id.success ? await claimForReview(project.id, id.data) : null;
   if (!claim) notFound("Claim not found.");
-  return { project, role, claim };
+  const [events, members, viewers] = await Promise.all([claimHistory(project.id, claim.id), assignableMembers(project.id), viewersOf(claim.id, user.id)]);
+  const names = new Map(members.map((m) => [m.id, m.displayName]));
+  const history = events.map((event) => ({
+    id: event.id,
+    at: event.createdAt.toISOString(),
+    who: event.actorName ?? "system",
+    what: describeClaimEvent(event.action, JSON.parse(event.details) as Record<string, unknown>, names),
+  }));
+  return {
+    project,
+    role,
+    claim,
+    history,
+    members,
+    viewers: viewers.map((v) => v.user.displayName),
+    canTag: can(role, "tagClaim"),
+    canAssign: can(role, "assignClaims"),
+  };
 }
 
-export default function ClaimDetail({ loaderData }: Route.ComponentProps) {
-  const { project, role, claim } = loaderData;
+export type ClaimLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return handleReviewAction(request, params.slug, context);
+}
+
+export default function ClaimPage({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
   return (
     <section>
-      <ProjectNav slug={project.slug} role={role} />
-      <h1>Claim {claim.id}</h1>
-      <blockquote className="claim-quote">{claim.text}</blockquote>
-      <dl className="facts">
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge status={claim.status} />
-          {claim.dismissed ? " (dismissed candidate)" : ""}
-        </dd>
-        <dt>Article</dt>
-        <dd>
-          <Link to={`/projects/${project.slug}/documents/${claim.document.id}?claim=${claim.id}`}>{claim.document.title}</Link>
-          {claim.document.outlet ? ` (${claim.document.outlet})` : ""}
-        </dd>
-        <dt>Speaker</dt>
-        <dd>{claim.speaker ?? "not stated"}</dd>
-        <dt>Check-worthiness</dt>
-        <dd>{claim.checkworthiness.toFixed(2)}</dd>
-        <dt>Anchor</dt>
-        <dd>{claim.anchorState === "anchored" ? `characters ${claim.start}–${claim.end}` : "needs re-anchoring: not found in the current version"}</dd>
-        <dt>Origin</dt>
-        <dd>{claim.origin === "manual" ? `added by ${claim.createdBy?.displayName ?? "a reviewer"}` : "extracted automatically"}</dd>
-        <dt>Version</dt>
-        <dd>{claim.version}</dd>
-      </dl>
-      <h2>Why it was picked</h2>
-      <ReasonList reasons={claim.reasons} />
+      <ProjectNav slug={loaderData.project.slug} role={loaderData.role} />
+      <h1>Claim {loaderData.claim.id}</h1>
+      {actionData && !actionData.ok && actionData.error && !actionData.fieldErrors?.rationale ? (
+        <p className="alert alert-error" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
+      <ClaimDetails data={loaderData} error={actionData?.fieldErrors?.rationale} />
     </section>
   );
 }

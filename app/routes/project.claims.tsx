@@ -1,110 +1,55 @@
-import { Form, Link } from "react-router";
-import { z } from "zod";
+import { useActionData } from "react-router";
 import type { Route } from "./+types/project.claims";
 import { requireProjectCapability } from "../auth/guards.server";
-import { StatusBadge } from "../components/claim-summary";
+import { ClaimsTable } from "../components/claims-table";
 import { ProjectNav } from "../components/project-nav";
-import { CLAIM_STATUSES } from "../lib/claim-status";
-import { listClaims } from "../models/claim.server";
+import { parseClaimQuery } from "../lib/claim-query";
+import { can } from "../lib/roles";
+import { assignableMembers, getPreference, searchClaims } from "../models/claim-review.server";
+import { listDocuments } from "../models/document.server";
+import { TABLE_PREFERENCES_KEY, handleReviewAction, tablePreferencesSchema } from "../services/review-actions.server";
 
 export const meta = () => [{ title: "Claims · Claimdesk" }];
 
-const PAGE_SIZE = 100;
-const filterSchema = z.object({
-  status: z.array(z.enum(CLAIM_STATUSES)).catch([]),
-  dismissed: z.literal("1").optional().catch(undefined),
-  reanchor: z.literal("1").optional().catch(undefined),
-  page: z.coerce.number().int().min(1).catch(1),
-});
-
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  const url = new URL(request.url);
-  const filter = filterSchema.parse({
-    status: url.searchParams.getAll("status"),
-    dismissed: url.searchParams.get("dismissed") ?? undefined,
-    reanchor: url.searchParams.get("reanchor") ?? undefined,
-    page: url.searchParams.get("page") ?? 1,
-  });
-  const claims = await listClaims(
-    project.id,
-    { statuses: filter.status, includeDismissed: filter.dismissed === "1", needsReanchoring: filter.reanchor === "1" },
-    { take: PAGE_SIZE + 1, skip: (filter.page - 1) * PAGE_SIZE },
-  );
-  return { project, role, filter, claims: claims.slice(0, PAGE_SIZE), hasMore: claims.length > PAGE_SIZE };
+  const { project, role, user } = await requireProjectCapability(request, params.slug, "read");
+  const query = parseClaimQuery(new URL(request.url).searchParams);
+  const [result, documents, members, preferences] = await Promise.all([
+    searchClaims(project.id, query, user.id),
+    listDocuments(project.id),
+    assignableMembers(project.id),
+    getPreference(user.id, TABLE_PREFERENCES_KEY),
+  ]);
+  return {
+    project,
+    role,
+    query,
+    viewerId: user.id,
+    rows: result.rows.map((row) => ({ ...row, lastChangedAt: row.lastChangedAt.toISOString() })),
+    total: result.total,
+    counts: result.counts,
+    documents: documents.map((d) => ({ id: d.id, title: d.title })),
+    members,
+    preferences: tablePreferencesSchema.parse(preferences ?? {}),
+    canTag: can(role, "tagClaim"),
+    canBulk: can(role, "bulkEdit"),
+    canAssign: can(role, "assignClaims"),
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return handleReviewAction(request, params.slug, context);
 }
 
 export default function Claims({ loaderData }: Route.ComponentProps) {
-  const { project, role, filter, claims, hasMore } = loaderData;
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    for (const s of filter.status) params.append("status", s);
-    if (filter.dismissed) params.set("dismissed", "1");
-    if (filter.reanchor) params.set("reanchor", "1");
-    params.set("page", String(page));
-    return `?${params}`;
-  };
+  const actionData = useActionData<typeof action>();
   return (
     <section>
-      <h1>{project.name}: claims</h1>
-      <ProjectNav slug={project.slug} role={role} />
-      <Form method="get" className="filters" aria-label="Filter claims">
-        <fieldset>
-          <legend>Status</legend>
-          {CLAIM_STATUSES.map((status) => (
-            <label key={status} className="checkbox-inline">
-              <input type="checkbox" name="status" value={status} defaultChecked={filter.status.includes(status)} /> {status}
-            </label>
-          ))}
-        </fieldset>
-        <label className="checkbox-inline">
-          <input type="checkbox" name="dismissed" value="1" defaultChecked={filter.dismissed === "1"} /> Include dismissed candidates
-        </label>
-        <label className="checkbox-inline">
-          <input type="checkbox" name="reanchor" value="1" defaultChecked={filter.reanchor === "1"} /> Only claims needing re-anchoring
-        </label>
-        <button type="submit" className="button small">
-          Apply filters
-        </button>
-      </Form>
-      {claims.length === 0 ? (
-        <p>No claims match.</p>
-      ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">Claims</caption>
-          <thead>
-            <tr>
-              <th scope="col">Claim</th>
-              <th scope="col">Speaker</th>
-              <th scope="col">Score</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {claims.map((claim) => (
-              <tr key={claim.id}>
-                <td>
-                  <Link to={`/projects/${project.slug}/claims/${claim.id}`}>{claim.text}</Link>
-                  <div className="meta">
-                    in <Link to={`/projects/${project.slug}/documents/${claim.documentId}?claim=${claim.id}`}>{claim.document.title}</Link>
-                    {claim.anchorState === "needs_reanchoring" ? " · needs re-anchoring" : ""}
-                    {claim.dismissed ? " · dismissed candidate" : ""}
-                  </div>
-                </td>
-                <td>{claim.speaker ?? "—"}</td>
-                <td>{claim.checkworthiness.toFixed(2)}</td>
-                <td>
-                  <StatusBadge status={claim.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <nav aria-label="Pages" className="pager">
-        {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>Previous page</Link> : null}
-        {hasMore ? <Link to={pageLink(filter.page + 1)}>Next page</Link> : null}
-      </nav>
+      <h1>{loaderData.project.name}: claims</h1>
+      <ProjectNav slug={loaderData.project.slug} role={loaderData.role} />
+      <ClaimsTable data={loaderData} actionError={actionData && !actionData.ok ? actionData.error : null} />
     </section>
   );
 }
+
+export type ClaimsLoaderData = Awaited<ReturnType<typeof loader>>;

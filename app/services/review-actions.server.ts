@@ -1,0 +1,130 @@
+import { data } from "react-router";
+import { z } from "zod";
+import { actorOf } from "../auth/actor.server";
+import { notFound, requireProjectCapability } from "../auth/guards.server";
+import { CLAIM_STATUSES } from "../lib/claim-status";
+import { parseClaimQuery } from "../lib/claim-query";
+import { parseFormData } from "../lib/form";
+import type { Capability } from "../lib/roles";
+import { ClaimInputError, StaleClaimError } from "../models/claim.server";
+import { UndoUnavailableError, applyBulkChange, assignClaim, markViewing, previewBulkChange, setPreference, tagClaim, undoBulkChange } from "../models/claim-review.server";
+
+export const TABLE_PREFERENCES_KEY = "claims-table";
+export const TABLE_COLUMNS = ["status", "checkworthiness", "assignee", "sources", "lastChanged"] as const;
+export const tablePreferencesSchema = z.object({
+  hidden: z.array(z.enum(TABLE_COLUMNS)).catch([]),
+  density: z.enum(["comfortable", "compact"]).catch("comfortable"),
+});
+export type TablePreferences = z.infer<typeof tablePreferencesSchema>;
+
+const id = z.coerce.number().int().positive();
+const optionalAssignee = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "" || v === "none" ? null : Number(v)))
+  .pipe(z.union([z.null(), z.undefined(), z.number().int().positive()]));
+
+const schema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("tag"), claimId: id, version: id, status: z.enum(CLAIM_STATUSES, { error: "Choose a verdict" }), rationale: z.string().max(5000).optional() }),
+    z.object({ intent: z.literal("assign"), claimId: id, version: id, assigneeId: optionalAssignee }),
+    z.object({
+      intent: z.enum(["bulk-preview", "bulk-apply"]),
+      scope: z.enum(["selected", "filter"]),
+      ids: z.union([z.array(id), id.transform((v) => [v])]).optional(),
+      search: z.string().max(2000).optional(),
+      status: z.union([z.enum(CLAIM_STATUSES), z.literal("")]).optional().transform((v) => v || undefined),
+      rationale: z.string().max(5000).optional(),
+      assigneeId: z.union([z.literal("keep"), z.string()]).optional(),
+    }),
+    z.object({ intent: z.literal("undo"), operationId: id }),
+    z.object({ intent: z.literal("preferences"), hidden: z.union([z.array(z.string()), z.string()]).optional(), density: z.string().optional() }),
+    z.object({ intent: z.literal("presence"), claimId: id }),
+  ],
+  { error: "Unknown action" },
+);
+
+const CAPABILITY: Record<z.infer<typeof schema>["intent"], Capability> = {
+  tag: "tagClaim",
+  assign: "assignClaims",
+  "bulk-preview": "bulkEdit",
+  "bulk-apply": "bulkEdit",
+  undo: "bulkEdit",
+  preferences: "read",
+  presence: "read",
+};
+
+export type ReviewActionResult = {
+  ok: boolean;
+  intent?: string;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  preview?: { matched: number; willChange: number };
+  bulk?: { operationId: number; changed: number; undoUntil: string };
+  undone?: { restored: number; skipped: number };
+  current?: { version: number; status?: string; rationale?: string | null; changedBy?: string | null };
+};
+
+/**
+ * The review actions of the claims table and the claim page. The capability
+ * depends on the intent, so the user's role is checked after reading the intent
+ * and before anything else happens.
+ */
+export async function handleReviewAction(request: Request, slug: string | undefined, context: unknown) {
+  const formData = await request.formData();
+  const intentField = formData.get("intent");
+  const intent = typeof intentField === "string" && intentField in CAPABILITY ? (intentField as keyof typeof CAPABILITY) : null;
+  const auth = await requireProjectCapability(request, slug, intent ? CAPABILITY[intent] : "tagClaim");
+  const parsed = parseFormData(formData, schema);
+  if (!parsed.ok) return data<ReviewActionResult>({ ok: false, error: Object.values(parsed.fieldErrors)[0], fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const input = parsed.data;
+  const actor = actorOf(auth, context);
+  const projectId = auth.project.id;
+  try {
+    switch (input.intent) {
+      case "tag": {
+        const claim = await tagClaim(projectId, input.claimId, { status: input.status, rationale: input.rationale ?? null, expectedVersion: input.version }, actor);
+        if (!claim) notFound("Claim not found.");
+        return data<ReviewActionResult>({ ok: true, intent: "tag" });
+      }
+      case "assign": {
+        const claim = await assignClaim(projectId, input.claimId, input.assigneeId ?? null, input.version, actor);
+        if (!claim) notFound("Claim not found.");
+        return data<ReviewActionResult>({ ok: true, intent: "assign" });
+      }
+      case "bulk-preview":
+      case "bulk-apply": {
+        const target =
+          input.scope === "selected"
+            ? { ids: input.ids ?? [] }
+            : { query: parseClaimQuery(new URLSearchParams(input.search ?? "")), viewerId: auth.user.id };
+        const assignee = input.assigneeId === undefined || input.assigneeId === "keep" ? undefined : input.assigneeId === "" || input.assigneeId === "none" ? null : Number(input.assigneeId);
+        if (assignee !== undefined && assignee !== null && !Number.isInteger(assignee)) throw new ClaimInputError("Unknown assignee.");
+        const change = { status: input.status, rationale: input.rationale ?? null, assigneeId: assignee };
+        if (input.intent === "bulk-preview") return data<ReviewActionResult>({ ok: true, intent: input.intent, preview: await previewBulkChange(projectId, target, change) });
+        const result = await applyBulkChange(projectId, target, change, actor);
+        return data<ReviewActionResult>({ ok: true, intent: input.intent, bulk: { ...result, undoUntil: result.undoUntil.toISOString() } });
+      }
+      case "undo": {
+        const undone = await undoBulkChange(projectId, input.operationId, actor);
+        if (!undone) notFound("Bulk change not found.");
+        return data<ReviewActionResult>({ ok: true, intent: "undo", undone });
+      }
+      case "preferences": {
+        const hidden = input.hidden === undefined ? [] : Array.isArray(input.hidden) ? input.hidden : [input.hidden];
+        await setPreference(auth.user.id, TABLE_PREFERENCES_KEY, tablePreferencesSchema.parse({ hidden, density: input.density }));
+        return data<ReviewActionResult>({ ok: true, intent: "preferences" });
+      }
+      case "presence": {
+        if (!(await markViewing(input.claimId, auth.user.id, projectId))) notFound("Claim not found.");
+        return data<ReviewActionResult>({ ok: true, intent: "presence" });
+      }
+    }
+  } catch (error) {
+    if (error instanceof StaleClaimError) return data<ReviewActionResult>({ ok: false, error: error.message, current: error.current }, { status: 409 });
+    if (error instanceof ClaimInputError) return data<ReviewActionResult>({ ok: false, error: error.message, fieldErrors: { rationale: error.message } }, { status: 400 });
+    if (error instanceof UndoUnavailableError) return data<ReviewActionResult>({ ok: false, error: error.message }, { status: 409 });
+    throw error;
+  }
+}
