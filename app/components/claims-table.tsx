@@ -1,11 +1,11 @@
 import { type ColumnDef, type VisibilityState, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Form, Link, useFetcher, useRevalidator } from "react-router";
+import { Form, Link, useFetcher, useNavigate, useRevalidator } from "react-router";
 import type { ClaimLoaderData } from "../routes/project.claim";
 import type { ClaimsLoaderData } from "../routes/project.claims";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
-import { type ClaimSort, PAGE_SIZES, claimQueryToSearch } from "../lib/claim-query";
+import { type ClaimSort, PAGE_SIZES, claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
 import { ClaimDetails } from "./claim-details";
 import { StatusBadge } from "./claim-summary";
 import { useProjectEvents } from "./use-project-events";
@@ -53,6 +53,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; actionError?: string | null }) {
   const { project, query, rows, total, counts, documents, members, preferences, canTag, canBulk, viewerId } = data;
   const slug = project.slug;
+  const navigate = useNavigate();
   const revalidator = useRevalidator();
   const tagFetcher = useFetcher<ActionResult>();
   const panelFetcher = useFetcher<ClaimLoaderData>();
@@ -320,7 +321,18 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
           </li>
         </ul>
 
-        <Form method="get" className="filters" aria-label="Filter claims">
+        <Form
+          method="get"
+          className="filters"
+          aria-label="Filter claims"
+          onSubmit={(event) => {
+            // Without JavaScript the browser submits every field; with it, the URL keeps only what differs from the defaults.
+            event.preventDefault();
+            const fields = new URLSearchParams();
+            for (const [key, value] of new FormData(event.currentTarget)) if (typeof value === "string") fields.append(key, value);
+            navigate(claimQueryToSearch({ ...parseClaimQuery(fields), page: 1 }) || "?");
+          }}
+        >
           <fieldset>
             <legend>Status</legend>
             {CLAIM_STATUSES.map((status) => (

@@ -2,6 +2,8 @@
 // Test-only credentials for a throwaway database.
 export const E2E_PASSWORD = "e2e-pass-phrase-42";
 export const E2E_PROJECT = { slug: "e2e-desk", name: "E2E desk" };
+/** A second project with synthetic claims for the review journeys. */
+export const E2E_REVIEW_PROJECT = { slug: "e2e-review", name: "E2E review", claims: 30 };
 
 export const E2E_USERS = {
   admin: { username: "e2e-admin", displayName: "E2E Admin", admin: true, role: "owner" },

@@ -1,7 +1,9 @@
 import { disconnectDb } from "../../../app/db.server";
 import { createProject, setMemberRole } from "../../../app/models/project.server";
 import { createUser } from "../../../app/models/user.server";
-import { E2E_PASSWORD, E2E_PROJECT, E2E_USERS } from "./accounts";
+import { seedLargeDemo } from "../../../app/models/large-demo.server";
+import { getDb } from "../../../app/db.server";
+import { E2E_PASSWORD, E2E_PROJECT, E2E_REVIEW_PROJECT, E2E_USERS } from "./accounts";
 
 const actor = { id: null, name: "e2e-seed" };
 for (const user of Object.values(E2E_USERS)) {
@@ -14,4 +16,13 @@ const project = await createProject({ ...E2E_PROJECT, ownerUsername: E2E_USERS.a
 for (const user of Object.values(E2E_USERS)) {
   if (user.role !== "owner") await setMemberRole(project.id, user.username, user.role, actor);
 }
+const review = await createProject({ slug: E2E_REVIEW_PROJECT.slug, name: E2E_REVIEW_PROJECT.name, ownerUsername: E2E_USERS.admin.username }, actor);
+for (const user of Object.values(E2E_USERS)) {
+  if (user.role !== "owner") await setMemberRole(review.id, user.username, user.role, actor);
+}
+await seedLargeDemo(review.id, E2E_REVIEW_PROJECT.claims, actor);
+await getDb().claim.updateMany({ where: { projectId: review.id }, data: { status: "unverified", rationale: null } });
+// A few disputed ones for the filter journey.
+const firstIds = (await getDb().claim.findMany({ where: { projectId: review.id }, orderBy: { id: "asc" }, take: 28 })).map((c) => c.id);
+await getDb().claim.updateMany({ where: { id: { in: firstIds.slice(25, 28) } }, data: { status: "disputed", rationale: "Seeded for the filter test" } });
 await disconnectDb();
