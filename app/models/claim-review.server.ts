@@ -4,7 +4,7 @@ import type { ClaimQuery } from "../lib/claim-query";
 import { roleAtLeast, isProjectRole } from "../lib/roles";
 import { appendAuditEvents } from "./audit.server";
 import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
-import { publishProjectEvent } from "./events.server";
+import { claimsGeneration, publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
 
 export const UNDO_WINDOW_MS = 30_000;
@@ -47,11 +47,33 @@ function claimOrder(query: ClaimQuery): Prisma.ClaimOrderByWithRelationInput[] {
   }
 }
 
+// Counts by status for the filters other than status, valid while the project's claims are
+// unchanged. Writes from another process on SQLite (the CLI) send no event here, so entries
+// also expire after a few seconds.
+const countCache = new Map<string, { generation: number; expires: number; counts: Record<ClaimStatus, number> }>();
+const COUNT_CACHE_LIMIT = 500;
+const COUNT_CACHE_TTL_MS = 5_000;
+
+async function countsByStatus(projectId: number, where: Prisma.ClaimWhereInput): Promise<Record<ClaimStatus, number>> {
+  const key = `${projectId}:${JSON.stringify(where)}`;
+  const generation = await claimsGeneration(projectId);
+  const cached = countCache.get(key);
+  if (cached && cached.generation === generation && cached.expires > Date.now()) return cached.counts;
+  const rows = await getDb().claim.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const counts: Record<ClaimStatus, number> = { unverified: 0, confirmed: 0, disputed: 0 };
+  for (const row of rows) if (row.status in counts) counts[row.status as ClaimStatus] = row._count._all;
+  if (countCache.size >= COUNT_CACHE_LIMIT) countCache.clear();
+  countCache.set(key, { generation, expires: Date.now() + COUNT_CACHE_TTL_MS, counts });
+  return counts;
+}
+
 export async function searchClaims(projectId: number, query: ClaimQuery, viewerId: number) {
   const db = getDb();
   const where = claimWhere(projectId, query, viewerId);
   const { status: _status, ...withoutStatus } = where;
-  const [rows, total, byStatus] = await Promise.all([
+  // When status is the only filter, the total is the sum of the per-status counts: one query fewer.
+  const onlyStatusFiltered = Object.keys(withoutStatus).every((key) => key === "projectId" || key === "dismissed");
+  const [rows, exactTotal, counts] = await Promise.all([
     db.claim.findMany({
       where,
       orderBy: claimOrder(query),
@@ -73,12 +95,12 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
         lastChangedBy: { select: { displayName: true } },
       },
     }),
-    db.claim.count({ where }),
+    onlyStatusFiltered ? Promise.resolve(null) : db.claim.count({ where }),
     // Counts above the table ignore the status filter, so every status shows its number.
-    db.claim.groupBy({ by: ["status"], where: withoutStatus, _count: { _all: true } }),
+    countsByStatus(projectId, withoutStatus),
   ]);
-  const counts: Record<ClaimStatus, number> = { unverified: 0, confirmed: 0, disputed: 0 };
-  for (const row of byStatus) if (row.status in counts) counts[row.status as ClaimStatus] = row._count._all;
+  const selected = query.status.length > 0 ? query.status : (Object.keys(counts) as ClaimStatus[]);
+  const total = exactTotal ?? selected.reduce((sum, status) => sum + counts[status], 0);
   return { rows, total, counts };
 }
 

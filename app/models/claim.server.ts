@@ -5,6 +5,7 @@ import { segmentSentences } from "../lib/extraction/sentences";
 import { findSpeaker } from "../lib/extraction/speaker";
 import type { Reason } from "../lib/extraction/checkworthiness";
 import { appendAuditEvent } from "./audit.server";
+import { publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
 
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
@@ -92,6 +93,12 @@ const MAX_CLAIM_LENGTH = 3000;
  * extracted sentence and given a speaker where the text states one.
  */
 export async function addManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
+  const claim = await insertManualClaim(projectId, documentId, range, actor);
+  if (claim) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claim.id], actorId: actor.id, summary: `${actor.name} added claim ${claim.id}` });
+  return claim;
+}
+
+async function insertManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
   return getDb().$transaction(async (tx) => {
     const document = await tx.document.findFirst({ where: { id: documentId, projectId }, select: { id: true, text: true, supersededAt: true } });
     if (!document) return null;
@@ -143,6 +150,12 @@ export async function addManualClaim(projectId: number, documentId: number, rang
 
 /** Dismisses a claim or restores a dismissed candidate; refused if the claim changed since `expectedVersion`. */
 export async function setClaimDismissed(projectId: number, claimId: number, dismissed: boolean, expectedVersion: number | null, actor: Actor) {
+  const claim = await updateDismissed(projectId, claimId, dismissed, expectedVersion, actor);
+  if (claim) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claim.id], actorId: actor.id, summary: `${actor.name} ${dismissed ? "dismissed" : "restored"} claim ${claim.id}` });
+  return claim;
+}
+
+async function updateDismissed(projectId: number, claimId: number, dismissed: boolean, expectedVersion: number | null, actor: Actor) {
   return getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
     if (!claim) return null;

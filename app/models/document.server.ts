@@ -179,6 +179,11 @@ export async function getDocumentForReader(projectId: number, documentId: number
   return document;
 }
 
+/** Current documents as filter options: only what a select needs. */
+export function listDocumentOptions(projectId: number) {
+  return getDb().document.findMany({ where: { projectId, supersededAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+}
+
 export function countDocuments(projectId: number) {
   return getDb().document.count({ where: { projectId, supersededAt: null } });
 }

@@ -16,6 +16,22 @@ const local = new EventEmitter();
 local.setMaxListeners(0);
 let listener: Promise<pg.Client> | undefined;
 
+// Bumped whenever a project's claims change, on this instance or (via NOTIFY) another.
+const generations = new Map<number, number>();
+function noteEvent(event: ProjectEvent) {
+  if (event.type === "claims-changed") generations.set(event.projectId, (generations.get(event.projectId) ?? 0) + 1);
+}
+local.on("any", noteEvent);
+
+/**
+ * A number that changes whenever the project's claims change anywhere: caches keyed
+ * on it are never stale. On PostgreSQL it makes sure this instance is listening.
+ */
+export async function claimsGeneration(projectId: number): Promise<number> {
+  if (databaseProvider() === "postgresql") await ensurePostgresListener();
+  return generations.get(projectId) ?? 0;
+}
+
 /**
  * Tells every connected client of the project, on every app instance. On SQLite
  * (one instance) the event goes straight to this process's subscribers; on
@@ -27,6 +43,7 @@ export async function publishProjectEvent(event: ProjectEvent): Promise<void> {
   if (databaseProvider() === "postgresql") {
     await getDb().$executeRawUnsafe("SELECT pg_notify($1, $2)", CHANNEL, JSON.stringify(payload));
   } else {
+    local.emit("any", payload);
     local.emit(String(event.projectId), payload);
   }
 }
@@ -40,6 +57,7 @@ function ensurePostgresListener(): Promise<pg.Client> {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
         const event = JSON.parse(message.payload) as ProjectEvent;
+        local.emit("any", event);
         local.emit(String(event.projectId), event);
       } catch {
         /* a malformed payload is not ours */

@@ -1,6 +1,7 @@
 import { ImportFormatError } from "../lib/import/types";
 import { parseImportFile, parsePastedText } from "../lib/import/parse-file";
 import { type ImportOutcome, importArticle } from "./document.server";
+import { publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
 
 export type FileImportResult =
@@ -29,13 +30,16 @@ export async function importFile(
   for (const article of articles) {
     results.push({ file: file.name, ...(await importArticle(projectId, article, { fileName: file.name, threshold: options.threshold }, actor)) });
   }
+  if (results.some((r) => r.status === "imported")) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [], actorId: actor.id, summary: `${actor.name} imported ${file.name}` });
   return results;
 }
 
 export async function importPastedText(projectId: number, input: { text: string; title?: string }, options: { threshold: number | null }, actor: Actor): Promise<FileImportResult> {
   try {
     const article = parsePastedText(input.text, input.title);
-    return { file: "(pasted text)", ...(await importArticle(projectId, article, { fileName: null, threshold: options.threshold }, actor)) };
+    const result = await importArticle(projectId, article, { fileName: null, threshold: options.threshold }, actor);
+    if (result.status === "imported") await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [], actorId: actor.id, summary: `${actor.name} imported pasted text` });
+    return { file: "(pasted text)", ...result };
   } catch (error) {
     if (error instanceof ImportFormatError) return { file: "(pasted text)", status: "error", error: error.message, documentId: null, title: null, claims: 0 };
     throw error;

@@ -6,7 +6,7 @@ import { ProjectNav } from "../components/project-nav";
 import { parseClaimQuery } from "../lib/claim-query";
 import { can } from "../lib/roles";
 import { assignableMembers, getPreference, searchClaims } from "../models/claim-review.server";
-import { listDocuments } from "../models/document.server";
+import { listDocumentOptions } from "../models/document.server";
 import { TABLE_PREFERENCES_KEY, handleReviewAction, tablePreferencesSchema } from "../services/review-actions.server";
 
 export const meta = () => [{ title: "Claims · Claimdesk" }];
@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const query = parseClaimQuery(new URL(request.url).searchParams);
   const [result, documents, members, preferences] = await Promise.all([
     searchClaims(project.id, query, user.id),
-    listDocuments(project.id),
+    listDocumentOptions(project.id),
     assignableMembers(project.id),
     getPreference(user.id, TABLE_PREFERENCES_KEY),
   ]);
@@ -28,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     rows: result.rows.map((row) => ({ ...row, lastChangedAt: row.lastChangedAt.toISOString() })),
     total: result.total,
     counts: result.counts,
-    documents: documents.map((d) => ({ id: d.id, title: d.title })),
+    documents,
     members,
     preferences: tablePreferencesSchema.parse(preferences ?? {}),
     canTag: can(role, "tagClaim"),

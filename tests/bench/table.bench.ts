@@ -1,0 +1,111 @@
+// npm run bench:table [-- --postgres] [-- --claims N]
+// Serves the built app on loopback over a project of 100,000 claims and measures the
+// claims page (50 rows, one filter, one sort) and the tag action under 10 concurrent
+// connections. The load comes from this process, bounded in time; the server is a child.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startThrowawayPostgres } from "../../scripts/lib/throwaway-postgres.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const usePostgres = process.argv.includes("--postgres");
+const claimsArg = process.argv.indexOf("--claims");
+const CLAIMS = claimsArg > 0 ? Number(process.argv[claimsArg + 1]) : 100_000;
+const PORT = 3299;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION_MS = 15_000;
+const CONCURRENCY = 10;
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-"));
+const postgres = usePostgres ? startThrowawayPostgres(55441) : null;
+const DATABASE_URL = postgres ? postgres.url : `file:${path.join(workDir, "bench.db")}`;
+const env = { ...process.env, DATABASE_URL, NODE_ENV: "production", LOGIN_MAX_FAILURES_PER_IP: "100000" };
+const cli = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [path.join(root, "bin/claimdesk.mjs"), ...args], { env, input: "bench-pass-phrase\n", encoding: "utf8", cwd: root, maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`claimdesk ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout;
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function load(name: string, makeRequest: (i: number) => Promise<Response>, options: { concurrency: number; durationMs: number; maxRequests?: number }) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let issued = 0;
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (performance.now() < deadline && (options.maxRequests === undefined || issued < options.maxRequests)) {
+        const i = issued++;
+        const t0 = performance.now();
+        const response = await makeRequest(i);
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (response.status >= 400) errors += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const result = { name, requests: latencies.length, errors, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  console.log(`${name.padEnd(44)} ${String(result.requests).padStart(6)} req  ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  errors ${errors}`);
+  return result;
+}
+
+let server: ReturnType<typeof spawn> | undefined;
+try {
+  if (!fs.existsSync(path.join(root, "build/server/index.js"))) spawnSync(path.join(root, "node_modules/.bin/react-router"), ["build"], { stdio: "inherit", cwd: root });
+  console.log(`database: ${usePostgres ? "PostgreSQL (throwaway cluster)" : "SQLite"}; seeding ${CLAIMS} claims…`);
+  cli("db", "migrate");
+  cli("user", "create", "--username", "bench", "--admin", "--password-stdin");
+  cli("project", "create", "--slug", "bench", "--name", "Bench", "--owner", "bench");
+  const seedStarted = Date.now();
+  cli("demo", "seed-large", "--project", "bench", "--claims", String(CLAIMS));
+  console.log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" }, cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  for (let i = 0; i < 100; i += 1) {
+    const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const signIn = await fetch(`${BASE}/login`, { method: "POST", redirect: "manual", headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" }, body: "username=bench&password=bench-pass-phrase" });
+  const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+  const headers = { Cookie: cookie };
+  const page = `${BASE}/projects/bench/claims?status=unverified&sort=checkworthiness&dir=desc`;
+  const claimIds = (JSON.parse(cli("claims", "--project", "bench", "--status", "unverified", "--json")) as Array<{ id: number }>).map((c) => c.id);
+
+  // Warm up the server (JIT, statement caches) before measuring.
+  await load("warm-up", () => fetch(page, { headers }), { concurrency: CONCURRENCY, durationMs: 3000 });
+  console.log(`\n${CLAIMS} claims, ${CONCURRENCY} concurrent connections, ${DURATION_MS / 1000} s each:`);
+  const documentResult = await load("claims page, full HTML (SSR)", () => fetch(page, { headers }), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+  const dataResult = await load("claims page, data request (client navigation)", () => fetch(page.replace("/claims?", "/claims.data?"), { headers }), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+  const tagOnce = (i: number) =>
+    fetch(`${BASE}/projects/bench/claims`, {
+      method: "POST",
+      headers: { ...headers, Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "tag", claimId: String(claimIds[i]), version: "1", status: "confirmed", rationale: "benchmark" }),
+      redirect: "manual",
+    });
+  // A tag is a POST to the page's action; React Router then re-renders the page, as a browser without JavaScript would see it.
+  const tagSingle = await load("tag action, 1 connection", (i) => tagOnce(i), { concurrency: 1, durationMs: 8000, maxRequests: 2000 });
+  let offset = tagSingle.requests;
+  const tagConcurrent = await load("tag action, 10 connections", (i) => tagOnce(offset + i), { concurrency: CONCURRENCY, durationMs: 8000, maxRequests: 4000 });
+  offset += tagConcurrent.requests;
+  const tagData = await load("tag action as fetcher (.data), 10 connections", (i) =>
+    fetch(`${BASE}/projects/bench/claims.data`, {
+      method: "POST",
+      headers: { ...headers, Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "tag", claimId: String(claimIds[offset + i]), version: "1", status: "confirmed", rationale: "benchmark" }),
+    }), { concurrency: CONCURRENCY, durationMs: 8000, maxRequests: 4000 });
+  console.log(`\nmachine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`RESULT ${JSON.stringify({ database: usePostgres ? "postgresql" : "sqlite", claims: CLAIMS, page: documentResult, pageData: dataResult, tagSingle, tagConcurrent, tagData })}`);
+} finally {
+  server?.kill("SIGTERM");
+  postgres?.stop();
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
