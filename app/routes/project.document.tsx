@@ -134,6 +134,13 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
           </p>
           <FormError message={actionData?.error} />
           <ArticleReader text={document.text} claims={claims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.dismissed ? "dismissed" : c.status }))} selectedClaimId={selectedClaim?.id ?? null} canAddClaim={canAddClaim} claimHref={claimHref} />
+          {document.sanitizedHtml ? (
+            <details className="original-formatting">
+              <summary>Original formatting</summary>
+              {/* Produced by the allowlist sanitizer at import (app/lib/import/sanitize.ts); the CSP also forbids inline scripts. */}
+              <div className="original-html" dangerouslySetInnerHTML={{ __html: document.sanitizedHtml }} />
+            </details>
+          ) : null}
           {canAddClaim ? (
             <Form method="post" className="quote-form" noValidate>
               <input type="hidden" name="intent" value="add-claim-by-quote" />

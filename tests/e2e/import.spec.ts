@@ -25,6 +25,9 @@ test("an editor imports files in the browser and reads an article with its claim
   const panel = page.getByRole("complementary", { name: "Selected claim" });
   await expect(panel.getByRole("definition").filter({ hasText: /^Harbourmaster Leon Abara$/ })).toBeVisible();
   await expect(panel.getByText(/Contains a percentage/)).toBeVisible();
+
+  await page.getByText("Original formatting").click();
+  await expect(page.locator(".original-html").getByText("A return ticket to Gull Island will cost $38, up from $34.")).toBeVisible();
 });
 
 test("a reviewer adds a claim by selecting text, and opens claims from the keyboard", async ({ page }) => {
