@@ -4,8 +4,8 @@ import { signIn, signInAndExpectProjects } from "./support/session";
 
 test("a reviewer signs in and sees their project", async ({ page }) => {
   await signInAndExpectProjects(page, E2E_USERS.reviewer.username);
-  await expect(page.getByRole("link", { name: E2E_PROJECT.name })).toBeVisible();
-  await expect(page.getByText("Your role: Reviewer")).toBeVisible();
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: E2E_PROJECT.name, exact: true }) });
+  await expect(card.getByText("Your role: Reviewer")).toBeVisible();
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === "claimdesk_session");
   expect(session?.httpOnly).toBe(true);
