@@ -7,6 +7,7 @@ import { dbCommand } from "./commands/db";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
+import { sourceCommand } from "./commands/source";
 import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
 import { type CliIo, CliError, readAllStdin } from "./io";
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   import: importCommand,
   claims: claimsCommand,
   tag: tagCommand,
+  source: sourceCommand,
 };
 
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
@@ -29,10 +31,12 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin
   project create --slug S --name N [--owner U]
   project add-member --project S --username U --role owner|editor|reviewer|viewer
+  project settings --project S --require-source on|off
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
   claims --project S [--status S] [--include-dismissed]
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
+  source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
   audit verify --project S | --global          recompute the tamper-evident audit chain

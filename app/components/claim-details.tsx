@@ -6,8 +6,8 @@ import { TagForm } from "./tag-form";
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** A claim with its verdict form, assignment, reasons and history; on the claim page and in the table's panel. */
-export function ClaimDetails({ data, error }: { data: ClaimLoaderData; error?: string | null }) {
-  const { project, claim, history, members, viewers, canTag, canAssign } = data;
+export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderData; error?: string | null; sourceError?: string | null }) {
+  const { project, claim, history, members, viewers, canTag, canAssign, sources, canAddSource, requireSource } = data;
   return (
     <div className="claim-details">
       <blockquote className="claim-quote">{claim.text}</blockquote>
@@ -38,6 +38,84 @@ export function ClaimDetails({ data, error }: { data: ClaimLoaderData; error?: s
           {dateTime.format(new Date(claim.lastChangedAt))} UTC (version {claim.version})
         </dd>
       </dl>
+      <h3>Sources ({sources.length})</h3>
+      {sources.length === 0 ? (
+        <p className="meta">{requireSource ? "No sources yet. Link one before marking this claim confirmed or disputed." : "No sources yet."}</p>
+      ) : (
+        <ul className="source-list">
+          {sources.map((link) => (
+            <li key={link.id}>
+              <span className={`stance stance-${link.stance}`}>{link.stance}</span>{" "}
+              {link.source.documentId ? (
+                <Link to={`/projects/${project.slug}/documents/${link.source.documentId}`}>{link.source.title ?? "Imported article"}</Link>
+              ) : (
+                <a href={link.source.url ?? "#"} rel="noopener noreferrer nofollow" target="_blank">
+                  {link.source.title ?? link.source.url}
+                </a>
+              )}
+              {link.source.outlet ? <span className="meta"> · {link.source.outlet}</span> : null}
+              {link.quote ? <blockquote className="source-quote">{link.quote}</blockquote> : null}
+              {link.note ? <p className="meta">Note: {link.note}</p> : null}
+              <p className="meta">
+                Added by {link.addedBy ?? "someone"}, {dateTime.format(new Date(link.addedAt))} UTC
+              </p>
+              {canAddSource ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="linkId" value={link.id} />
+                  <button type="submit" name="intent" value="remove-source" className="button small danger" aria-label={`Remove source ${link.source.title ?? link.source.url ?? link.id}`}>
+                    Remove
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAddSource ? (
+        <details className="add-source" open={sources.length === 0 || undefined}>
+          <summary>Link an external source</summary>
+          <Form method="post" key={`add-source-${claim.version}`} aria-label="Link a source">
+            <input type="hidden" name="intent" value="add-source" />
+            <input type="hidden" name="claimId" value={claim.id} />
+            <div className="field">
+              <label htmlFor={`source-url-${claim.id}`}>Source address</label>
+              <input id={`source-url-${claim.id}`} name="url" type="url" required placeholder="https://" aria-invalid={sourceError ? true : undefined} aria-describedby={sourceError ? `source-error-${claim.id}` : undefined} />
+            </div>
+            <div className="field">
+              <label htmlFor={`source-title-${claim.id}`}>Title</label>
+              <input id={`source-title-${claim.id}`} name="title" />
+            </div>
+            <div className="field">
+              <label htmlFor={`source-outlet-${claim.id}`}>Outlet</label>
+              <input id={`source-outlet-${claim.id}`} name="outlet" />
+            </div>
+            <div className="field">
+              <label htmlFor={`source-quote-${claim.id}`}>Quoted excerpt</label>
+              <textarea id={`source-quote-${claim.id}`} name="quote" rows={2} />
+            </div>
+            <div className="field">
+              <label htmlFor={`source-stance-${claim.id}`}>Stance</label>
+              <select id={`source-stance-${claim.id}`} name="stance" defaultValue="supports">
+                <option value="supports">Supports the claim</option>
+                <option value="refutes">Refutes the claim</option>
+                <option value="context">Context</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`source-note-${claim.id}`}>Note</label>
+              <input id={`source-note-${claim.id}`} name="note" />
+            </div>
+            {sourceError ? (
+              <p className="field-error" id={`source-error-${claim.id}`} role="alert">
+                {sourceError}
+              </p>
+            ) : null}
+            <button type="submit" className="button">
+              Link source
+            </button>
+          </Form>
+        </details>
+      ) : null}
       {canTag ? <TagForm key={`${claim.id}-${claim.version}`} claimId={claim.id} version={claim.version} status={claim.status} rationale={claim.rationale} error={error} /> : null}
       {canAssign ? (
         <Form method="post" className="inline-form assign-form">

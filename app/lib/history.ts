@@ -9,6 +9,12 @@ export function describeClaimEvent(action: string, details: Record<string, unkno
       return "assigneeTo" in details ? `assigned it to ${name(details.assigneeTo)}${bulk}` : `assigned it to ${name(details.to)} (was ${name(details.from)})`;
     case "claim.change_undone":
       return `undid a bulk change: back to ${String(details.restoredStatus)}`;
+    case "claim.source_added":
+      return `linked a source (${String(details.stance)}): ${String(details.title ?? details.url ?? "passage")}`;
+    case "claim.source_edited":
+      return `edited a source link: ${String(details.url ?? "passage")}`;
+    case "claim.source_removed":
+      return `removed a source: ${String(details.title ?? details.url ?? "passage")}`;
     case "claim.created":
       return "added it as a claim";
     case "claim.dismissed":

@@ -138,11 +138,14 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
   const rationale = input.rationale?.trim() || null;
   if (input.status !== "unverified" && !rationale) throw new ClaimInputError(`Give a rationale for marking the claim ${input.status}.`);
   const result = await getDb().$transaction(async (tx) => {
-    const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
+    const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, include: { project: { select: { requireSourceForVerdict: true } } } });
     if (!claim) return null;
     const expected = input.expectedVersion ?? claim.version;
     if (claim.version !== expected) return { stale: true as const };
     if (claim.status === input.status && (claim.rationale ?? null) === rationale) return { claim, changed: false };
+    if (input.status !== "unverified" && claim.project.requireSourceForVerdict && claim.sourceCount === 0) {
+      throw new ClaimInputError(`Link at least one source before marking the claim ${input.status} (a project setting).`);
+    }
     // The version condition makes concurrent writers race on the row: exactly one wins.
     const updated = await tx.claim.updateMany({
       where: { id: claimId, version: expected },
@@ -201,7 +204,12 @@ export interface BulkChange {
 
 async function resolveTarget(projectId: number, target: BulkTarget, change: BulkChange) {
   const where: Prisma.ClaimWhereInput = "ids" in target ? { projectId, id: { in: target.ids } } : claimWhere(projectId, target.query, target.viewerId);
-  const claims = await getDb().claim.findMany({ where, select: { id: true, status: true, rationale: true, assigneeId: true, version: true } });
+  const claims = await getDb().claim.findMany({ where, select: { id: true, status: true, rationale: true, assigneeId: true, version: true, sourceCount: true } });
+  if (change.status && change.status !== "unverified") {
+    const project = await getDb().project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
+    const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
+    if (unsourced > 0) throw new ClaimInputError(`${unsourced} of the ${claims.length} claims have no source; link sources first or narrow the selection (a project setting requires a source for ${change.status}).`);
+  }
   const changing = claims.filter(
     (c) => (change.status !== undefined && (c.status !== change.status || (change.rationale ?? null) !== (c.rationale ?? null))) || (change.assigneeId !== undefined && c.assigneeId !== change.assigneeId),
   );

@@ -20,7 +20,7 @@ export class LastOwnerError extends Error {
 }
 
 export interface ProjectAccess {
-  project: { id: number; slug: string; name: string; description: string; archivedAt: Date | null; claimThreshold: number | null };
+  project: { id: number; slug: string; name: string; description: string; archivedAt: Date | null; claimThreshold: number | null; requireSourceForVerdict: boolean };
   role: ProjectRole;
 }
 
@@ -39,6 +39,7 @@ export async function findProjectAccess(slug: string, user: { id: number; isAdmi
       description: true,
       archivedAt: true,
       claimThreshold: true,
+      requireSourceForVerdict: true,
       memberships: { where: { userId: user.id }, select: { role: true } },
     },
   });
@@ -210,6 +211,24 @@ export async function setClaimThreshold(projectId: number, threshold: number | n
       targetType: "project",
       targetId: projectId,
       details: { claimThreshold: { from: before.claimThreshold, to: threshold } },
+    });
+    return project;
+  });
+}
+
+export async function setRequireSourceForVerdict(projectId: number, required: boolean, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
+    const project = await tx.project.update({ where: { id: projectId }, data: { requireSourceForVerdict: required } });
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: "project.settings_changed",
+      targetType: "project",
+      targetId: projectId,
+      details: { requireSourceForVerdict: { from: before.requireSourceForVerdict, to: required } },
     });
     return project;
   });

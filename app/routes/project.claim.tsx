@@ -7,6 +7,7 @@ import { ProjectNav } from "../components/project-nav";
 import { describeClaimEvent } from "../lib/history";
 import { can } from "../lib/roles";
 import { assignableMembers, claimForReview, claimHistory, viewersOf } from "../models/claim-review.server";
+import { listClaimSources } from "../models/source.server";
 import { handleReviewAction } from "../services/review-actions.server";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Claim ${data?.claim.id ?? ""} · Claimdesk` }];
@@ -16,7 +17,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = z.coerce.number().int().positive().safeParse(params.claimId);
   const claim = id.success ? await claimForReview(project.id, id.data) : null;
   if (!claim) notFound("Claim not found.");
-  const [events, members, viewers] = await Promise.all([claimHistory(project.id, claim.id), assignableMembers(project.id), viewersOf(claim.id, user.id)]);
+  const [events, members, viewers, sources] = await Promise.all([claimHistory(project.id, claim.id), assignableMembers(project.id), viewersOf(claim.id, user.id), listClaimSources(project.id, claim.id)]);
   const names = new Map(members.map((m) => [m.id, m.displayName]));
   const history = events.map((event) => ({
     id: event.id,
@@ -31,6 +32,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     history,
     members,
     viewers: viewers.map((v) => v.user.displayName),
+    sources: sources.map((link) => ({
+      id: link.id,
+      stance: link.stance,
+      quote: link.quote,
+      note: link.note,
+      addedBy: link.addedBy?.displayName ?? null,
+      addedAt: link.addedAt.toISOString(),
+      source: { id: link.source.id, url: link.source.url, title: link.source.title, outlet: link.source.outlet, documentId: link.source.documentId },
+    })),
+    requireSource: project.requireSourceForVerdict,
+    canAddSource: can(role, "addSource"),
     canTag: can(role, "tagClaim"),
     canAssign: can(role, "assignClaims"),
   };
@@ -53,7 +65,7 @@ export default function ClaimPage({ loaderData }: Route.ComponentProps) {
           {actionData.error}
         </p>
       ) : null}
-      <ClaimDetails data={loaderData} error={actionData?.fieldErrors?.rationale} />
+      <ClaimDetails data={loaderData} error={actionData?.fieldErrors?.rationale} sourceError={actionData?.fieldErrors?.source} />
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { ProjectNav } from "../components/project-nav";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema } from "../lib/project-schema";
 import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../lib/extraction/threshold";
-import { renameProject, setClaimThreshold, setProjectArchived } from "../models/project.server";
+import { renameProject, setClaimThreshold, setProjectArchived, setRequireSourceForVerdict } from "../models/project.server";
 
 export const meta = () => [{ title: "Project settings · Claimdesk" }];
 
@@ -24,6 +24,7 @@ const actionSchema = z.discriminatedUnion(
         .transform((v) => (v === "" ? null : Number(v)))
         .pipe(z.number({ error: "Enter a number between 0 and 1" }).min(0, "Enter a number between 0 and 1").max(1, "Enter a number between 0 and 1").nullable()),
     }),
+    z.object({ intent: z.literal("require-source"), required: z.enum(["on", "off"]).optional() }),
     z.object({ intent: z.literal("archive") }),
     z.object({ intent: z.literal("unarchive") }),
   ],
@@ -43,6 +44,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (parsed.data.intent === "rename") {
     await renameProject(auth.project.id, parsed.data.name, actor);
     return data({ fieldErrors: {}, notice: "Project renamed." });
+  }
+  if (parsed.data.intent === "require-source") {
+    const required = parsed.data.required === "on";
+    await setRequireSourceForVerdict(auth.project.id, required, actor);
+    return data({ fieldErrors: {}, notice: required ? "Confirmed and disputed now need at least one source." : "Verdicts no longer need a source." });
   }
   if (parsed.data.intent === "threshold") {
     await setClaimThreshold(auth.project.id, parsed.data.threshold, actor);
@@ -86,6 +92,17 @@ export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
         />
         <button type="submit" className="button primary">
           Save threshold
+        </button>
+      </Form>
+      <Form method="post" className="card">
+        <h2>Evidence</h2>
+        <input type="hidden" name="intent" value="require-source" />
+        <div className="field checkbox">
+          <input id="require-source" type="checkbox" name="required" value="on" defaultChecked={project.requireSourceForVerdict} />
+          <label htmlFor="require-source">Confirmed and disputed need at least one linked source</label>
+        </div>
+        <button type="submit" className="button primary">
+          Save evidence rule
         </button>
       </Form>
       <Form method="post" className="card">

@@ -8,6 +8,7 @@ import { parseFormData } from "../lib/form";
 import type { Capability } from "../lib/roles";
 import { ClaimInputError, StaleClaimError } from "../models/claim.server";
 import { UndoUnavailableError, applyBulkChange, assignClaim, markViewing, previewBulkChange, setPreference, tagClaim, undoBulkChange } from "../models/claim-review.server";
+import { STANCES, addExternalSource, editSourceLink, removeSourceLink } from "../models/source.server";
 
 export const TABLE_PREFERENCES_KEY = "claims-table";
 export const TABLE_COLUMNS = ["status", "checkworthiness", "assignee", "sources", "lastChanged"] as const;
@@ -41,6 +42,18 @@ const schema = z.discriminatedUnion(
     z.object({ intent: z.literal("undo"), operationId: id }),
     z.object({ intent: z.literal("preferences"), hidden: z.union([z.array(z.string()), z.string()]).optional(), density: z.string().optional() }),
     z.object({ intent: z.literal("presence"), claimId: id }),
+    z.object({
+      intent: z.literal("add-source"),
+      claimId: id,
+      url: z.string({ error: "Enter the source's address" }).max(4000),
+      stance: z.enum(STANCES, { error: "Choose supports, refutes or context" }),
+      title: z.string().max(500).optional(),
+      outlet: z.string().max(200).optional(),
+      quote: z.string().max(5000).optional(),
+      note: z.string().max(5000).optional(),
+    }),
+    z.object({ intent: z.literal("edit-source"), linkId: id, stance: z.enum(STANCES, { error: "Choose supports, refutes or context" }), quote: z.string().max(5000).optional(), note: z.string().max(5000).optional() }),
+    z.object({ intent: z.literal("remove-source"), linkId: id }),
   ],
   { error: "Unknown action" },
 );
@@ -53,6 +66,9 @@ const CAPABILITY: Record<z.infer<typeof schema>["intent"], Capability> = {
   undo: "bulkEdit",
   preferences: "read",
   presence: "read",
+  "add-source": "addSource",
+  "edit-source": "addSource",
+  "remove-source": "addSource",
 };
 
 export type ReviewActionResult = {
@@ -116,6 +132,21 @@ export async function handleReviewAction(request: Request, slug: string | undefi
         await setPreference(auth.user.id, TABLE_PREFERENCES_KEY, tablePreferencesSchema.parse({ hidden, density: input.density }));
         return data<ReviewActionResult>({ ok: true, intent: "preferences" });
       }
+      case "add-source": {
+        const link = await addExternalSource(projectId, input.claimId, { url: input.url, stance: input.stance, title: input.title, outlet: input.outlet, quote: input.quote, note: input.note }, actor);
+        if (!link) notFound("Claim not found.");
+        return data<ReviewActionResult>({ ok: true, intent: "add-source" });
+      }
+      case "edit-source": {
+        const link = await editSourceLink(projectId, input.linkId, { stance: input.stance, quote: input.quote ?? null, note: input.note ?? null }, actor);
+        if (!link) notFound("Source link not found.");
+        return data<ReviewActionResult>({ ok: true, intent: "edit-source" });
+      }
+      case "remove-source": {
+        const link = await removeSourceLink(projectId, input.linkId, actor);
+        if (!link) notFound("Source link not found.");
+        return data<ReviewActionResult>({ ok: true, intent: "remove-source" });
+      }
       case "presence": {
         if (!(await markViewing(input.claimId, auth.user.id, projectId))) notFound("Claim not found.");
         return data<ReviewActionResult>({ ok: true, intent: "presence" });
@@ -123,7 +154,10 @@ export async function handleReviewAction(request: Request, slug: string | undefi
     }
   } catch (error) {
     if (error instanceof StaleClaimError) return data<ReviewActionResult>({ ok: false, error: error.message, current: error.current }, { status: 409 });
-    if (error instanceof ClaimInputError) return data<ReviewActionResult>({ ok: false, error: error.message, fieldErrors: { rationale: error.message } }, { status: 400 });
+    if (error instanceof ClaimInputError) {
+      const field = input.intent === "add-source" || input.intent === "edit-source" ? "source" : "rationale";
+      return data<ReviewActionResult>({ ok: false, error: error.message, fieldErrors: { [field]: error.message } }, { status: 400 });
+    }
     if (error instanceof UndoUnavailableError) return data<ReviewActionResult>({ ok: false, error: error.message }, { status: 409 });
     throw error;
   }

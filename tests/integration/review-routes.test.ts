@@ -20,6 +20,7 @@ const allowed = (needs: Capability, actor: ActorName) => actor === "admin" || (a
 async function teamWithClaims(count = 6) {
   const team = await makeProjectWithTeam();
   await seedLargeDemo(team.project.id, count, { id: null, name: "test" });
+  await getDb().project.update({ where: { id: team.project.id }, data: { requireSourceForVerdict: false } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });
   return { team, claims };
 }
@@ -53,6 +54,7 @@ describe("review actions by role", () => {
     { name: "assign", needs: "assignClaims", form: async () => ({ intent: "assign", claimId: String(claims[1]!.id), version: await version(claims[1]!.id), assigneeId: String(team.members.reviewer.id) }) },
     { name: "bulk preview", needs: "bulkEdit", form: async () => ({ intent: "bulk-preview", scope: "filter", search: "", status: "confirmed", rationale: "x" }) },
     { name: "bulk apply", needs: "bulkEdit", form: async () => ({ intent: "bulk-apply", scope: "selected", ids: [String(claims[2]!.id), String(claims[3]!.id)], status: "confirmed", rationale: `bulk ${Math.random()}` }) },
+    { name: "add source", needs: "addSource", form: async () => ({ intent: "add-source", claimId: String(claims[6]!.id), url: `https://example.org/${Math.random()}`, stance: "supports" }) },
     { name: "preferences", needs: "read", form: async () => ({ intent: "preferences", hidden: ["sources"], density: "compact" }) },
     { name: "presence", needs: "read", form: async () => ({ intent: "presence", claimId: String(claims[4]!.id) }) },
   ];

@@ -23,6 +23,8 @@ import { makeProjectWithTeam } from "../support/factories";
 async function projectWithClaims(count: number) {
   const team = await makeProjectWithTeam();
   await seedLargeDemo(team.project.id, count, { id: null, name: "test" });
+  // These tests are about tagging; the source requirement has its own tests.
+  await getDb().project.update({ where: { id: team.project.id }, data: { requireSourceForVerdict: false } });
   // Start every claim unverified so that changes are easy to count.
   await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { status: "unverified", rationale: null } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { usernameSchema } from "../../lib/password-policy";
 import { projectNameSchema, projectSlugSchema } from "../../lib/project-schema";
 import { PROJECT_ROLES } from "../../lib/roles";
-import { LastOwnerError, SlugTakenError, UnknownUserError, createProject, findProjectBySlug, setMemberRole } from "../../models/project.server";
+import { LastOwnerError, SlugTakenError, UnknownUserError, createProject, findProjectBySlug, setMemberRole, setRequireSourceForVerdict } from "../../models/project.server";
 import { parseOptions } from "../args";
 import { type CliIo, CliError, UsageError, printResult } from "../io";
 import { CLI_ACTOR } from "./user";
@@ -10,6 +10,7 @@ import { CLI_ACTOR } from "./user";
 const USAGE = [
   "usage: claimdesk project create --slug S --name N [--owner U] [--json]",
   "       claimdesk project add-member --project S --username U --role owner|editor|reviewer|viewer [--json]",
+  "       claimdesk project settings --project S --require-source on|off [--json]",
 ].join("\n");
 
 export async function projectCommand(args: string[], io: CliIo): Promise<number> {
@@ -23,6 +24,18 @@ export async function projectCommand(args: string[], io: CliIo): Promise<number>
       );
       const project = await createProject({ slug: values.slug, name: values.name, ownerUsername: values.owner }, CLI_ACTOR);
       printResult(io, json, { id: project.id, slug: project.slug, name: project.name, owner: values.owner ?? null }, `Created project ${project.slug} (id ${project.id}).`);
+      return 0;
+    }
+    if (sub === "settings") {
+      const { values, json } = parseOptions(
+        rest,
+        { project: { type: "string" }, "require-source": { type: "string" } },
+        z.object({ project: projectSlugSchema, requireSource: z.enum(["on", "off"], { error: "must be on or off" }) }),
+      );
+      const project = await findProjectBySlug(values.project);
+      if (!project) throw new CliError(`no project with the slug "${values.project}"`);
+      await setRequireSourceForVerdict(project.id, values.requireSource === "on", CLI_ACTOR);
+      printResult(io, json, { project: project.slug, requireSourceForVerdict: values.requireSource === "on" }, `${project.slug}: a verdict ${values.requireSource === "on" ? "needs" : "does not need"} a source.`);
       return 0;
     }
     if (sub === "add-member") {

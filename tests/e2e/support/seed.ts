@@ -21,6 +21,8 @@ for (const user of Object.values(E2E_USERS)) {
   if (user.role !== "owner") await setMemberRole(review.id, user.username, user.role, actor);
 }
 await seedLargeDemo(review.id, E2E_REVIEW_PROJECT.claims, actor);
+// The review journeys tag without sources; the evidence journey uses the other project.
+await getDb().project.update({ where: { id: review.id }, data: { requireSourceForVerdict: false } });
 await getDb().claim.updateMany({ where: { projectId: review.id }, data: { status: "unverified", rationale: null } });
 // A few disputed ones for the filter journey.
 const firstIds = (await getDb().claim.findMany({ where: { projectId: review.id }, orderBy: { id: "asc" }, take: 28 })).map((c) => c.id);
