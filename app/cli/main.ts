@@ -8,6 +8,7 @@ import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
 import { sourceCommand } from "./commands/source";
+import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
 import { type CliIo, CliError, readAllStdin } from "./io";
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   claims: claimsCommand,
   tag: tagCommand,
   source: sourceCommand,
+  suggest: suggestCommand,
 };
 
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
@@ -36,6 +38,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   claims --project S [--status S] [--include-dismissed]
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
+  suggest --claim ID [--limit N]               passages of other articles stating the same fact
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
