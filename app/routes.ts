@@ -17,6 +17,8 @@ export default [
   route("projects/:slug/claims", "routes/project.claims.tsx"),
   route("projects/:slug/claims/:claimId", "routes/project.claim.tsx"),
   route("projects/:slug/claims/:claimId/presence", "routes/project.claim.presence.ts"),
+  route("projects/:slug/claims/:claimId/suggestions", "routes/project.claim.suggestions.ts"),
+  route("projects/:slug/discrepancies", "routes/project.discrepancies.tsx"),
   route("projects/:slug/sources", "routes/project.sources.tsx"),
   route("projects/:slug/export", "routes/project.export.tsx"),
   route("projects/:slug/members", "routes/project.members.tsx"),

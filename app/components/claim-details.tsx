@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import type { ClaimLoaderData } from "../routes/project.claim";
 import { ReasonList, StatusBadge } from "./claim-summary";
+import { FindInOtherArticles } from "./suggestions";
 import { TagForm } from "./tag-form";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -71,6 +72,7 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
           ))}
         </ul>
       )}
+      <FindInOtherArticles key={`find-${claim.id}`} slug={project.slug} claimId={claim.id} canLink={canAddSource} />
       {canAddSource ? (
         <details className="add-source" open={sources.length === 0 || undefined}>
           <summary>Link an external source</summary>

@@ -6,6 +6,7 @@ const SECTIONS: Array<{ to: string; label: string; capability: Capability; end?:
   { to: "documents", label: "Documents", capability: "read" },
   { to: "claims", label: "Claims", capability: "read" },
   { to: "sources", label: "Sources", capability: "read" },
+  { to: "discrepancies", label: "Discrepancies", capability: "read" },
   { to: "export", label: "Export", capability: "export" },
   { to: "members", label: "Members", capability: "manageMembers" },
   { to: "settings", label: "Settings", capability: "manageSettings" },

@@ -1,0 +1,120 @@
+import { useEffect, useState } from "react";
+import { useFetcher, useRevalidator } from "react-router";
+
+interface Difference {
+  kind: string;
+  here: string;
+  there: string;
+}
+interface Suggestion {
+  documentId: number;
+  documentTitle: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  relation: "corroborates" | "contradicts" | "related";
+  differences: Difference[];
+}
+
+const STANCE_OF: Record<Suggestion["relation"], string> = { corroborates: "supports", contradicts: "refutes", related: "context" };
+
+/** The passage with the given phrases marked, for the details that differ. */
+export function HighlightedPassage({ text, marks }: { text: string; marks: string[] }) {
+  const wanted = marks.filter((m) => m && text.includes(m));
+  if (wanted.length === 0) return <>{text}</>;
+  const pattern = new RegExp(`(${wanted.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "g");
+  return (
+    <>
+      {text.split(pattern).map((part, index) =>
+        wanted.includes(part) ? (
+          <mark key={index} className="difference">
+            {part}
+          </mark>
+        ) : (
+          <span key={index}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function SuggestionItem({ slug, claimId, suggestion, canLink }: { slug: string; claimId: number; suggestion: Suggestion; canLink: boolean }) {
+  const action = useFetcher<{ ok?: boolean; message?: string; intent?: string }>();
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (action.state === "idle" && action.data?.ok) revalidator.revalidate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action.state, action.data]);
+  if (action.data?.ok) return <li className="meta">{action.data.intent === "link-passage" ? "Linked as a source." : "Rejected; it will not be suggested again."}</li>;
+  return (
+    <li className={`suggestion relation-${suggestion.relation}`}>
+      <span className={`relation relation-${suggestion.relation}`}>{suggestion.relation}</span> <span className="meta">score {suggestion.score.toFixed(2)}</span>
+      <blockquote>
+        <HighlightedPassage text={suggestion.text} marks={suggestion.differences.map((d) => d.there)} />
+        <footer>{suggestion.documentTitle}</footer>
+      </blockquote>
+      {suggestion.differences.length > 0 ? (
+        <p className="meta">Differs: {suggestion.differences.map((d) => `${d.kind} ${d.here} here, ${d.there} there`).join("; ")}</p>
+      ) : null}
+      {canLink ? (
+        <action.Form method="post" action={`/projects/${slug}/claims/${claimId}/suggestions`} className="inline-form">
+          <input type="hidden" name="documentId" value={suggestion.documentId} />
+          <input type="hidden" name="start" value={suggestion.start} />
+          <input type="hidden" name="end" value={suggestion.end} />
+          <label className="visually-hidden" htmlFor={`stance-${suggestion.documentId}-${suggestion.start}`}>
+            Stance of this passage
+          </label>
+          <select id={`stance-${suggestion.documentId}-${suggestion.start}`} name="stance" defaultValue={STANCE_OF[suggestion.relation]}>
+            <option value="supports">supports</option>
+            <option value="refutes">refutes</option>
+            <option value="context">context</option>
+          </select>
+          <button type="submit" name="intent" value="link-passage" className="button small">
+            Link as source
+          </button>
+          <button type="submit" name="intent" value="reject-suggestion" className="button small">
+            Not relevant
+          </button>
+        </action.Form>
+      ) : null}
+      {action.data?.message ? (
+        <p className="field-error" role="alert">
+          {action.data.message}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** "Find in other articles": loads suggestions on request and lets reviewers link or reject them. */
+export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; claimId: number; canLink: boolean }) {
+  const loader = useFetcher<{ suggestions?: Suggestion[]; message?: string }>();
+  const [asked, setAsked] = useState(false);
+  return (
+    <section aria-labelledby={`find-${claimId}`}>
+      <h3 id={`find-${claimId}`}>Other articles</h3>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => {
+          setAsked(true);
+          loader.load(`/projects/${slug}/claims/${claimId}/suggestions`);
+        }}
+      >
+        Find in other articles
+      </button>
+      <div aria-live="polite">
+        {asked && loader.state === "loading" ? <p className="meta">Searching…</p> : null}
+        {loader.data?.suggestions && loader.data.suggestions.length === 0 ? <p className="meta">No passages in other articles match this claim.</p> : null}
+        {loader.data?.suggestions && loader.data.suggestions.length > 0 ? (
+          <ol className="suggestion-list" aria-label="Passages in other articles">
+            {loader.data.suggestions.map((s) => (
+              <SuggestionItem key={`${s.documentId}-${s.start}`} slug={slug} claimId={claimId} suggestion={s} canLink={canLink} />
+            ))}
+          </ol>
+        ) : null}
+      </div>
+    </section>
+  );
+}

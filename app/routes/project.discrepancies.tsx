@@ -1,0 +1,52 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/project.discrepancies";
+import { requireProjectCapability } from "../auth/guards.server";
+import { HighlightedPassage } from "../components/suggestions";
+import { ProjectNav } from "../components/project-nav";
+import { findDiscrepancies } from "../models/suggestion.server";
+
+export const meta = () => [{ title: "Discrepancies · Claimdesk" }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { project, role } = await requireProjectCapability(request, params.slug, "read");
+  return { project, role, discrepancies: await findDiscrepancies(project.id) };
+}
+
+export default function Discrepancies({ loaderData }: Route.ComponentProps) {
+  const { project, role, discrepancies } = loaderData;
+  const base = `/projects/${project.slug}`;
+  return (
+    <section>
+      <h1>{project.name}: discrepancies</h1>
+      <ProjectNav slug={project.slug} role={role} />
+      <p className="meta">Facts stated differently by different articles of this project (among the 200 most check-worthy claims).</p>
+      {discrepancies.length === 0 ? (
+        <p>No disagreements found between articles.</p>
+      ) : (
+        <ul className="discrepancy-list">
+          {discrepancies.map(({ claim, passage }) => (
+            <li key={`${claim.id}-${passage.documentId}-${passage.start}`} className="card">
+              <p className="meta">
+                {passage.differences.map((d) => `${d.kind}: ${d.here} ≠ ${d.there}`).join(" · ")}
+              </p>
+              <div className="discrepancy-pair">
+                <blockquote>
+                  <HighlightedPassage text={claim.text} marks={passage.differences.map((d) => d.here)} />
+                  <footer>
+                    <Link to={`${base}/documents/${claim.documentId}?claim=${claim.id}`}>{claim.documentTitle}</Link> · <Link to={`${base}/claims/${claim.id}`}>claim {claim.id}</Link>
+                  </footer>
+                </blockquote>
+                <blockquote>
+                  <HighlightedPassage text={passage.text} marks={passage.differences.map((d) => d.there)} />
+                  <footer>
+                    <Link to={`${base}/documents/${passage.documentId}`}>{passage.documentTitle}</Link>
+                  </footer>
+                </blockquote>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
