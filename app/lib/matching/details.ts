@@ -1,7 +1,7 @@
 import type { ItemEntity } from "wink-nlp";
 import { nlp } from "../extraction/nlp";
 
-export type DetailKind = "money" | "percentage" | "number" | "time" | "date" | "name";
+export type DetailKind = "money" | "percentage" | "number" | "duration" | "time" | "date" | "name";
 
 /** A checkable detail of a sentence with a value that compares across wordings ("$48 million" = 48000000). */
 export interface Detail {
@@ -71,6 +71,11 @@ export function extractDetails(text: string): Detail[] {
     } else if (type === "DATE") {
       const value = raw.toLowerCase().replace(DATE_NOISE, " ").replace(/[^a-z0-9 ]/g, " ").replace(/\s+/g, " ").trim();
       if (value) details.push({ kind: "date", raw, value });
+    } else if (type === "DURATION") {
+      // "12 years" and "15 years" differ; "two months" and "12 years" are not comparable.
+      const amount = parseAmount(raw);
+      const unit = /(second|minute|hour|day|week|month|year|decade)/.exec(raw.toLowerCase())?.[1];
+      if (amount !== null && unit) details.push({ kind: "duration", raw, value: `${amount} ${unit}` });
     } else if (type === "CARDINAL") {
       const amount = parseAmount(raw);
       if (amount !== null) details.push({ kind: "number", raw, value: String(amount) });
@@ -106,7 +111,7 @@ export interface Difference {
 
 // Kinds on which two passages about the same fact can disagree. Different names are
 // usually different people, so names count as differences only when nothing else matches.
-const FACT_KINDS: DetailKind[] = ["money", "percentage", "number", "time", "date"];
+const FACT_KINDS: DetailKind[] = ["money", "percentage", "number", "duration", "time", "date"];
 
 export type Relation = "corroborates" | "contradicts" | "related";
 
@@ -148,7 +153,8 @@ export function compareDetails(here: Detail[], there: Detail[]): Comparison {
     factAgreements += shared;
     for (const d of mine) {
       if (theirs.some((t) => t.value === d.value)) continue;
-      const comparable = (t: Detail) => kind !== "date" || dateForm(t.value) === dateForm(d.value);
+      const unitOf = (value: string) => value.split(" ")[1];
+      const comparable = (t: Detail) => (kind === "date" ? dateForm(t.value) === dateForm(d.value) : kind === "duration" ? unitOf(t.value) === unitOf(d.value) : true);
       const counterpart = theirs.find((t) => comparable(t) && !mine.some((m) => m.value === t.value));
       if (counterpart) differences.push({ kind, here: d.raw, there: counterpart.raw });
     }
@@ -158,6 +164,8 @@ export function compareDetails(here: Detail[], there: Detail[]): Comparison {
 
 /** Below this relative BM25 score a passage is about something else, whatever its details. */
 export const SAME_FACT_MIN_SCORE = 0.1;
+/** At or above it the passage is so close in wording that it is about the same fact. */
+export const CLOSE_MATCH_SCORE = 0.5;
 
 /**
  * Same fact, stated alike: at least one fact detail in common and none in conflict.
@@ -167,6 +175,6 @@ export const SAME_FACT_MIN_SCORE = 0.1;
 export function classifyRelation(comparison: Comparison, score: number): Relation {
   if (score < SAME_FACT_MIN_SCORE) return "related";
   const anchored = comparison.factAgreements + comparison.nameAgreements > 0;
-  if (comparison.differences.length > 0) return anchored ? "contradicts" : "related";
+  if (comparison.differences.length > 0) return anchored || score >= CLOSE_MATCH_SCORE ? "contradicts" : "related";
   return comparison.factAgreements > 0 ? "corroborates" : "related";
 }

@@ -12,15 +12,21 @@ export interface IndexedPassage {
 
 const STOP_WORDS = new Set(["the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "that", "this", "is", "was", "were", "be", "been", "it", "its", "as", "from", "has", "had", "have", "said", "says", "would", "will"]);
 
-/** Light English stemming so that "contracts" finds "contract" and "awarded" finds "award". */
+const NUMBER_WORDS: Record<string, string> = {
+  one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10", eleven: "11", twelve: "12",
+};
+
+/** Light English stemming so that "contracts" finds "contract", "awarded" finds "award" and "voted" finds "votes". */
 export function stem(word: string): string {
+  if (NUMBER_WORDS[word]) return NUMBER_WORDS[word]!;
   if (word.length <= 3 || /\d/.test(word)) return word;
   return word
     .replace(/(ies)$/, "y")
     .replace(/(sses)$/, "ss")
     .replace(/([^s])s$/, "$1")
     .replace(/(eed|ed|ing)$/, (suffix, _m, offset: number) => (offset > 2 ? "" : suffix))
-    .replace(/(ly)$/, "");
+    .replace(/(ly)$/, "")
+    .replace(/([^aeiou])e$/, "$1");
 }
 
 /** Words and numbers as search terms: thousands separators and currency signs dropped, stems kept. */
