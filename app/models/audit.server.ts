@@ -19,26 +19,7 @@ export interface AuditEventInput {
  * concurrent appends.
  */
 export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<void> {
-  const projectId = input.projectId ?? null;
-  const chain = projectId === null ? GLOBAL_CHAIN : projectChain(projectId);
-  const head = await lockChainHead(tx, chain);
-  const event = {
-    chain,
-    seq: head.seq,
-    projectId,
-    actorId: input.actorId ?? null,
-    actorName: input.actorName ?? null,
-    action: input.action,
-    targetType: input.targetType ?? null,
-    targetId: input.targetId === undefined || input.targetId === null ? null : String(input.targetId),
-    ip: input.ip ?? null,
-    details: JSON.stringify(input.details ?? {}),
-    createdAt: new Date(),
-    prevHash: head.previousHash,
-  };
-  const hash = computeAuditHash(event);
-  await tx.auditEvent.create({ data: { ...event, hash } });
-  await tx.auditChainHead.update({ where: { chain }, data: { headHash: hash } });
+  await appendAuditEvents(tx, input.projectId ?? null, [input]);
 }
 
 /** Reserves `count` sequence numbers on a chain; returns the first one and the hash to link it to. */
@@ -53,13 +34,13 @@ async function lockChainHead(tx: Tx, chain: string, count = 1): Promise<{ seq: n
 }
 
 /**
- * Appends many events of one project in order, in the caller's transaction, with
- * one lock of the chain head and batched inserts (a bulk change of 10,000 claims
- * writes 10,000 events).
+ * Appends events of one chain (a project's, or the global one for null) in order, in
+ * the caller's transaction, with one lock of the chain head and batched inserts (a
+ * bulk change of 10,000 claims writes 10,000 events).
  */
-export async function appendAuditEvents(tx: Tx, projectId: number, inputs: Array<Omit<AuditEventInput, "projectId">>): Promise<void> {
+export async function appendAuditEvents(tx: Tx, projectId: number | null, inputs: Array<Omit<AuditEventInput, "projectId">>): Promise<void> {
   if (inputs.length === 0) return;
-  const chain = projectChain(projectId);
+  const chain = projectId === null ? GLOBAL_CHAIN : projectChain(projectId);
   const head = await lockChainHead(tx, chain, inputs.length);
   let previousHash = head.previousHash;
   const createdAt = new Date();

@@ -20,7 +20,17 @@ export class LastOwnerError extends Error {
 }
 
 export interface ProjectAccess {
-  project: { id: number; slug: string; name: string; description: string; archivedAt: Date | null; claimThreshold: number | null; requireSourceForVerdict: boolean };
+  project: {
+    id: number;
+    slug: string;
+    name: string;
+    description: string;
+    archivedAt: Date | null;
+    claimThreshold: number | null;
+    requireSourceForVerdict: boolean;
+    publisherName: string | null;
+    publisherUrl: string | null;
+  };
   role: ProjectRole;
 }
 
@@ -40,6 +50,8 @@ export async function findProjectAccess(slug: string, user: { id: number; isAdmi
       archivedAt: true,
       claimThreshold: true,
       requireSourceForVerdict: true,
+      publisherName: true,
+      publisherUrl: true,
       memberships: { where: { userId: user.id }, select: { role: true } },
     },
   });
@@ -198,38 +210,24 @@ export async function renameProject(projectId: number, name: string, actor: Acto
   });
 }
 
-export async function setClaimThreshold(projectId: number, threshold: number | null, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
-    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
-    const project = await tx.project.update({ where: { id: projectId }, data: { claimThreshold: threshold } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
-      action: "project.settings_changed",
-      targetType: "project",
-      targetId: projectId,
-      details: { claimThreshold: { from: before.claimThreshold, to: threshold } },
-    });
-    return project;
-  });
+export interface ProjectSettings {
+  claimThreshold?: number | null;
+  requireSourceForVerdict?: boolean;
+  publisherName?: string | null;
+  publisherUrl?: string | null;
 }
 
-export async function setRequireSourceForVerdict(projectId: number, required: boolean, actor: Actor) {
+/** Changes project settings and records each changed value, before and after, in the audit trail. */
+export async function updateProjectSettings(projectId: number, change: ProjectSettings, actor: Actor) {
   return getDb().$transaction(async (tx) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
-    const project = await tx.project.update({ where: { id: projectId }, data: { requireSourceForVerdict: required } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
-      action: "project.settings_changed",
-      targetType: "project",
-      targetId: projectId,
-      details: { requireSourceForVerdict: { from: before.requireSourceForVerdict, to: required } },
-    });
+    const project = await tx.project.update({ where: { id: projectId }, data: change });
+    const changed = Object.fromEntries(
+      (Object.keys(change) as Array<keyof ProjectSettings>).filter((key) => before[key] !== project[key]).map((key) => [key, { from: before[key], to: project[key] }]),
+    );
+    if (Object.keys(changed).length > 0) {
+      await appendAuditEvent(tx, { projectId, actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "project.settings_changed", targetType: "project", targetId: projectId, details: changed });
+    }
     return project;
   });
 }

@@ -8,7 +8,8 @@ import { ProjectNav } from "../components/project-nav";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema } from "../lib/project-schema";
 import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../lib/extraction/threshold";
-import { renameProject, setClaimThreshold, setProjectArchived, setRequireSourceForVerdict } from "../models/project.server";
+import { normalizeSourceUrl } from "../lib/source-url";
+import { renameProject, setProjectArchived, updateProjectSettings } from "../models/project.server";
 
 export const meta = () => [{ title: "Project settings · Claimdesk" }];
 
@@ -25,6 +26,19 @@ const actionSchema = z.discriminatedUnion(
         .pipe(z.number({ error: "Enter a number between 0 and 1" }).min(0, "Enter a number between 0 and 1").max(1, "Enter a number between 0 and 1").nullable()),
     }),
     z.object({ intent: z.literal("require-source"), required: z.enum(["on", "off"]).optional() }),
+    z.object({
+      intent: z.literal("publisher"),
+      publisherName: z.string().trim().max(200, "Use at most 200 characters").transform((v) => v || null),
+      publisherUrl: z
+        .string()
+        .trim()
+        .transform((v, ctx) => {
+          if (v === "") return null;
+          const url = normalizeSourceUrl(v);
+          if (!url.ok) ctx.addIssue({ code: "custom", message: url.error });
+          return url.ok ? url.url.replace(/\/$/, "") : null;
+        }),
+    }),
     z.object({ intent: z.literal("archive") }),
     z.object({ intent: z.literal("unarchive") }),
   ],
@@ -47,11 +61,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   if (parsed.data.intent === "require-source") {
     const required = parsed.data.required === "on";
-    await setRequireSourceForVerdict(auth.project.id, required, actor);
+    await updateProjectSettings(auth.project.id, { requireSourceForVerdict: required }, actor);
     return data({ fieldErrors: {}, notice: required ? "Confirmed and disputed now need at least one source." : "Verdicts no longer need a source." });
   }
+  if (parsed.data.intent === "publisher") {
+    await updateProjectSettings(auth.project.id, { publisherName: parsed.data.publisherName, publisherUrl: parsed.data.publisherUrl }, actor);
+    return data({ fieldErrors: {}, notice: "Publisher saved." });
+  }
   if (parsed.data.intent === "threshold") {
-    await setClaimThreshold(auth.project.id, parsed.data.threshold, actor);
+    await updateProjectSettings(auth.project.id, { claimThreshold: parsed.data.threshold }, actor);
     return data({ fieldErrors: {}, notice: "Threshold saved. It applies to articles imported from now on." });
   }
   await setProjectArchived(auth.project.id, parsed.data.intent === "archive", actor);
@@ -92,6 +110,16 @@ export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
         />
         <button type="submit" className="button primary">
           Save threshold
+        </button>
+      </Form>
+      <Form method="post" className="card" noValidate>
+        <h2>Publisher</h2>
+        <p className="hint">Used as the author of schema.org ClaimReview exports, and to build each review's address.</p>
+        <input type="hidden" name="intent" value="publisher" />
+        <Field label="Publisher name" name="publisherName" defaultValue={project.publisherName ?? ""} error={errors.publisherName} />
+        <Field label="Publisher web address" name="publisherUrl" type="url" placeholder="https://factcheck.example.org" defaultValue={project.publisherUrl ?? ""} error={errors.publisherUrl} />
+        <button type="submit" className="button primary">
+          Save publisher
         </button>
       </Form>
       <Form method="post" className="card">

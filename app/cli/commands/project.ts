@@ -2,7 +2,7 @@ import { z } from "zod";
 import { usernameSchema } from "../../lib/password-policy";
 import { projectNameSchema, projectSlugSchema } from "../../lib/project-schema";
 import { PROJECT_ROLES } from "../../lib/roles";
-import { LastOwnerError, SlugTakenError, UnknownUserError, createProject, findProjectBySlug, setMemberRole, setRequireSourceForVerdict } from "../../models/project.server";
+import { LastOwnerError, SlugTakenError, UnknownUserError, createProject, findProjectBySlug, setMemberRole, updateProjectSettings } from "../../models/project.server";
 import { parseOptions } from "../args";
 import { type CliIo, CliError, UsageError, printResult } from "../io";
 import { CLI_ACTOR } from "./user";
@@ -34,7 +34,7 @@ export async function projectCommand(args: string[], io: CliIo): Promise<number>
       );
       const project = await findProjectBySlug(values.project);
       if (!project) throw new CliError(`no project with the slug "${values.project}"`);
-      await setRequireSourceForVerdict(project.id, values.requireSource === "on", CLI_ACTOR);
+      await updateProjectSettings(project.id, { requireSourceForVerdict: values.requireSource === "on" }, CLI_ACTOR);
       printResult(io, json, { project: project.slug, requireSourceForVerdict: values.requireSource === "on" }, `${project.slug}: a verdict ${values.requireSource === "on" ? "needs" : "does not need"} a source.`);
       return 0;
     }

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+// The audit report's data. The zod schemas are the single definition: the JSON export
+// is checked against them in tests and docs/report.schema.json is generated from them.
+
+export const REPORT_VERSION = 1;
+
+const isoDate = z.string().describe("ISO 8601 date and time, UTC");
+
+export const historyEntrySchema = z.object({
+  at: isoDate,
+  actor: z.string().nullable(),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const reportSourceSchema = z.object({
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  stance: z.enum(["supports", "refutes", "context"]),
+  quote: z.string().nullable(),
+  note: z.string().nullable(),
+  addedBy: z.string().nullable(),
+  addedAt: isoDate,
+  documentId: z.number().int().nullable(),
+});
+
+export const reportClaimSchema = z.object({
+  id: z.number().int(),
+  text: z.string(),
+  speaker: z.string().nullable(),
+  status: z.enum(["unverified", "confirmed", "disputed"]),
+  rationale: z.string().nullable(),
+  decidedBy: z.string().nullable().describe("who last set the status"),
+  decidedAt: isoDate.nullable(),
+  version: z.number().int(),
+  checkworthiness: z.number(),
+  document: z.object({ id: z.number().int(), title: z.string(), url: z.string().nullable(), outlet: z.string().nullable(), publishedAt: isoDate.nullable() }),
+  sources: z.array(reportSourceSchema),
+  history: z.array(historyEntrySchema),
+});
+
+export const reportHeaderSchema = z.object({
+  version: z.literal(REPORT_VERSION),
+  project: z.object({ slug: z.string(), name: z.string(), publisherName: z.string().nullable(), publisherUrl: z.string().nullable() }),
+  generatedAt: isoDate,
+  generatedBy: z.string(),
+  filters: z.record(z.string(), z.unknown()),
+  summary: z.object({ total: z.number().int(), unverified: z.number().int(), confirmed: z.number().int(), disputed: z.number().int() }),
+  period: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }),
+  reviewers: z.array(z.object({ name: z.string(), decisions: z.number().int() })),
+  integrity: z.object({ chain: z.string(), events: z.number().int(), headHash: z.string().regex(/^[0-9a-f]{64}$/), verify: z.string() }),
+});
+
+export const reportSchema = reportHeaderSchema.extend({ claims: z.array(reportClaimSchema) });
+
+export type ReportClaim = z.infer<typeof reportClaimSchema>;
+export type ReportHeader = z.infer<typeof reportHeaderSchema>;
+export type ReportSource = z.infer<typeof reportSourceSchema>;
+
+export const EXPORT_FORMATS = ["csv", "json", "claimreview", "html", "pdf"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  claimreview: "application/ld+json; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
+};
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = { csv: "csv", json: "json", claimreview: "jsonld", html: "html", pdf: "pdf" };

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "publisherName" TEXT,
+ADD COLUMN     "publisherUrl" TEXT;
+
