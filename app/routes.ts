@@ -21,6 +21,7 @@ export default [
   route("projects/:slug/discrepancies", "routes/project.discrepancies.tsx"),
   route("projects/:slug/sources", "routes/project.sources.tsx"),
   route("projects/:slug/export", "routes/project.export.tsx"),
+  route("projects/:slug/export/download", "routes/project.export.download.ts"),
   route("projects/:slug/members", "routes/project.members.tsx"),
   route("projects/:slug/settings", "routes/project.settings.tsx"),
 ] satisfies RouteConfig;

@@ -4,6 +4,7 @@ import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
 import { claimsCommand } from "./commands/claims";
 import { dbCommand } from "./commands/db";
+import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   tag: tagCommand,
   source: sourceCommand,
   suggest: suggestCommand,
+  export: exportCommand,
 };
 
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
@@ -40,6 +42,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
                                                (a stale --expect-version exits 3)
   suggest --claim ID [--limit N]               passages of other articles stating the same fact
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
+  export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
   audit verify --project S | --global          recompute the tamper-evident audit chain

@@ -1,21 +1,73 @@
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/project.export";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
+import { CLAIM_STATUSES } from "../lib/claim-status";
+import { claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
+import { searchClaims } from "../models/claim-review.server";
 
 export const meta = () => [{ title: "Export · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { project, role } = await requireProjectCapability(request, params.slug, "export");
-  return { project, role };
+  const { project, role, user } = await requireProjectCapability(request, params.slug, "export");
+  const query = parseClaimQuery(new URL(request.url).searchParams);
+  const { total } = await searchClaims(project.id, { ...query, size: 25, page: 1 }, user.id);
+  return { project, role, query, total, hasPublisher: Boolean(project.publisherName && project.publisherUrl) };
 }
 
+const FORMATS = [
+  ["pdf", "PDF report (for people)"],
+  ["html", "HTML report, self-contained (for people)"],
+  ["csv", "CSV, one row per claim (spreadsheets)"],
+  ["json", "JSON, full report with history (machines)"],
+  ["claimreview", "schema.org ClaimReview JSON-LD (search engines, partners)"],
+] as const;
+
 export default function Export({ loaderData }: Route.ComponentProps) {
-  const { project, role } = loaderData;
+  const { project, role, query, total, hasPublisher } = loaderData;
+  const carried = new URLSearchParams(claimQueryToSearch({ ...query, page: 1 }).replace(/^\?/, ""));
   return (
     <section>
       <h1>{project.name}: export</h1>
       <ProjectNav slug={project.slug} role={role} />
-      <p>Report export is not available yet in this version of Claimdesk. The audit trail can already be verified with <code>claimdesk audit verify --project {project.slug}</code>.</p>
+      <Form method="get" className="filters" aria-label="Claims to export">
+        <fieldset>
+          <legend>Status</legend>
+          {CLAIM_STATUSES.map((status) => (
+            <label key={status} className="checkbox-inline">
+              <input type="checkbox" name="status" value={status} defaultChecked={query.status.includes(status)} /> {status}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button small">
+          Apply filters
+        </button>
+      </Form>
+      <p>
+        {total} claims match {carried.toString() ? <>the current filters (<Link to={`/projects/${project.slug}/claims${claimQueryToSearch(query)}`}>see them</Link>)</> : "(all claims of the project)"}.
+      </p>
+      <Form method="post" action={`/projects/${project.slug}/export/download`} reloadDocument className="card" aria-label="Download a report">
+        {[...carried.entries()].map(([key, value], i) => (
+          <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
+        ))}
+        <fieldset>
+          <legend>Format</legend>
+          {FORMATS.map(([value, label]) => (
+            <label key={value} className="format-option">
+              <input type="radio" name="format" value={value} defaultChecked={value === "pdf"} disabled={value === "claimreview" && !hasPublisher} /> {label}
+              {value === "claimreview" && !hasPublisher ? <span className="meta"> (set the publisher in the project settings first)</span> : null}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field checkbox">
+          <input id="export-bom" type="checkbox" name="bom" value="on" />
+          <label htmlFor="export-bom">Add a byte-order mark to CSV (for Excel)</label>
+        </div>
+        <button type="submit" className="button primary">
+          Download report
+        </button>
+        <p className="hint">Each export is recorded in the audit trail. Reports end with the trail's head hash; check it with <code>claimdesk audit verify --project {project.slug}</code>.</p>
+      </Form>
     </section>
   );
 }

@@ -61,6 +61,7 @@ const CASES: MatrixCase[] = [
   { name: "claims page", fn: claimsPage.loader, method: "GET", path: (s) => `/projects/${s}/claims`, needs: "read" },
   { name: "sources page", fn: sourcesPage.loader, method: "GET", path: (s) => `/projects/${s}/sources`, needs: "read" },
   { name: "export page", fn: exportPage.loader, method: "GET", path: (s) => `/projects/${s}/export`, needs: "export" },
+  { name: "publisher setting", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "publisher", publisherName: "Checks", publisherUrl: "https://checks.example.org" }) },
   { name: "threshold setting", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "threshold", threshold: "0.5" }) },
   { name: "settings page", fn: settings.loader, method: "GET", path: (s) => `/projects/${s}/settings`, needs: "manageSettings" },
   { name: "rename project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "rename", name: "Renamed" }) },

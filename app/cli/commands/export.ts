@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import { once } from "node:events";
+import path from "node:path";
+import { z } from "zod";
+import { parseClaimQuery } from "../../lib/claim-query";
+import { EXPORT_FORMATS } from "../../lib/export/report";
+import { usernameSchema } from "../../lib/password-policy";
+import { projectSlugSchema } from "../../lib/project-schema";
+import { ClaimReviewConfigError, startExport } from "../../models/export-stream.server";
+import { findUserByUsername } from "../../models/user.server";
+import { parseOptions } from "../args";
+import { type CliIo, CliError, printResult } from "../io";
+import { resolveProjectAndActor } from "../project-context";
+
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, json } = parseOptions(
+    args,
+    { project: { type: "string" }, format: { type: "string" }, status: { type: "string", multiple: true }, out: { type: "string" }, bom: { type: "boolean" }, as: { type: "string" } },
+    z.object({
+      project: projectSlugSchema,
+      format: z.enum(EXPORT_FORMATS, { error: "must be csv, json, claimreview, html or pdf" }),
+      status: z.array(z.string()).optional(),
+      out: z.string({ error: "is required: the file to write" }).min(1, "is required: the file to write"),
+      bom: z.boolean().optional(),
+      as: usernameSchema.optional(),
+    }),
+  );
+  const { project, actor } = await resolveProjectAndActor(values.project, values.as, "export");
+  const query = parseClaimQuery(new URLSearchParams((values.status ?? []).flatMap((s) => s.split(",")).map((s) => ["status", s.trim()])));
+  const user = values.as ? await findUserByUsername(values.as) : null;
+  const out = path.resolve(values.out);
+  if (!fs.existsSync(path.dirname(out))) throw new CliError(`the folder ${path.dirname(out)} does not exist`);
+  let stream: AsyncGenerator<Uint8Array>;
+  try {
+    stream = await startExport(project, values.format, query, { ...actor, displayName: user?.displayName ?? actor.name ?? "cli" }, user?.id ?? 0, { bom: values.bom });
+  } catch (error) {
+    if (error instanceof ClaimReviewConfigError) throw new CliError(error.message);
+    throw error;
+  }
+  // Written to a temporary file and renamed at the end: a failed export leaves no half-written report.
+  const temporary = `${out}.${process.pid}.partial`;
+  const file = fs.createWriteStream(temporary);
+  let bytes = 0;
+  try {
+    for await (const chunk of stream) {
+      bytes += chunk.byteLength;
+      if (!file.write(chunk)) await once(file, "drain");
+    }
+    file.end();
+    await once(file, "finish");
+    fs.renameSync(temporary, out);
+  } catch (error) {
+    file.destroy();
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  printResult(io, json, { project: project.slug, format: values.format, out, bytes }, `Wrote ${values.format} report of ${project.slug} to ${out} (${bytes} bytes).`);
+  return 0;
+}

@@ -1,0 +1,33 @@
+import { type ClaimQuery } from "../lib/claim-query";
+import { ClaimReviewConfigError } from "../lib/export/claimreview";
+import { renderReport } from "../lib/export/render";
+import type { ExportFormat } from "../lib/export/report";
+import { getDb } from "../db.server";
+import { beginExport, exportClaims } from "./export.server";
+import type { Actor } from "./user.server";
+
+export { ClaimReviewConfigError };
+
+/**
+ * Starts an export: checks what the format needs before anything is written, records
+ * the export, and returns the report as an async stream of bytes.
+ */
+export async function startExport(
+  project: { id: number; slug: string },
+  format: ExportFormat,
+  query: ClaimQuery,
+  actor: Actor & { displayName: string },
+  viewerId: number,
+  options: { bom?: boolean } = {},
+): Promise<AsyncGenerator<Uint8Array>> {
+  if (format === "claimreview") {
+    const settings = await getDb().project.findUniqueOrThrow({ where: { id: project.id }, select: { publisherName: true, publisherUrl: true } });
+    if (!settings.publisherName || !settings.publisherUrl) throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
+  }
+  const header = await beginExport(project, format, query, actor, viewerId);
+  const claims = exportClaims(project.id, query, viewerId, { withHistory: format === "json" || format === "html" || format === "pdf" });
+  const encoder = new TextEncoder();
+  return (async function* () {
+    for await (const chunk of renderReport(format, header, claims, options)) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+  })();
+}

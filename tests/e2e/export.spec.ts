@@ -1,0 +1,24 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
+import { signInAndExpectProjects } from "./support/session";
+
+test("a viewer downloads reports from the Export view", async ({ page }) => {
+  await signInAndExpectProjects(page, E2E_USERS.viewer.username);
+  await page.goto(`/projects/${E2E_REVIEW_PROJECT.slug}/export?status=disputed`);
+  await expect(page.getByText(/\d+ claims match the current filters/)).toBeVisible();
+  const form = page.getByRole("form", { name: "Download a report" });
+  await expect(form.getByRole("radio", { name: /ClaimReview/ })).toBeDisabled();
+
+  await form.getByRole("radio", { name: /^CSV/ }).check();
+  const [csv] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download report" }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^e2e-review-report-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = fs.readFileSync((await csv.path())!, "utf8");
+  const lines = text.trim().split("\r\n");
+  expect(lines[0]).toBe("claim_id,document_title,document_url,claim_text,speaker,status,rationale,decided_by,decided_at,source_count,source_urls,version");
+  for (const line of lines.slice(1)) expect(line).toContain(",disputed,");
+
+  await form.getByRole("radio", { name: /^PDF/ }).check();
+  const [pdf] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download report" }).click()]);
+  expect(fs.readFileSync((await pdf.path())!).subarray(0, 4).toString()).toBe("%PDF");
+});
