@@ -13,7 +13,7 @@ import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { addExternalSource } from "../../app/models/source.server";
 import * as download from "../../app/routes/project.export.download";
 import { cookieFor, makeProjectWithTeam } from "../support/factories";
-import { buildRequest, callRoute } from "../support/routes";
+import { buildRequest } from "../support/routes";
 
 async function setup() {
   const team = await makeProjectWithTeam();
