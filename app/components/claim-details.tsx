@@ -55,11 +55,42 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
                 </a>
               )}
               {link.source.outlet ? <span className="meta"> · {link.source.outlet}</span> : null}
+              {link.source.author ? <span className="meta"> · by {link.source.author}</span> : null}
+              {link.source.publishedAt ? <span className="meta"> · published {link.source.publishedAt.slice(0, 10)}</span> : null}
+              {link.source.accessedAt ? <span className="meta"> · accessed {link.source.accessedAt.slice(0, 10)}</span> : null}
               {link.quote ? <blockquote className="source-quote">{link.quote}</blockquote> : null}
               {link.note ? <p className="meta">Note: {link.note}</p> : null}
               <p className="meta">
                 Added by {link.addedBy ?? "someone"}, {dateTime.format(new Date(link.addedAt))} UTC
               </p>
+              {canAddSource ? (
+                <details className="edit-source">
+                  <summary>Edit this link</summary>
+                  <Form method="post" aria-label={`Edit source ${link.source.title ?? link.source.url ?? link.id}`}>
+                    <input type="hidden" name="intent" value="edit-source" />
+                    <input type="hidden" name="linkId" value={link.id} />
+                    <div className="field">
+                      <label htmlFor={`edit-stance-${link.id}`}>Stance</label>
+                      <select id={`edit-stance-${link.id}`} name="stance" defaultValue={link.stance}>
+                        <option value="supports">Supports the claim</option>
+                        <option value="refutes">Refutes the claim</option>
+                        <option value="context">Context</option>
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`edit-quote-${link.id}`}>Quoted excerpt</label>
+                      <textarea id={`edit-quote-${link.id}`} name="quote" rows={2} defaultValue={link.quote ?? ""} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`edit-note-${link.id}`}>Note</label>
+                      <input id={`edit-note-${link.id}`} name="note" defaultValue={link.note ?? ""} />
+                    </div>
+                    <button type="submit" className="button small">
+                      Save link
+                    </button>
+                  </Form>
+                </details>
+              ) : null}
               {canAddSource ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="linkId" value={link.id} />
@@ -90,6 +121,18 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
             <div className="field">
               <label htmlFor={`source-outlet-${claim.id}`}>Outlet</label>
               <input id={`source-outlet-${claim.id}`} name="outlet" />
+            </div>
+            <div className="field">
+              <label htmlFor={`source-author-${claim.id}`}>Author</label>
+              <input id={`source-author-${claim.id}`} name="author" />
+            </div>
+            <div className="field">
+              <label htmlFor={`source-published-${claim.id}`}>Publication date</label>
+              <input id={`source-published-${claim.id}`} name="publishedAt" type="date" />
+            </div>
+            <div className="field">
+              <label htmlFor={`source-accessed-${claim.id}`}>Date accessed</label>
+              <input id={`source-accessed-${claim.id}`} name="accessedAt" type="date" defaultValue={new Date().toISOString().slice(0, 10)} />
             </div>
             <div className="field">
               <label htmlFor={`source-quote-${claim.id}`}>Quoted excerpt</label>

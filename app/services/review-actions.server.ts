@@ -19,6 +19,16 @@ export const tablePreferencesSchema = z.object({
 export type TablePreferences = z.infer<typeof tablePreferencesSchema>;
 
 const id = z.coerce.number().int().positive();
+const optionalDate = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v || v.trim() === "") return null;
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? new Date(`${v.trim()}T00:00:00Z`) : new Date(Number.NaN);
+      if (Number.isNaN(date.getTime())) ctx.addIssue({ code: "custom", message });
+      return date;
+    });
 const optionalAssignee = z
   .string()
   .optional()
@@ -49,6 +59,9 @@ const schema = z.discriminatedUnion(
       stance: z.enum(STANCES, { error: "Choose supports, refutes or context" }),
       title: z.string().max(500).optional(),
       outlet: z.string().max(200).optional(),
+      author: z.string().max(200).optional(),
+      publishedAt: optionalDate("Enter the publication date as YYYY-MM-DD"),
+      accessedAt: optionalDate("Enter the date accessed as YYYY-MM-DD"),
       quote: z.string().max(5000).optional(),
       note: z.string().max(5000).optional(),
     }),
@@ -93,7 +106,11 @@ export async function handleReviewAction(request: Request, slug: string | undefi
   const intent = typeof intentField === "string" && intentField in CAPABILITY ? (intentField as keyof typeof CAPABILITY) : null;
   const auth = await requireProjectCapability(request, slug, intent ? CAPABILITY[intent] : "tagClaim");
   const parsed = parseFormData(formData, schema);
-  if (!parsed.ok) return data<ReviewActionResult>({ ok: false, error: Object.values(parsed.fieldErrors)[0], fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok) {
+    const first = Object.values(parsed.fieldErrors)[0];
+    const isSource = intent === "add-source" || intent === "edit-source";
+    return data<ReviewActionResult>({ ok: false, error: first, fieldErrors: isSource ? { ...parsed.fieldErrors, source: first ?? "Check the source's fields" } : parsed.fieldErrors }, { status: 400 });
+  }
   const input = parsed.data;
   const actor = actorOf(auth, context);
   const projectId = auth.project.id;
@@ -133,7 +150,12 @@ export async function handleReviewAction(request: Request, slug: string | undefi
         return data<ReviewActionResult>({ ok: true, intent: "preferences" });
       }
       case "add-source": {
-        const link = await addExternalSource(projectId, input.claimId, { url: input.url, stance: input.stance, title: input.title, outlet: input.outlet, quote: input.quote, note: input.note }, actor);
+        const link = await addExternalSource(
+          projectId,
+          input.claimId,
+          { url: input.url, stance: input.stance, title: input.title, outlet: input.outlet, author: input.author, publishedAt: input.publishedAt, accessedAt: input.accessedAt, quote: input.quote, note: input.note },
+          actor,
+        );
         if (!link) notFound("Claim not found.");
         return data<ReviewActionResult>({ ok: true, intent: "add-source" });
       }

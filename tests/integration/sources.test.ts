@@ -57,6 +57,29 @@ describe("sources", () => {
     expect(await getDb().source.count({ where: { projectId: project.id } })).toBe(1);
   });
 
+  it("stores author and dates from the form, and audits an edit of the link with before and after", async () => {
+    const { project, claims, members } = await setup(1);
+    const slug = project.slug;
+    const cookie = await cookieFor(members.reviewer.id);
+    const post = (form: Record<string, string>) => callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug });
+    const badDate = await post({ intent: "add-source", claimId: String(claims[0]!.id), url: "https://example.org/d", stance: "supports", publishedAt: "31/02/2026" });
+    expect(badDate.status).toBe(400);
+    expect((badDate.body as { fieldErrors: { source: string } }).fieldErrors.source).toContain("YYYY-MM-DD");
+    const added = await post({ intent: "add-source", claimId: String(claims[0]!.id), url: "https://example.org/d", stance: "supports", author: "Mara Quint", publishedAt: "2026-05-02", accessedAt: "2026-11-20", quote: "First quote" });
+    expect(added.status).toBe(200);
+    const link = await getDb().claimSource.findFirstOrThrow({ where: { claimId: claims[0]!.id }, include: { source: true } });
+    expect(link.source).toMatchObject({ author: "Mara Quint" });
+    expect(link.source.publishedAt?.toISOString()).toBe("2026-05-02T00:00:00.000Z");
+    expect(link.source.accessedAt?.toISOString()).toBe("2026-11-20T00:00:00.000Z");
+    const edited = await post({ intent: "edit-source", linkId: String(link.id), stance: "context", quote: "Second quote", note: "Only partly relevant" });
+    expect(edited.status).toBe(200);
+    expect(await getDb().claimSource.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ stance: "context", quote: "Second quote", note: "Only partly relevant" });
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { projectId: project.id, action: "claim.source_edited" } });
+    expect(JSON.parse(event.details)).toMatchObject({ from: { stance: "supports", quote: "First quote" }, to: { stance: "context", quote: "Second quote" } });
+    const viewer = await callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie: await cookieFor(members.viewer.id), form: { intent: "edit-source", linkId: String(link.id), stance: "refutes" } }), { slug });
+    expect(viewer.status).toBe(403);
+  });
+
   it("removal is audited and kept in the history", async () => {
     const { project, claims, reviewer } = await setup(1);
     const link = (await addExternalSource(project.id, claims[0]!.id, { url: "https://example.org/x", stance: "supports" }, reviewer))!;
