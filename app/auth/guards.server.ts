@@ -15,7 +15,20 @@ export function sessionPolicy() {
   return { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: config.SESSION_MAX_AGE_MINUTES * 60_000 };
 }
 
-export async function getAuthenticated(request: Request): Promise<Authenticated | null> {
+// The root loader and the route's own loader both ask who is signed in; the session is
+// looked up (and its activity time written) once per request, not once per loader.
+const perRequest = new WeakMap<Request, Promise<Authenticated | null>>();
+
+export function getAuthenticated(request: Request): Promise<Authenticated | null> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    pending = lookUpSession(request);
+    perRequest.set(request, pending);
+  }
+  return pending;
+}
+
+async function lookUpSession(request: Request): Promise<Authenticated | null> {
   const token = readSessionToken(request);
   if (!token) return null;
   const result = await validateSessionToken(token, sessionPolicy());

@@ -1,6 +1,6 @@
 import { type ColumnDef, type VisibilityState, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Form, Link, useFetcher, useNavigate, useRevalidator } from "react-router";
 import type { ClaimLoaderData } from "../routes/project.claim";
 import type { ClaimsLoaderData } from "../routes/project.claims";
@@ -152,7 +152,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     });
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so the handler is replaced in the same commit that shows new rows: a
+  // key pressed right after a change is never handled with the previous rows' versions.
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       if (rationaleDialog.current?.open || shortcutsDialog.current?.open) return;

@@ -52,39 +52,53 @@ export interface StoredAuditEvent extends AuditHashInput {
 }
 
 /**
- * Walks one chain in seq order. Returns the first problem: a gap in seq numbers is a
- * deletion, a hash that does not match the content is an edit, a prevHash that does not
- * match the previous event's hash is a reordering (or an edit of a neighbour's link).
+ * Checks one chain in seq order, one event at a time, so a chain of any length is
+ * verified in constant memory. A gap in seq numbers is a deletion, a hash that does
+ * not match the content is an edit, a prevHash that does not match the previous
+ * event's hash is a reordering (or an edit of a neighbour's link).
  */
+export class ChainVerifier {
+  private previousHash = GENESIS_HASH;
+  private previousId: number | null = null;
+  private expectedSeq = 1;
+  checked = 0;
+  problem: ChainProblem | null = null;
+
+  /** Returns false once a problem is found; later events are not looked at. */
+  add(event: StoredAuditEvent): boolean {
+    if (this.problem) return false;
+    if (event.seq !== this.expectedSeq) {
+      this.problem =
+        event.seq > this.expectedSeq
+          ? { kind: "missing", seq: this.expectedSeq, afterEventId: this.previousId }
+          : { kind: "reordered", seq: event.seq, eventId: event.id };
+    } else if (computeAuditHash(event) !== event.hash) {
+      this.problem = { kind: "edited", seq: event.seq, eventId: event.id };
+    } else if (event.prevHash !== this.previousHash) {
+      this.problem = { kind: "reordered", seq: event.seq, eventId: event.id };
+    }
+    if (this.problem) return false;
+    this.previousHash = event.hash;
+    this.previousId = event.id;
+    this.expectedSeq += 1;
+    this.checked += 1;
+    return true;
+  }
+
+  /** The result; the chain head (when given) catches deletion of the newest events. */
+  finish(expectedHead?: { seq: number; headHash: string }): { checked: number; problem: ChainProblem | null; headHash: string } {
+    if (!this.problem && expectedHead && (expectedHead.seq !== this.checked || expectedHead.headHash !== this.previousHash)) {
+      this.problem = { kind: "missing", seq: this.checked + 1, afterEventId: this.previousId };
+    }
+    return { checked: this.checked, problem: this.problem, headHash: this.previousHash };
+  }
+}
+
 export function verifyChain(
   events: Iterable<StoredAuditEvent>,
   expectedHead?: { seq: number; headHash: string },
 ): { checked: number; problem: ChainProblem | null; headHash: string } {
-  let previousHash = GENESIS_HASH;
-  let previousId: number | null = null;
-  let expectedSeq = 1;
-  let checked = 0;
-  for (const event of events) {
-    if (event.seq !== expectedSeq) {
-      if (event.seq > expectedSeq) {
-        return { checked, problem: { kind: "missing", seq: expectedSeq, afterEventId: previousId }, headHash: previousHash };
-      }
-      return { checked, problem: { kind: "reordered", seq: event.seq, eventId: event.id }, headHash: previousHash };
-    }
-    if (computeAuditHash(event) !== event.hash) {
-      return { checked, problem: { kind: "edited", seq: event.seq, eventId: event.id }, headHash: previousHash };
-    }
-    if (event.prevHash !== previousHash) {
-      return { checked, problem: { kind: "reordered", seq: event.seq, eventId: event.id }, headHash: previousHash };
-    }
-    previousHash = event.hash;
-    previousId = event.id;
-    expectedSeq += 1;
-    checked += 1;
-  }
-  if (expectedHead && (expectedHead.seq !== checked || expectedHead.headHash !== previousHash)) {
-    // The newest events were removed: the chain head remembers how far it went.
-    return { checked, problem: { kind: "missing", seq: checked + 1, afterEventId: previousId }, headHash: previousHash };
-  }
-  return { checked, problem: null, headHash: previousHash };
+  const verifier = new ChainVerifier();
+  for (const event of events) if (!verifier.add(event)) break;
+  return verifier.finish(expectedHead);
 }

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, GLOBAL_CHAIN, computeAuditHash, projectChain, verifyChain, type ChainProblem } from "../lib/audit-hash";
+import { ChainVerifier, GENESIS_HASH, GLOBAL_CHAIN, computeAuditHash, projectChain, type ChainProblem } from "../lib/audit-hash";
 import { type Db, type Tx, getDb } from "../db.server";
 
 export interface AuditEventInput {
@@ -90,20 +90,15 @@ export interface ChainVerification {
   problem: ChainProblem | null;
 }
 
-/** Re-computes a chain from its first event; reads in pages so memory stays flat. */
+/** Re-computes a chain from its first event; reads and checks it in pages so memory stays flat. */
 export async function verifyAuditChain(chain: string, db: Db = getDb()): Promise<ChainVerification> {
   const head = await db.auditChainHead.findUnique({ where: { chain } });
-  async function* events() {
-    let afterSeq = 0;
-    for (;;) {
-      const page = await db.auditEvent.findMany({ where: { chain, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: 1000 });
-      if (page.length === 0) return;
-      yield* page;
-      afterSeq = page[page.length - 1]!.seq;
-    }
+  const verifier = new ChainVerifier();
+  let afterSeq = 0;
+  for (;;) {
+    const page = await db.auditEvent.findMany({ where: { chain, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: 1000 });
+    if (page.length === 0 || !page.every((event) => verifier.add(event))) break;
+    afterSeq = page[page.length - 1]!.seq;
   }
-  const collected = [];
-  for await (const event of events()) collected.push(event);
-  const result = verifyChain(collected, head ?? { seq: 0, headHash: GENESIS_HASH });
-  return { chain, ...result };
+  return { chain, ...verifier.finish(head ?? { seq: 0, headHash: GENESIS_HASH }) };
 }

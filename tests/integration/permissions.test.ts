@@ -65,7 +65,7 @@ const CASES: MatrixCase[] = [
   { name: "threshold setting", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "threshold", threshold: "0.5" }) },
   { name: "settings page", fn: settings.loader, method: "GET", path: (s) => `/projects/${s}/settings`, needs: "manageSettings" },
   { name: "rename project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "rename", name: "Renamed" }) },
-  { name: "archive project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "unarchive" }) },
+  { name: "unarchive project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "unarchive" }) },
 ];
 
 function allowed(needs: MatrixCase["needs"], actor: ActorName): boolean {

@@ -55,19 +55,25 @@ describe("find in other articles", () => {
     const link = await getDb().claimSource.findFirstOrThrow({ where: { claimId: contract.id } });
     expect(link).toMatchObject({ stance: "context", quote: top!.text, passageStart: top!.start });
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: contract.id } })).sourceCount).toBe(1);
-    // A linked passage is not suggested again; neither is a rejected one.
+    // A linked passage is not suggested again.
     const after = (await suggestPassages(project.id, contract.id, 5))!;
     expect(after.some((s) => s.documentId === top!.documentId && s.start === top!.start)).toBe(false);
-    if (after[0]) {
-      const rejected = await callRoute(
-        suggestionsRoute.action,
-        buildRequest(path, { cookie: reviewer, form: { intent: "reject-suggestion", documentId: String(after[0].documentId), start: String(after[0].start), end: String(after[0].end) } }),
-        params,
-      );
-      expect(rejected.status).toBe(200);
-      const again = (await suggestPassages(project.id, contract.id, 5))!;
-      expect(again.some((s) => s.documentId === after[0]!.documentId && s.start === after[0]!.start)).toBe(false);
-    }
+    // Neither is a rejected one: reject the sailing-time claim's best match.
+    const sailing = await claimAbout(ids["wire.txt"]!, "7 a.m.");
+    const [candidate] = (await suggestPassages(project.id, sailing.id, 5))!;
+    expect(candidate).toBeDefined();
+    const rejected = await callRoute(
+      suggestionsRoute.action,
+      buildRequest(`/projects/${project.slug}/claims/${sailing.id}/suggestions`, {
+        cookie: reviewer,
+        form: { intent: "reject-suggestion", documentId: String(candidate!.documentId), start: String(candidate!.start), end: String(candidate!.end) },
+      }),
+      { slug: project.slug, claimId: String(sailing.id) },
+    );
+    expect(rejected.status).toBe(200);
+    const again = (await suggestPassages(project.id, sailing.id, 5))!;
+    expect(again.some((s) => s.documentId === candidate!.documentId && s.start === candidate!.start)).toBe(false);
+    expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.suggestion_rejected", targetId: String(sailing.id) } })).toBe(1);
     const listed = await callRoute(suggestionsRoute.loader, buildRequest(path, { cookie: await cookieFor(members.viewer.id) }), params);
     expect(listed.status).toBe(200);
   });
