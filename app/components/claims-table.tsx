@@ -7,6 +7,7 @@ import type { ClaimsLoaderData } from "../routes/project.claims";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 import { type ClaimSort, PAGE_SIZES, claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
 import { ClaimDetails } from "./claim-details";
+import { DocumentFilter } from "./document-filter";
 import { StatusBadge } from "./claim-summary";
 import { useProjectEvents } from "./use-project-events";
 
@@ -51,7 +52,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; actionError?: string | null }) {
-  const { project, query, rows, total, counts, documents, members, preferences, canTag, canBulk, viewerId } = data;
+  const { project, query, rows, total, counts, documents, documentsComplete, members, preferences, canTag, canBulk, viewerId } = data;
   const slug = project.slug;
   const navigate = useNavigate();
   const revalidator = useRevalidator();
@@ -175,6 +176,18 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     return () => window.removeEventListener("keydown", onKey);
   }, [rows, active, openPanel, requestTag, toggleSelected, canBulk]);
 
+  // Client-side navigation for the rows' plain links, as a Link would do it.
+  const onRowLinkClick = useCallback(
+    (event: React.MouseEvent) => {
+      const anchor = (event.target as HTMLElement).closest("a");
+      if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (anchor.target || anchor.origin !== window.location.origin) return;
+      event.preventDefault();
+      navigate(anchor.pathname + anchor.search);
+    },
+    [navigate],
+  );
+
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
       ...(canBulk
@@ -193,11 +206,12 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         header: "Claim",
         cell: ({ row }) => (
           <div>
-            <Link to={`/projects/${slug}/claims/${row.original.id}`} className="claim-text">
+            {/* Plain anchors: the table body routes their clicks (see onRowLinkClick); a Link per cell costs server render time. */}
+            <a href={`/projects/${slug}/claims/${row.original.id}`} className="claim-text">
               {row.original.text}
-            </Link>
+            </a>
             <div className="meta">
-              <Link to={`/projects/${slug}/documents/${row.original.document.id}?claim=${row.original.id}`}>{row.original.document.title}</Link>
+              <a href={`/projects/${slug}/documents/${row.original.document.id}?claim=${row.original.id}`}>{row.original.document.title}</a>
               {row.original.speaker ? ` · ${row.original.speaker}` : ""}
             </div>
           </div>
@@ -343,17 +357,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               </label>
             ))}
           </fieldset>
-          <label>
-            Document{" "}
-            <select name="document" defaultValue={query.document ?? ""}>
-              <option value="">All documents</option>
-              {documents.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DocumentFilter slug={slug} options={documents} complete={documentsComplete} selected={query.document} />
           <label>
             Assignee{" "}
             <select name="assignee" defaultValue={query.assignee ?? ""}>
@@ -556,7 +560,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
                 </tr>
               ))}
             </thead>
-            <tbody>
+            <tbody onClick={onRowLinkClick}>
               {paddingTop > 0 ? (
                 <tr aria-hidden="true">
                   <td colSpan={visibleColumnCount} style={{ height: paddingTop, padding: 0, border: 0 }} />

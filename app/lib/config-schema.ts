@@ -7,13 +7,21 @@ const flag = z
   })
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
-const minutes = (fallback: number) => z.coerce.number().int().min(1).max(525_600).default(fallback);
-const count = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
+/** A whole number in a range, with one message that says what is allowed. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` })
+    .default(fallback);
+const minutes = (fallback: number) => wholeNumber(1, 525_600, fallback);
+const count = (fallback: number) => wholeNumber(1, 100_000, fallback);
 
 /** Every environment variable Claimdesk reads. README's configuration table mirrors this. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  PORT: wholeNumber(1, 65_535, 3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z
     .string()
@@ -25,7 +33,7 @@ export const envSchema = z.object({
         ctx.addIssue({ code: "custom", message: error instanceof DatabaseUrlError ? error.message : String(error) });
       }
     }),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_POOL_SIZE: wholeNumber(1, 100, 10),
   APP_ORIGIN: z
     .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://claimdesk.example.org" })
     .transform((value) => new URL(value).origin)
@@ -37,7 +45,7 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: count(5),
   LOGIN_MAX_FAILURES_PER_IP: count(30),
   LOGIN_BLOCK_MINUTES: minutes(15),
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1_000).max(1_000_000_000).default(20 * 1024 * 1024),
+  IMPORT_MAX_BYTES: wholeNumber(1_000, 1_000_000_000, 20 * 1024 * 1024),
   DEMO_DATA: flag.default(true),
 });
 
@@ -53,7 +61,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const issue = result.error.issues[0];
     const name = issue?.path.join(".") || "environment";
     const message = issue?.message ?? "is invalid";
-    throw new ConfigError(`claimdesk: invalid configuration: ${message.startsWith(name) ? message : `${name} ${message}`}`);
+    // The database address may hold a password: never echo it.
+    const given = typeof issue?.path[0] === "string" && issue.path[0] !== "DATABASE_URL" ? present[issue.path[0]] : undefined;
+    const shown = given === undefined ? "" : ` (got "${given.length > 60 ? `${given.slice(0, 60)}…` : given}")`;
+    throw new ConfigError(`claimdesk: invalid configuration: ${message.startsWith(name) ? message : `${name} ${message}`}${shown}`);
   }
   return result.data;
 }

@@ -67,6 +67,11 @@ describe("configuration", () => {
   ])("names the bad variable in one line: %j", (env, name) => {
     expect(() => parseConfig(env)).toThrow(new RegExp(`^claimdesk: invalid configuration: ${name} [^\\n]+$`));
   });
+
+  it("says what a number may be and echoes the bad value, but never the database address", () => {
+    expect(() => parseConfig({ PORT: "3.5" })).toThrow('claimdesk: invalid configuration: PORT must be a whole number from 1 to 65535 (got "3.5")');
+    expect(() => parseConfig({ DATABASE_URL: "mysql://u:s3cret@db" })).toThrow(/^(?!.*s3cret).*DATABASE_URL must start with/);
+  });
 });
 
 describe("database URL", () => {

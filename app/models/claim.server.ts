@@ -45,7 +45,6 @@ export interface ClaimFilter {
   statuses?: ClaimStatus[];
   includeDismissed?: boolean;
   documentId?: number;
-  needsReanchoring?: boolean;
 }
 
 export async function listClaims(projectId: number, filter: ClaimFilter = {}, page: { take?: number; skip?: number } = {}) {
@@ -55,7 +54,6 @@ export async function listClaims(projectId: number, filter: ClaimFilter = {}, pa
       ...(filter.includeDismissed ? {} : { dismissed: false }),
       ...(filter.statuses?.length ? { status: { in: filter.statuses } } : {}),
       ...(filter.documentId ? { documentId: filter.documentId } : {}),
-      ...(filter.needsReanchoring ? { anchorState: "needs_reanchoring" } : {}),
     },
     include: { document: { select: { id: true, title: true } } },
     orderBy: [{ documentId: "asc" }, { start: "asc" }],
@@ -71,6 +69,13 @@ export async function getClaim(projectId: number, claimId: number) {
     include: { document: { select: { id: true, title: true, url: true, outlet: true } }, createdBy: { select: { displayName: true } } },
   });
   return claim ? { ...claim, reasons: parseReasons(claim.reasons) } : null;
+}
+
+/** Whether any claim of the project lost its place in a new version of its article. */
+export async function hasClaimsNeedingReanchoring(projectId: number): Promise<boolean> {
+  // No ORDER BY: with one, SQLite walks the position index over every claim of the project.
+  const claim = await getDb().claim.findFirst({ where: { projectId, anchorState: "needs_reanchoring" }, select: { id: true } });
+  return claim !== null;
 }
 
 /** Counts of non-dismissed claims by status, per project. */

@@ -184,6 +184,27 @@ export function listDocumentOptions(projectId: number) {
   return getDb().document.findMany({ where: { projectId, supersededAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
 }
 
+/** Projects with more documents than this get their document filter's options on demand. */
+export const INLINE_DOCUMENT_OPTIONS = 100;
+
+/**
+ * The claims table's document filter. A small project's options come with the page;
+ * a large one's would outweigh the table itself, so the page carries only the selected
+ * document and the browser fetches the rest once (`complete: false`).
+ */
+export async function documentFilterOptions(projectId: number, selectedId: number | undefined) {
+  const db = getDb();
+  const options = await db.document.findMany({
+    where: { projectId, supersededAt: null },
+    select: { id: true, title: true },
+    orderBy: { title: "asc" },
+    take: INLINE_DOCUMENT_OPTIONS + 1,
+  });
+  if (options.length <= INLINE_DOCUMENT_OPTIONS) return { options, complete: true };
+  const selected = selectedId ? await db.document.findFirst({ where: { id: selectedId, projectId }, select: { id: true, title: true } }) : null;
+  return { options: selected ? [selected] : [], complete: false };
+}
+
 export function countDocuments(projectId: number) {
   return getDb().document.count({ where: { projectId, supersededAt: null } });
 }

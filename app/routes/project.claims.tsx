@@ -6,7 +6,7 @@ import { ProjectNav } from "../components/project-nav";
 import { parseClaimQuery } from "../lib/claim-query";
 import { can } from "../lib/roles";
 import { assignableMembers, getPreference, searchClaims } from "../models/claim-review.server";
-import { listDocumentOptions } from "../models/document.server";
+import { documentFilterOptions } from "../models/document.server";
 import { TABLE_PREFERENCES_KEY, handleReviewAction, tablePreferencesSchema } from "../services/review-actions.server";
 
 export const meta = () => [{ title: "Claims · Claimdesk" }];
@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const query = parseClaimQuery(new URL(request.url).searchParams);
   const [result, documents, members, preferences] = await Promise.all([
     searchClaims(project.id, query, user.id),
-    listDocumentOptions(project.id),
+    documentFilterOptions(project.id, query.document),
     assignableMembers(project.id),
     getPreference(user.id, TABLE_PREFERENCES_KEY),
   ]);
@@ -28,7 +28,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     rows: result.rows.map((row) => ({ ...row, lastChangedAt: row.lastChangedAt.toISOString() })),
     total: result.total,
     counts: result.counts,
-    documents,
+    documents: documents.options,
+    documentsComplete: documents.complete,
     members,
     preferences: tablePreferencesSchema.parse(preferences ?? {}),
     canTag: can(role, "tagClaim"),

@@ -3,19 +3,19 @@ import type { Route } from "./+types/project";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { ROLE_LABELS } from "../lib/roles";
-import { claimCountsByStatus, listClaims } from "../models/claim.server";
+import { claimCountsByStatus, hasClaimsNeedingReanchoring } from "../models/claim.server";
 import { countDocuments } from "../models/document.server";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.project.name ?? "Project"} · Claimdesk` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  const [counts, documents, reanchor] = await Promise.all([
+  const [counts, documents, needsReanchoring] = await Promise.all([
     claimCountsByStatus([project.id]),
     countDocuments(project.id),
-    listClaims(project.id, { needsReanchoring: true }, { take: 1 }),
+    hasClaimsNeedingReanchoring(project.id),
   ]);
-  return { project, role, counts: counts.get(project.id)!, documents, needsReanchoring: reanchor.length > 0 };
+  return { project, role, counts: counts.get(project.id)!, documents, needsReanchoring };
 }
 
 export default function Project({ loaderData }: Route.ComponentProps) {

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
 import { type Capability, type ProjectRole, can } from "../../app/lib/roles";
@@ -13,6 +15,8 @@ import * as documentsPage from "../../app/routes/project.documents";
 import * as readerPage from "../../app/routes/project.document";
 import * as sourcesPage from "../../app/routes/project.sources";
 import * as exportPage from "../../app/routes/project.export";
+import * as discrepanciesPage from "../../app/routes/project.discrepancies";
+import * as documentOptions from "../../app/routes/project.document-options";
 import { importFile } from "../../app/models/import.server";
 import * as projects from "../../app/routes/projects";
 import { cookieFor, makeProjectWithTeam, makeUser, uniqueName } from "../support/factories";
@@ -59,6 +63,8 @@ const CASES: MatrixCase[] = [
   { name: "documents page", fn: documentsPage.loader, method: "GET", path: (s) => `/projects/${s}/documents`, needs: "read" },
   { name: "import pasted text", fn: documentsPage.action, method: "POST", path: (s) => `/projects/${s}/documents`, needs: "importDocuments", form: () => ({ text: `The port handled ${Math.random()} tonnes in March, officials said.`, title: "Pasted" }) },
   { name: "claims page", fn: claimsPage.loader, method: "GET", path: (s) => `/projects/${s}/claims`, needs: "read" },
+  { name: "discrepancies page", fn: discrepanciesPage.loader, method: "GET", path: (s) => `/projects/${s}/discrepancies`, needs: "read" },
+  { name: "document filter options", fn: documentOptions.loader, method: "GET", path: (s) => `/projects/${s}/document-options`, needs: "read" },
   { name: "sources page", fn: sourcesPage.loader, method: "GET", path: (s) => `/projects/${s}/sources`, needs: "read" },
   { name: "export page", fn: exportPage.loader, method: "GET", path: (s) => `/projects/${s}/export`, needs: "export" },
   { name: "publisher setting", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "publisher", publisherName: "Checks", publisherUrl: "https://checks.example.org" }) },
@@ -209,5 +215,21 @@ describe("membership rules", () => {
     const events = await getDb().auditEvent.findMany({ where: { projectId: team.project.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["project.created", "membership.added", "membership.added", "membership.added", "membership.added", "membership.role_changed"]);
     expect(JSON.parse(events.at(-1)!.details)).toEqual({ username: team.members.viewer.username, role: "editor", previousRole: "viewer" });
+  });
+});
+
+describe("coverage of this matrix", () => {
+  it("every route module is exercised by an integration test, so a new route cannot skip its permission checks", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const routeFiles = [...fs.readFileSync(path.join(root, "app/routes.ts"), "utf8").matchAll(/"routes\/([\w.-]+)\.tsx?"/g)].map((m) => m[1]!);
+    const tests = fs
+      .readdirSync(path.join(root, "tests/integration"))
+      .map((file) => fs.readFileSync(path.join(root, "tests/integration", file), "utf8"))
+      .join("\n");
+    // Public by design: the health check and the home page's redirect.
+    const publicRoutes = new Set(["healthz", "home"]);
+    const untested = routeFiles.filter((file) => !publicRoutes.has(file) && !tests.includes(`app/routes/${file}"`));
+    expect(routeFiles.length).toBeGreaterThan(20);
+    expect(untested).toEqual([]);
   });
 });
