@@ -16,6 +16,7 @@ import {
   tagClaim,
   undoBulkChange,
 } from "../../app/models/claim-review.server";
+import { INLINE_DOCUMENT_OPTIONS, documentFilterOptions, listDocumentOptions } from "../../app/models/document.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { testLane } from "../support/test-database";
 import { makeProjectWithTeam } from "../support/factories";
@@ -193,4 +194,28 @@ describe.runIf(testLane() === "sqlite")("SQLite under concurrent writers", () =>
     await tagClaim(project.id, claims[100]!.id, { status: "confirmed", rationale: "after", expectedVersion: 1 }, reviewer);
     expect(await verifyAuditChain(projectChain(project.id))).toMatchObject({ problem: null });
   }, 120_000);
+});
+
+describe("document filter options", () => {
+  it("come with the page in a small project; in a large one only the selected document does, and the rest on request", async () => {
+    const team = await makeProjectWithTeam();
+    const make = (from: number, to: number) =>
+      getDb().document.createMany({
+        data: Array.from({ length: to - from }, (_, i) => ({ projectId: team.project.id, title: `Article ${String(from + i).padStart(3, "0")}`, format: "text", text: "x", textHash: `${team.project.id}-${from + i}` })),
+      });
+    await make(0, INLINE_DOCUMENT_OPTIONS);
+    const small = await documentFilterOptions(team.project.id, undefined);
+    expect(small).toMatchObject({ complete: true });
+    expect(small.options).toHaveLength(INLINE_DOCUMENT_OPTIONS);
+
+    await make(INLINE_DOCUMENT_OPTIONS, INLINE_DOCUMENT_OPTIONS + 1);
+    const last = await getDb().document.findFirstOrThrow({ where: { projectId: team.project.id, title: `Article ${String(INLINE_DOCUMENT_OPTIONS).padStart(3, "0")}` } });
+    expect(await documentFilterOptions(team.project.id, undefined)).toEqual({ complete: false, options: [] });
+    expect(await documentFilterOptions(team.project.id, last.id)).toEqual({ complete: false, options: [{ id: last.id, title: last.title }] });
+    // A document of another project is not offered even if its id is in the URL.
+    const other = await makeProjectWithTeam();
+    const foreign = await getDb().document.create({ data: { projectId: other.project.id, title: "Foreign", format: "text", text: "y", textHash: `f-${other.project.id}` } });
+    expect(await documentFilterOptions(team.project.id, foreign.id)).toEqual({ complete: false, options: [] });
+    expect(await listDocumentOptions(team.project.id)).toHaveLength(INLINE_DOCUMENT_OPTIONS + 1);
+  });
 });
