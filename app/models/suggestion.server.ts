@@ -1,5 +1,5 @@
 import { getDb } from "../db.server";
-import { type Difference, type Relation, classifyRelation, compareDetails, extractDetails } from "../lib/matching/details";
+import type { Difference, Relation } from "../lib/matching/details";
 import { buildSentenceIndex } from "../lib/matching/sentence-index";
 import { appendAuditEvents } from "./audit.server";
 import type { Actor } from "./user.server";
@@ -50,14 +50,7 @@ export async function suggestPassages(projectId: number, claimId: number, limit 
   ]);
   const skip = new Set([...rejected.map((r) => `${r.documentId}:${r.start}`), ...linked.map((l) => `${l.source.documentId}:${l.passageStart}`)]);
   const found = index.search(claim.text, (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`), limit);
-  const claimDetails = extractDetails(claim.text);
-  return found.map((passage) => {
-    const comparison = compareDetails(claimDetails, extractDetails(passage.text));
-    const relation = classifyRelation(comparison, passage.score);
-    // Differences are shown only where they matter: on passages about the same fact.
-    const differences = relation === "contradicts" ? comparison.differences : [];
-    return { documentId: passage.documentId, documentTitle: passage.documentTitle, start: passage.start, end: passage.end, text: passage.text, score: passage.score, relation, differences };
-  });
+  return found.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({ documentId, documentTitle, start, end, text, score, relation, differences }));
 }
 
 export async function rejectSuggestion(projectId: number, claimId: number, passage: { documentId: number; start: number; end: number }, actor: Actor) {
@@ -98,7 +91,7 @@ export async function findDiscrepancies(projectId: number, maxClaims = 200): Pro
   for (const claim of claims) {
     const suggestions = (await suggestPassages(projectId, claim.id, 3)) ?? [];
     for (const passage of suggestions) {
-      if (passage.relation !== "contradicts" || passage.score < 0.3) continue;
+      if (passage.relation !== "contradicts") continue;
       // The same pair of sentences seen from the other side is one discrepancy.
       const pair = [`${claim.documentId}:${claim.text}`, `${passage.documentId}:${passage.text}`].sort().join("|");
       if (seen.has(pair)) continue;

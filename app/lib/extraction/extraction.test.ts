@@ -13,6 +13,14 @@ describe("sentence segmentation", () => {
     ]);
   });
 
+  it("ends a sentence after an abbreviated amount, but not inside one", () => {
+    expect(texts("Each strike day would cost roughly €14m. Hundreds of flights would go. It cost $1.2bn in 2024.")).toEqual([
+      "Each strike day would cost roughly €14m.",
+      "Hundreds of flights would go.",
+      "It cost $1.2bn in 2024.",
+    ]);
+  });
+
   it("keeps a quotation that spans sentences together with its attribution", () => {
     expect(texts('"The bridge is unsafe. It must close today," Councillor Reyes said. The vote is on Friday.')).toEqual([
       '"The bridge is unsafe. It must close today," Councillor Reyes said.',

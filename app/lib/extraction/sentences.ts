@@ -72,9 +72,22 @@ export function segmentSentences(text: string): Sentence[] {
         }
         cursor += values[i]!.length;
       }
-      let pending: Sentence | null = null;
+      // wink reads "14m." as one abbreviation token ("€14m. Hundreds of flights..."): an
+      // amount's scale letter with a full stop, before a capital, ends the sentence.
+      const spans: Array<[number, number]> = [];
       doc.sentences().each((sentence: ItemSentence) => {
         const [first, last] = sentence.out(its.span) as unknown as [number, number];
+        let from = first;
+        for (let i = first + 1; i < last; i += 1) {
+          if (/^(m|bn|k|mn)\.$/i.test(values[i]!) && pos[i - 1] === "NUM" && /^\p{Lu}/u.test(values[i + 1]!)) {
+            spans.push([from, i]);
+            from = i + 1;
+          }
+        }
+        spans.push([from, last]);
+      });
+      let pending = null as Sentence | null;
+      for (const [first, last] of spans) {
         const start = paragraphStart + offsets[first]!;
         const end = paragraphStart + offsets[last]! + values[last]!.length;
         const tokens: Token[] = [];
@@ -91,7 +104,7 @@ export function segmentSentences(text: string): Sentence[] {
           sentences.push(pending);
           pending = null;
         }
-      });
+      }
       if (pending) sentences.push(pending);
       paragraphIndex += 1;
     }

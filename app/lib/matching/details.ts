@@ -1,23 +1,44 @@
 import type { ItemEntity } from "wink-nlp";
 import { nlp } from "../extraction/nlp";
+import { STOP_WORDS, stem } from "./terms";
 
 export type DetailKind = "money" | "percentage" | "number" | "duration" | "time" | "date" | "name";
 
-/** A checkable detail of a sentence with a value that compares across wordings ("$48 million" = 48000000). */
+/**
+ * A checkable detail of a sentence, with a value that compares across wordings
+ * ("$48 million" = "48 million dollars" = 48000000; "5 p.m." = "17:00" = 1020).
+ */
 export interface Detail {
   kind: DetailKind;
+  /** As written. */
   raw: string;
+  /** Comparable value: an amount, minutes after midnight, a canonical date, a name. */
   value: string;
+  start: number;
+  end: number;
+  /**
+   * What the value counts or is measured in: the counted thing for numbers ("flight"),
+   * the currency for money ("EUR"), the unit for durations ("year"), the form for dates
+   * ("weekday", "month-day"...). Empty when the text does not say.
+   */
+  unit: string;
+  /** Terms of the words around the detail, to tell whether two details speak of the same thing. */
+  context: string[];
 }
 
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9 };
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
 };
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_ABBREVIATIONS: Record<string, string> = { jan: "january", feb: "february", mar: "march", apr: "april", jun: "june", jul: "july", aug: "august", sep: "september", sept: "september", oct: "october", nov: "november", dec: "december" };
+const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
+const CONTEXT_WORDS = 3;
 
 function parseAmount(raw: string): number | null {
-  const text = raw.toLowerCase().replace(/,/g, "");
+  const text = raw.toLowerCase().replace(/(\d),(\d{3})/g, "$1$2").replace(/(\d),(\d{3})/g, "$1$2");
   const digits = /(\d+(?:\.\d+)?)/.exec(text);
   let value = digits ? Number(digits[1]) : null;
   if (value === null) {
@@ -25,82 +46,204 @@ function parseAmount(raw: string): number | null {
     value = word ? WORD_NUMBERS[word]! : null;
   }
   if (value === null) return null;
-  const scale = text.split(/[^a-z]+/).find((w) => w in SCALE);
-  return scale ? value * SCALE[scale]! : value;
+  const scale = /(?:\d|\s|^)(thousand|million|billion|trillion|bn|mn|m|k)\b/.exec(text)?.[1];
+  return scale ? Math.round(value * SCALE[scale]! * 1000) / 1000 : value;
 }
 
-/** Minutes after midnight: "5 p.m." = 1020, "5:01 p.m." = 1021, "noon" = 720. */
+function currencyOf(raw: string): string {
+  const lower = raw.toLowerCase();
+  for (const [mark, code] of Object.entries(CURRENCY_OF)) {
+    if (mark.length === 1 ? lower.includes(mark) : new RegExp(`\\b${mark}\\b`).test(lower)) return code;
+  }
+  return "";
+}
+
+/** Minutes after midnight: "5 p.m." = 1020, "5:01pm" = 1021, "17:00" = 1020, "noon" = 720, "midnight" = 1440. */
 function parseTime(raw: string): number | null {
   const text = raw.toLowerCase();
-  if (text.includes("noon")) return 720;
-  if (text.includes("midnight")) return 0;
-  const match = /(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?/.exec(text) ?? /(\d{1,2}):(\d{2})/.exec(text);
-  if (!match) return null;
-  let hours = Number(match[1]) % 12;
-  if (match[3] === "p") hours += 12;
-  if (!match[3]) hours = Number(match[1]);
-  return hours * 60 + Number(match[2] ?? 0);
+  if (/\bnoon\b/.test(text)) return 720;
+  if (/\bmidnight\b/.test(text)) return 1440;
+  const twelveHour = /(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m/.exec(text);
+  if (twelveHour) return ((Number(twelveHour[1]) % 12) + (twelveHour[3] === "p" ? 12 : 0)) * 60 + Number(twelveHour[2] ?? 0);
+  const clock = /(\d{1,2}):(\d{2})/.exec(text);
+  return clock ? Number(clock[1]) * 60 + Number(clock[2]) : null;
 }
 
-const DATE_NOISE = /\b(on|the|of|in|at|last|this|next|early|late|mid|evening|morning|afternoon|night)\b/g;
+/** A canonical date and its form: "Nov. 3" and "3 November" are both "november 3" (month-day). */
+function parseDate(raw: string): { value: string; form: string } | null {
+  const words = raw.toLowerCase().replace(/[^a-z0-9 ]/g, " ").split(/\s+/).filter(Boolean);
+  const month = words.map((w) => (MONTHS.includes(w) ? w : MONTH_ABBREVIATIONS[w])).find(Boolean);
+  const weekday = words.find((w) => WEEKDAYS.includes(w));
+  const year = words.find((w) => /^(19|20)\d\d$/.test(w));
+  const day = words.find((w) => /^\d{1,2}(st|nd|rd|th)?$/.test(w))?.replace(/\D/g, "");
+  if (month && day) return { value: [month, day, year].filter(Boolean).join(" "), form: year ? "full" : "month-day" };
+  if (month) return { value: [month, year].filter(Boolean).join(" "), form: year ? "month-year" : "month" };
+  if (weekday) return { value: weekday, form: "weekday" };
+  if (year) return { value: year, form: "year" };
+  // "last month", "this week": relative dates compare only when worded alike.
+  const value = words.filter((w) => !["on", "the", "of", "in", "at", "by", "until", "since", "early", "late", "mid"].includes(w)).join(" ");
+  return value ? { value, form: "relative" } : null;
+}
+
+// Amounts, percentages and clock times in the forms newsrooms write them, which the
+// general-purpose entity recognizer splits or misses ("$1.2bn", "€14m", "11:59pm", "17:00").
+const MONEY_PATTERN =
+  /(?<![\w$€£])(?:(?:US|A|C|NZ|HK)?[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|mn|m|k|thousand|million|billion|trillion)\b)?|\d[\d,]*(?:\.\d+)?\s?(?:thousand|million|billion|trillion)?\s?(?:dollars|euros|pounds)\b)/gi;
+const PERCENT_PATTERN = /(?<![\w.])\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/gi;
+const TIME_PATTERN = /(?<![\w:])(?:\d{1,2}(?::[0-5]\d)?\s?[ap]\.?\s?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d\b|noon\b|midnight\b)/gi;
+
+interface Token {
+  value: string;
+  start: number;
+  end: number;
+  pos: string;
+}
 
 /**
- * The details of a text that a fact can hinge on: money, percentages, other
- * numbers, clock times, dates and proper names, from the wink-nlp entities.
+ * The details of a text that a fact can hinge on: money, percentages, counts (with
+ * what they count), durations, clock times, dates and proper names.
  */
 export function extractDetails(text: string): Detail[] {
+  const details: Array<Omit<Detail, "context">> = [];
+  const covered: Array<[number, number]> = [];
+  const overlaps = (start: number, end: number) => covered.some(([s, e]) => start < e && end > s);
+  const add = (detail: Omit<Detail, "context">) => {
+    details.push(detail);
+    covered.push([detail.start, detail.end]);
+  };
+
+  for (const match of text.matchAll(MONEY_PATTERN)) {
+    const amount = parseAmount(match[0]);
+    if (amount !== null) add({ kind: "money", raw: match[0].trim(), value: String(amount), start: match.index, end: match.index + match[0].trimEnd().length, unit: currencyOf(match[0]) });
+  }
+  for (const match of text.matchAll(PERCENT_PATTERN)) {
+    const amount = parseAmount(match[0]);
+    if (amount !== null && !overlaps(match.index, match.index + match[0].length)) add({ kind: "percentage", raw: match[0], value: String(amount), start: match.index, end: match.index + match[0].length, unit: "" });
+  }
+  for (const match of text.matchAll(TIME_PATTERN)) {
+    const minutes = parseTime(match[0]);
+    if (minutes !== null && !overlaps(match.index, match.index + match[0].length)) add({ kind: "time", raw: match[0].trim(), value: String(minutes), start: match.index, end: match.index + match[0].trimEnd().length, unit: "" });
+  }
+
   const engine = nlp();
   const its = engine.its;
   const doc = engine.readDoc(text);
-  const details: Detail[] = [];
-  const covered = new Set<number>();
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const tokens: Token[] = [];
+  let offset = 0;
+  values.forEach((value, i) => {
+    offset += spaces[i]!.length;
+    // wink keeps the original characters; look them up to stay exact if it normalized any.
+    if (!text.startsWith(value, offset)) {
+      const found = text.indexOf(value, offset);
+      if (found !== -1) offset = found;
+    }
+    tokens.push({ value, start: offset, end: offset + value.length, pos: pos[i]! });
+    offset += value.length;
+  });
+
+  // What a number counts: the noun right after it ("420 flights", "48-bed", "600 new jobs"),
+  // not a word further on ("420 according to the company").
+  const unitAfter = (end: number): string => {
+    for (const token of tokens.filter((t) => t.start >= end).slice(0, 3)) {
+      const lower = token.value.toLowerCase();
+      if (lower === "-" || token.pos === "ADJ" || token.pos === "ADV" || lower in SCALE || isCalendarWord(lower)) continue;
+      return (token.pos === "NOUN" || token.pos === "PROPN") && /^\p{L}+$/u.test(token.value) ? stem(lower) : "";
+    }
+    return "";
+  };
+
   doc.entities().each((entity: ItemEntity) => {
     const type = entity.out(its.type) as string;
-    const raw = entity.out() as string;
     const [first, last] = entity.out(its.span) as unknown as [number, number];
-    for (let i = first; i <= last; i += 1) covered.add(i);
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    if (overlaps(start, end)) return;
+    const raw = text.slice(start, end);
     if (type === "MONEY") {
       const amount = parseAmount(raw);
-      if (amount !== null) details.push({ kind: "money", raw, value: String(amount) });
+      if (amount !== null) add({ kind: "money", raw, value: String(amount), start, end, unit: currencyOf(raw) });
     } else if (type === "PERCENT") {
       const amount = parseAmount(raw);
-      if (amount !== null) details.push({ kind: "percentage", raw, value: String(amount) });
+      if (amount !== null) add({ kind: "percentage", raw, value: String(amount), start, end, unit: "" });
     } else if (type === "TIME") {
       const minutes = parseTime(raw);
-      if (minutes !== null) details.push({ kind: "time", raw, value: String(minutes) });
-    } else if (type === "DATE") {
-      const value = raw.toLowerCase().replace(DATE_NOISE, " ").replace(/[^a-z0-9 ]/g, " ").replace(/\s+/g, " ").trim();
-      if (value) details.push({ kind: "date", raw, value });
+      if (minutes !== null) add({ kind: "time", raw, value: String(minutes), start, end, unit: "" });
+    } else if (type === "DATE" || (type === "DURATION" && /\b(until|by|since|on)\b/i.test(raw))) {
+      // "until Friday" is a date the recognizer calls a duration.
+      const date = parseDate(raw);
+      if (date) add({ kind: "date", raw, value: date.value, start, end, unit: date.form });
     } else if (type === "DURATION") {
-      // "12 years" and "15 years" differ; "two months" and "12 years" are not comparable.
       const amount = parseAmount(raw);
       const unit = /(second|minute|hour|day|week|month|year|decade)/.exec(raw.toLowerCase())?.[1];
-      if (amount !== null && unit) details.push({ kind: "duration", raw, value: `${amount} ${unit}` });
+      if (amount !== null && unit) add({ kind: "duration", raw, value: `${amount} ${unit}`, start, end, unit });
     } else if (type === "CARDINAL") {
       const amount = parseAmount(raw);
-      if (amount !== null) details.push({ kind: "number", raw, value: String(amount) });
+      if (amount !== null) add({ kind: "number", raw, value: String(amount), start, end, unit: unitAfter(end) });
     }
   });
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  let run: string[] = [];
+
+  let run: Token[] = [];
   const flush = () => {
     if (run.length > 0) {
-      const raw = run.join(" ");
-      details.push({ kind: "name", raw, value: raw.toLowerCase() });
+      const start = run[0]!.start;
+      const end = run[run.length - 1]!.end;
+      const raw = text.slice(start, end);
+      // People and bodies are named in full once and by the last word after: "Marc Duval", "Duval".
+      add({ kind: "name", raw, value: stem(run[run.length - 1]!.value.toLowerCase()), start, end, unit: "" });
     }
     run = [];
   };
-  values.forEach((value, index) => {
-    if (pos[index] === "PROPN" && !covered.has(index) && /^[A-Z]/.test(value)) run.push(value);
-    else if (pos[index] === "NUM" && !covered.has(index)) {
-      flush();
-      const amount = parseAmount(value);
-      if (amount !== null) details.push({ kind: "number", raw: value, value: String(amount) });
-    } else flush();
+  tokens.forEach((token) => {
+    const free = !overlaps(token.start, token.end);
+    const lower = token.value.toLowerCase();
+    if (free && token.pos === "PROPN" && /^\p{Lu}/u.test(token.value) && !WEEKDAYS.includes(lower) && !MONTHS.includes(lower)) {
+      run.push(token);
+      return;
+    }
+    flush();
+    if (free && token.pos === "NUM") {
+      const amount = parseAmount(token.value);
+      if (amount !== null) add({ kind: "number", raw: token.value, value: String(amount), start: token.start, end: token.end, unit: unitAfter(token.end) });
+    }
   });
   flush();
-  return details;
+
+  // "demanding 9 percent, the airline is offering 6": a bare figure next to a percentage is one too.
+  const percentages = details.filter((d) => d.kind === "percentage");
+  if (percentages.length > 0) {
+    for (const detail of details) {
+      if (detail.kind === "number" && detail.unit === "" && Number(detail.value) <= 100 && percentages.some((p) => Math.abs(p.start - detail.end) < 80 || Math.abs(detail.start - p.end) < 80)) detail.kind = "percentage";
+    }
+  }
+
+  // The words a detail is about: the nearest content words on each side, not names
+  // (compared on their own, they would tie any two details of one story together).
+  // Within the detail's clause: "began in March, and a mediator..." says nothing of the mediator's start.
+  const isContextWord = (t: Token) => /^\p{L}{2,}$/u.test(t.value) && !STOP_WORDS.has(t.value.toLowerCase()) && (t.pos !== "PROPN" || isCalendarWord(t.value));
+  const clauseBreak = (t: Token) => /^[,;:()—–"“”.!?]$/.test(t.value);
+  const collect = (walk: Token[]) => {
+    const words: string[] = [];
+    for (const token of walk) {
+      if (clauseBreak(token) || words.length >= CONTEXT_WORDS) break;
+      if (isContextWord(token)) words.push(stem(token.value.toLowerCase()));
+    }
+    return words;
+  };
+  return details
+    .sort((a, b) => a.start - b.start)
+    .map((detail) => {
+      const before = collect(tokens.filter((t) => t.end <= detail.start).reverse());
+      const after = collect(tokens.filter((t) => t.start >= detail.end));
+      return { ...detail, context: [...new Set([...before, ...after])] };
+    });
+}
+
+function isCalendarWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return WEEKDAYS.includes(lower) || MONTHS.includes(lower);
 }
 
 export interface Difference {
@@ -109,72 +252,170 @@ export interface Difference {
   there: string;
 }
 
-// Kinds on which two passages about the same fact can disagree. Different names are
-// usually different people, so names count as differences only when nothing else matches.
-const FACT_KINDS: DetailKind[] = ["money", "percentage", "number", "duration", "time", "date"];
-
-export type Relation = "corroborates" | "contradicts" | "related";
-
-const WEEKDAYS = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
-const MONTHS = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/;
-
-/** Dates compare only with dates of the same form: "Tuesday" is no contradiction of "May 4". */
-function dateForm(value: string): string {
-  if (WEEKDAYS.test(value)) return "weekday";
-  if (MONTHS.test(value) && /\d/.test(value)) return /\b\d{4}\b/.test(value) ? "full" : "month-day";
-  if (MONTHS.test(value)) return "month";
-  return /\b\d{4}\b/.test(value) ? "year" : "other";
-}
-
-/**
- * Compares the details of a claim and a passage kind by kind: a kind present in
- * both with no value in common is a difference; a value in common is agreement.
- */
 export interface Comparison {
   differences: Difference[];
-  /** Money, percentages, numbers, times and dates stated alike in both. */
+  /** Money, percentages, numbers, durations, times and dates stated alike in both. */
   factAgreements: number;
+  /** Of those, the ones specific to one event: not a bare weekday, month, year or small count. */
+  strongAgreements: number;
+  /** Differences whose details share a subject word nearby ("demanded a ransom of $4.5 million" / "demanding $5 million"). */
+  topicalDifferences: number;
   nameAgreements: number;
 }
 
-export function compareDetails(here: Detail[], there: Detail[]): Comparison {
+// Kinds on which two passages about the same fact can disagree. Different names are
+// usually different people, so names only anchor passages to the same event.
+const FACT_KINDS: DetailKind[] = ["money", "percentage", "number", "duration", "time", "date"];
+
+/** Counts above a dozen are specific enough to match whatever word follows them ("600 jobs", "600 workers"). */
+const SPECIFIC_COUNT = 13;
+
+function sameValue(a: Detail, b: Detail): boolean {
+  if (a.value !== b.value) return false;
+  if (a.kind === "money") return a.unit === b.unit || a.unit === "" || b.unit === "";
+  if (a.kind === "number") return a.unit === b.unit || a.unit === "" || b.unit === "" || Number(a.value) >= SPECIFIC_COUNT;
+  return true;
+}
+
+/** Weekdays, months and years recur across unrelated events; agreeing on one anchors little. */
+function isStrongAgreement(detail: Detail, other: Detail): boolean {
+  if (detail.kind === "date") return detail.unit === "month-day" || detail.unit === "month-year" || detail.unit === "full";
+  // "340 jobs" and "340 firefighters" share a number, not a fact.
+  if (detail.kind === "number") return detail.unit === other.unit ? Number(detail.value) >= SPECIFIC_COUNT || detail.unit !== "" : detail.unit === "" || other.unit === "";
+  return true;
+}
+
+function sharedContext(a: Detail, b: Detail): string[] {
+  return a.context.filter((term) => b.context.includes(term));
+}
+
+/** Outlets that disagree on a figure are rarely an order of magnitude apart; figures that far apart count different things. */
+const MAX_RATIO = 4;
+function closeInSize(a: Detail, b: Detail): boolean {
+  if (!["money", "percentage", "number", "duration"].includes(a.kind)) return true;
+  const x = Math.abs(Number.parseFloat(a.value));
+  const y = Math.abs(Number.parseFloat(b.value));
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return false;
+  return Math.max(x, y) / Math.min(x, y) <= MAX_RATIO;
+}
+
+export interface CompareOptions {
+  /** Similarity of the two sentences' words alone, in [0, 1]. */
+  wording?: number;
+  /** Names found all over the project (what the story is about), which anchor nothing. */
+  isCommonName?: (value: string) => boolean;
+  /** Words found all over the project ("pilot" in a pilots' strike), which tie nothing together. */
+  isCommonTerm?: (term: string) => boolean;
+}
+
+/** Kinds whose values are specific enough that one of each in two like sentences is one fact told twice; dates and durations recur across a story. */
+const SPECIFIC_KINDS = new Set<DetailKind>(["money", "percentage", "time"]);
+
+interface Pairing {
+  wording: number;
+  /** Each sentence states exactly one detail of this kind. */
+  soleOfKind: boolean;
+}
+
+/**
+ * Two details that could state the same thing differently: of one kind, in comparable
+ * forms, close in size, and about the same thing: the same counted unit, shared words
+ * around them, or each the only one of its kind in sentences about the same thing.
+ * "420 flights" and "430 Friday flights" qualify; "14 hospitals" and "60 clinics" do not,
+ * nor do "began in March" and "appointed in August".
+ */
+function conflicting(a: Detail, b: Detail, pairing: Pairing): boolean {
+  if (a.kind === "date" && (a.unit !== b.unit || a.unit === "relative")) return false;
+  if (a.kind === "duration" && a.unit !== b.unit) return false;
+  if (!closeInSize(a, b)) return false;
+  if (a.kind === "number") {
+    // "2,300 people" and "2,800 residents": different words for one count, in sentences that say the same.
+    if (a.unit !== "" && b.unit !== "") return a.unit === b.unit || pairing.wording >= SAME_SUBJECT_SCORE;
+    // Only one side says what it counts: the other must mention that thing nearby.
+    if (a.unit !== "") return b.context.includes(a.unit);
+    if (b.unit !== "") return a.context.includes(b.unit);
+  }
+  if (a.kind === "time" && Math.abs(Number(a.value) - Number(b.value)) <= 60) return true;
+  if (pairing.soleOfKind && SPECIFIC_KINDS.has(a.kind) && pairing.wording >= SAME_FACT_MIN_SCORE) return true;
+  return pairing.wording >= CLOSE_MATCH_SCORE || sharedContext(a, b).length > 0;
+}
+
+/** "5 p.m. Friday" and "5:01pm Friday": clock times within the hour on a day both name alike, or within half an hour. */
+function nearTime(a: Detail, b: Detail, here: Detail[], there: Detail[]): boolean {
+  const apart = Math.abs(Number(a.value) - Number(b.value));
+  if (apart <= 30) return true;
+  if (apart > 60) return false;
+  const days = new Set(here.filter((d) => d.kind === "date").map((d) => d.value));
+  return there.some((d) => d.kind === "date" && days.has(d.value));
+}
+
+/**
+ * Compares the details of a claim and a passage kind by kind: a value stated in both
+ * is agreement; a comparable detail with a different value, that the other side does
+ * not also state, is a difference.
+ */
+export function compareDetails(here: Detail[], there: Detail[], options: CompareOptions = {}): Comparison {
+  const wording = options.wording ?? 0;
   const differences: Difference[] = [];
   let factAgreements = 0;
-  let nameAgreements = 0;
-  for (const kind of [...FACT_KINDS, "name" as const]) {
+  let strongAgreements = 0;
+  let topicalDifferences = 0;
+  // The name a whole story is about ("Anthropic" in every article) ties nothing to anything.
+  const names = new Set(here.filter((d) => d.kind === "name" && !options.isCommonName?.(d.value)).map((d) => d.value));
+  const nameAgreements = new Set(there.filter((d) => d.kind === "name" && names.has(d.value)).map((d) => d.value)).size;
+  for (const kind of FACT_KINDS) {
     const mine = here.filter((d) => d.kind === kind);
     const theirs = there.filter((d) => d.kind === kind);
     if (mine.length === 0 || theirs.length === 0) continue;
-    const shared = mine.filter((d) => theirs.some((t) => t.value === d.value)).length;
-    if (kind === "name") {
-      nameAgreements += shared;
-      continue;
-    }
-    factAgreements += shared;
+    const pairing = { wording, soleOfKind: mine.length === 1 && theirs.length === 1 };
     for (const d of mine) {
-      if (theirs.some((t) => t.value === d.value)) continue;
-      const unitOf = (value: string) => value.split(" ")[1];
-      const comparable = (t: Detail) => (kind === "date" ? dateForm(t.value) === dateForm(d.value) : kind === "duration" ? unitOf(t.value) === unitOf(d.value) : true);
-      const counterpart = theirs.find((t) => comparable(t) && !mine.some((m) => m.value === t.value));
-      if (counterpart) differences.push({ kind, here: d.raw, there: counterpart.raw });
+      const same = theirs.find((t) => sameValue(d, t));
+      if (same) {
+        factAgreements += 1;
+        if (isStrongAgreement(d, same)) strongAgreements += 1;
+        continue;
+      }
+      const counterpart = theirs.find((t) => !mine.some((m) => sameValue(m, t)) && conflicting(d, t, pairing));
+      if (!counterpart) continue;
+      differences.push({ kind, here: d.raw, there: counterpart.raw });
+      // Evidence that the two details are about one thing, beyond sitting in similar sentences.
+      const topical =
+        sharedContext(d, counterpart).some((term) => !isCalendarWord(term) && !options.isCommonTerm?.(term)) ||
+        (kind === "number" && d.unit !== "" && d.unit === counterpart.unit) ||
+        (kind === "time" && nearTime(d, counterpart, here, there)) ||
+        (pairing.soleOfKind && SPECIFIC_KINDS.has(kind) && wording >= TOPICAL_WORDING_SCORE);
+      if (topical) topicalDifferences += 1;
     }
   }
-  return { differences, factAgreements, nameAgreements };
+  return { differences, factAgreements, strongAgreements, nameAgreements, topicalDifferences };
 }
 
-/** Below this relative BM25 score a passage is about something else, whatever its details. */
-export const SAME_FACT_MIN_SCORE = 0.1;
-/** At or above it the passage is so close in wording that it is about the same fact. */
-export const CLOSE_MATCH_SCORE = 0.5;
+export type Relation = "corroborates" | "contradicts" | "related";
+
+/** Below this similarity of wording a passage is about something else, whatever its details. */
+export const SAME_FACT_MIN_SCORE = 0.12;
+/** From this similarity of wording on, passages are about the same thing. */
+export const SAME_SUBJECT_SCORE = 0.3;
+/** At or above it the wording is so close that the passage states the same fact. */
+export const CLOSE_MATCH_SCORE = 0.45;
+/** Sentences this alike, each with one detail of a kind, are taken to state that detail of one thing. */
+const TOPICAL_WORDING_SCORE = 0.2;
 
 /**
- * Same fact, stated alike: at least one fact detail in common and none in conflict.
- * Same fact, stated differently: a fact detail in conflict, with something in
- * common (a name, a date, an amount) anchoring both passages to one event.
+ * Same fact, stated alike: a detail in common and none in conflict, or nearly the
+ * same words. Same fact, stated differently: a detail in conflict between passages
+ * shown to be about the same thing by a specific detail or name in common, by their
+ * wording, or by the words around the differing details themselves.
+ * `wording` is the similarity of the words alone, in [0, 1].
  */
-export function classifyRelation(comparison: Comparison, score: number): Relation {
-  if (score < SAME_FACT_MIN_SCORE) return "related";
-  const anchored = comparison.factAgreements + comparison.nameAgreements > 0;
-  if (comparison.differences.length > 0) return anchored || score >= CLOSE_MATCH_SCORE ? "contradicts" : "related";
-  return comparison.factAgreements > 0 ? "corroborates" : "related";
+export function classifyRelation(comparison: Comparison, wording: number): Relation {
+  if (wording < SAME_FACT_MIN_SCORE) return "related";
+  if (comparison.differences.length > 0) {
+    const sameSubject =
+      comparison.strongAgreements + comparison.nameAgreements > 0 || wording >= SAME_SUBJECT_SCORE || comparison.topicalDifferences > 0;
+    return sameSubject ? "contradicts" : "related";
+  }
+  // A shared weekday or month alone is thin: it corroborates only with similar wording.
+  const corroborated = comparison.strongAgreements > 0 || (comparison.factAgreements > 0 && wording >= SAME_SUBJECT_SCORE) || wording >= CLOSE_MATCH_SCORE;
+  return corroborated ? "corroborates" : "related";
 }

@@ -57,3 +57,90 @@ describe("sentence index", () => {
     expect(documents[1]!.text.slice(results[0]!.start, results[0]!.end)).toBe(results[0]!.text);
   });
 });
+
+describe("details as outlets write them", () => {
+  const detail = (text: string, kind: string) => extractDetails(text).filter((d) => d.kind === kind).map((d) => ({ value: d.value, unit: d.unit }));
+
+  it.each([
+    ["It cost $1.2bn.", { value: "1200000000", unit: "USD" }],
+    ["It cost 1.2 billion dollars.", { value: "1200000000", unit: "USD" }],
+    ["Each day costs €14m, the airline said.", { value: "14000000", unit: "EUR" }],
+    ["A ransom of 4.5 million dollars was demanded.", { value: "4500000", unit: "USD" }],
+  ])("reads the amount and currency of %s", (text, expected) => {
+    expect(detail(text, "money")).toEqual([expected]);
+  });
+
+  it.each([
+    ["The deadline is 11:59pm Thursday.", "1439"],
+    ["Talks end at 17:00.", "1020"],
+    ["They must agree by midnight.", "1440"],
+    ["The vote is at 5 p.m. sharp.", "1020"],
+  ])("reads the clock time of %s", (text, minutes) => {
+    expect(detail(text, "time").map((d) => d.value)).toEqual([minutes]);
+  });
+
+  it("does not read a time into words that contain one", () => {
+    expect(detail("The talks resumed on Friday afternoon.", "time")).toEqual([]);
+  });
+
+  it("says what a number counts, and reads dates in their canonical form", () => {
+    expect(detail("The airline will cancel 420 flights.", "number")).toEqual([{ value: "420", unit: "flight" }]);
+    expect(detail("A 48-bed unit opened.", "number")).toEqual([{ value: "48", unit: "bed" }]);
+    expect(detail("Some 420 according to the company.", "number")).toEqual([{ value: "420", unit: "" }]);
+    expect(detail("It was detected on Nov. 3.", "date")).toEqual([{ value: "november 3", unit: "month-day" }]);
+    expect(detail("It was detected on 3 November 2026.", "date")).toEqual([{ value: "november 3 2026", unit: "full" }]);
+    expect(detail("They have until Friday to agree.", "date")).toEqual([{ value: "friday", unit: "weekday" }]);
+  });
+});
+
+describe("what counts as a difference", () => {
+  const differences = (a: string, b: string) => compareDetails(extractDetails(a), extractDetails(b)).differences;
+
+  it("compares counts of the same thing only", () => {
+    expect(differences("The group runs 14 hospitals and 60 clinics.", "The group, which runs 16 hospitals, said so.")).toEqual([{ kind: "number", here: "14", there: "16" }]);
+    expect(differences("The group runs 60 clinics.", "The group runs 16 hospitals.")).toEqual([]);
+  });
+
+  it("ignores figures an order of magnitude apart and dates about different things", () => {
+    expect(differences("Some 600 people will work on the site.", "The dam serves roughly 900,000 people.")).toEqual([]);
+    expect(differences("Talks began in March, and a mediator has chaired them since September.", "The government appointed a mediator in August.")).toEqual([
+      { kind: "date", here: "since September", there: "August" },
+    ]);
+  });
+
+  it("does not count a shared number of different things as the same fact", () => {
+    const comparison = compareDetails(extractDetails("Port director Anna Lind said 340 jobs would be created."), extractDetails("Fire chief Omar Haddad said 340 firefighters were at the scene."));
+    expect(comparison.strongAgreements).toBe(0);
+    expect(classifyRelation(comparison, 0.15)).toBe("related");
+  });
+});
+
+describe("suggestions in a story told by several outlets", () => {
+  // Invented for this test: three reports of one deadline, worded differently.
+  const documents = [
+    {
+      id: 1,
+      title: "Wire",
+      text: "Negotiators for the Orbis rail union have given the operator until Friday at 5:01 p.m. to accept a 4 percent raise or face a national stoppage that would halt 2,000 trains. The operator said it was studying the proposal.",
+    },
+    { id: 2, title: "Daily", text: "Orbis union leaders set a deadline of 5 p.m. Friday. The operator has not commented." },
+    { id: 3, title: "Evening", text: "“The operator has until 5:01pm Friday to get serious,” an Orbis union official said. Commuters braced for delays." },
+  ];
+  const index = buildSentenceIndex(documents);
+  const claim = documents[0]!.text.slice(0, documents[0]!.text.indexOf(" The operator said"));
+
+  it("finds the same deadline told differently, and flags the differing time", () => {
+    const found = index.search(claim, (p) => p.documentId === 1, 5);
+    const daily = found.find((s) => s.documentId === 2)!;
+    const evening = found.find((s) => s.documentId === 3)!;
+    expect(daily).toMatchObject({ relation: "contradicts", differences: [{ kind: "time", here: "5:01 p.m.", there: "5 p.m." }] });
+    expect(evening.relation).toBe("corroborates");
+    expect(found.indexOf(daily)).toBeLessThan(2);
+    expect(found.indexOf(evening)).toBeLessThan(2);
+  });
+
+  it("does not treat the name every article carries as evidence of the same fact", () => {
+    const found = index.search("The operator has not commented.", (p) => p.documentId === 2, 5);
+    expect(found.every((s) => s.relation !== "contradicts")).toBe(true);
+  });
+});

@@ -1,5 +1,9 @@
 import MiniSearch from "minisearch";
 import { segmentSentences } from "../extraction/sentences";
+import { type Detail, type Difference, type Relation, classifyRelation, compareDetails, extractDetails } from "./details";
+import { terms } from "./terms";
+
+export { terms };
 
 export interface IndexedPassage {
   id: string;
@@ -10,31 +14,31 @@ export interface IndexedPassage {
   text: string;
 }
 
-const STOP_WORDS = new Set(["the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "that", "this", "is", "was", "were", "be", "been", "it", "its", "as", "from", "has", "had", "have", "said", "says", "would", "will"]);
-
-const NUMBER_WORDS: Record<string, string> = {
-  one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10", eleven: "11", twelve: "12",
-};
-
-/** Light English stemming so that "contracts" finds "contract", "awarded" finds "award" and "voted" finds "votes". */
-export function stem(word: string): string {
-  if (NUMBER_WORDS[word]) return NUMBER_WORDS[word]!;
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  return word
-    .replace(/(ies)$/, "y")
-    .replace(/(sses)$/, "ss")
-    .replace(/([^s])s$/, "$1")
-    .replace(/(eed|ed|ing)$/, (suffix, _m, offset: number) => (offset > 2 ? "" : suffix))
-    .replace(/(ly)$/, "")
-    .replace(/([^aeiou])e$/, "$1");
+export interface RankedPassage extends IndexedPassage {
+  /** Similarity to the claim in [0, 1]: shared rare words, plus details stated in both. */
+  score: number;
+  relation: Relation;
+  /** The details that differ, on passages that state the same fact differently. */
+  differences: Difference[];
 }
 
-/** Words and numbers as search terms: thousands separators and currency signs dropped, stems kept. */
-export function terms(text: string): string[] {
-  return (text.toLowerCase().replace(/(\d),(\d{3})/g, "$1$2").match(/[\p{L}]+|\d+(?:\.\d+)?/gu) ?? []).filter((t) => !STOP_WORDS.has(t)).map(stem);
-}
+/** How many BM25 hits are re-ranked by words and details: enough to reach a paraphrase. */
+const CANDIDATES = 60;
+/** A name in more than this share of all sentences is what the story is about, not an anchor. */
+const COMMON_NAME_SHARE = 0.15;
+/** A word in more than this share of all sentences is the story's vocabulary ("pilot" in a pilots' strike). */
+const COMMON_TERM_SHARE = 0.05;
+/** Each detail both sides state alike (an amount, a time, a date) weighs like a rare shared word or two. */
+const AGREEMENT_BONUS = 0.12;
+/** A detail stated differently marks the same fact too: it ranks the passage up, less than agreement. */
+const CONFLICT_BONUS = 0.08;
 
-/** A BM25 index (MiniSearch) over the sentences of a set of articles. */
+/**
+ * A sentence index over a set of articles: BM25 (MiniSearch) finds candidates, which
+ * are re-ranked by the share of rare words they have in common with the claim and by
+ * the details (amounts, times, dates, counts) both state, then marked corroborates,
+ * contradicts or related.
+ */
 export function buildSentenceIndex(documents: Array<{ id: number; title: string; text: string }>) {
   const index = new MiniSearch<IndexedPassage>({
     fields: ["text"],
@@ -43,26 +47,61 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     processTerm: (term) => term,
     searchOptions: { tokenize: (text) => terms(text), processTerm: (term) => term, combineWith: "OR" },
   });
-  const passages: IndexedPassage[] = [];
+  const passages = new Map<string, IndexedPassage & { terms: Set<string> }>();
+  const documentFrequency = new Map<string, number>();
   for (const document of documents) {
     for (const sentence of segmentSentences(document.text)) {
-      passages.push({ id: `${document.id}:${sentence.start}`, documentId: document.id, documentTitle: document.title, start: sentence.start, end: sentence.end, text: sentence.text });
+      const passageTerms = new Set(terms(sentence.text));
+      const passage = { id: `${document.id}:${sentence.start}`, documentId: document.id, documentTitle: document.title, start: sentence.start, end: sentence.end, text: sentence.text, terms: passageTerms };
+      passages.set(passage.id, passage);
+      for (const term of passageTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
   }
-  index.addAll(passages);
+  index.addAll([...passages.values()]);
+  const total = passages.size;
+  const idf = (term: string) => {
+    const df = documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  };
+  const isCommonName = (value: string) => (documentFrequency.get(value) ?? 0) > Math.max(3, total * COMMON_NAME_SHARE);
+  const isCommonTerm = (term: string) => (documentFrequency.get(term) ?? 0) > Math.max(2, total * COMMON_TERM_SHARE);
+  // Details need the NLP pipeline: computed for a passage when it is first a candidate.
+  const detailCache = new Map<string, Detail[]>();
+  const detailsOf = (passage: IndexedPassage) => {
+    let details = detailCache.get(passage.id);
+    if (!details) {
+      details = extractDetails(passage.text);
+      detailCache.set(passage.id, details);
+    }
+    return details;
+  };
+
   return {
-    size: passages.length,
-    search(query: string, exclude: (passage: IndexedPassage) => boolean, limit: number): Array<IndexedPassage & { score: number }> {
-      const results = index.search(query);
-      const found: Array<IndexedPassage & { score: number }> = [];
-      const top = results[0]?.score ?? 1;
-      for (const result of results) {
-        const passage = result as unknown as IndexedPassage & { score: number };
+    size: total,
+    search(query: string, exclude: (passage: IndexedPassage) => boolean, limit: number): RankedPassage[] {
+      const queryTerms = new Set(terms(query));
+      if (queryTerms.size === 0) return [];
+      const queryWeight = [...queryTerms].reduce((sum, term) => sum + idf(term), 0);
+      const queryDetails = extractDetails(query);
+      const ranked: RankedPassage[] = [];
+      for (const hit of index.search([...queryTerms].join(" "))) {
+        const { terms: passageTerms, ...passage } = passages.get(hit.id as string)!;
         if (exclude(passage)) continue;
-        found.push({ id: result.id as string, documentId: passage.documentId, documentTitle: passage.documentTitle, start: passage.start, end: passage.end, text: passage.text, score: Math.round((result.score / top) * 1000) / 1000 });
-        if (found.length >= limit) break;
+        let shared = 0;
+        let passageWeight = 0;
+        for (const term of passageTerms) {
+          const weight = idf(term);
+          passageWeight += weight;
+          if (queryTerms.has(term)) shared += weight;
+        }
+        const wording = shared / Math.sqrt(queryWeight * passageWeight || 1);
+        const comparison = compareDetails(queryDetails, detailsOf(passage), { wording, isCommonName, isCommonTerm });
+        const score = Math.min(1, wording + AGREEMENT_BONUS * Math.min(comparison.factAgreements, 2) + (comparison.differences.length > 0 ? CONFLICT_BONUS : 0));
+        const relation = classifyRelation(comparison, wording);
+        ranked.push({ ...passage, score: Math.round(score * 1000) / 1000, relation, differences: relation === "contradicts" ? comparison.differences : [] });
+        if (ranked.length >= CANDIDATES) break;
       }
-      return found;
+      return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
     },
   };
 }
