@@ -3,22 +3,35 @@ import type { Sentence, Token } from "./sentences";
 
 export type { Reason, ReasonKind };
 import { isAttributionVerb } from "./speaker";
+import { nlp } from "./nlp";
 
 // Each feature's weight is the chance, on its own, that a sentence carrying it is
-// worth checking; they combine as independent evidence (noisy-or). Tuned on the
-// labelled set in tests/fixtures/extraction (npm run bench:extract).
+// worth checking; they combine as independent evidence (noisy-or). Set on the first
+// labelled set in tests/fixtures/extraction and checked on the second (npm run bench:extract).
 const WEIGHTS: Record<ReasonKind, number> = {
   money: 0.6,
   percentage: 0.6,
   number: 0.45,
   date_time: 0.2,
   named_entity: 0.15,
-  attribution: 0.25,
+  attribution: 0.4,
   comparison: 0.35,
   causal: 0.35,
   change: 0.3,
 };
-
+/** A clock time ("until Friday at 5:01 p.m.") is more specific than a weekday. */
+const CLOCK_TIME_WEIGHT = 0.35;
+/**
+ * Attribution to someone who is quoted word for word is weaker evidence than reported
+ * speech: '"We have been patient," she said' asserts little that can be checked, while
+ * 'she said the ministry had offered to share the cost' reports a checkable fact.
+ */
+const QUOTED_ATTRIBUTION_WEIGHT = 0.15;
+/** Opinion inside a direct quotation (first person, obligation, strong sentiment) keeps a quote from counting as a claim. */
+const QUOTED_OPINION_FACTOR = 0.55;
+const FIRST_AND_SECOND_PERSON = new Set(["i", "we", "you", "me", "us", "my", "our", "your", "i'm", "we're", "you're", "we've", "i've"]);
+const OBLIGATION = new Set(["must", "should", "need", "needs", "cannot", "can't", "ought"]);
+const EVIDENCE_NOUNS = new Set(["data", "figures", "records", "documents", "statistics", "study", "report", "survey", "analysis", "filings"]);
 
 const COMPARISON_WORDS = new Set(["than", "more", "less", "fewer", "most", "least", "record", "compared", "twice", "double", "doubled", "tripled", "halved", "half", "biggest", "largest", "smallest", "highest", "lowest", "first", "only", "worst", "best"]);
 const CAUSAL_WORDS = new Set(["because", "caused", "causes", "cause", "due", "therefore", "consequently", "resulted", "blamed", "thanks"]);
@@ -50,6 +63,35 @@ export interface Score {
   reasons: Reason[];
 }
 
+/** The share of the sentence's words inside quotation marks, and the quoted text. */
+function quotation(sentence: Sentence): { share: number; text: string } {
+  let inside = false;
+  let quoted = 0;
+  let words = 0;
+  const parts: string[] = [];
+  for (const token of sentence.tokens) {
+    if (token.value === "\"" || token.value === "“" || token.value === "”") {
+      inside = token.value === "“" ? true : token.value === "”" ? false : !inside;
+      continue;
+    }
+    if (token.pos === "PUNCT" || token.pos === "SPACE") continue;
+    words += 1;
+    if (inside) {
+      quoted += 1;
+      parts.push(token.value);
+    }
+  }
+  return { share: words === 0 ? 0 : quoted / words, text: parts.join(" ") };
+}
+
+function isOpinion(quoted: string): boolean {
+  const lower = quoted.toLowerCase().split(/\s+/);
+  if (lower.some((w) => FIRST_AND_SECOND_PERSON.has(w) || OBLIGATION.has(w))) return true;
+  if (/\bhave to\b|\bhas to\b/.test(quoted.toLowerCase())) return true;
+  const engine = nlp();
+  return Math.abs(engine.readDoc(quoted).out(engine.its.sentiment) as unknown as number) >= 0.4;
+}
+
 export function scoreSentence(sentence: Sentence): Score {
   const tokens = sentence.tokens;
   const reasons: Reason[] = [];
@@ -67,19 +109,29 @@ export function scoreSentence(sentence: Sentence): Score {
   add("number", runs(tokens, (t) => !counted.has(t.entity) && (t.pos === "NUM" || t.entity === "CARDINAL" || NUMBER_WORDS.has(t.lower)) && /[0-9a-z]/i.test(t.value)));
   // A capitalized first word is not a name by itself; a run of proper nouns is.
   add("named_entity", runs(tokens, (t, i) => t.pos === "PROPN" && !temporal.has(t.entity) && (i > 0 || tokens[1]?.pos === "PROPN")));
-  const attribution = tokens.filter((t, i) => isAttributionVerb(t) || (t.lower === "according" && tokens[i + 1]?.lower === "to"));
-  add("attribution", attribution.map((t) => (t.lower === "according" ? "according to" : t.value)));
-  add("comparison", tokens.filter((t) => COMPARISON_WORDS.has(t.lower) || (t.pos === "ADJ" && /[a-z]{3,}est$/.test(t.lower) && t.lower !== "interest")).map((t) => t.value));
+  const attribution = tokens.filter(
+    (t, i) => isAttributionVerb(t) || (t.lower === "according" && tokens[i + 1]?.lower === "to") || (/^shows?$/.test(t.lower) && EVIDENCE_NOUNS.has(tokens[i - 1]?.lower ?? "")),
+  );
+  add("attribution", attribution.map((t) => (t.lower === "according" ? "according to" : /^shows?$/.test(t.lower) ? `${tokens[tokens.indexOf(t) - 1]!.value} ${t.value}` : t.value)));
+  add("comparison", tokens.filter((t) => COMPARISON_WORDS.has(t.lower) || ((t.pos === "ADJ" || t.pos === "ADV") && /[a-z]{3,}est$/.test(t.lower) && t.lower !== "interest")).map((t) => t.value));
   add("causal", tokens.filter((t, i) => CAUSAL_WORDS.has(t.lower) || (t.lower === "led" && tokens[i + 1]?.lower === "to") || (t.lower === "as" && tokens[i + 1]?.lower === "a" && tokens[i + 2]?.lower === "result")).map((t) => t.value));
   add("change", tokens.filter((t) => CHANGE_WORDS.has(t.lower)).map((t) => t.value));
 
+  const quote = quotation(sentence);
+  const quoteDominant = quote.share >= 0.5;
   let keep = 1;
-  for (const reason of reasons) keep *= 1 - WEIGHTS[reason.kind];
+  for (const reason of reasons) {
+    let weight = WEIGHTS[reason.kind];
+    if (reason.kind === "date_time" && tokens.some((t) => t.entity === "TIME" && (/\d/.test(t.value) || t.lower === "noon" || t.lower === "midnight"))) weight = CLOCK_TIME_WEIGHT;
+    if (reason.kind === "attribution" && quoteDominant) weight = QUOTED_ATTRIBUTION_WEIGHT;
+    keep *= 1 - weight;
+  }
   let score = 1 - keep;
   const words = tokens.filter((t) => t.pos !== "PUNCT" && t.pos !== "SYM").length;
   // Questions, fragments and sentences without a verb assert little that can be checked.
   if (sentence.text.trimEnd().replace(/["”’)]+$/, "").endsWith("?")) score *= 0.35;
   if (words < 5) score *= 0.5;
   if (!tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) score *= 0.6;
+  if (quoteDominant && isOpinion(quote.text)) score *= QUOTED_OPINION_FACTOR;
   return { score: Math.round(score * 1000) / 1000, reasons };
 }

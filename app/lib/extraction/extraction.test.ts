@@ -74,6 +74,26 @@ describe("claim extraction", () => {
     expect(extractClaims(sentence)[0]!.speaker).toBe(speaker);
   });
 
+  it("resolves a pronoun to the sentence's own subject, past an adverb, before looking back", () => {
+    const text = "Spokesman Sean Parnell said the deadline stands.\n\nMichael did not confirm the plan, but he said that no company would block it. He also said the board would meet.";
+    const [, own, next] = extractClaims(text);
+    expect(own!.speaker).toBe("Michael");
+    expect(next!.speaker).toBe("Michael");
+  });
+
+  it("scores reported speech as a claim and an opinion quoted word for word as not", () => {
+    const [reported, quoted] = extractClaims('Deputy minister Sara Quist said the ministry had offered to share the cost of temporary masts. "We have been more than patient," Quist said.');
+    expect(reported!.dismissed).toBe(false);
+    expect(quoted!.dismissed).toBe(true);
+    expect(reported!.checkworthiness).toBeGreaterThan(quoted!.checkworthiness + 0.15);
+  });
+
+  it("weighs a clock time above a weekday", () => {
+    const [withTime, withDay] = extractClaims("The ministry gave the firm until Friday at 5:01 p.m. to restore service. The ministry gave the firm until Friday to restore service.");
+    expect(withTime!.checkworthiness).toBeGreaterThan(withDay!.checkworthiness);
+    expect(withTime!.dismissed).toBe(false);
+  });
+
   it("honours the threshold", () => {
     const sentence = "Mayor Ines Varga said the bridge carried 31,000 vehicles a day.";
     expect(extractClaims(sentence, 0.99)[0]!.dismissed).toBe(true);

@@ -95,6 +95,8 @@ export function findSpeaker(tokens: Token[]): SpeakerMatch | null {
   if (verbIndex === -1) return null;
   const verb = tokens[verbIndex]!;
   let left = verbIndex - 1;
+  // "He also said", "she later told": the adverb sits between speaker and verb.
+  while (left > 0 && tokens[left]!.pos === "ADV") left -= 1;
   // "Reyes, who voted against the award, said": skip the clause between the commas.
   if (left >= 0 && tokens[left]!.value === ",") {
     for (let k = left - 1; k >= Math.max(0, left - 25); k -= 1) {
@@ -112,7 +114,14 @@ export function findSpeaker(tokens: Token[]): SpeakerMatch | null {
   }
   if (left >= 0) {
     const before = tokens[left]!;
-    if (PERSONAL_PRONOUNS.has(before.lower)) return { speaker: null, pronoun: before.lower, cue: verb.lower };
+    if (PERSONAL_PRONOUNS.has(before.lower)) {
+      // "Michael did not confirm it, but he said ...": the pronoun is the sentence's own named subject.
+      const subject = phraseStartingAt(tokens, 0);
+      if (left > 0 && subject.length > 0 && subject.some((t) => t.pos === "PROPN") && before.lower !== "i" && before.lower !== "we") {
+        return { speaker: collapse(subject), pronoun: null, cue: verb.lower };
+      }
+      return { speaker: null, pronoun: before.lower, cue: verb.lower };
+    }
     const phrase = phraseEndingAt(tokens, left);
     if (phrase.length > 0) return { speaker: collapse(phrase), pronoun: null, cue: verb.lower };
   }

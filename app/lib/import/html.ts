@@ -2,7 +2,7 @@ import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 
 type Selection = cheerio.Cheerio<AnyNode>;
-import { joinParagraphs } from "./normalize";
+import { joinParagraphs, titleFromLead } from "./normalize";
 import { sanitizeArticleHtml } from "./sanitize";
 import { ImportFormatError, type ParsedArticle } from "./types";
 
@@ -73,15 +73,14 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
  * The article in an HTML page: body from <article> (else <main>, else <body>), title
  * from Open Graph, <h1> or <title>, and author, outlet, time and address from meta tags.
  */
-export function parseHtmlArticle(html: string, fallbackTitle: string): ParsedArticle {
+export function parseHtmlArticle(html: string, fallbackTitle: string | null): ParsedArticle {
   const $ = cheerio.load(html);
   const candidates: Selection[] = [$("article").first(), $("main").first(), $("body").first()];
   const root: Selection = candidates.find((selection) => selection.length > 0) ?? $.root();
   const title =
     firstContent($, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
     firstContent($, ["article h1", "h1"]) ??
-    firstContent($, ["title"]) ??
-    fallbackTitle;
+    firstContent($, ["title"]);
   const headline = root.find("h1").first();
   const headlineText = headline.text().replace(/\s+/g, " ").trim();
   const paragraphs = htmlToParagraphs(root.contents().toArray());
@@ -89,11 +88,12 @@ export function parseHtmlArticle(html: string, fallbackTitle: string): ParsedArt
   if (paragraphs.length > 0 && headlineText && paragraphs[0]!.replace(/\s+/g, " ").trim() === headlineText) paragraphs.shift();
   const text = joinParagraphs(paragraphs);
   if (text === "") throw new ImportFormatError("no article text found in the HTML");
+  const chosenTitle = title ?? fallbackTitle ?? titleFromLead(text);
   const bodyHtml = root.clone();
   bodyHtml.find("h1").first().remove();
   return {
     format: "html",
-    title: title.slice(0, 500),
+    title: chosenTitle.slice(0, 500),
     text,
     sanitizedHtml: sanitizeArticleHtml(bodyHtml.html() ?? ""),
     author: firstContent($, ['meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]', '[itemprop="author"]', ".byline"]),

@@ -21,3 +21,14 @@ export function paragraphsOfPlainText(text: string): string[] {
   // Blank lines separate paragraphs; a text with none has one paragraph per line.
   return /\n[ \t\u00a0]*\n/.test(unified) ? unified.split(/\n[ \t\u00a0]*\n/) : unified.split("\n");
 }
+
+const LEAD_TITLE_LENGTH = 90;
+
+/** The article's opening sentence as a title, cut at a word near 90 characters. */
+export function titleFromLead(text: string): string {
+  const first = (text.split("\n\n")[0] ?? "").split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u)[0]!.trim();
+  if (first.length <= LEAD_TITLE_LENGTH) return first.replace(/[.]$/, "") || "Untitled";
+  const cut = first.slice(0, LEAD_TITLE_LENGTH + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 40 ? cut.slice(0, space) : cut.slice(0, LEAD_TITLE_LENGTH)).replace(/[,;:]$/, "")}…`;
+}

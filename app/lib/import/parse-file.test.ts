@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseImportFile, parsePastedText } from "./parse-file";
+import { parseImportFile, parsePastedText, titleFromFileName } from "./parse-file";
 
 const MB = 1_048_576;
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -19,6 +19,14 @@ describe("plain text", () => {
     const article = parseOne("wire_story.txt", "The council met on Monday.\nIt voted to close the pool.\n");
     expect(article.title).toBe("Wire story");
     expect(article.text).toBe("The council met on Monday.\n\nIt voted to close the pool.");
+  });
+
+  it("titles an article with a machine-made file name and no headline by its opening words", () => {
+    const lead = "The regional ferry operator said on Monday that fares on all routes would rise by 4 percent from April, citing fuel costs.";
+    expect(parseOne("000_8ac80d81abd7ce2c.txt", `${lead}\n\nCommuters were unhappy.`).title).toBe("The regional ferry operator said on Monday that fares on all routes would rise by 4…");
+    expect(parseOne("IMG_20260411_0932.txt", "Short lead. More text follows here.").title).toBe("Short lead");
+    expect(titleFromFileName("council-budget_2026.txt")).toBe("Council budget 2026");
+    expect(titleFromFileName("3f2a9c1be7d04e55.txt")).toBeNull();
   });
 
   it("keeps curly quotes and removes no-break spaces and zero-width characters", () => {

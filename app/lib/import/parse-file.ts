@@ -10,11 +10,19 @@ function extensionOf(fileName: string): string {
   return dot === -1 ? "" : fileName.slice(dot).toLowerCase();
 }
 
-function titleFromFileName(fileName: string): string {
+/**
+ * A title from the file's name ("council-budget_2026.txt" -> "Council budget 2026"), or
+ * null when the name is machine-made ("000_8ac80d81abd7ce2c.txt", "IMG_20260411.txt")
+ * and the article's opening words will say more.
+ */
+export function titleFromFileName(fileName: string): string | null {
   const base = fileName.replace(/^.*[\\/]/, "");
   const dot = base.lastIndexOf(".");
   const stem = (dot > 0 ? base.slice(0, dot) : base).replace(/[-_]+/g, " ").trim();
-  return stem ? stem[0]!.toUpperCase() + stem.slice(1) : "Untitled";
+  const words = stem.split(" ").filter((word) => /^\p{L}{3,}$/u.test(word) && !/^[a-f]+$/i.test(word.length >= 8 ? word : "x"));
+  const machineMade = /[0-9a-f]{8,}/i.test(stem.replace(/ /g, "")) && /\d/.test(stem) ? words.length < 2 : words.length === 0;
+  if (!stem || machineMade) return null;
+  return stem[0]!.toUpperCase() + stem.slice(1);
 }
 
 function decodeUtf8(bytes: Uint8Array): string {

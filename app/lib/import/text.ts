@@ -1,7 +1,7 @@
 import { marked } from "marked";
 import * as cheerio from "cheerio";
 import { htmlToParagraphs } from "./html";
-import { joinParagraphs, normalizeParagraph, paragraphsOfPlainText } from "./normalize";
+import { joinParagraphs, normalizeParagraph, paragraphsOfPlainText, titleFromLead } from "./normalize";
 import { sanitizeArticleHtml } from "./sanitize";
 import { ImportFormatError, type ParsedArticle } from "./types";
 
@@ -16,7 +16,7 @@ function looksLikeHeadline(line: string, rest: string): boolean {
   return trimmed.length > 0 && trimmed.length <= MAX_HEADLINE_LENGTH && rest.trim() !== "" && !/[.!?:;,"”’)]$/.test(trimmed);
 }
 
-export function parsePlainText(content: string, fallbackTitle: string): ParsedArticle {
+export function parsePlainText(content: string, fallbackTitle: string | null): ParsedArticle {
   const unified = content.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "").trimStart();
   const newline = unified.indexOf("\n");
   const firstLine = newline === -1 ? unified : unified.slice(0, newline);
@@ -26,7 +26,7 @@ export function parsePlainText(content: string, fallbackTitle: string): ParsedAr
   if (text === "") throw new ImportFormatError("the file has no article text");
   return {
     format: "text",
-    title: hasHeadline ? normalizeParagraph(firstLine) : fallbackTitle,
+    title: hasHeadline ? normalizeParagraph(firstLine) : (fallbackTitle ?? titleFromLead(text)),
     text,
     sanitizedHtml: null,
     author: null,
@@ -37,7 +37,7 @@ export function parsePlainText(content: string, fallbackTitle: string): ParsedAr
 }
 
 /** Markdown is rendered to HTML by marked, then read like any HTML body; a leading `#` heading is the title. */
-export function parseMarkdown(content: string, fallbackTitle: string): ParsedArticle {
+export function parseMarkdown(content: string, fallbackTitle: string | null): ParsedArticle {
   const source = content.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "");
   const heading = /^\s*#\s+(.+?)\s*#*\s*$/m.exec(source.split("\n").find((line) => line.trim() !== "") ?? "");
   const body = heading ? source.replace(/^\s*#\s+.+\n?/, "") : source;
@@ -47,7 +47,7 @@ export function parseMarkdown(content: string, fallbackTitle: string): ParsedArt
   if (text === "") throw new ImportFormatError("the file has no article text");
   return {
     format: "markdown",
-    title: heading ? normalizeParagraph(heading[1]!) : fallbackTitle,
+    title: heading ? normalizeParagraph(heading[1]!) : (fallbackTitle ?? titleFromLead(text)),
     text,
     sanitizedHtml: sanitizeArticleHtml(html),
     author: null,
