@@ -39,7 +39,10 @@ function sqliteAdapter(filePath: string): SqlMigrationAwareDriverAdapterFactory 
 
 export function createDb(target: DatabaseTarget, poolSize = 10): Db {
   if (target.provider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: target.connectionString, max: poolSize }, { schema: target.schema });
+    // Plain SQL (claim filters, exports) names tables without a schema: the search path
+    // makes it find the same tables as Prisma's own queries.
+    const searchPath = target.schema ? { options: `-c search_path="${target.schema.replace(/"/g, '""')}"` } : {};
+    const adapter = new PrismaPg({ connectionString: target.connectionString, max: poolSize, ...searchPath }, { schema: target.schema });
     return new PostgresPrismaClient({ adapter }) as unknown as Db;
   }
   return new SqlitePrismaClient({ adapter: sqliteAdapter(target.filePath) });

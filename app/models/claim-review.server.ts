@@ -1,51 +1,15 @@
-import { type Prisma, databaseProvider, getDb } from "../db.server";
+import { Prisma, getDb } from "../db.server";
 import type { ClaimStatus } from "../lib/claim-status";
 import type { ClaimQuery } from "../lib/claim-query";
 import { roleAtLeast, isProjectRole } from "../lib/roles";
 import { appendAuditEvents } from "./audit.server";
 import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
+import { claimConditions, claimOrder } from "./claim-filter.server";
 import { claimsGeneration, publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
 
 export const UNDO_WINDOW_MS = 30_000;
 const CHUNK = 500;
-
-/** The WHERE clause of a table query, scoped to the project; "me" needs the viewer's id. */
-export function claimWhere(projectId: number, query: ClaimQuery, viewerId: number): Prisma.ClaimWhereInput {
-  const where: Prisma.ClaimWhereInput = { projectId, dismissed: query.dismissed === "1" ? undefined : false };
-  if (query.status.length > 0) where.status = { in: query.status };
-  if (query.document) where.documentId = query.document;
-  if (query.assignee === "me") where.assigneeId = viewerId;
-  else if (query.assignee === "none") where.assigneeId = null;
-  else if (typeof query.assignee === "number") where.assigneeId = query.assignee;
-  if (query.sources === "yes") where.sourceCount = { gt: 0 };
-  else if (query.sources === "no") where.sourceCount = 0;
-  if (query.min !== undefined || query.max !== undefined) where.checkworthiness = { gte: query.min ?? 0, lte: query.max ?? 1 };
-  if (query.q) {
-    // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs ILIKE.
-    const contains = databaseProvider() === "postgresql" ? { contains: query.q, mode: "insensitive" as const } : { contains: query.q };
-    where.OR = [{ text: contains }, { speaker: contains }];
-  }
-  return where;
-}
-
-function claimOrder(query: ClaimQuery): Prisma.ClaimOrderByWithRelationInput[] {
-  const dir = query.dir;
-  switch (query.sort) {
-    case "checkworthiness":
-      return [{ checkworthiness: dir }, { id: "asc" }];
-    case "status":
-      return [{ status: dir }, { id: "asc" }];
-    case "lastChanged":
-      return [{ lastChangedAt: dir }, { id: "asc" }];
-    case "assignee":
-      return [{ assigneeId: dir }, { id: "asc" }];
-    case "sources":
-      return [{ sourceCount: dir }, { id: "asc" }];
-    default:
-      return [{ documentId: dir }, { start: dir }, { id: "asc" }];
-  }
-}
 
 // Counts by status for the filters other than status, valid while the project's claims are
 // unchanged. Writes from another process on SQLite (the CLI) send no event here, so entries
@@ -54,54 +18,80 @@ const countCache = new Map<string, { generation: number; expires: number; counts
 const COUNT_CACHE_LIMIT = 500;
 const COUNT_CACHE_TTL_MS = 5_000;
 
-async function countsByStatus(projectId: number, where: Prisma.ClaimWhereInput): Promise<Record<ClaimStatus, number>> {
-  const key = `${projectId}:${JSON.stringify(where)}`;
+async function countsByStatus(projectId: number, query: ClaimQuery, viewerId: number): Promise<Record<ClaimStatus, number>> {
+  const conditions = claimConditions(projectId, query, viewerId, { ignoreStatus: true });
+  const key = `${projectId}:${conditions.sql}:${JSON.stringify(conditions.values)}`;
   const generation = await claimsGeneration(projectId);
   const cached = countCache.get(key);
   if (cached && cached.generation === generation && cached.expires > Date.now()) return cached.counts;
-  const rows = await getDb().claim.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const rows = await getDb().$queryRaw<Array<{ status: string; count: bigint | number }>>`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`;
   const counts: Record<ClaimStatus, number> = { unverified: 0, confirmed: 0, disputed: 0 };
-  for (const row of rows) if (row.status in counts) counts[row.status as ClaimStatus] = row._count._all;
+  for (const row of rows) if (row.status in counts) counts[row.status as ClaimStatus] = Number(row.count);
   if (countCache.size >= COUNT_CACHE_LIMIT) countCache.clear();
   countCache.set(key, { generation, expires: Date.now() + COUNT_CACHE_TTL_MS, counts });
   return counts;
 }
 
+interface ClaimTableRow {
+  id: number;
+  text: string;
+  speaker: string | null;
+  status: string;
+  rationale: string | null;
+  checkworthiness: number;
+  sourceCount: number;
+  version: number;
+  dismissed: boolean | number;
+  lastChangedAt: Date | string | number;
+  documentId: number;
+  documentTitle: string;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  lastChangedByName: string | null;
+}
+
+/** One page of the claims table with its total and the counts by status, in one SQL query for the rows. */
 export async function searchClaims(projectId: number, query: ClaimQuery, viewerId: number) {
-  const db = getDb();
-  const where = claimWhere(projectId, query, viewerId);
-  const { status: _status, ...withoutStatus } = where;
+  const conditions = claimConditions(projectId, query, viewerId);
   // When status is the only filter, the total is the sum of the per-status counts: one query fewer.
-  const onlyStatusFiltered = Object.keys(withoutStatus).every((key) => key === "projectId" || key === "dismissed");
+  const onlyStatusFiltered =
+    query.document === undefined && query.assignee === undefined && query.sources === undefined && query.min === undefined && query.max === undefined && query.q === undefined;
   const [rows, exactTotal, counts] = await Promise.all([
-    db.claim.findMany({
-      where,
-      orderBy: claimOrder(query),
-      skip: (query.page - 1) * query.size,
-      take: query.size,
-      select: {
-        id: true,
-        text: true,
-        speaker: true,
-        status: true,
-        rationale: true,
-        checkworthiness: true,
-        sourceCount: true,
-        version: true,
-        dismissed: true,
-        lastChangedAt: true,
-        document: { select: { id: true, title: true } },
-        assignee: { select: { id: true, displayName: true } },
-        lastChangedBy: { select: { displayName: true } },
-      },
-    }),
-    onlyStatusFiltered ? Promise.resolve(null) : db.claim.count({ where }),
+    getDb().$queryRaw<ClaimTableRow[]>`
+      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
+             d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName", l."displayName" AS "lastChangedByName"
+      FROM "Claim" c
+      JOIN "Document" d ON d."id" = c."documentId"
+      LEFT JOIN "User" a ON a."id" = c."assigneeId"
+      LEFT JOIN "User" l ON l."id" = c."lastChangedById"
+      WHERE ${conditions}
+      ORDER BY ${claimOrder(query)}
+      LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
+    onlyStatusFiltered ? Promise.resolve(null) : getDb().$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Claim" c WHERE ${conditions}`,
     // Counts above the table ignore the status filter, so every status shows its number.
-    countsByStatus(projectId, withoutStatus),
+    countsByStatus(projectId, query, viewerId),
   ]);
   const selected = query.status.length > 0 ? query.status : (Object.keys(counts) as ClaimStatus[]);
-  const total = exactTotal ?? selected.reduce((sum, status) => sum + counts[status], 0);
-  return { rows, total, counts };
+  const total = exactTotal ? Number(exactTotal[0]?.total ?? 0) : selected.reduce((sum, status) => sum + counts[status], 0);
+  return {
+    rows: rows.map((row) => ({
+      id: Number(row.id),
+      text: row.text,
+      speaker: row.speaker,
+      status: row.status,
+      rationale: row.rationale,
+      checkworthiness: Number(row.checkworthiness),
+      sourceCount: Number(row.sourceCount),
+      version: Number(row.version),
+      dismissed: Boolean(row.dismissed),
+      lastChangedAt: row.lastChangedAt instanceof Date ? row.lastChangedAt : new Date(row.lastChangedAt),
+      document: { id: Number(row.documentId), title: row.documentTitle },
+      assignee: row.assigneeId === null ? null : { id: Number(row.assigneeId), displayName: row.assigneeName ?? "" },
+      lastChangedBy: row.lastChangedByName === null ? null : { displayName: row.lastChangedByName },
+    })),
+    total,
+    counts,
+  };
 }
 
 async function assertAssignable(projectId: number, assigneeId: number) {
@@ -202,9 +192,17 @@ export interface BulkChange {
   assigneeId?: number | null;
 }
 
-async function resolveTarget(projectId: number, target: BulkTarget, change: BulkChange) {
-  const where: Prisma.ClaimWhereInput = "ids" in target ? { projectId, id: { in: target.ids } } : claimWhere(projectId, target.query, target.viewerId);
-  const claims = await getDb().claim.findMany({ where, select: { id: true, status: true, rationale: true, assigneeId: true, version: true, sourceCount: true } });
+/** A bulk change met claims that someone changed after they were read: nothing was applied. */
+export class BulkConflictError extends Error {}
+
+type Reader = Pick<ReturnType<typeof getDb>, "$queryRaw">;
+
+async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, change: BulkChange) {
+  if ("ids" in target && target.ids.length === 0) return { matched: 0, changing: [] };
+  const conditions = "ids" in target ? Prisma.sql`c."projectId" = ${projectId} AND c."id" IN (${Prisma.join(target.ids)})` : claimConditions(projectId, target.query, target.viewerId);
+  const rows = await db.$queryRaw<Array<{ id: number; status: string; rationale: string | null; assigneeId: number | null; version: number; sourceCount: number }>>`
+    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+  const claims = rows.map((row) => ({ ...row, id: Number(row.id), assigneeId: row.assigneeId === null ? null : Number(row.assigneeId), version: Number(row.version), sourceCount: Number(row.sourceCount) }));
   if (change.status && change.status !== "unverified") {
     const project = await getDb().project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
@@ -225,7 +223,7 @@ function validateBulkChange(change: BulkChange) {
 export async function previewBulkChange(projectId: number, target: BulkTarget, change: BulkChange) {
   validateBulkChange(change);
   if (change.assigneeId) await assertAssignable(projectId, change.assigneeId);
-  const { matched, changing } = await resolveTarget(projectId, target, change);
+  const { matched, changing } = await resolveTarget(getDb(), projectId, target, change);
   return { matched, willChange: changing.length };
 }
 
@@ -240,15 +238,25 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
   const rationale = change.rationale?.trim() || null;
   const operation = await getDb().$transaction(
     async (tx) => {
-      const { changing } = await resolveTarget(projectId, target, change);
+      const { changing } = await resolveTarget(tx, projectId, target, change);
       const created = await tx.bulkOperation.create({ data: { projectId, actorId: actor.id, change: JSON.stringify({ ...change, rationale }) } });
       const now = new Date();
       const data: Prisma.ClaimUncheckedUpdateManyInput = { version: { increment: 1 }, lastChangedAt: now, lastChangedById: actor.id };
       if (change.status !== undefined) Object.assign(data, { status: change.status, rationale });
       if (change.assigneeId !== undefined) Object.assign(data, { assigneeId: change.assigneeId });
+      // Each claim changes only from the version read above: one changed by someone in the
+      // meantime fails the whole change instead of being overwritten.
+      const byVersion = new Map<number, typeof changing>();
+      for (const claim of changing) byVersion.set(claim.version, [...(byVersion.get(claim.version) ?? []), claim]);
+      for (const [version, claims] of byVersion) {
+        for (let i = 0; i < claims.length; i += CHUNK) {
+          const ids = claims.slice(i, i + CHUNK).map((c) => c.id);
+          const updated = await tx.claim.updateMany({ where: { projectId, id: { in: ids }, version }, data });
+          if (updated.count !== ids.length) throw new BulkConflictError(`${ids.length - updated.count} of these claims were changed by someone else meanwhile; nothing was applied. Preview the change again.`);
+        }
+      }
       for (let i = 0; i < changing.length; i += CHUNK) {
         const chunk = changing.slice(i, i + CHUNK);
-        await tx.claim.updateMany({ where: { projectId, id: { in: chunk.map((c) => c.id) } }, data });
         await tx.bulkOperationItem.createMany({
           data: chunk.map((c) => ({ operationId: created.id, claimId: c.id, previousStatus: c.status, previousRationale: c.rationale, previousAssigneeId: c.assigneeId, versionAfter: c.version + 1 })),
         });

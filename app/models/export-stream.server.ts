@@ -25,9 +25,9 @@ export async function startExport(
     if (!settings.publisherName || !settings.publisherUrl) throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
   }
   const header = await beginExport(project, format, query, actor, viewerId);
-  const claims = exportClaims(project.id, query, viewerId, { withHistory: format === "json" || format === "html" || format === "pdf" });
+  const pages = exportClaims(project.id, query, viewerId, { withHistory: format === "json" || format === "html" || format === "pdf" });
   const encoder = new TextEncoder();
   return (async function* () {
-    for await (const chunk of renderReport(format, header, claims, options)) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    for await (const chunk of renderReport(format, header, pages, options)) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
   })();
 }

@@ -2,9 +2,9 @@ import { projectChain } from "../lib/audit-hash";
 import type { ClaimQuery } from "../lib/claim-query";
 import type { ReportClaim, ReportHeader, ExportFormat } from "../lib/export/report";
 import { REPORT_VERSION } from "../lib/export/report";
-import { getDb } from "../db.server";
+import { Prisma, getDb } from "../db.server";
 import { appendAuditEvent } from "./audit.server";
-import { claimWhere } from "./claim-review.server";
+import { claimConditions } from "./claim-filter.server";
 import type { Actor } from "./user.server";
 
 // Large enough that round trips do not dominate, small enough that memory stays flat, and
@@ -21,18 +21,19 @@ export async function beginExport(project: { id: number; slug: string }, format:
   const db = getDb();
   const filters = describeFilters(query);
   await db.$transaction((tx) => appendAuditEvent(tx, { projectId: project.id, actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "report.exported", targetType: "project", targetId: project.id, details: { format, filters } }));
-  const where = claimWhere(project.id, query, viewerId);
+  const conditions = claimConditions(project.id, query, viewerId);
   const [details, byStatus, head, reviewers, period] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: project.id }, select: { slug: true, name: true, publisherName: true, publisherUrl: true } }),
-    db.claim.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    db.$queryRaw<Array<{ status: string; count: bigint | number }>>`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`,
     db.auditChainHead.findUniqueOrThrow({ where: { chain: projectChain(project.id) } }),
     db.auditEvent.groupBy({ by: ["actorName"], where: { projectId: project.id, action: { in: DECISIONS } }, _count: { _all: true } }),
     db.auditEvent.aggregate({ where: { projectId: project.id, action: { in: DECISIONS } }, _min: { createdAt: true }, _max: { createdAt: true } }),
   ]);
   const summary = { total: 0, unverified: 0, confirmed: 0, disputed: 0 };
   for (const row of byStatus) {
-    if (row.status === "unverified" || row.status === "confirmed" || row.status === "disputed") summary[row.status] = row._count._all;
-    summary.total += row._count._all;
+    const count = Number(row.count);
+    if (row.status === "unverified" || row.status === "confirmed" || row.status === "disputed") summary[row.status] = count;
+    summary.total += count;
   }
   return {
     version: REPORT_VERSION,
@@ -55,78 +56,126 @@ function describeFilters(query: ClaimQuery): Record<string, unknown> {
   return filters;
 }
 
+interface ClaimRow {
+  id: number;
+  text: string;
+  speaker: string | null;
+  status: string;
+  rationale: string | null;
+  version: number;
+  checkworthiness: number;
+  documentId: number;
+  documentTitle: string;
+  documentUrl: string | null;
+  documentOutlet: string | null;
+  documentPublishedAt: Date | string | number | null;
+}
+
+interface SourceRow {
+  claimId: number;
+  stance: string;
+  quote: string | null;
+  note: string | null;
+  addedAt: Date | string | number;
+  addedBy: string | null;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  documentId: number | null;
+}
+
+interface EventRow {
+  targetId: string;
+  action: string;
+  actorName: string | null;
+  createdAt: Date | string | number;
+  details: string;
+}
+
+/** Raw rows give dates as Date (PostgreSQL) or as stored (SQLite); reports want ISO strings. */
+function isoDate(value: Date | string | number | null): string | null {
+  if (value === null) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
 /**
- * The claims of the report, in pages of PAGE by id so memory stays flat whatever
- * the number of claims. `withHistory` adds every audit event of each claim.
+ * The claims of the report, page by page (PAGE claims by id) so memory stays flat
+ * whatever the number of claims. `withHistory` adds every audit event of each claim.
+ * The filter picks the page's ids; the page itself is read as flat rows with plain SQL:
+ * a long export then makes few, short-lived objects, which is what keeps memory flat.
  */
-export async function* exportClaims(projectId: number, query: ClaimQuery, viewerId: number, options: { withHistory: boolean }): AsyncGenerator<ReportClaim> {
+export async function* exportClaims(projectId: number, query: ClaimQuery, viewerId: number, options: { withHistory: boolean }): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
-  const where = claimWhere(projectId, query, viewerId);
+  const conditions = claimConditions(projectId, query, viewerId);
   let afterId = 0;
   for (;;) {
-    const claims = await db.claim.findMany({
-      where: { AND: [where, { id: { gt: afterId } }] },
-      orderBy: { id: "asc" },
-      take: PAGE,
-      select: {
-        id: true,
-        text: true,
-        speaker: true,
-        status: true,
-        rationale: true,
-        version: true,
-        checkworthiness: true,
-        document: { select: { id: true, title: true, url: true, outlet: true, publishedAt: true } },
-        sourceLinks: {
-          where: { removedAt: null },
-          orderBy: { addedAt: "asc" },
-          select: { stance: true, quote: true, note: true, addedAt: true, addedBy: { select: { displayName: true } }, source: { select: { url: true, title: true, outlet: true, documentId: true } } },
-        },
-      },
-    });
+    const claims = await db.$queryRaw<ClaimRow[]>`
+      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."version", c."checkworthiness",
+             d."id" AS "documentId", d."title" AS "documentTitle", d."url" AS "documentUrl", d."outlet" AS "documentOutlet", d."publishedAt" AS "documentPublishedAt"
+      FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId"
+      WHERE ${conditions} AND c."id" > ${afterId}
+      ORDER BY c."id"
+      LIMIT ${PAGE}`;
     if (claims.length === 0) return;
-    afterId = claims[claims.length - 1]!.id;
-    const ids = claims.map((c) => String(c.id));
-    const events = await db.auditEvent.findMany({
-      where: { projectId, targetType: "claim", targetId: { in: ids }, ...(options.withHistory ? {} : { action: { in: DECISIONS } }) },
-      orderBy: { seq: "asc" },
-      select: { targetId: true, action: true, actorName: true, createdAt: true, details: true },
-    });
-    const byClaim = new Map<string, typeof events>();
+    afterId = Number(claims[claims.length - 1]!.id);
+    const ids = claims.map((c) => Number(c.id));
+    const [links, events] = await Promise.all([
+      db.$queryRaw<SourceRow[]>`
+        SELECT l."claimId", l."stance", l."quote", l."note", l."addedAt", u."displayName" AS "addedBy",
+               s."url", s."title", s."outlet", s."documentId"
+        FROM "ClaimSource" l JOIN "Source" s ON s."id" = l."sourceId" LEFT JOIN "User" u ON u."id" = l."addedById"
+        WHERE l."claimId" IN (${Prisma.join(ids)}) AND l."removedAt" IS NULL AND s."projectId" = ${projectId}
+        ORDER BY l."claimId", l."addedAt", l."id"`,
+      db.$queryRaw<EventRow[]>`
+        SELECT e."targetId", e."action", e."actorName", e."createdAt", e."details" FROM "AuditEvent" e
+        WHERE e."projectId" = ${projectId} AND e."targetType" = 'claim' AND e."targetId" IN (${Prisma.join(ids.map(String))})
+          ${options.withHistory ? Prisma.empty : Prisma.sql`AND e."action" IN (${Prisma.join(DECISIONS)})`}
+        ORDER BY e."seq"`,
+    ]);
+    const eventsOf = new Map<string, typeof events>();
     for (const event of events) {
-      const list = byClaim.get(event.targetId!) ?? [];
+      const list = eventsOf.get(event.targetId!) ?? [];
       list.push(event);
-      byClaim.set(event.targetId!, list);
+      eventsOf.set(event.targetId!, list);
     }
-    for (const claim of claims) {
-      const history = byClaim.get(String(claim.id)) ?? [];
+    const linksOf = new Map<number, SourceRow[]>();
+    for (const link of links) {
+      const claimId = Number(link.claimId);
+      const list = linksOf.get(claimId) ?? [];
+      list.push(link);
+      linksOf.set(claimId, list);
+    }
+    yield claims.map((claim): ReportClaim => {
+      const id = Number(claim.id);
+      const history = eventsOf.get(String(id)) ?? [];
       const decision = [...history].reverse().find((e) => DECISIONS.includes(e.action));
-      yield {
-        id: claim.id,
+      return {
+        id,
         text: claim.text,
         speaker: claim.speaker,
         status: claim.status as ReportClaim["status"],
         rationale: claim.rationale,
         decidedBy: decision?.actorName ?? null,
-        decidedAt: decision?.createdAt.toISOString() ?? null,
-        version: claim.version,
-        checkworthiness: claim.checkworthiness,
-        document: { ...claim.document, publishedAt: claim.document.publishedAt?.toISOString() ?? null },
-        sources: claim.sourceLinks.map((link) => ({
-          url: link.source.url,
-          title: link.source.title,
-          outlet: link.source.outlet,
+        decidedAt: decision ? isoDate(decision.createdAt) : null,
+        version: Number(claim.version),
+        checkworthiness: Number(claim.checkworthiness),
+        document: { id: Number(claim.documentId), title: claim.documentTitle, url: claim.documentUrl, outlet: claim.documentOutlet, publishedAt: isoDate(claim.documentPublishedAt) },
+        sources: (linksOf.get(id) ?? []).map((link) => ({
+          url: link.url,
+          title: link.title,
+          outlet: link.outlet,
           stance: link.stance as ReportClaim["sources"][number]["stance"],
           quote: link.quote,
           note: link.note,
-          addedBy: link.addedBy?.displayName ?? null,
-          addedAt: link.addedAt.toISOString(),
-          documentId: link.source.documentId,
+          addedBy: link.addedBy,
+          addedAt: isoDate(link.addedAt) ?? "",
+          documentId: link.documentId === null ? null : Number(link.documentId),
         })),
         history: options.withHistory
-          ? history.map((e) => ({ at: e.createdAt.toISOString(), actor: e.actorName, action: e.action, details: JSON.parse(e.details) as Record<string, unknown> }))
+          ? history.map((e) => ({ at: isoDate(e.createdAt) ?? "", actor: e.actorName, action: e.action, details: JSON.parse(e.details) as Record<string, unknown> }))
           : [],
       };
-    }
+    });
   }
 }

@@ -7,7 +7,7 @@ import { parseClaimQuery } from "../lib/claim-query";
 import { parseFormData } from "../lib/form";
 import type { Capability } from "../lib/roles";
 import { ClaimInputError, StaleClaimError } from "../models/claim.server";
-import { UndoUnavailableError, applyBulkChange, assignClaim, markViewing, previewBulkChange, setPreference, tagClaim, undoBulkChange } from "../models/claim-review.server";
+import { BulkConflictError, UndoUnavailableError, applyBulkChange, assignClaim, markViewing, previewBulkChange, setPreference, tagClaim, undoBulkChange } from "../models/claim-review.server";
 import { STANCES, addExternalSource, editSourceLink, removeSourceLink } from "../models/source.server";
 
 export const TABLE_PREFERENCES_KEY = "claims-table";
@@ -43,7 +43,7 @@ const schema = z.discriminatedUnion(
     z.object({
       intent: z.enum(["bulk-preview", "bulk-apply"]),
       scope: z.enum(["selected", "filter"]),
-      ids: z.union([z.array(id), id.transform((v) => [v])]).optional(),
+      ids: z.union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])]).optional(),
       search: z.string().max(2000).optional(),
       status: z.union([z.enum(CLAIM_STATUSES), z.literal("")]).optional().transform((v) => v || undefined),
       rationale: z.string().max(5000).optional(),
@@ -180,7 +180,7 @@ export async function handleReviewAction(request: Request, slug: string | undefi
       const field = input.intent === "add-source" || input.intent === "edit-source" ? "source" : "rationale";
       return data<ReviewActionResult>({ ok: false, error: error.message, fieldErrors: { [field]: error.message } }, { status: 400 });
     }
-    if (error instanceof UndoUnavailableError) return data<ReviewActionResult>({ ok: false, error: error.message }, { status: 409 });
+    if (error instanceof UndoUnavailableError || error instanceof BulkConflictError) return data<ReviewActionResult>({ ok: false, error: error.message }, { status: 409 });
     throw error;
   }
 }

@@ -56,6 +56,25 @@ async function load(name: string, makeRequest: (i: number) => Promise<Response>,
   return result;
 }
 
+// wrk (Debian package "wrk"), when installed, loads the server from a few kilobytes of C
+// instead of this Node process, so the two cores go to the server; otherwise fetch does.
+const wrkPath = spawnSync("sh", ["-c", "command -v wrk"], { encoding: "utf8" }).stdout.trim();
+
+function wrkLoad(name: string, url: string, headers: Record<string, string>, options: { concurrency: number; durationMs: number }) {
+  const args = ["-t", "1", "-c", String(options.concurrency), "-d", `${Math.round(options.durationMs / 1000)}s`, "--latency"];
+  for (const [key, value] of Object.entries(headers)) args.push("-H", `${key}: ${value}`);
+  // wrk prints p50/p75/p90/p99; a Lua hook adds p95 and the error count.
+  const script = path.join(workDir, "report.lua");
+  fs.writeFileSync(script, `done = function(summary, latency, requests)\n  io.write(string.format("WRK %d %d %f %f %f %f\\n", summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, latency:percentile(50)/1000, latency:percentile(95)/1000, latency:percentile(99)/1000, summary.duration/1e6))\nend\n`);
+  const result = spawnSync(wrkPath, [...args, "-s", script, url], { encoding: "utf8" });
+  const line = /WRK (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(result.stdout);
+  if (!line) throw new Error(`wrk failed: ${result.stderr || result.stdout}`);
+  const [requests, errors, p50, p95, p99, seconds] = line.slice(1).map(Number) as [number, number, number, number, number, number];
+  const measured = { name: `${name} [wrk]`, requests, errors, rps: requests / seconds, p50, p95, p99 };
+  console.log(`${measured.name.padEnd(44)} ${String(requests).padStart(6)} req  ${measured.rps.toFixed(1).padStart(7)} req/s  p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  errors ${errors}`);
+  return measured;
+}
+
 let server: ReturnType<typeof spawn> | undefined;
 try {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) spawnSync(path.join(root, "node_modules/.bin/react-router"), ["build"], { stdio: "inherit", cwd: root });
@@ -84,8 +103,11 @@ try {
   // Warm up the server (JIT, statement caches) before measuring.
   await load("warm-up", () => fetch(page, { headers }), { concurrency: CONCURRENCY, durationMs: 3000 });
   console.log(`\n${CLAIMS} claims, ${CONCURRENCY} concurrent connections, ${DURATION_MS / 1000} s each:`);
-  const documentResult = await load("claims page, full HTML (SSR)", () => fetch(page, { headers }), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
-  const dataResult = await load("claims page, data request (client navigation)", () => fetch(page.replace("/claims?", "/claims.data?"), { headers }), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+  const pageLoad = (name: string, url: string) =>
+    wrkPath ? wrkLoad(name, url, headers, { concurrency: CONCURRENCY, durationMs: DURATION_MS }) : load(name, () => fetch(url, { headers }), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+  console.log(`load generator for pages: ${wrkPath ? "wrk" : "fetch in this process (install wrk for a lighter one)"}`);
+  const documentResult = await pageLoad("claims page, full HTML (SSR)", page);
+  const dataResult = await pageLoad("claims page, data request (client navigation)", page.replace("/claims?", "/claims.data?"));
   const tagOnce = (i: number) =>
     fetch(`${BASE}/projects/bench/claims`, {
       method: "POST",

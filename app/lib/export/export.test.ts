@@ -38,8 +38,9 @@ function claim(id: number, change: Partial<ReportClaim> = {}): ReportClaim {
 }
 
 async function render(format: Parameters<typeof renderReport>[0], claims: ReportClaim[], options = {}) {
+  // Pages of two, as the model delivers them in pages: separators must be right across pages too.
   async function* source() {
-    yield* claims;
+    for (let i = 0; i < claims.length; i += 2) yield claims.slice(i, i + 2);
   }
   const parts: Uint8Array[] = [];
   const encoder = new TextEncoder();
@@ -104,7 +105,7 @@ describe("ClaimReview", () => {
     expect(() => claimReviewOf(claim(1), { name: "", url: "not a url" })).toThrow();
     const bare = { ...header, project: { ...header.project, publisherName: null } };
     async function* one() {
-      yield claim(1);
+      yield [claim(1)];
     }
     await expect(async () => {
       for await (const _chunk of renderReport("claimreview", bare, one())) void _chunk;

@@ -5,21 +5,24 @@ import { renderPdf } from "./pdf";
 import type { ExportFormat, ReportClaim, ReportHeader } from "./report";
 
 /**
- * Renders a report as a stream of chunks: the header first, then each claim as it
- * arrives, then the footer. Nothing holds all claims in memory.
+ * Renders a report as a stream of chunks: the header first, then one chunk per page of
+ * claims as pages arrive, then the footer. Nothing holds more than one page in memory,
+ * and a page's objects are garbage as soon as its chunk is out (short-lived objects are
+ * what keeps a long export's memory flat).
  */
-export async function* renderReport(format: ExportFormat, header: ReportHeader, claims: AsyncIterable<ReportClaim>, options: { bom?: boolean } = {}): AsyncGenerator<string | Uint8Array> {
+export async function* renderReport(format: ExportFormat, header: ReportHeader, pages: AsyncIterable<ReportClaim[]>, options: { bom?: boolean } = {}): AsyncGenerator<string | Uint8Array> {
   switch (format) {
     case "csv":
       yield csvHeader({ bom: options.bom ?? false });
-      for await (const claim of claims) yield csvRow(claim);
+      for await (const page of pages) yield page.map(csvRow).join("");
       return;
     case "json": {
       const head = JSON.stringify(header, null, 2);
       yield `${head.slice(0, head.lastIndexOf("}")).trimEnd()},\n  "claims": [`;
       let first = true;
-      for await (const claim of claims) {
-        yield `${first ? "\n" : ",\n"}    ${JSON.stringify(claim)}`;
+      for await (const page of pages) {
+        if (page.length === 0) continue;
+        yield page.map((claim, i) => `${first && i === 0 ? "\n" : ",\n"}    ${JSON.stringify(claim)}`).join("");
         first = false;
       }
       yield `${first ? "" : "\n  "}]\n}\n`;
@@ -29,22 +32,30 @@ export async function* renderReport(format: ExportFormat, header: ReportHeader, 
       const publisher = claimReviewPublisher(header);
       yield "[";
       let first = true;
-      for await (const claim of claims) {
-        const review = claimReviewOf(claim, publisher);
-        if (!review) continue;
-        yield `${first ? "\n" : ",\n"}  ${JSON.stringify(review)}`;
-        first = false;
+      for await (const page of pages) {
+        let chunk = "";
+        for (const claim of page) {
+          const review = claimReviewOf(claim, publisher);
+          if (!review) continue;
+          chunk += `${first ? "\n" : ",\n"}  ${JSON.stringify(review)}`;
+          first = false;
+        }
+        if (chunk) yield chunk;
       }
       yield `${first ? "" : "\n"}]\n`;
       return;
     }
     case "html":
       yield htmlStart(header);
-      for await (const claim of claims) yield htmlClaim(claim);
+      for await (const page of pages) yield page.map(htmlClaim).join("");
       yield htmlEnd(header);
       return;
     case "pdf":
-      yield* renderPdf(header, claims);
+      yield* renderPdf(header, claimsOf(pages));
       return;
   }
+}
+
+async function* claimsOf(pages: AsyncIterable<ReportClaim[]>): AsyncGenerator<ReportClaim> {
+  for await (const page of pages) yield* page;
 }
