@@ -41,6 +41,11 @@ if (development) {
 const listener = server.listen(port, host, () => {
   console.log(`claimdesk: serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 });
+// Longer than load balancers' idle timeouts (60 s is common): the balancer, not this
+// server, closes idle keep-alive connections, so it never sends a request down one this
+// server has just closed.
+listener.keepAliveTimeout = 65_000;
+listener.headersTimeout = 66_000;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => listener.close(() => process.exit(0)));
 }

@@ -88,7 +88,7 @@ try {
   cli("demo", "seed-large", "--project", "bench", "--claims", String(CLAIMS));
   console.log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
-  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" }, cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" }, cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   for (let i = 0; i < 100; i += 1) {
     const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false);
     if (ok) break;

@@ -40,6 +40,21 @@ async function exportThroughRoute(slug: string, cookie: string, form: Record<str
 }
 
 describe("export", () => {
+  it("pages through more claims than one page holds: every claim once, in order, with its sources", async () => {
+    const team = await makeProjectWithTeam();
+    await seedLargeDemo(team.project.id, 1_234, { id: null, name: "test" });
+    const claims = await getDb().claim.findMany({ where: { projectId: team.project.id, dismissed: false }, orderBy: { id: "asc" }, select: { id: true } });
+    const reviewer = { id: team.members.reviewer.id, name: team.members.reviewer.username };
+    // A source on the last claim of what is the second page, where a page boundary could drop it.
+    await addExternalSource(team.project.id, claims[999]!.id, { url: "https://stats.example/boundary", stance: "supports" }, reviewer);
+    const result = await exportThroughRoute(team.project.slug, await cookieFor(team.members.viewer.id), { format: "csv" });
+    const rows = parse(result.body.toString("utf8"), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => Number(r.claim_id))).toEqual(claims.map((c) => c.id));
+    expect(rows[999]).toMatchObject({ source_count: "1", source_urls: "https://stats.example/boundary" });
+    const json = await exportThroughRoute(team.project.slug, await cookieFor(team.members.viewer.id), { format: "json" });
+    expect(reportSchema.parse(JSON.parse(json.body.toString("utf8"))).claims).toHaveLength(claims.length);
+  });
+
   it("downloads a CSV with the current filters, as an audited event", async () => {
     const { project, members, claims } = await setup();
     const result = await exportThroughRoute(project.slug, await cookieFor(members.viewer.id), { format: "csv", status: "disputed" });

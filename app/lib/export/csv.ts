@@ -24,18 +24,28 @@ export function neutralizeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function row(values: Array<string | number | null>): string {
+type Cell = string | number | null;
+
+function rows(records: Cell[][]): string {
   // RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled.
-  return stringify([values.map((v) => (v === null ? "" : typeof v === "number" ? String(v) : neutralizeCell(v)))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  return stringify(
+    records.map((values) => values.map((v) => (v === null ? "" : typeof v === "number" ? String(v) : neutralizeCell(v)))),
+    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
+  );
 }
 
 export function csvHeader(options: { bom: boolean }): string {
-  return (options.bom ? "\ufeff" : "") + row([...CSV_COLUMNS]);
+  return (options.bom ? "\ufeff" : "") + rows([[...CSV_COLUMNS]]);
 }
 
-export function csvRow(claim: ReportClaim): string {
+/** Rows for a page of claims, written in one pass. */
+export function csvRows(claims: ReportClaim[]): string {
+  return claims.length === 0 ? "" : rows(claims.map(csvRecord));
+}
+
+function csvRecord(claim: ReportClaim): Cell[] {
   const urls = claim.sources.map((s) => s.url).filter((u): u is string => Boolean(u));
-  return row([
+  return [
     claim.id,
     claim.document.title,
     claim.document.url,
@@ -48,5 +58,5 @@ export function csvRow(claim: ReportClaim): string {
     claim.sources.length,
     urls.join(" "),
     claim.version,
-  ]);
+  ];
 }

@@ -1,5 +1,5 @@
 import { claimReviewOf, claimReviewPublisher } from "./claimreview";
-import { csvHeader, csvRow } from "./csv";
+import { csvHeader, csvRows } from "./csv";
 import { htmlClaim, htmlEnd, htmlStart } from "./html";
 import { renderPdf } from "./pdf";
 import type { ExportFormat, ReportClaim, ReportHeader } from "./report";
@@ -14,7 +14,7 @@ export async function* renderReport(format: ExportFormat, header: ReportHeader, 
   switch (format) {
     case "csv":
       yield csvHeader({ bom: options.bom ?? false });
-      for await (const page of pages) yield page.map(csvRow).join("");
+      for await (const page of pages) yield csvRows(page);
       return;
     case "json": {
       const head = JSON.stringify(header, null, 2);
