@@ -439,7 +439,8 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
             </prefsFetcher.Form>
           </details>
           <span className="meta">
-            {total} claims · page {query.page} of {pages}
+            {total} claims · page {query.page} of {pages} ·{" "}
+            <Link to={`/projects/${slug}/export${claimQueryToSearch({ ...query, page: 1 })}`}>Export these claims</Link>
           </span>
         </div>
 

@@ -31,6 +31,12 @@ export default function Export({ loaderData }: Route.ComponentProps) {
       <h1>{project.name}: export</h1>
       <ProjectNav slug={project.slug} role={role} />
       <Form method="get" className="filters" aria-label="Claims to export">
+        {/* The claims table's other filters (article, assignee, search...) stay as they came. */}
+        {[...carried.entries()]
+          .filter(([key]) => key !== "status")
+          .map(([key, value], i) => (
+            <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
+          ))}
         <fieldset>
           <legend>Status</legend>
           {CLAIM_STATUSES.map((status) => (

@@ -22,3 +22,16 @@ test("a viewer downloads reports from the Export view", async ({ page }) => {
   const [pdf] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download report" }).click()]);
   expect(fs.readFileSync((await pdf.path())!).subarray(0, 4).toString()).toBe("%PDF");
 });
+
+test("the claims table hands its filters to the Export view, which keeps them when the status changes", async ({ page }) => {
+  await signInAndExpectProjects(page, E2E_USERS.viewer.username);
+  await page.goto(`/projects/${E2E_REVIEW_PROJECT.slug}/claims?q=housing`);
+  const shown = Number((await page.getByText(/^\d+ claims · page/).textContent())!.match(/^(\d+)/)![1]);
+  await page.getByRole("link", { name: "Export these claims" }).click();
+  await expect(page).toHaveURL(/\/export\?q=housing$/);
+  await expect(page.getByText(`${shown} claims match the current filters`)).toBeVisible();
+  await page.getByRole("form", { name: "Claims to export" }).getByLabel("unverified").check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/q=housing/);
+  await expect(page).toHaveURL(/status=unverified/);
+});

@@ -38,6 +38,10 @@ const CAUSAL_WORDS = new Set(["because", "caused", "causes", "cause", "due", "th
 const CHANGE_WORDS = new Set(["rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "increased", "decreased", "grew", "grown", "dropped", "declined", "cut", "raised", "lowered", "doubled", "reduced", "soared", "plunged", "awarded", "approved", "voted", "signed", "passed", "rejected", "closed", "opened", "won", "lost", "killed", "injured", "arrested", "charged", "fined", "banned"]);
 const NUMBER_WORDS = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"]);
 const CURRENCY_SYMBOLS = new Set(["$", "€", "£", "¥"]);
+const CALENDAR_WORDS = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+]);
 
 function spanText(tokens: Token[]): string {
   return tokens.map((t) => t.value).join(" ").replace(/ ([,.%])/g, "$1").replace(/([$€£]) /g, "$1");
@@ -108,7 +112,8 @@ export function scoreSentence(sentence: Sentence): Score {
   const counted = new Set(["MONEY", "PERCENT", "DATE", "TIME"]);
   add("number", runs(tokens, (t) => !counted.has(t.entity) && (t.pos === "NUM" || t.entity === "CARDINAL" || NUMBER_WORDS.has(t.lower)) && /[0-9a-z]/i.test(t.value)));
   // A capitalized first word is not a name by itself; a run of proper nouns is.
-  add("named_entity", runs(tokens, (t, i) => t.pos === "PROPN" && !temporal.has(t.entity) && (i > 0 || tokens[1]?.pos === "PROPN")));
+  // Weekdays and months are dates, even where the recognizer calls "until Friday" a duration.
+  add("named_entity", runs(tokens, (t, i) => t.pos === "PROPN" && !temporal.has(t.entity) && !CALENDAR_WORDS.has(t.lower) && (i > 0 || tokens[1]?.pos === "PROPN")));
   const attribution = tokens.filter(
     (t, i) => isAttributionVerb(t) || (t.lower === "according" && tokens[i + 1]?.lower === "to") || (/^shows?$/.test(t.lower) && EVIDENCE_NOUNS.has(tokens[i - 1]?.lower ?? "")),
   );
