@@ -21,6 +21,8 @@ const WEIGHTS: Record<ReasonKind, number> = {
 };
 /** A clock time ("until Friday at 5:01 p.m.") is more specific than a weekday. */
 const CLOCK_TIME_WEIGHT = 0.35;
+/** A day and a time together ("until Friday at 5:01 p.m.") name a moment someone can check. */
+const MOMENT_WEIGHT = 0.45;
 /**
  * Attribution to someone who is quoted word for word is weaker evidence than reported
  * speech: '"We have been patient," she said' asserts little that can be checked, while
@@ -127,7 +129,9 @@ export function scoreSentence(sentence: Sentence): Score {
   let keep = 1;
   for (const reason of reasons) {
     let weight = WEIGHTS[reason.kind];
-    if (reason.kind === "date_time" && tokens.some((t) => t.entity === "TIME" && (/\d/.test(t.value) || t.lower === "noon" || t.lower === "midnight"))) weight = CLOCK_TIME_WEIGHT;
+    if (reason.kind === "date_time" && tokens.some((t) => t.entity === "TIME" && (/\d/.test(t.value) || t.lower === "noon" || t.lower === "midnight"))) {
+      weight = tokens.some((t) => CALENDAR_WORDS.has(t.lower)) ? MOMENT_WEIGHT : CLOCK_TIME_WEIGHT;
+    }
     if (reason.kind === "attribution" && quoteDominant) weight = QUOTED_ATTRIBUTION_WEIGHT;
     keep *= 1 - weight;
   }
