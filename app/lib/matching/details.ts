@@ -222,7 +222,11 @@ export function extractDetails(text: string): Detail[] {
   // The words a detail is about: the nearest content words on each side, not names
   // (compared on their own, they would tie any two details of one story together).
   // Within the detail's clause: "began in March, and a mediator..." says nothing of the mediator's start.
-  const isContextWord = (t: Token) => /^\p{L}{2,}$/u.test(t.value) && !STOP_WORDS.has(t.value.toLowerCase()) && (t.pos !== "PROPN" || isCalendarWord(t.value));
+  // A lone capitalized word opening the sentence is often a common noun the tagger took for a name ("Crossings are suspended").
+  const openingWord = tokens.find((t) => /^\p{L}/u.test(t.value));
+  const loneOpening = (t: Token) => t === openingWord && tokens[tokens.indexOf(t) + 1]?.pos !== "PROPN";
+  const isContextWord = (t: Token) =>
+    /^\p{L}{2,}$/u.test(t.value) && !STOP_WORDS.has(t.value.toLowerCase()) && (t.pos !== "PROPN" || isCalendarWord(t.value) || loneOpening(t));
   const clauseBreak = (t: Token) => /^[,;:()—–"“”.!?]$/.test(t.value);
   const collect = (walk: Token[]) => {
     const words: string[] = [];

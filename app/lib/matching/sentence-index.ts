@@ -64,7 +64,7 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     return Math.log(1 + (total - df + 0.5) / (df + 0.5));
   };
   const isCommonName = (value: string) => (documentFrequency.get(value) ?? 0) > Math.max(3, total * COMMON_NAME_SHARE);
-  const isCommonTerm = (term: string) => (documentFrequency.get(term) ?? 0) > Math.max(2, total * COMMON_TERM_SHARE);
+  const isCommonTerm = (term: string) => (documentFrequency.get(term) ?? 0) > Math.max(3, total * COMMON_TERM_SHARE);
   // Details need the NLP pipeline: computed for a passage when it is first a candidate.
   const detailCache = new Map<string, Detail[]>();
   const detailsOf = (passage: IndexedPassage) => {
