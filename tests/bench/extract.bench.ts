@@ -5,6 +5,7 @@ import os from "node:os";
 import { DEFAULT_CHECKWORTHINESS_THRESHOLD, extractClaims } from "../../app/lib/extraction/extract";
 import { BLIND_ARTICLES } from "../fixtures/extraction/blind-set";
 import { LABELLED_ARTICLES, type LabelledArticle, articleText } from "../fixtures/extraction/labelled-set";
+import { THIRD_ARTICLES } from "../fixtures/extraction/third-set";
 
 interface Labelled {
   text: string;
@@ -50,6 +51,7 @@ const results: Record<string, { recall: number; precision: number }> = {};
 for (const [name, articles] of [
   ["first set", LABELLED_ARTICLES],
   ["second set (wire style)", BLIND_ARTICLES],
+  ["third set (scored blind)", THIRD_ARTICLES],
 ] as const) {
   const { labelled, segmentationMisses } = label(articles);
   if (verbose) {
@@ -69,7 +71,7 @@ for (const [name, articles] of [
 }
 
 // Throughput: the whole set repeated to about 4 MB, extracted on this one thread.
-const corpus = [...LABELLED_ARTICLES, ...BLIND_ARTICLES].map(articleText).join("\n\n");
+const corpus = [...LABELLED_ARTICLES, ...BLIND_ARTICLES, ...THIRD_ARTICLES].map(articleText).join("\n\n");
 const repeated = Array.from({ length: Math.ceil(4_000_000 / corpus.length) }, () => corpus).join("\n\n");
 extractClaims(corpus); // warm up the model and the JIT
 const started = performance.now();
