@@ -69,6 +69,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   const [allMatching, setAllMatching] = useState(false);
   const [pendingTag, setPendingTag] = useState<{ claimId: number; version: number; status: ClaimStatus } | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [sourceNotice, setSourceNotice] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const rationaleDialog = useRef<HTMLDialogElement>(null);
@@ -105,13 +106,20 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   const requestTag = useCallback(
     (row: Row, status: ClaimStatus) => {
       if (!canTag) return;
+      // Said before the reviewer writes a rationale the server would then refuse.
+      if (status !== "unverified" && project.requireSourceForVerdict && row.sourceCount === 0) {
+        setSourceNotice(`Claim ${row.id} has no source yet: link one in its details before marking it ${status} (a project setting).`);
+        openPanel(row.id);
+        return;
+      }
+      setSourceNotice(null);
       if (status === "unverified") submitTag(row.id, row.version, status, row.rationale);
       else {
         setPendingTag({ claimId: row.id, version: row.version, status });
         rationaleDialog.current?.showModal();
       }
     },
-    [canTag, submitTag],
+    [canTag, submitTag, openPanel, project.requireSourceForVerdict],
   );
 
   useEffect(() => {
@@ -523,6 +531,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         {actionError ? (
           <p className="alert alert-error" role="alert">
             {actionError}
+          </p>
+        ) : null}
+        {sourceNotice ? (
+          <p className="alert alert-info" role="alert">
+            {sourceNotice}
           </p>
         ) : null}
         <p className="visually-hidden" aria-live="polite" role="status">

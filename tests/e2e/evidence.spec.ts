@@ -12,7 +12,16 @@ test("an editor links an external source and a passage of another article, then 
   const results = page.getByRole("table", { name: "Import results" });
   await expect(results.getByRole("row", { name: /tolls-b\.txt.*Imported/ })).toBeVisible();
 
-  await results.getByRole("link", { name: "Bridge tolls to rise" }).click();
+  // In the table, a verdict without a source is stopped before any rationale is typed.
+  await page.goto(`/projects/${E2E_PROJECT.slug}/claims?q=${encodeURIComponent("will raise tolls")}`);
+  await page.waitForFunction(() => document.querySelector('tr[tabindex="0"]') !== null);
+  await page.keyboard.press("c");
+  await expect(page.getByRole("alert")).toContainText("has no source yet: link one in its details before marking it confirmed");
+  await expect(page.getByRole("dialog", { name: /Mark claim \d+ confirmed/ })).toBeHidden();
+  await expect(page.getByRole("complementary", { name: "Claim details" }).getByRole("heading", { name: /^Claim \d+$/ })).toBeVisible();
+
+  await page.goto(`/projects/${E2E_PROJECT.slug}/documents`);
+  await page.getByRole("link", { name: "Bridge tolls to rise" }).click();
   await page.getByRole("link", { name: /^Claim \d+, unverified: The Gull Bay Bridge authority will raise tolls/ }).click();
   await page.getByRole("complementary", { name: "Selected claim" }).getByRole("link", { name: "Open claim" }).click();
   await expect(page.getByRole("heading", { name: /^Claim \d+$/, level: 1 })).toBeVisible();
