@@ -184,18 +184,6 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     return () => window.removeEventListener("keydown", onKey);
   }, [rows, active, openPanel, requestTag, toggleSelected, canBulk]);
 
-  // Client-side navigation for the rows' plain links, as a Link would do it.
-  const onRowLinkClick = useCallback(
-    (event: React.MouseEvent) => {
-      const anchor = (event.target as HTMLElement).closest("a");
-      if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      if (anchor.target || anchor.origin !== window.location.origin) return;
-      event.preventDefault();
-      navigate(anchor.pathname + anchor.search);
-    },
-    [navigate],
-  );
-
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
       ...(canBulk
@@ -214,12 +202,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         header: "Claim",
         cell: ({ row }) => (
           <div>
-            {/* Plain anchors: the table body routes their clicks (see onRowLinkClick); a Link per cell costs server render time. */}
-            <a href={`/projects/${slug}/claims/${row.original.id}`} className="claim-text">
+            <Link to={`/projects/${slug}/claims/${row.original.id}`} className="claim-text">
               {row.original.text}
-            </a>
+            </Link>
             <div className="meta">
-              <a href={`/projects/${slug}/documents/${row.original.document.id}?claim=${row.original.id}`}>{row.original.document.title}</a>
+              <Link to={`/projects/${slug}/documents/${row.original.document.id}?claim=${row.original.id}`}>{row.original.document.title}</Link>
               {row.original.speaker ? ` · ${row.original.speaker}` : ""}
             </div>
           </div>
@@ -574,7 +561,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
                 </tr>
               ))}
             </thead>
-            <tbody onClick={onRowLinkClick}>
+            <tbody>
               {paddingTop > 0 ? (
                 <tr aria-hidden="true">
                   <td colSpan={visibleColumnCount} style={{ height: paddingTop, padding: 0, border: 0 }} />

@@ -1,5 +1,6 @@
-import { Prisma, databaseProvider } from "../db.server";
+import { Prisma, databaseProvider, getDb } from "../db.server";
 import type { ClaimQuery } from "../lib/claim-query";
+import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 
 // The claims table's filters and sorts as SQL, the one definition used by the table, its
 // counts, bulk changes and exports. Plain SQL here rather than Prisma's query builder:
@@ -62,4 +63,12 @@ export function claimOrder(query: ClaimQuery): Prisma.Sql {
     default:
       return Prisma.sql`c."documentId" ${dir}, c."start" ${dir}, c."id" ${dir}`;
   }
+}
+
+/** How many claims meet the conditions, by status (every status present, zero when none). */
+export async function countClaimsByStatus(conditions: Prisma.Sql): Promise<Record<ClaimStatus, number>> {
+  const rows = await getDb().$queryRaw<Array<{ status: string; count: bigint | number }>>`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`;
+  const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
+  for (const row of rows) if (row.status in counts) counts[row.status as ClaimStatus] = Number(row.count);
+  return counts;
 }

@@ -4,7 +4,7 @@ import type { ClaimQuery } from "../lib/claim-query";
 import { roleAtLeast, isProjectRole } from "../lib/roles";
 import { appendAuditEvents } from "./audit.server";
 import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
-import { claimConditions, claimOrder } from "./claim-filter.server";
+import { claimConditions, claimOrder, countClaimsByStatus } from "./claim-filter.server";
 import { claimsGeneration, publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
 
@@ -24,9 +24,7 @@ async function countsByStatus(projectId: number, query: ClaimQuery, viewerId: nu
   const generation = await claimsGeneration(projectId);
   const cached = countCache.get(key);
   if (cached && cached.generation === generation && cached.expires > Date.now()) return cached.counts;
-  const rows = await getDb().$queryRaw<Array<{ status: string; count: bigint | number }>>`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`;
-  const counts: Record<ClaimStatus, number> = { unverified: 0, confirmed: 0, disputed: 0 };
-  for (const row of rows) if (row.status in counts) counts[row.status as ClaimStatus] = Number(row.count);
+  const counts = await countClaimsByStatus(conditions);
   if (countCache.size >= COUNT_CACHE_LIMIT) countCache.clear();
   countCache.set(key, { generation, expires: Date.now() + COUNT_CACHE_TTL_MS, counts });
   return counts;

@@ -6,11 +6,12 @@ import type { ReportClaim, ReportHeader, ExportFormat } from "../lib/export/repo
 import { REPORT_VERSION } from "../lib/export/report";
 import { Prisma, getDb } from "../db.server";
 import { appendAuditEvent } from "./audit.server";
-import { claimConditions } from "./claim-filter.server";
+import { claimConditions, countClaimsByStatus } from "./claim-filter.server";
 import type { Actor } from "./user.server";
 
 // Large enough that round trips do not dominate, small enough that memory stays flat, and
-// under the 999 bound parameters a SQLite statement may have (the page's ids go in one IN list).
+// under the 999 bound parameters a SQLite statement may have (a page's ids go in one IN list
+// to read its sources and history).
 const PAGE = 500;
 const DECISIONS = ["claim.status_changed", "claim.change_undone"];
 
@@ -26,17 +27,12 @@ export async function beginExport(project: { id: number; slug: string }, format:
   const conditions = claimConditions(project.id, query, viewerId);
   const [details, byStatus, head, reviewers, period] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: project.id }, select: { slug: true, name: true, publisherName: true, publisherUrl: true } }),
-    db.$queryRaw<Array<{ status: string; count: bigint | number }>>`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`,
+    countClaimsByStatus(conditions),
     db.auditChainHead.findUniqueOrThrow({ where: { chain: projectChain(project.id) } }),
     db.auditEvent.groupBy({ by: ["actorName"], where: { projectId: project.id, action: { in: DECISIONS } }, _count: { _all: true } }),
     db.auditEvent.aggregate({ where: { projectId: project.id, action: { in: DECISIONS } }, _min: { createdAt: true }, _max: { createdAt: true } }),
   ]);
-  const summary = { total: 0, unverified: 0, confirmed: 0, disputed: 0 };
-  for (const row of byStatus) {
-    const count = Number(row.count);
-    if (row.status === "unverified" || row.status === "confirmed" || row.status === "disputed") summary[row.status] = count;
-    summary.total += count;
-  }
+  const summary = { total: byStatus.unverified + byStatus.confirmed + byStatus.disputed, ...byStatus };
   return {
     version: REPORT_VERSION,
     project: details,
@@ -125,8 +121,8 @@ function isoDate(value: Date | string | number | null): string | null {
 /**
  * The claims of the report, page by page (PAGE claims by id) so memory stays flat
  * whatever the number of claims. `withHistory` adds every audit event of each claim.
- * The filter picks the page's ids; the page itself is read as flat rows with plain SQL:
- * a long export then makes few, short-lived objects, which is what keeps memory flat.
+ * Each page is read as flat rows with plain SQL (claims with their article, then the
+ * page's source links and audit events): few, short-lived objects keep memory flat.
  */
 export async function* exportClaims(projectId: number, query: ClaimQuery, viewerId: number, options: { withHistory: boolean }): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
@@ -159,9 +155,9 @@ export async function* exportClaims(projectId: number, query: ClaimQuery, viewer
     ]);
     const eventsOf = new Map<string, typeof events>();
     for (const event of events) {
-      const list = eventsOf.get(event.targetId!) ?? [];
+      const list = eventsOf.get(event.targetId) ?? [];
       list.push(event);
-      eventsOf.set(event.targetId!, list);
+      eventsOf.set(event.targetId, list);
     }
     const linksOf = new Map<number, SourceRow[]>();
     for (const link of links) {

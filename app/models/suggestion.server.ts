@@ -34,23 +34,37 @@ async function projectIndex(projectId: number): Promise<SentenceIndex> {
   return index;
 }
 
+/** For each claim, the passages already linked to it or rejected for it ("documentId:start"). */
+async function passagesToSkip(claimIds: number[]): Promise<Map<number, Set<string>>> {
+  const db = getDb();
+  const [rejected, linked] = await Promise.all([
+    db.rejectedSuggestion.findMany({ where: { claimId: { in: claimIds } }, select: { claimId: true, documentId: true, start: true } }),
+    db.claimSource.findMany({
+      where: { claimId: { in: claimIds }, removedAt: null, passageStart: { not: null } },
+      select: { claimId: true, passageStart: true, source: { select: { documentId: true } } },
+    }),
+  ]);
+  const skip = new Map<number, Set<string>>(claimIds.map((id) => [id, new Set<string>()]));
+  for (const r of rejected) skip.get(r.claimId)?.add(`${r.documentId}:${r.start}`);
+  for (const l of linked) skip.get(l.claimId)?.add(`${l.source.documentId}:${l.passageStart}`);
+  return skip;
+}
+
+function rankPassages(index: SentenceIndex, claim: { text: string; documentId: number }, skip: Set<string>, limit: number): Suggestion[] {
+  const found = index.search(claim.text, (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`), limit);
+  return found.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({ documentId, documentTitle, start, end, text, score, relation, differences }));
+}
+
 /**
  * Passages of the project's other articles that state the claim's fact, ranked by
  * BM25, each marked corroborates, contradicts or related with the details that
  * differ. Passages already linked or rejected for this claim are not offered.
  */
 export async function suggestPassages(projectId: number, claimId: number, limit = 5): Promise<Suggestion[] | null> {
-  const db = getDb();
-  const claim = await db.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, text: true, documentId: true } });
+  const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, text: true, documentId: true } });
   if (!claim) return null;
-  const [rejected, linked, index] = await Promise.all([
-    db.rejectedSuggestion.findMany({ where: { claimId }, select: { documentId: true, start: true } }),
-    db.claimSource.findMany({ where: { claimId, removedAt: null, passageStart: { not: null } }, select: { passageStart: true, source: { select: { documentId: true } } } }),
-    projectIndex(projectId),
-  ]);
-  const skip = new Set([...rejected.map((r) => `${r.documentId}:${r.start}`), ...linked.map((l) => `${l.source.documentId}:${l.passageStart}`)]);
-  const found = index.search(claim.text, (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`), limit);
-  return found.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({ documentId, documentTitle, start, end, text, score, relation, differences }));
+  const [skip, index] = await Promise.all([passagesToSkip([claimId]), projectIndex(projectId)]);
+  return rankPassages(index, claim, skip.get(claimId)!, limit);
 }
 
 export async function rejectSuggestion(projectId: number, claimId: number, passage: { documentId: number; start: number; end: number }, actor: Actor) {
@@ -86,11 +100,12 @@ export async function findDiscrepancies(projectId: number, maxClaims = 200): Pro
     take: maxClaims,
     select: { id: true, text: true, documentId: true, document: { select: { title: true } } },
   });
+  // One index and two queries for all the claims, not a round of lookups per claim.
+  const [skip, index] = await Promise.all([passagesToSkip(claims.map((c) => c.id)), projectIndex(projectId)]);
   const seen = new Set<string>();
   const found: Discrepancy[] = [];
   for (const claim of claims) {
-    const suggestions = (await suggestPassages(projectId, claim.id, 3)) ?? [];
-    for (const passage of suggestions) {
+    for (const passage of rankPassages(index, claim, skip.get(claim.id)!, 3)) {
       if (passage.relation !== "contradicts") continue;
       // The same pair of sentences seen from the other side is one discrepancy.
       const pair = [`${claim.documentId}:${claim.text}`, `${passage.documentId}:${passage.text}`].sort().join("|");

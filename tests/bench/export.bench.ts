@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import { PerformanceObserver, constants } from "node:perf_hooks";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -22,6 +23,12 @@ async function run(slug: string, format: "csv" | "json" | "claimreview" | "html"
   const sink = fs.createWriteStream("/dev/null");
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
+  // Full collections pause every request the server is handling: their longest and total time.
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.push(entry.duration);
+  });
+  observer.observe({ entryTypes: ["gc"] });
   const started = performance.now();
   let bytes = 0;
   let chunks = 0;
@@ -29,13 +36,17 @@ async function run(slug: string, format: "csv" | "json" | "claimreview" | "html"
   for await (const chunk of stream) {
     bytes += chunk.byteLength;
     if (!sink.write(chunk)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));
-    // Sampled, not per chunk: reading the resident size is itself costly.
-    if (++chunks % 200 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    // Every chunk: text formats write one chunk per page of claims.
+    chunks += 1;
+    peak = Math.max(peak, process.memoryUsage().rss);
   }
   sink.end();
   peak = Math.max(peak, process.memoryUsage().rss);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${slug.padEnd(8)} ${format.padEnd(12)} ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1_048_576).toFixed(1).padStart(6)} MB  RSS +${((peak - rssBefore) / 1_048_576).toFixed(0)} MB (peak ${(peak / 1_048_576).toFixed(0)} MB)`);
+  await new Promise((resolve) => setImmediate(resolve));
+  observer.disconnect();
+  const gc = pauses.length ? `${pauses.length} full GCs, longest ${Math.max(...pauses).toFixed(0)} ms` : "no full GC";
+  console.log(`${slug.padEnd(8)} ${format.padEnd(12)} ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1_048_576).toFixed(1).padStart(6)} MB  RSS +${((peak - rssBefore) / 1_048_576).toFixed(0)} MB (peak ${(peak / 1_048_576).toFixed(0)} MB, ${chunks} chunks)  ${gc}`);
 }
 
 try {

@@ -1,8 +1,9 @@
 import type { Reason, ReasonKind } from "./reasons";
-import type { Sentence, Token } from "./sentences";
+import { type Sentence, type Token, insideQuotes } from "./sentences";
 
 export type { Reason, ReasonKind };
 import { isAttributionVerb } from "./speaker";
+import { isCalendarWord } from "./calendar";
 import { nlp } from "./nlp";
 
 // Each feature's weight is the chance, on its own, that a sentence carrying it is
@@ -40,10 +41,6 @@ const CAUSAL_WORDS = new Set(["because", "caused", "causes", "cause", "due", "th
 const CHANGE_WORDS = new Set(["rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "increased", "decreased", "grew", "grown", "dropped", "declined", "cut", "raised", "lowered", "doubled", "reduced", "soared", "plunged", "awarded", "approved", "voted", "signed", "passed", "rejected", "closed", "opened", "won", "lost", "killed", "injured", "arrested", "charged", "fined", "banned"]);
 const NUMBER_WORDS = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"]);
 const CURRENCY_SYMBOLS = new Set(["$", "€", "£", "¥"]);
-const CALENDAR_WORDS = new Set([
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-]);
 
 function spanText(tokens: Token[]): string {
   return tokens.map((t) => t.value).join(" ").replace(/ ([,.%])/g, "$1").replace(/([$€£]) /g, "$1");
@@ -71,23 +68,10 @@ export interface Score {
 
 /** The share of the sentence's words inside quotation marks, and the quoted text. */
 function quotation(sentence: Sentence): { share: number; text: string } {
-  let inside = false;
-  let quoted = 0;
-  let words = 0;
-  const parts: string[] = [];
-  for (const token of sentence.tokens) {
-    if (token.value === "\"" || token.value === "“" || token.value === "”") {
-      inside = token.value === "“" ? true : token.value === "”" ? false : !inside;
-      continue;
-    }
-    if (token.pos === "PUNCT" || token.pos === "SPACE") continue;
-    words += 1;
-    if (inside) {
-      quoted += 1;
-      parts.push(token.value);
-    }
-  }
-  return { share: words === 0 ? 0 : quoted / words, text: parts.join(" ") };
+  const quoted = insideQuotes(sentence.tokens);
+  const words = sentence.tokens.map((token, i) => ({ token, quoted: quoted[i]! })).filter(({ token }) => !["PUNCT", "SPACE"].includes(token.pos) && !/^["“”]$/.test(token.value));
+  const inside = words.filter((w) => w.quoted).map((w) => w.token.value);
+  return { share: words.length === 0 ? 0 : inside.length / words.length, text: inside.join(" ") };
 }
 
 function isOpinion(quoted: string): boolean {
@@ -115,11 +99,15 @@ export function scoreSentence(sentence: Sentence): Score {
   add("number", runs(tokens, (t) => !counted.has(t.entity) && (t.pos === "NUM" || t.entity === "CARDINAL" || NUMBER_WORDS.has(t.lower)) && /[0-9a-z]/i.test(t.value)));
   // A capitalized first word is not a name by itself; a run of proper nouns is.
   // Weekdays and months are dates, even where the recognizer calls "until Friday" a duration.
-  add("named_entity", runs(tokens, (t, i) => t.pos === "PROPN" && !temporal.has(t.entity) && !CALENDAR_WORDS.has(t.lower) && (i > 0 || tokens[1]?.pos === "PROPN")));
-  const attribution = tokens.filter(
-    (t, i) => isAttributionVerb(t) || (t.lower === "according" && tokens[i + 1]?.lower === "to") || (/^shows?$/.test(t.lower) && EVIDENCE_NOUNS.has(tokens[i - 1]?.lower ?? "")),
-  );
-  add("attribution", attribution.map((t) => (t.lower === "according" ? "according to" : /^shows?$/.test(t.lower) ? `${tokens[tokens.indexOf(t) - 1]!.value} ${t.value}` : t.value)));
+  add("named_entity", runs(tokens, (t, i) => t.pos === "PROPN" && !temporal.has(t.entity) && !isCalendarWord(t.lower) && (i > 0 || tokens[1]?.pos === "PROPN")));
+  // "X said", "according to X", and evidence cited as such ("the data show").
+  const attribution = tokens.map((t, i) => {
+    if (isAttributionVerb(t)) return t.value;
+    if (t.lower === "according" && tokens[i + 1]?.lower === "to") return "according to";
+    if (/^shows?$/.test(t.lower) && EVIDENCE_NOUNS.has(tokens[i - 1]?.lower ?? "")) return `${tokens[i - 1]!.value} ${t.value}`;
+    return "";
+  });
+  add("attribution", attribution);
   add("comparison", tokens.filter((t) => COMPARISON_WORDS.has(t.lower) || ((t.pos === "ADJ" || t.pos === "ADV") && /[a-z]{3,}est$/.test(t.lower) && t.lower !== "interest")).map((t) => t.value));
   add("causal", tokens.filter((t, i) => CAUSAL_WORDS.has(t.lower) || (t.lower === "led" && tokens[i + 1]?.lower === "to") || (t.lower === "as" && tokens[i + 1]?.lower === "a" && tokens[i + 2]?.lower === "result")).map((t) => t.value));
   add("change", tokens.filter((t) => CHANGE_WORDS.has(t.lower)).map((t) => t.value));
@@ -130,7 +118,7 @@ export function scoreSentence(sentence: Sentence): Score {
   for (const reason of reasons) {
     let weight = WEIGHTS[reason.kind];
     if (reason.kind === "date_time" && tokens.some((t) => t.entity === "TIME" && (/\d/.test(t.value) || t.lower === "noon" || t.lower === "midnight"))) {
-      weight = tokens.some((t) => CALENDAR_WORDS.has(t.lower)) ? MOMENT_WEIGHT : CLOCK_TIME_WEIGHT;
+      weight = tokens.some((t) => isCalendarWord(t.lower)) ? MOMENT_WEIGHT : CLOCK_TIME_WEIGHT;
     }
     if (reason.kind === "attribution" && quoteDominant) weight = QUOTED_ATTRIBUTION_WEIGHT;
     keep *= 1 - weight;

@@ -20,6 +20,21 @@ export interface Token {
   start: number;
 }
 
+/**
+ * For each token, whether it stands inside quotation marks (the marks themselves do not):
+ * curly quotes open and close, a straight quote toggles.
+ */
+export function insideQuotes(tokens: Array<{ value: string }>): boolean[] {
+  let inside = false;
+  return tokens.map((token) => {
+    if (token.value === "“") inside = true;
+    else if (token.value === "”") inside = false;
+    else if (token.value === "\"") inside = !inside;
+    else return inside;
+    return false;
+  });
+}
+
 const OPENING_QUOTES = /["“]/g;
 const CLOSING_QUOTE = /”/g;
 

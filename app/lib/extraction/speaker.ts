@@ -1,4 +1,4 @@
-import type { Token } from "./sentences";
+import { type Token, insideQuotes } from "./sentences";
 
 const ATTRIBUTION_VERBS = new Set([
   "said", "says", "say", "told", "tells", "tell", "stated", "states", "announced", "announces", "claimed", "claims",
@@ -61,23 +61,11 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
   return phrase.some((t) => t.pos === "PROPN" || t.pos === "NOUN") ? phrase : [];
 }
 
-const QUOTE_MARKS = new Set(["\"", "“", "”"]);
-
 /** The first attribution verb that is not inside a quotation ("were told" within a quote is not the attribution). */
 function attributionVerbOutsideQuotes(tokens: Token[]): number {
-  let inside = false;
-  let fallback = -1;
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i]!;
-    if (QUOTE_MARKS.has(token.value)) {
-      inside = token.value === "“" ? true : token.value === "”" ? false : !inside;
-      continue;
-    }
-    if (!isAttributionVerb(token)) continue;
-    if (!inside) return i;
-    if (fallback === -1) fallback = i;
-  }
-  return fallback;
+  const quoted = insideQuotes(tokens);
+  const verbs = tokens.map((token, i) => (isAttributionVerb(token) ? i : -1)).filter((i) => i !== -1);
+  return verbs.find((i) => !quoted[i]) ?? verbs[0] ?? -1;
 }
 
 /**

@@ -19,8 +19,11 @@ export function titleFromFileName(fileName: string): string | null {
   const base = fileName.replace(/^.*[\\/]/, "");
   const dot = base.lastIndexOf(".");
   const stem = (dot > 0 ? base.slice(0, dot) : base).replace(/[-_]+/g, " ").trim();
-  const words = stem.split(" ").filter((word) => /^\p{L}{3,}$/u.test(word) && !/^[a-f]+$/i.test(word.length >= 8 ? word : "x"));
-  const machineMade = /[0-9a-f]{8,}/i.test(stem.replace(/ /g, "")) && /\d/.test(stem) ? words.length < 2 : words.length === 0;
+  // Words a person chose: three letters or more, not a long run of hex digits.
+  const words = stem.split(" ").filter((word) => /^\p{L}{3,}$/u.test(word) && !(word.length >= 8 && /^[a-f]+$/i.test(word)));
+  // A hash or timestamp in the name ("8ac80d81", "20260411") needs two real words beside it.
+  const hasGeneratedPart = /\d/.test(stem) && /[0-9a-f]{8,}/i.test(stem.replace(/ /g, ""));
+  const machineMade = words.length < (hasGeneratedPart ? 2 : 1);
   if (!stem || machineMade) return null;
   return stem[0]!.toUpperCase() + stem.slice(1);
 }

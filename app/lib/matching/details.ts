@@ -1,4 +1,5 @@
 import type { ItemEntity } from "wink-nlp";
+import { MONTHS, WEEKDAYS, isCalendarWord } from "../extraction/calendar";
 import { nlp } from "../extraction/nlp";
 import { STOP_WORDS, stem } from "./terms";
 
@@ -31,14 +32,12 @@ const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
 };
-const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH_ABBREVIATIONS: Record<string, string> = { jan: "january", feb: "february", mar: "march", apr: "april", jun: "june", jul: "july", aug: "august", sep: "september", sept: "september", oct: "october", nov: "november", dec: "december" };
 const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
 const CONTEXT_WORDS = 3;
 
 function parseAmount(raw: string): number | null {
-  const text = raw.toLowerCase().replace(/(\d),(\d{3})/g, "$1$2").replace(/(\d),(\d{3})/g, "$1$2");
+  const text = raw.toLowerCase().replace(/(?<=\d),(?=\d{3}\b)/g, "");
   const digits = /(\d+(?:\.\d+)?)/.exec(text);
   let value = digits ? Number(digits[1]) : null;
   if (value === null) {
@@ -198,8 +197,7 @@ export function extractDetails(text: string): Detail[] {
   };
   tokens.forEach((token) => {
     const free = !overlaps(token.start, token.end);
-    const lower = token.value.toLowerCase();
-    if (free && token.pos === "PROPN" && /^\p{Lu}/u.test(token.value) && !WEEKDAYS.includes(lower) && !MONTHS.includes(lower)) {
+    if (free && token.pos === "PROPN" && /^\p{Lu}/u.test(token.value) && !isCalendarWord(token.value)) {
       run.push(token);
       return;
     }
@@ -243,11 +241,6 @@ export function extractDetails(text: string): Detail[] {
       const after = collect(tokens.filter((t) => t.start >= detail.end));
       return { ...detail, context: [...new Set([...before, ...after])] };
     });
-}
-
-function isCalendarWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  return WEEKDAYS.includes(lower) || MONTHS.includes(lower);
 }
 
 export interface Difference {
@@ -397,11 +390,11 @@ export function compareDetails(here: Detail[], there: Detail[], options: Compare
 export type Relation = "corroborates" | "contradicts" | "related";
 
 /** Below this similarity of wording a passage is about something else, whatever its details. */
-export const SAME_FACT_MIN_SCORE = 0.12;
+const SAME_FACT_MIN_SCORE = 0.12;
 /** From this similarity of wording on, passages are about the same thing. */
-export const SAME_SUBJECT_SCORE = 0.3;
+const SAME_SUBJECT_SCORE = 0.3;
 /** At or above it the wording is so close that the passage states the same fact. */
-export const CLOSE_MATCH_SCORE = 0.45;
+const CLOSE_MATCH_SCORE = 0.45;
 /** Sentences this alike, each with one detail of a kind, are taken to state that detail of one thing. */
 const TOPICAL_WORDING_SCORE = 0.2;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyRelation, compareDetails, extractDetails } from "./details";
-import { buildSentenceIndex, terms } from "./sentence-index";
+import { buildSentenceIndex } from "./sentence-index";
+import { terms } from "./terms";
 
 const compare = (a: string, b: string, score = 1) => {
   const comparison = compareDetails(extractDetails(a), extractDetails(b));

@@ -3,8 +3,6 @@ import { segmentSentences } from "../extraction/sentences";
 import { type Detail, type Difference, type Relation, classifyRelation, compareDetails, extractDetails } from "./details";
 import { terms } from "./terms";
 
-export { terms };
-
 export interface IndexedPassage {
   id: string;
   documentId: number;
@@ -40,12 +38,14 @@ const CONFLICT_BONUS = 0.08;
  * contradicts or related.
  */
 export function buildSentenceIndex(documents: Array<{ id: number; title: string; text: string }>) {
-  const index = new MiniSearch<IndexedPassage>({
-    fields: ["text"],
-    storeFields: ["documentId", "documentTitle", "start", "end", "text"],
-    tokenize: (text) => terms(text),
+  // Terms are computed once per sentence (below) and handed to MiniSearch as they are; the
+  // query is given as terms too, so neither side is tokenized or stemmed a second time.
+  const index = new MiniSearch<IndexedPassage & { terms: Set<string> }>({
+    fields: ["terms"],
+    extractField: (passage, field) => (field === "terms" ? [...passage.terms].join(" ") : String(passage[field as keyof IndexedPassage])),
+    tokenize: (joined) => joined.split(" "),
     processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => terms(text), processTerm: (term) => term, combineWith: "OR" },
+    searchOptions: { tokenize: (joined) => joined.split(" "), processTerm: (term) => term, combineWith: "OR" },
   });
   const passages = new Map<string, IndexedPassage & { terms: Set<string> }>();
   const documentFrequency = new Map<string, number>();
