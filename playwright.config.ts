@@ -34,6 +34,8 @@ export default defineConfig({
       LOGIN_MAX_FAILURES_PER_ACCOUNT: "3",
       LOGIN_MAX_FAILURES_PER_IP: "1000",
       DEMO_DATA: "0",
+      // Two server processes, as `npm start` runs on a two-core machine.
+      WEB_CONCURRENCY: "2",
     },
   },
 });

@@ -17,13 +17,14 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens the SQLite connection in WAL mode with a busy timeout: readers never block
- * the writer, and a second process (the CLI next to the server) waits instead of
- * failing with SQLITE_BUSY.
+ * the writer, and a second process (another server process, the CLI) waits instead
+ * of failing with SQLITE_BUSY.
  */
 function sqliteAdapter(filePath: string): SqlMigrationAwareDriverAdapterFactory {
   if (filePath !== ":memory:") fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const base = new PrismaBetterSQLite3({ url: filePath, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const prepare = async (adapter: SqlDriverAdapter) => {
+    beginTransactionsImmediately(adapter);
     await adapter.executeScript(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
     );
@@ -35,6 +36,21 @@ function sqliteAdapter(filePath: string): SqlMigrationAwareDriverAdapterFactory 
     connect: async () => prepare(await base.connect()),
     connectToShadowDb: async () => prepare(await base.connectToShadowDb()),
   };
+}
+
+/**
+ * The adapter opens transactions with a deferred BEGIN: a transaction that reads and
+ * then writes fails at once with SQLITE_BUSY (the busy timeout does not apply) when
+ * another process committed in between. BEGIN IMMEDIATE takes the write lock first,
+ * so concurrent processes wait their turn instead. The adapter's own mutex already
+ * serializes transactions within a process. Checked by the cross-process test in
+ * tests/integration/sqlite-processes.test.ts.
+ */
+function beginTransactionsImmediately(adapter: SqlDriverAdapter) {
+  const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
+  if (!client || typeof client.prepare !== "function") throw new Error("claimdesk: unexpected SQLite adapter shape; cannot set BEGIN IMMEDIATE");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }
 
 export function createDb(target: DatabaseTarget, poolSize = 10): Db {

@@ -1,6 +1,7 @@
 import "react-router";
 import { createRequestHandler } from "@react-router/express";
 import express, { type Request } from "express";
+import os from "node:os";
 import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
 import { originCheck, securityHeaders } from "./security";
@@ -27,3 +28,9 @@ app.use(
     },
   }),
 );
+
+/**
+ * How many server processes `npm start` runs. Rendering is CPU-bound and Node uses one
+ * core per process, so one process per core (up to 8) unless WEB_CONCURRENCY says otherwise.
+ */
+export const serverProcessCount = config.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), 8);

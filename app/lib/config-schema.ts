@@ -8,13 +8,13 @@ const flag = z
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
 /** A whole number in a range, with one message that says what is allowed. */
-const wholeNumber = (min: number, max: number, fallback: number) =>
+const boundedWholeNumber = (min: number, max: number) =>
   z.coerce
     .number({ error: `must be a whole number from ${min} to ${max}` })
     .int({ error: `must be a whole number from ${min} to ${max}` })
     .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` })
-    .default(fallback);
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+const wholeNumber = (min: number, max: number, fallback: number) => boundedWholeNumber(min, max).default(fallback);
 const minutes = (fallback: number) => wholeNumber(1, 525_600, fallback);
 const count = (fallback: number) => wholeNumber(1, 100_000, fallback);
 
@@ -34,6 +34,8 @@ export const envSchema = z.object({
       }
     }),
   DATABASE_POOL_SIZE: wholeNumber(1, 100, 10),
+  // Unset: one server process per processor core (see serverProcessCount).
+  WEB_CONCURRENCY: boundedWholeNumber(1, 64).optional(),
   APP_ORIGIN: z
     .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://claimdesk.example.org" })
     .transform((value) => new URL(value).origin)

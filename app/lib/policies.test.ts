@@ -55,6 +55,9 @@ describe("configuration", () => {
     expect(config.PORT).toBe(3000);
     expect(config.IMPORT_MAX_BYTES).toBe(20 * 1024 * 1024);
     expect(config.TRUST_PROXY).toBe(false);
+    // Unset means one server process per core, decided where the server starts.
+    expect(config.WEB_CONCURRENCY).toBeUndefined();
+    expect(parseConfig({ WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(3);
   });
 
   it.each([
@@ -64,6 +67,8 @@ describe("configuration", () => {
     [{ APP_ORIGIN: "ftp://x" }, "APP_ORIGIN"],
     [{ TRUST_PROXY: "maybe" }, "TRUST_PROXY"],
     [{ SESSION_IDLE_MINUTES: "0" }, "SESSION_IDLE_MINUTES"],
+    [{ WEB_CONCURRENCY: "0" }, "WEB_CONCURRENCY"],
+    [{ WEB_CONCURRENCY: "two" }, "WEB_CONCURRENCY"],
   ])("names the bad variable in one line: %j", (env, name) => {
     expect(() => parseConfig(env)).toThrow(new RegExp(`^claimdesk: invalid configuration: ${name} [^\\n]+$`));
   });

@@ -358,12 +358,13 @@ export async function claimForReview(projectId: number, claimId: number) {
 }
 
 /** Members who can be assigned claims. */
-export function assignableMembers(projectId: number) {
-  return getDb().user.findMany({
-    where: { disabledAt: null, memberships: { some: { projectId, role: { in: ["reviewer", "editor", "owner"] } } } },
-    select: { id: true, displayName: true, username: true },
-    orderBy: { displayName: "asc" },
-  });
+// The claims page and its live reloads ask these on every request, hence plain SQL.
+export async function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string; username: string }>> {
+  const rows = await getDb().$queryRaw<Array<{ id: number; displayName: string; username: string }>>`
+    SELECT u."id", u."displayName", u."username" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
+    WHERE m."projectId" = ${projectId} AND m."role" IN ('reviewer', 'editor', 'owner') AND u."disabledAt" IS NULL
+    ORDER BY u."displayName", u."id"`;
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
 const PRESENCE_TTL_MS = 25_000;
@@ -388,7 +389,8 @@ export function viewersOf(claimId: number, exceptUserId: number) {
 }
 
 export async function getPreference(userId: number, key: string): Promise<unknown> {
-  const row = await getDb().userPreference.findUnique({ where: { userId_key: { userId, key } } });
+  const rows = await getDb().$queryRaw<Array<{ value: string }>>`SELECT "value" FROM "UserPreference" WHERE "userId" = ${userId} AND "key" = ${key}`;
+  const row = rows[0];
   if (!row) return undefined;
   try {
     return JSON.parse(row.value) as unknown;

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseProvider, getDb } from "../db.server";
@@ -14,6 +15,26 @@ const MAX_IDS_IN_PAYLOAD = 200;
 
 const local = new EventEmitter();
 local.setMaxListeners(0);
+
+function deliverLocally(event: ProjectEvent) {
+  local.emit("any", event);
+  local.emit(String(event.projectId), event);
+}
+
+// The server's processes (scripts/server-processes.mjs) relay SQLite events to each
+// other through their primary process; the type must match RELAY_MESSAGE_TYPE there.
+const RELAY_MESSAGE_TYPE = "claimdesk:project-event";
+interface RelayMessage {
+  type: typeof RELAY_MESSAGE_TYPE;
+  event: ProjectEvent;
+}
+const isRelayMessage = (message: unknown): message is RelayMessage =>
+  typeof message === "object" && message !== null && (message as { type?: unknown }).type === RELAY_MESSAGE_TYPE;
+if (cluster.isWorker) {
+  process.on("message", (message: unknown) => {
+    if (isRelayMessage(message)) deliverLocally(message.event);
+  });
+}
 let listener: Promise<pg.Client> | undefined;
 
 // Bumped whenever a project's claims change, on this instance or (via NOTIFY) another.
@@ -34,17 +55,18 @@ export async function claimsGeneration(projectId: number): Promise<number> {
 
 /**
  * Tells every connected client of the project, on every app instance. On SQLite
- * (one instance) the event goes straight to this process's subscribers; on
- * PostgreSQL it goes through NOTIFY, and each instance's LISTEN connection hands
- * it to its own subscribers. Call after the change has committed.
+ * (one machine) the event goes straight to this process's subscribers and, through
+ * the primary process, to the server's other processes; on PostgreSQL it goes
+ * through NOTIFY, and each instance's LISTEN connection hands it to its own
+ * subscribers. Call after the change has committed.
  */
 export async function publishProjectEvent(event: ProjectEvent): Promise<void> {
   const payload = event.type === "claims-changed" ? { ...event, claimIds: event.claimIds.slice(0, MAX_IDS_IN_PAYLOAD) } : event;
   if (databaseProvider() === "postgresql") {
     await getDb().$executeRawUnsafe("SELECT pg_notify($1, $2)", CHANNEL, JSON.stringify(payload));
   } else {
-    local.emit("any", payload);
-    local.emit(String(event.projectId), payload);
+    deliverLocally(payload);
+    if (cluster.isWorker) process.send?.({ type: RELAY_MESSAGE_TYPE, event: payload } satisfies RelayMessage);
   }
 }
 
@@ -56,9 +78,7 @@ function ensurePostgresListener(): Promise<pg.Client> {
     client.on("notification", (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
-        const event = JSON.parse(message.payload) as ProjectEvent;
-        local.emit("any", event);
-        local.emit(String(event.projectId), event);
+        deliverLocally(JSON.parse(message.payload) as ProjectEvent);
       } catch {
         /* a malformed payload is not ours */
       }

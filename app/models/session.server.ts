@@ -1,6 +1,5 @@
 import { generateSessionToken, parseSessionToken, secretMatches } from "../lib/session-token";
 import { getDb } from "../db.server";
-import { publicUserSelect } from "./user.server";
 
 export interface SessionPolicy {
   idleMs: number;
@@ -19,7 +18,22 @@ export async function createSession(userId: number, meta: { ip: string | null; u
   return { token, sessionId: id, createdAt: now };
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>["user"];
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+interface SessionRow extends SessionUser {
+  sessionId: string;
+  secretHash: string;
+  sessionCreatedAt: Date;
+  lastActiveAt: Date;
+}
 
 /**
  * Returns the session and its user when the token is genuine, the user is enabled,
@@ -30,20 +44,33 @@ export async function validateSessionToken(token: string, policy: SessionPolicy,
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
   const db = getDb();
-  const session = await db.session.findUnique({ where: { id: parsed.id }, include: { user: { select: publicUserSelect } } });
-  if (!session || !secretMatches(parsed.secret, session.secretHash)) return null;
+  // Every request asks this: one plain statement, not the query builder's two.
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id" AS "sessionId", s."secretHash", s."createdAt" AS "sessionCreatedAt", s."lastActiveAt",
+           u."id", u."username", u."displayName", u."isAdmin", u."mustChangePassword", u."disabledAt", u."createdAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${parsed.id}`;
+  const row = rows[0];
+  if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
   const expired =
-    now.getTime() - session.createdAt.getTime() >= policy.maxAgeMs ||
-    now.getTime() - session.lastActiveAt.getTime() >= policy.idleMs ||
-    session.user.disabledAt !== null;
+    now.getTime() - row.sessionCreatedAt.getTime() >= policy.maxAgeMs || now.getTime() - row.lastActiveAt.getTime() >= policy.idleMs || row.disabledAt !== null;
   if (expired) {
-    await db.session.deleteMany({ where: { id: session.id } });
+    await db.session.deleteMany({ where: { id: row.sessionId } });
     return null;
   }
-  if (now.getTime() - session.lastActiveAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
-    await db.session.updateMany({ where: { id: session.id }, data: { lastActiveAt: now } });
+  if (now.getTime() - row.lastActiveAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
+    await db.session.updateMany({ where: { id: row.sessionId }, data: { lastActiveAt: now } });
   }
-  return { session: { id: session.id, createdAt: session.createdAt }, user: session.user };
+  const user: SessionUser = {
+    id: Number(row.id),
+    username: row.username,
+    displayName: row.displayName,
+    isAdmin: Boolean(row.isAdmin),
+    mustChangePassword: Boolean(row.mustChangePassword),
+    disabledAt: row.disabledAt,
+    createdAt: row.createdAt,
+  };
+  return { session: { id: row.sessionId, createdAt: row.sessionCreatedAt }, user };
 }
 
 export async function deleteSession(sessionId: string) {

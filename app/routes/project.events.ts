@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import type { Route } from "./+types/project.events";
 import { requireProjectCapability } from "../auth/guards.server";
 import { type ProjectEvent, subscribeToProject } from "../models/events.server";
@@ -32,7 +33,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           /* already closed */
         }
       });
-      send("retry: 2000\n: connected\n\n");
+      // Which of the server's processes holds the stream (tests use it to span them).
+      send(`retry: 2000\n: connected${cluster.isWorker ? ` to server process ${cluster.worker?.id}` : ""}\n\n`);
     },
     cancel() {
       cleanup();

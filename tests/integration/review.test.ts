@@ -238,6 +238,45 @@ describe.runIf(testLane() === "sqlite")("SQLite under concurrent writers", () =>
   }, 120_000);
 });
 
+describe.runIf(testLane() === "sqlite")("SQLite with several server processes", () => {
+  // The server runs one process per core; each process's transactions read and then
+  // write. With a deferred BEGIN such a transaction fails at once with SQLITE_BUSY when
+  // another process commits in between; BEGIN IMMEDIATE makes it wait its turn.
+  it("lets processes tagging at the same time all succeed, with every acknowledged change stored and audited", async () => {
+    const { project, claims, actorOf } = await projectWithClaims(160);
+    const reviewer = actorOf("reviewer");
+    const editor = actorOf("editor");
+    const script = path.resolve(import.meta.dirname, "../support/tag-from-another-process.ts");
+    const runChild = (ids: number[]) =>
+      new Promise<{ acknowledged: number; failures: string[] }>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", script, String(project.id), String(editor.id), editor.name, ...ids.map(String)], {
+          env: process.env,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let out = "";
+        let err = "";
+        child.stdout.on("data", (chunk) => (out += String(chunk)));
+        child.stderr.on("data", (chunk) => (err += String(chunk)));
+        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child exited ${code}: ${err}`))));
+      });
+    const shares = [claims.slice(0, 40), claims.slice(40, 80), claims.slice(80, 120)].map((share) => share.map((c) => c.id));
+    const children = shares.map(runChild);
+    const mine = claims.slice(120, 160);
+    const acknowledgedHere: number[] = [];
+    for (const claim of mine) {
+      await tagClaim(project.id, claim.id, { status: "confirmed", rationale: "this process", expectedVersion: 1 }, reviewer);
+      acknowledgedHere.push(claim.id);
+    }
+    const results = await Promise.all(children);
+    for (const result of results) expect(result).toEqual({ acknowledged: 40, failures: [] });
+    expect(acknowledgedHere).toHaveLength(40);
+    expect(await getDb().claim.count({ where: { projectId: project.id, status: "disputed", version: 2 } })).toBe(120);
+    expect(await getDb().claim.count({ where: { projectId: project.id, status: "confirmed", version: 2 } })).toBe(40);
+    expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.status_changed" } })).toBe(160);
+    expect(await verifyAuditChain(projectChain(project.id))).toMatchObject({ problem: null });
+  }, 120_000);
+});
+
 describe("document filter options", () => {
   it("come with the page in a small project; in a large one only the selected document does, and the rest on request", async () => {
     const team = await makeProjectWithTeam();

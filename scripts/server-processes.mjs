@@ -1,0 +1,66 @@
+// The primary process of a multi-process server: it starts one server process per
+// requested core (they share the listening socket), restarts one that dies, relays
+// project events between them and stops them all on SIGINT/SIGTERM.
+import cluster from "node:cluster";
+import path from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+// Server processes run serve.mjs itself, not the script that started the primary
+// (npm start's build check and migrations run once, before).
+const serveScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "serve.mjs");
+
+/** Must match RELAY_MESSAGE_TYPE in app/models/events.server.ts. */
+export const RELAY_MESSAGE_TYPE = "claimdesk:project-event";
+const isRelayMessage = (message) => typeof message === "object" && message !== null && message.type === RELAY_MESSAGE_TYPE;
+
+export function superviseServerProcesses(count, displayAddress) {
+  let stopping = false;
+  let listening = 0;
+  const everListened = new WeakSet();
+
+  const start = () => {
+    const worker = cluster.fork();
+    worker.on("listening", () => {
+      everListened.add(worker);
+      listening += 1;
+      if (listening === count) console.log(`claimdesk: serving on ${displayAddress} (${count} processes)`);
+    });
+    // On SQLite there is no database channel between processes: events (a claim
+    // changed, someone is viewing) reach the other processes through this one.
+    worker.on("message", (message) => {
+      if (!isRelayMessage(message)) return;
+      for (const other of Object.values(cluster.workers ?? {})) {
+        if (other && other !== worker && other.isConnected()) other.send(message);
+      }
+    });
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    // A process that never served (a port in use, a bad database) would fail again.
+    if (!everListened.has(worker)) {
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      process.exit(code || 1);
+    }
+    console.error(`claimdesk: a server process stopped (${signal ?? `exit code ${code}`}); starting another`);
+    start();
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {});
+      if (workers.length === 0) process.exit(0);
+      for (const worker of workers) worker?.process.kill("SIGTERM");
+    });
+  }
+
+  cluster.setupPrimary({ exec: serveScript, args: [] });
+  for (let i = 0; i < count; i++) start();
+}
