@@ -1,7 +1,7 @@
 import type { ItemEntity } from "wink-nlp";
 import { MONTHS, WEEKDAYS, isCalendarWord } from "../extraction/calendar";
 import { nlp } from "../extraction/nlp";
-import { STOP_WORDS, stem } from "./terms";
+import { STOP_WORDS, concept, stem } from "./terms";
 
 export type DetailKind = "money" | "percentage" | "number" | "duration" | "time" | "date" | "name";
 
@@ -30,7 +30,8 @@ export interface Detail {
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
 const MONTH_ABBREVIATIONS: Record<string, string> = { jan: "january", feb: "february", mar: "march", apr: "april", jun: "june", jul: "july", aug: "august", sep: "september", sept: "september", oct: "october", nov: "november", dec: "december" };
 const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
@@ -41,8 +42,10 @@ function parseAmount(raw: string): number | null {
   const digits = /(\d+(?:\.\d+)?)/.exec(text);
   let value = digits ? Number(digits[1]) : null;
   if (value === null) {
-    const word = text.split(/[^a-z]+/).find((w) => w in WORD_NUMBERS);
-    value = word ? WORD_NUMBERS[word]! : null;
+    // "Sixteen", "twenty-five": a written count, tens and units added.
+    const words = text.split(/[^a-z]+/).filter((w) => w in WORD_NUMBERS);
+    const [first, second] = words.map((w) => WORD_NUMBERS[w]!);
+    value = first === undefined ? null : second !== undefined && first >= 20 && first % 10 === 0 && second < 10 ? first + second : first;
   }
   if (value === null) return null;
   const scale = /(?:\d|\s|^)(thousand|million|billion|trillion|bn|mn|m|k)\b/.exec(text)?.[1];
@@ -149,7 +152,7 @@ export function extractDetails(text: string): Detail[] {
     for (const token of tokens.filter((t) => t.start >= end).slice(0, 3)) {
       const lower = token.value.toLowerCase();
       if (lower === "-" || token.pos === "ADJ" || token.pos === "ADV" || lower in SCALE || isCalendarWord(lower)) continue;
-      return (token.pos === "NOUN" || token.pos === "PROPN") && /^\p{L}+$/u.test(token.value) ? stem(lower) : "";
+      return (token.pos === "NOUN" || token.pos === "PROPN") && /^\p{L}+$/u.test(token.value) ? concept(lower) : "";
     }
     return "";
   };
@@ -230,7 +233,7 @@ export function extractDetails(text: string): Detail[] {
     const words: string[] = [];
     for (const token of walk) {
       if (clauseBreak(token) || words.length >= CONTEXT_WORDS) break;
-      if (isContextWord(token)) words.push(stem(token.value.toLowerCase()));
+      if (isContextWord(token)) words.push(concept(token.value.toLowerCase()));
     }
     return words;
   };

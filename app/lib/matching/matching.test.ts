@@ -145,3 +145,22 @@ describe("suggestions in a story told by several outlets", () => {
     expect(found.every((s) => s.relation !== "contradicts")).toBe(true);
   });
 });
+
+describe("words that news uses for one thing", () => {
+  it("are one search term, but a word is not merged with a look-alike of another sense", () => {
+    expect(terms("sixteen houses")).toEqual(terms("16 homes"));
+    expect(terms("production begins")).toEqual(terms("output starts"));
+    // "village" and "villager" share a stem, so residents are not villagers here.
+    expect(terms("village")).not.toEqual(terms("residents"));
+    expect(terms("offer")).not.toEqual(terms("demand"));
+  });
+
+  it("let counts of one thing named differently, and written as words, be compared", () => {
+    const values = (text: string) => extractDetails(text).map((d) => `${d.kind}:${d.value}`);
+    expect(values("Sixteen houses were swept away.")).toContain("number:16");
+    expect(values("Twenty-five flights were cancelled.")).toContain("number:25");
+    const result = compare("A landslide destroyed 14 homes in the village on Tuesday.", "Sixteen houses were swept away by the landslide on Tuesday.", 0.35);
+    expect(result.differences).toEqual([{ kind: "number", here: "14", there: "Sixteen" }]);
+    expect(result.relation).toBe("contradicts");
+  });
+});

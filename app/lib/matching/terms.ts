@@ -2,6 +2,7 @@
 // number words as digits, thousands separators dropped.
 import type { ItsFunction } from "wink-nlp";
 import { nlp } from "../extraction/nlp";
+import { SYNONYM_GROUPS } from "./synonyms";
 
 export const STOP_WORDS = new Set([
   "the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "that", "this", "is", "was", "were", "be", "been",
@@ -12,6 +13,7 @@ export const STOP_WORDS = new Set([
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10", eleven: "11", twelve: "12",
+  thirteen: "13", fourteen: "14", fifteen: "15", sixteen: "16", seventeen: "17", eighteen: "18", nineteen: "19", twenty: "20",
 };
 
 /** The search term of one word: its Porter2 stem, or the digits of a number. */
@@ -20,7 +22,7 @@ export function termOf(word: string): string | null {
   if (NUMBER_WORDS[lower]) return NUMBER_WORDS[lower]!;
   if (/^\d[\d,]*(\.\d+)?$/.test(lower)) return lower.replace(/,/g, "");
   if (!/^\p{L}[\p{L}'’]*$/u.test(lower) || lower.length < 2 || STOP_WORDS.has(lower)) return null;
-  return stem(lower);
+  return concept(lower);
 }
 
 const stems = new Map<string, string>();
@@ -36,6 +38,17 @@ export function stem(word: string): string {
     stems.set(word, found);
   }
   return found;
+}
+
+let concepts: Map<string, string> | undefined;
+/**
+ * The term a lower-case word stands for: its stem, or the stem of the first word of
+ * its synonym group ("houses" -> "home", "output" -> "product").
+ */
+export function concept(word: string): string {
+  concepts ??= new Map(SYNONYM_GROUPS.flatMap((group) => group.map((member) => [stem(member), stem(group[0]!)] as const)));
+  const stemmed = stem(word);
+  return concepts.get(stemmed) ?? stemmed;
 }
 
 /** Words and numbers as search terms: "Contracts worth $200,000 were awarded" -> contract, worth, 200000, award. */
