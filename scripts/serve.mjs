@@ -48,8 +48,9 @@ if (development) {
 if (cluster.isPrimary && processCount > 1) {
   superviseServerProcesses(processCount, displayAddress);
 } else {
-  const listener = server.listen(port, host, () => {
-    if (cluster.isPrimary) console.log(`claimdesk: serving on ${displayAddress}`);
+  // Express 5 calls this back with the error too when listening fails (handled below).
+  const listener = server.listen(port, host, (error) => {
+    if (!error && cluster.isPrimary) console.log(`claimdesk: serving on ${displayAddress}`);
   });
   listener.on("error", (error) => {
     console.error(`claimdesk: cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
