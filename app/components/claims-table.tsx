@@ -129,14 +129,23 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
 
   // Live updates from other reviewers: reload the rows, and the panel if it is open.
   const reloadSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // A reload started while this tab's own change is in flight may be answered by another
+  // server process before that change commits, and would then show the old rows last.
+  const ownChangeInFlight = useRef(false);
+  ownChangeInFlight.current = [tagFetcher, applyFetcher, undoFetcher].some((fetcher) => fetcher.state !== "idle");
   useProjectEvents(slug, {
     onClaimsChanged(event) {
       if (event.actorId !== viewerId) setAnnouncement(event.summary);
       clearTimeout(reloadSoon.current);
-      reloadSoon.current = setTimeout(() => {
+      const reload = () => {
+        if (ownChangeInFlight.current) {
+          reloadSoon.current = setTimeout(reload, 200);
+          return;
+        }
         revalidator.revalidate();
         if (panelClaimId !== null && event.claimIds.includes(panelClaimId)) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
-      }, 200);
+      };
+      reloadSoon.current = setTimeout(reload, 200);
     },
     onPresence(event) {
       if (panelClaimId === event.claimId) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
