@@ -43,8 +43,8 @@ function sqliteAdapter(filePath: string): SqlMigrationAwareDriverAdapterFactory 
  * then writes fails at once with SQLITE_BUSY (the busy timeout does not apply) when
  * another process committed in between. BEGIN IMMEDIATE takes the write lock first,
  * so concurrent processes wait their turn instead. The adapter's own mutex already
- * serializes transactions within a process. Checked by the cross-process test in
- * tests/integration/sqlite-processes.test.ts.
+ * serializes transactions within a process. Checked by "SQLite with several server
+ * processes" in tests/integration/review.test.ts.
  */
 function beginTransactionsImmediately(adapter: SqlDriverAdapter) {
   const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 const serveScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "serve.mjs");
 
 /** Must match RELAY_MESSAGE_TYPE in app/models/events.server.ts. */
-export const RELAY_MESSAGE_TYPE = "claimdesk:project-event";
+const RELAY_MESSAGE_TYPE = "claimdesk:project-event";
 const isRelayMessage = (message) => typeof message === "object" && message !== null && message.type === RELAY_MESSAGE_TYPE;
 
 export function superviseServerProcesses(count, displayAddress) {

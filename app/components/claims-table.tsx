@@ -132,7 +132,10 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   // A reload started while this tab's own change is in flight may be answered by another
   // server process before that change commits, and would then show the old rows last.
   const ownChangeInFlight = useRef(false);
-  ownChangeInFlight.current = [tagFetcher, applyFetcher, undoFetcher].some((fetcher) => fetcher.state !== "idle");
+  const ownChangeBusy = [tagFetcher, applyFetcher, undoFetcher].some((fetcher) => fetcher.state !== "idle");
+  useEffect(() => {
+    ownChangeInFlight.current = ownChangeBusy;
+  }, [ownChangeBusy]);
   useProjectEvents(slug, {
     onClaimsChanged(event) {
       if (event.actorId !== viewerId) setAnnouncement(event.summary);

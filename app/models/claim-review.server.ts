@@ -1,7 +1,7 @@
-import { Prisma, getDb } from "../db.server";
+import { Prisma, type Tx, getDb } from "../db.server";
 import type { ClaimStatus } from "../lib/claim-status";
 import type { ClaimQuery } from "../lib/claim-query";
-import { roleAtLeast, isProjectRole } from "../lib/roles";
+import { PROJECT_ROLES, can, isProjectRole } from "../lib/roles";
 import { appendAuditEvents } from "./audit.server";
 import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
 import { claimConditions, claimOrder, countClaimsByStatus } from "./claim-filter.server";
@@ -39,8 +39,8 @@ interface ClaimTableRow {
   checkworthiness: number;
   sourceCount: number;
   version: number;
-  dismissed: boolean | number;
-  lastChangedAt: Date | string | number;
+  dismissed: boolean;
+  lastChangedAt: Date;
   documentId: number;
   documentTitle: string;
   assigneeId: number | null;
@@ -72,20 +72,13 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
   const selected = query.status.length > 0 ? query.status : (Object.keys(counts) as ClaimStatus[]);
   const total = exactTotal ? Number(exactTotal[0]?.total ?? 0) : selected.reduce((sum, status) => sum + counts[status], 0);
   return {
-    rows: rows.map((row) => ({
-      id: Number(row.id),
-      text: row.text,
-      speaker: row.speaker,
-      status: row.status,
-      rationale: row.rationale,
-      checkworthiness: Number(row.checkworthiness),
-      sourceCount: Number(row.sourceCount),
-      version: Number(row.version),
-      dismissed: Boolean(row.dismissed),
-      lastChangedAt: row.lastChangedAt instanceof Date ? row.lastChangedAt : new Date(row.lastChangedAt),
-      document: { id: Number(row.documentId), title: row.documentTitle },
-      assignee: row.assigneeId === null ? null : { id: Number(row.assigneeId), displayName: row.assigneeName ?? "" },
-      lastChangedBy: row.lastChangedByName === null ? null : { displayName: row.lastChangedByName },
+    // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
+    // databases; only aggregates such as COUNT come back as bigint.
+    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, lastChangedByName, ...claim }) => ({
+      ...claim,
+      document: { id: documentId, title: documentTitle },
+      assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? "" },
+      lastChangedBy: lastChangedByName === null ? null : { displayName: lastChangedByName },
     })),
     total,
     counts,
@@ -94,7 +87,7 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
 
 async function assertAssignable(projectId: number, assigneeId: number) {
   const member = await getDb().membership.findUnique({ where: { projectId_userId: { projectId, userId: assigneeId } }, include: { user: { select: { disabledAt: true } } } });
-  if (!member || member.user.disabledAt || !isProjectRole(member.role) || !roleAtLeast(member.role, "reviewer")) {
+  if (!member || member.user.disabledAt || !isProjectRole(member.role) || !can(member.role, "tagClaim")) {
     throw new ClaimInputError("Claims can be assigned only to active members who can tag (reviewers and above).");
   }
 }
@@ -193,16 +186,15 @@ export interface BulkChange {
 /** A bulk change met claims that someone changed after they were read: nothing was applied. */
 export class BulkConflictError extends Error {}
 
-type Reader = Pick<ReturnType<typeof getDb>, "$queryRaw">;
+type Reader = Pick<Tx, "$queryRaw" | "project">;
 
 async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, change: BulkChange) {
   if ("ids" in target && target.ids.length === 0) return { matched: 0, changing: [] };
   const conditions = "ids" in target ? Prisma.sql`c."projectId" = ${projectId} AND c."id" IN (${Prisma.join(target.ids)})` : claimConditions(projectId, target.query, target.viewerId);
-  const rows = await db.$queryRaw<Array<{ id: number; status: string; rationale: string | null; assigneeId: number | null; version: number; sourceCount: number }>>`
+  const claims = await db.$queryRaw<Array<{ id: number; status: string; rationale: string | null; assigneeId: number | null; version: number; sourceCount: number }>>`
     SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
-  const claims = rows.map((row) => ({ ...row, id: Number(row.id), assigneeId: row.assigneeId === null ? null : Number(row.assigneeId), version: Number(row.version), sourceCount: Number(row.sourceCount) }));
   if (change.status && change.status !== "unverified") {
-    const project = await getDb().project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
+    const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
     if (unsourced > 0) throw new ClaimInputError(`${unsourced} of the ${claims.length} claims have no source; link sources first or narrow the selection (a project setting requires a source for ${change.status}).`);
   }
@@ -357,14 +349,15 @@ export async function claimForReview(projectId: number, claimId: number) {
   return claim ? { ...claim, reasons: parseReasons(claim.reasons) } : null;
 }
 
-/** Members who can be assigned claims. */
-// The claims page and its live reloads ask these on every request, hence plain SQL.
-export async function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string; username: string }>> {
-  const rows = await getDb().$queryRaw<Array<{ id: number; displayName: string; username: string }>>`
+/** Roles that can be assigned claims: those that can tag them. */
+const ASSIGNABLE_ROLES = PROJECT_ROLES.filter((role) => can(role, "tagClaim"));
+
+/** Members who can be assigned claims. Plain SQL: the claims page asks on every request. */
+export function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string; username: string }>> {
+  return getDb().$queryRaw`
     SELECT u."id", u."displayName", u."username" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
-    WHERE m."projectId" = ${projectId} AND m."role" IN ('reviewer', 'editor', 'owner') AND u."disabledAt" IS NULL
+    WHERE m."projectId" = ${projectId} AND m."role" IN (${Prisma.join(ASSIGNABLE_ROLES)}) AND u."disabledAt" IS NULL
     ORDER BY u."displayName", u."id"`;
-  return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
 const PRESENCE_TTL_MS = 25_000;

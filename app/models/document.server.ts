@@ -195,10 +195,9 @@ export const INLINE_DOCUMENT_OPTIONS = 100;
 export async function documentFilterOptions(projectId: number, selectedId: number | undefined) {
   const db = getDb();
   // Plain SQL: the claims page asks this on every request.
-  const rows = await db.$queryRaw<Array<{ id: number; title: string }>>`
+  const options = await db.$queryRaw<Array<{ id: number; title: string }>>`
     SELECT "id", "title" FROM "Document" WHERE "projectId" = ${projectId} AND "supersededAt" IS NULL
     ORDER BY "title", "id" LIMIT ${INLINE_DOCUMENT_OPTIONS + 1}`;
-  const options = rows.map((row) => ({ id: Number(row.id), title: row.title }));
   if (options.length <= INLINE_DOCUMENT_OPTIONS) return { options, complete: true };
   const selected = selectedId ? await db.document.findFirst({ where: { id: selectedId, projectId }, select: { id: true, title: true } }) : null;
   return { options: selected ? [selected] : [], complete: false };

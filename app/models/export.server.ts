@@ -66,7 +66,7 @@ interface ClaimRow {
   documentTitle: string;
   documentUrl: string | null;
   documentOutlet: string | null;
-  documentPublishedAt: Date | string | number | null;
+  documentPublishedAt: Date | null;
 }
 
 interface SourceRow {
@@ -74,7 +74,7 @@ interface SourceRow {
   stance: string;
   quote: string | null;
   note: string | null;
-  addedAt: Date | string | number;
+  addedAt: Date;
   addedBy: string | null;
   url: string | null;
   title: string | null;
@@ -107,15 +107,20 @@ interface EventRow {
   targetId: string;
   action: string;
   actorName: string | null;
-  createdAt: Date | string | number;
+  createdAt: Date;
   details: string;
 }
 
-/** Raw rows give dates as Date (PostgreSQL) or as stored (SQLite); reports want ISO strings. */
-function isoDate(value: Date | string | number | null): string | null {
-  if (value === null) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+/** Rows grouped by a key, in their order. */
+function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
+  const groups = new Map<Key, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 /**
@@ -138,8 +143,8 @@ export async function* exportClaims(projectId: number, query: ClaimQuery, viewer
       LIMIT ${PAGE}`;
     if (claims.length === 0) return;
     collectGarbageNow(PAGE);
-    afterId = Number(claims[claims.length - 1]!.id);
-    const ids = claims.map((c) => Number(c.id));
+    afterId = claims[claims.length - 1]!.id;
+    const ids = claims.map((c) => c.id);
     const [links, events] = await Promise.all([
       db.$queryRaw<SourceRow[]>`
         SELECT l."claimId", l."stance", l."quote", l."note", l."addedAt", u."displayName" AS "addedBy",
@@ -153,21 +158,11 @@ export async function* exportClaims(projectId: number, query: ClaimQuery, viewer
           ${options.withHistory ? Prisma.empty : Prisma.sql`AND e."action" IN (${Prisma.join(DECISIONS)})`}
         ORDER BY e."seq"`,
     ]);
-    const eventsOf = new Map<string, typeof events>();
-    for (const event of events) {
-      const list = eventsOf.get(event.targetId) ?? [];
-      list.push(event);
-      eventsOf.set(event.targetId, list);
-    }
-    const linksOf = new Map<number, SourceRow[]>();
-    for (const link of links) {
-      const claimId = Number(link.claimId);
-      const list = linksOf.get(claimId) ?? [];
-      list.push(link);
-      linksOf.set(claimId, list);
-    }
+    // Plain SQL rows carry the columns' own types (numbers, dates) on both databases.
+    const eventsOf = groupBy(events, (event) => event.targetId);
+    const linksOf = groupBy(links, (link) => link.claimId);
     yield claims.map((claim): ReportClaim => {
-      const id = Number(claim.id);
+      const id = claim.id;
       const history = eventsOf.get(String(id)) ?? [];
       const decision = [...history].reverse().find((e) => DECISIONS.includes(e.action));
       return {
@@ -177,10 +172,10 @@ export async function* exportClaims(projectId: number, query: ClaimQuery, viewer
         status: claim.status as ReportClaim["status"],
         rationale: claim.rationale,
         decidedBy: decision?.actorName ?? null,
-        decidedAt: decision ? isoDate(decision.createdAt) : null,
-        version: Number(claim.version),
-        checkworthiness: Number(claim.checkworthiness),
-        document: { id: Number(claim.documentId), title: claim.documentTitle, url: claim.documentUrl, outlet: claim.documentOutlet, publishedAt: isoDate(claim.documentPublishedAt) },
+        decidedAt: decision?.createdAt.toISOString() ?? null,
+        version: claim.version,
+        checkworthiness: claim.checkworthiness,
+        document: { id: claim.documentId, title: claim.documentTitle, url: claim.documentUrl, outlet: claim.documentOutlet, publishedAt: claim.documentPublishedAt?.toISOString() ?? null },
         sources: (linksOf.get(id) ?? []).map((link) => ({
           url: link.url,
           title: link.title,
@@ -189,11 +184,11 @@ export async function* exportClaims(projectId: number, query: ClaimQuery, viewer
           quote: link.quote,
           note: link.note,
           addedBy: link.addedBy,
-          addedAt: isoDate(link.addedAt) ?? "",
-          documentId: link.documentId === null ? null : Number(link.documentId),
+          addedAt: link.addedAt.toISOString(),
+          documentId: link.documentId,
         })),
         history: options.withHistory
-          ? history.map((e) => ({ at: isoDate(e.createdAt) ?? "", actor: e.actorName, action: e.action, details: JSON.parse(e.details) as Record<string, unknown> }))
+          ? history.map((e) => ({ at: e.createdAt.toISOString(), actor: e.actorName, action: e.action, details: JSON.parse(e.details) as Record<string, unknown> }))
           : [],
       };
     });

@@ -51,7 +51,7 @@ export async function findProjectAccess(slug: string, user: { id: number; isAdmi
   if (!row) return null;
   const { memberRole, ...project } = row;
   const role: ProjectRole = user.isAdmin ? "owner" : isProjectRole(memberRole) ? memberRole : "viewer";
-  return { project: { ...project, id: Number(project.id), claimThreshold: project.claimThreshold === null ? null : Number(project.claimThreshold) }, role };
+  return { project, role };
 }
 
 export async function listProjectsForUser(user: { id: number; isAdmin: boolean }, options: { includeArchived?: boolean } = {}) {

@@ -61,16 +61,8 @@ export async function validateSessionToken(token: string, policy: SessionPolicy,
   if (now.getTime() - row.lastActiveAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
     await db.session.updateMany({ where: { id: row.sessionId }, data: { lastActiveAt: now } });
   }
-  const user: SessionUser = {
-    id: Number(row.id),
-    username: row.username,
-    displayName: row.displayName,
-    isAdmin: Boolean(row.isAdmin),
-    mustChangePassword: Boolean(row.mustChangePassword),
-    disabledAt: row.disabledAt,
-    createdAt: row.createdAt,
-  };
-  return { session: { id: row.sessionId, createdAt: row.sessionCreatedAt }, user };
+  const { sessionId, secretHash: _secretHash, sessionCreatedAt, lastActiveAt: _lastActiveAt, ...user } = row;
+  return { session: { id: sessionId, createdAt: sessionCreatedAt }, user: user satisfies SessionUser };
 }
 
 export async function deleteSession(sessionId: string) {

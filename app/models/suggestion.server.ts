@@ -56,9 +56,9 @@ function rankPassages(index: SentenceIndex, claim: { text: string; documentId: n
 }
 
 /**
- * Passages of the project's other articles that state the claim's fact, ranked by
- * BM25, each marked corroborates, contradicts or related with the details that
- * differ. Passages already linked or rejected for this claim are not offered.
+ * Passages of the project's other articles that state the claim's fact, found by
+ * BM25 and ranked by shared rare words and details (lib/matching/sentence-index), each
+ * marked corroborates, contradicts or related with the details that differ. Passages already linked or rejected for this claim are not offered.
  */
 export async function suggestPassages(projectId: number, claimId: number, limit = 5): Promise<Suggestion[] | null> {
   const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, text: true, documentId: true } });

@@ -1,7 +1,7 @@
 import type { ItemEntity } from "wink-nlp";
 import { MONTHS, WEEKDAYS, isCalendarWord } from "../extraction/calendar";
 import { nlp } from "../extraction/nlp";
-import { STOP_WORDS, concept, stem } from "./terms";
+import { STOP_WORDS, WORD_NUMBERS, concept, stem } from "./terms";
 
 export type DetailKind = "money" | "percentage" | "number" | "duration" | "time" | "date" | "name";
 
@@ -28,11 +28,6 @@ export interface Detail {
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
-};
 const MONTH_ABBREVIATIONS: Record<string, string> = { jan: "january", feb: "february", mar: "march", apr: "april", jun: "june", jul: "july", aug: "august", sep: "september", sept: "september", oct: "october", nov: "november", dec: "december" };
 const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
 const CONTEXT_WORDS = 3;

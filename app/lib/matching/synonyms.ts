@@ -1,23 +1,24 @@
 // Words that news reports use interchangeably for one thing ("14 homes" / "sixteen
 // houses", "production starts" / "output begins"). Each group is one concept; a word
 // in several senses is left out when its other sense is common in news ("fire" the
-// blaze and "fire" an employee). Written for Claimdesk from general news usage, not
+// blaze and "fire" an employee). Words are stemmed before they are looked up, so a group
+// lists only forms with a stem of their own ("began", "children", not "houses", "killed"). Written for Claimdesk from general news usage, not
 // from a thesaurus: WordNet's senses are too fine ("home" is not "house" there).
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["home", "house", "houses", "dwelling"],
+  ["home", "house", "dwelling"],
   ["resident", "inhabitant"],
-  ["people", "person", "persons"],
+  ["people", "person"],
   ["landslide", "slide", "mudslide", "landslip"],
   ["production", "output"],
   ["start", "begin", "began", "begun", "commence"],
   ["resume", "restart"],
   ["worker", "employee", "staff"],
   ["buy", "bought", "purchase"],
-  ["die", "died", "dead", "death", "kill", "killed", "fatality", "fatalities"],
-  ["injure", "injured", "injury", "injuries", "hurt", "wounded"],
+  ["die", "dead", "death", "kill", "fatality"],
+  ["injure", "injury", "hurt", "wound"],
   ["vote", "ballot"],
-  ["cancel", "scrap", "scrapped"],
-  ["close", "closed", "closure", "shut"],
+  ["cancel", "scrap"],
+  ["close", "closure", "shut"],
   ["increase", "rise", "rose", "risen", "hike"],
   ["decrease", "decline", "fall", "fell", "fallen", "drop"],
   ["company", "firm"],

@@ -11,15 +11,17 @@ export const STOP_WORDS = new Set([
   "told", "according", "he", "she", "his", "her", "we", "our", "also", "all", "any", "could", "should", "may", "can", "per",
 ]);
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10", eleven: "11", twelve: "12",
-  thirteen: "13", fourteen: "14", fifteen: "15", sixteen: "16", seventeen: "17", eighteen: "18", nineteen: "19", twenty: "20",
+/** Counts written as words, for search terms here and for comparable details (details.ts). */
+export const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
 
 /** The search term of one word: its Porter2 stem, or the digits of a number. */
 export function termOf(word: string): string | null {
   const lower = word.toLowerCase();
-  if (NUMBER_WORDS[lower]) return NUMBER_WORDS[lower]!;
+  if (lower in WORD_NUMBERS) return String(WORD_NUMBERS[lower]);
   if (/^\d[\d,]*(\.\d+)?$/.test(lower)) return lower.replace(/,/g, "");
   if (!/^\p{L}[\p{L}'’]*$/u.test(lower) || lower.length < 2 || STOP_WORDS.has(lower)) return null;
   return concept(lower);
