@@ -129,26 +129,14 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
 
   // Live updates from other reviewers: reload the rows, and the panel if it is open.
   const reloadSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  // A reload started while this tab's own change is in flight may be answered by another
-  // server process before that change commits, and would then show the old rows last.
-  const ownChangeInFlight = useRef(false);
-  const ownChangeBusy = [tagFetcher, applyFetcher, undoFetcher].some((fetcher) => fetcher.state !== "idle");
-  useEffect(() => {
-    ownChangeInFlight.current = ownChangeBusy;
-  }, [ownChangeBusy]);
   useProjectEvents(slug, {
     onClaimsChanged(event) {
       if (event.actorId !== viewerId) setAnnouncement(event.summary);
       clearTimeout(reloadSoon.current);
-      const reload = () => {
-        if (ownChangeInFlight.current) {
-          reloadSoon.current = setTimeout(reload, 200);
-          return;
-        }
+      reloadSoon.current = setTimeout(() => {
         revalidator.revalidate();
         if (panelClaimId !== null && event.claimIds.includes(panelClaimId)) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
-      };
-      reloadSoon.current = setTimeout(reload, 200);
+      }, 200);
     },
     onPresence(event) {
       if (panelClaimId === event.claimId) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
@@ -284,11 +272,19 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     estimateSize: () => (compact ? 40 : 64),
     overscan: 12,
   });
-  useEffect(() => {
+  // Keyboard focus follows the selected row in the same commit: a dialog opened by the next
+  // key returns focus to the element focused when it opened, and the focused row becomes
+  // the selection again (onFocus). Focus still on the previous row would select it, and
+  // the key after would tag the wrong claim.
+  useLayoutEffect(() => {
     if (!hydrated || tableRows.length === 0) return;
     virtualizer.scrollToIndex(active, { align: "auto" });
     const id = tableRows[active]?.original.id;
-    if (id !== undefined && !isTypingTarget(document.activeElement)) requestAnimationFrame(() => rowRefs.current.get(id)?.focus({ preventScroll: true }));
+    if (id === undefined || isTypingTarget(document.activeElement)) return;
+    const focusRow = () => rowRefs.current.get(id)?.focus({ preventScroll: true });
+    // A row scrolled far into view is rendered on the next frame.
+    if (rowRefs.current.has(id)) focusRow();
+    else requestAnimationFrame(focusRow);
   }, [active, hydrated]); // eslint-disable-line react-hooks/exhaustive-deps
   // Until hydrated every row is rendered (it works without JavaScript); then only the visible ones.
   const virtualItems = hydrated ? virtualizer.getVirtualItems() : null;

@@ -54,6 +54,27 @@ test("a reviewer tags claims from the keyboard", async ({ page }) => {
   await expect(page.getByLabel("Search claims")).toBeFocused();
 });
 
+test("keys pressed in quick succession act on the row the keyboard moved to", async ({ page }) => {
+  await openTable(page, E2E_USERS.reviewer.username, "?q=bridge+carries");
+  const first = await firstRowClaimId(page);
+  const second = await firstRowClaimId(page, 1);
+  const firstStatus = await statusOf(page, first).inputValue();
+  // "j" and then "2" as a fast typist sends them: separate key presses, within one frame.
+  await page.evaluate(async () => {
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "j", bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "2", bubbles: true }));
+  });
+  const dialog = page.getByRole("dialog", { name: `Mark claim ${second} disputed` });
+  await dialog.getByLabel("Rationale").fill("Traffic count is from another bridge.");
+  await page.keyboard.press("Enter");
+  await expect(statusOf(page, second)).toHaveValue("disputed");
+  // The selection stayed on the second row: "u" undoes that verdict, not the first row's.
+  await page.keyboard.press("u");
+  await expect(statusOf(page, second)).toHaveValue("unverified");
+  await expect(statusOf(page, first)).toHaveValue(firstStatus);
+});
+
 test("filters and sorting live in the URL and the back button restores them", async ({ page }) => {
   await openTable(page, E2E_USERS.viewer.username);
   await expect(page.getByLabel(/^Status of claim/)).toHaveCount(0);
