@@ -13,13 +13,13 @@ export interface Detail {
   kind: DetailKind;
   /** As written. */
   raw: string;
-  /** Comparable value: an amount, minutes after midnight, a canonical date, a name. */
+  /** Comparable value: an amount, minutes after midnight or of a span of time, a canonical date, a name. */
   value: string;
   start: number;
   end: number;
   /**
    * What the value counts or is measured in: the counted thing for numbers ("flight"),
-   * the currency for money ("EUR"), the unit for durations ("year"), the form for dates
+   * the currency for money ("EUR"), the unit as written for durations ("year"), the form for dates
    * ("weekday", "month-day"...). Empty when the text does not say.
    */
   unit: string;
@@ -31,6 +31,8 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 const MONTH_ABBREVIATIONS: Record<string, string> = { jan: "january", feb: "february", mar: "march", apr: "april", jun: "june", jul: "july", aug: "august", sep: "september", sept: "september", oct: "october", nov: "november", dec: "december" };
 const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
 const CONTEXT_WORDS = 3;
+/** Minutes in each unit a span of time is given in, so "two hours" and "90 minutes" compare. */
+const MINUTES_IN: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, month: 43800, year: 525600, decade: 5256000 };
 
 function parseAmount(raw: string): number | null {
   const text = raw.toLowerCase().replace(/(?<=\d),(?=\d{3}\b)/g, "");
@@ -175,7 +177,7 @@ export function extractDetails(text: string): Detail[] {
     } else if (type === "DURATION") {
       const amount = parseAmount(raw);
       const unit = /(second|minute|hour|day|week|month|year|decade)/.exec(raw.toLowerCase())?.[1];
-      if (amount !== null && unit) add({ kind: "duration", raw, value: `${amount} ${unit}`, start, end, unit });
+      if (amount !== null && unit) add({ kind: "duration", raw, value: String(Math.round(amount * MINUTES_IN[unit]! * 1000) / 1000), start, end, unit });
     } else if (type === "CARDINAL") {
       const amount = parseAmount(raw);
       if (amount !== null) add({ kind: "number", raw, value: String(amount), start, end, unit: unitAfter(end) });
@@ -200,7 +202,9 @@ export function extractDetails(text: string): Detail[] {
       return;
     }
     flush();
-    if (free && token.pos === "NUM") {
+    // "No one was hurt": a pronoun, not a count.
+    const pronoun = token.value.toLowerCase() === "one" && /^(no|any|every|some|each)$/i.test(tokens[tokens.indexOf(token) - 1]?.value ?? "");
+    if (free && token.pos === "NUM" && !pronoun) {
       const amount = parseAmount(token.value);
       if (amount !== null) add({ kind: "number", raw: token.value, value: String(amount), start: token.start, end: token.end, unit: unitAfter(token.end) });
     }
@@ -286,12 +290,16 @@ function sharedContext(a: Detail, b: Detail): string[] {
 
 /** Outlets that disagree on a figure are rarely an order of magnitude apart; figures that far apart count different things. */
 const MAX_RATIO = 4;
-function closeInSize(a: Detail, b: Detail): boolean {
-  if (!["money", "percentage", "number", "duration"].includes(a.kind)) return true;
+/** How many times the larger of two amounts is the smaller; infinite when either is zero or not a number. */
+function ratio(a: Detail, b: Detail): number {
   const x = Math.abs(Number.parseFloat(a.value));
   const y = Math.abs(Number.parseFloat(b.value));
-  if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return false;
-  return Math.max(x, y) / Math.min(x, y) <= MAX_RATIO;
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Number.POSITIVE_INFINITY;
+  return Math.max(x, y) / Math.min(x, y);
+}
+function closeInSize(a: Detail, b: Detail): boolean {
+  if (!["money", "percentage", "number", "duration"].includes(a.kind)) return true;
+  return ratio(a, b) <= MAX_RATIO;
 }
 
 export interface CompareOptions {
@@ -303,14 +311,34 @@ export interface CompareOptions {
   isCommonTerm?: (term: string) => boolean;
 }
 
-/** Kinds whose values are specific enough that one of each in two like sentences is one fact told twice; dates and durations recur across a story. */
-const SPECIFIC_KINDS = new Set<DetailKind>(["money", "percentage", "time"]);
+/**
+ * Details specific enough that one of each in two like sentences is one fact told twice:
+ * amounts, percentages, clock times and dates that name a day or a month of a year.
+ * Weekdays, months, years and durations recur across a story.
+ */
+function isSpecific(detail: Detail): boolean {
+  if (detail.kind === "date") return detail.unit === "month-day" || detail.unit === "month-year" || detail.unit === "full";
+  return detail.kind === "money" || detail.kind === "percentage" || detail.kind === "time";
+}
+
+/** Two counts above a dozen within a few percent of each other ("220 residents", "250 people") are as specific as amounts. */
+function specificCounts(a: Detail, b: Detail): boolean {
+  return a.kind === "number" && Number(a.value) >= SPECIFIC_COUNT && Number(b.value) >= SPECIFIC_COUNT && ratio(a, b) <= CLOSE_COUNT_RATIO;
+}
+
+/** Dates compare only in the same form ("March 2027" with "April 2027", not with "Thursday"). */
+function sameForm(a: Detail, b: Detail): boolean {
+  return a.kind === b.kind && (a.kind !== "date" || a.unit === b.unit);
+}
 
 interface Pairing {
   wording: number;
-  /** Each sentence states exactly one detail of this kind. */
-  soleOfKind: boolean;
+  /** Each sentence states exactly one detail of this kind and form. */
+  sole: boolean;
 }
+
+/** Counts named with different words ("340 passengers and crew", "312 people") are one count only when this close. */
+const CLOSE_COUNT_RATIO = 1.5;
 
 /**
  * Two details that could state the same thing differently: of one kind, in comparable
@@ -321,17 +349,19 @@ interface Pairing {
  */
 function conflicting(a: Detail, b: Detail, pairing: Pairing): boolean {
   if (a.kind === "date" && (a.unit !== b.unit || a.unit === "relative")) return false;
-  if (a.kind === "duration" && a.unit !== b.unit) return false;
   if (!closeInSize(a, b)) return false;
   if (a.kind === "number") {
-    // "2,300 people" and "2,800 residents": different words for one count, in sentences that say the same.
-    if (a.unit !== "" && b.unit !== "") return a.unit === b.unit || pairing.wording >= SAME_SUBJECT_SCORE;
-    // Only one side says what it counts: the other must mention that thing nearby.
-    if (a.unit !== "") return b.context.includes(a.unit);
-    if (b.unit !== "") return a.context.includes(b.unit);
+    // "2,300 people" and "2,800 residents": different words for one count, in sentences that say the same,
+    // or the only count of each of two sentences on one subject, close in size.
+    const soleAndClose = pairing.sole && ratio(a, b) <= CLOSE_COUNT_RATIO;
+    if (a.unit !== "" && b.unit !== "") return a.unit === b.unit || pairing.wording >= SAME_SUBJECT_SCORE || (soleAndClose && pairing.wording >= SAME_FACT_MIN_SCORE);
+    // Only one side says what it counts: the other must mention that thing nearby, or both the same words ("Six passengers
+    // were taken to hospital" / "Four of them needed hospital treatment").
+    if (a.unit !== "") return b.context.includes(a.unit) || (soleAndClose && sharedContext(a, b).length > 0);
+    if (b.unit !== "") return a.context.includes(b.unit) || (soleAndClose && sharedContext(a, b).length > 0);
   }
   if (a.kind === "time" && Math.abs(Number(a.value) - Number(b.value)) <= 60) return true;
-  if (pairing.soleOfKind && SPECIFIC_KINDS.has(a.kind) && pairing.wording >= SAME_FACT_MIN_SCORE) return true;
+  if (pairing.sole && isSpecific(a) && pairing.wording >= SAME_FACT_MIN_SCORE) return true;
   return pairing.wording >= CLOSE_MATCH_SCORE || sharedContext(a, b).length > 0;
 }
 
@@ -362,7 +392,10 @@ export function compareDetails(here: Detail[], there: Detail[], options: Compare
     const mine = here.filter((d) => d.kind === kind);
     const theirs = there.filter((d) => d.kind === kind);
     if (mine.length === 0 || theirs.length === 0) continue;
-    const pairing = { wording, soleOfKind: mine.length === 1 && theirs.length === 1 };
+    // The only detail of its kind and form in each sentence that could be mistaken for the other: "Three passengers are
+    // missing and 212 were rescued" holds one count comparable with "214 people".
+    const comparable = (x: Detail, y: Detail) => sameForm(x, y) && closeInSize(x, y);
+    const soleInBoth = (d: Detail, t: Detail) => mine.filter((m) => comparable(m, t)).length === 1 && theirs.filter((x) => comparable(x, d)).length === 1;
     for (const d of mine) {
       const same = theirs.find((t) => sameValue(d, t));
       if (same) {
@@ -370,15 +403,16 @@ export function compareDetails(here: Detail[], there: Detail[], options: Compare
         if (isStrongAgreement(d, same)) strongAgreements += 1;
         continue;
       }
-      const counterpart = theirs.find((t) => !mine.some((m) => sameValue(m, t)) && conflicting(d, t, pairing));
+      const counterpart = theirs.find((t) => !mine.some((m) => sameValue(m, t)) && conflicting(d, t, { wording, sole: soleInBoth(d, t) }));
       if (!counterpart) continue;
+      const sole = soleInBoth(d, counterpart);
       differences.push({ kind, here: d.raw, there: counterpart.raw });
       // Evidence that the two details are about one thing, beyond sitting in similar sentences.
       const topical =
         sharedContext(d, counterpart).some((term) => !isCalendarWord(term) && !options.isCommonTerm?.(term)) ||
         (kind === "number" && d.unit !== "" && d.unit === counterpart.unit) ||
         (kind === "time" && nearTime(d, counterpart, here, there)) ||
-        (pairing.soleOfKind && SPECIFIC_KINDS.has(kind) && wording >= TOPICAL_WORDING_SCORE);
+        (sole && wording >= TOPICAL_WORDING_SCORE && (isSpecific(d) || specificCounts(d, counterpart)));
       if (topical) topicalDifferences += 1;
     }
   }

@@ -164,3 +164,41 @@ describe("words that news uses for one thing", () => {
     expect(result.relation).toBe("contradicts");
   });
 });
+
+describe("differences stated in other words", () => {
+  const compareWorded = (a: string, b: string, wording: number) => {
+    const comparison = compareDetails(extractDetails(a), extractDetails(b), { wording });
+    return { ...comparison, relation: classifyRelation(comparison, wording) };
+  };
+  const differences = (a: string, b: string, wording = 0.2) => compareWorded(a, b, wording).differences;
+
+  it("compares spans of time given in different units", () => {
+    expect(differences("Engineers restored power after two hours.", "Power was back within 90 minutes, engineers said.")).toEqual([
+      { kind: "duration", here: "two hours", there: "90 minutes" },
+    ]);
+    const sameSpan = compareDetails(extractDetails("The lease runs for 3 years."), extractDetails("The lease runs for 36 months."));
+    expect(sameSpan.differences).toEqual([]);
+    expect(sameSpan.factAgreements).toBe(1);
+  });
+
+  it("compares the only count of each sentence when close, whatever word names what is counted", () => {
+    const result = compareWorded("The blast forced 1,500 residents from their homes near Ostend Quay.", "About 1,600 people were evacuated around Ostend Quay.", 0.2);
+    expect(result.differences).toEqual([{ kind: "number", here: "1,500", there: "About 1,600" }]);
+    expect(result.relation).toBe("contradicts");
+    // Far apart, or one of several comparable counts, they are other facts; a count far smaller does not compete.
+    expect(differences("The blast forced 1,500 residents from their homes.", "About 3,400 people were evacuated.")).toEqual([]);
+    expect(differences("The blast forced 1,500 residents from their homes.", "About 1,600 people and 1,100 pets were moved out.", 0.15)).toEqual([]);
+    expect(differences("The blast forced 1,500 residents from their homes.", "About 1,600 people and 40 firefighters were at the scene.", 0.15)).toHaveLength(1);
+  });
+
+  it("does not read 'no one' as a count", () => {
+    expect(extractDetails("No one was hurt, and no one has been arrested.").filter((d) => d.kind === "number")).toEqual([]);
+    expect(extractDetails("One of the guards was hurt.").filter((d) => d.kind === "number")).toHaveLength(1);
+  });
+
+  it("compares the only date of a form in each sentence, beside dates of other forms", () => {
+    const result = compareWorded("The mill will shut in March 2027, its owner announced on Thursday.", "Its closure is now due in April 2027.", 0.22);
+    expect(result.differences).toEqual([{ kind: "date", here: "March 2027", there: "April 2027" }]);
+    expect(result.relation).toBe("contradicts");
+  });
+});
