@@ -9,6 +9,7 @@ import os from "node:os";
 import { buildSentenceIndex } from "../../app/lib/matching/sentence-index";
 import { BLIND_GROUPS } from "../fixtures/matching/blind-set";
 import { FIFTH_GROUPS } from "../fixtures/matching/fifth-set";
+import { SIXTH_GROUPS } from "../fixtures/matching/sixth-set";
 import { FOURTH_GROUPS } from "../fixtures/matching/fourth-set";
 import { HELD_OUT_GROUPS } from "../fixtures/matching/held-out-set";
 import { MATCHING_GROUPS } from "../fixtures/matching/labelled-set";
@@ -21,7 +22,8 @@ for (const [name, groups] of [
   ["second set (misses studied while adjusting)", HELD_OUT_GROUPS],
   ["third set (written blind, then two rounds adjusted on)", BLIND_GROUPS],
   ["fourth set (scored blind, then synonyms added)", FOURTH_GROUPS],
-  ["fifth set (scored blind)", FIFTH_GROUPS],
+  ["fifth set (scored blind, then studied)", FIFTH_GROUPS],
+  ["sixth set (scored blind twice, then studied)", SIXTH_GROUPS],
 ] as const) {
   const result = evaluateMatching(groups);
   console.log(`\n${name}: ${groups.length} events, ${result.articles} articles, ${result.sentences} sentences`);
@@ -35,7 +37,7 @@ for (const [name, groups] of [
 
 // Speed: 1,000 articles (both sets repeated with distinct ids), then suggestions for one
 // claim as the app computes them per request: search, re-ranking and detail comparison.
-const articles = labelledArticles([...MATCHING_GROUPS, ...HELD_OUT_GROUPS, ...BLIND_GROUPS, ...FOURTH_GROUPS, ...FIFTH_GROUPS]);
+const articles = labelledArticles([...MATCHING_GROUPS, ...HELD_OUT_GROUPS, ...BLIND_GROUPS, ...FOURTH_GROUPS, ...FIFTH_GROUPS, ...SIXTH_GROUPS]);
 const large = Array.from({ length: 1000 }, (_, i) => {
   const source = articles[i % articles.length]!;
   return { id: i + 1, title: `${source.title} #${i}`, text: source.text };

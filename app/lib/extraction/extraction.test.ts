@@ -21,6 +21,14 @@ describe("sentence segmentation", () => {
     ]);
   });
 
+  it("ends a sentence after a clock time's p.m. before a new subject, not before a day or a time zone", () => {
+    expect(texts("The mayor conceded at 11:40 p.m. Reinholt took 52% of the vote. Polls closed at 8 p.m. Sunday, or 9 a.m. ET Monday.")).toEqual([
+      "The mayor conceded at 11:40 p.m.",
+      "Reinholt took 52% of the vote.",
+      "Polls closed at 8 p.m. Sunday, or 9 a.m. ET Monday.",
+    ]);
+  });
+
   it("keeps a quotation that spans sentences together with its attribution", () => {
     expect(texts('"The bridge is unsafe. It must close today," Councillor Reyes said. The vote is on Friday.')).toEqual([
       '"The bridge is unsafe. It must close today," Councillor Reyes said.',

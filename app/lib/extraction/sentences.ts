@@ -1,4 +1,5 @@
 import type { ItemEntity, ItemSentence } from "wink-nlp";
+import { isCalendarWord } from "./calendar";
 import { nlp } from "./nlp";
 
 /** A sentence-like unit of the normalized text, with the tokens it is made of. */
@@ -36,6 +37,7 @@ export function insideQuotes(tokens: Array<{ value: string }>): boolean[] {
 }
 
 const OPENING_QUOTES = /["“]/g;
+const TIME_ZONES = /^(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|WET|IST|JST|AEST|AEDT|Eastern|Central|Mountain|Pacific|local)$/;
 const CLOSING_QUOTE = /”/g;
 
 /** Whether a quotation opened in this text is still open at its end. */
@@ -88,13 +90,21 @@ export function segmentSentences(text: string): Sentence[] {
         cursor += values[i]!.length;
       }
       // wink reads "14m." as one abbreviation token ("€14m. Hundreds of flights..."): an
-      // amount's scale letter with a full stop, before a capital, ends the sentence.
+      // amount's scale letter with a full stop, before a capital, ends the sentence. So does
+      // "p.m." before a capital that is not a day, a month or a time zone ("conceded at
+      // 11:40 p.m. Reinholt took 52%", but "at 5 p.m. Friday", "at 9 a.m. ET").
+      const endsSentenceBefore = (i: number) => {
+        const next = values[i + 1]!;
+        if (!/^\p{Lu}/u.test(next)) return false;
+        if (/^(m|bn|k|mn)\.$/i.test(values[i]!)) return pos[i - 1] === "NUM";
+        return /^[ap]\.m\.$/i.test(values[i]!) && !isCalendarWord(next) && !TIME_ZONES.test(next);
+      };
       const spans: Array<[number, number]> = [];
       doc.sentences().each((sentence: ItemSentence) => {
         const [first, last] = sentence.out(its.span) as unknown as [number, number];
         let from = first;
         for (let i = first + 1; i < last; i += 1) {
-          if (/^(m|bn|k|mn)\.$/i.test(values[i]!) && pos[i - 1] === "NUM" && /^\p{Lu}/u.test(values[i + 1]!)) {
+          if (endsSentenceBefore(i)) {
             spans.push([from, i]);
             from = i + 1;
           }

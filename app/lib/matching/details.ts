@@ -1,5 +1,5 @@
 import type { ItemEntity } from "wink-nlp";
-import { MONTHS, WEEKDAYS, isCalendarWord } from "../extraction/calendar";
+import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, isCalendarWord } from "../extraction/calendar";
 import { nlp } from "../extraction/nlp";
 import { STOP_WORDS, WORD_NUMBERS, concept, stem } from "./terms";
 
@@ -28,7 +28,6 @@ export interface Detail {
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
-const MONTH_ABBREVIATIONS: Record<string, string> = { jan: "january", feb: "february", mar: "march", apr: "april", jun: "june", jul: "july", aug: "august", sep: "september", sept: "september", oct: "october", nov: "november", dec: "december" };
 const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
 const CONTEXT_WORDS = 3;
 /** Minutes in each unit a span of time is given in, so "two hours" and "90 minutes" compare. */
@@ -298,8 +297,29 @@ function ratio(a: Detail, b: Detail): number {
   return Math.max(x, y) / Math.min(x, y);
 }
 function closeInSize(a: Detail, b: Detail): boolean {
+  if (a.kind === "date") return closeInTime(a, b);
   if (!["money", "percentage", "number", "duration"].includes(a.kind)) return true;
   return ratio(a, b) <= MAX_RATIO;
+}
+
+/** Outlets that disagree on a date are days or a month apart ("January 8" / "January 15", "March" / "April"), not seasons. */
+const MAX_DAYS_APART = 62;
+/** Approximate days from year 0 (or from the start of a year when none is given) of a canonical date: "march 4 2027", "april 2027", "june". */
+function dayNumber(value: string): number | null {
+  const [monthWord, ...rest] = value.split(" ");
+  const month = MONTHS.indexOf(monthWord ?? "");
+  if (month === -1) return null;
+  const day = rest.find((part) => part.length <= 2);
+  const year = rest.find((part) => part.length === 4);
+  return (year ? Number(year) * 365 : 0) + month * 30.5 + (day ? Number(day) : 15);
+}
+function closeInTime(a: Detail, b: Detail): boolean {
+  const x = dayNumber(a.value);
+  const y = dayNumber(b.value);
+  if (x === null || y === null) return true;
+  const apart = Math.abs(x - y);
+  // Without a year, December and January are neighbours.
+  return Math.min(apart, /\d{4}/.test(a.value) ? apart : 366 - apart) <= MAX_DAYS_APART;
 }
 
 export interface CompareOptions {

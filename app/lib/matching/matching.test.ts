@@ -48,6 +48,7 @@ describe("sentence index", () => {
 
   it("normalizes numbers and stems words into search terms", () => {
     expect(terms("Contracts worth $200,000 were awarded")).toEqual(["contract", "worth", "200000", "award"]);
+    expect(terms("She takes office on Jan. 8")).toEqual(terms("She takes office on January 8"));
   });
 
   it("finds a paraphrase in another article and can exclude the claim's own", () => {
@@ -200,5 +201,15 @@ describe("differences stated in other words", () => {
     const result = compareWorded("The mill will shut in March 2027, its owner announced on Thursday.", "Its closure is now due in April 2027.", 0.22);
     expect(result.differences).toEqual([{ kind: "date", here: "March 2027", there: "April 2027" }]);
     expect(result.relation).toBe("contradicts");
+  });
+});
+
+describe("dates far apart", () => {
+  it("are other dates, not a difference about one", () => {
+    const differences = (a: string, b: string) => compareDetails(extractDetails(a), extractDetails(b), { wording: 0.4 }).differences;
+    expect(differences("The levy takes effect on October 1.", "The mayor takes office on Jan. 8.")).toEqual([]);
+    expect(differences("The levy takes effect on October 1.", "The levy takes effect on Oct. 15.")).toEqual([{ kind: "date", here: "October 1", there: "Oct. 15" }]);
+    expect(differences("Voting ends on December 30.", "Voting ends on January 4.")).toEqual([{ kind: "date", here: "December 30", there: "January 4" }]);
+    expect(differences("The plant closes in March 2027.", "The plant closes in March 2029.")).toEqual([]);
   });
 });

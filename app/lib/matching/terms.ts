@@ -1,6 +1,7 @@
 // Words as comparable search terms: lower case, stop words out, Porter2 stems (wink-nlp),
-// number words as digits, thousands separators dropped.
+// number words as digits, thousands separators dropped, months written out.
 import type { ItsFunction } from "wink-nlp";
+import { MONTH_ABBREVIATIONS } from "../extraction/calendar";
 import { nlp } from "../extraction/nlp";
 import { SYNONYM_GROUPS } from "./synonyms";
 
@@ -9,6 +10,8 @@ export const STOP_WORDS = new Set([
   "it", "its", "as", "from", "has", "had", "have", "said", "says", "would", "will", "their", "they", "there", "which", "who", "but",
   "not", "are", "so", "far", "some", "about", "around", "roughly", "nearly", "almost", "up", "after", "over", "into", "than", "if",
   "told", "according", "he", "she", "his", "her", "we", "our", "also", "all", "any", "could", "should", "may", "can", "per",
+  // A unit, written as a sign just as often ("6%"): two figures in percent are not alike for it.
+  "percent", "cent",
 ]);
 
 /** Counts written as words, for search terms here and for comparable details (details.ts). */
@@ -22,6 +25,7 @@ export const WORD_NUMBERS: Record<string, number> = {
 export function termOf(word: string): string | null {
   const lower = word.toLowerCase();
   if (lower in WORD_NUMBERS) return String(WORD_NUMBERS[lower]);
+  if (lower in MONTH_ABBREVIATIONS) return concept(MONTH_ABBREVIATIONS[lower]!);
   if (/^\d[\d,]*(\.\d+)?$/.test(lower)) return lower.replace(/,/g, "");
   if (!/^\p{L}[\p{L}'’]*$/u.test(lower) || lower.length < 2 || STOP_WORDS.has(lower)) return null;
   return concept(lower);
@@ -62,3 +66,4 @@ export function terms(text: string): string[] {
   }
   return found;
 }
+
