@@ -51,7 +51,7 @@ async function passagesToSkip(claimIds: number[]): Promise<Map<number, Set<strin
 }
 
 function rankPassages(index: SentenceIndex, claim: { text: string; documentId: number }, skip: Set<string>, limit: number): Suggestion[] {
-  const found = index.search(claim.text, (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`), limit);
+  const found = index.search(claim.text, (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`), limit, claim.documentId);
   return found.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({ documentId, documentTitle, start, end, text, score, relation, differences }));
 }
 

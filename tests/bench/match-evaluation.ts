@@ -54,7 +54,7 @@ export function evaluateMatching(groups: MatchingGroup[], limit = 5): Evaluation
   const index = buildSentenceIndex(articles);
   const suggestionsFor = (ref: string) => {
     const claim = refOf(ref);
-    return index.search(claim.text, (p) => p.documentId === claim.article.id, limit);
+    return index.search(claim.text, (p) => p.documentId === claim.article.id, limit, claim.article.id);
   };
   const find = (from: string, to: string) => {
     const target = refOf(to);

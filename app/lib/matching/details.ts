@@ -266,9 +266,9 @@ export interface Comparison {
 const FACT_KINDS: DetailKind[] = ["money", "percentage", "number", "duration", "time", "date"];
 
 /** Counts above a dozen are specific enough to match whatever word follows them ("600 jobs", "600 workers"). */
-const SPECIFIC_COUNT = 13;
+export const SPECIFIC_COUNT = 13;
 
-function sameValue(a: Detail, b: Detail): boolean {
+export function sameValue(a: Detail, b: Detail): boolean {
   if (a.value !== b.value) return false;
   if (a.kind === "money") return a.unit === b.unit || a.unit === "" || b.unit === "";
   if (a.kind === "number") return a.unit === b.unit || a.unit === "" || b.unit === "" || Number(a.value) >= SPECIFIC_COUNT;
@@ -290,7 +290,7 @@ function sharedContext(a: Detail, b: Detail): string[] {
 /** Outlets that disagree on a figure are rarely an order of magnitude apart; figures that far apart count different things. */
 const MAX_RATIO = 4;
 /** How many times the larger of two amounts is the smaller; infinite when either is zero or not a number. */
-function ratio(a: Detail, b: Detail): number {
+export function ratio(a: Detail, b: Detail): number {
   const x = Math.abs(Number.parseFloat(a.value));
   const y = Math.abs(Number.parseFloat(b.value));
   if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Number.POSITIVE_INFINITY;
@@ -313,7 +313,7 @@ function dayNumber(value: string): number | null {
   const year = rest.find((part) => part.length === 4);
   return (year ? Number(year) * 365 : 0) + month * 30.5 + (day ? Number(day) : 15);
 }
-function closeInTime(a: Detail, b: Detail): boolean {
+export function closeInTime(a: Detail, b: Detail): boolean {
   const x = dayNumber(a.value);
   const y = dayNumber(b.value);
   if (x === null || y === null) return true;

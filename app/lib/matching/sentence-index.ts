@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import { segmentSentences } from "../extraction/sentences";
 import { type Detail, type Difference, type Relation, classifyRelation, compareDetails, extractDetails } from "./details";
+import { type StoryPassage, alignWithArticle } from "./story-alignment";
 import { terms } from "./terms";
 
 export interface IndexedPassage {
@@ -30,6 +31,14 @@ const COMMON_TERM_SHARE = 0.05;
 const AGREEMENT_BONUS = 0.12;
 /** A detail stated differently marks the same fact too: it ranks the passage up, less than agreement. */
 const CONFLICT_BONUS = 0.08;
+/** Articles whose words are this alike (TF-IDF cosine) tell the same story. */
+const SAME_STORY_MIN_SIMILARITY = 0.12;
+/** How many of the most alike articles are read side by side with the claim's. */
+const STORY_ARTICLES = 10;
+/** A passage whose figure lines up with the claim's ranks at least as high as a passage on the same subject. */
+const ALIGNED_MIN_SCORE = 0.3;
+/** Sentences that may hold a figure: digits, written numbers, clock words or month names. */
+const MAY_HOLD_FIGURE = /\d|\b(?:noon|midnight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
  * A sentence index over a set of articles: BM25 (MiniSearch) finds candidates, which
@@ -49,13 +58,22 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
   });
   const passages = new Map<string, IndexedPassage & { terms: Set<string> }>();
   const documentFrequency = new Map<string, number>();
+  const passagesOf = new Map<number, Array<IndexedPassage & { terms: Set<string> }>>();
+  const termCountsOf = new Map<number, Map<string, number>>();
   for (const document of documents) {
+    const articlePassages: Array<IndexedPassage & { terms: Set<string> }> = [];
+    const termCounts = new Map<string, number>();
     for (const sentence of segmentSentences(document.text)) {
-      const passageTerms = new Set(terms(sentence.text));
+      const sentenceTerms = terms(sentence.text);
+      for (const term of sentenceTerms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+      const passageTerms = new Set(sentenceTerms);
       const passage = { id: `${document.id}:${sentence.start}`, documentId: document.id, documentTitle: document.title, start: sentence.start, end: sentence.end, text: sentence.text, terms: passageTerms };
       passages.set(passage.id, passage);
+      articlePassages.push(passage);
       for (const term of passageTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
+    passagesOf.set(document.id, articlePassages);
+    termCountsOf.set(document.id, termCounts);
   }
   index.addAll([...passages.values()]);
   const total = passages.size;
@@ -76,17 +94,56 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     return details;
   };
 
+  // Articles as TF-IDF vectors over articles, to find those telling the same story.
+  const articleFrequency = new Map<string, number>();
+  for (const counts of termCountsOf.values()) for (const term of counts.keys()) articleFrequency.set(term, (articleFrequency.get(term) ?? 0) + 1);
+  const articleVectors = new Map<number, { weights: Map<string, number>; norm: number }>();
+  for (const [documentId, counts] of termCountsOf) {
+    const weights = new Map<string, number>();
+    let squares = 0;
+    for (const [term, count] of counts) {
+      // Smoothed: in a project of three articles, a word two of them share still ties them.
+      const weight = (1 + Math.log(count)) * Math.log(1 + termCountsOf.size / articleFrequency.get(term)!);
+      weights.set(term, weight);
+      squares += weight * weight;
+    }
+    articleVectors.set(documentId, { weights, norm: Math.sqrt(squares) });
+  }
+  const storyCache = new Map<number, number[]>();
+  /** The articles that tell the same story as this one, most alike first. */
+  const sameStory = (documentId: number): number[] => {
+    let found = storyCache.get(documentId);
+    if (found) return found;
+    const mine = articleVectors.get(documentId);
+    const scored: Array<[number, number]> = [];
+    if (mine && mine.norm > 0) {
+      for (const [otherId, other] of articleVectors) {
+        if (otherId === documentId || other.norm === 0) continue;
+        let dot = 0;
+        for (const [term, weight] of mine.weights) dot += weight * (other.weights.get(term) ?? 0);
+        const similarity = dot / (mine.norm * other.norm);
+        if (similarity >= SAME_STORY_MIN_SIMILARITY) scored.push([otherId, similarity]);
+      }
+    }
+    found = scored.sort((a, b) => b[1] - a[1]).slice(0, STORY_ARTICLES).map(([id]) => id);
+    if (storyCache.size > 10_000) storyCache.clear();
+    storyCache.set(documentId, found);
+    return found;
+  };
+
   return {
     size: total,
-    search(query: string, exclude: (passage: IndexedPassage) => boolean, limit: number): RankedPassage[] {
+    /**
+     * The passages that best state the claim's fact. Given the claim's own article, the
+     * articles telling the same story are also read side by side with the claim, so a
+     * figure stated in other words is found and compared (story-alignment.ts).
+     */
+    search(query: string, exclude: (passage: IndexedPassage) => boolean, limit: number, fromDocumentId?: number): RankedPassage[] {
       const queryTerms = new Set(terms(query));
       if (queryTerms.size === 0) return [];
       const queryWeight = [...queryTerms].reduce((sum, term) => sum + idf(term), 0);
       const queryDetails = extractDetails(query);
-      const ranked: RankedPassage[] = [];
-      for (const hit of index.search([...queryTerms].join(" "))) {
-        const { terms: passageTerms, ...passage } = passages.get(hit.id as string)!;
-        if (exclude(passage)) continue;
+      const wordingOf = (passageTerms: Set<string>) => {
         let shared = 0;
         let passageWeight = 0;
         for (const term of passageTerms) {
@@ -94,14 +151,43 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
           passageWeight += weight;
           if (queryTerms.has(term)) shared += weight;
         }
-        const wording = shared / Math.sqrt(queryWeight * passageWeight || 1);
+        return shared / Math.sqrt(queryWeight * passageWeight || 1);
+      };
+      const ranked = new Map<string, RankedPassage>();
+      for (const hit of index.search([...queryTerms].join(" "))) {
+        const { terms: passageTerms, ...passage } = passages.get(hit.id as string)!;
+        if (exclude(passage)) continue;
+        const wording = wordingOf(passageTerms);
         const comparison = compareDetails(queryDetails, detailsOf(passage), { wording, isCommonName, isCommonTerm });
-        const score = Math.min(1, wording + AGREEMENT_BONUS * Math.min(comparison.factAgreements, 2) + (comparison.differences.length > 0 ? CONFLICT_BONUS : 0));
+        const score = wording + AGREEMENT_BONUS * Math.min(comparison.factAgreements, 2) + (comparison.differences.length > 0 ? CONFLICT_BONUS : 0);
         const relation = classifyRelation(comparison, wording);
-        ranked.push({ ...passage, score: Math.round(score * 1000) / 1000, relation, differences: relation === "contradicts" ? comparison.differences : [] });
-        if (ranked.length >= CANDIDATES) break;
+        ranked.set(passage.id, { ...passage, score, relation, differences: relation === "contradicts" ? comparison.differences : [] });
+        if (ranked.size >= CANDIDATES) break;
       }
-      return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
+      if (fromDocumentId !== undefined && queryDetails.length > 0) {
+        const sharesUncommonWord = (passage: { terms: Set<string> }) => [...passage.terms].some((term) => queryTerms.has(term) && !/^\d/.test(term) && !isCommonTerm(term));
+        for (const documentId of sameStory(fromDocumentId)) {
+          const article: Array<StoryPassage<IndexedPassage & { terms: Set<string> }>> = (passagesOf.get(documentId) ?? []).map((passage) => ({ passage, details: MAY_HOLD_FIGURE.test(passage.text) ? detailsOf(passage) : [] }));
+          for (const { passage: aligned, agreements, differences } of alignWithArticle(queryDetails, article, sharesUncommonWord)) {
+            const { terms: passageTerms, ...passage } = aligned;
+            if (exclude(passage)) continue;
+            const found = ranked.get(passage.id);
+            const wording = wordingOf(passageTerms);
+            const score = Math.max(found?.score ?? 0, ALIGNED_MIN_SCORE + wording / 2, wording + AGREEMENT_BONUS * agreements + (differences.length > 0 ? CONFLICT_BONUS : 0));
+            if (differences.length > 0) {
+              const known = new Set((found?.differences ?? []).map((d) => `${d.kind}|${d.here}|${d.there}`));
+              const all = [...(found?.differences ?? []), ...differences.filter((d) => !known.has(`${d.kind}|${d.here}|${d.there}`))];
+              ranked.set(passage.id, { ...passage, score, relation: "contradicts", differences: all });
+            } else if (found?.relation !== "contradicts") {
+              ranked.set(passage.id, { ...passage, score, relation: "corroborates", differences: [] });
+            }
+          }
+        }
+      }
+      return [...ranked.values()]
+        .map((passage) => ({ ...passage, score: Math.round(Math.min(1, passage.score) * 1000) / 1000 }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit);
     },
   };
 }

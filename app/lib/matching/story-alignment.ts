@@ -1,0 +1,82 @@
+// Lines up the figures of a claim with those of another article about the same story,
+// the way a fact-checker reads two reports side by side: the one clock time, amount or
+// count of that article close to the claim's is the same fact, however it is worded
+// ("Check-in systems were back online at 3:30 p.m." / "Normal operations resumed at about 4 p.m.").
+import { type Detail, type Difference, SPECIFIC_COUNT, closeInTime, ratio, sameValue } from "./details";
+
+/** Outlets that disagree on a figure of one story are rarely further apart than this. */
+const MAX_FIGURE_RATIO = 2;
+/** Clock times of one event reported differently are within the hour. */
+const MAX_MINUTES_APART = 60;
+
+/**
+ * Figures specific enough to stand for one fact of a story: clock times, amounts,
+ * percentages, spans of time, counts above a dozen, and dates naming a day or a month
+ * of a year. Weekdays, months and small counts recur across a story.
+ */
+function isAlignable(detail: Detail): boolean {
+  switch (detail.kind) {
+    case "time":
+    case "money":
+    case "percentage":
+    case "duration":
+      return true;
+    case "number":
+      return Number(detail.value) >= SPECIFIC_COUNT;
+    case "date":
+      return detail.unit === "month-day" || detail.unit === "month-year" || detail.unit === "full";
+    default:
+      return false;
+  }
+}
+
+/** Two figures that could be one fact reported twice: same kind and form, and close. */
+function near(a: Detail, b: Detail): boolean {
+  if (a.kind !== b.kind || !isAlignable(a) || !isAlignable(b)) return false;
+  switch (a.kind) {
+    case "time":
+      return Math.abs(Number(a.value) - Number(b.value)) <= MAX_MINUTES_APART;
+    case "date":
+      return a.unit === b.unit && closeInTime(a, b);
+    case "money":
+      return (a.unit === b.unit || a.unit === "" || b.unit === "") && ratio(a, b) <= MAX_FIGURE_RATIO;
+    default:
+      return ratio(a, b) <= MAX_FIGURE_RATIO;
+  }
+}
+
+export interface StoryPassage<P> {
+  passage: P;
+  details: Detail[];
+}
+
+export interface Alignment<P> {
+  passage: P;
+  agreements: number;
+  differences: Difference[];
+}
+
+/**
+ * For one article about the same story, the passages whose figures line up with the
+ * claim's: a figure of the claim and a figure of the article that are each the only
+ * one near the other (in the claim, and in the whole article). Equal values agree;
+ * others differ. An article with two figures near the claim's does not say which one
+ * is the claim's fact, so it lines up nothing for that figure.
+ */
+export function alignWithArticle<P>(claimDetails: Detail[], article: Array<StoryPassage<P>>, sharesWords: (passage: P) => boolean): Array<Alignment<P>> {
+  const found = new Map<P, Alignment<P>>();
+  for (const mine of claimDetails) {
+    const candidates = article.flatMap(({ passage, details }) => details.filter((theirs) => near(mine, theirs)).map((theirs) => ({ passage, theirs })));
+    if (candidates.length !== 1) continue;
+    const { passage, theirs } = candidates[0]!;
+    if (claimDetails.filter((other) => near(other, theirs)).length !== 1) continue;
+    // A story's percentages and counts measure many things (turnout and vote share, jobs and shares):
+    // without a word in common, the one figure near the claim's may still be of something else.
+    if ((mine.kind === "percentage" || mine.kind === "number") && !sharesWords(passage)) continue;
+    const alignment = found.get(passage) ?? { passage, agreements: 0, differences: [] };
+    if (sameValue(mine, theirs)) alignment.agreements += 1;
+    else alignment.differences.push({ kind: mine.kind, here: mine.raw, there: theirs.raw });
+    found.set(passage, alignment);
+  }
+  return [...found.values()];
+}
