@@ -19,6 +19,7 @@ describe("sentence segmentation", () => {
       "Hundreds of flights would go.",
       "It cost $1.2bn in 2024.",
     ]);
+    expect(texts("It reached 31C. About 4,800 runners had started. John C. Smith ran.")).toEqual(["It reached 31C.", "About 4,800 runners had started.", "John C. Smith ran."]);
   });
 
   it("ends a sentence after a clock time's p.m. before a new subject, not before a day or a time zone", () => {

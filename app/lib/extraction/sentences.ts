@@ -90,13 +90,14 @@ export function segmentSentences(text: string): Sentence[] {
         cursor += values[i]!.length;
       }
       // wink reads "14m." as one abbreviation token ("€14m. Hundreds of flights..."): an
-      // amount's scale letter with a full stop, before a capital, ends the sentence. So does
+      // amount's scale letter or a temperature's unit ("31C.") with a full stop, before a
+      // capital, ends the sentence. So does
       // "p.m." before a capital that is not a day, a month or a time zone ("conceded at
       // 11:40 p.m. Reinholt took 52%", but "at 5 p.m. Friday", "at 9 a.m. ET").
       const endsSentenceBefore = (i: number) => {
         const next = values[i + 1]!;
         if (!/^\p{Lu}/u.test(next)) return false;
-        if (/^(m|bn|k|mn)\.$/i.test(values[i]!)) return pos[i - 1] === "NUM";
+        if (/^(m|bn|k|mn|c|f)\.$/i.test(values[i]!)) return pos[i - 1] === "NUM";
         return /^[ap]\.m\.$/i.test(values[i]!) && !isCalendarWord(next) && !TIME_ZONES.test(next);
       };
       const spans: Array<[number, number]> = [];

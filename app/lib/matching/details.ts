@@ -1,6 +1,7 @@
 import type { ItemEntity } from "wink-nlp";
 import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, isCalendarWord } from "../extraction/calendar";
 import { nlp } from "../extraction/nlp";
+import { countsPeople } from "./person-nouns";
 import { STOP_WORDS, WORD_NUMBERS, concept, stem } from "./terms";
 
 export type DetailKind = "money" | "percentage" | "number" | "duration" | "time" | "date" | "name";
@@ -268,6 +269,14 @@ const FACT_KINDS: DetailKind[] = ["money", "percentage", "number", "duration", "
 /** Counts above a dozen are specific enough to match whatever word follows them ("600 jobs", "600 workers"). */
 export const SPECIFIC_COUNT = 13;
 
+/**
+ * Counts of one thing: the same counted word, or two words for people close in number
+ * ("4,800 runners" / "5,000 people"; not "nine children" / "27 people").
+ */
+export function sameCountedUnit(a: Detail, b: Detail): boolean {
+  return a.unit === b.unit || (countsPeople(a.unit) && countsPeople(b.unit) && ratio(a, b) <= CLOSE_COUNT_RATIO);
+}
+
 export function sameValue(a: Detail, b: Detail): boolean {
   if (a.value !== b.value) return false;
   if (a.kind === "money") return a.unit === b.unit || a.unit === "" || b.unit === "";
@@ -357,6 +366,9 @@ interface Pairing {
   sole: boolean;
 }
 
+/** The dollar, euro and pound have stayed within this factor of one another. */
+const EXCHANGE_RATIO = 1.5;
+
 /** Counts named with different words ("340 passengers and crew", "312 people") are one count only when this close. */
 const CLOSE_COUNT_RATIO = 1.5;
 
@@ -368,13 +380,17 @@ const CLOSE_COUNT_RATIO = 1.5;
  * nor do "began in March" and "appointed in August".
  */
 function conflicting(a: Detail, b: Detail, pairing: Pairing): boolean {
+  if (a.value === b.value) return false;
   if (a.kind === "date" && (a.unit !== b.unit || a.unit === "relative")) return false;
+  // In two currencies, one amount differs by no more than an exchange rate: "€1.2 billion" may be "$1.3 billion"
+  // converted, which a reviewer should see; "£184 million" and "$62 million" are other amounts.
+  if (a.kind === "money" && a.unit !== "" && b.unit !== "" && a.unit !== b.unit && ratio(a, b) > EXCHANGE_RATIO) return false;
   if (!closeInSize(a, b)) return false;
   if (a.kind === "number") {
     // "2,300 people" and "2,800 residents": different words for one count, in sentences that say the same,
     // or the only count of each of two sentences on one subject, close in size.
     const soleAndClose = pairing.sole && ratio(a, b) <= CLOSE_COUNT_RATIO;
-    if (a.unit !== "" && b.unit !== "") return a.unit === b.unit || pairing.wording >= SAME_SUBJECT_SCORE || (soleAndClose && pairing.wording >= SAME_FACT_MIN_SCORE);
+    if (a.unit !== "" && b.unit !== "") return sameCountedUnit(a, b) || pairing.wording >= SAME_SUBJECT_SCORE || (soleAndClose && pairing.wording >= SAME_FACT_MIN_SCORE);
     // Only one side says what it counts: the other must mention that thing nearby, or both the same words ("Six passengers
     // were taken to hospital" / "Four of them needed hospital treatment").
     if (a.unit !== "") return b.context.includes(a.unit) || (soleAndClose && sharedContext(a, b).length > 0);
@@ -430,7 +446,7 @@ export function compareDetails(here: Detail[], there: Detail[], options: Compare
       // Evidence that the two details are about one thing, beyond sitting in similar sentences.
       const topical =
         sharedContext(d, counterpart).some((term) => !isCalendarWord(term) && !options.isCommonTerm?.(term)) ||
-        (kind === "number" && d.unit !== "" && d.unit === counterpart.unit) ||
+        (kind === "number" && d.unit !== "" && sameCountedUnit(d, counterpart)) ||
         (kind === "time" && nearTime(d, counterpart, here, there)) ||
         (sole && wording >= TOPICAL_WORDING_SCORE && (isSpecific(d) || specificCounts(d, counterpart)));
       if (topical) topicalDifferences += 1;

@@ -2,7 +2,7 @@
 // the way a fact-checker reads two reports side by side: the one clock time, amount or
 // count of that article close to the claim's is the same fact, however it is worded
 // ("Check-in systems were back online at 3:30 p.m." / "Normal operations resumed at about 4 p.m.").
-import { type Detail, type Difference, SPECIFIC_COUNT, closeInTime, ratio, sameValue } from "./details";
+import { type Detail, type Difference, SPECIFIC_COUNT, closeInTime, ratio, sameCountedUnit, sameValue } from "./details";
 
 /** Outlets that disagree on a figure of one story are rarely further apart than this. */
 const MAX_FIGURE_RATIO = 2;
@@ -71,8 +71,9 @@ export function alignWithArticle<P>(claimDetails: Detail[], article: Array<Story
     const { passage, theirs } = candidates[0]!;
     if (claimDetails.filter((other) => near(other, theirs)).length !== 1) continue;
     // A story's percentages and counts measure many things (turnout and vote share, jobs and shares):
-    // without a word in common, the one figure near the claim's may still be of something else.
-    if ((mine.kind === "percentage" || mine.kind === "number") && !sharesWords(passage)) continue;
+    // without a word in common, or counts of the same thing or of people, the one figure near the claim's may be of something else.
+    const tied = sharesWords(passage) || (mine.kind === "number" && mine.unit !== "" && sameCountedUnit(mine, theirs));
+    if ((mine.kind === "percentage" || mine.kind === "number") && !tied) continue;
     const alignment = found.get(passage) ?? { passage, agreements: 0, differences: [] };
     if (sameValue(mine, theirs)) alignment.agreements += 1;
     else alignment.differences.push({ kind: mine.kind, here: mine.raw, there: theirs.raw });
