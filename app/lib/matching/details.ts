@@ -1,7 +1,7 @@
 import type { ItemEntity } from "wink-nlp";
 import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, isCalendarWord } from "../extraction/calendar";
 import { nlp } from "../extraction/nlp";
-import { countsPeople } from "./person-nouns";
+import { countsPeople, isMeasure } from "./counted-units";
 import { STOP_WORDS, WORD_NUMBERS, concept, stem } from "./terms";
 
 export type DetailKind = "money" | "percentage" | "number" | "duration" | "time" | "date" | "name";
@@ -32,7 +32,9 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
 const CONTEXT_WORDS = 3;
 /** Minutes in each unit a span of time is given in, so "two hours" and "90 minutes" compare. */
-const MINUTES_IN: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, month: 43800, year: 525600, decade: 5256000 };
+const MINUTES_IN: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decade: 5256000 };
+/** The same, by the stem a counted word gets ("10-day", "12 days" -> "day"; "90 minutes" -> "minut"). */
+const MINUTES_IN_STEM: Record<string, number> = { second: 1 / 60, minut: 1, hour: 60, day: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decad: 5256000 };
 
 function parseAmount(raw: string): number | null {
   const text = raw.toLowerCase().replace(/(?<=\d),(?=\d{3}\b)/g, "");
@@ -89,6 +91,8 @@ function parseDate(raw: string): { value: string; form: string } | null {
 const MONEY_PATTERN =
   /(?<![\w$€£])(?:(?:US|A|C|NZ|HK)?[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|mn|m|k|thousand|million|billion|trillion)\b)?|\d[\d,]*(?:\.\d+)?\s?(?:thousand|million|billion|trillion)?\s?(?:dollars|euros|pounds)\b)/gi;
 const PERCENT_PATTERN = /(?<![\w.])\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/gi;
+// "for a week", "within an hour": one unit of time, which the recognizer does not read as a span ("38,000 cars a day" is a rate, not one).
+const SINGLE_SPAN_PATTERN = /\b(?:for|within|after|over|in|lasting|lasted|took|takes|take)\s+(?:(?:about|nearly|almost|more than|less than)\s+)?((?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b/gi;
 const TIME_PATTERN = /(?<![\w:])(?:\d{1,2}(?::[0-5]\d)?\s?[ap]\.?\s?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d\b|noon\b|midnight\b)/gi;
 
 interface Token {
@@ -119,6 +123,11 @@ export function extractDetails(text: string): Detail[] {
     const amount = parseAmount(match[0]);
     if (amount !== null && !overlaps(match.index, match.index + match[0].length)) add({ kind: "percentage", raw: match[0], value: String(amount), start: match.index, end: match.index + match[0].length, unit: "" });
   }
+  for (const match of text.matchAll(SINGLE_SPAN_PATTERN)) {
+    const start = match.index + match[0].lastIndexOf(match[1]!);
+    const unit = match[2]!.toLowerCase();
+    add({ kind: "duration", raw: match[1]!, value: String(MINUTES_IN[unit]!), start, end: start + match[1]!.length, unit });
+  }
   for (const match of text.matchAll(TIME_PATTERN)) {
     const minutes = parseTime(match[0]);
     if (minutes !== null && !overlaps(match.index, match.index + match[0].length)) add({ kind: "time", raw: match[0].trim(), value: String(minutes), start: match.index, end: match.index + match[0].trimEnd().length, unit: "" });
@@ -145,6 +154,13 @@ export function extractDetails(text: string): Detail[] {
 
   // What a number counts: the noun right after it ("420 flights", "48-bed", "600 new jobs"),
   // not a word further on ("420 according to the company").
+  // "the 10-day heatwave", "12 days of heat": a count of days is a span of time; "a 22-year-old" is an age.
+  const countOrSpan = (raw: string, amount: number, start: number, end: number, unit: string): Omit<Detail, "context"> => {
+    const age = /^\s*-?\s*\p{L}+\s*-?\s*old\b/u.test(text.slice(end));
+    const minutes = MINUTES_IN_STEM[unit];
+    if (minutes === undefined || age) return { kind: "number", raw, value: String(amount), start, end, unit };
+    return { kind: "duration", raw, value: String(Math.round(amount * minutes * 1000) / 1000), start, end, unit };
+  };
   const unitAfter = (end: number): string => {
     for (const token of tokens.filter((t) => t.start >= end).slice(0, 3)) {
       const lower = token.value.toLowerCase();
@@ -176,11 +192,11 @@ export function extractDetails(text: string): Detail[] {
       if (date) add({ kind: "date", raw, value: date.value, start, end, unit: date.form });
     } else if (type === "DURATION") {
       const amount = parseAmount(raw);
-      const unit = /(second|minute|hour|day|week|month|year|decade)/.exec(raw.toLowerCase())?.[1];
+      const unit = /(second|minute|hour|day|week|fortnight|month|year|decade)/.exec(raw.toLowerCase())?.[1];
       if (amount !== null && unit) add({ kind: "duration", raw, value: String(Math.round(amount * MINUTES_IN[unit]! * 1000) / 1000), start, end, unit });
     } else if (type === "CARDINAL") {
       const amount = parseAmount(raw);
-      if (amount !== null) add({ kind: "number", raw, value: String(amount), start, end, unit: unitAfter(end) });
+      if (amount !== null) add(countOrSpan(raw, amount, start, end, unitAfter(end)));
     }
   });
 
@@ -206,7 +222,7 @@ export function extractDetails(text: string): Detail[] {
     const pronoun = token.value.toLowerCase() === "one" && /^(no|any|every|some|each)$/i.test(tokens[tokens.indexOf(token) - 1]?.value ?? "");
     if (free && token.pos === "NUM" && !pronoun) {
       const amount = parseAmount(token.value);
-      if (amount !== null) add({ kind: "number", raw: token.value, value: String(amount), start: token.start, end: token.end, unit: unitAfter(token.end) });
+      if (amount !== null) add(countOrSpan(token.value, amount, token.start, token.end, unitAfter(token.end)));
     }
   });
   flush();
@@ -390,7 +406,12 @@ function conflicting(a: Detail, b: Detail, pairing: Pairing): boolean {
     // "2,300 people" and "2,800 residents": different words for one count, in sentences that say the same,
     // or the only count of each of two sentences on one subject, close in size.
     const soleAndClose = pairing.sole && ratio(a, b) <= CLOSE_COUNT_RATIO;
-    if (a.unit !== "" && b.unit !== "") return sameCountedUnit(a, b) || pairing.wording >= SAME_SUBJECT_SCORE || (soleAndClose && pairing.wording >= SAME_FACT_MIN_SCORE);
+    if (a.unit !== "" && b.unit !== "") {
+      if (sameCountedUnit(a, b)) return true;
+      // Kilometres are never tonnes or a magnitude, however alike the sentences.
+      if (isMeasure(a.unit) || isMeasure(b.unit)) return false;
+      return pairing.wording >= SAME_SUBJECT_SCORE || (soleAndClose && pairing.wording >= SAME_FACT_MIN_SCORE);
+    }
     // Only one side says what it counts: the other must mention that thing nearby, or both the same words ("Six passengers
     // were taken to hospital" / "Four of them needed hospital treatment").
     if (a.unit !== "") return b.context.includes(a.unit) || (soleAndClose && sharedContext(a, b).length > 0);

@@ -238,3 +238,40 @@ describe("counts of people", () => {
     expect(compareWorded("Three passengers are missing.", "Three crew members were rescued.", 0.2).differences).toEqual([]);
   });
 });
+
+describe("spans of time and units of measure", () => {
+  const values = (text: string) => extractDetails(text).map((d) => `${d.kind}:${d.value}`);
+
+  it("reads 'for a week' and counts of days as spans, not rates or ages", () => {
+    expect(values("Systems will stay offline for a week.")).toContain("duration:10080");
+    expect(values("Admissions rose during the 10-day heatwave.")).toContain("duration:14400");
+    expect(values("About 38,000 vehicles a day cross it.")).not.toContain("duration:1440");
+    expect(values("The 22-year-old forward scored.")).toEqual(["number:22"]);
+  });
+
+  it("never compares counts in different units of measure, however alike the sentences", () => {
+    const differences = compareDetails(extractDetails("A magnitude 5.8 earthquake struck the valley."), extractDetails("The earthquake struck 15 km from the valley."), { wording: 0.6 }).differences;
+    expect(differences).toEqual([]);
+  });
+
+  it("reads a plural possessive as its noun", () => {
+    expect(terms("the runners' safety")).toEqual(terms("runner safety"));
+  });
+});
+
+describe("articles of other stories", () => {
+  const documents = [
+    { id: 1, title: "Quake", text: "A strong earthquake hit the Serrin Valley overnight. Two people died in Abrel, the regional government said. Rescue teams searched collapsed homes in Abrel and Tovar." },
+    { id: 2, title: "Quake, later", text: "The Serrin Valley earthquake destroyed homes in Abrel and Tovar. Rescue teams worked through the night. Two people were killed, officials in the valley said." },
+    { id: 3, title: "Raid", text: "Customs officers at Pellport seized cocaine from a banana shipment. Four people died, police said, after a chase on the harbour road." },
+  ];
+  const index = buildSentenceIndex(documents);
+
+  it("state no fact of this story differently", () => {
+    const claim = "Two people died in Abrel, the regional government said.";
+    expect(index.search(claim, (p) => p.documentId === 1, 5).find((s) => s.documentId === 3)?.relation).toBe("contradicts");
+    const found = index.search(claim, (p) => p.documentId === 1, 5, 1);
+    expect(found.find((s) => s.documentId === 3)?.relation ?? "related").toBe("related");
+    expect(found.find((s) => s.documentId === 2)?.relation).toBe("corroborates");
+  });
+});

@@ -31,8 +31,10 @@ const COMMON_TERM_SHARE = 0.05;
 const AGREEMENT_BONUS = 0.12;
 /** A detail stated differently marks the same fact too: it ranks the passage up, less than agreement. */
 const CONFLICT_BONUS = 0.08;
-/** Articles whose words are this alike (TF-IDF cosine) tell the same story. */
+/** Articles whose words are this alike (TF-IDF cosine) tell the same story: their figures are read side by side. */
 const SAME_STORY_MIN_SIMILARITY = 0.12;
+/** Articles less alike than this tell another story, which states no fact of this one differently. */
+const OTHER_STORY_MAX_SIMILARITY = 0.08;
 /** How many of the most alike articles are read side by side with the claim's. */
 const STORY_ARTICLES = 10;
 /** A passage whose figure lines up with the claim's ranks at least as high as a passage on the same subject. */
@@ -109,9 +111,9 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     }
     articleVectors.set(documentId, { weights, norm: Math.sqrt(squares) });
   }
-  const storyCache = new Map<number, number[]>();
-  /** The articles that tell the same story as this one, most alike first. */
-  const sameStory = (documentId: number): number[] => {
+  const storyCache = new Map<number, Array<[number, number]>>();
+  /** The other articles with their similarity to this one, most alike first, down to those of another story. */
+  const alikeArticles = (documentId: number): Array<[number, number]> => {
     let found = storyCache.get(documentId);
     if (found) return found;
     const mine = articleVectors.get(documentId);
@@ -122,10 +124,10 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
         let dot = 0;
         for (const [term, weight] of mine.weights) dot += weight * (other.weights.get(term) ?? 0);
         const similarity = dot / (mine.norm * other.norm);
-        if (similarity >= SAME_STORY_MIN_SIMILARITY) scored.push([otherId, similarity]);
+        if (similarity >= OTHER_STORY_MAX_SIMILARITY) scored.push([otherId, similarity]);
       }
     }
-    found = scored.sort((a, b) => b[1] - a[1]).slice(0, STORY_ARTICLES).map(([id]) => id);
+    found = scored.sort((a, b) => b[1] - a[1]);
     if (storyCache.size > 10_000) storyCache.clear();
     storyCache.set(documentId, found);
     return found;
@@ -153,6 +155,8 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
         }
         return shared / Math.sqrt(queryWeight * passageWeight || 1);
       };
+      const alike = fromDocumentId === undefined ? undefined : alikeArticles(fromDocumentId);
+      const story = alike && new Set(alike.map(([id]) => id));
       const ranked = new Map<string, RankedPassage>();
       for (const hit of index.search([...queryTerms].join(" "))) {
         const { terms: passageTerms, ...passage } = passages.get(hit.id as string)!;
@@ -160,15 +164,20 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
         const wording = wordingOf(passageTerms);
         const comparison = compareDetails(queryDetails, detailsOf(passage), { wording, isCommonName, isCommonTerm });
         const score = wording + AGREEMENT_BONUS * Math.min(comparison.factAgreements, 2) + (comparison.differences.length > 0 ? CONFLICT_BONUS : 0);
-        const relation = classifyRelation(comparison, wording);
+        let relation = classifyRelation(comparison, wording);
+        // Articles that tell other stories do not state this fact differently, unless a name or a specific detail ties the two sentences.
+        if (relation === "contradicts" && story && !story.has(passage.documentId) && comparison.nameAgreements + comparison.strongAgreements === 0) relation = "related";
         ranked.set(passage.id, { ...passage, score, relation, differences: relation === "contradicts" ? comparison.differences : [] });
         if (ranked.size >= CANDIDATES) break;
       }
       if (fromDocumentId !== undefined && queryDetails.length > 0) {
         const sharesUncommonWord = (passage: { terms: Set<string> }) => [...passage.terms].some((term) => queryTerms.has(term) && !/^\d/.test(term) && !isCommonTerm(term));
-        for (const documentId of sameStory(fromDocumentId)) {
+        // A figure the claim's own article states elsewhere is that other fact wherever it appears.
+        const claimArticle = (passagesOf.get(fromDocumentId) ?? []).filter((passage) => passage.text !== query).flatMap((passage) => (MAY_HOLD_FIGURE.test(passage.text) ? detailsOf(passage) : []));
+        const sameStory = (alike ?? []).filter(([, similarity]) => similarity >= SAME_STORY_MIN_SIMILARITY).slice(0, STORY_ARTICLES);
+        for (const [documentId] of sameStory) {
           const article: Array<StoryPassage<IndexedPassage & { terms: Set<string> }>> = (passagesOf.get(documentId) ?? []).map((passage) => ({ passage, details: MAY_HOLD_FIGURE.test(passage.text) ? detailsOf(passage) : [] }));
-          for (const { passage: aligned, agreements, differences } of alignWithArticle(queryDetails, article, sharesUncommonWord)) {
+          for (const { passage: aligned, agreements, differences } of alignWithArticle(queryDetails, article, { sharesWords: sharesUncommonWord, statedElsewhere: claimArticle })) {
             const { terms: passageTerms, ...passage } = aligned;
             if (exclude(passage)) continue;
             const found = ranked.get(passage.id);

@@ -5,7 +5,8 @@ import { alignWithArticle } from "./story-alignment";
 
 // Invented reports of one event, worded so that the sentences share no words but their figures.
 const article = (sentences: string[]) => sentences.map((text) => ({ passage: text, details: extractDetails(text) }));
-const align = (claim: string, sentences: string[], sharesWords = true) => alignWithArticle(extractDetails(claim), article(sentences), () => sharesWords);
+const align = (claim: string, sentences: string[], sharesWords = true, claimArticle: string[] = []) =>
+  alignWithArticle(extractDetails(claim), article(sentences), { sharesWords: () => sharesWords, statedElsewhere: claimArticle.flatMap((text) => extractDetails(text)) });
 
 describe("figures lined up with another article of the story", () => {
   it("pairs the one clock time near the claim's, however the sentences are worded", () => {
@@ -28,6 +29,12 @@ describe("figures lined up with another article of the story", () => {
     expect(align("She took 54 percent of the vote.", sentences, false)).toEqual([]);
     expect(align("She took 54 percent of the vote.", sentences, true)).toHaveLength(0); // two percentages near 54: no single counterpart
     expect(align("She took 54 percent of the vote.", ["The new mayor won with 52% of the vote."], true)).toHaveLength(1);
+  });
+
+  it("does not line up a figure that the claim's own article states elsewhere", () => {
+    const other = ["The club paid €48 million for the striker."];
+    expect(align("The fee could rise to €55 million.", other)).toHaveLength(1);
+    expect(align("The fee could rise to €55 million.", other, true, ["The striker cost €48 million, a club record."])).toEqual([]);
   });
 
   it("ignores small counts, weekdays and months, which recur across a story", () => {

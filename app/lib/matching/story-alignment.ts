@@ -61,15 +61,26 @@ export interface Alignment<P> {
  * claim's: a figure of the claim and a figure of the article that are each the only
  * one near the other (in the claim, and in the whole article). Equal values agree;
  * others differ. An article with two figures near the claim's does not say which one
- * is the claim's fact, so it lines up nothing for that figure.
+ * is the claim's fact, so it lines up nothing for that figure; nor does a figure the
+ * claim's own article states elsewhere.
  */
-export function alignWithArticle<P>(claimDetails: Detail[], article: Array<StoryPassage<P>>, sharesWords: (passage: P) => boolean): Array<Alignment<P>> {
+export interface AlignmentContext<P> {
+  /** Whether a passage has an uncommon word in common with the claim. */
+  sharesWords: (passage: P) => boolean;
+  /** The figures of the claim's own article outside the claim. */
+  statedElsewhere: Detail[];
+}
+
+export function alignWithArticle<P>(claimDetails: Detail[], article: Array<StoryPassage<P>>, { sharesWords, statedElsewhere }: AlignmentContext<P>): Array<Alignment<P>> {
   const found = new Map<P, Alignment<P>>();
   for (const mine of claimDetails) {
     const candidates = article.flatMap(({ passage, details }) => details.filter((theirs) => near(mine, theirs)).map((theirs) => ({ passage, theirs })));
     if (candidates.length !== 1) continue;
     const { passage, theirs } = candidates[0]!;
     if (claimDetails.filter((other) => near(other, theirs)).length !== 1) continue;
+    // "Could rise to €55 million" against an article whose one amount is €48 million: when the claim's own
+    // article gives that €48 million elsewhere, it is the other fact, the initial fee, not a different total.
+    if (!sameValue(mine, theirs) && statedElsewhere.some((other) => other.kind === theirs.kind && sameValue(other, theirs))) continue;
     // A story's percentages and counts measure many things (turnout and vote share, jobs and shares):
     // without a word in common, or counts of the same thing or of people, the one figure near the claim's may be of something else.
     const tied = sharesWords(passage) || (mine.kind === "number" && mine.unit !== "" && sameCountedUnit(mine, theirs));

@@ -61,7 +61,8 @@ export function concept(word: string): string {
 export function terms(text: string): string[] {
   const found: string[] = [];
   for (const word of text.match(/\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}'’]*/gu) ?? []) {
-    const term = termOf(word.replace(/['’]s$/, ""));
+    // Possessives: "the council's", "runners'".
+    const term = termOf(word.replace(/['’]s?$/, ""));
     if (term) found.push(term);
   }
   return found;

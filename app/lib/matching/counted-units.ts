@@ -1,6 +1,8 @@
-// Nouns that count people (or posts held by people), which news uses interchangeably for
-// one headcount: "4,800 runners" / "5,000 people", "700 workers" / "640 jobs". Written for
-// Claimdesk from general news usage. Words are stemmed before they are looked up.
+// What a number counts, in two classes written for Claimdesk from general news usage:
+// nouns that count people (or posts held by people), which news uses interchangeably for
+// one headcount ("4,800 runners" / "5,000 people", "700 workers" / "640 jobs"), and units
+// of measure, which never stand for one another ("5.8 magnitude" / "15 km"). Words are
+// stemmed before they are looked up.
 import { concept } from "./terms";
 
 const PERSON_NOUNS = [
@@ -22,4 +24,17 @@ let persons: Set<string> | undefined;
 export function countsPeople(unit: string): boolean {
   persons ??= new Set(PERSON_NOUNS.map((noun) => concept(noun)));
   return unit !== "" && persons.has(unit);
+}
+
+const MEASURES = [
+  "km", "kilometre", "kilometer", "mile", "metre", "meter", "cm", "mm", "foot", "feet", "inch", "yard", "kg", "kilogram", "gram",
+  "tonne", "ton", "lb", "litre", "liter", "gallon", "barrel", "acre", "hectare", "degree", "c", "f", "mph", "kmh", "knot",
+  "magnitude", "mw", "kw", "gw", "kwh", "mwh", "gb", "tb", "mb", "percent", "point", "storey", "floor", "lane",
+];
+
+let measures: Set<string> | undefined;
+/** Whether a counted unit is a unit of measure (distance, weight, area, power...). */
+export function isMeasure(unit: string): boolean {
+  measures ??= new Set(MEASURES.map((word) => concept(word)));
+  return unit !== "" && measures.has(unit);
 }
