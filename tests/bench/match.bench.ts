@@ -13,6 +13,8 @@ import { FIFTH_GROUPS } from "../fixtures/matching/fifth-set";
 import { SEVENTH_GROUPS } from "../fixtures/matching/seventh-set";
 import { SIXTH_GROUPS } from "../fixtures/matching/sixth-set";
 import { NINTH_GROUPS } from "../fixtures/matching/ninth-set";
+import { TENTH_GROUPS } from "../fixtures/matching/tenth-set";
+import { ELEVENTH_GROUPS } from "../fixtures/matching/eleventh-set";
 import { FOURTH_GROUPS } from "../fixtures/matching/fourth-set";
 import { HELD_OUT_GROUPS } from "../fixtures/matching/held-out-set";
 import { MATCHING_GROUPS } from "../fixtures/matching/labelled-set";
@@ -30,6 +32,8 @@ for (const [name, groups] of [
   ["seventh set (scored blind, then studied)", SEVENTH_GROUPS],
   ["eighth set (scored blind, then studied)", EIGHTH_GROUPS],
   ["ninth set (scored blind, then studied)", NINTH_GROUPS],
+  ["tenth set (scored blind, then studied)", TENTH_GROUPS],
+  ["eleventh set (scored blind, then studied)", ELEVENTH_GROUPS],
 ] as const) {
   const result = evaluateMatching(groups);
   console.log(`\n${name}: ${groups.length} events, ${result.articles} articles, ${result.sentences} sentences`);
@@ -43,7 +47,7 @@ for (const [name, groups] of [
 
 // Speed: 1,000 articles (both sets repeated with distinct ids), then suggestions for one
 // claim as the app computes them per request: search, re-ranking and detail comparison.
-const articles = labelledArticles([...MATCHING_GROUPS, ...HELD_OUT_GROUPS, ...BLIND_GROUPS, ...FOURTH_GROUPS, ...FIFTH_GROUPS, ...SIXTH_GROUPS, ...SEVENTH_GROUPS, ...EIGHTH_GROUPS, ...NINTH_GROUPS]);
+const articles = labelledArticles([...MATCHING_GROUPS, ...HELD_OUT_GROUPS, ...BLIND_GROUPS, ...FOURTH_GROUPS, ...FIFTH_GROUPS, ...SIXTH_GROUPS, ...SEVENTH_GROUPS, ...EIGHTH_GROUPS, ...NINTH_GROUPS, ...TENTH_GROUPS, ...ELEVENTH_GROUPS]);
 const large = Array.from({ length: 1000 }, (_, i) => {
   const source = articles[i % articles.length]!;
   return { id: i + 1, title: `${source.title} #${i}`, text: source.text };

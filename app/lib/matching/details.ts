@@ -91,8 +91,10 @@ function parseDate(raw: string): { value: string; form: string } | null {
 const MONEY_PATTERN =
   /(?<![\w$€£])(?:(?:US|A|C|NZ|HK)?[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|mn|m|k|thousand|million|billion|trillion)\b)?|\d[\d,]*(?:\.\d+)?\s?(?:thousand|million|billion|trillion)?\s?(?:dollars|euros|pounds)\b)/gi;
 const PERCENT_PATTERN = /(?<![\w.])\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/gi;
-// "for a week", "within an hour": one unit of time, which the recognizer does not read as a span ("38,000 cars a day" is a rate, not one).
-const SINGLE_SPAN_PATTERN = /\b(?:for|within|after|over|in|lasting|lasted|took|takes|take)\s+(?:(?:about|nearly|almost|more than|less than)\s+)?((?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b/gi;
+// "for a week", "within an hour", "an hour later": one unit of time, which the recognizer does not read as a span
+// ("38,000 cars a day" is a rate, not one).
+const SINGLE_SPAN_PATTERN =
+  /\b(?:(?:for|within|after|over|in|lasting|lasted|took|takes|take)\s+(?:(?:about|nearly|almost|more than|less than)\s+)?((?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b|((?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\s+(?:later|afterwards|earlier)\b)/gi;
 const TIME_PATTERN = /(?<![\w:])(?:\d{1,2}(?::[0-5]\d)?\s?[ap]\.?\s?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d\b|noon\b|midnight\b)/gi;
 
 interface Token {
@@ -124,9 +126,10 @@ export function extractDetails(text: string): Detail[] {
     if (amount !== null && !overlaps(match.index, match.index + match[0].length)) add({ kind: "percentage", raw: match[0], value: String(amount), start: match.index, end: match.index + match[0].length, unit: "" });
   }
   for (const match of text.matchAll(SINGLE_SPAN_PATTERN)) {
-    const start = match.index + match[0].lastIndexOf(match[1]!);
-    const unit = match[2]!.toLowerCase();
-    add({ kind: "duration", raw: match[1]!, value: String(MINUTES_IN[unit]!), start, end: start + match[1]!.length, unit });
+    const raw = match[1] ?? match[3]!;
+    const unit = (match[2] ?? match[4]!).toLowerCase();
+    const start = match.index + match[0].indexOf(raw);
+    add({ kind: "duration", raw, value: String(MINUTES_IN[unit]!), start, end: start + raw.length, unit });
   }
   for (const match of text.matchAll(TIME_PATTERN)) {
     const minutes = parseTime(match[0]);

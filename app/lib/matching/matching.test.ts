@@ -244,6 +244,7 @@ describe("spans of time and units of measure", () => {
 
   it("reads 'for a week' and counts of days as spans, not rates or ages", () => {
     expect(values("Systems will stay offline for a week.")).toContain("duration:10080");
+    expect(values("The show restarted an hour later.")).toContain("duration:60");
     expect(values("Admissions rose during the 10-day heatwave.")).toContain("duration:14400");
     expect(values("About 38,000 vehicles a day cross it.")).not.toContain("duration:1440");
     expect(values("The 22-year-old forward scored.")).toEqual(["number:22"]);

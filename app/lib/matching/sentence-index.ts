@@ -67,7 +67,8 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     const termCounts = new Map<string, number>();
     for (const sentence of segmentSentences(document.text)) {
       const sentenceTerms = terms(sentence.text);
-      for (const term of sentenceTerms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+      // Words only: a figure ("11" the hour, "11" the count) says little about which story an article tells.
+      for (const term of sentenceTerms) if (!/^\d/.test(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
       const passageTerms = new Set(sentenceTerms);
       const passage = { id: `${document.id}:${sentence.start}`, documentId: document.id, documentTitle: document.title, start: sentence.start, end: sentence.end, text: sentence.text, terms: passageTerms };
       passages.set(passage.id, passage);
