@@ -168,7 +168,8 @@ export function extractDetails(text: string): Detail[] {
     for (const token of tokens.filter((t) => t.start >= end).slice(0, 3)) {
       const lower = token.value.toLowerCase();
       if (lower === "-" || token.pos === "ADJ" || token.pos === "ADV" || lower in SCALE || isCalendarWord(lower)) continue;
-      return (token.pos === "NOUN" || token.pos === "PROPN") && /^\p{L}+$/u.test(token.value) ? concept(lower) : "";
+      // A unit at the end of a sentence keeps the full stop ("climbed to 31C.").
+      return (token.pos === "NOUN" || token.pos === "PROPN") && /^\p{L}+\.?$/u.test(token.value) ? concept(lower.replace(/\.$/, "")) : "";
     }
     return "";
   };
@@ -417,6 +418,8 @@ function conflicting(a: Detail, b: Detail, pairing: Pairing): boolean {
     }
     // Only one side says what it counts: the other must mention that thing nearby, or both the same words ("Six passengers
     // were taken to hospital" / "Four of them needed hospital treatment").
+    // A measure ("600 metres") is compared only with a figure given in it.
+    if (isMeasure(a.unit) || isMeasure(b.unit)) return a.unit === "" ? a.context.includes(b.unit) : b.context.includes(a.unit);
     if (a.unit !== "") return b.context.includes(a.unit) || (soleAndClose && sharedContext(a, b).length > 0);
     if (b.unit !== "") return a.context.includes(b.unit) || (soleAndClose && sharedContext(a, b).length > 0);
   }

@@ -88,6 +88,7 @@ describe("details as outlets write them", () => {
   it("says what a number counts, and reads dates in their canonical form", () => {
     expect(detail("The airline will cancel 420 flights.", "number")).toEqual([{ value: "420", unit: "flight" }]);
     expect(detail("A 48-bed unit opened.", "number")).toEqual([{ value: "48", unit: "bed" }]);
+    expect(detail("The temperature climbed to 31C.", "number")).toEqual([{ value: "31", unit: "c" }]);
     expect(detail("Some 420 according to the company.", "number")).toEqual([{ value: "420", unit: "" }]);
     expect(detail("It was detected on Nov. 3.", "date")).toEqual([{ value: "november 3", unit: "month-day" }]);
     expect(detail("It was detected on 3 November 2026.", "date")).toEqual([{ value: "november 3 2026", unit: "full" }]);

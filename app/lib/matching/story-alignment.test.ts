@@ -37,6 +37,11 @@ describe("figures lined up with another article of the story", () => {
     expect(align("The fee could rise to €55 million.", other, true, ["The striker cost €48 million, a club record."])).toEqual([]);
   });
 
+  it("lines up a measure only with a figure in the same unit", () => {
+    expect(align("The miners were trapped 600 metres underground.", ["The mine has a workforce of 950."])).toEqual([]);
+    expect(align("The miners were trapped 600 metres underground.", ["They were stuck at a depth of 650 metres."])).toHaveLength(1);
+  });
+
   it("ignores small counts, weekdays and months, which recur across a story", () => {
     expect(align("Three people were hurt on Monday.", ["Four were taken to hospital on Tuesday."])).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // the way a fact-checker reads two reports side by side: the one clock time, amount or
 // count of that article close to the claim's is the same fact, however it is worded
 // ("Check-in systems were back online at 3:30 p.m." / "Normal operations resumed at about 4 p.m.").
+import { isMeasure } from "./counted-units";
 import { type Detail, type Difference, SPECIFIC_COUNT, closeInTime, ratio, sameCountedUnit, sameValue } from "./details";
 
 /** Outlets that disagree on a figure of one story are rarely further apart than this. */
@@ -40,6 +41,9 @@ function near(a: Detail, b: Detail): boolean {
       return a.unit === b.unit && closeInTime(a, b);
     case "money":
       return (a.unit === b.unit || a.unit === "" || b.unit === "") && ratio(a, b) <= MAX_FIGURE_RATIO;
+    case "number":
+      // "600 metres" is never a headcount of 950.
+      return (a.unit === b.unit || (!isMeasure(a.unit) && !isMeasure(b.unit))) && ratio(a, b) <= MAX_FIGURE_RATIO;
     default:
       return ratio(a, b) <= MAX_FIGURE_RATIO;
   }
