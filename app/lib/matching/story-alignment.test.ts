@@ -29,6 +29,9 @@ describe("figures lined up with another article of the story", () => {
     expect(align("She took 54 percent of the vote.", sentences, false)).toEqual([]);
     expect(align("She took 54 percent of the vote.", sentences, true)).toHaveLength(0); // two percentages near 54: no single counterpart
     expect(align("She took 54 percent of the vote.", ["The new mayor won with 52% of the vote."], true)).toHaveLength(1);
+    // A word next to both figures ties them even when it is common in the project.
+    expect(align("Nurses rejected a 4.5 percent pay offer.", ["The offer of 4% was turned down."], false)).toHaveLength(1);
+    expect(align("Nurses rejected a 4.5 percent pay offer.", ["Prices rose 4% last year."], false)).toEqual([]);
   });
 
   it("does not line up a figure that the claim's own article states elsewhere", () => {

@@ -2,6 +2,7 @@
 // the way a fact-checker reads two reports side by side: the one clock time, amount or
 // count of that article close to the claim's is the same fact, however it is worded
 // ("Check-in systems were back online at 3:30 p.m." / "Normal operations resumed at about 4 p.m.").
+import { isCalendarWord } from "../extraction/calendar";
 import { isMeasure } from "./counted-units";
 import { type Detail, type Difference, SPECIFIC_COUNT, closeInTime, ratio, sameCountedUnit, sameValue } from "./details";
 
@@ -85,9 +86,13 @@ export function alignWithArticle<P>(claimDetails: Detail[], article: Array<Story
     // "Could rise to €55 million" against an article whose one amount is €48 million: when the claim's own
     // article gives that €48 million elsewhere, it is the other fact, the initial fee, not a different total.
     if (!sameValue(mine, theirs) && statedElsewhere.some((other) => other.kind === theirs.kind && sameValue(other, theirs))) continue;
-    // A story's percentages and counts measure many things (turnout and vote share, jobs and shares):
-    // without a word in common, or counts of the same thing or of people, the one figure near the claim's may be of something else.
-    const tied = sharesWords(passage) || (mine.kind === "number" && mine.unit !== "" && sameCountedUnit(mine, theirs));
+    // A story's percentages and counts measure many things (turnout and vote share, jobs and shares): without an
+    // uncommon word in common, a word next to both figures ("a 4.5 percent pay offer" / "an offer of 4%"), or counts
+    // of the same thing or of people, the one figure near the claim's may be of something else.
+    const tied =
+      sharesWords(passage) ||
+      mine.context.some((term) => theirs.context.includes(term) && !isCalendarWord(term)) ||
+      (mine.kind === "number" && mine.unit !== "" && sameCountedUnit(mine, theirs));
     if ((mine.kind === "percentage" || mine.kind === "number") && !tied) continue;
     const alignment = found.get(passage) ?? { passage, agreements: 0, differences: [] };
     if (sameValue(mine, theirs)) alignment.agreements += 1;
