@@ -1,4 +1,4 @@
-// npm run bench:match — corroboration quality on fifteen labelled sets written for
+// npm run bench:match — corroboration quality on seventeen labelled sets written for
 // Claimdesk about invented events (tests/fixtures/matching), measured end to end as the
 // app suggests passages; then suggestion time for one claim in a project of 1,000 articles.
 // Each set after the first was written before the rules it is first scored with were
@@ -18,6 +18,8 @@ import { HELD_OUT_GROUPS } from "../fixtures/matching/held-out-set";
 import { MATCHING_GROUPS } from "../fixtures/matching/labelled-set";
 import { NINTH_GROUPS } from "../fixtures/matching/ninth-set";
 import { SEVENTH_GROUPS } from "../fixtures/matching/seventh-set";
+import { SEVENTEENTH_GROUPS } from "../fixtures/matching/seventeenth-set";
+import { SIXTEENTH_GROUPS } from "../fixtures/matching/sixteenth-set";
 import { SIXTH_GROUPS } from "../fixtures/matching/sixth-set";
 import { TENTH_GROUPS } from "../fixtures/matching/tenth-set";
 import { THIRTEENTH_GROUPS } from "../fixtures/matching/thirteenth-set";
@@ -43,6 +45,8 @@ for (const [name, groups] of [
   ["thirteenth set (scored blind, then studied)", THIRTEENTH_GROUPS],
   ["fourteenth set (scored blind, then studied)", FOURTEENTH_GROUPS],
   ["fifteenth set (scored blind, then studied)", FIFTEENTH_GROUPS],
+  ["sixteenth set (scored blind, then studied)", SIXTEENTH_GROUPS],
+  ["seventeenth set (scored blind, then studied)", SEVENTEENTH_GROUPS],
 ] as const) {
   const result = evaluateMatching(groups);
   if (name.includes("current rules")) unseen.push(result);
@@ -67,7 +71,7 @@ console.log(`  "contradicts" flags that are wrong:  ${sum((e) => e.falseContradi
 // on fresh claims of fresh articles, so every cache is cold for the claim's article.
 const articles = labelledArticles([
   ...MATCHING_GROUPS, ...HELD_OUT_GROUPS, ...BLIND_GROUPS, ...FOURTH_GROUPS, ...FIFTH_GROUPS, ...SIXTH_GROUPS, ...SEVENTH_GROUPS,
-  ...EIGHTH_GROUPS, ...NINTH_GROUPS, ...TENTH_GROUPS, ...ELEVENTH_GROUPS, ...TWELFTH_GROUPS, ...THIRTEENTH_GROUPS, ...FOURTEENTH_GROUPS, ...FIFTEENTH_GROUPS,
+  ...EIGHTH_GROUPS, ...NINTH_GROUPS, ...TENTH_GROUPS, ...ELEVENTH_GROUPS, ...TWELFTH_GROUPS, ...THIRTEENTH_GROUPS, ...FOURTEENTH_GROUPS, ...FIFTEENTH_GROUPS, ...SIXTEENTH_GROUPS, ...SEVENTEENTH_GROUPS,
 ]);
 function timeSuggestions(label: string, articlesPerDocument: number) {
   // Long articles join several labelled ones, paragraph by paragraph, about 30 sentences in all.

@@ -31,10 +31,11 @@ export interface Detail {
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
 const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
 const CONTEXT_WORDS = 3;
+const TIME_DETERMINERS = new Set(["last", "next", "this", "per", "each", "every"]);
 /** Minutes in each unit a span of time is given in, so "two hours" and "90 minutes" compare. */
 const MINUTES_IN: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decade: 5256000 };
 /** The same, by the stem a counted word gets ("10-day", "12 days" -> "day"; "90 minutes" -> "minut"). */
-const MINUTES_IN_STEM: Record<string, number> = { second: 1 / 60, minut: 1, hour: 60, day: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decad: 5256000 };
+const MINUTES_IN_STEM: Record<string, number> = { second: 1 / 60, minut: 1, hour: 60, day: 1440, night: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decad: 5256000 };
 
 function parseAmount(raw: string): number | null {
   const text = raw.toLowerCase().replace(/(?<=\d),(?=\d{3}\b)/g, "");
@@ -159,7 +160,8 @@ export function extractDetails(text: string): Detail[] {
   // not a word further on ("420 according to the company").
   // "the 10-day heatwave", "12 days of heat": a count of days is a span of time; "a 22-year-old" is an age.
   const countOrSpan = (raw: string, amount: number, start: number, end: number, unit: string): Omit<Detail, "context"> => {
-    const age = /^\s*-?\s*\p{L}+\s*-?\s*old\b/u.test(text.slice(end));
+    const after = text.slice(end);
+    const age = /^\s*-?\s*\p{L}+\s*-?\s*old\b/u.test(after);
     const minutes = MINUTES_IN_STEM[unit];
     if (minutes === undefined || age) return { kind: "number", raw, value: String(amount), start, end, unit };
     return { kind: "duration", raw, value: String(Math.round(amount * minutes * 1000) / 1000), start, end, unit };
@@ -167,6 +169,8 @@ export function extractDetails(text: string): Detail[] {
   const unitAfter = (end: number): string => {
     for (const token of tokens.filter((t) => t.start >= end).slice(0, 3)) {
       const lower = token.value.toLowerCase();
+      // "184,000 last year": what follows "last", "next" or "this" is when, not what is counted.
+      if (TIME_DETERMINERS.has(lower)) return "";
       if (lower === "-" || token.pos === "ADJ" || token.pos === "ADV" || lower in SCALE || isCalendarWord(lower)) continue;
       // A unit at the end of a sentence keeps the full stop ("climbed to 31C.").
       return (token.pos === "NOUN" || token.pos === "PROPN") && /^\p{L}+\.?$/u.test(token.value) ? concept(lower.replace(/\.$/, "")) : "";

@@ -249,6 +249,8 @@ describe("spans of time and units of measure", () => {
     expect(values("Admissions rose during the 10-day heatwave.")).toContain("duration:14400");
     expect(values("About 38,000 vehicles a day cross it.")).not.toContain("duration:1440");
     expect(values("The 22-year-old forward scored.")).toEqual(["number:22"]);
+    expect(values("Net migration fell to 184,000 last year.")).toContain("number:184000");
+    expect(values("The 14-night cruise left on time.")).toContain("duration:20160");
   });
 
   it("never compares counts in different units of measure, however alike the sentences", () => {

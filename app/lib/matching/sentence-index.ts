@@ -39,8 +39,8 @@ const OTHER_STORY_MAX_SIMILARITY = 0.08;
 const STORY_ARTICLES = 10;
 /** A passage whose figure lines up with the claim's ranks at least as high as a passage on the same subject. */
 const ALIGNED_MIN_SCORE = 0.3;
-/** Sentences that may hold a figure: digits, written numbers, clock words or month names. */
-const MAY_HOLD_FIGURE = /\d|\b(?:noon|midnight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+/** Sentences that may hold a figure: digits, written numbers, clock words, units of time or month names. */
+const MAY_HOLD_FIGURE = /\d|\b(?:noon|midnight|an? (?:second|minute|hour|day|week|fortnight|month|year|decade)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
  * A sentence index over a set of articles: BM25 (MiniSearch) finds candidates, which

@@ -21,6 +21,10 @@ describe("figures lined up with another article of the story", () => {
   it("lines up nothing when the article holds two figures near the claim's, or none close enough", () => {
     expect(align("Repairs will cost €1.2 million.", ["The new depot cost €1.1 million.", "Repairs are put at €1.4 million."])).toEqual([]);
     expect(align("Repairs will cost €1.2 million.", ["The council has a budget of €40 million."])).toEqual([]);
+    // Clearly the closest of two (a third as far or less) still stands for the claim's figure.
+    expect(align("The film cost $140 million to make.", ["It took $91 million in its first weekend.", "The $150 million production opened widely."])).toEqual([
+      { passage: "The $150 million production opened widely.", agreements: 0, differences: [{ kind: "money", here: "$140 million", there: "$150 million" }] },
+    ]);
     expect(align("Repairs will cost €1.2 million.", ["Repairs will cost $1.2 million."])).toEqual([]);
   });
 

@@ -50,6 +50,23 @@ function near(a: Detail, b: Detail): boolean {
   }
 }
 
+/** How far apart two near figures are: minutes for clock times, days for dates, the log of the ratio for amounts. */
+function distance(a: Detail, b: Detail): number {
+  if (a.kind === "time") return Math.abs(Number(a.value) - Number(b.value)) / MAX_MINUTES_APART;
+  if (a.kind === "date") return closeInTime(a, b) ? (a.value === b.value ? 0 : 0.5) : 1;
+  const apart = ratio(a, b);
+  return Number.isFinite(apart) ? Math.log(apart) : 1;
+}
+
+/**
+ * One figure stands for the claim's when it is the only one near it, or clearly the
+ * closest: "$150 million" against "$140 million" beside "$91 million" (a third as far or less).
+ */
+function clearlyCloser(closest: number, next: number): boolean {
+  return closest * CLEAR_MARGIN <= next;
+}
+const CLEAR_MARGIN = 3;
+
 export interface StoryPassage<P> {
   passage: P;
   details: Detail[];
@@ -64,10 +81,10 @@ export interface Alignment<P> {
 /**
  * For one article about the same story, the passages whose figures line up with the
  * claim's: a figure of the claim and a figure of the article that are each the only
- * one near the other (in the claim, and in the whole article). Equal values agree;
- * others differ. An article with two figures near the claim's does not say which one
- * is the claim's fact, so it lines up nothing for that figure; nor does a figure the
- * claim's own article states elsewhere.
+ * one near the other, or clearly the closest (in the claim, and in the whole article).
+ * Equal values agree; others differ. An article with two figures about as near the
+ * claim's does not say which one is the claim's fact, so it lines up nothing for that
+ * figure; nor does a figure the claim's own article states elsewhere.
  */
 export interface AlignmentContext<P> {
   /** Whether a passage has an uncommon word in common with the claim. */
@@ -79,10 +96,14 @@ export interface AlignmentContext<P> {
 export function alignWithArticle<P>(claimDetails: Detail[], article: Array<StoryPassage<P>>, { sharesWords, statedElsewhere }: AlignmentContext<P>): Array<Alignment<P>> {
   const found = new Map<P, Alignment<P>>();
   for (const mine of claimDetails) {
-    const candidates = article.flatMap(({ passage, details }) => details.filter((theirs) => near(mine, theirs)).map((theirs) => ({ passage, theirs })));
-    if (candidates.length !== 1) continue;
-    const { passage, theirs } = candidates[0]!;
-    if (claimDetails.filter((other) => near(other, theirs)).length !== 1) continue;
+    const candidates = article
+      .flatMap(({ passage, details }) => details.filter((theirs) => near(mine, theirs)).map((theirs) => ({ passage, theirs, distance: distance(mine, theirs) })))
+      .sort((a, b) => a.distance - b.distance);
+    const [closest, runnerUp] = candidates;
+    if (!closest || (runnerUp && !clearlyCloser(closest.distance, runnerUp.distance))) continue;
+    const { passage, theirs } = closest;
+    const rivals = claimDetails.filter((other) => other !== mine && near(other, theirs));
+    if (rivals.some((other) => !clearlyCloser(distance(mine, theirs), distance(other, theirs)))) continue;
     // "Could rise to €55 million" against an article whose one amount is €48 million: when the claim's own
     // article gives that €48 million elsewhere, it is the other fact, the initial fee, not a different total.
     if (!sameValue(mine, theirs) && statedElsewhere.some((other) => other.kind === theirs.kind && sameValue(other, theirs))) continue;
