@@ -1,4 +1,4 @@
-// npm run bench:match — corroboration quality on seventeen labelled sets written for
+// npm run bench:match — corroboration quality on nineteen labelled sets written for
 // Claimdesk about invented events (tests/fixtures/matching), measured end to end as the
 // app suggests passages; then suggestion time for one claim in a project of 1,000 articles.
 // Each set after the first was written before the rules it is first scored with were
@@ -9,6 +9,7 @@ import os from "node:os";
 import { buildSentenceIndex } from "../../app/lib/matching/sentence-index";
 import { BLIND_GROUPS } from "../fixtures/matching/blind-set";
 import { EIGHTH_GROUPS } from "../fixtures/matching/eighth-set";
+import { EIGHTEENTH_GROUPS } from "../fixtures/matching/eighteenth-set";
 import { ELEVENTH_GROUPS } from "../fixtures/matching/eleventh-set";
 import { FIFTH_GROUPS } from "../fixtures/matching/fifth-set";
 import { FIFTEENTH_GROUPS } from "../fixtures/matching/fifteenth-set";
@@ -16,6 +17,7 @@ import { FOURTEENTH_GROUPS } from "../fixtures/matching/fourteenth-set";
 import { FOURTH_GROUPS } from "../fixtures/matching/fourth-set";
 import { HELD_OUT_GROUPS } from "../fixtures/matching/held-out-set";
 import { MATCHING_GROUPS } from "../fixtures/matching/labelled-set";
+import { NINETEENTH_GROUPS } from "../fixtures/matching/nineteenth-set";
 import { NINTH_GROUPS } from "../fixtures/matching/ninth-set";
 import { SEVENTH_GROUPS } from "../fixtures/matching/seventh-set";
 import { SEVENTEENTH_GROUPS } from "../fixtures/matching/seventeenth-set";
@@ -47,6 +49,8 @@ for (const [name, groups] of [
   ["fifteenth set (scored blind, then studied)", FIFTEENTH_GROUPS],
   ["sixteenth set (scored blind, then studied)", SIXTEENTH_GROUPS],
   ["seventeenth set (scored blind, then studied)", SEVENTEENTH_GROUPS],
+  ["eighteenth set (scored blind with the current rules)", EIGHTEENTH_GROUPS],
+  ["nineteenth set (scored blind with the current rules)", NINETEENTH_GROUPS],
 ] as const) {
   const result = evaluateMatching(groups);
   if (name.includes("current rules")) unseen.push(result);
@@ -71,7 +75,7 @@ console.log(`  "contradicts" flags that are wrong:  ${sum((e) => e.falseContradi
 // on fresh claims of fresh articles, so every cache is cold for the claim's article.
 const articles = labelledArticles([
   ...MATCHING_GROUPS, ...HELD_OUT_GROUPS, ...BLIND_GROUPS, ...FOURTH_GROUPS, ...FIFTH_GROUPS, ...SIXTH_GROUPS, ...SEVENTH_GROUPS,
-  ...EIGHTH_GROUPS, ...NINTH_GROUPS, ...TENTH_GROUPS, ...ELEVENTH_GROUPS, ...TWELFTH_GROUPS, ...THIRTEENTH_GROUPS, ...FOURTEENTH_GROUPS, ...FIFTEENTH_GROUPS, ...SIXTEENTH_GROUPS, ...SEVENTEENTH_GROUPS,
+  ...EIGHTH_GROUPS, ...NINTH_GROUPS, ...TENTH_GROUPS, ...ELEVENTH_GROUPS, ...TWELFTH_GROUPS, ...THIRTEENTH_GROUPS, ...FOURTEENTH_GROUPS, ...FIFTEENTH_GROUPS, ...SIXTEENTH_GROUPS, ...SEVENTEENTH_GROUPS, ...EIGHTEENTH_GROUPS, ...NINETEENTH_GROUPS,
 ]);
 function timeSuggestions(label: string, articlesPerDocument: number) {
   // Long articles join several labelled ones, paragraph by paragraph, about 30 sentences in all.
