@@ -13,11 +13,18 @@ const ARTICLES = {
   "weekly.txt": "Library news\n\nThe library will extend its opening hours on Saturdays from next month.",
 };
 
-async function setup() {
+// Invented: two reports of one power cut whose restoration times differ in sentences that share no words.
+const STORY_ARTICLES = {
+  "outage-wire.txt": "Power cut in Harlow\n\nA power cut hit the Harlow district of Brennstad on Friday. Electricity came back at 6:15 p.m., the grid operator Norvolt said. About 12,000 homes were affected.",
+  "outage-daily.txt": "Harlow blackout\n\nBrennstad's Harlow district lost power on Friday afternoon after a Norvolt substation failed. Supplies were restored at around 7 p.m. Some 12,000 homes in Harlow were left in the dark.",
+  "sport.txt": "Rovers win at home\n\nBrennstad Rovers won 3-1 at home on Saturday. The match kicked off at 3 p.m.",
+};
+
+async function setup(articles: Record<string, string> = ARTICLES) {
   const team = await makeProjectWithTeam();
   const actor = { id: team.members.editor.id, name: team.members.editor.username };
   const ids: Record<string, number> = {};
-  for (const [name, text] of Object.entries(ARTICLES)) {
+  for (const [name, text] of Object.entries(articles)) {
     const [result] = await importFile(team.project.id, { name, bytes: new TextEncoder().encode(text) }, { maxBytes: 1_000_000, threshold: 0 }, actor);
     ids[name] = result!.documentId!;
   }
@@ -38,6 +45,18 @@ describe("find in other articles", () => {
     expect(timing[0]!.differences).toContainEqual({ kind: "time", here: "7 a.m.", there: "7:30 a.m." });
     const discrepancies = await findDiscrepancies(project.id);
     expect(discrepancies.some((d) => d.passage.differences.some((x) => x.kind === "time"))).toBe(true);
+  });
+
+  it("reads the articles of one story side by side: a differing time in a sentence with no words in common is flagged", async () => {
+    const { project, ids, claimAbout } = await setup(STORY_ARTICLES);
+    const restored = await claimAbout(ids["outage-wire.txt"]!, "6:15 p.m.");
+    const suggestions = (await suggestPassages(project.id, restored.id, 5))!;
+    const daily = suggestions.find((s) => s.text === "Supplies were restored at around 7 p.m.");
+    expect(daily).toMatchObject({ documentId: ids["outage-daily.txt"], relation: "contradicts", differences: [{ kind: "time", here: "6:15 p.m.", there: "7 p.m." }] });
+    // The match report of another story is not read against the claim.
+    expect(suggestions.filter((s) => s.documentId === ids["sport.txt"]).every((s) => s.relation === "related")).toBe(true);
+    const discrepancies = await findDiscrepancies(project.id);
+    expect(discrepancies.some((d) => d.passage.text === "Supplies were restored at around 7 p.m.")).toBe(true);
   });
 
   it("links a passage as a source with an editable stance, and never offers a rejected one again", async () => {
