@@ -21,6 +21,9 @@ export interface RankedPassage extends IndexedPassage {
   differences: Difference[];
 }
 
+/** A sentence as indexed, with its search terms. */
+type Passage = IndexedPassage & { terms: Set<string> };
+
 /** How many BM25 hits are re-ranked by words and details: enough to reach a paraphrase. */
 const CANDIDATES = 60;
 /** A name in more than this share of all sentences is what the story is about, not an anchor. */
@@ -43,6 +46,22 @@ const ALIGNED_MIN_SCORE = 0.3;
 const MAY_HOLD_FIGURE = /\d|\b(?:noon|midnight|an? (?:second|minute|hour|day|week|fortnight|month|year|decade)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
+ * A passage whose figures line up with the claim's: a differing figure makes it
+ * contradict (with every difference shown), an equal one corroborate unless the words
+ * already found a contradiction. It ranks at least as high as a passage on the same subject.
+ */
+function withAlignment(found: RankedPassage | undefined, passage: IndexedPassage, alignment: { agreements: number; differences: Difference[] }, wording: number): RankedPassage | undefined {
+  const { agreements, differences } = alignment;
+  const score = Math.max(found?.score ?? 0, ALIGNED_MIN_SCORE + wording / 2, wording + AGREEMENT_BONUS * agreements + (differences.length > 0 ? CONFLICT_BONUS : 0));
+  if (differences.length > 0) {
+    const known = new Set((found?.differences ?? []).map((d) => `${d.kind}|${d.here}|${d.there}`));
+    const all = [...(found?.differences ?? []), ...differences.filter((d) => !known.has(`${d.kind}|${d.here}|${d.there}`))];
+    return { ...passage, score, relation: "contradicts", differences: all };
+  }
+  return found?.relation === "contradicts" ? undefined : { ...passage, score, relation: "corroborates", differences: [] };
+}
+
+/**
  * A sentence index over a set of articles: BM25 (MiniSearch) finds candidates, which
  * are re-ranked by the share of rare words they have in common with the claim and by
  * the details (amounts, times, dates, counts) both state, then marked corroborates,
@@ -51,19 +70,19 @@ const MAY_HOLD_FIGURE = /\d|\b(?:noon|midnight|an? (?:second|minute|hour|day|wee
 export function buildSentenceIndex(documents: Array<{ id: number; title: string; text: string }>) {
   // Terms are computed once per sentence (below) and handed to MiniSearch as they are; the
   // query is given as terms too, so neither side is tokenized or stemmed a second time.
-  const index = new MiniSearch<IndexedPassage & { terms: Set<string> }>({
+  const index = new MiniSearch<Passage>({
     fields: ["terms"],
     extractField: (passage, field) => (field === "terms" ? [...passage.terms].join(" ") : String(passage[field as keyof IndexedPassage])),
     tokenize: (joined) => joined.split(" "),
     processTerm: (term) => term,
     searchOptions: { tokenize: (joined) => joined.split(" "), processTerm: (term) => term, combineWith: "OR" },
   });
-  const passages = new Map<string, IndexedPassage & { terms: Set<string> }>();
+  const passages = new Map<string, Passage>();
   const documentFrequency = new Map<string, number>();
-  const passagesOf = new Map<number, Array<IndexedPassage & { terms: Set<string> }>>();
+  const passagesOf = new Map<number, Array<Passage>>();
   const termCountsOf = new Map<number, Map<string, number>>();
   for (const document of documents) {
-    const articlePassages: Array<IndexedPassage & { terms: Set<string> }> = [];
+    const articlePassages: Array<Passage> = [];
     const termCounts = new Map<string, number>();
     for (const sentence of segmentSentences(document.text)) {
       const sentenceTerms = terms(sentence.text);
@@ -134,6 +153,66 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     return found;
   };
 
+  interface Claim {
+    text: string;
+    terms: Set<string>;
+    details: Detail[];
+    /** Similarity of a passage's words to the claim's, in [0, 1]: the share of rare words in common. */
+    wordingOf: (passageTerms: Set<string>) => number;
+  }
+
+  const readClaim = (text: string): Claim | null => {
+    const claimTerms = new Set(terms(text));
+    if (claimTerms.size === 0) return null;
+    const claimWeight = [...claimTerms].reduce((sum, term) => sum + idf(term), 0);
+    const wordingOf = (passageTerms: Set<string>) => {
+      let shared = 0;
+      let passageWeight = 0;
+      for (const term of passageTerms) {
+        const weight = idf(term);
+        passageWeight += weight;
+        if (claimTerms.has(term)) shared += weight;
+      }
+      return shared / Math.sqrt(claimWeight * passageWeight || 1);
+    };
+    return { text, terms: claimTerms, details: extractDetails(text), wordingOf };
+  };
+
+  /** BM25 candidates re-ranked by shared rare words and details, each with its relation. */
+  const rankByWords = (claim: Claim, exclude: (passage: IndexedPassage) => boolean, story: Set<number> | undefined) => {
+    const ranked = new Map<string, RankedPassage>();
+    for (const hit of index.search([...claim.terms].join(" "))) {
+      const { terms: passageTerms, ...passage } = passages.get(hit.id as string)!;
+      if (exclude(passage)) continue;
+      const wording = claim.wordingOf(passageTerms);
+      const comparison = compareDetails(claim.details, detailsOf(passage), { wording, isCommonName, isCommonTerm });
+      const score = wording + AGREEMENT_BONUS * Math.min(comparison.factAgreements, 2) + (comparison.differences.length > 0 ? CONFLICT_BONUS : 0);
+      let relation = classifyRelation(comparison, wording);
+      // Articles that tell other stories do not state this fact differently, unless a name or a specific detail ties the two sentences.
+      if (relation === "contradicts" && story && !story.has(passage.documentId) && comparison.nameAgreements + comparison.strongAgreements === 0) relation = "related";
+      ranked.set(passage.id, { ...passage, score, relation, differences: relation === "contradicts" ? comparison.differences : [] });
+      if (ranked.size >= CANDIDATES) break;
+    }
+    return ranked;
+  };
+
+  /** Lines up the claim's figures with those of the articles telling the same story (story-alignment.ts), adding or re-marking passages. */
+  const addFiguresOfTheStory = (ranked: Map<string, RankedPassage>, claim: Claim, exclude: (passage: IndexedPassage) => boolean, fromDocumentId: number, storyArticles: number[]) => {
+    const figuresOf = (passage: Passage) => (MAY_HOLD_FIGURE.test(passage.text) ? detailsOf(passage) : []);
+    const sharesUncommonWord = (passage: Passage) => [...passage.terms].some((term) => claim.terms.has(term) && !/^\d/.test(term) && !isCommonTerm(term));
+    // A figure the claim's own article states elsewhere is that other fact wherever it appears.
+    const statedElsewhere = (passagesOf.get(fromDocumentId) ?? []).filter((passage) => passage.text !== claim.text).flatMap(figuresOf);
+    for (const documentId of storyArticles) {
+      const article: Array<StoryPassage<Passage>> = (passagesOf.get(documentId) ?? []).map((passage) => ({ passage, details: figuresOf(passage) }));
+      for (const alignment of alignWithArticle(claim.details, article, { sharesWords: sharesUncommonWord, statedElsewhere })) {
+        const { terms: passageTerms, ...passage } = alignment.passage;
+        if (exclude(passage)) continue;
+        const merged = withAlignment(ranked.get(passage.id), passage, alignment, claim.wordingOf(passageTerms));
+        if (merged) ranked.set(passage.id, merged);
+      }
+    }
+  };
+
   return {
     size: total,
     /**
@@ -142,57 +221,13 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
      * figure stated in other words is found and compared (story-alignment.ts).
      */
     search(query: string, exclude: (passage: IndexedPassage) => boolean, limit: number, fromDocumentId?: number): RankedPassage[] {
-      const queryTerms = new Set(terms(query));
-      if (queryTerms.size === 0) return [];
-      const queryWeight = [...queryTerms].reduce((sum, term) => sum + idf(term), 0);
-      const queryDetails = extractDetails(query);
-      const wordingOf = (passageTerms: Set<string>) => {
-        let shared = 0;
-        let passageWeight = 0;
-        for (const term of passageTerms) {
-          const weight = idf(term);
-          passageWeight += weight;
-          if (queryTerms.has(term)) shared += weight;
-        }
-        return shared / Math.sqrt(queryWeight * passageWeight || 1);
-      };
+      const claim = readClaim(query);
+      if (!claim) return [];
       const alike = fromDocumentId === undefined ? undefined : alikeArticles(fromDocumentId);
-      const story = alike && new Set(alike.map(([id]) => id));
-      const ranked = new Map<string, RankedPassage>();
-      for (const hit of index.search([...queryTerms].join(" "))) {
-        const { terms: passageTerms, ...passage } = passages.get(hit.id as string)!;
-        if (exclude(passage)) continue;
-        const wording = wordingOf(passageTerms);
-        const comparison = compareDetails(queryDetails, detailsOf(passage), { wording, isCommonName, isCommonTerm });
-        const score = wording + AGREEMENT_BONUS * Math.min(comparison.factAgreements, 2) + (comparison.differences.length > 0 ? CONFLICT_BONUS : 0);
-        let relation = classifyRelation(comparison, wording);
-        // Articles that tell other stories do not state this fact differently, unless a name or a specific detail ties the two sentences.
-        if (relation === "contradicts" && story && !story.has(passage.documentId) && comparison.nameAgreements + comparison.strongAgreements === 0) relation = "related";
-        ranked.set(passage.id, { ...passage, score, relation, differences: relation === "contradicts" ? comparison.differences : [] });
-        if (ranked.size >= CANDIDATES) break;
-      }
-      if (fromDocumentId !== undefined && queryDetails.length > 0) {
-        const sharesUncommonWord = (passage: { terms: Set<string> }) => [...passage.terms].some((term) => queryTerms.has(term) && !/^\d/.test(term) && !isCommonTerm(term));
-        // A figure the claim's own article states elsewhere is that other fact wherever it appears.
-        const claimArticle = (passagesOf.get(fromDocumentId) ?? []).filter((passage) => passage.text !== query).flatMap((passage) => (MAY_HOLD_FIGURE.test(passage.text) ? detailsOf(passage) : []));
+      const ranked = rankByWords(claim, exclude, alike && new Set(alike.map(([id]) => id)));
+      if (fromDocumentId !== undefined && claim.details.length > 0) {
         const sameStory = (alike ?? []).filter(([, similarity]) => similarity >= SAME_STORY_MIN_SIMILARITY).slice(0, STORY_ARTICLES);
-        for (const [documentId] of sameStory) {
-          const article: Array<StoryPassage<IndexedPassage & { terms: Set<string> }>> = (passagesOf.get(documentId) ?? []).map((passage) => ({ passage, details: MAY_HOLD_FIGURE.test(passage.text) ? detailsOf(passage) : [] }));
-          for (const { passage: aligned, agreements, differences } of alignWithArticle(queryDetails, article, { sharesWords: sharesUncommonWord, statedElsewhere: claimArticle })) {
-            const { terms: passageTerms, ...passage } = aligned;
-            if (exclude(passage)) continue;
-            const found = ranked.get(passage.id);
-            const wording = wordingOf(passageTerms);
-            const score = Math.max(found?.score ?? 0, ALIGNED_MIN_SCORE + wording / 2, wording + AGREEMENT_BONUS * agreements + (differences.length > 0 ? CONFLICT_BONUS : 0));
-            if (differences.length > 0) {
-              const known = new Set((found?.differences ?? []).map((d) => `${d.kind}|${d.here}|${d.there}`));
-              const all = [...(found?.differences ?? []), ...differences.filter((d) => !known.has(`${d.kind}|${d.here}|${d.there}`))];
-              ranked.set(passage.id, { ...passage, score, relation: "contradicts", differences: all });
-            } else if (found?.relation !== "contradicts") {
-              ranked.set(passage.id, { ...passage, score, relation: "corroborates", differences: [] });
-            }
-          }
-        }
+        addFiguresOfTheStory(ranked, claim, exclude, fromDocumentId, sameStory.map(([id]) => id));
       }
       return [...ranked.values()]
         .map((passage) => ({ ...passage, score: Math.round(Math.min(1, passage.score) * 1000) / 1000 }))
