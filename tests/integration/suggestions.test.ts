@@ -17,7 +17,7 @@ const ARTICLES = {
 const STORY_ARTICLES = {
   "outage-wire.txt": "Power cut in Harlow\n\nA power cut hit the Harlow district of Brennstad on Friday. Electricity came back at 6:15 p.m., the grid operator Norvolt said. About 12,000 homes were affected.",
   "outage-daily.txt": "Harlow blackout\n\nBrennstad's Harlow district lost power on Friday afternoon after a Norvolt substation failed. Supplies were restored at around 7 p.m. Some 12,000 homes in Harlow were left in the dark.",
-  "sport.txt": "Rovers win at home\n\nBrennstad Rovers won 3-1 at home on Saturday. The match kicked off at 3 p.m.",
+  "sport.txt": "Rovers win at home\n\nBrennstad Rovers won 3-1 at home on Saturday. The match kicked off at 6:30 p.m.",
 };
 
 async function setup(articles: Record<string, string> = ARTICLES) {

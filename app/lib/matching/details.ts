@@ -33,9 +33,15 @@ const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD
 const CONTEXT_WORDS = 3;
 const TIME_DETERMINERS = new Set(["last", "next", "this", "per", "each", "every"]);
 /** Minutes in each unit a span of time is given in, so "two hours" and "90 minutes" compare. */
-const MINUTES_IN: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decade: 5256000 };
-/** The same, by the stem a counted word gets ("10-day", "12 days" -> "day"; "90 minutes" -> "minut"). */
-const MINUTES_IN_STEM: Record<string, number> = { second: 1 / 60, minut: 1, hour: 60, day: 1440, night: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decad: 5256000 };
+const MINUTES_IN: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, night: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decade: 5256000 };
+/** The units of time, as a regular-expression alternation: "second|minute|hour|...". */
+export const TIME_UNITS = Object.keys(MINUTES_IN).join("|");
+let minutesInStem: Map<string, number> | undefined;
+/** Minutes in a unit of time given as the stem a counted word gets ("10-day", "12 days" -> "day"; "90 minutes" -> "minut"). */
+function minutesInUnit(stemmed: string): number | undefined {
+  minutesInStem ??= new Map(Object.entries(MINUTES_IN).map(([unit, minutes]) => [stem(unit), minutes]));
+  return minutesInStem.get(stemmed);
+}
 
 function parseAmount(raw: string): number | null {
   const text = raw.toLowerCase().replace(/(?<=\d),(?=\d{3}\b)/g, "");
@@ -94,8 +100,11 @@ const MONEY_PATTERN =
 const PERCENT_PATTERN = /(?<![\w.])\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/gi;
 // "for a week", "within an hour", "an hour later": one unit of time, which the recognizer does not read as a span
 // ("38,000 cars a day" is a rate, not one).
-const SINGLE_SPAN_PATTERN =
-  /\b(?:(?:for|within|after|over|in|lasting|lasted|took|takes|take)\s+(?:(?:about|nearly|almost|more than|less than)\s+)?((?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\b|((?:a|an|one)\s+(second|minute|hour|day|week|fortnight|month|year|decade))\s+(?:later|afterwards|earlier)\b)/gi;
+const SINGLE_SPAN_PATTERN = new RegExp(
+  `\\b(?:(?:for|within|after|over|in|lasting|lasted|took|takes|take)\\s+(?:(?:about|nearly|almost|more than|less than)\\s+)?((?:a|an|one)\\s+(${TIME_UNITS}))\\b|((?:a|an|one)\\s+(${TIME_UNITS}))\\s+(?:later|afterwards|earlier)\\b)`,
+  "gi",
+);
+const UNIT_OF_TIME = new RegExp(`(${TIME_UNITS})`);
 const TIME_PATTERN = /(?<![\w:])(?:\d{1,2}(?::[0-5]\d)?\s?[ap]\.?\s?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d\b|noon\b|midnight\b)/gi;
 
 interface Token {
@@ -162,7 +171,7 @@ export function extractDetails(text: string): Detail[] {
   const countOrSpan = (raw: string, amount: number, start: number, end: number, unit: string): Omit<Detail, "context"> => {
     const after = text.slice(end);
     const age = /^\s*-?\s*\p{L}+\s*-?\s*old\b/u.test(after);
-    const minutes = MINUTES_IN_STEM[unit];
+    const minutes = minutesInUnit(unit);
     if (minutes === undefined || age) return { kind: "number", raw, value: String(amount), start, end, unit };
     return { kind: "duration", raw, value: String(Math.round(amount * minutes * 1000) / 1000), start, end, unit };
   };
@@ -200,7 +209,7 @@ export function extractDetails(text: string): Detail[] {
       if (date) add({ kind: "date", raw, value: date.value, start, end, unit: date.form });
     } else if (type === "DURATION") {
       const amount = parseAmount(raw);
-      const unit = /(second|minute|hour|day|week|fortnight|month|year|decade)/.exec(raw.toLowerCase())?.[1];
+      const unit = UNIT_OF_TIME.exec(raw.toLowerCase())?.[1];
       if (amount !== null && unit) add({ kind: "duration", raw, value: String(Math.round(amount * MINUTES_IN[unit]! * 1000) / 1000), start, end, unit });
     } else if (type === "CARDINAL") {
       const amount = parseAmount(raw);
@@ -219,7 +228,7 @@ export function extractDetails(text: string): Detail[] {
     }
     run = [];
   };
-  tokens.forEach((token) => {
+  tokens.forEach((token, i) => {
     const free = !overlaps(token.start, token.end);
     if (free && token.pos === "PROPN" && /^\p{Lu}/u.test(token.value) && !isCalendarWord(token.value)) {
       run.push(token);
@@ -227,7 +236,7 @@ export function extractDetails(text: string): Detail[] {
     }
     flush();
     // "No one was hurt": a pronoun, not a count.
-    const pronoun = token.value.toLowerCase() === "one" && /^(no|any|every|some|each)$/i.test(tokens[tokens.indexOf(token) - 1]?.value ?? "");
+    const pronoun = token.value.toLowerCase() === "one" && /^(no|any|every|some|each)$/i.test(tokens[i - 1]?.value ?? "");
     if (free && token.pos === "NUM" && !pronoun) {
       const amount = parseAmount(token.value);
       if (amount !== null) add(countOrSpan(token.value, amount, token.start, token.end, unitAfter(token.end)));
@@ -308,9 +317,14 @@ export function sameValue(a: Detail, b: Detail): boolean {
   return true;
 }
 
+/** A date that names a day, or a month of a year: "March 4", "April 2027". Weekdays, months and years recur across a story. */
+export function isSpecificDate(detail: Detail): boolean {
+  return detail.kind === "date" && (detail.unit === "month-day" || detail.unit === "month-year" || detail.unit === "full");
+}
+
 /** Weekdays, months and years recur across unrelated events; agreeing on one anchors little. */
 function isStrongAgreement(detail: Detail, other: Detail): boolean {
-  if (detail.kind === "date") return detail.unit === "month-day" || detail.unit === "month-year" || detail.unit === "full";
+  if (detail.kind === "date") return isSpecificDate(detail);
   // "340 jobs" and "340 firefighters" share a number, not a fact.
   if (detail.kind === "number") return detail.unit === other.unit ? Number(detail.value) >= SPECIFIC_COUNT || detail.unit !== "" : detail.unit === "" || other.unit === "";
   return true;
@@ -370,7 +384,7 @@ export interface CompareOptions {
  * Weekdays, months, years and durations recur across a story.
  */
 function isSpecific(detail: Detail): boolean {
-  if (detail.kind === "date") return detail.unit === "month-day" || detail.unit === "month-year" || detail.unit === "full";
+  if (detail.kind === "date") return isSpecificDate(detail);
   return detail.kind === "money" || detail.kind === "percentage" || detail.kind === "time";
 }
 

@@ -7,6 +7,11 @@ const compare = (a: string, b: string, score = 1) => {
   const comparison = compareDetails(extractDetails(a), extractDetails(b));
   return { ...comparison, relation: classifyRelation(comparison, score) };
 };
+/** As the index compares a claim and a passage whose words are this alike. */
+const compareWorded = (a: string, b: string, wording: number) => {
+  const comparison = compareDetails(extractDetails(a), extractDetails(b), { wording });
+  return { ...comparison, relation: classifyRelation(comparison, wording) };
+};
 
 describe("details", () => {
   it("normalizes amounts, percentages and clock times", () => {
@@ -168,10 +173,6 @@ describe("words that news uses for one thing", () => {
 });
 
 describe("differences stated in other words", () => {
-  const compareWorded = (a: string, b: string, wording: number) => {
-    const comparison = compareDetails(extractDetails(a), extractDetails(b), { wording });
-    return { ...comparison, relation: classifyRelation(comparison, wording) };
-  };
   const differences = (a: string, b: string, wording = 0.2) => compareWorded(a, b, wording).differences;
 
   it("compares spans of time given in different units", () => {
@@ -223,10 +224,6 @@ describe("dates far apart", () => {
 });
 
 describe("counts of people", () => {
-  const compareWorded = (a: string, b: string, wording: number) => {
-    const comparison = compareDetails(extractDetails(a), extractDetails(b), { wording });
-    return { ...comparison, relation: classifyRelation(comparison, wording) };
-  };
 
   it("are one headcount under different words when close in number", () => {
     const result = compareWorded("About 4,800 runners started the Brill marathon.", "Some 5,000 people took part in the Brill marathon, the organisers said.", 0.25);

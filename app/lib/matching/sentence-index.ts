@@ -1,8 +1,9 @@
 import MiniSearch from "minisearch";
+import { MONTHS } from "../extraction/calendar";
 import { segmentSentences } from "../extraction/sentences";
-import { type Detail, type Difference, type Relation, classifyRelation, compareDetails, extractDetails } from "./details";
+import { type Detail, type Difference, type Relation, TIME_UNITS, classifyRelation, compareDetails, extractDetails } from "./details";
 import { type StoryPassage, alignWithArticle } from "./story-alignment";
-import { terms } from "./terms";
+import { WORD_NUMBERS, terms } from "./terms";
 
 export interface IndexedPassage {
   id: string;
@@ -42,8 +43,8 @@ const OTHER_STORY_MAX_SIMILARITY = 0.08;
 const STORY_ARTICLES = 10;
 /** A passage whose figure lines up with the claim's ranks at least as high as a passage on the same subject. */
 const ALIGNED_MIN_SCORE = 0.3;
-/** Sentences that may hold a figure: digits, written numbers, clock words, units of time or month names. */
-const MAY_HOLD_FIGURE = /\d|\b(?:noon|midnight|an? (?:second|minute|hour|day|week|fortnight|month|year|decade)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+/** Sentences that may hold a figure: digits, written numbers, clock words, a unit of time ("for an hour") or a month. */
+const MAY_HOLD_FIGURE = new RegExp(`\\d|\\b(?:noon|midnight|(?:a|an) (?:${TIME_UNITS})|${[...Object.keys(WORD_NUMBERS), ...MONTHS].join("|")})\\b`, "i");
 
 /**
  * A passage whose figures line up with the claim's: a differing figure makes it
@@ -131,9 +132,15 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     }
     articleVectors.set(documentId, { weights, norm: Math.sqrt(squares) });
   }
-  const storyCache = new Map<number, Array<[number, number]>>();
-  /** The other articles with their similarity to this one, most alike first, down to those of another story. */
-  const alikeArticles = (documentId: number): Array<[number, number]> => {
+  interface Story {
+    /** The articles not of another story. */
+    articles: Set<number>;
+    /** The articles read side by side with this one, most alike first. */
+    readAlongside: number[];
+  }
+  const storyCache = new Map<number, Story>();
+  /** The articles that tell the same story as this one. */
+  const storyOf = (documentId: number): Story => {
     let found = storyCache.get(documentId);
     if (found) return found;
     const mine = articleVectors.get(documentId);
@@ -147,7 +154,11 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
         if (similarity >= OTHER_STORY_MAX_SIMILARITY) scored.push([otherId, similarity]);
       }
     }
-    found = scored.sort((a, b) => b[1] - a[1]);
+    scored.sort((a, b) => b[1] - a[1]);
+    found = {
+      articles: new Set(scored.map(([id]) => id)),
+      readAlongside: scored.filter(([, similarity]) => similarity >= SAME_STORY_MIN_SIMILARITY).slice(0, STORY_ARTICLES).map(([id]) => id),
+    };
     if (storyCache.size > 10_000) storyCache.clear();
     storyCache.set(documentId, found);
     return found;
@@ -223,12 +234,9 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     search(query: string, exclude: (passage: IndexedPassage) => boolean, limit: number, fromDocumentId?: number): RankedPassage[] {
       const claim = readClaim(query);
       if (!claim) return [];
-      const alike = fromDocumentId === undefined ? undefined : alikeArticles(fromDocumentId);
-      const ranked = rankByWords(claim, exclude, alike && new Set(alike.map(([id]) => id)));
-      if (fromDocumentId !== undefined && claim.details.length > 0) {
-        const sameStory = (alike ?? []).filter(([, similarity]) => similarity >= SAME_STORY_MIN_SIMILARITY).slice(0, STORY_ARTICLES);
-        addFiguresOfTheStory(ranked, claim, exclude, fromDocumentId, sameStory.map(([id]) => id));
-      }
+      const story = fromDocumentId === undefined ? undefined : storyOf(fromDocumentId);
+      const ranked = rankByWords(claim, exclude, story?.articles);
+      if (fromDocumentId !== undefined && story && claim.details.length > 0) addFiguresOfTheStory(ranked, claim, exclude, fromDocumentId, story.readAlongside);
       return [...ranked.values()]
         .map((passage) => ({ ...passage, score: Math.round(Math.min(1, passage.score) * 1000) / 1000 }))
         .sort((a, b) => b.score - a.score)

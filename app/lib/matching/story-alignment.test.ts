@@ -58,7 +58,8 @@ describe("suggestions read alongside articles of the same story", () => {
   const documents = [
     { id: 1, title: "Wire", text: "A power cut hit the Harlow district of Brennstad on Friday. Electricity came back at 6:15 p.m., the grid operator Norvolt said. About 12,000 homes were affected." },
     { id: 2, title: "Daily", text: "Brennstad's Harlow district lost power on Friday afternoon after a Norvolt substation failed. Supplies were restored at around 7 p.m. Some 12,000 homes in Harlow were left in the dark." },
-    { id: 3, title: "Sport", text: "Brennstad Rovers won 3-1 at home on Saturday. The match kicked off at 3 p.m." },
+    // Another story, with a clock time near the claim's.
+    { id: 3, title: "Sport", text: "Brennstad Rovers won 3-1 at home on Saturday. The match kicked off at 6:30 p.m." },
   ];
   const index = buildSentenceIndex(documents);
   const claim = "Electricity came back at 6:15 p.m., the grid operator Norvolt said.";
@@ -67,7 +68,7 @@ describe("suggestions read alongside articles of the same story", () => {
     const found = index.search(claim, (p) => p.documentId === 1, 5, 1);
     expect(found.find((s) => s.text === "Supplies were restored at around 7 p.m.")).toMatchObject({ relation: "contradicts", differences: [{ kind: "time", here: "6:15 p.m.", there: "7 p.m." }] });
     // Another story's clock time is not read against the claim.
-    expect(found.find((s) => s.documentId === 3)?.relation ?? "related").toBe("related");
+    expect(found.some((s) => s.documentId === 3 && s.relation === "contradicts")).toBe(false);
   });
 
   it("without the claim's article, finds only what shares words", () => {

@@ -4,7 +4,7 @@
 // ("Check-in systems were back online at 3:30 p.m." / "Normal operations resumed at about 4 p.m.").
 import { isCalendarWord } from "../extraction/calendar";
 import { isMeasure } from "./counted-units";
-import { type Detail, type Difference, SPECIFIC_COUNT, closeInTime, ratio, sameCountedUnit, sameValue } from "./details";
+import { type Detail, type Difference, SPECIFIC_COUNT, closeInTime, isSpecificDate, ratio, sameCountedUnit, sameValue } from "./details";
 
 /** Outlets that disagree on a figure of one story are rarely further apart than this. */
 const MAX_FIGURE_RATIO = 2;
@@ -26,7 +26,7 @@ function isAlignable(detail: Detail): boolean {
     case "number":
       return Number(detail.value) >= SPECIFIC_COUNT;
     case "date":
-      return detail.unit === "month-day" || detail.unit === "month-year" || detail.unit === "full";
+      return isSpecificDate(detail);
     default:
       return false;
   }
@@ -78,6 +78,13 @@ export interface Alignment<P> {
   differences: Difference[];
 }
 
+export interface AlignmentContext<P> {
+  /** Whether a passage has an uncommon word in common with the claim. */
+  sharesWords: (passage: P) => boolean;
+  /** The figures of the claim's own article outside the claim. */
+  statedElsewhere: Detail[];
+}
+
 /**
  * For one article about the same story, the passages whose figures line up with the
  * claim's: a figure of the claim and a figure of the article that are each the only
@@ -86,13 +93,6 @@ export interface Alignment<P> {
  * claim's does not say which one is the claim's fact, so it lines up nothing for that
  * figure; nor does a figure the claim's own article states elsewhere.
  */
-export interface AlignmentContext<P> {
-  /** Whether a passage has an uncommon word in common with the claim. */
-  sharesWords: (passage: P) => boolean;
-  /** The figures of the claim's own article outside the claim. */
-  statedElsewhere: Detail[];
-}
-
 export function alignWithArticle<P>(claimDetails: Detail[], article: Array<StoryPassage<P>>, { sharesWords, statedElsewhere }: AlignmentContext<P>): Array<Alignment<P>> {
   const found = new Map<P, Alignment<P>>();
   for (const mine of claimDetails) {
@@ -110,11 +110,12 @@ export function alignWithArticle<P>(claimDetails: Detail[], article: Array<Story
     // A story's percentages and counts measure many things (turnout and vote share, jobs and shares): without an
     // uncommon word in common, a word next to both figures ("a 4.5 percent pay offer" / "an offer of 4%"), or counts
     // of the same thing or of people, the one figure near the claim's may be of something else.
-    const tied =
+    const needsTie = mine.kind === "percentage" || mine.kind === "number";
+    const tied = () =>
       sharesWords(passage) ||
       mine.context.some((term) => theirs.context.includes(term) && !isCalendarWord(term)) ||
       (mine.kind === "number" && mine.unit !== "" && sameCountedUnit(mine, theirs));
-    if ((mine.kind === "percentage" || mine.kind === "number") && !tied) continue;
+    if (needsTie && !tied()) continue;
     const alignment = found.get(passage) ?? { passage, agreements: 0, differences: [] };
     if (sameValue(mine, theirs)) alignment.agreements += 1;
     else alignment.differences.push({ kind: mine.kind, here: mine.raw, there: theirs.raw });
