@@ -2,6 +2,7 @@ import type { ItemEntity } from "wink-nlp";
 import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, isCalendarWord } from "../extraction/calendar";
 import { nlp } from "../extraction/nlp";
 import { countsPeople, isMeasure } from "./counted-units";
+import { personDifferences, readPersonName } from "./people";
 import { STOP_WORDS, WORD_NUMBERS, concept, stem } from "./terms";
 
 export type DetailKind = "money" | "percentage" | "number" | "duration" | "time" | "date" | "name";
@@ -26,6 +27,9 @@ export interface Detail {
   unit: string;
   /** Terms of the words around the detail, to tell whether two details speak of the same thing. */
   context: string[];
+  /** For a name: the title it is given here, as terms ("defens secretari"), and the given name. */
+  title?: string;
+  forename?: string;
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
@@ -218,19 +222,21 @@ export function extractDetails(text: string): Detail[] {
   });
 
   let run: Token[] = [];
+  let runStartsAt = 0;
   const flush = () => {
     if (run.length > 0) {
-      const start = run[0]!.start;
+      const { title, forename, titleTokensBefore } = readPersonName(run, tokens.slice(Math.max(0, runStartsAt - 3), runStartsAt));
+      const start = tokens[runStartsAt - titleTokensBefore]!.start;
       const end = run[run.length - 1]!.end;
-      const raw = text.slice(start, end);
       // People and bodies are named in full once and by the last word after: "Marc Duval", "Duval".
-      add({ kind: "name", raw, value: stem(run[run.length - 1]!.value.toLowerCase()), start, end, unit: "" });
+      add({ kind: "name", raw: text.slice(start, end), value: stem(run[run.length - 1]!.value.toLowerCase()), start, end, unit: "", title, forename });
     }
     run = [];
   };
   tokens.forEach((token, i) => {
     const free = !overlaps(token.start, token.end);
     if (free && token.pos === "PROPN" && /^\p{Lu}/u.test(token.value) && !isCalendarWord(token.value)) {
+      if (run.length === 0) runStartsAt = i;
       run.push(token);
       return;
     }
@@ -293,6 +299,8 @@ export interface Comparison {
   /** Differences whose details share a subject word nearby ("demanded a ransom of $4.5 million" / "demanding $5 million"). */
   topicalDifferences: number;
   nameAgreements: number;
+  /** One person named differently in the two ("Defense Secretary Pete Hegseth" / "War Secretary Pete Hegseth"): shown, not weighed. */
+  nameDifferences: Difference[];
 }
 
 // Kinds on which two passages about the same fact can disagree. Different names are
@@ -497,7 +505,11 @@ export function compareDetails(here: Detail[], there: Detail[], options: Compare
       if (topical) topicalDifferences += 1;
     }
   }
-  return { differences, factAgreements, strongAgreements, nameAgreements, topicalDifferences };
+  const nameDifferences = personDifferences(
+    here.filter((d) => d.kind === "name"),
+    there.filter((d) => d.kind === "name"),
+  ).map((d): Difference => ({ kind: "name", ...d }));
+  return { differences, factAgreements, strongAgreements, nameAgreements, topicalDifferences, nameDifferences };
 }
 
 export type Relation = "corroborates" | "contradicts" | "related";

@@ -276,3 +276,27 @@ describe("articles of other stories", () => {
     expect(found.find((s) => s.documentId === 2)?.relation).toBe("corroborates");
   });
 });
+
+describe("a person named differently in another article", () => {
+  const documents = [
+    { id: 1, title: "Wire", text: "Defense Secretary Pete Hegseth gave the Orvane company until 5 p.m. Friday to accept the terms." },
+    { id: 2, title: "Daily", text: "War Secretary Pete Hegseth gave the Orvane company until 5 p.m. Friday to accept the terms." },
+    { id: 3, title: "Evening", text: "War Secretary Pete Hegseth gave the Orvane company until 6 p.m. Friday to accept the terms." },
+  ];
+  const index = buildSentenceIndex(documents);
+
+  it("shows the differing title on a corroborating passage, and beside the differing time on a contradicting one", () => {
+    const found = index.search(documents[0]!.text, (p) => p.documentId === 1, 5, 1);
+    expect(found.find((s) => s.documentId === 2)).toMatchObject({
+      relation: "corroborates",
+      differences: [{ kind: "name", here: "Defense Secretary Pete Hegseth", there: "War Secretary Pete Hegseth" }],
+    });
+    expect(found.find((s) => s.documentId === 3)).toMatchObject({
+      relation: "contradicts",
+      differences: [
+        { kind: "time", here: "5 p.m.", there: "6 p.m." },
+        { kind: "name", here: "Defense Secretary Pete Hegseth", there: "War Secretary Pete Hegseth" },
+      ],
+    });
+  });
+});

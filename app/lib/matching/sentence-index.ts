@@ -1,7 +1,7 @@
 import MiniSearch from "minisearch";
 import { MONTHS } from "../extraction/calendar";
 import { segmentSentences } from "../extraction/sentences";
-import { type Detail, type Difference, type Relation, TIME_UNITS, classifyRelation, compareDetails, extractDetails } from "./details";
+import { type Comparison, type Detail, type Difference, type Relation, TIME_UNITS, classifyRelation, compareDetails, extractDetails } from "./details";
 import { type StoryPassage, alignWithArticle } from "./story-alignment";
 import { WORD_NUMBERS, terms } from "./terms";
 
@@ -18,7 +18,7 @@ export interface RankedPassage extends IndexedPassage {
   /** Similarity to the claim in [0, 1]: shared rare words, plus details stated in both. */
   score: number;
   relation: Relation;
-  /** The details that differ, on passages that state the same fact differently. */
+  /** The details that differ: all of them on passages that state the same fact differently, a person's title or given name on corroborating ones. */
   differences: Difference[];
 }
 
@@ -59,7 +59,17 @@ function withAlignment(found: RankedPassage | undefined, passage: IndexedPassage
     const all = [...(found?.differences ?? []), ...differences.filter((d) => !known.has(`${d.kind}|${d.here}|${d.there}`))];
     return { ...passage, score, relation: "contradicts", differences: all };
   }
-  return found?.relation === "contradicts" ? undefined : { ...passage, score, relation: "corroborates", differences: [] };
+  return found?.relation === "contradicts" ? undefined : { ...passage, score, relation: "corroborates", differences: found?.differences ?? [] };
+}
+
+/**
+ * The differences a reviewer sees: every one on a contradicting passage; on a corroborating
+ * one, a person named differently (the fact agrees, the title or given name does not);
+ * none on a passage about something else.
+ */
+function shownDifferences(relation: Relation, comparison: Comparison): Difference[] {
+  if (relation === "contradicts") return [...comparison.differences, ...comparison.nameDifferences];
+  return relation === "corroborates" ? comparison.nameDifferences : [];
 }
 
 /**
@@ -201,7 +211,7 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
       let relation = classifyRelation(comparison, wording);
       // Articles that tell other stories do not state this fact differently, unless a name or a specific detail ties the two sentences.
       if (relation === "contradicts" && story && !story.has(passage.documentId) && comparison.nameAgreements + comparison.strongAgreements === 0) relation = "related";
-      ranked.set(passage.id, { ...passage, score, relation, differences: relation === "contradicts" ? comparison.differences : [] });
+      ranked.set(passage.id, { ...passage, score, relation, differences: shownDifferences(relation, comparison) });
       if (ranked.size >= CANDIDATES) break;
     }
     return ranked;
