@@ -48,7 +48,8 @@ function sqliteAdapter(filePath: string): SqlMigrationAwareDriverAdapterFactory 
  */
 function beginTransactionsImmediately(adapter: SqlDriverAdapter) {
   const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
-  if (!client || typeof client.prepare !== "function") throw new Error("claimdesk: unexpected SQLite adapter shape; cannot set BEGIN IMMEDIATE");
+  if (!client || typeof client.prepare !== "function")
+    throw new Error("claimdesk: unexpected SQLite adapter shape; cannot set BEGIN IMMEDIATE");
   const prepare = client.prepare.bind(client);
   client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }

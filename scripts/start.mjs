@@ -44,7 +44,9 @@ function newestMtime(entry) {
 }
 if (!development) {
   const built = path.join(root, "build", "server", "index.js");
-  const sources = ["app", "server", "public", "vite.config.ts", "react-router.config.ts", "package-lock.json"].filter((p) => fs.existsSync(p));
+  const sources = ["app", "server", "public", "vite.config.ts", "react-router.config.ts", "package-lock.json"].filter((p) =>
+    fs.existsSync(p),
+  );
   const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime)) > fs.statSync(built).mtimeMs;
   if (stale) {
     console.log("claimdesk: building...");

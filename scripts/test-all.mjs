@@ -56,6 +56,7 @@ if (!nativeModuleLoads() && !(run("npm", ["rebuild", "better-sqlite3"]) && nativ
 
 check("typecheck", run(bin("react-router"), ["typegen"]) && run(bin("tsc"), ["--noEmit"]));
 check("lint", run(bin("eslint"), ["--max-warnings=0", "."]));
+check("format (Prettier)", run(bin("prettier"), ["--check", "--log-level=warn", "."]));
 vitestLane("unit", "unit", {});
 vitestLane("integration (SQLite)", "integration", { TEST_LANE: "sqlite" });
 
@@ -84,7 +85,10 @@ if (!fs.existsSync(chromium)) {
   check("build for end-to-end tests", false);
 } else {
   const output = path.join(reports, "e2e.json");
-  const ok = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: output, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const ok = run(bin("playwright"), ["test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_FILE: output,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+  });
   if (!fs.existsSync(output)) {
     check("end-to-end (runner crashed)", false);
   } else {

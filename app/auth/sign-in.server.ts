@@ -24,7 +24,12 @@ function throttlePolicy() {
  * Checks throttling first, then the password. An unknown username and a wrong
  * password give the same answer after the same amount of argon2 work.
  */
-export async function signIn(input: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<SignInResult> {
+export async function signIn(input: {
+  username: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<SignInResult> {
   const typed = input.username.trim().toLowerCase();
   const keys = throttleKeys(typed, input.ip);
   const wait = await secondsUntilAllowed(keys);
@@ -49,13 +54,29 @@ export async function signIn(input: { username: string; password: string; ip: st
     return { ok: false, status: 401, message: INVALID_CREDENTIALS };
   }
   if (user.disabledAt) {
-    await recordAuditEvent({ actorId: user.id, actorName: user.username, ip: input.ip, action: "auth.sign_in_failed", targetType: "user", targetId: user.id, details: { reason: "disabled" } });
+    await recordAuditEvent({
+      actorId: user.id,
+      actorName: user.username,
+      ip: input.ip,
+      action: "auth.sign_in_failed",
+      targetType: "user",
+      targetId: user.id,
+      details: { reason: "disabled" },
+    });
     return { ok: false, status: 403, message: "This account is disabled. Ask an administrator to enable it." };
   }
 
   await clearAccountFailures(keys);
   const session = await createSession(user.id, { ip: input.ip, userAgent: input.userAgent });
-  await recordAuditEvent({ actorId: user.id, actorName: user.username, ip: input.ip, action: "auth.signed_in", targetType: "user", targetId: user.id, details: {} });
+  await recordAuditEvent({
+    actorId: user.id,
+    actorName: user.username,
+    ip: input.ip,
+    action: "auth.signed_in",
+    targetType: "user",
+    targetId: user.id,
+    details: {},
+  });
   return { ok: true, token: session.token, userId: user.id, mustChangePassword: user.mustChangePassword };
 }
 

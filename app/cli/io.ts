@@ -25,7 +25,8 @@ export function printResult(io: CliIo, json: boolean, value: unknown, human: str
 }
 
 export async function readAllStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError("--password-stdin expects the password on standard input (for example: echo \"$PW\" | claimdesk ...)");
+  if (process.stdin.isTTY)
+    throw new UsageError('--password-stdin expects the password on standard input (for example: echo "$PW" | claimdesk ...)');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");

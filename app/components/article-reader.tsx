@@ -20,7 +20,13 @@ function selectionOffsets(container: HTMLElement): { start: number; end: number 
   return start !== null && end !== null && end > start ? { start, end } : null;
 }
 
-export function ArticleReader(props: { text: string; claims: HighlightClaim[]; selectedClaimId: number | null; canAddClaim: boolean; claimHref: (id: number) => string }) {
+export function ArticleReader(props: {
+  text: string;
+  claims: HighlightClaim[];
+  selectedClaimId: number | null;
+  canAddClaim: boolean;
+  claimHref: (id: number) => string;
+}) {
   const { text, claims, selectedClaimId, canAddClaim, claimHref } = props;
   const container = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
@@ -41,7 +47,10 @@ export function ArticleReader(props: { text: string; claims: HighlightClaim[]; s
           <input type="hidden" name="intent" value="add-claim" />
           <input type="hidden" name="start" value={selected.start} />
           <input type="hidden" name="end" value={selected.end} />
-          <span className="meta">“{text.slice(selected.start, Math.min(selected.end, selected.start + 80))}{selected.end - selected.start > 80 ? "…" : ""}”</span>
+          <span className="meta">
+            “{text.slice(selected.start, Math.min(selected.end, selected.start + 80))}
+            {selected.end - selected.start > 80 ? "…" : ""}”
+          </span>
           <button type="submit" className="button primary small">
             Add claim
           </button>

@@ -41,7 +41,9 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
       </dl>
       <h3>Sources ({sources.length})</h3>
       {sources.length === 0 ? (
-        <p className="meta">{requireSource ? "No sources yet. Link one before marking this claim confirmed or disputed." : "No sources yet."}</p>
+        <p className="meta">
+          {requireSource ? "No sources yet. Link one before marking this claim confirmed or disputed." : "No sources yet."}
+        </p>
       ) : (
         <ul className="source-list">
           {sources.map((link) => (
@@ -94,7 +96,13 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
               {canAddSource ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="linkId" value={link.id} />
-                  <button type="submit" name="intent" value="remove-source" className="button small danger" aria-label={`Remove source ${link.source.title ?? link.source.url ?? link.id}`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove-source"
+                    className="button small danger"
+                    aria-label={`Remove source ${link.source.title ?? link.source.url ?? link.id}`}
+                  >
                     Remove
                   </button>
                 </Form>
@@ -112,7 +120,15 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
             <input type="hidden" name="claimId" value={claim.id} />
             <div className="field">
               <label htmlFor={`source-url-${claim.id}`}>Source address</label>
-              <input id={`source-url-${claim.id}`} name="url" type="url" required placeholder="https://" aria-invalid={sourceError ? true : undefined} aria-describedby={sourceError ? `source-error-${claim.id}` : undefined} />
+              <input
+                id={`source-url-${claim.id}`}
+                name="url"
+                type="url"
+                required
+                placeholder="https://"
+                aria-invalid={sourceError ? true : undefined}
+                aria-describedby={sourceError ? `source-error-${claim.id}` : undefined}
+              />
             </div>
             <div className="field">
               <label htmlFor={`source-title-${claim.id}`}>Title</label>
@@ -132,7 +148,12 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
             </div>
             <div className="field">
               <label htmlFor={`source-accessed-${claim.id}`}>Date accessed</label>
-              <input id={`source-accessed-${claim.id}`} name="accessedAt" type="date" defaultValue={new Date().toISOString().slice(0, 10)} />
+              <input
+                id={`source-accessed-${claim.id}`}
+                name="accessedAt"
+                type="date"
+                defaultValue={new Date().toISOString().slice(0, 10)}
+              />
             </div>
             <div className="field">
               <label htmlFor={`source-quote-${claim.id}`}>Quoted excerpt</label>
@@ -161,7 +182,16 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
           </Form>
         </details>
       ) : null}
-      {canTag ? <TagForm key={`${claim.id}-${claim.version}`} claimId={claim.id} version={claim.version} status={claim.status} rationale={claim.rationale} error={error} /> : null}
+      {canTag ? (
+        <TagForm
+          key={`${claim.id}-${claim.version}`}
+          claimId={claim.id}
+          version={claim.version}
+          status={claim.status}
+          rationale={claim.rationale}
+          error={error}
+        />
+      ) : null}
       {canAssign ? (
         <Form method="post" className="inline-form assign-form">
           <input type="hidden" name="intent" value="assign" />
@@ -198,4 +228,3 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
     </div>
   );
 }
-

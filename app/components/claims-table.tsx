@@ -12,7 +12,13 @@ import { StatusBadge } from "./claim-summary";
 import { useProjectEvents } from "./use-project-events";
 
 type Row = ClaimsLoaderData["rows"][number];
-type ActionResult = { ok: boolean; error?: string; preview?: { matched: number; willChange: number }; bulk?: { operationId: number; changed: number; undoUntil: string }; undone?: { restored: number; skipped: number } };
+type ActionResult = {
+  ok: boolean;
+  error?: string;
+  preview?: { matched: number; willChange: number };
+  bulk?: { operationId: number; changed: number; undoUntil: string };
+  undone?: { restored: number; skipped: number };
+};
 
 const HIDEABLE: Array<{ id: string; label: string }> = [
   { id: "status", label: "Status" },
@@ -30,7 +36,14 @@ const SORT_OF_COLUMN: Record<string, ClaimSort> = {
   lastChanged: "lastChanged",
 };
 const DESCENDING_FIRST = new Set<ClaimSort>(["checkworthiness", "lastChanged", "sources"]);
-const KEY_TO_STATUS: Record<string, ClaimStatus> = { c: "confirmed", d: "disputed", u: "unverified", "1": "confirmed", "2": "disputed", "3": "unverified" };
+const KEY_TO_STATUS: Record<string, ClaimStatus> = {
+  c: "confirmed",
+  d: "disputed",
+  u: "unverified",
+  "1": "confirmed",
+  "2": "disputed",
+  "3": "unverified",
+};
 const SHORTCUTS: Array<[string, string]> = [
   ["j or ↓", "next claim"],
   ["k or ↑", "previous claim"],
@@ -192,7 +205,13 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               id: "select",
               header: () => <span className="visually-hidden">Select</span>,
               cell: ({ row }: { row: { original: Row } }) => (
-                <input type="checkbox" aria-label={`Select claim ${row.original.id}`} checked={allMatching || selected.has(row.original.id)} disabled={allMatching} onChange={() => toggleSelected(row.original.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select claim ${row.original.id}`}
+                  checked={allMatching || selected.has(row.original.id)}
+                  disabled={allMatching}
+                  onChange={() => toggleSelected(row.original.id)}
+                />
               ),
             } satisfies ColumnDef<Row>,
           ]
@@ -206,7 +225,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               {row.original.text}
             </Link>
             <div className="meta">
-              <Link to={`/projects/${slug}/documents/${row.original.document.id}?claim=${row.original.id}`}>{row.original.document.title}</Link>
+              <Link to={`/projects/${slug}/documents/${row.original.document.id}?claim=${row.original.id}`}>
+                {row.original.document.title}
+              </Link>
               {row.original.speaker ? ` · ${row.original.speaker}` : ""}
             </div>
           </div>
@@ -288,9 +309,12 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   }, [active, hydrated]); // eslint-disable-line react-hooks/exhaustive-deps
   // Until hydrated every row is rendered (it works without JavaScript); then only the visible ones.
   const virtualItems = hydrated ? virtualizer.getVirtualItems() : null;
-  const visible = virtualItems ? virtualItems.map((item) => ({ row: tableRows[item.index]!, index: item.index })) : tableRows.map((row, index) => ({ row, index }));
+  const visible = virtualItems
+    ? virtualItems.map((item) => ({ row: tableRows[item.index]!, index: item.index }))
+    : tableRows.map((row, index) => ({ row, index }));
   const paddingTop = virtualItems && virtualItems.length > 0 ? virtualItems[0]!.start : 0;
-  const paddingBottom = virtualItems && virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1]!.end : 0;
+  const paddingBottom =
+    virtualItems && virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1]!.end : 0;
   const visibleColumnCount = table.getVisibleLeafColumns().length;
 
   const pages = Math.max(1, Math.ceil(total / query.size));
@@ -325,7 +349,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         <ul className="status-counts" aria-label="Claims by status">
           {CLAIM_STATUSES.map((status) => (
             <li key={status}>
-              <Link to={claimQueryToSearch({ ...query, status: [status], page: 1 })} className={`status-${status}`} aria-current={query.status.length === 1 && query.status[0] === status ? "true" : undefined}>
+              <Link
+                to={claimQueryToSearch({ ...query, status: [status], page: 1 })}
+                className={`status-${status}`}
+                aria-current={query.status.length === 1 && query.status[0] === status ? "true" : undefined}
+              >
                 <strong>{counts[status]}</strong> {status}
               </Link>
             </li>
@@ -414,16 +442,19 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         <div className="table-tools">
           <details className="column-menu">
             <summary>Columns and density</summary>
-            <prefsFetcher.Form
-              method="post"
-              onChange={(event) => prefsFetcher.submit(event.currentTarget, { method: "post" })}
-            >
+            <prefsFetcher.Form method="post" onChange={(event) => prefsFetcher.submit(event.currentTarget, { method: "post" })}>
               <input type="hidden" name="intent" value="preferences" />
               <fieldset>
                 <legend>Hide columns</legend>
                 {HIDEABLE.map((column) => (
                   <label key={column.id} className="checkbox-inline">
-                    <input type="checkbox" name="hidden" value={column.id} defaultChecked={preferences.hidden.includes(column.id as never)} /> {column.label}
+                    <input
+                      type="checkbox"
+                      name="hidden"
+                      value={column.id}
+                      defaultChecked={preferences.hidden.includes(column.id as never)}
+                    />{" "}
+                    {column.label}
                   </label>
                 ))}
               </fieldset>
@@ -453,7 +484,8 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               {bulkScopeFields}
               <span>{allMatching ? `All ${total} matching claims` : `${selected.size} selected`}</span>
               <label className="checkbox-inline">
-                <input type="checkbox" checked={allMatching} onChange={(e) => setAllMatching(e.target.checked)} /> Select all {total} claims matching the filters
+                <input type="checkbox" checked={allMatching} onChange={(e) => setAllMatching(e.target.checked)} /> Select all {total} claims
+                matching the filters
               </label>
               <label>
                 Set status{" "}
@@ -493,12 +525,22 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               >
                 Preview change
               </button>
-              <button type="submit" name="intent" value="bulk-apply" className="button small primary" disabled={!allMatching && selected.size === 0}>
+              <button
+                type="submit"
+                name="intent"
+                value="bulk-apply"
+                className="button small primary"
+                disabled={!allMatching && selected.size === 0}
+              >
                 Apply change
               </button>
             </applyFetcher.Form>
             <div aria-live="polite" className="bulk-messages">
-              {previewFetcher.data?.preview ? <p>This will change {previewFetcher.data.preview.willChange} of {previewFetcher.data.preview.matched} claims.</p> : null}
+              {previewFetcher.data?.preview ? (
+                <p>
+                  This will change {previewFetcher.data.preview.willChange} of {previewFetcher.data.preview.matched} claims.
+                </p>
+              ) : null}
               {previewFetcher.data?.error ? <p className="field-error">{previewFetcher.data.error}</p> : null}
               {applyFetcher.data?.error ? <p className="field-error">{applyFetcher.data.error}</p> : null}
               {bulkResult && !undoFetcher.data?.undone ? (
@@ -515,7 +557,8 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               ) : null}
               {undoFetcher.data?.undone ? (
                 <p>
-                  Undone: {undoFetcher.data.undone.restored} claims restored{undoFetcher.data.undone.skipped ? `, ${undoFetcher.data.undone.skipped} left as others changed them since` : ""}.
+                  Undone: {undoFetcher.data.undone.restored} claims restored
+                  {undoFetcher.data.undone.skipped ? `, ${undoFetcher.data.undone.skipped} left as others changed them since` : ""}.
                 </p>
               ) : null}
               {undoFetcher.data?.error ? <p className="field-error">{undoFetcher.data.error}</p> : null}
@@ -551,11 +594,21 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
                     const sort = SORT_OF_COLUMN[header.column.id];
                     const sorted = sort && query.sort === sort ? query.dir : null;
                     return (
-                      <th key={header.id} scope="col" className={`col-${header.column.id}`} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                      <th
+                        key={header.id}
+                        scope="col"
+                        className={`col-${header.column.id}`}
+                        aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      >
                         {sort ? (
                           <Link
                             className="sort-link"
-                            to={claimQueryToSearch({ ...query, sort, dir: sorted === "asc" ? "desc" : sorted === "desc" ? "asc" : DESCENDING_FIRST.has(sort) ? "desc" : "asc", page: 1 })}
+                            to={claimQueryToSearch({
+                              ...query,
+                              sort,
+                              dir: sorted === "asc" ? "desc" : sorted === "desc" ? "asc" : DESCENDING_FIRST.has(sort) ? "desc" : "asc",
+                              page: 1,
+                            })}
                           >
                             {flexRender(header.column.columnDef.header, header.getContext())}
                             <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
@@ -594,7 +647,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
                   onFocus={() => setActive(index)}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={`col-${cell.column.id}`}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                    <td key={cell.id} className={`col-${cell.column.id}`}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -624,7 +679,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               Close
             </button>
           </div>
-          {panelFetcher.data && panelFetcher.data.claim.id === panelClaimId ? <ClaimDetails data={panelFetcher.data} error={actionError} /> : <p className="meta">Loading…</p>}
+          {panelFetcher.data && panelFetcher.data.claim.id === panelClaimId ? (
+            <ClaimDetails data={panelFetcher.data} error={actionError} />
+          ) : (
+            <p className="meta">Loading…</p>
+          )}
         </aside>
       ) : null}
 
@@ -633,7 +692,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
           method="dialog"
           onSubmit={(event) => {
             const rationale = String(new FormData(event.currentTarget).get("rationale") ?? "").trim();
-            if (pendingTag && event.nativeEvent instanceof SubmitEvent && (event.nativeEvent.submitter as HTMLButtonElement | null)?.value === "save") {
+            if (
+              pendingTag &&
+              event.nativeEvent instanceof SubmitEvent &&
+              (event.nativeEvent.submitter as HTMLButtonElement | null)?.value === "save"
+            ) {
               if (!rationale) {
                 event.preventDefault();
                 setAnnouncement("A rationale is required.");
@@ -644,7 +707,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
             event.currentTarget.reset();
           }}
         >
-          <h2 id="rationale-title">Mark claim {pendingTag?.claimId} {pendingTag?.status}</h2>
+          <h2 id="rationale-title">
+            Mark claim {pendingTag?.claimId} {pendingTag?.status}
+          </h2>
           <div className="field">
             <label htmlFor="rationale-input">Rationale</label>
             <textarea

@@ -11,7 +11,17 @@ interface DocumentOption {
  * the selected document; the full list is fetched once after the page is interactive
  * and kept (a keyed fetcher) across the table's own navigations.
  */
-export function DocumentFilter({ slug, options, complete, selected }: { slug: string; options: DocumentOption[]; complete: boolean; selected: number | undefined }) {
+export function DocumentFilter({
+  slug,
+  options,
+  complete,
+  selected,
+}: {
+  slug: string;
+  options: DocumentOption[];
+  complete: boolean;
+  selected: number | undefined;
+}) {
   const fetcher = useFetcher<{ documents: DocumentOption[] }>({ key: `document-options:${slug}` });
   const { load, state, data } = fetcher;
   useEffect(() => {

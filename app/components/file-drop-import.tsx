@@ -36,7 +36,18 @@ export function FileDropImport({ slug }: { slug: string }) {
       xhr.upload.onload = () => update(id, { progress: 100, state: "processing" });
       xhr.onload = () => {
         const response = xhr.response as { results?: ImportResultRow[]; message?: string } | null;
-        resolve(response?.results ?? [{ file: file.name, status: "error", documentId: null, title: null, claims: 0, error: response?.message ?? `HTTP ${xhr.status}` }]);
+        resolve(
+          response?.results ?? [
+            {
+              file: file.name,
+              status: "error",
+              documentId: null,
+              title: null,
+              claims: 0,
+              error: response?.message ?? `HTTP ${xhr.status}`,
+            },
+          ],
+        );
       };
       xhr.onerror = () => resolve([{ file: file.name, status: "error", documentId: null, title: null, claims: 0, error: "network error" }]);
       xhr.send(body);

@@ -25,7 +25,9 @@ export function ImportResults({ slug, results }: { slug: string; results: Import
         {results.map((result, index) => (
           <tr key={`${result.file}-${index}`} className={`result-${result.status}`}>
             <td>{result.file}</td>
-            <td>{result.status === "imported" ? "Imported" : result.status === "duplicate" ? "Duplicate, skipped" : `Error: ${result.error}`}</td>
+            <td>
+              {result.status === "imported" ? "Imported" : result.status === "duplicate" ? "Duplicate, skipped" : `Error: ${result.error}`}
+            </td>
             <td>{result.documentId ? <Link to={`/projects/${slug}/documents/${result.documentId}`}>{result.title}</Link> : "—"}</td>
             <td>{result.status === "error" ? "—" : result.claims}</td>
           </tr>

@@ -39,17 +39,33 @@ export function HighlightedPassage({ text, marks }: { text: string; marks: strin
   );
 }
 
-function SuggestionItem({ slug, claimId, suggestion, canLink }: { slug: string; claimId: number; suggestion: Suggestion; canLink: boolean }) {
+function SuggestionItem({
+  slug,
+  claimId,
+  suggestion,
+  canLink,
+}: {
+  slug: string;
+  claimId: number;
+  suggestion: Suggestion;
+  canLink: boolean;
+}) {
   const action = useFetcher<{ ok?: boolean; message?: string; intent?: string }>();
   const revalidator = useRevalidator();
   useEffect(() => {
     if (action.state === "idle" && action.data?.ok) revalidator.revalidate();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action.state, action.data]);
-  if (action.data?.ok) return <li className="meta">{action.data.intent === "link-passage" ? "Linked as a source." : "Rejected; it will not be suggested again."}</li>;
+  if (action.data?.ok)
+    return (
+      <li className="meta">
+        {action.data.intent === "link-passage" ? "Linked as a source." : "Rejected; it will not be suggested again."}
+      </li>
+    );
   return (
     <li className={`suggestion relation-${suggestion.relation}`}>
-      <span className={`relation relation-${suggestion.relation}`}>{suggestion.relation}</span> <span className="meta">score {suggestion.score.toFixed(2)}</span>
+      <span className={`relation relation-${suggestion.relation}`}>{suggestion.relation}</span>{" "}
+      <span className="meta">score {suggestion.score.toFixed(2)}</span>
       <blockquote>
         <HighlightedPassage text={suggestion.text} marks={suggestion.differences.map((d) => d.there)} />
         <footer>{suggestion.documentTitle}</footer>
@@ -106,7 +122,9 @@ export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; 
       </button>
       <div aria-live="polite">
         {asked && loader.state === "loading" ? <p className="meta">Searching…</p> : null}
-        {loader.data?.suggestions && loader.data.suggestions.length === 0 ? <p className="meta">No passages in other articles match this claim.</p> : null}
+        {loader.data?.suggestions && loader.data.suggestions.length === 0 ? (
+          <p className="meta">No passages in other articles match this claim.</p>
+        ) : null}
         {loader.data?.suggestions && loader.data.suggestions.length > 0 ? (
           <ol className="suggestion-list" aria-label="Passages in other articles">
             {loader.data.suggestions.map((s) => (

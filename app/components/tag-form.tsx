@@ -2,7 +2,19 @@ import { Form } from "react-router";
 import { CLAIM_STATUSES } from "../lib/claim-status";
 
 /** The plain form for setting a verdict: posts to the route's action and works without JavaScript. */
-export function TagForm({ claimId, version, status, rationale, error }: { claimId: number; version: number; status: string; rationale: string | null; error?: string | null }) {
+export function TagForm({
+  claimId,
+  version,
+  status,
+  rationale,
+  error,
+}: {
+  claimId: number;
+  version: number;
+  status: string;
+  rationale: string | null;
+  error?: string | null;
+}) {
   return (
     <Form method="post" className="tag-form" aria-label="Set verdict">
       <input type="hidden" name="intent" value="tag" />
@@ -18,7 +30,13 @@ export function TagForm({ claimId, version, status, rationale, error }: { claimI
       </fieldset>
       <div className="field">
         <label htmlFor={`rationale-${claimId}`}>Rationale</label>
-        <textarea id={`rationale-${claimId}`} name="rationale" rows={3} defaultValue={rationale ?? ""} aria-describedby={error ? `tag-error-${claimId}` : undefined} />
+        <textarea
+          id={`rationale-${claimId}`}
+          name="rationale"
+          rows={3}
+          defaultValue={rationale ?? ""}
+          aria-describedby={error ? `tag-error-${claimId}` : undefined}
+        />
       </div>
       {error ? (
         <p className="field-error" id={`tag-error-${claimId}`} role="alert">

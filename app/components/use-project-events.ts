@@ -12,7 +12,10 @@ export interface PresenceEvent {
 }
 
 /** Listens to the project's Server-Sent Events; EventSource reconnects by itself. */
-export function useProjectEvents(slug: string, handlers: { onClaimsChanged?: (event: ClaimsChangedEvent) => void; onPresence?: (event: PresenceEvent) => void }) {
+export function useProjectEvents(
+  slug: string,
+  handlers: { onClaimsChanged?: (event: ClaimsChangedEvent) => void; onPresence?: (event: PresenceEvent) => void },
+) {
   const latest = useRef(handlers);
   // The newest handlers, without reconnecting the EventSource each render.
   useEffect(() => {
@@ -20,7 +23,7 @@ export function useProjectEvents(slug: string, handlers: { onClaimsChanged?: (ev
   });
   useEffect(() => {
     const source = new EventSource(`/projects/${slug}/events`);
-    const parse = <T,>(message: MessageEvent): T | null => {
+    const parse = <T>(message: MessageEvent): T | null => {
       try {
         return JSON.parse(String(message.data)) as T;
       } catch {

@@ -41,7 +41,8 @@ function bestOccurrence(text: string, anchor: Anchor, positions: number[]): numb
   for (const position of positions) {
     const before = text.slice(Math.max(0, position - CONTEXT_LENGTH), position);
     const after = text.slice(position + anchor.exact.length, position + anchor.exact.length + CONTEXT_LENGTH);
-    const score = commonSuffixLength(before, anchor.prefix) + commonPrefixLength(after, anchor.suffix) - Math.abs(position - anchor.start) / 10_000;
+    const score =
+      commonSuffixLength(before, anchor.prefix) + commonPrefixLength(after, anchor.suffix) - Math.abs(position - anchor.start) / 10_000;
     if (score > bestScore) {
       bestScore = score;
       best = position;

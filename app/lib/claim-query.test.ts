@@ -3,7 +3,11 @@ import { claimQueryToSearch, parseClaimQuery } from "./claim-query";
 
 describe("claims table URL state", () => {
   it("parses filters, sort and paging", () => {
-    const query = parseClaimQuery(new URLSearchParams("status=confirmed&status=disputed&document=4&assignee=me&sources=yes&min=0.5&max=0.9&q=bridge&sort=checkworthiness&dir=desc&page=3&size=200"));
+    const query = parseClaimQuery(
+      new URLSearchParams(
+        "status=confirmed&status=disputed&document=4&assignee=me&sources=yes&min=0.5&max=0.9&q=bridge&sort=checkworthiness&dir=desc&page=3&size=200",
+      ),
+    );
     expect(query).toEqual({
       status: ["confirmed", "disputed"],
       document: 4,
@@ -21,14 +25,31 @@ describe("claims table URL state", () => {
   });
 
   it("falls back to defaults for anything invalid", () => {
-    const query = parseClaimQuery(new URLSearchParams("status=maybe&document=-1&assignee=bob&min=7&sort=drop table&dir=up&page=0&size=1000"));
-    expect(query).toMatchObject({ status: [], document: undefined, assignee: undefined, min: undefined, sort: "position", dir: "asc", page: 1, size: 50 });
+    const query = parseClaimQuery(
+      new URLSearchParams("status=maybe&document=-1&assignee=bob&min=7&sort=drop table&dir=up&page=0&size=1000"),
+    );
+    expect(query).toMatchObject({
+      status: [],
+      document: undefined,
+      assignee: undefined,
+      min: undefined,
+      sort: "position",
+      dir: "asc",
+      page: 1,
+      size: 50,
+    });
   });
 
   it("round-trips through the search string, leaving defaults out", () => {
     const search = claimQueryToSearch({ status: ["unverified"], sort: "lastChanged", dir: "desc", assignee: 12, q: "a b" });
     expect(search).toBe("?status=unverified&assignee=12&q=a+b&sort=lastChanged&dir=desc");
-    expect(parseClaimQuery(new URLSearchParams(search))).toMatchObject({ status: ["unverified"], sort: "lastChanged", dir: "desc", assignee: 12, q: "a b" });
+    expect(parseClaimQuery(new URLSearchParams(search))).toMatchObject({
+      status: ["unverified"],
+      sort: "lastChanged",
+      dir: "desc",
+      assignee: 12,
+      q: "a b",
+    });
     expect(claimQueryToSearch({})).toBe("");
   });
 });

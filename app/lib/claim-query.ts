@@ -13,11 +13,20 @@ export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const claimQuerySchema = z.object({
   status: z.array(z.enum(CLAIM_STATUSES)).catch([]),
   document: z.coerce.number().int().positive().optional().catch(undefined),
-  assignee: z.union([z.enum(["me", "none"]), z.coerce.number().int().positive()]).optional().catch(undefined),
+  assignee: z
+    .union([z.enum(["me", "none"]), z.coerce.number().int().positive()])
+    .optional()
+    .catch(undefined),
   sources: z.enum(["yes", "no"]).optional().catch(undefined),
   min: z.coerce.number().min(0).max(1).optional().catch(undefined),
   max: z.coerce.number().min(0).max(1).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
   sort: z.enum(CLAIM_SORTS).catch("position"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -33,7 +42,12 @@ export type ClaimQuery = z.infer<typeof claimQuerySchema>;
 const SINGLE_KEYS = ["document", "assignee", "sources", "min", "max", "q", "sort", "dir", "page", "size", "dismissed"] as const;
 
 export function parseClaimQuery(params: URLSearchParams): ClaimQuery {
-  const raw: Record<string, unknown> = { status: params.getAll("status").flatMap((s) => s.split(",")).filter(Boolean) };
+  const raw: Record<string, unknown> = {
+    status: params
+      .getAll("status")
+      .flatMap((s) => s.split(","))
+      .filter(Boolean),
+  };
   for (const key of SINGLE_KEYS) {
     const value = params.get(key);
     if (value !== null && value !== "") raw[key] = value;

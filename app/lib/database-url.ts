@@ -33,7 +33,5 @@ export function parseDatabaseUrl(raw: string | undefined, cwd: string = process.
     const filePath = file === ":memory:" ? file : path.resolve(cwd, file);
     return { provider: "sqlite", url: `file:${filePath}`, filePath };
   }
-  throw new DatabaseUrlError(
-    "DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
-  );
+  throw new DatabaseUrlError("DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)");
 }

@@ -6,7 +6,9 @@ export function describeClaimEvent(action: string, details: Record<string, unkno
     case "claim.status_changed":
       return `marked it ${String(details.to)} (was ${String(details.from)})${details.rationale ? `: “${String(details.rationale)}”` : ""}${bulk}`;
     case "claim.assigned":
-      return "assigneeTo" in details ? `assigned it to ${name(details.assigneeTo)}${bulk}` : `assigned it to ${name(details.to)} (was ${name(details.from)})`;
+      return "assigneeTo" in details
+        ? `assigned it to ${name(details.assigneeTo)}${bulk}`
+        : `assigned it to ${name(details.to)} (was ${name(details.from)})`;
     case "claim.change_undone":
       return `undid a bulk change: back to ${String(details.restoredStatus)}`;
     case "claim.source_added":

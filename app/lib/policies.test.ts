@@ -74,7 +74,9 @@ describe("configuration", () => {
   });
 
   it("says what a number may be and echoes the bad value, but never the database address", () => {
-    expect(() => parseConfig({ PORT: "3.5" })).toThrow('claimdesk: invalid configuration: PORT must be a whole number from 1 to 65535 (got "3.5")');
+    expect(() => parseConfig({ PORT: "3.5" })).toThrow(
+      'claimdesk: invalid configuration: PORT must be a whole number from 1 to 65535 (got "3.5")',
+    );
     expect(() => parseConfig({ DATABASE_URL: "mysql://u:s3cret@db" })).toThrow(/^(?!.*s3cret).*DATABASE_URL must start with/);
   });
 });
@@ -83,7 +85,11 @@ describe("database URL", () => {
   it("chooses the provider from the scheme", () => {
     expect(parseDatabaseUrl(undefined, "/srv").provider).toBe("sqlite");
     expect(parseDatabaseUrl(undefined, "/srv")).toMatchObject({ filePath: "/srv/data/claimdesk.db" });
-    expect(parseDatabaseUrl("postgresql://u@h/db?schema=s1")).toMatchObject({ provider: "postgresql", schema: "s1", connectionString: "postgresql://u@h/db" });
+    expect(parseDatabaseUrl("postgresql://u@h/db?schema=s1")).toMatchObject({
+      provider: "postgresql",
+      schema: "s1",
+      connectionString: "postgresql://u@h/db",
+    });
     expect(parseDatabaseUrl("postgres://u@h/db").provider).toBe("postgresql");
     expect(() => parseDatabaseUrl("mysql://h/db")).toThrow(/must start with/);
   });

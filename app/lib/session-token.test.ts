@@ -25,7 +25,10 @@ describe("session tokens", () => {
     expect(secretMatches(tampered, secretHash)).toBe(false);
   });
 
-  it.each(["", "abc", "a.b.c", `${"x".repeat(24)}.${"y".repeat(23)}`, `${"x".repeat(24)}.${"y".repeat(23)}!`])("reject malformed token %j", (token) => {
-    expect(parseSessionToken(token)).toBeNull();
-  });
+  it.each(["", "abc", "a.b.c", `${"x".repeat(24)}.${"y".repeat(23)}`, `${"x".repeat(24)}.${"y".repeat(23)}!`])(
+    "reject malformed token %j",
+    (token) => {
+      expect(parseSessionToken(token)).toBeNull();
+    },
+  );
 });

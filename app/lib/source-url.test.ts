@@ -21,7 +21,10 @@ describe("source addresses", () => {
   });
 
   it("normalizes case, default ports, fragments and tracking parameters", () => {
-    expect(normalizeSourceUrl(" HTTPS://News.Example.ORG:443/Story?id=7&utm_source=x&fbclid=y#comments ")).toEqual({ ok: true, url: "https://news.example.org/Story?id=7" });
+    expect(normalizeSourceUrl(" HTTPS://News.Example.ORG:443/Story?id=7&utm_source=x&fbclid=y#comments ")).toEqual({
+      ok: true,
+      url: "https://news.example.org/Story?id=7",
+    });
     expect(normalizeSourceUrl("http://example.org")).toEqual({ ok: true, url: "http://example.org/" });
   });
 });

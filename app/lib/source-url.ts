@@ -23,10 +23,13 @@ export function normalizeSourceUrl(input: string): NormalizedUrl {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return { ok: false, error: `Only http and https addresses can be sources, not ${url.protocol.replace(/:$/, "")}:` };
   }
-  if (!url.hostname || !url.hostname.includes(".") && url.hostname !== "localhost") return { ok: false, error: "The address has no valid host name" };
+  if (!url.hostname || (!url.hostname.includes(".") && url.hostname !== "localhost"))
+    return { ok: false, error: "The address has no valid host name" };
   if (url.username || url.password) return { ok: false, error: "Addresses with a user name or password cannot be sources" };
   url.hash = "";
   for (const key of [...url.searchParams.keys()]) if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
   const normalized = url.toString();
-  return normalized.length > MAX_URL_LENGTH ? { ok: false, error: `The address is longer than ${MAX_URL_LENGTH} characters` } : { ok: true, url: normalized };
+  return normalized.length > MAX_URL_LENGTH
+    ? { ok: false, error: `The address is longer than ${MAX_URL_LENGTH} characters` }
+    : { ok: true, url: normalized };
 }

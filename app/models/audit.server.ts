@@ -38,7 +38,11 @@ async function lockChainHead(tx: Tx, chain: string, count = 1): Promise<{ seq: n
  * the caller's transaction, with one lock of the chain head and batched inserts (a
  * bulk change of 10,000 claims writes 10,000 events).
  */
-export async function appendAuditEvents(tx: Tx, projectId: number | null, inputs: Array<Omit<AuditEventInput, "projectId">>): Promise<void> {
+export async function appendAuditEvents(
+  tx: Tx,
+  projectId: number | null,
+  inputs: Array<Omit<AuditEventInput, "projectId">>,
+): Promise<void> {
   if (inputs.length === 0) return;
   const chain = projectId === null ? GLOBAL_CHAIN : projectChain(projectId);
   const head = await lockChainHead(tx, chain, inputs.length);

@@ -18,7 +18,12 @@ function likePattern(text: string): string {
  * expression over the alias `c`. `ignoreStatus` leaves the status filter out (the
  * counts above the table show every status).
  */
-export function claimConditions(projectId: number, query: ClaimQuery, viewerId: number, options: { ignoreStatus?: boolean } = {}): Prisma.Sql {
+export function claimConditions(
+  projectId: number,
+  query: ClaimQuery,
+  viewerId: number,
+  options: { ignoreStatus?: boolean } = {},
+): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`c."projectId" = ${projectId}`];
   if (query.dismissed !== "1") parts.push(Prisma.sql`c."dismissed" = false`);
   if (!options.ignoreStatus && query.status.length > 0) parts.push(Prisma.sql`c."status" IN (${Prisma.join(query.status)})`);
@@ -67,7 +72,9 @@ export function claimOrder(query: ClaimQuery): Prisma.Sql {
 
 /** How many claims meet the conditions, by status (every status present, zero when none). */
 export async function countClaimsByStatus(conditions: Prisma.Sql): Promise<Record<ClaimStatus, number>> {
-  const rows = await getDb().$queryRaw<Array<{ status: string; count: bigint | number }>>`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`;
+  const rows = await getDb().$queryRaw<
+    Array<{ status: string; count: bigint | number }>
+  >`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`;
   const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
   for (const row of rows) if (row.status in counts) counts[row.status as ClaimStatus] = Number(row.count);
   return counts;

@@ -53,7 +53,12 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
   const conditions = claimConditions(projectId, query, viewerId);
   // When status is the only filter, the total is the sum of the per-status counts: one query fewer.
   const onlyStatusFiltered =
-    query.document === undefined && query.assignee === undefined && query.sources === undefined && query.min === undefined && query.max === undefined && query.q === undefined;
+    query.document === undefined &&
+    query.assignee === undefined &&
+    query.sources === undefined &&
+    query.min === undefined &&
+    query.max === undefined &&
+    query.q === undefined;
   const [rows, exactTotal, counts] = await Promise.all([
     getDb().$queryRaw<ClaimTableRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
@@ -65,7 +70,9 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
       WHERE ${conditions}
       ORDER BY ${claimOrder(query)}
       LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
-    onlyStatusFiltered ? Promise.resolve(null) : getDb().$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Claim" c WHERE ${conditions}`,
+    onlyStatusFiltered
+      ? Promise.resolve(null)
+      : getDb().$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Claim" c WHERE ${conditions}`,
     // Counts above the table ignore the status filter, so every status shows its number.
     countsByStatus(projectId, query, viewerId),
   ]);
@@ -86,7 +93,10 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
 }
 
 async function assertAssignable(projectId: number, assigneeId: number) {
-  const member = await getDb().membership.findUnique({ where: { projectId_userId: { projectId, userId: assigneeId } }, include: { user: { select: { disabledAt: true } } } });
+  const member = await getDb().membership.findUnique({
+    where: { projectId_userId: { projectId, userId: assigneeId } },
+    include: { user: { select: { disabledAt: true } } },
+  });
   if (!member || member.user.disabledAt || !isProjectRole(member.role) || !can(member.role, "tagClaim")) {
     throw new ClaimInputError("Claims can be assigned only to active members who can tag (reviewers and above).");
   }
@@ -119,7 +129,10 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
   const rationale = input.rationale?.trim() || null;
   if (input.status !== "unverified" && !rationale) throw new ClaimInputError(`Give a rationale for marking the claim ${input.status}.`);
   const result = await getDb().$transaction(async (tx) => {
-    const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, include: { project: { select: { requireSourceForVerdict: true } } } });
+    const claim = await tx.claim.findFirst({
+      where: { id: claimId, projectId },
+      include: { project: { select: { requireSourceForVerdict: true } } },
+    });
     if (!claim) return null;
     const expected = input.expectedVersion ?? claim.version;
     if (claim.version !== expected) return { stale: true as const };
@@ -148,11 +161,24 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
   });
   if (!result) return null;
   if ("stale" in result) throw await staleError(claimId);
-  if (result.changed) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claimId], actorId: actor.id, summary: `${actor.name} marked claim ${claimId} ${input.status}` });
+  if (result.changed)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [claimId],
+      actorId: actor.id,
+      summary: `${actor.name} marked claim ${claimId} ${input.status}`,
+    });
   return result.claim;
 }
 
-export async function assignClaim(projectId: number, claimId: number, assigneeId: number | null, expectedVersion: number | null, actor: Actor) {
+export async function assignClaim(
+  projectId: number,
+  claimId: number,
+  assigneeId: number | null,
+  expectedVersion: number | null,
+  actor: Actor,
+) {
   if (assigneeId !== null) await assertAssignable(projectId, assigneeId);
   const result = await getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
@@ -166,13 +192,28 @@ export async function assignClaim(projectId: number, claimId: number, assigneeId
     });
     if (updated.count === 0) return { stale: true as const };
     await appendAuditEvents(tx, projectId, [
-      { actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "claim.assigned", targetType: "claim", targetId: claimId, details: { from: claim.assigneeId, to: assigneeId, version: expected + 1 } },
+      {
+        actorId: actor.id,
+        actorName: actor.name,
+        ip: actor.ip,
+        action: "claim.assigned",
+        targetType: "claim",
+        targetId: claimId,
+        details: { from: claim.assigneeId, to: assigneeId, version: expected + 1 },
+      },
     ]);
     return { claim: await tx.claim.findUniqueOrThrow({ where: { id: claimId } }), changed: true };
   });
   if (!result) return null;
   if ("stale" in result) throw await staleError(claimId);
-  if (result.changed) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claimId], actorId: actor.id, summary: `${actor.name} assigned claim ${claimId}` });
+  if (result.changed)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [claimId],
+      actorId: actor.id,
+      summary: `${actor.name} assigned claim ${claimId}`,
+    });
   return result.claim;
 }
 
@@ -190,23 +231,34 @@ type Reader = Pick<Tx, "$queryRaw" | "project">;
 
 async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, change: BulkChange) {
   if ("ids" in target && target.ids.length === 0) return { matched: 0, changing: [] };
-  const conditions = "ids" in target ? Prisma.sql`c."projectId" = ${projectId} AND c."id" IN (${Prisma.join(target.ids)})` : claimConditions(projectId, target.query, target.viewerId);
-  const claims = await db.$queryRaw<Array<{ id: number; status: string; rationale: string | null; assigneeId: number | null; version: number; sourceCount: number }>>`
+  const conditions =
+    "ids" in target
+      ? Prisma.sql`c."projectId" = ${projectId} AND c."id" IN (${Prisma.join(target.ids)})`
+      : claimConditions(projectId, target.query, target.viewerId);
+  const claims = await db.$queryRaw<
+    Array<{ id: number; status: string; rationale: string | null; assigneeId: number | null; version: number; sourceCount: number }>
+  >`
     SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
   if (change.status && change.status !== "unverified") {
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
-    if (unsourced > 0) throw new ClaimInputError(`${unsourced} of the ${claims.length} claims have no source; link sources first or narrow the selection (a project setting requires a source for ${change.status}).`);
+    if (unsourced > 0)
+      throw new ClaimInputError(
+        `${unsourced} of the ${claims.length} claims have no source; link sources first or narrow the selection (a project setting requires a source for ${change.status}).`,
+      );
   }
   const changing = claims.filter(
-    (c) => (change.status !== undefined && (c.status !== change.status || (change.rationale ?? null) !== (c.rationale ?? null))) || (change.assigneeId !== undefined && c.assigneeId !== change.assigneeId),
+    (c) =>
+      (change.status !== undefined && (c.status !== change.status || (change.rationale ?? null) !== (c.rationale ?? null))) ||
+      (change.assigneeId !== undefined && c.assigneeId !== change.assigneeId),
   );
   return { matched: claims.length, changing };
 }
 
 function validateBulkChange(change: BulkChange) {
   if (change.status === undefined && change.assigneeId === undefined) throw new ClaimInputError("Choose a status or an assignee to set.");
-  if (change.status && change.status !== "unverified" && !change.rationale?.trim()) throw new ClaimInputError(`Give a rationale for marking claims ${change.status}.`);
+  if (change.status && change.status !== "unverified" && !change.rationale?.trim())
+    throw new ClaimInputError(`Give a rationale for marking claims ${change.status}.`);
 }
 
 /** How many claims a bulk change would touch, without changing anything. */
@@ -229,7 +281,9 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
   const operation = await getDb().$transaction(
     async (tx) => {
       const { changing } = await resolveTarget(tx, projectId, target, change);
-      const created = await tx.bulkOperation.create({ data: { projectId, actorId: actor.id, change: JSON.stringify({ ...change, rationale }) } });
+      const created = await tx.bulkOperation.create({
+        data: { projectId, actorId: actor.id, change: JSON.stringify({ ...change, rationale }) },
+      });
       const now = new Date();
       const data: Prisma.ClaimUncheckedUpdateManyInput = { version: { increment: 1 }, lastChangedAt: now, lastChangedById: actor.id };
       if (change.status !== undefined) Object.assign(data, { status: change.status, rationale });
@@ -242,13 +296,23 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
         for (let i = 0; i < claims.length; i += CHUNK) {
           const ids = claims.slice(i, i + CHUNK).map((c) => c.id);
           const updated = await tx.claim.updateMany({ where: { projectId, id: { in: ids }, version }, data });
-          if (updated.count !== ids.length) throw new BulkConflictError(`${ids.length - updated.count} of these claims were changed by someone else meanwhile; nothing was applied. Preview the change again.`);
+          if (updated.count !== ids.length)
+            throw new BulkConflictError(
+              `${ids.length - updated.count} of these claims were changed by someone else meanwhile; nothing was applied. Preview the change again.`,
+            );
         }
       }
       for (let i = 0; i < changing.length; i += CHUNK) {
         const chunk = changing.slice(i, i + CHUNK);
         await tx.bulkOperationItem.createMany({
-          data: chunk.map((c) => ({ operationId: created.id, claimId: c.id, previousStatus: c.status, previousRationale: c.rationale, previousAssigneeId: c.assigneeId, versionAfter: c.version + 1 })),
+          data: chunk.map((c) => ({
+            operationId: created.id,
+            claimId: c.id,
+            previousStatus: c.status,
+            previousRationale: c.rationale,
+            previousAssigneeId: c.assigneeId,
+            versionAfter: c.version + 1,
+          })),
         });
       }
       await appendAuditEvents(
@@ -273,7 +337,13 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  await publishProjectEvent({ type: "claims-changed", projectId, claimIds: operation.claimIds, actorId: actor.id, summary: `${actor.name} changed ${operation.changed} claims` });
+  await publishProjectEvent({
+    type: "claims-changed",
+    projectId,
+    claimIds: operation.claimIds,
+    actorId: actor.id,
+    summary: `${actor.name} changed ${operation.changed} claims`,
+  });
   return { operationId: operation.id, changed: operation.changed, undoUntil: new Date(operation.createdAt.getTime() + UNDO_WINDOW_MS) };
 }
 
@@ -291,7 +361,8 @@ export async function undoBulkChange(projectId: number, operationId: number, act
       if (!operation) return null;
       if (operation.actorId !== actor.id) throw new UndoUnavailableError("Only the person who made a bulk change can undo it.");
       if (operation.undoneAt) throw new UndoUnavailableError("This change has already been undone.");
-      if (now.getTime() - operation.createdAt.getTime() > UNDO_WINDOW_MS) throw new UndoUnavailableError("The 30 seconds to undo this change have passed.");
+      if (now.getTime() - operation.createdAt.getTime() > UNDO_WINDOW_MS)
+        throw new UndoUnavailableError("The 30 seconds to undo this change have passed.");
       const claimed = await tx.bulkOperation.updateMany({ where: { id: operationId, undoneAt: null }, data: { undoneAt: now } });
       if (claimed.count === 0) throw new UndoUnavailableError("This change has already been undone.");
       const restored: number[] = [];
@@ -300,7 +371,14 @@ export async function undoBulkChange(projectId: number, operationId: number, act
       for (const item of operation.items) {
         const updated = await tx.claim.updateMany({
           where: { id: item.claimId, version: item.versionAfter },
-          data: { status: item.previousStatus, rationale: item.previousRationale, assigneeId: item.previousAssigneeId, version: { increment: 1 }, lastChangedAt: now, lastChangedById: actor.id },
+          data: {
+            status: item.previousStatus,
+            rationale: item.previousRationale,
+            assigneeId: item.previousAssigneeId,
+            version: { increment: 1 },
+            lastChangedAt: now,
+            lastChangedById: actor.id,
+          },
         });
         if (updated.count === 0) {
           skipped += 1;
@@ -314,7 +392,12 @@ export async function undoBulkChange(projectId: number, operationId: number, act
           action: "claim.change_undone",
           targetType: "claim",
           targetId: item.claimId,
-          details: { bulkOperationId: operationId, restoredStatus: item.previousStatus, restoredAssigneeId: item.previousAssigneeId, version: item.versionAfter + 1 },
+          details: {
+            bulkOperationId: operationId,
+            restoredStatus: item.previousStatus,
+            restoredAssigneeId: item.previousAssigneeId,
+            version: item.versionAfter + 1,
+          },
         });
       }
       await appendAuditEvents(tx, projectId, events);
@@ -323,7 +406,13 @@ export async function undoBulkChange(projectId: number, operationId: number, act
     { timeout: 120_000, maxWait: 30_000 },
   );
   if (!result) return null;
-  await publishProjectEvent({ type: "claims-changed", projectId, claimIds: result.restored, actorId: actor.id, summary: `${actor.name} undid a bulk change` });
+  await publishProjectEvent({
+    type: "claims-changed",
+    projectId,
+    claimIds: result.restored,
+    actorId: actor.id,
+    summary: `${actor.name} undid a bulk change`,
+  });
   return { restored: result.restored.length, skipped: result.skipped };
 }
 
@@ -382,7 +471,9 @@ export function viewersOf(claimId: number, exceptUserId: number) {
 }
 
 export async function getPreference(userId: number, key: string): Promise<unknown> {
-  const rows = await getDb().$queryRaw<Array<{ value: string }>>`SELECT "value" FROM "UserPreference" WHERE "userId" = ${userId} AND "key" = ${key}`;
+  const rows = await getDb().$queryRaw<
+    Array<{ value: string }>
+  >`SELECT "value" FROM "UserPreference" WHERE "userId" = ${userId} AND "key" = ${key}`;
   const row = rows[0];
   if (!row) return undefined;
   try {
@@ -394,5 +485,9 @@ export async function getPreference(userId: number, key: string): Promise<unknow
 
 export async function setPreference(userId: number, key: string, value: unknown) {
   const json = JSON.stringify(value);
-  await getDb().userPreference.upsert({ where: { userId_key: { userId, key } }, create: { userId, key, value: json }, update: { value: json } });
+  await getDb().userPreference.upsert({
+    where: { userId_key: { userId, key } },
+    create: { userId, key, value: json },
+    update: { value: json },
+  });
 }

@@ -80,7 +80,11 @@ export async function hasClaimsNeedingReanchoring(projectId: number): Promise<bo
 
 /** Counts of non-dismissed claims by status, per project. */
 export async function claimCountsByStatus(projectIds: number[]) {
-  const rows = await getDb().claim.groupBy({ by: ["projectId", "status"], where: { projectId: { in: projectIds }, dismissed: false }, _count: { _all: true } });
+  const rows = await getDb().claim.groupBy({
+    by: ["projectId", "status"],
+    where: { projectId: { in: projectIds }, dismissed: false },
+    _count: { _all: true },
+  });
   const counts = new Map<number, Record<ClaimStatus, number>>();
   for (const id of projectIds) counts.set(id, { unverified: 0, confirmed: 0, disputed: 0 });
   for (const row of rows) {
@@ -99,13 +103,23 @@ const MAX_CLAIM_LENGTH = 3000;
  */
 export async function addManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
   const claim = await insertManualClaim(projectId, documentId, range, actor);
-  if (claim) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claim.id], actorId: actor.id, summary: `${actor.name} added claim ${claim.id}` });
+  if (claim)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [claim.id],
+      actorId: actor.id,
+      summary: `${actor.name} added claim ${claim.id}`,
+    });
   return claim;
 }
 
 async function insertManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
   return getDb().$transaction(async (tx) => {
-    const document = await tx.document.findFirst({ where: { id: documentId, projectId }, select: { id: true, text: true, supersededAt: true } });
+    const document = await tx.document.findFirst({
+      where: { id: documentId, projectId },
+      select: { id: true, text: true, supersededAt: true },
+    });
     if (!document) return null;
     if (document.supersededAt) throw new ClaimInputError("This is an earlier version of the article; add claims to the current version.");
     let { start, end } = range;
@@ -154,9 +168,22 @@ async function insertManualClaim(projectId: number, documentId: number, range: {
 }
 
 /** Dismisses a claim or restores a dismissed candidate; refused if the claim changed since `expectedVersion`. */
-export async function setClaimDismissed(projectId: number, claimId: number, dismissed: boolean, expectedVersion: number | null, actor: Actor) {
+export async function setClaimDismissed(
+  projectId: number,
+  claimId: number,
+  dismissed: boolean,
+  expectedVersion: number | null,
+  actor: Actor,
+) {
   const claim = await updateDismissed(projectId, claimId, dismissed, expectedVersion, actor);
-  if (claim) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claim.id], actorId: actor.id, summary: `${actor.name} ${dismissed ? "dismissed" : "restored"} claim ${claim.id}` });
+  if (claim)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [claim.id],
+      actorId: actor.id,
+      summary: `${actor.name} ${dismissed ? "dismissed" : "restored"} claim ${claim.id}`,
+    });
   return claim;
 }
 

@@ -38,7 +38,12 @@ export async function seedDemoData(options: { credentialsFile: string }): Promis
     credentials.push({ username: person.username, password, role: person.isAdmin ? "admin, project owner" : person.role });
   }
   const project = await createProject(
-    { slug: DEMO_PROJECT_SLUG, name: "Harbour desk (demo)", description: "Demo project: invented articles about a city bridge contract and a clinic.", ownerUsername: "admin" },
+    {
+      slug: DEMO_PROJECT_SLUG,
+      name: "Harbour desk (demo)",
+      description: "Demo project: invented articles about a city bridge contract and a clinic.",
+      ownerUsername: "admin",
+    },
     SEED_ACTOR,
   );
   for (const person of DEMO_PEOPLE.filter((p) => p.role !== "owner")) {
@@ -46,7 +51,12 @@ export async function seedDemoData(options: { credentialsFile: string }): Promis
   }
   const editor: Actor = { id: null, name: "demo-seed" };
   for (const article of DEMO_ARTICLES) {
-    await importFile(project.id, { name: article.fileName, bytes: new TextEncoder().encode(article.content) }, { maxBytes: 1_000_000, threshold: null }, editor);
+    await importFile(
+      project.id,
+      { name: article.fileName, bytes: new TextEncoder().encode(article.content) },
+      { maxBytes: 1_000_000, threshold: null },
+      editor,
+    );
   }
   writeCredentialsFile(options.credentialsFile, credentials);
   return credentials;

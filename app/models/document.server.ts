@@ -7,7 +7,16 @@ import { appendAuditEvent } from "./audit.server";
 import type { Actor } from "./user.server";
 
 export type ImportOutcome =
-  | { status: "imported"; documentId: number; title: string; claims: number; dismissed: number; version: number; reanchored: number; needsReanchoring: number }
+  | {
+      status: "imported";
+      documentId: number;
+      title: string;
+      claims: number;
+      dismissed: number;
+      version: number;
+      reanchored: number;
+      needsReanchoring: number;
+    }
   | { status: "duplicate"; documentId: number; title: string; claims: number };
 
 export function hashText(text: string): string {
@@ -56,9 +65,12 @@ export async function importArticle(
       where: { projectId, textHash },
       select: { id: true, title: true, _count: { select: { claims: { where: { dismissed: false } } } } },
     });
-    if (duplicate) return { status: "duplicate" as const, documentId: duplicate.id, title: duplicate.title, claims: duplicate._count.claims };
+    if (duplicate)
+      return { status: "duplicate" as const, documentId: duplicate.id, title: duplicate.title, claims: duplicate._count.claims };
 
-    const previous = article.url ? await tx.document.findFirst({ where: { projectId, url: article.url, supersededAt: null }, orderBy: { version: "desc" } }) : null;
+    const previous = article.url
+      ? await tx.document.findFirst({ where: { projectId, url: article.url, supersededAt: null }, orderBy: { version: "desc" } })
+      : null;
     const document = await tx.document.create({
       data: {
         projectId,
@@ -110,7 +122,16 @@ export async function importArticle(
       },
     });
     const claims = await tx.claim.count({ where: { documentId: document.id, dismissed: false } });
-    return { status: "imported" as const, documentId: document.id, title: document.title, claims, dismissed: fresh.length - proposed, version: document.version, reanchored, needsReanchoring };
+    return {
+      status: "imported" as const,
+      documentId: document.id,
+      title: document.title,
+      claims,
+      dismissed: fresh.length - proposed,
+      version: document.version,
+      reanchored,
+      needsReanchoring,
+    };
   });
 }
 
@@ -139,7 +160,10 @@ async function moveClaimsToNewVersion(tx: Tx, fromDocumentId: number, toDocument
     } else {
       unplaced += 1;
       // Kept with its old quote, on the new version, in the visible "needs re-anchoring" list.
-      await tx.claim.update({ where: { id: claim.id }, data: { documentId: toDocumentId, anchorState: "needs_reanchoring", version: { increment: 1 } } });
+      await tx.claim.update({
+        where: { id: claim.id },
+        data: { documentId: toDocumentId, anchorState: "needs_reanchoring", version: { increment: 1 } },
+      });
     }
   }
   return { placed, unplaced };
@@ -181,7 +205,11 @@ export async function getDocumentForReader(projectId: number, documentId: number
 
 /** Current documents as filter options: only what a select needs. */
 export function listDocumentOptions(projectId: number) {
-  return getDb().document.findMany({ where: { projectId, supersededAt: null }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+  return getDb().document.findMany({
+    where: { projectId, supersededAt: null },
+    select: { id: true, title: true },
+    orderBy: { title: "asc" },
+  });
 }
 
 /** Projects with more documents than this get their document filter's options on demand. */
@@ -199,7 +227,9 @@ export async function documentFilterOptions(projectId: number, selectedId: numbe
     SELECT "id", "title" FROM "Document" WHERE "projectId" = ${projectId} AND "supersededAt" IS NULL
     ORDER BY "title", "id" LIMIT ${INLINE_DOCUMENT_OPTIONS + 1}`;
   if (options.length <= INLINE_DOCUMENT_OPTIONS) return { options, complete: true };
-  const selected = selectedId ? await db.document.findFirst({ where: { id: selectedId, projectId }, select: { id: true, title: true } }) : null;
+  const selected = selectedId
+    ? await db.document.findFirst({ where: { id: selectedId, projectId }, select: { id: true, title: true } })
+    : null;
   return { options: selected ? [selected] : [], complete: false };
 }
 

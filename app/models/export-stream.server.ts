@@ -21,8 +21,12 @@ export async function startExport(
   options: { bom?: boolean } = {},
 ): Promise<AsyncGenerator<Uint8Array>> {
   if (format === "claimreview") {
-    const settings = await getDb().project.findUniqueOrThrow({ where: { id: project.id }, select: { publisherName: true, publisherUrl: true } });
-    if (!settings.publisherName || !settings.publisherUrl) throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
+    const settings = await getDb().project.findUniqueOrThrow({
+      where: { id: project.id },
+      select: { publisherName: true, publisherUrl: true },
+    });
+    if (!settings.publisherName || !settings.publisherUrl)
+      throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
   }
   const header = await beginExport(project, format, query, actor, viewerId);
   const pages = exportClaims(project.id, query, viewerId, { withHistory: format === "json" || format === "html" || format === "pdf" });

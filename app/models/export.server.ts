@@ -20,17 +20,41 @@ const DECISIONS = ["claim.status_changed", "claim.change_undone"];
  * describes the report: summary, reviewers, period and the trail's head hash, which
  * therefore includes this export's own event.
  */
-export async function beginExport(project: { id: number; slug: string }, format: ExportFormat, query: ClaimQuery, actor: Actor & { displayName: string }, viewerId: number): Promise<ReportHeader> {
+export async function beginExport(
+  project: { id: number; slug: string },
+  format: ExportFormat,
+  query: ClaimQuery,
+  actor: Actor & { displayName: string },
+  viewerId: number,
+): Promise<ReportHeader> {
   const db = getDb();
   const filters = describeFilters(query);
-  await db.$transaction((tx) => appendAuditEvent(tx, { projectId: project.id, actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "report.exported", targetType: "project", targetId: project.id, details: { format, filters } }));
+  await db.$transaction((tx) =>
+    appendAuditEvent(tx, {
+      projectId: project.id,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: "report.exported",
+      targetType: "project",
+      targetId: project.id,
+      details: { format, filters },
+    }),
+  );
   const conditions = claimConditions(project.id, query, viewerId);
   const [details, byStatus, head, reviewers, period] = await Promise.all([
-    db.project.findUniqueOrThrow({ where: { id: project.id }, select: { slug: true, name: true, publisherName: true, publisherUrl: true } }),
+    db.project.findUniqueOrThrow({
+      where: { id: project.id },
+      select: { slug: true, name: true, publisherName: true, publisherUrl: true },
+    }),
     countClaimsByStatus(conditions),
     db.auditChainHead.findUniqueOrThrow({ where: { chain: projectChain(project.id) } }),
     db.auditEvent.groupBy({ by: ["actorName"], where: { projectId: project.id, action: { in: DECISIONS } }, _count: { _all: true } }),
-    db.auditEvent.aggregate({ where: { projectId: project.id, action: { in: DECISIONS } }, _min: { createdAt: true }, _max: { createdAt: true } }),
+    db.auditEvent.aggregate({
+      where: { projectId: project.id, action: { in: DECISIONS } },
+      _min: { createdAt: true },
+      _max: { createdAt: true },
+    }),
   ]);
   const summary = { total: byStatus.unverified + byStatus.confirmed + byStatus.disputed, ...byStatus };
   return {
@@ -41,15 +65,24 @@ export async function beginExport(project: { id: number; slug: string }, format:
     filters,
     summary,
     period: { from: period._min.createdAt?.toISOString() ?? null, to: period._max.createdAt?.toISOString() ?? null },
-    reviewers: reviewers.filter((r) => r.actorName).map((r) => ({ name: r.actorName!, decisions: r._count._all })).sort((a, b) => b.decisions - a.decisions),
-    integrity: { chain: projectChain(project.id), events: head.seq, headHash: head.headHash, verify: `claimdesk audit verify --project ${project.slug}` },
+    reviewers: reviewers
+      .filter((r) => r.actorName)
+      .map((r) => ({ name: r.actorName!, decisions: r._count._all }))
+      .sort((a, b) => b.decisions - a.decisions),
+    integrity: {
+      chain: projectChain(project.id),
+      events: head.seq,
+      headHash: head.headHash,
+      verify: `claimdesk audit verify --project ${project.slug}`,
+    },
   };
 }
 
 function describeFilters(query: ClaimQuery): Record<string, unknown> {
   const filters: Record<string, unknown> = {};
   if (query.status.length) filters.status = query.status;
-  for (const key of ["document", "assignee", "sources", "min", "max", "q"] as const) if (query[key] !== undefined) filters[key] = query[key];
+  for (const key of ["document", "assignee", "sources", "min", "max", "q"] as const)
+    if (query[key] !== undefined) filters[key] = query[key];
   if (query.dismissed) filters.includeDismissed = true;
   return filters;
 }
@@ -129,7 +162,12 @@ function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[
  * Each page is read as flat rows with plain SQL (claims with their article, then the
  * page's source links and audit events): few, short-lived objects keep memory flat.
  */
-export async function* exportClaims(projectId: number, query: ClaimQuery, viewerId: number, options: { withHistory: boolean }): AsyncGenerator<ReportClaim[]> {
+export async function* exportClaims(
+  projectId: number,
+  query: ClaimQuery,
+  viewerId: number,
+  options: { withHistory: boolean },
+): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
   const conditions = claimConditions(projectId, query, viewerId);
   let afterId = 0;
@@ -175,7 +213,13 @@ export async function* exportClaims(projectId: number, query: ClaimQuery, viewer
         decidedAt: decision?.createdAt.toISOString() ?? null,
         version: claim.version,
         checkworthiness: claim.checkworthiness,
-        document: { id: claim.documentId, title: claim.documentTitle, url: claim.documentUrl, outlet: claim.documentOutlet, publishedAt: claim.documentPublishedAt?.toISOString() ?? null },
+        document: {
+          id: claim.documentId,
+          title: claim.documentTitle,
+          url: claim.documentUrl,
+          outlet: claim.documentOutlet,
+          publishedAt: claim.documentPublishedAt?.toISOString() ?? null,
+        },
         sources: (linksOf.get(id) ?? []).map((link) => ({
           url: link.url,
           title: link.title,
@@ -188,7 +232,12 @@ export async function* exportClaims(projectId: number, query: ClaimQuery, viewer
           documentId: link.documentId,
         })),
         history: options.withHistory
-          ? history.map((e) => ({ at: e.createdAt.toISOString(), actor: e.actorName, action: e.action, details: JSON.parse(e.details) as Record<string, unknown> }))
+          ? history.map((e) => ({
+              at: e.createdAt.toISOString(),
+              actor: e.actorName,
+              action: e.action,
+              details: JSON.parse(e.details) as Record<string, unknown>,
+            }))
           : [],
       };
     });

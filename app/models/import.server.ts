@@ -5,8 +5,7 @@ import { publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
 
 export type FileImportResult =
-  | ({ file: string } & ImportOutcome)
-  | { file: string; status: "error"; error: string; documentId: null; title: null; claims: 0 };
+  ({ file: string } & ImportOutcome) | { file: string; status: "error"; error: string; documentId: null; title: null; claims: 0 };
 
 /**
  * Imports one uploaded file: a bad file yields one error result and nothing is
@@ -23,25 +22,49 @@ export async function importFile(
   try {
     articles = parseImportFile(file.name, file.bytes, options.maxBytes);
   } catch (error) {
-    if (error instanceof ImportFormatError) return [{ file: file.name, status: "error", error: error.message, documentId: null, title: null, claims: 0 }];
+    if (error instanceof ImportFormatError)
+      return [{ file: file.name, status: "error", error: error.message, documentId: null, title: null, claims: 0 }];
     throw error;
   }
   const results: FileImportResult[] = [];
   for (const article of articles) {
-    results.push({ file: file.name, ...(await importArticle(projectId, article, { fileName: file.name, threshold: options.threshold }, actor)) });
+    results.push({
+      file: file.name,
+      ...(await importArticle(projectId, article, { fileName: file.name, threshold: options.threshold }, actor)),
+    });
   }
-  if (results.some((r) => r.status === "imported")) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [], actorId: actor.id, summary: `${actor.name} imported ${file.name}` });
+  if (results.some((r) => r.status === "imported"))
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [],
+      actorId: actor.id,
+      summary: `${actor.name} imported ${file.name}`,
+    });
   return results;
 }
 
-export async function importPastedText(projectId: number, input: { text: string; title?: string }, options: { threshold: number | null }, actor: Actor): Promise<FileImportResult> {
+export async function importPastedText(
+  projectId: number,
+  input: { text: string; title?: string },
+  options: { threshold: number | null },
+  actor: Actor,
+): Promise<FileImportResult> {
   try {
     const article = parsePastedText(input.text, input.title);
     const result = await importArticle(projectId, article, { fileName: null, threshold: options.threshold }, actor);
-    if (result.status === "imported") await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [], actorId: actor.id, summary: `${actor.name} imported pasted text` });
+    if (result.status === "imported")
+      await publishProjectEvent({
+        type: "claims-changed",
+        projectId,
+        claimIds: [],
+        actorId: actor.id,
+        summary: `${actor.name} imported pasted text`,
+      });
     return { file: "(pasted text)", ...result };
   } catch (error) {
-    if (error instanceof ImportFormatError) return { file: "(pasted text)", status: "error", error: error.message, documentId: null, title: null, claims: 0 };
+    if (error instanceof ImportFormatError)
+      return { file: "(pasted text)", status: "error", error: error.message, documentId: null, title: null, claims: 0 };
     throw error;
   }
 }

@@ -4,7 +4,14 @@ import { appendAuditEvents } from "./audit.server";
 import type { Actor } from "./user.server";
 
 const PLACES = ["Port Alder", "Westbury", "Lakeshore", "Fernvale", "Carran Hills", "Dunmore", "Eastgate", "Gull Island"];
-const PEOPLE = ["Mayor Ines Varga", "Councillor Tomas Reyes", "Director Amara Osei", "Chair Daniel Kowalski", "Minister Kofi Mensah", "Chief Omar Haddad"];
+const PEOPLE = [
+  "Mayor Ines Varga",
+  "Councillor Tomas Reyes",
+  "Director Amara Osei",
+  "Chair Daniel Kowalski",
+  "Minister Kofi Mensah",
+  "Chief Omar Haddad",
+];
 const TEMPLATES = [
   (n: number, p: string, s: string) => `${s} said ${p} spent $${n}.${n % 10} million on roads last year.`,
   (n: number, p: string, s: string) => `${p} recorded ${n * 13} new cases in March, according to ${s}.`,
@@ -64,7 +71,16 @@ export async function seedLargeDemo(projectId: number, count: number, actor: Act
     created += n;
   }
   await db.$transaction((tx) =>
-    appendAuditEvents(tx, projectId, [{ actorId: actor.id, actorName: actor.name, action: "demo.seeded_large", targetType: "project", targetId: projectId, details: { claims: count } }]),
+    appendAuditEvents(tx, projectId, [
+      {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: "demo.seeded_large",
+        targetType: "project",
+        targetId: projectId,
+        details: { claims: count },
+      },
+    ]),
   );
   return { claims: created, documents: Math.ceil(count / perDocument) };
 }

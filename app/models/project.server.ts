@@ -215,10 +215,21 @@ export async function updateProjectSettings(projectId: number, change: ProjectSe
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     const project = await tx.project.update({ where: { id: projectId }, data: change });
     const changed = Object.fromEntries(
-      (Object.keys(change) as Array<keyof ProjectSettings>).filter((key) => before[key] !== project[key]).map((key) => [key, { from: before[key], to: project[key] }]),
+      (Object.keys(change) as Array<keyof ProjectSettings>)
+        .filter((key) => before[key] !== project[key])
+        .map((key) => [key, { from: before[key], to: project[key] }]),
     );
     if (Object.keys(changed).length > 0) {
-      await appendAuditEvent(tx, { projectId, actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "project.settings_changed", targetType: "project", targetId: projectId, details: changed });
+      await appendAuditEvent(tx, {
+        projectId,
+        actorId: actor.id,
+        actorName: actor.name,
+        ip: actor.ip,
+        action: "project.settings_changed",
+        targetType: "project",
+        targetId: projectId,
+        details: changed,
+      });
     }
     return project;
   });

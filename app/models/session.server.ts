@@ -53,7 +53,9 @@ export async function validateSessionToken(token: string, policy: SessionPolicy,
   const row = rows[0];
   if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
   const expired =
-    now.getTime() - row.sessionCreatedAt.getTime() >= policy.maxAgeMs || now.getTime() - row.lastActiveAt.getTime() >= policy.idleMs || row.disabledAt !== null;
+    now.getTime() - row.sessionCreatedAt.getTime() >= policy.maxAgeMs ||
+    now.getTime() - row.lastActiveAt.getTime() >= policy.idleMs ||
+    row.disabledAt !== null;
   if (expired) {
     await db.session.deleteMany({ where: { id: row.sessionId } });
     return null;

@@ -24,7 +24,10 @@ const clean = (value: string | null | undefined) => (value && value.trim() !== "
 
 async function refreshSourceCount(tx: Tx, claimId: number, actor: Actor) {
   const count = await tx.claimSource.count({ where: { claimId, removedAt: null } });
-  await tx.claim.update({ where: { id: claimId }, data: { sourceCount: count, version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id } });
+  await tx.claim.update({
+    where: { id: claimId },
+    data: { sourceCount: count, version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
+  });
 }
 
 async function claimInProject(tx: Tx, projectId: number, claimId: number, expectedVersion: number | null) {
@@ -45,10 +48,29 @@ async function linkSource(
 ) {
   const existing = await tx.claimSource.findFirst({ where: { claimId, sourceId, removedAt: null } });
   if (existing) throw new ClaimInputError("This source is already linked to the claim; edit that link instead.");
-  const created = await tx.claimSource.create({ data: { claimId, sourceId, stance: link.stance, quote: link.quote, note: link.note, passageStart: link.passageStart ?? null, passageEnd: link.passageEnd ?? null, addedById: actor.id } });
+  const created = await tx.claimSource.create({
+    data: {
+      claimId,
+      sourceId,
+      stance: link.stance,
+      quote: link.quote,
+      note: link.note,
+      passageStart: link.passageStart ?? null,
+      passageEnd: link.passageEnd ?? null,
+      addedById: actor.id,
+    },
+  });
   await refreshSourceCount(tx, claimId, actor);
   await appendAuditEvents(tx, projectId, [
-    { actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "claim.source_added", targetType: "claim", targetId: claimId, details: { linkId: created.id, sourceId, stance: link.stance, quote: link.quote, ...describe } },
+    {
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: "claim.source_added",
+      targetType: "claim",
+      targetId: claimId,
+      details: { linkId: created.id, sourceId, stance: link.stance, quote: link.quote, ...describe },
+    },
   ]);
   return created;
 }
@@ -58,14 +80,26 @@ async function linkSource(
  * already known in the project is the same source record, and missing details
  * (title, outlet...) are filled in from this submission.
  */
-export async function addExternalSource(projectId: number, claimId: number, input: ExternalSourceInput, actor: Actor, expectedVersion: number | null = null) {
+export async function addExternalSource(
+  projectId: number,
+  claimId: number,
+  input: ExternalSourceInput,
+  actor: Actor,
+  expectedVersion: number | null = null,
+) {
   const normalized = normalizeSourceUrl(input.url);
   if (!normalized.ok) throw new ClaimInputError(normalized.error);
   const link = await getDb().$transaction(async (tx) => {
     const claim = await claimInProject(tx, projectId, claimId, expectedVersion);
     if (!claim) return null;
     const known = await tx.source.findUnique({ where: { projectId_url: { projectId, url: normalized.url } } });
-    const details = { title: clean(input.title), outlet: clean(input.outlet), author: clean(input.author), publishedAt: input.publishedAt ?? null, accessedAt: input.accessedAt ?? new Date() };
+    const details = {
+      title: clean(input.title),
+      outlet: clean(input.outlet),
+      author: clean(input.author),
+      publishedAt: input.publishedAt ?? null,
+      accessedAt: input.accessedAt ?? new Date(),
+    };
     const source = known
       ? await tx.source.update({
           where: { id: known.id },
@@ -77,51 +111,112 @@ export async function addExternalSource(projectId: number, claimId: number, inpu
           },
         })
       : await tx.source.create({ data: { projectId, url: normalized.url, ...details, createdById: actor.id } });
-    return linkSource(tx, projectId, claimId, source.id, { stance: input.stance, quote: clean(input.quote), note: clean(input.note) }, actor, { url: normalized.url, title: source.title });
+    return linkSource(
+      tx,
+      projectId,
+      claimId,
+      source.id,
+      { stance: input.stance, quote: clean(input.quote), note: clean(input.note) },
+      actor,
+      { url: normalized.url, title: source.title },
+    );
   });
-  if (link) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claimId], actorId: actor.id, summary: `${actor.name} linked a source to claim ${claimId}` });
+  if (link)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [claimId],
+      actorId: actor.id,
+      summary: `${actor.name} linked a source to claim ${claimId}`,
+    });
   return link;
 }
 
 /** Links a passage of another imported article as a source of the claim. */
-export async function addPassageSource(projectId: number, claimId: number, input: { documentId: number; start: number; end: number; stance: Stance; note?: string | null }, actor: Actor) {
+export async function addPassageSource(
+  projectId: number,
+  claimId: number,
+  input: { documentId: number; start: number; end: number; stance: Stance; note?: string | null },
+  actor: Actor,
+) {
   const link = await getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, documentId: true } });
-    const document = await tx.document.findFirst({ where: { id: input.documentId, projectId }, select: { id: true, title: true, url: true, outlet: true, author: true, publishedAt: true, text: true } });
+    const document = await tx.document.findFirst({
+      where: { id: input.documentId, projectId },
+      select: { id: true, title: true, url: true, outlet: true, author: true, publishedAt: true, text: true },
+    });
     if (!claim || !document) return null;
-    if (document.id === claim.documentId) throw new ClaimInputError("A claim cannot be its own source; choose a passage of another article.");
-    if (!(input.start >= 0 && input.end <= document.text.length && input.start < input.end)) throw new ClaimInputError("The passage is not inside the article.");
+    if (document.id === claim.documentId)
+      throw new ClaimInputError("A claim cannot be its own source; choose a passage of another article.");
+    if (!(input.start >= 0 && input.end <= document.text.length && input.start < input.end))
+      throw new ClaimInputError("The passage is not inside the article.");
     const known = document.url
       ? await tx.source.findUnique({ where: { projectId_url: { projectId, url: document.url } } })
       : await tx.source.findFirst({ where: { projectId, documentId: document.id } });
     const source =
       known ??
       (await tx.source.create({
-        data: { projectId, url: document.url, documentId: document.id, title: document.title, outlet: document.outlet, author: document.author, publishedAt: document.publishedAt, accessedAt: new Date(), createdById: actor.id },
+        data: {
+          projectId,
+          url: document.url,
+          documentId: document.id,
+          title: document.title,
+          outlet: document.outlet,
+          author: document.author,
+          publishedAt: document.publishedAt,
+          accessedAt: new Date(),
+          createdById: actor.id,
+        },
       }));
     if (!source.documentId) await tx.source.update({ where: { id: source.id }, data: { documentId: document.id } });
     const quote = document.text.slice(input.start, input.end);
-    return linkSource(tx, projectId, claimId, source.id, { stance: input.stance, quote, note: clean(input.note), passageStart: input.start, passageEnd: input.end }, actor, {
-      documentId: document.id,
-      title: document.title,
-      url: document.url,
-    });
+    return linkSource(
+      tx,
+      projectId,
+      claimId,
+      source.id,
+      { stance: input.stance, quote, note: clean(input.note), passageStart: input.start, passageEnd: input.end },
+      actor,
+      {
+        documentId: document.id,
+        title: document.title,
+        url: document.url,
+      },
+    );
   });
-  if (link) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claimId], actorId: actor.id, summary: `${actor.name} linked a passage to claim ${claimId}` });
+  if (link)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [claimId],
+      actorId: actor.id,
+      summary: `${actor.name} linked a passage to claim ${claimId}`,
+    });
   return link;
 }
 
 async function linkInProject(tx: Tx, projectId: number, linkId: number) {
-  return tx.claimSource.findFirst({ where: { id: linkId, removedAt: null, claim: { projectId } }, include: { source: { select: { url: true, title: true } } } });
+  return tx.claimSource.findFirst({
+    where: { id: linkId, removedAt: null, claim: { projectId } },
+    include: { source: { select: { url: true, title: true } } },
+  });
 }
 
-export async function editSourceLink(projectId: number, linkId: number, change: { stance: Stance; quote: string | null; note: string | null }, actor: Actor) {
+export async function editSourceLink(
+  projectId: number,
+  linkId: number,
+  change: { stance: Stance; quote: string | null; note: string | null },
+  actor: Actor,
+) {
   const updated = await getDb().$transaction(async (tx) => {
     const link = await linkInProject(tx, projectId, linkId);
     if (!link) return null;
     const next = { stance: change.stance, quote: clean(change.quote), note: clean(change.note) };
     const updatedLink = await tx.claimSource.update({ where: { id: linkId }, data: next });
-    await tx.claim.update({ where: { id: link.claimId }, data: { version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id } });
+    await tx.claim.update({
+      where: { id: link.claimId },
+      data: { version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
+    });
     await appendAuditEvents(tx, projectId, [
       {
         actorId: actor.id,
@@ -135,7 +230,14 @@ export async function editSourceLink(projectId: number, linkId: number, change: 
     ]);
     return updatedLink;
   });
-  if (updated) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [updated.claimId], actorId: actor.id, summary: `${actor.name} edited a source of claim ${updated.claimId}` });
+  if (updated)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [updated.claimId],
+      actorId: actor.id,
+      summary: `${actor.name} edited a source of claim ${updated.claimId}`,
+    });
   return updated;
 }
 
@@ -147,11 +249,26 @@ export async function removeSourceLink(projectId: number, linkId: number, actor:
     await tx.claimSource.update({ where: { id: linkId }, data: { removedAt: new Date(), removedById: actor.id } });
     await refreshSourceCount(tx, link.claimId, actor);
     await appendAuditEvents(tx, projectId, [
-      { actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "claim.source_removed", targetType: "claim", targetId: link.claimId, details: { linkId, url: link.source.url, title: link.source.title, stance: link.stance } },
+      {
+        actorId: actor.id,
+        actorName: actor.name,
+        ip: actor.ip,
+        action: "claim.source_removed",
+        targetType: "claim",
+        targetId: link.claimId,
+        details: { linkId, url: link.source.url, title: link.source.title, stance: link.stance },
+      },
     ]);
     return link;
   });
-  if (removed) await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [removed.claimId], actorId: actor.id, summary: `${actor.name} removed a source of claim ${removed.claimId}` });
+  if (removed)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [removed.claimId],
+      actorId: actor.id,
+      summary: `${actor.name} removed a source of claim ${removed.claimId}`,
+    });
   return removed;
 }
 

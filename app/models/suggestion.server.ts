@@ -51,8 +51,22 @@ async function passagesToSkip(claimIds: number[]): Promise<Map<number, Set<strin
 }
 
 function rankPassages(index: SentenceIndex, claim: { text: string; documentId: number }, skip: Set<string>, limit: number): Suggestion[] {
-  const found = index.search(claim.text, (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`), limit, claim.documentId);
-  return found.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({ documentId, documentTitle, start, end, text, score, relation, differences }));
+  const found = index.search(
+    claim.text,
+    (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`),
+    limit,
+    claim.documentId,
+  );
+  return found.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({
+    documentId,
+    documentTitle,
+    start,
+    end,
+    text,
+    score,
+    relation,
+    differences,
+  }));
 }
 
 /**
@@ -67,7 +81,12 @@ export async function suggestPassages(projectId: number, claimId: number, limit 
   return rankPassages(index, claim, skip.get(claimId)!, limit);
 }
 
-export async function rejectSuggestion(projectId: number, claimId: number, passage: { documentId: number; start: number; end: number }, actor: Actor) {
+export async function rejectSuggestion(
+  projectId: number,
+  claimId: number,
+  passage: { documentId: number; start: number; end: number },
+  actor: Actor,
+) {
   return getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true } });
     const document = await tx.document.findFirst({ where: { id: passage.documentId, projectId }, select: { id: true } });
@@ -78,7 +97,15 @@ export async function rejectSuggestion(projectId: number, claimId: number, passa
       update: {},
     });
     await appendAuditEvents(tx, projectId, [
-      { actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "claim.suggestion_rejected", targetType: "claim", targetId: claimId, details: passage },
+      {
+        actorId: actor.id,
+        actorName: actor.name,
+        ip: actor.ip,
+        action: "claim.suggestion_rejected",
+        targetType: "claim",
+        targetId: claimId,
+        details: passage,
+      },
     ]);
     return true;
   });

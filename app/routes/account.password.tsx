@@ -21,7 +21,10 @@ const changeSchema = z
     confirmPassword: z.string({ error: "Repeat the new password" }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one",
+  });
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { user } = await requireUser(request, { allowPendingPasswordChange: true });
@@ -37,7 +40,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ fieldErrors: { currentPassword: "The current password is not correct" } }, { status: 400 });
   }
   // Every session ends with the old password; this one is replaced by a fresh session.
-  await setPassword(auth.user.id, parsed.data.newPassword, { mustChangePassword: false, action: "user.password_changed" }, actorOf(auth, context));
+  await setPassword(
+    auth.user.id,
+    parsed.data.newPassword,
+    { mustChangePassword: false, action: "user.password_changed" },
+    actorOf(auth, context),
+  );
   const session = await createSession(auth.user.id, { ip: clientIpOf(context), userAgent: request.headers.get("User-Agent") });
   throw redirect("/projects?passwordChanged=1", {
     headers: { "Set-Cookie": serializeSessionCookie(request, session.token, sessionCookieMaxAgeSeconds()) },
@@ -57,7 +65,14 @@ export default function ChangePassword({ loaderData }: Route.ComponentProps) {
       ) : null}
       <FormError message={errors.form} />
       <Form method="post" noValidate>
-        <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+        <Field
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword}
+        />
         <Field
           label="New password"
           name="newPassword"
@@ -67,7 +82,14 @@ export default function ChangePassword({ loaderData }: Route.ComponentProps) {
           hint="8 to 256 characters; common passwords are refused."
           error={errors.newPassword}
         />
-        <Field label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+        <Field
+          label="Repeat new password"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.confirmPassword}
+        />
         <button type="submit" className="button primary">
           Change password
         </button>

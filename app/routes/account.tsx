@@ -10,7 +10,10 @@ export const meta = () => [{ title: "Your account · Claimdesk" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { user } = await requireUser(request);
-  return { user: { username: user.username, displayName: user.displayName, isAdmin: user.isAdmin }, sessions: await countSessionsOfUser(user.id) };
+  return {
+    user: { username: user.username, displayName: user.displayName, isAdmin: user.isAdmin },
+    sessions: await countSessionsOfUser(user.id),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -21,7 +24,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const ended = await deleteAllSessionsOfUser(auth.user.id);
   const actor = actorOf(auth, context);
-  await recordAuditEvent({ actorId: actor.id, actorName: actor.name, ip: actor.ip, action: "auth.signed_out_everywhere", targetType: "user", targetId: auth.user.id, details: { sessionsEnded: ended } });
+  await recordAuditEvent({
+    actorId: actor.id,
+    actorName: actor.name,
+    ip: actor.ip,
+    action: "auth.signed_out_everywhere",
+    targetType: "user",
+    targetId: auth.user.id,
+    details: { sessionsEnded: ended },
+  });
   throw redirect("/login?signedOut=1", { headers: { "Set-Cookie": serializeClearedSessionCookie(request) } });
 }
 

@@ -19,18 +19,22 @@ const optionalTemporaryPassword = z
 
 const userIdField = z.coerce.number({ error: "Unknown user" }).int().positive("Unknown user");
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("create"),
-    username: usernameSchema,
-    displayName: displayNameSchema,
-    temporaryPassword: optionalTemporaryPassword,
-    isAdmin: z.literal("on").optional(),
-  }),
-  z.object({ intent: z.literal("disable"), userId: userIdField }),
-  z.object({ intent: z.literal("enable"), userId: userIdField }),
-  z.object({ intent: z.literal("reset-password"), userId: userIdField, temporaryPassword: optionalTemporaryPassword }),
-], { error: "Unknown action" });
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("create"),
+      username: usernameSchema,
+      displayName: displayNameSchema,
+      temporaryPassword: optionalTemporaryPassword,
+      isAdmin: z.literal("on").optional(),
+    }),
+    z.object({ intent: z.literal("disable"), userId: userIdField }),
+    z.object({ intent: z.literal("enable"), userId: userIdField }),
+    z.object({ intent: z.literal("reset-password"), userId: userIdField, temporaryPassword: optionalTemporaryPassword }),
+  ],
+  { error: "Unknown action" },
+);
 
 type ActionResult = { fieldErrors: Record<string, string>; notice?: string; temporaryPassword?: { username: string; password: string } };
 
@@ -72,7 +76,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       return data<ActionResult>({ fieldErrors: { form: "You cannot disable your own account." } }, { status: 400 });
     }
     await setUserDisabled(target.id, input.intent === "disable", actor);
-    return data<ActionResult>({ fieldErrors: {}, notice: `${target.username} is now ${input.intent === "disable" ? "disabled and signed out everywhere" : "enabled"}.` });
+    return data<ActionResult>({
+      fieldErrors: {},
+      notice: `${target.username} is now ${input.intent === "disable" ? "disabled and signed out everywhere" : "enabled"}.`,
+    });
   }
   const password = input.temporaryPassword ?? generateTemporaryPassword();
   await setPassword(target.id, password, { mustChangePassword: true, action: "user.password_reset" }, actor);
@@ -127,7 +134,13 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
                       Disable
                     </button>
                   ) : null}
-                  <button type="submit" name="intent" value="reset-password" className="button small" aria-label={`Reset password of ${user.username}`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="reset-password"
+                    className="button small"
+                    aria-label={`Reset password of ${user.username}`}
+                  >
                     Reset password
                   </button>
                 </Form>

@@ -8,7 +8,12 @@ export async function loader() {
   const body = {
     status: database.ok ? "ok" : "degraded",
     app: { name: "claimdesk", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) },
-    database: { ok: database.ok, provider: database.provider, latencyMs: database.latencyMs, ...(database.error ? { error: database.error } : {}) },
+    database: {
+      ok: database.ok,
+      provider: database.provider,
+      latencyMs: database.latencyMs,
+      ...(database.error ? { error: database.error } : {}),
+    },
   };
   return Response.json(body, { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

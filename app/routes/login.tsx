@@ -66,7 +66,15 @@ export default function Login() {
       <FormError message={actionData?.formError} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" required autoFocus error={fieldErrors.username} />
+        <Field
+          label="Username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          required
+          autoFocus
+          error={fieldErrors.username}
+        />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
         <button type="submit" className="button primary" disabled={busy}>
           Sign in

@@ -7,6 +7,7 @@ import { markViewing } from "../models/claim-review.server";
 export async function action({ request, params }: Route.ActionArgs) {
   const { project, user } = await requireProjectCapability(request, params.slug, "read");
   const id = z.coerce.number().int().positive().safeParse(params.claimId);
-  if (!id.success || !(await markViewing(id.data, user.id, project.id))) return Response.json({ message: "Claim not found." }, { status: 404 });
+  if (!id.success || !(await markViewing(id.data, user.id, project.id)))
+    return Response.json({ message: "Claim not found." }, { status: 404 });
   return Response.json({ ok: true });
 }

@@ -18,7 +18,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return Response.json({ suggestions });
 }
 
-const passage = { documentId: z.coerce.number().int().positive(), start: z.coerce.number().int().min(0), end: z.coerce.number().int().min(1) };
+const passage = {
+  documentId: z.coerce.number().int().positive(),
+  start: z.coerce.number().int().min(0),
+  end: z.coerce.number().int().min(1),
+};
 const actionSchema = z.discriminatedUnion(
   "intent",
   [
@@ -39,8 +43,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   try {
     const done =
       intent === "link-passage"
-        ? await addPassageSource(auth.project.id, claimId.data, { documentId: input.documentId, start: input.start, end: input.end, stance: (input as { stance: (typeof STANCES)[number] }).stance }, actor)
-        : await rejectSuggestion(auth.project.id, claimId.data, { documentId: input.documentId, start: input.start, end: input.end }, actor);
+        ? await addPassageSource(
+            auth.project.id,
+            claimId.data,
+            {
+              documentId: input.documentId,
+              start: input.start,
+              end: input.end,
+              stance: (input as { stance: (typeof STANCES)[number] }).stance,
+            },
+            actor,
+          )
+        : await rejectSuggestion(
+            auth.project.id,
+            claimId.data,
+            { documentId: input.documentId, start: input.start, end: input.end },
+            actor,
+          );
     if (!done) return Response.json({ message: "Claim or article not found." }, { status: 404 });
     return Response.json({ ok: true, intent });
   } catch (error) {

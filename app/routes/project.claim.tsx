@@ -17,7 +17,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = z.coerce.number().int().positive().safeParse(params.claimId);
   const claim = id.success ? await claimForReview(project.id, id.data) : null;
   if (!claim) notFound("Claim not found.");
-  const [events, members, viewers, sources] = await Promise.all([claimHistory(project.id, claim.id), assignableMembers(project.id), viewersOf(claim.id, user.id), listClaimSources(project.id, claim.id)]);
+  const [events, members, viewers, sources] = await Promise.all([
+    claimHistory(project.id, claim.id),
+    assignableMembers(project.id),
+    viewersOf(claim.id, user.id),
+    listClaimSources(project.id, claim.id),
+  ]);
   const names = new Map(members.map((m) => [m.id, m.displayName]));
   const history = events.map((event) => ({
     id: event.id,

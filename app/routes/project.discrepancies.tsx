@@ -26,14 +26,13 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
         <ul className="discrepancy-list">
           {discrepancies.map(({ claim, passage }) => (
             <li key={`${claim.id}-${passage.documentId}-${passage.start}`} className="card">
-              <p className="meta">
-                {passage.differences.map((d) => `${d.kind}: ${d.here} ≠ ${d.there}`).join(" · ")}
-              </p>
+              <p className="meta">{passage.differences.map((d) => `${d.kind}: ${d.here} ≠ ${d.there}`).join(" · ")}</p>
               <div className="discrepancy-pair">
                 <blockquote>
                   <HighlightedPassage text={claim.text} marks={passage.differences.map((d) => d.here)} />
                   <footer>
-                    <Link to={`${base}/documents/${claim.documentId}?claim=${claim.id}`}>{claim.documentTitle}</Link> · <Link to={`${base}/claims/${claim.id}`}>claim {claim.id}</Link>
+                    <Link to={`${base}/documents/${claim.documentId}?claim=${claim.id}`}>{claim.documentTitle}</Link> ·{" "}
+                    <Link to={`${base}/claims/${claim.id}`}>claim {claim.id}</Link>
                   </footer>
                 </blockquote>
                 <blockquote>

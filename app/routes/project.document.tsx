@@ -45,7 +45,10 @@ const actionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("add-claim"), start: z.coerce.number().int().min(0), end: z.coerce.number().int().min(0) }),
-    z.object({ intent: z.literal("add-claim-by-quote"), quote: z.string().trim().min(3, "Paste at least a few words from the article").max(3000) }),
+    z.object({
+      intent: z.literal("add-claim-by-quote"),
+      quote: z.string().trim().min(3, "Paste at least a few words from the article").max(3000),
+    }),
     z.object({ intent: z.literal("restore"), claimId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
     z.object({ intent: z.literal("dismiss"), claimId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
   ],
@@ -60,7 +63,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const documentId = idParam.safeParse(params.documentId);
   if (!documentId.success) notFound("Article not found.");
   const parsed = parseFormData(formData, actionSchema);
-  if (!parsed.ok) return data({ error: Object.values(parsed.fieldErrors)[0] ?? "Invalid input", fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok)
+    return data({ error: Object.values(parsed.fieldErrors)[0] ?? "Invalid input", fieldErrors: parsed.fieldErrors }, { status: 400 });
   const actor = actorOf(auth, context);
   const input = parsed.data;
   try {
@@ -71,8 +75,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         const document = await getDocumentForReader(auth.project.id, documentId.data);
         if (!document) notFound("Article not found.");
         const found = locateQuote(document.text, input.quote);
-        if (found === null) return data({ error: "That text does not appear in the article exactly as pasted.", fieldErrors: { quote: "Not found in the article" } }, { status: 400 });
-        if (found === "ambiguous") return data({ error: "That text appears more than once; paste a longer passage.", fieldErrors: { quote: "Appears more than once" } }, { status: 400 });
+        if (found === null)
+          return data(
+            { error: "That text does not appear in the article exactly as pasted.", fieldErrors: { quote: "Not found in the article" } },
+            { status: 400 },
+          );
+        if (found === "ambiguous")
+          return data(
+            { error: "That text appears more than once; paste a longer passage.", fieldErrors: { quote: "Appears more than once" } },
+            { status: 400 },
+          );
         range = found;
       }
       const claim = await addManualClaim(auth.project.id, documentId.data, range, actor);
@@ -92,7 +104,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default function DocumentReader({ loaderData }: Route.ComponentProps) {
-  const { project, role, document, claims, dismissedCount, needsReanchoring, selectedClaim, showDismissed, canAddClaim, canDismiss } = loaderData;
+  const { project, role, document, claims, dismissedCount, needsReanchoring, selectedClaim, showDismissed, canAddClaim, canDismiss } =
+    loaderData;
   const actionData = useActionData<typeof action>();
   const base = `/projects/${project.slug}/documents/${document.id}`;
   const claimHref = (id: number) => `${base}?${new URLSearchParams({ ...(showDismissed ? { dismissed: "1" } : {}), claim: String(id) })}`;
@@ -104,7 +117,11 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
           <header>
             <h1>{document.title}</h1>
             <p className="meta">
-              {[document.outlet, document.author ? `by ${document.author}` : null, document.publishedAt ? `published ${dateTime.format(new Date(document.publishedAt))} UTC` : null]
+              {[
+                document.outlet,
+                document.author ? `by ${document.author}` : null,
+                document.publishedAt ? `published ${dateTime.format(new Date(document.publishedAt))} UTC` : null,
+              ]
                 .filter(Boolean)
                 .join(" · ")}
             </p>
@@ -117,23 +134,34 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               </p>
             ) : null}
             <p className="meta">
-              Version {document.version}, imported {dateTime.format(new Date(document.importedAt))} UTC{document.importedBy ? ` by ${document.importedBy.displayName}` : ""}
+              Version {document.version}, imported {dateTime.format(new Date(document.importedAt))} UTC
+              {document.importedBy ? ` by ${document.importedBy.displayName}` : ""}
             </p>
             {document.nextVersion ? (
               <p className="alert alert-info">
-                A newer version of this article exists: <Link to={`/projects/${project.slug}/documents/${document.nextVersion.id}`}>version {document.nextVersion.version}</Link>. Its claims moved there.
+                A newer version of this article exists:{" "}
+                <Link to={`/projects/${project.slug}/documents/${document.nextVersion.id}`}>version {document.nextVersion.version}</Link>.
+                Its claims moved there.
               </p>
             ) : null}
           </header>
           <p className="reader-tools">
             {claims.filter((c) => !c.dismissed).length} claims highlighted.{" "}
             {dismissedCount > 0 ? (
-              <Link to={showDismissed ? base : `${base}?dismissed=1`}>{showDismissed ? "Hide dismissed candidates" : `Show ${dismissedCount} dismissed candidates`}</Link>
+              <Link to={showDismissed ? base : `${base}?dismissed=1`}>
+                {showDismissed ? "Hide dismissed candidates" : `Show ${dismissedCount} dismissed candidates`}
+              </Link>
             ) : null}
             {canAddClaim ? <span className="meta"> Select text to add a claim.</span> : null}
           </p>
           <FormError message={actionData?.error} />
-          <ArticleReader text={document.text} claims={claims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.dismissed ? "dismissed" : c.status }))} selectedClaimId={selectedClaim?.id ?? null} canAddClaim={canAddClaim} claimHref={claimHref} />
+          <ArticleReader
+            text={document.text}
+            claims={claims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.dismissed ? "dismissed" : c.status }))}
+            selectedClaimId={selectedClaim?.id ?? null}
+            canAddClaim={canAddClaim}
+            claimHref={claimHref}
+          />
           {document.sanitizedHtml ? (
             <details className="original-formatting">
               <summary>Original formatting</summary>
@@ -144,7 +172,12 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
           {canAddClaim ? (
             <Form method="post" className="quote-form" noValidate>
               <input type="hidden" name="intent" value="add-claim-by-quote" />
-              <Field label="Add a claim by quoting the article" name="quote" hint="Paste the exact words; they must appear once in the article." error={actionData?.fieldErrors && "quote" in actionData.fieldErrors ? String(actionData.fieldErrors.quote) : undefined} />
+              <Field
+                label="Add a claim by quoting the article"
+                name="quote"
+                hint="Paste the exact words; they must appear once in the article."
+                error={actionData?.fieldErrors && "quote" in actionData.fieldErrors ? String(actionData.fieldErrors.quote) : undefined}
+              />
               <button type="submit" className="button">
                 Add claim
               </button>
@@ -158,7 +191,13 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               <blockquote>{selectedClaim.text}</blockquote>
               <dl className="facts">
                 <dt>Status</dt>
-                <dd>{selectedClaim.dismissed ? <span className="status-badge status-dismissed">dismissed candidate</span> : <StatusBadge status={selectedClaim.status} />}</dd>
+                <dd>
+                  {selectedClaim.dismissed ? (
+                    <span className="status-badge status-dismissed">dismissed candidate</span>
+                  ) : (
+                    <StatusBadge status={selectedClaim.status} />
+                  )}
+                </dd>
                 <dt>Speaker</dt>
                 <dd>{selectedClaim.speaker ?? "not stated"}</dd>
                 <dt>Check-worthiness</dt>
@@ -196,7 +235,10 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
           {needsReanchoring.length > 0 ? (
             <section aria-labelledby="reanchor-heading">
               <h2 id="reanchor-heading">Needs re-anchoring ({needsReanchoring.length})</h2>
-              <p className="meta">These claims were not found in this version of the article. Add the passage again by selecting it, then dismiss the old claim.</p>
+              <p className="meta">
+                These claims were not found in this version of the article. Add the passage again by selecting it, then dismiss the old
+                claim.
+              </p>
               <ul>
                 {needsReanchoring.map((claim) => (
                   <li key={claim.id}>

@@ -19,7 +19,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           cleanup();
         }
       };
-      const unsubscribe = await subscribeToProject(project.id, (event: ProjectEvent) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+      const unsubscribe = await subscribeToProject(project.id, (event: ProjectEvent) =>
+        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+      );
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
@@ -41,6 +43,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
   });
   return new Response(stream, {
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
   });
 }

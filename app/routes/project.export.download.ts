@@ -6,7 +6,10 @@ import { parseClaimQuery } from "../lib/claim-query";
 import { CONTENT_TYPES, EXPORT_FORMATS, FILE_EXTENSIONS } from "../lib/export/report";
 import { ClaimReviewConfigError, startExport } from "../models/export-stream.server";
 
-const requestSchema = z.object({ format: z.enum(EXPORT_FORMATS, { error: "Choose csv, json, claimreview, html or pdf" }), bom: z.literal("on").optional() });
+const requestSchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: "Choose csv, json, claimreview, html or pdf" }),
+  bom: z.literal("on").optional(),
+});
 
 // A POST: each export is recorded in the audit trail, and no GET changes anything.
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -19,7 +22,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const query = parseClaimQuery(fields);
   let stream: AsyncGenerator<Uint8Array>;
   try {
-    stream = await startExport(auth.project, parsed.data.format, query, { ...actorOf(auth, context), displayName: auth.user.displayName }, auth.user.id, { bom: parsed.data.bom === "on" });
+    stream = await startExport(
+      auth.project,
+      parsed.data.format,
+      query,
+      { ...actorOf(auth, context), displayName: auth.user.displayName },
+      auth.user.id,
+      { bom: parsed.data.bom === "on" },
+    );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) return Response.json({ message: error.message }, { status: 400 });
     throw error;
@@ -35,7 +45,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await stream.return(undefined);
     },
   });
-  return new Response(body, { headers: { "Content-Type": CONTENT_TYPES[parsed.data.format], "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
+  return new Response(body, {
+    headers: {
+      "Content-Type": CONTENT_TYPES[parsed.data.format],
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
 }
 
 export async function loader() {

@@ -50,9 +50,23 @@ export default function Export({ loaderData }: Route.ComponentProps) {
         </button>
       </Form>
       <p>
-        {total} claims match {carried.toString() ? <>the current filters (<Link to={`/projects/${project.slug}/claims${claimQueryToSearch(query)}`}>see them</Link>)</> : "(all claims of the project)"}.
+        {total} claims match{" "}
+        {carried.toString() ? (
+          <>
+            the current filters (<Link to={`/projects/${project.slug}/claims${claimQueryToSearch(query)}`}>see them</Link>)
+          </>
+        ) : (
+          "(all claims of the project)"
+        )}
+        .
       </p>
-      <Form method="post" action={`/projects/${project.slug}/export/download`} reloadDocument className="card" aria-label="Download a report">
+      <Form
+        method="post"
+        action={`/projects/${project.slug}/export/download`}
+        reloadDocument
+        className="card"
+        aria-label="Download a report"
+      >
         {[...carried.entries()].map(([key, value], i) => (
           <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
         ))}
@@ -60,8 +74,17 @@ export default function Export({ loaderData }: Route.ComponentProps) {
           <legend>Format</legend>
           {FORMATS.map(([value, label]) => (
             <label key={value} className="format-option">
-              <input type="radio" name="format" value={value} defaultChecked={value === "pdf"} disabled={value === "claimreview" && !hasPublisher} /> {label}
-              {value === "claimreview" && !hasPublisher ? <span className="meta"> (set the publisher in the project settings first)</span> : null}
+              <input
+                type="radio"
+                name="format"
+                value={value}
+                defaultChecked={value === "pdf"}
+                disabled={value === "claimreview" && !hasPublisher}
+              />{" "}
+              {label}
+              {value === "claimreview" && !hasPublisher ? (
+                <span className="meta"> (set the publisher in the project settings first)</span>
+              ) : null}
             </label>
           ))}
         </fieldset>
@@ -72,7 +95,10 @@ export default function Export({ loaderData }: Route.ComponentProps) {
         <button type="submit" className="button primary">
           Download report
         </button>
-        <p className="hint">Each export is recorded in the audit trail. Reports end with the trail's head hash; check it with <code>claimdesk audit verify --project {project.slug}</code>.</p>
+        <p className="hint">
+          Each export is recorded in the audit trail. Reports end with the trail's head hash; check it with{" "}
+          <code>claimdesk audit verify --project {project.slug}</code>.
+        </p>
       </Form>
     </section>
   );

@@ -40,7 +40,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     // Scoped by project in the query: a user id from another project removes nothing.
     const result = await removeMember(auth.project.id, parsed.data.userId, actor);
-    if (!result.removed) return data({ fieldErrors: { form: "That person is not a member of this project." }, notice: null }, { status: 404 });
+    if (!result.removed)
+      return data({ fieldErrors: { form: "That person is not a member of this project." }, notice: null }, { status: 404 });
     return data({ fieldErrors: {}, notice: "Member removed." });
   } catch (error) {
     if (error instanceof UnknownUserError) return data({ fieldErrors: { username: error.message }, notice: null }, { status: 400 });
@@ -99,7 +100,13 @@ export default function Members({ loaderData }: Route.ComponentProps) {
               <td>
                 <Form method="post">
                   <input type="hidden" name="userId" value={member.user.id} />
-                  <button type="submit" name="intent" value="remove" className="button small danger" aria-label={`Remove ${member.user.username}`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove"
+                    className="button small danger"
+                    aria-label={`Remove ${member.user.username}`}
+                  >
                     Remove
                   </button>
                 </Form>

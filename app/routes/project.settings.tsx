@@ -23,12 +23,22 @@ const actionSchema = z.discriminatedUnion(
         .string()
         .trim()
         .transform((v) => (v === "" ? null : Number(v)))
-        .pipe(z.number({ error: "Enter a number between 0 and 1" }).min(0, "Enter a number between 0 and 1").max(1, "Enter a number between 0 and 1").nullable()),
+        .pipe(
+          z
+            .number({ error: "Enter a number between 0 and 1" })
+            .min(0, "Enter a number between 0 and 1")
+            .max(1, "Enter a number between 0 and 1")
+            .nullable(),
+        ),
     }),
     z.object({ intent: z.literal("require-source"), required: z.enum(["on", "off"]).optional() }),
     z.object({
       intent: z.literal("publisher"),
-      publisherName: z.string().trim().max(200, "Use at most 200 characters").transform((v) => v || null),
+      publisherName: z
+        .string()
+        .trim()
+        .max(200, "Use at most 200 characters")
+        .transform((v) => v || null),
       publisherUrl: z
         .string()
         .trim()
@@ -62,10 +72,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (parsed.data.intent === "require-source") {
     const required = parsed.data.required === "on";
     await updateProjectSettings(auth.project.id, { requireSourceForVerdict: required }, actor);
-    return data({ fieldErrors: {}, notice: required ? "Confirmed and disputed now need at least one source." : "Verdicts no longer need a source." });
+    return data({
+      fieldErrors: {},
+      notice: required ? "Confirmed and disputed now need at least one source." : "Verdicts no longer need a source.",
+    });
   }
   if (parsed.data.intent === "publisher") {
-    await updateProjectSettings(auth.project.id, { publisherName: parsed.data.publisherName, publisherUrl: parsed.data.publisherUrl }, actor);
+    await updateProjectSettings(
+      auth.project.id,
+      { publisherName: parsed.data.publisherName, publisherUrl: parsed.data.publisherUrl },
+      actor,
+    );
     return data({ fieldErrors: {}, notice: "Publisher saved." });
   }
   if (parsed.data.intent === "threshold") {
@@ -117,7 +134,14 @@ export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
         <p className="hint">Used as the author of schema.org ClaimReview exports, and to build each review's address.</p>
         <input type="hidden" name="intent" value="publisher" />
         <Field label="Publisher name" name="publisherName" defaultValue={project.publisherName ?? ""} error={errors.publisherName} />
-        <Field label="Publisher web address" name="publisherUrl" type="url" placeholder="https://factcheck.example.org" defaultValue={project.publisherUrl ?? ""} error={errors.publisherUrl} />
+        <Field
+          label="Publisher web address"
+          name="publisherUrl"
+          type="url"
+          placeholder="https://factcheck.example.org"
+          defaultValue={project.publisherUrl ?? ""}
+          error={errors.publisherUrl}
+        />
         <button type="submit" className="button primary">
           Save publisher
         </button>

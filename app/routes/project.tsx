@@ -44,7 +44,8 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       </ul>
       {needsReanchoring ? (
         <p className="alert alert-info">
-          Some claims could not be placed in a new version of their article. <Link to={`${base}/claims?reanchor=1`}>Review claims that need re-anchoring</Link>.
+          Some claims could not be placed in a new version of their article.{" "}
+          <Link to={`${base}/claims?reanchor=1`}>Review claims that need re-anchoring</Link>.
         </p>
       ) : null}
     </section>

@@ -67,13 +67,21 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
         </ul>
       )}
       <p>
-        <Link to={includeArchived ? "/projects" : "/projects?archived=1"}>{includeArchived ? "Hide archived projects" : "Show archived projects"}</Link>
+        <Link to={includeArchived ? "/projects" : "/projects?archived=1"}>
+          {includeArchived ? "Hide archived projects" : "Show archived projects"}
+        </Link>
       </p>
       {canCreate ? (
         <Form method="post" className="card" noValidate>
           <h2>New project</h2>
           <Field label="Project name" name="name" required error={errors.name} />
-          <Field label="Address name" name="slug" required hint="Lowercase letters, digits and dashes, for example election-2026." error={errors.slug} />
+          <Field
+            label="Address name"
+            name="slug"
+            required
+            hint="Lowercase letters, digits and dashes, for example election-2026."
+            error={errors.slug}
+          />
           <button type="submit" className="button primary">
             Create project
           </button>

@@ -7,7 +7,17 @@ import { parseClaimQuery } from "../lib/claim-query";
 import { parseFormData } from "../lib/form";
 import type { Capability } from "../lib/roles";
 import { ClaimInputError, StaleClaimError } from "../models/claim.server";
-import { BulkConflictError, UndoUnavailableError, applyBulkChange, assignClaim, markViewing, previewBulkChange, setPreference, tagClaim, undoBulkChange } from "../models/claim-review.server";
+import {
+  BulkConflictError,
+  UndoUnavailableError,
+  applyBulkChange,
+  assignClaim,
+  markViewing,
+  previewBulkChange,
+  setPreference,
+  tagClaim,
+  undoBulkChange,
+} from "../models/claim-review.server";
 import { STANCES, addExternalSource, editSourceLink, removeSourceLink } from "../models/source.server";
 
 export const TABLE_PREFERENCES_KEY = "claims-table";
@@ -38,19 +48,34 @@ const optionalAssignee = z
 const schema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("tag"), claimId: id, version: id, status: z.enum(CLAIM_STATUSES, { error: "Choose a verdict" }), rationale: z.string().max(5000).optional() }),
+    z.object({
+      intent: z.literal("tag"),
+      claimId: id,
+      version: id,
+      status: z.enum(CLAIM_STATUSES, { error: "Choose a verdict" }),
+      rationale: z.string().max(5000).optional(),
+    }),
     z.object({ intent: z.literal("assign"), claimId: id, version: id, assigneeId: optionalAssignee }),
     z.object({
       intent: z.enum(["bulk-preview", "bulk-apply"]),
       scope: z.enum(["selected", "filter"]),
-      ids: z.union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])]).optional(),
+      ids: z
+        .union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])])
+        .optional(),
       search: z.string().max(2000).optional(),
-      status: z.union([z.enum(CLAIM_STATUSES), z.literal("")]).optional().transform((v) => v || undefined),
+      status: z
+        .union([z.enum(CLAIM_STATUSES), z.literal("")])
+        .optional()
+        .transform((v) => v || undefined),
       rationale: z.string().max(5000).optional(),
       assigneeId: z.union([z.literal("keep"), z.string()]).optional(),
     }),
     z.object({ intent: z.literal("undo"), operationId: id }),
-    z.object({ intent: z.literal("preferences"), hidden: z.union([z.array(z.string()), z.string()]).optional(), density: z.string().optional() }),
+    z.object({
+      intent: z.literal("preferences"),
+      hidden: z.union([z.array(z.string()), z.string()]).optional(),
+      density: z.string().optional(),
+    }),
     z.object({ intent: z.literal("presence"), claimId: id }),
     z.object({
       intent: z.literal("add-source"),
@@ -65,7 +90,13 @@ const schema = z.discriminatedUnion(
       quote: z.string().max(5000).optional(),
       note: z.string().max(5000).optional(),
     }),
-    z.object({ intent: z.literal("edit-source"), linkId: id, stance: z.enum(STANCES, { error: "Choose supports, refutes or context" }), quote: z.string().max(5000).optional(), note: z.string().max(5000).optional() }),
+    z.object({
+      intent: z.literal("edit-source"),
+      linkId: id,
+      stance: z.enum(STANCES, { error: "Choose supports, refutes or context" }),
+      quote: z.string().max(5000).optional(),
+      note: z.string().max(5000).optional(),
+    }),
     z.object({ intent: z.literal("remove-source"), linkId: id }),
   ],
   { error: "Unknown action" },
@@ -109,7 +140,14 @@ export async function handleReviewAction(request: Request, slug: string | undefi
   if (!parsed.ok) {
     const first = Object.values(parsed.fieldErrors)[0];
     const isSource = intent === "add-source" || intent === "edit-source";
-    return data<ReviewActionResult>({ ok: false, error: first, fieldErrors: isSource ? { ...parsed.fieldErrors, source: first ?? "Check the source's fields" } : parsed.fieldErrors }, { status: 400 });
+    return data<ReviewActionResult>(
+      {
+        ok: false,
+        error: first,
+        fieldErrors: isSource ? { ...parsed.fieldErrors, source: first ?? "Check the source's fields" } : parsed.fieldErrors,
+      },
+      { status: 400 },
+    );
   }
   const input = parsed.data;
   const actor = actorOf(auth, context);
@@ -117,7 +155,12 @@ export async function handleReviewAction(request: Request, slug: string | undefi
   try {
     switch (input.intent) {
       case "tag": {
-        const claim = await tagClaim(projectId, input.claimId, { status: input.status, rationale: input.rationale ?? null, expectedVersion: input.version }, actor);
+        const claim = await tagClaim(
+          projectId,
+          input.claimId,
+          { status: input.status, rationale: input.rationale ?? null, expectedVersion: input.version },
+          actor,
+        );
         if (!claim) notFound("Claim not found.");
         return data<ReviewActionResult>({ ok: true, intent: "tag" });
       }
@@ -132,10 +175,16 @@ export async function handleReviewAction(request: Request, slug: string | undefi
           input.scope === "selected"
             ? { ids: input.ids ?? [] }
             : { query: parseClaimQuery(new URLSearchParams(input.search ?? "")), viewerId: auth.user.id };
-        const assignee = input.assigneeId === undefined || input.assigneeId === "keep" ? undefined : input.assigneeId === "" || input.assigneeId === "none" ? null : Number(input.assigneeId);
+        const assignee =
+          input.assigneeId === undefined || input.assigneeId === "keep"
+            ? undefined
+            : input.assigneeId === "" || input.assigneeId === "none"
+              ? null
+              : Number(input.assigneeId);
         if (assignee !== undefined && assignee !== null && !Number.isInteger(assignee)) throw new ClaimInputError("Unknown assignee.");
         const change = { status: input.status, rationale: input.rationale ?? null, assigneeId: assignee };
-        if (input.intent === "bulk-preview") return data<ReviewActionResult>({ ok: true, intent: input.intent, preview: await previewBulkChange(projectId, target, change) });
+        if (input.intent === "bulk-preview")
+          return data<ReviewActionResult>({ ok: true, intent: input.intent, preview: await previewBulkChange(projectId, target, change) });
         const result = await applyBulkChange(projectId, target, change, actor);
         return data<ReviewActionResult>({ ok: true, intent: input.intent, bulk: { ...result, undoUntil: result.undoUntil.toISOString() } });
       }
@@ -153,14 +202,29 @@ export async function handleReviewAction(request: Request, slug: string | undefi
         const link = await addExternalSource(
           projectId,
           input.claimId,
-          { url: input.url, stance: input.stance, title: input.title, outlet: input.outlet, author: input.author, publishedAt: input.publishedAt, accessedAt: input.accessedAt, quote: input.quote, note: input.note },
+          {
+            url: input.url,
+            stance: input.stance,
+            title: input.title,
+            outlet: input.outlet,
+            author: input.author,
+            publishedAt: input.publishedAt,
+            accessedAt: input.accessedAt,
+            quote: input.quote,
+            note: input.note,
+          },
           actor,
         );
         if (!link) notFound("Claim not found.");
         return data<ReviewActionResult>({ ok: true, intent: "add-source" });
       }
       case "edit-source": {
-        const link = await editSourceLink(projectId, input.linkId, { stance: input.stance, quote: input.quote ?? null, note: input.note ?? null }, actor);
+        const link = await editSourceLink(
+          projectId,
+          input.linkId,
+          { stance: input.stance, quote: input.quote ?? null, note: input.note ?? null },
+          actor,
+        );
         if (!link) notFound("Source link not found.");
         return data<ReviewActionResult>({ ok: true, intent: "edit-source" });
       }
@@ -175,12 +239,14 @@ export async function handleReviewAction(request: Request, slug: string | undefi
       }
     }
   } catch (error) {
-    if (error instanceof StaleClaimError) return data<ReviewActionResult>({ ok: false, error: error.message, current: error.current }, { status: 409 });
+    if (error instanceof StaleClaimError)
+      return data<ReviewActionResult>({ ok: false, error: error.message, current: error.current }, { status: 409 });
     if (error instanceof ClaimInputError) {
       const field = input.intent === "add-source" || input.intent === "edit-source" ? "source" : "rationale";
       return data<ReviewActionResult>({ ok: false, error: error.message, fieldErrors: { [field]: error.message } }, { status: 400 });
     }
-    if (error instanceof UndoUnavailableError || error instanceof BulkConflictError) return data<ReviewActionResult>({ ok: false, error: error.message }, { status: 409 });
+    if (error instanceof UndoUnavailableError || error instanceof BulkConflictError)
+      return data<ReviewActionResult>({ ok: false, error: error.message }, { status: 409 });
     throw error;
   }
 }

@@ -27,7 +27,9 @@ export function startThrowawayPostgres(port = 55433) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-pg-"));
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
   runAsPostgresUser(`${bin}/initdb -D ${dir}/data -A trust -U postgres >/dev/null`);
-  runAsPostgresUser(`${bin}/pg_ctl -D ${dir}/data -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1" -l ${dir}/log -w start >/dev/null`);
+  runAsPostgresUser(
+    `${bin}/pg_ctl -D ${dir}/data -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1" -l ${dir}/log -w start >/dev/null`,
+  );
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     stop() {

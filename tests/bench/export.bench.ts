@@ -10,7 +10,12 @@ const root = path.resolve(import.meta.dirname, "../..");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-export-bench-"));
 process.env.DATABASE_URL = `file:${path.join(workDir, "bench.db")}`;
 const cli = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(root, "bin/claimdesk.mjs"), ...args], { env: process.env, input: "bench-pass-phrase\n", encoding: "utf8", cwd: root });
+  const result = spawnSync(process.execPath, [path.join(root, "bin/claimdesk.mjs"), ...args], {
+    env: process.env,
+    input: "bench-pass-phrase\n",
+    encoding: "utf8",
+    cwd: root,
+  });
   if (result.status !== 0) throw new Error(`claimdesk ${args.join(" ")}: ${result.stderr}`);
 };
 
@@ -26,13 +31,21 @@ async function run(slug: string, format: "csv" | "json" | "claimreview" | "html"
   // Full collections pause every request the server is handling: their longest and total time.
   const pauses: number[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.push(entry.duration);
+    for (const entry of list.getEntries())
+      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+        pauses.push(entry.duration);
   });
   observer.observe({ entryTypes: ["gc"] });
   const started = performance.now();
   let bytes = 0;
   let chunks = 0;
-  const stream = await startExport(project, format, parseClaimQuery(new URLSearchParams()), { id: null, name: "bench", displayName: "Bench" }, 0);
+  const stream = await startExport(
+    project,
+    format,
+    parseClaimQuery(new URLSearchParams()),
+    { id: null, name: "bench", displayName: "Bench" },
+    0,
+  );
   for await (const chunk of stream) {
     bytes += chunk.byteLength;
     if (!sink.write(chunk)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));
@@ -46,13 +59,18 @@ async function run(slug: string, format: "csv" | "json" | "claimreview" | "html"
   await new Promise((resolve) => setImmediate(resolve));
   observer.disconnect();
   const gc = pauses.length ? `${pauses.length} full GCs, longest ${Math.max(...pauses).toFixed(0)} ms` : "no full GC";
-  console.log(`${slug.padEnd(8)} ${format.padEnd(12)} ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1_048_576).toFixed(1).padStart(6)} MB  RSS +${((peak - rssBefore) / 1_048_576).toFixed(0)} MB (peak ${(peak / 1_048_576).toFixed(0)} MB, ${chunks} chunks)  ${gc}`);
+  console.log(
+    `${slug.padEnd(8)} ${format.padEnd(12)} ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1_048_576).toFixed(1).padStart(6)} MB  RSS +${((peak - rssBefore) / 1_048_576).toFixed(0)} MB (peak ${(peak / 1_048_576).toFixed(0)} MB, ${chunks} chunks)  ${gc}`,
+  );
 }
 
 try {
   cli("db", "migrate");
   cli("user", "create", "--username", "bench", "--admin", "--password-stdin");
-  for (const [slug, claims] of [["k10", 10_000], ["k100", 100_000]] as const) {
+  for (const [slug, claims] of [
+    ["k10", 10_000],
+    ["k100", 100_000],
+  ] as const) {
     cli("project", "create", "--slug", slug, "--name", slug, "--owner", "bench");
     cli("project", "settings", "--project", slug, "--require-source", "off");
     cli("demo", "seed-large", "--project", slug, "--claims", String(claims));
@@ -62,7 +80,9 @@ try {
   // The 100,000-claim CSV first, so its memory growth is measured from a fresh process.
   await run("k100", "csv");
   for (const format of ["csv", "json", "claimreview", "html", "pdf"] as const) await run("k10", format);
-  console.log(`machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(
+    `machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
 } finally {
   await disconnectDb();
   fs.rmSync(workDir, { recursive: true, force: true });

@@ -60,7 +60,9 @@ for (const [name, articles] of [
       if (predicted !== item.checkworthy) console.log(`${item.checkworthy ? "missed" : "false positive"} (${item.score}): ${item.text}`);
     }
   }
-  console.log(`\n${name}: ${articles.length} articles, ${labelled.length} sentences (${labelled.filter((l) => l.checkworthy).length} check-worthy); segmentation misses: ${segmentationMisses}`);
+  console.log(
+    `\n${name}: ${articles.length} articles, ${labelled.length} sentences (${labelled.filter((l) => l.checkworthy).length} check-worthy); segmentation misses: ${segmentationMisses}`,
+  );
   console.log("threshold  recall  precision");
   for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
     const q = quality(labelled, threshold);
@@ -78,6 +80,8 @@ const started = performance.now();
 const claims = extractClaims(repeated).length;
 const seconds = (performance.now() - started) / 1000;
 const megabytes = Buffer.byteLength(repeated) / 1_000_000;
-console.log(`throughput: ${megabytes.toFixed(1)} MB in ${seconds.toFixed(2)} s = ${(megabytes / seconds).toFixed(2)} MB/s on one core (${claims} sentences)`);
+console.log(
+  `throughput: ${megabytes.toFixed(1)} MB in ${seconds.toFixed(2)} s = ${(megabytes / seconds).toFixed(2)} MB/s on one core (${claims} sentences)`,
+);
 console.log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}`);
 console.log(`RESULT ${JSON.stringify({ ...results, throughputMBps: Number((megabytes / seconds).toFixed(2)) })}`);

@@ -70,7 +70,10 @@ export function evaluateMatching(groups: MatchingGroup[], limit = 5): Evaluation
   for (const group of groups) for (const c of group.contradictions) planted.add(`${c.a}>${c.b}`).add(`${c.b}>${c.a}`);
   for (const group of groups) {
     for (const [a, b] of group.sameFact) {
-      for (const [from, to] of [[a, b], [b, a]] as const) {
+      for (const [from, to] of [
+        [a, b],
+        [b, a],
+      ] as const) {
         sameFactLookups += 1;
         const found = find(from, to);
         if (found) sameFactFound += 1;
@@ -87,11 +90,17 @@ export function evaluateMatching(groups: MatchingGroup[], limit = 5): Evaluation
   let contradictionsFlagged = 0;
   for (const group of groups) {
     for (const { a, b, kind } of group.contradictions) {
-      for (const [from, to] of [[a, b], [b, a]] as const) {
+      for (const [from, to] of [
+        [a, b],
+        [b, a],
+      ] as const) {
         plantedContradictions += 1;
         const found = find(from, to);
         if (found?.relation === "contradicts" && found.differences.some((d) => d.kind === kind)) contradictionsFlagged += 1;
-        else misses.push(`${kind} difference not flagged: ${from} -> ${to} (${found ? `${found.relation} ${found.score} ${JSON.stringify(found.differences)}` : "not found"})`);
+        else
+          misses.push(
+            `${kind} difference not flagged: ${from} -> ${to} (${found ? `${found.relation} ${found.score} ${JSON.stringify(found.differences)}` : "not found"})`,
+          );
       }
     }
   }

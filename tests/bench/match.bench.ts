@@ -65,8 +65,18 @@ for (const [name, groups] of [
 
 const sum = (pick: (e: Evaluation) => number) => unseen.reduce((total, e) => total + pick(e), 0);
 console.log(`\nsets scored blind with the current rules, pooled:`);
-console.log(`  recall@5 for same-fact passages:     ${share(sum((e) => e.sameFactFound), sum((e) => e.sameFactLookups))}`);
-console.log(`  contradicting details flagged:       ${share(sum((e) => e.contradictionsFlagged), sum((e) => e.plantedContradictions))}`);
+console.log(
+  `  recall@5 for same-fact passages:     ${share(
+    sum((e) => e.sameFactFound),
+    sum((e) => e.sameFactLookups),
+  )}`,
+);
+console.log(
+  `  contradicting details flagged:       ${share(
+    sum((e) => e.contradictionsFlagged),
+    sum((e) => e.plantedContradictions),
+  )}`,
+);
 console.log(`  "contradicts" flags that are wrong:  ${sum((e) => e.falseContradictionFlags)} of ${sum((e) => e.contradictionFlags)}`);
 
 // Speed: projects of 1,000 articles built from the labelled articles (each reused under a
@@ -74,8 +84,25 @@ console.log(`  "contradicts" flags that are wrong:  ${sum((e) => e.falseContradi
 // search, re-ranking, detail comparison and the reading of the most alike articles. Timed
 // on fresh claims of fresh articles, so every cache is cold for the claim's article.
 const articles = labelledArticles([
-  ...MATCHING_GROUPS, ...HELD_OUT_GROUPS, ...BLIND_GROUPS, ...FOURTH_GROUPS, ...FIFTH_GROUPS, ...SIXTH_GROUPS, ...SEVENTH_GROUPS,
-  ...EIGHTH_GROUPS, ...NINTH_GROUPS, ...TENTH_GROUPS, ...ELEVENTH_GROUPS, ...TWELFTH_GROUPS, ...THIRTEENTH_GROUPS, ...FOURTEENTH_GROUPS, ...FIFTEENTH_GROUPS, ...SIXTEENTH_GROUPS, ...SEVENTEENTH_GROUPS, ...EIGHTEENTH_GROUPS, ...NINETEENTH_GROUPS,
+  ...MATCHING_GROUPS,
+  ...HELD_OUT_GROUPS,
+  ...BLIND_GROUPS,
+  ...FOURTH_GROUPS,
+  ...FIFTH_GROUPS,
+  ...SIXTH_GROUPS,
+  ...SEVENTH_GROUPS,
+  ...EIGHTH_GROUPS,
+  ...NINTH_GROUPS,
+  ...TENTH_GROUPS,
+  ...ELEVENTH_GROUPS,
+  ...TWELFTH_GROUPS,
+  ...THIRTEENTH_GROUPS,
+  ...FOURTEENTH_GROUPS,
+  ...FIFTEENTH_GROUPS,
+  ...SIXTEENTH_GROUPS,
+  ...SEVENTEENTH_GROUPS,
+  ...EIGHTEENTH_GROUPS,
+  ...NINETEENTH_GROUPS,
 ]);
 function timeSuggestions(label: string, articlesPerDocument: number) {
   // Long articles join several labelled ones, paragraph by paragraph, about 30 sentences in all.
@@ -98,7 +125,9 @@ function timeSuggestions(label: string, articlesPerDocument: number) {
   }
   timings.sort((x, y) => x - y);
   const at = (p: number) => timings[Math.min(timings.length - 1, Math.floor(p * timings.length))]!.toFixed(1);
-  console.log(`\n${label}: 1,000 articles, ${index.size} sentences; index built in ${(buildMs / 1000).toFixed(2)} s (once per change of the article set)`);
+  console.log(
+    `\n${label}: 1,000 articles, ${index.size} sentences; index built in ${(buildMs / 1000).toFixed(2)} s (once per change of the article set)`,
+  );
   console.log(`  suggestions for one claim (200 claims): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
   // The Discrepancies view: the top 3 passages for each of 200 claims, on a fresh index (first visit) and again;
   // then the same first visit by words alone (no claim article given), to show what reading articles side by side costs.
@@ -117,4 +146,6 @@ function timeSuggestions(label: string, articlesPerDocument: number) {
 }
 timeSuggestions("short articles (one labelled article each)", 1);
 timeSuggestions("long articles (eight labelled articles each)", 8);
-console.log(`machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);

@@ -22,7 +22,13 @@ const postgres = usePostgres ? startThrowawayPostgres(55441) : null;
 const DATABASE_URL = postgres ? postgres.url : `file:${path.join(workDir, "bench.db")}`;
 const env = { ...process.env, DATABASE_URL, NODE_ENV: "production", LOGIN_MAX_FAILURES_PER_IP: "100000" };
 const cli = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(root, "bin/claimdesk.mjs"), ...args], { env, input: "bench-pass-phrase\n", encoding: "utf8", cwd: root, maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, [path.join(root, "bin/claimdesk.mjs"), ...args], {
+    env,
+    input: "bench-pass-phrase\n",
+    encoding: "utf8",
+    cwd: root,
+    maxBuffer: 1 << 30,
+  });
   if (result.status !== 0) throw new Error(`claimdesk ${args.join(" ")}: ${result.stderr}`);
   return result.stdout;
 };
@@ -31,7 +37,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function load(name: string, makeRequest: (i: number) => Promise<Response>, options: { concurrency: number; durationMs: number; maxRequests?: number }) {
+async function load(
+  name: string,
+  makeRequest: (i: number) => Promise<Response>,
+  options: { concurrency: number; durationMs: number; maxRequests?: number },
+) {
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;
@@ -51,8 +61,18 @@ async function load(name: string, makeRequest: (i: number) => Promise<Response>,
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const result = { name, requests: latencies.length, errors, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
-  console.log(`${name.padEnd(44)} ${String(result.requests).padStart(6)} req  ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  errors ${errors}`);
+  const result = {
+    name,
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+  console.log(
+    `${name.padEnd(44)} ${String(result.requests).padStart(6)} req  ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  errors ${errors}`,
+  );
   return result;
 }
 
@@ -65,19 +85,25 @@ function wrkLoad(name: string, url: string, headers: Record<string, string>, opt
   for (const [key, value] of Object.entries(headers)) args.push("-H", `${key}: ${value}`);
   // wrk prints p50/p75/p90/p99; a Lua hook adds p95 and the error count.
   const script = path.join(workDir, "report.lua");
-  fs.writeFileSync(script, `done = function(summary, latency, requests)\n  io.write(string.format("WRK %d %d %f %f %f %f\\n", summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, latency:percentile(50)/1000, latency:percentile(95)/1000, latency:percentile(99)/1000, summary.duration/1e6))\nend\n`);
+  fs.writeFileSync(
+    script,
+    `done = function(summary, latency, requests)\n  io.write(string.format("WRK %d %d %f %f %f %f\\n", summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, latency:percentile(50)/1000, latency:percentile(95)/1000, latency:percentile(99)/1000, summary.duration/1e6))\nend\n`,
+  );
   const result = spawnSync(wrkPath, [...args, "-s", script, url], { encoding: "utf8" });
   const line = /WRK (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(result.stdout);
   if (!line) throw new Error(`wrk failed: ${result.stderr || result.stdout}`);
   const [requests, errors, p50, p95, p99, seconds] = line.slice(1).map(Number) as [number, number, number, number, number, number];
   const measured = { name: `${name} [wrk]`, requests, errors, rps: requests / seconds, p50, p95, p99 };
-  console.log(`${measured.name.padEnd(44)} ${String(requests).padStart(6)} req  ${measured.rps.toFixed(1).padStart(7)} req/s  p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  errors ${errors}`);
+  console.log(
+    `${measured.name.padEnd(44)} ${String(requests).padStart(6)} req  ${measured.rps.toFixed(1).padStart(7)} req/s  p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  errors ${errors}`,
+  );
   return measured;
 }
 
 let server: ReturnType<typeof spawn> | undefined;
 try {
-  if (!fs.existsSync(path.join(root, "build/server/index.js"))) spawnSync(path.join(root, "node_modules/.bin/react-router"), ["build"], { stdio: "inherit", cwd: root });
+  if (!fs.existsSync(path.join(root, "build/server/index.js")))
+    spawnSync(path.join(root, "node_modules/.bin/react-router"), ["build"], { stdio: "inherit", cwd: root });
   console.log(`database: ${usePostgres ? "PostgreSQL (throwaway cluster)" : "SQLite"}; seeding ${CLAIMS} claims…`);
   cli("db", "migrate");
   cli("user", "create", "--username", "bench", "--admin", "--password-stdin");
@@ -88,23 +114,38 @@ try {
   cli("demo", "seed-large", "--project", "bench", "--claims", String(CLAIMS));
   console.log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
-  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" }, cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" },
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   for (let i = 0; i < 100; i += 1) {
-    const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${BASE}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const signIn = await fetch(`${BASE}/login`, { method: "POST", redirect: "manual", headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" }, body: "username=bench&password=bench-pass-phrase" });
+  const signIn = await fetch(`${BASE}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "username=bench&password=bench-pass-phrase",
+  });
   const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
   const headers = { Cookie: cookie };
   const page = `${BASE}/projects/bench/claims?status=unverified&sort=checkworthiness&dir=desc`;
-  const claimIds = (JSON.parse(cli("claims", "--project", "bench", "--status", "unverified", "--json")) as Array<{ id: number }>).map((c) => c.id);
+  const claimIds = (JSON.parse(cli("claims", "--project", "bench", "--status", "unverified", "--json")) as Array<{ id: number }>).map(
+    (c) => c.id,
+  );
 
   // Warm up the server (JIT, statement caches) before measuring.
   await load("warm-up", () => fetch(page, { headers }), { concurrency: CONCURRENCY, durationMs: 3000 });
   console.log(`\n${CLAIMS} claims, ${CONCURRENCY} concurrent connections, ${DURATION_MS / 1000} s each:`);
   const pageLoad = (name: string, url: string) =>
-    wrkPath ? wrkLoad(name, url, headers, { concurrency: CONCURRENCY, durationMs: DURATION_MS }) : load(name, () => fetch(url, { headers }), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+    wrkPath
+      ? wrkLoad(name, url, headers, { concurrency: CONCURRENCY, durationMs: DURATION_MS })
+      : load(name, () => fetch(url, { headers }), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
   console.log(`load generator for pages: ${wrkPath ? "wrk" : "fetch in this process (install wrk for a lighter one)"}`);
   const documentResult = await pageLoad("claims page, full HTML (SSR)", page);
   const dataResult = await pageLoad("claims page, data request (client navigation)", page.replace("/claims?", "/claims.data?"));
@@ -118,7 +159,11 @@ try {
   // A tag is a POST to the page's action; React Router then re-renders the page, as a browser without JavaScript would see it.
   const tagSingle = await load("tag action, 1 connection", (i) => tagOnce(i), { concurrency: 1, durationMs: 8000, maxRequests: 2000 });
   let offset = tagSingle.requests;
-  const tagConcurrent = await load("tag action, 10 connections", (i) => tagOnce(offset + i), { concurrency: CONCURRENCY, durationMs: 8000, maxRequests: 4000 });
+  const tagConcurrent = await load("tag action, 10 connections", (i) => tagOnce(offset + i), {
+    concurrency: CONCURRENCY,
+    durationMs: 8000,
+    maxRequests: 4000,
+  });
   offset += tagConcurrent.requests;
   // How the table tags: a fetcher POST to the .data endpoint (the page reloads separately).
   const tagAsFetcher = (i: number) =>
@@ -127,11 +172,23 @@ try {
       headers: { ...headers, Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ intent: "tag", claimId: String(claimIds[i]), version: "1", status: "confirmed", rationale: "benchmark" }),
     });
-  const tagDataSingle = await load("tag action as fetcher (.data), 1 connection", (i) => tagAsFetcher(offset + i), { concurrency: 1, durationMs: 8000, maxRequests: 3000 });
+  const tagDataSingle = await load("tag action as fetcher (.data), 1 connection", (i) => tagAsFetcher(offset + i), {
+    concurrency: 1,
+    durationMs: 8000,
+    maxRequests: 3000,
+  });
   offset += tagDataSingle.requests;
-  const tagData = await load("tag action as fetcher (.data), 10 connections", (i) => tagAsFetcher(offset + i), { concurrency: CONCURRENCY, durationMs: 8000, maxRequests: 4000 });
-  console.log(`\nmachine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`RESULT ${JSON.stringify({ database: usePostgres ? "postgresql" : "sqlite", claims: CLAIMS, page: documentResult, pageData: dataResult, tagSingle, tagConcurrent, tagDataSingle, tagData })}`);
+  const tagData = await load("tag action as fetcher (.data), 10 connections", (i) => tagAsFetcher(offset + i), {
+    concurrency: CONCURRENCY,
+    durationMs: 8000,
+    maxRequests: 4000,
+  });
+  console.log(
+    `\nmachine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `RESULT ${JSON.stringify({ database: usePostgres ? "postgresql" : "sqlite", claims: CLAIMS, page: documentResult, pageData: dataResult, tagSingle, tagConcurrent, tagDataSingle, tagData })}`,
+  );
 } finally {
   server?.kill("SIGTERM");
   postgres?.stop();

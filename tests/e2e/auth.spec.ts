@@ -75,7 +75,10 @@ test("a viewer is refused an owner's page and the server refuses the action too"
 
 test("a request from another origin is refused", async ({ page }) => {
   await signInAndExpectProjects(page, E2E_USERS.editor.username);
-  const post = await page.request.post("/account", { form: { intent: "sign-out-everywhere" }, headers: { Origin: "https://evil.example" } });
+  const post = await page.request.post("/account", {
+    form: { intent: "sign-out-everywhere" },
+    headers: { Origin: "https://evil.example" },
+  });
   expect(post.status()).toBe(403);
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();

@@ -15,12 +15,19 @@ test("a viewer downloads reports from the Export view", async ({ page }) => {
   expect(csv.suggestedFilename()).toMatch(/^e2e-review-report-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync((await csv.path())!, "utf8");
   const lines = text.trim().split("\r\n");
-  expect(lines[0]).toBe("claim_id,document_title,document_url,claim_text,speaker,status,rationale,decided_by,decided_at,source_count,source_urls,version");
+  expect(lines[0]).toBe(
+    "claim_id,document_title,document_url,claim_text,speaker,status,rationale,decided_by,decided_at,source_count,source_urls,version",
+  );
   for (const line of lines.slice(1)) expect(line).toContain(",disputed,");
 
   await form.getByRole("radio", { name: /^PDF/ }).check();
   const [pdf] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download report" }).click()]);
-  expect(fs.readFileSync((await pdf.path())!).subarray(0, 4).toString()).toBe("%PDF");
+  expect(
+    fs
+      .readFileSync((await pdf.path())!)
+      .subarray(0, 4)
+      .toString(),
+  ).toBe("%PDF");
 });
 
 test("the claims table hands its filters to the Export view, which keeps them when the status changes", async ({ page }) => {

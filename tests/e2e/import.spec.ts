@@ -55,7 +55,9 @@ test("a reviewer adds a claim by selecting text, and opens claims from the keybo
   // Keyboard: focus a highlight and press Enter to open it in the panel.
   await page.getByRole("link", { name: /^Claim \d+, unverified: Bluewater Ferries will raise fares/ }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("complementary", { name: "Selected claim" }).getByRole("blockquote")).toContainText("Bluewater Ferries will raise fares");
+  await expect(page.getByRole("complementary", { name: "Selected claim" }).getByRole("blockquote")).toContainText(
+    "Bluewater Ferries will raise fares",
+  );
 });
 
 test("a viewer sees no import controls and the server refuses an import", async ({ page }) => {
@@ -66,7 +68,9 @@ test("a viewer sees no import controls and the server refuses an import", async 
   const origin = new URL(page.url()).origin;
   const response = await page.request.post(`/projects/${E2E_PROJECT.slug}/documents/import`, {
     headers: { Origin: origin },
-    multipart: { files: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("Title\n\nThe port moved 4 tonnes, officials said.") } },
+    multipart: {
+      files: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("Title\n\nThe port moved 4 tonnes, officials said.") },
+    },
   });
   expect(response.status()).toBe(403);
 });

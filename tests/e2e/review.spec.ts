@@ -17,7 +17,10 @@ function statusOf(page: Page, claimId: number | string) {
 }
 
 async function firstRowClaimId(page: Page, offset = 0): Promise<string> {
-  const label = await page.getByLabel(/^Status of claim \d+$/).nth(offset).getAttribute("aria-label");
+  const label = await page
+    .getByLabel(/^Status of claim \d+$/)
+    .nth(offset)
+    .getAttribute("aria-label");
   return label!.replace("Status of claim ", "");
 }
 
@@ -34,7 +37,10 @@ test("a reviewer tags claims from the keyboard", async ({ page }) => {
   const second = await firstRowClaimId(page, 1);
   await page.keyboard.press("j");
   await page.keyboard.press("2");
-  await page.getByRole("dialog", { name: `Mark claim ${second} disputed` }).getByLabel("Rationale").fill("Numbers differ from the council's.");
+  await page
+    .getByRole("dialog", { name: `Mark claim ${second} disputed` })
+    .getByLabel("Rationale")
+    .fill("Numbers differ from the council's.");
   await page.keyboard.press("Enter");
   await expect(statusOf(page, second)).toHaveValue("disputed");
   await page.keyboard.press("u");
@@ -125,7 +131,9 @@ test("a change by one reviewer appears for another without reloading, with prese
   // Both open the same claim: each sees the other.
   await pageA.keyboard.press("Enter");
   await pageB.keyboard.press("Enter");
-  await expect(pageA.getByRole("complementary", { name: "Claim details" }).getByText(`Also viewing: ${E2E_USERS.reviewer2.displayName}`)).toBeVisible({ timeout: 5000 });
+  await expect(
+    pageA.getByRole("complementary", { name: "Claim details" }).getByText(`Also viewing: ${E2E_USERS.reviewer2.displayName}`),
+  ).toBeVisible({ timeout: 5000 });
 
   await statusOf(pageB, claimId).selectOption("disputed");
   await pageB.getByRole("dialog").getByLabel("Rationale").fill("Turnout figure is from the wrong year.");
@@ -133,7 +141,12 @@ test("a change by one reviewer appears for another without reloading, with prese
   await expect(statusOf(pageB, claimId)).toHaveValue("disputed");
   // Within 2 seconds, on the other reviewer's screen, without a reload.
   await expect(statusOf(pageA, claimId)).toHaveValue("disputed", { timeout: 2000 });
-  await expect(pageA.getByRole("complementary", { name: "Claim details" }).getByRole("definition").filter({ hasText: "Turnout figure is from the wrong year." })).toBeVisible({ timeout: 3000 });
+  await expect(
+    pageA
+      .getByRole("complementary", { name: "Claim details" })
+      .getByRole("definition")
+      .filter({ hasText: "Turnout figure is from the wrong year." }),
+  ).toBeVisible({ timeout: 3000 });
   await first.close();
   await second.close();
 });

@@ -16,20 +16,24 @@ interface EventStream {
 function openEventStream(baseURL: string, cookie: string): Promise<EventStream> {
   return new Promise((resolve, reject) => {
     // agent: false opens a new connection, which the primary hands to the next process in turn.
-    const request = http.get(`${baseURL}/projects/${E2E_REVIEW_PROJECT.slug}/events`, { headers: { Cookie: cookie }, agent: false }, (response) => {
-      if (response.statusCode !== 200) return reject(new Error(`event stream answered ${response.statusCode}`));
-      let text = "";
-      let settled = false;
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => {
-        text += chunk;
-        const match = /: connected to server process (\d+)/.exec(text);
-        if (!settled && match) {
-          settled = true;
-          resolve({ process: match[1]!, received: () => text, close: () => request.destroy() });
-        }
-      });
-    });
+    const request = http.get(
+      `${baseURL}/projects/${E2E_REVIEW_PROJECT.slug}/events`,
+      { headers: { Cookie: cookie }, agent: false },
+      (response) => {
+        if (response.statusCode !== 200) return reject(new Error(`event stream answered ${response.statusCode}`));
+        let text = "";
+        let settled = false;
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          text += chunk;
+          const match = /: connected to server process (\d+)/.exec(text);
+          if (!settled && match) {
+            settled = true;
+            resolve({ process: match[1]!, received: () => text, close: () => request.destroy() });
+          }
+        });
+      },
+    );
     request.on("error", reject);
   });
 }
@@ -58,7 +62,13 @@ test("a change made through one server process reaches event streams held by the
     const claim = claims.filter((c) => c.status === "unverified").sort((a, b) => b.id - a.id)[0]!;
 
     const tagged = await request.post(`/projects/${E2E_REVIEW_PROJECT.slug}/claims`, {
-      form: { intent: "tag", claimId: String(claim.id), version: String(claim.version), status: "disputed", rationale: "Seen by every server process." },
+      form: {
+        intent: "tag",
+        claimId: String(claim.id),
+        version: String(claim.version),
+        status: "disputed",
+        rationale: "Seen by every server process.",
+      },
       headers: { Origin: baseURL! },
       maxRedirects: 0,
     });

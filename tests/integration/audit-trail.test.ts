@@ -6,7 +6,8 @@ import { makeProjectWithTeam } from "../support/factories";
 
 async function projectWithEvents() {
   const team = await makeProjectWithTeam();
-  for (let i = 0; i < 3; i += 1) await recordAuditEvent({ projectId: team.project.id, actorName: "test", action: "test.event", details: { i } });
+  for (let i = 0; i < 3; i += 1)
+    await recordAuditEvent({ projectId: team.project.id, actorName: "test", action: "test.event", details: { i } });
   return { chain: projectChain(team.project.id), projectId: team.project.id };
 }
 
@@ -48,7 +49,9 @@ describe("tamper-evident audit trail", () => {
 
   it("keeps one unbroken chain under concurrent appends", async () => {
     const { chain, projectId } = await projectWithEvents();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => recordAuditEvent({ projectId, actorName: "test", action: "test.concurrent", details: { i } })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => recordAuditEvent({ projectId, actorName: "test", action: "test.concurrent", details: { i } })),
+    );
     const result = await verifyAuditChain(chain);
     expect(result).toMatchObject({ problem: null, checked: 28 });
   });

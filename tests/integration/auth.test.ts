@@ -67,7 +67,12 @@ describe("sessions", () => {
     const user = await makeUser();
     const a = await createSession(user.id, meta);
     const b = await createSession(user.id, meta);
-    await setPassword(user.id, "a-brand-new-passphrase", { mustChangePassword: false, action: "user.password_changed" }, { id: user.id, name: user.username });
+    await setPassword(
+      user.id,
+      "a-brand-new-passphrase",
+      { mustChangePassword: false, action: "user.password_changed" },
+      { id: user.id, name: user.username },
+    );
     expect(await validateSessionToken(a.token, policy)).toBeNull();
     expect(await validateSessionToken(b.token, policy)).toBeNull();
 
@@ -82,7 +87,10 @@ describe("signing in through the login route", () => {
     const user = await makeUser();
     const form = { username: user.username.toUpperCase(), password: TEST_PASSWORD };
     const first = await callRoute(login.action, buildRequest("/login", { form }));
-    const second = await callRoute(login.action, buildRequest("/login", { form, cookie: `claimdesk_session=${"x".repeat(24)}.${"y".repeat(24)}` }));
+    const second = await callRoute(
+      login.action,
+      buildRequest("/login", { form, cookie: `claimdesk_session=${"x".repeat(24)}.${"y".repeat(24)}` }),
+    );
     expect(first.status).toBe(302);
     const cookie = first.headers.get("Set-Cookie")!;
     expect(cookie).toMatch(/HttpOnly/);
@@ -103,19 +111,26 @@ describe("signing in through the login route", () => {
       body: new URLSearchParams({ username: user.username, password: TEST_PASSWORD }),
     });
     const result = await callRoute(login.action, request);
-    expect(result.headers.get("Set-Cookie")).toMatch(/^__Host-claimdesk_session=[^;]+; HttpOnly; SameSite=Lax; Path=\/; Max-Age=\d+; Secure$/);
+    expect(result.headers.get("Set-Cookie")).toMatch(
+      /^__Host-claimdesk_session=[^;]+; HttpOnly; SameSite=Lax; Path=\/; Max-Age=\d+; Secure$/,
+    );
   });
 
   it("answers an unknown user and a wrong password identically, and audits both", async () => {
     const user = await makeUser();
     const ghost = uniqueName("ghost");
-    const wrong = await callRoute(login.action, buildRequest("/login", { form: { username: user.username, password: "not-the-password" } }));
+    const wrong = await callRoute(
+      login.action,
+      buildRequest("/login", { form: { username: user.username, password: "not-the-password" } }),
+    );
     const unknown = await callRoute(login.action, buildRequest("/login", { form: { username: ghost, password: "not-the-password" } }));
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body).toMatchObject({ formError: INVALID_CREDENTIALS });
-    const failures = await getDb().auditEvent.findMany({ where: { action: "auth.sign_in_failed", actorName: { in: [user.username, ghost] } } });
+    const failures = await getDb().auditEvent.findMany({
+      where: { action: "auth.sign_in_failed", actorName: { in: [user.username, ghost] } },
+    });
     expect(failures.map((e) => JSON.parse(e.details).reason).sort()).toEqual(["unknown_user", "wrong_password"]);
   });
 
@@ -135,14 +150,20 @@ describe("signing in through the login route", () => {
 
   it("sends a user with a temporary password to change it first", async () => {
     const user = await makeUser({ mustChangePassword: true });
-    const signedIn = await callRoute(login.action, buildRequest("/login", { form: { username: user.username, password: TEST_PASSWORD, redirectTo: "/projects" } }));
+    const signedIn = await callRoute(
+      login.action,
+      buildRequest("/login", { form: { username: user.username, password: TEST_PASSWORD, redirectTo: "/projects" } }),
+    );
     expect(signedIn.location).toBe("/account/password");
     const cookie = `claimdesk_session=${tokenFrom(signedIn.headers.get("Set-Cookie"))}`;
     const elsewhere = await callRoute(account.loader, buildRequest("/account", { cookie }));
     expect(elsewhere.location).toBe("/account/password");
     const changed = await callRoute(
       changePassword.action,
-      buildRequest("/account/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword: "my-own-passphrase", confirmPassword: "my-own-passphrase" } }),
+      buildRequest("/account/password", {
+        cookie,
+        form: { currentPassword: TEST_PASSWORD, newPassword: "my-own-passphrase", confirmPassword: "my-own-passphrase" },
+      }),
     );
     expect(changed.status).toBe(302);
     expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).mustChangePassword).toBe(false);
@@ -155,12 +176,30 @@ describe("signing in through the login route", () => {
   it("rejects a weak or mismatched new password with field errors", async () => {
     const user = await makeUser();
     const cookie = await cookieFor(user.id);
-    const weak = await callRoute(changePassword.action, buildRequest("/account/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword: "password1", confirmPassword: "password1" } }));
+    const weak = await callRoute(
+      changePassword.action,
+      buildRequest("/account/password", {
+        cookie,
+        form: { currentPassword: TEST_PASSWORD, newPassword: "password1", confirmPassword: "password1" },
+      }),
+    );
     expect(weak.status).toBe(400);
     expect(weak.body).toMatchObject({ fieldErrors: { newPassword: expect.stringContaining("too common") } });
-    const wrongCurrent = await callRoute(changePassword.action, buildRequest("/account/password", { cookie, form: { currentPassword: "nope-nope-nope", newPassword: "fine-passphrase", confirmPassword: "fine-passphrase" } }));
+    const wrongCurrent = await callRoute(
+      changePassword.action,
+      buildRequest("/account/password", {
+        cookie,
+        form: { currentPassword: "nope-nope-nope", newPassword: "fine-passphrase", confirmPassword: "fine-passphrase" },
+      }),
+    );
     expect(wrongCurrent.body).toMatchObject({ fieldErrors: { currentPassword: expect.any(String) } });
-    const mismatch = await callRoute(changePassword.action, buildRequest("/account/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword: "fine-passphrase", confirmPassword: "fine-passphrasf" } }));
+    const mismatch = await callRoute(
+      changePassword.action,
+      buildRequest("/account/password", {
+        cookie,
+        form: { currentPassword: TEST_PASSWORD, newPassword: "fine-passphrase", confirmPassword: "fine-passphrasf" },
+      }),
+    );
     expect(mismatch.body).toMatchObject({ fieldErrors: { confirmPassword: "The two new passwords differ" } });
   });
 });
@@ -202,7 +241,10 @@ describe("throttling", () => {
     try {
       const user = await makeUser();
       for (let i = 0; i < 3; i += 1) {
-        const failed = await callRoute(login.action, buildRequest("/login", { form: { username: user.username, password: `wrong-${i}-password` } }));
+        const failed = await callRoute(
+          login.action,
+          buildRequest("/login", { form: { username: user.username, password: `wrong-${i}-password` } }),
+        );
         expect(failed.status).toBe(401);
       }
       const blocked = await callRoute(login.action, buildRequest("/login", { form: { username: user.username, password: TEST_PASSWORD } }));

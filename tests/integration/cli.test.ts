@@ -24,7 +24,10 @@ async function cli(argv: string[], stdin = "") {
 describe("claimdesk CLI", () => {
   it("creates a user from a password on stdin, with --json output", async () => {
     const username = uniqueName("cli");
-    const result = await cli(["user", "create", "--username", username.toUpperCase(), "--display-name", "Cli Person", "--admin", "--password-stdin", "--json"], "river-stone-lamp\n");
+    const result = await cli(
+      ["user", "create", "--username", username.toUpperCase(), "--display-name", "Cli Person", "--admin", "--password-stdin", "--json"],
+      "river-stone-lamp\n",
+    );
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(JSON.parse(result.stdout)).toMatchObject({ username, displayName: "Cli Person", isAdmin: true });
     const stored = await getDb().user.findUniqueOrThrow({ where: { username } });
@@ -79,7 +82,10 @@ describe("claimdesk CLI", () => {
     const ok = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("user create");
-    const bad = spawnSync(process.execPath, [bin, "db", "migrate"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "mysql://nowhere/db" } });
+    const bad = spawnSync(process.execPath, [bin, "db", "migrate"], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: "mysql://nowhere/db" },
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toMatch(/^claimdesk: invalid configuration: DATABASE_URL must start with/);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);

@@ -21,17 +21,36 @@ async function setup() {
   await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { status: "unverified", rationale: null } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });
   const reviewer = { id: team.members.reviewer.id, name: team.members.reviewer.username };
-  await addExternalSource(team.project.id, claims[0]!.id, { url: "https://stats.example/road-budget", stance: "refutes", quote: "Spending was lower" }, reviewer);
-  await tagClaim(team.project.id, claims[0]!.id, { status: "disputed", rationale: "The budget says otherwise", expectedVersion: null }, reviewer);
+  await addExternalSource(
+    team.project.id,
+    claims[0]!.id,
+    { url: "https://stats.example/road-budget", stance: "refutes", quote: "Spending was lower" },
+    reviewer,
+  );
+  await tagClaim(
+    team.project.id,
+    claims[0]!.id,
+    { status: "disputed", rationale: "The budget says otherwise", expectedVersion: null },
+    reviewer,
+  );
   await addExternalSource(team.project.id, claims[1]!.id, { url: "https://stats.example/cases", stance: "supports" }, reviewer);
-  await tagClaim(team.project.id, claims[1]!.id, { status: "confirmed", rationale: "Matches the register", expectedVersion: null }, reviewer);
+  await tagClaim(
+    team.project.id,
+    claims[1]!.id,
+    { status: "confirmed", rationale: "Matches the register", expectedVersion: null },
+    reviewer,
+  );
   return { ...team, claims };
 }
 
 async function exportThroughRoute(slug: string, cookie: string, form: Record<string, string | string[]>) {
   const request = buildRequest(`/projects/${slug}/export/download`, { cookie, form });
   try {
-    const response = (await download.action({ request, params: { slug }, context: { cspNonce: "", clientIp: "203.0.113.9" } } as never)) as Response;
+    const response = (await download.action({
+      request,
+      params: { slug },
+      context: { cspNonce: "", clientIp: "203.0.113.9" },
+    } as never)) as Response;
     return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
   } catch (thrown) {
     const status = thrown instanceof Response ? thrown.status : ((thrown as { init?: { status?: number } }).init?.status ?? 500);
@@ -43,7 +62,11 @@ describe("export", () => {
   it("pages through more claims than one page holds: every claim once, in order, with its sources", async () => {
     const team = await makeProjectWithTeam();
     await seedLargeDemo(team.project.id, 1_234, { id: null, name: "test" });
-    const claims = await getDb().claim.findMany({ where: { projectId: team.project.id, dismissed: false }, orderBy: { id: "asc" }, select: { id: true } });
+    const claims = await getDb().claim.findMany({
+      where: { projectId: team.project.id, dismissed: false },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     const reviewer = { id: team.members.reviewer.id, name: team.members.reviewer.username };
     // A source on the last claim of what is the second page, where a page boundary could drop it.
     await addExternalSource(team.project.id, claims[999]!.id, { url: "https://stats.example/boundary", stance: "supports" }, reviewer);
@@ -62,7 +85,13 @@ describe("export", () => {
     expect(result.headers.get("Content-Disposition")).toMatch(/attachment; filename=".+\.csv"/);
     const rows = parse(result.body.toString("utf8"), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r.claim_id)).toEqual([String(claims[0]!.id)]);
-    expect(rows[0]).toMatchObject({ status: "disputed", rationale: "The budget says otherwise", decided_by: members.reviewer.username, source_count: "1", source_urls: "https://stats.example/road-budget" });
+    expect(rows[0]).toMatchObject({
+      status: "disputed",
+      rationale: "The budget says otherwise",
+      decided_by: members.reviewer.username,
+      source_count: "1",
+      source_urls: "https://stats.example/road-budget",
+    });
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { projectId: project.id, action: "report.exported" } });
     expect(event).toMatchObject({ actorId: members.viewer.id, ip: "203.0.113.9" });
     expect(JSON.parse(event.details)).toEqual({ format: "csv", filters: { status: ["disputed"] } });
@@ -88,8 +117,13 @@ describe("export", () => {
     const refused = await exportThroughRoute(project.slug, cookie, { format: "claimreview" });
     expect(refused.status).toBe(400);
     expect(refused.body.toString()).toContain("publisher");
-    await getDb().project.update({ where: { id: project.id }, data: { publisherName: "Example Checks", publisherUrl: "https://checks.example.org" } });
-    const reviews = JSON.parse((await exportThroughRoute(project.slug, cookie, { format: "claimreview" })).body.toString("utf8")) as unknown[];
+    await getDb().project.update({
+      where: { id: project.id },
+      data: { publisherName: "Example Checks", publisherUrl: "https://checks.example.org" },
+    });
+    const reviews = JSON.parse(
+      (await exportThroughRoute(project.slug, cookie, { format: "claimreview" })).body.toString("utf8"),
+    ) as unknown[];
     expect(reviews).toHaveLength(2);
     expect((await exportThroughRoute(project.slug, await cookieFor(outsider.id), { format: "csv" })).status).toBe(404);
     expect((await exportThroughRoute(project.slug, cookie, { format: "docx" })).status).toBe(400);
@@ -101,12 +135,32 @@ describe("export", () => {
     const io = { stdout: () => undefined, stderr: () => undefined, readStdin: async () => "" };
     for (const format of ["csv", "json", "html", "pdf"]) {
       const out = path.join(dir, `report.${format}`);
-      expect(await runCli(["export", "--project", project.slug, "--format", format, "--status", "confirmed,disputed", "--as", members.viewer.username, "--out", out], io)).toBe(0);
+      expect(
+        await runCli(
+          [
+            "export",
+            "--project",
+            project.slug,
+            "--format",
+            format,
+            "--status",
+            "confirmed,disputed",
+            "--as",
+            members.viewer.username,
+            "--out",
+            out,
+          ],
+          io,
+        ),
+      ).toBe(0);
       expect(fs.statSync(out).size).toBeGreaterThan(100);
     }
     expect(fs.readFileSync(path.join(dir, "report.pdf")).subarray(0, 4).toString()).toBe("%PDF");
     let stderr = "";
-    const failing = await runCli(["export", "--project", project.slug, "--format", "claimreview", "--out", path.join(dir, "x.jsonld")], { ...io, stderr: (t) => void (stderr += t) });
+    const failing = await runCli(["export", "--project", project.slug, "--format", "claimreview", "--out", path.join(dir, "x.jsonld")], {
+      ...io,
+      stderr: (t) => void (stderr += t),
+    });
     expect(failing).toBe(1);
     expect(stderr).toContain("publisher");
     expect(fs.readdirSync(dir).sort()).toEqual(["report.csv", "report.html", "report.json", "report.pdf"]);

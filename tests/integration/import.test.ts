@@ -29,7 +29,13 @@ describe("importing articles", () => {
     const [result] = await importFile(project.id, fixture("ferry-v1.html"), options, actor);
     expect(result).toMatchObject({ status: "imported", title: "Ferry operator raises fares by 12 percent" });
     const document = await getDb().document.findUniqueOrThrow({ where: { id: result!.documentId! }, include: { claims: true } });
-    expect(document).toMatchObject({ outlet: "Coastline Daily", author: "Mara Quint", url: "https://coastline.example/ferry-fares", format: "html", version: 1 });
+    expect(document).toMatchObject({
+      outlet: "Coastline Daily",
+      author: "Mara Quint",
+      url: "https://coastline.example/ferry-fares",
+      format: "html",
+      version: 1,
+    });
     expect(document.textHash).toMatch(/^[0-9a-f]{64}$/);
     expect(document.claims.length).toBeGreaterThanOrEqual(3);
     for (const claim of document.claims) expect(document.text.slice(claim.start, claim.end)).toBe(claim.text);
@@ -52,7 +58,11 @@ describe("importing articles", () => {
     const cookie = await cookieFor(members.editor.id);
     const form = new FormData();
     for (const name of ["posts.json", "broken.json", "scan.pdf", "clinic.md"]) form.append("files", new Blob([fixture(name).bytes]), name);
-    const request = new Request(`http://localhost/projects/${project.slug}/documents`, { method: "POST", body: form, headers: { Cookie: cookie } });
+    const request = new Request(`http://localhost/projects/${project.slug}/documents`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookie },
+    });
     const outcome = await callRoute(documents.action, request, { slug: project.slug });
     expect(outcome.status).toBe(200);
     const results = (outcome.body as { results: Array<{ file: string; status: string; error?: string }> }).results;
@@ -87,10 +97,16 @@ describe("importing articles", () => {
     expect(after.find((c) => c.id === abara.id)).toMatchObject({ anchorState: "needs_reanchoring", text: abara.text });
     // The new sentence is proposed as a new claim.
     expect(after.some((c) => c.text === "The operator blamed rising fuel costs for the increase.")).toBe(true);
-    const page = await callRoute(reader.loader, buildRequest(`/projects/${project.slug}/documents/${v2!.documentId}`, { cookie: await cookieFor((await getDb().membership.findFirstOrThrow({ where: { projectId: project.id, role: "viewer" } })).userId) }), {
-      slug: project.slug,
-      documentId: String(v2!.documentId),
-    });
+    const page = await callRoute(
+      reader.loader,
+      buildRequest(`/projects/${project.slug}/documents/${v2!.documentId}`, {
+        cookie: await cookieFor((await getDb().membership.findFirstOrThrow({ where: { projectId: project.id, role: "viewer" } })).userId),
+      }),
+      {
+        slug: project.slug,
+        documentId: String(v2!.documentId),
+      },
+    );
     expect((page.body as { needsReanchoring: Array<{ id: number }> }).needsReanchoring.map((c) => c.id)).toEqual([abara.id]);
   });
 });
@@ -106,18 +122,41 @@ describe("claims by hand", () => {
     const path = `/projects/${project.slug}/documents/${documentId}`;
     const params = { slug: project.slug, documentId };
     const reviewer = await cookieFor(members.reviewer.id);
-    const added = await callRoute(reader.action, buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: String(start - 1), end: String(start + phrase.length) } }), params);
+    const added = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: String(start - 1), end: String(start + phrase.length) } }),
+      params,
+    );
     expect(added.status).toBe(200);
     const claim = await getDb().claim.findUniqueOrThrow({ where: { id: (added.body as { addedClaimId: number }).addedClaimId } });
     // The space before the selection is trimmed off.
     expect(claim).toMatchObject({ text: phrase, origin: "manual", start, end: start + phrase.length, createdById: members.reviewer.id });
-    const byQuote = await callRoute(reader.action, buildRequest(path, { cookie: reviewer, form: { intent: "add-claim-by-quote", quote: "close on Saturdays from March" } }), params);
+    const byQuote = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: reviewer, form: { intent: "add-claim-by-quote", quote: "close on Saturdays from March" } }),
+      params,
+    );
     expect(byQuote.status).toBe(200);
-    const missing = await callRoute(reader.action, buildRequest(path, { cookie: reviewer, form: { intent: "add-claim-by-quote", quote: "words that are not there" } }), params);
+    const missing = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: reviewer, form: { intent: "add-claim-by-quote", quote: "words that are not there" } }),
+      params,
+    );
     expect(missing.status).toBe(400);
-    const outside = await callRoute(reader.action, buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: "0", end: String(document.text.length + 5) } }), params);
+    const outside = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: "0", end: String(document.text.length + 5) } }),
+      params,
+    );
     expect(outside.status).toBe(400);
-    const viewer = await callRoute(reader.action, buildRequest(path, { cookie: await cookieFor(members.viewer.id), form: { intent: "add-claim", start: String(start), end: String(start + 5) } }), params);
+    const viewer = await callRoute(
+      reader.action,
+      buildRequest(path, {
+        cookie: await cookieFor(members.viewer.id),
+        form: { intent: "add-claim", start: String(start), end: String(start + 5) },
+      }),
+      params,
+    );
     expect(viewer.status).toBe(403);
     expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.created" } })).toBe(2);
   });
@@ -128,15 +167,37 @@ describe("claims by hand", () => {
     const claim = (await listClaims(project.id))[0]!;
     const path = `/projects/${project.slug}/documents/${imported!.documentId}`;
     const params = { slug: project.slug, documentId: String(imported!.documentId) };
-    const asReviewer = await callRoute(reader.action, buildRequest(path, { cookie: await cookieFor(members.reviewer.id), form: { intent: "dismiss", claimId: String(claim.id), version: String(claim.version) } }), params);
+    const asReviewer = await callRoute(
+      reader.action,
+      buildRequest(path, {
+        cookie: await cookieFor(members.reviewer.id),
+        form: { intent: "dismiss", claimId: String(claim.id), version: String(claim.version) },
+      }),
+      params,
+    );
     expect(asReviewer.status).toBe(403);
     const editor = await cookieFor(members.editor.id);
-    const dismissed = await callRoute(reader.action, buildRequest(path, { cookie: editor, form: { intent: "dismiss", claimId: String(claim.id), version: String(claim.version) } }), params);
+    const dismissed = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: editor, form: { intent: "dismiss", claimId: String(claim.id), version: String(claim.version) } }),
+      params,
+    );
     expect(dismissed.status).toBe(200);
-    const stale = await callRoute(reader.action, buildRequest(path, { cookie: editor, form: { intent: "restore", claimId: String(claim.id), version: String(claim.version) } }), params);
+    const stale = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: editor, form: { intent: "restore", claimId: String(claim.id), version: String(claim.version) } }),
+      params,
+    );
     expect(stale.status).toBe(409);
     await expect(setClaimDismissed(project.id, claim.id, false, claim.version, actor)).rejects.toBeInstanceOf(StaleClaimError);
-    const restored = await callRoute(reader.action, buildRequest(path, { cookie: await cookieFor(members.reviewer.id), form: { intent: "restore", claimId: String(claim.id), version: String(claim.version + 1) } }), params);
+    const restored = await callRoute(
+      reader.action,
+      buildRequest(path, {
+        cookie: await cookieFor(members.reviewer.id),
+        form: { intent: "restore", claimId: String(claim.id), version: String(claim.version + 1) },
+      }),
+      params,
+    );
     expect(restored.status).toBe(200);
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).dismissed).toBe(false);
   });
@@ -163,7 +224,11 @@ describe("import permissions", () => {
       for (const route of [documents.action, importEndpoint.action]) {
         const form = new FormData();
         form.append("files", new Blob([fixture("clinic.md").bytes]), "clinic.md");
-        const request = new Request(`http://localhost/projects/${project.slug}/documents`, { method: "POST", body: form, headers: { Cookie: cookie } });
+        const request = new Request(`http://localhost/projects/${project.slug}/documents`, {
+          method: "POST",
+          body: form,
+          headers: { Cookie: cookie },
+        });
         expect((await callRoute(route, request, { slug: project.slug })).status).toBe(403);
       }
     }
@@ -182,15 +247,34 @@ describe("CLI import and claims", () => {
     expect(result.code).toBe(1);
     const rows = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
     expect(rows.map((r) => r.status)).toEqual(["imported", "imported", "error", "imported"]);
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(row.status === "error" ? ["claims", "documentId", "error", "file", "status", "title"] : ["claims", "documentId", "file", "status", "title"]);
+    for (const row of rows)
+      expect(Object.keys(row).sort()).toEqual(
+        row.status === "error"
+          ? ["claims", "documentId", "error", "file", "status", "title"]
+          : ["claims", "documentId", "file", "status", "title"],
+      );
     const again = await cli(["import", "--project", project.slug, files[2]!, "--json"]);
     expect(JSON.parse(again.stdout)[0]).toMatchObject({ status: "duplicate" });
 
     const claims = await cli(["claims", "--project", project.slug, "--status", "unverified", "--json"]);
     const list = JSON.parse(claims.stdout) as Array<Record<string, unknown>>;
     expect(list.length).toBeGreaterThan(0);
-    expect(Object.keys(list[0]!).sort()).toEqual(["checkworthiness", "documentId", "documentTitle", "end", "id", "reasons", "speaker", "start", "status", "text", "version"]);
-    const withDismissed = JSON.parse((await cli(["claims", "--project", project.slug, "--include-dismissed", "--json"])).stdout) as unknown[];
+    expect(Object.keys(list[0]!).sort()).toEqual([
+      "checkworthiness",
+      "documentId",
+      "documentTitle",
+      "end",
+      "id",
+      "reasons",
+      "speaker",
+      "start",
+      "status",
+      "text",
+      "version",
+    ]);
+    const withDismissed = JSON.parse(
+      (await cli(["claims", "--project", project.slug, "--include-dismissed", "--json"])).stdout,
+    ) as unknown[];
     expect(withDismissed.length).toBeGreaterThanOrEqual(list.length);
     expect((await cli(["claims", "--project", project.slug, "--status", "maybe"])).code).toBe(2);
   });

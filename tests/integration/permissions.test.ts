@@ -38,16 +38,58 @@ interface MatrixCase {
 
 const CASES: MatrixCase[] = [
   { name: "projects list", fn: projects.loader, method: "GET", path: () => "/projects", needs: "signed-in" },
-  { name: "create project", fn: projects.action, method: "POST", path: () => "/projects", needs: "admin", form: () => ({ slug: uniqueName("p"), name: "New" }) },
+  {
+    name: "create project",
+    fn: projects.action,
+    method: "POST",
+    path: () => "/projects",
+    needs: "admin",
+    form: () => ({ slug: uniqueName("p"), name: "New" }),
+  },
   { name: "account page", fn: account.loader, method: "GET", path: () => "/account", needs: "signed-in" },
   { name: "users page", fn: adminUsers.loader, method: "GET", path: () => "/admin/users", needs: "admin" },
-  { name: "create user", fn: adminUsers.action, method: "POST", path: () => "/admin/users", needs: "admin", form: () => ({ intent: "create", username: uniqueName("n"), displayName: "N" }) },
-  { name: "disable user", fn: adminUsers.action, method: "POST", path: () => "/admin/users", needs: "admin", form: async () => ({ intent: "disable", userId: String((await makeUser()).id) }) },
-  { name: "enable user", fn: adminUsers.action, method: "POST", path: () => "/admin/users", needs: "admin", form: async () => ({ intent: "enable", userId: String((await makeUser()).id) }) },
-  { name: "reset password", fn: adminUsers.action, method: "POST", path: () => "/admin/users", needs: "admin", form: async () => ({ intent: "reset-password", userId: String((await makeUser()).id) }) },
+  {
+    name: "create user",
+    fn: adminUsers.action,
+    method: "POST",
+    path: () => "/admin/users",
+    needs: "admin",
+    form: () => ({ intent: "create", username: uniqueName("n"), displayName: "N" }),
+  },
+  {
+    name: "disable user",
+    fn: adminUsers.action,
+    method: "POST",
+    path: () => "/admin/users",
+    needs: "admin",
+    form: async () => ({ intent: "disable", userId: String((await makeUser()).id) }),
+  },
+  {
+    name: "enable user",
+    fn: adminUsers.action,
+    method: "POST",
+    path: () => "/admin/users",
+    needs: "admin",
+    form: async () => ({ intent: "enable", userId: String((await makeUser()).id) }),
+  },
+  {
+    name: "reset password",
+    fn: adminUsers.action,
+    method: "POST",
+    path: () => "/admin/users",
+    needs: "admin",
+    form: async () => ({ intent: "reset-password", userId: String((await makeUser()).id) }),
+  },
   { name: "project page", fn: project.loader, method: "GET", path: (s) => `/projects/${s}`, needs: "read" },
   { name: "members page", fn: members.loader, method: "GET", path: (s) => `/projects/${s}/members`, needs: "manageMembers" },
-  { name: "add member", fn: members.action, method: "POST", path: (s) => `/projects/${s}/members`, needs: "manageMembers", form: async () => ({ intent: "set-role", username: (await makeUser()).username, role: "viewer" }) },
+  {
+    name: "add member",
+    fn: members.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/members`,
+    needs: "manageMembers",
+    form: async () => ({ intent: "set-role", username: (await makeUser()).username, role: "viewer" }),
+  },
   {
     name: "remove member",
     fn: members.action,
@@ -61,17 +103,58 @@ const CASES: MatrixCase[] = [
     },
   },
   { name: "documents page", fn: documentsPage.loader, method: "GET", path: (s) => `/projects/${s}/documents`, needs: "read" },
-  { name: "import pasted text", fn: documentsPage.action, method: "POST", path: (s) => `/projects/${s}/documents`, needs: "importDocuments", form: () => ({ text: `The port handled ${Math.random()} tonnes in March, officials said.`, title: "Pasted" }) },
+  {
+    name: "import pasted text",
+    fn: documentsPage.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/documents`,
+    needs: "importDocuments",
+    form: () => ({ text: `The port handled ${Math.random()} tonnes in March, officials said.`, title: "Pasted" }),
+  },
   { name: "claims page", fn: claimsPage.loader, method: "GET", path: (s) => `/projects/${s}/claims`, needs: "read" },
   { name: "discrepancies page", fn: discrepanciesPage.loader, method: "GET", path: (s) => `/projects/${s}/discrepancies`, needs: "read" },
-  { name: "document filter options", fn: documentOptions.loader, method: "GET", path: (s) => `/projects/${s}/document-options`, needs: "read" },
+  {
+    name: "document filter options",
+    fn: documentOptions.loader,
+    method: "GET",
+    path: (s) => `/projects/${s}/document-options`,
+    needs: "read",
+  },
   { name: "sources page", fn: sourcesPage.loader, method: "GET", path: (s) => `/projects/${s}/sources`, needs: "read" },
   { name: "export page", fn: exportPage.loader, method: "GET", path: (s) => `/projects/${s}/export`, needs: "export" },
-  { name: "publisher setting", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "publisher", publisherName: "Checks", publisherUrl: "https://checks.example.org" }) },
-  { name: "threshold setting", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "threshold", threshold: "0.5" }) },
+  {
+    name: "publisher setting",
+    fn: settings.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/settings`,
+    needs: "manageSettings",
+    form: () => ({ intent: "publisher", publisherName: "Checks", publisherUrl: "https://checks.example.org" }),
+  },
+  {
+    name: "threshold setting",
+    fn: settings.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/settings`,
+    needs: "manageSettings",
+    form: () => ({ intent: "threshold", threshold: "0.5" }),
+  },
   { name: "settings page", fn: settings.loader, method: "GET", path: (s) => `/projects/${s}/settings`, needs: "manageSettings" },
-  { name: "rename project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "rename", name: "Renamed" }) },
-  { name: "unarchive project", fn: settings.action, method: "POST", path: (s) => `/projects/${s}/settings`, needs: "manageSettings", form: () => ({ intent: "unarchive" }) },
+  {
+    name: "rename project",
+    fn: settings.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/settings`,
+    needs: "manageSettings",
+    form: () => ({ intent: "rename", name: "Renamed" }),
+  },
+  {
+    name: "unarchive project",
+    fn: settings.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/settings`,
+    needs: "manageSettings",
+    form: () => ({ intent: "unarchive" }),
+  },
 ];
 
 function allowed(needs: MatrixCase["needs"], actor: ActorName): boolean {
@@ -108,7 +191,9 @@ describe.each(CASES)("$name", (matrixCase) => {
 
   it("sends anonymous visitors to sign in", async () => {
     const form = matrixCase.form ? await matrixCase.form(team) : undefined;
-    const outcome = await callRoute(matrixCase.fn, buildRequest(matrixCase.path(team.project.slug), { method: matrixCase.method, form }), { slug: team.project.slug });
+    const outcome = await callRoute(matrixCase.fn, buildRequest(matrixCase.path(team.project.slug), { method: matrixCase.method, form }), {
+      slug: team.project.slug,
+    });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toMatch(/^\/login/);
   });
@@ -125,24 +210,43 @@ describe("article and claim routes", () => {
   beforeAll(async () => {
     team = await makeProjectWithTeam();
     other = await makeProjectWithTeam();
-    const text = new TextEncoder().encode("Ferry fares rise\n\nThe ferry company said fares will rise 12 percent in June. Passengers fell by 9 percent last year, officials said.");
+    const text = new TextEncoder().encode(
+      "Ferry fares rise\n\nThe ferry company said fares will rise 12 percent in June. Passengers fell by 9 percent last year, officials said.",
+    );
     const options = { maxBytes: 1_000_000, threshold: null };
     documentId = (await importFile(team.project.id, { name: "a.txt", bytes: text }, options, { id: null, name: "t" }))[0]!.documentId!;
-    otherDocumentId = (await importFile(other.project.id, { name: "b.txt", bytes: text }, options, { id: null, name: "t" }))[0]!.documentId!;
+    otherDocumentId = (await importFile(other.project.id, { name: "b.txt", bytes: text }, options, { id: null, name: "t" }))[0]!
+      .documentId!;
     claimId = (await getDb().claim.findFirstOrThrow({ where: { documentId } })).id;
     otherClaimId = (await getDb().claim.findFirstOrThrow({ where: { documentId: otherDocumentId } })).id;
   });
 
-  const cases: Array<{ name: string; fn: MatrixCase["fn"]; needs: MatrixCase["needs"]; form?: () => Record<string, string>; params: () => Record<string, string> }> = [
+  const cases: Array<{
+    name: string;
+    fn: MatrixCase["fn"];
+    needs: MatrixCase["needs"];
+    form?: () => Record<string, string>;
+    params: () => Record<string, string>;
+  }> = [
     { name: "reader", fn: readerPage.loader, needs: "read", params: () => ({ documentId: String(documentId) }) },
     { name: "claim page", fn: claimPage.loader, needs: "read", params: () => ({ claimId: String(claimId) }) },
-    { name: "add claim", fn: readerPage.action, needs: "addClaim", form: () => ({ intent: "add-claim-by-quote", quote: "fares will rise" }), params: () => ({ documentId: String(documentId) }) },
+    {
+      name: "add claim",
+      fn: readerPage.action,
+      needs: "addClaim",
+      form: () => ({ intent: "add-claim-by-quote", quote: "fares will rise" }),
+      params: () => ({ documentId: String(documentId) }),
+    },
   ];
 
   for (const routeCase of cases) {
     it.each(ACTORS)(`${routeCase.name} as %s`, async (actor) => {
       const cookie = await cookieFor(userOf(team, actor).id);
-      const request = buildRequest(`/projects/${team.project.slug}/x`, { method: routeCase.form ? "POST" : "GET", cookie, form: routeCase.form?.() });
+      const request = buildRequest(`/projects/${team.project.slug}/x`, {
+        method: routeCase.form ? "POST" : "GET",
+        cookie,
+        form: routeCase.form?.(),
+      });
       const outcome = await callRoute(routeCase.fn, request, { slug: team.project.slug, ...routeCase.params() });
       if (allowed(routeCase.needs, actor)) expect(outcome.status, JSON.stringify(outcome.body)).toBeLessThan(400);
       else expect([403, 404]).toContain(outcome.status);
@@ -153,7 +257,8 @@ describe("article and claim routes", () => {
   it("an article or claim of another project is 404 through this project, for its owner too", async () => {
     const cookie = await cookieFor(team.members.owner.id);
     const slug = team.project.slug;
-    const get = (fn: MatrixCase["fn"], params: Record<string, string>) => callRoute(fn, buildRequest(`/projects/${slug}/x`, { cookie }), { slug, ...params });
+    const get = (fn: MatrixCase["fn"], params: Record<string, string>) =>
+      callRoute(fn, buildRequest(`/projects/${slug}/x`, { cookie }), { slug, ...params });
     expect((await get(readerPage.loader, { documentId: String(otherDocumentId) })).status).toBe(404);
     expect((await get(claimPage.loader, { claimId: String(otherClaimId) })).status).toBe(404);
     const forms: Array<Record<string, string>> = [
@@ -161,7 +266,10 @@ describe("article and claim routes", () => {
       { intent: "dismiss", claimId: String(otherClaimId), version: "1" },
     ];
     for (const form of forms) {
-      const outcome = await callRoute(readerPage.action, buildRequest(`/projects/${slug}/x`, { cookie, form }), { slug, documentId: String(otherDocumentId) });
+      const outcome = await callRoute(readerPage.action, buildRequest(`/projects/${slug}/x`, { cookie, form }), {
+        slug,
+        documentId: String(otherDocumentId),
+      });
       expect(outcome.status).toBe(404);
     }
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: otherClaimId } })).dismissed).toBe(false);
@@ -174,16 +282,25 @@ describe("ids from another project", () => {
     const b = await makeProjectWithTeam();
     const ownerA = await cookieFor(a.members.owner.id);
     for (const fn of [project.loader, members.loader, settings.loader]) {
-      expect((await callRoute(fn, buildRequest(`/projects/${b.project.slug}`, { cookie: ownerA }), { slug: b.project.slug })).status).toBe(404);
+      expect((await callRoute(fn, buildRequest(`/projects/${b.project.slug}`, { cookie: ownerA }), { slug: b.project.slug })).status).toBe(
+        404,
+      );
     }
-    const renamed = await callRoute(settings.action, buildRequest(`/projects/${b.project.slug}/settings`, { cookie: ownerA, form: { intent: "rename", name: "Hijacked" } }), {
-      slug: b.project.slug,
-    });
+    const renamed = await callRoute(
+      settings.action,
+      buildRequest(`/projects/${b.project.slug}/settings`, { cookie: ownerA, form: { intent: "rename", name: "Hijacked" } }),
+      {
+        slug: b.project.slug,
+      },
+    );
     expect(renamed.status).toBe(404);
     // B's reviewer id, sent to A's members page: scoped by project, it removes nothing.
     const removal = await callRoute(
       members.action,
-      buildRequest(`/projects/${a.project.slug}/members`, { cookie: ownerA, form: { intent: "remove", userId: String(b.members.reviewer.id) } }),
+      buildRequest(`/projects/${a.project.slug}/members`, {
+        cookie: ownerA,
+        form: { intent: "remove", userId: String(b.members.reviewer.id) },
+      }),
       { slug: a.project.slug },
     );
     expect(removal.status).toBe(404);
@@ -194,7 +311,9 @@ describe("ids from another project", () => {
   it("an unknown project is 404 for everyone, admins included", async () => {
     const team = await makeProjectWithTeam();
     for (const user of [team.admin, team.members.owner]) {
-      const outcome = await callRoute(project.loader, buildRequest("/projects/nope", { cookie: await cookieFor(user.id) }), { slug: "does-not-exist" });
+      const outcome = await callRoute(project.loader, buildRequest("/projects/nope", { cookie: await cookieFor(user.id) }), {
+        slug: "does-not-exist",
+      });
       expect(outcome.status).toBe(404);
     }
   });
@@ -205,15 +324,38 @@ describe("membership rules", () => {
     const team = await makeProjectWithTeam();
     const cookie = await cookieFor(team.members.owner.id);
     const path = `/projects/${team.project.slug}/members`;
-    const demote = await callRoute(members.action, buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.owner.username, role: "editor" } }), { slug: team.project.slug });
+    const demote = await callRoute(
+      members.action,
+      buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.owner.username, role: "editor" } }),
+      { slug: team.project.slug },
+    );
     expect(demote.status).toBe(409);
-    const unknown = await callRoute(members.action, buildRequest(path, { cookie, form: { intent: "set-role", username: "no-such-person", role: "editor" } }), { slug: team.project.slug });
+    const unknown = await callRoute(
+      members.action,
+      buildRequest(path, { cookie, form: { intent: "set-role", username: "no-such-person", role: "editor" } }),
+      { slug: team.project.slug },
+    );
     expect(unknown).toMatchObject({ status: 400, body: { fieldErrors: { username: expect.stringContaining("No user") } } });
-    const badRole = await callRoute(members.action, buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.viewer.username, role: "boss" } }), { slug: team.project.slug });
+    const badRole = await callRoute(
+      members.action,
+      buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.viewer.username, role: "boss" } }),
+      { slug: team.project.slug },
+    );
     expect(badRole.status).toBe(400);
-    await callRoute(members.action, buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.viewer.username, role: "editor" } }), { slug: team.project.slug });
+    await callRoute(
+      members.action,
+      buildRequest(path, { cookie, form: { intent: "set-role", username: team.members.viewer.username, role: "editor" } }),
+      { slug: team.project.slug },
+    );
     const events = await getDb().auditEvent.findMany({ where: { projectId: team.project.id }, orderBy: { seq: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["project.created", "membership.added", "membership.added", "membership.added", "membership.added", "membership.role_changed"]);
+    expect(events.map((e) => e.action)).toEqual([
+      "project.created",
+      "membership.added",
+      "membership.added",
+      "membership.added",
+      "membership.added",
+      "membership.role_changed",
+    ]);
     expect(JSON.parse(events.at(-1)!.details)).toEqual({ username: team.members.viewer.username, role: "editor", previousRole: "viewer" });
   });
 });
@@ -221,7 +363,9 @@ describe("membership rules", () => {
 describe("coverage of this matrix", () => {
   it("every route module is exercised by an integration test, so a new route cannot skip its permission checks", () => {
     const root = path.resolve(import.meta.dirname, "../..");
-    const routeFiles = [...fs.readFileSync(path.join(root, "app/routes.ts"), "utf8").matchAll(/"routes\/([\w.-]+)\.tsx?"/g)].map((m) => m[1]!);
+    const routeFiles = [...fs.readFileSync(path.join(root, "app/routes.ts"), "utf8").matchAll(/"routes\/([\w.-]+)\.tsx?"/g)].map(
+      (m) => m[1]!,
+    );
     const tests = fs
       .readdirSync(path.join(root, "tests/integration"))
       .map((file) => fs.readFileSync(path.join(root, "tests/integration", file), "utf8"))

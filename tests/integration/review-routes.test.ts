@@ -14,7 +14,8 @@ import { buildRequest, callRoute } from "../support/routes";
 type Team = Awaited<ReturnType<typeof makeProjectWithTeam>>;
 type ActorName = "outsider" | ProjectRole | "admin";
 const ACTORS: ActorName[] = ["outsider", "viewer", "reviewer", "editor", "owner", "admin"];
-const userOf = (team: Team, actor: ActorName) => (actor === "outsider" ? team.outsider : actor === "admin" ? team.admin : team.members[actor]);
+const userOf = (team: Team, actor: ActorName) =>
+  actor === "outsider" ? team.outsider : actor === "admin" ? team.admin : team.members[actor];
 const allowed = (needs: Capability, actor: ActorName) => actor === "admin" || (actor !== "outsider" && can(actor, needs));
 
 async function teamWithClaims(count = 6) {
@@ -34,7 +35,7 @@ async function openEventStream(slug: string, cookie: string) {
     await response.body?.cancel();
     return { status: response.status, headers: response.headers };
   } catch (thrown) {
-    const status = thrown instanceof Response ? thrown.status : (thrown as { init?: { status?: number } }).init?.status ?? 500;
+    const status = thrown instanceof Response ? thrown.status : ((thrown as { init?: { status?: number } }).init?.status ?? 500);
     return { status, headers: new Headers() };
   } finally {
     controller.abort();
@@ -50,18 +51,64 @@ describe("review actions by role", () => {
   const version = async (id: number) => String((await getDb().claim.findUniqueOrThrow({ where: { id } })).version);
 
   const cases: Array<{ name: string; needs: Capability; form: () => Promise<Record<string, string | string[]>> }> = [
-    { name: "tag", needs: "tagClaim", form: async () => ({ intent: "tag", claimId: String(claims[0]!.id), version: await version(claims[0]!.id), status: "disputed", rationale: `r${Math.random()}` }) },
-    { name: "assign", needs: "assignClaims", form: async () => ({ intent: "assign", claimId: String(claims[1]!.id), version: await version(claims[1]!.id), assigneeId: String(team.members.reviewer.id) }) },
-    { name: "bulk preview", needs: "bulkEdit", form: async () => ({ intent: "bulk-preview", scope: "filter", search: "", status: "confirmed", rationale: "x" }) },
-    { name: "bulk apply", needs: "bulkEdit", form: async () => ({ intent: "bulk-apply", scope: "selected", ids: [String(claims[2]!.id), String(claims[3]!.id)], status: "confirmed", rationale: `bulk ${Math.random()}` }) },
-    { name: "add source", needs: "addSource", form: async () => ({ intent: "add-source", claimId: String(claims[6]!.id), url: `https://example.org/${Math.random()}`, stance: "supports" }) },
+    {
+      name: "tag",
+      needs: "tagClaim",
+      form: async () => ({
+        intent: "tag",
+        claimId: String(claims[0]!.id),
+        version: await version(claims[0]!.id),
+        status: "disputed",
+        rationale: `r${Math.random()}`,
+      }),
+    },
+    {
+      name: "assign",
+      needs: "assignClaims",
+      form: async () => ({
+        intent: "assign",
+        claimId: String(claims[1]!.id),
+        version: await version(claims[1]!.id),
+        assigneeId: String(team.members.reviewer.id),
+      }),
+    },
+    {
+      name: "bulk preview",
+      needs: "bulkEdit",
+      form: async () => ({ intent: "bulk-preview", scope: "filter", search: "", status: "confirmed", rationale: "x" }),
+    },
+    {
+      name: "bulk apply",
+      needs: "bulkEdit",
+      form: async () => ({
+        intent: "bulk-apply",
+        scope: "selected",
+        ids: [String(claims[2]!.id), String(claims[3]!.id)],
+        status: "confirmed",
+        rationale: `bulk ${Math.random()}`,
+      }),
+    },
+    {
+      name: "add source",
+      needs: "addSource",
+      form: async () => ({
+        intent: "add-source",
+        claimId: String(claims[6]!.id),
+        url: `https://example.org/${Math.random()}`,
+        stance: "supports",
+      }),
+    },
     { name: "preferences", needs: "read", form: async () => ({ intent: "preferences", hidden: ["sources"], density: "compact" }) },
     { name: "presence", needs: "read", form: async () => ({ intent: "presence", claimId: String(claims[4]!.id) }) },
   ];
   for (const routeCase of cases) {
     it.each(ACTORS)(`${routeCase.name} as %s`, async (actor) => {
       const cookie = await cookieFor(userOf(team, actor).id);
-      const outcome = await callRoute(claimsTable.action, buildRequest(`/projects/${team.project.slug}/claims`, { cookie, form: await routeCase.form() }), { slug: team.project.slug });
+      const outcome = await callRoute(
+        claimsTable.action,
+        buildRequest(`/projects/${team.project.slug}/claims`, { cookie, form: await routeCase.form() }),
+        { slug: team.project.slug },
+      );
       if (allowed(routeCase.needs, actor)) expect(outcome.status, JSON.stringify(outcome.body)).toBe(200);
       else expect([403, 404]).toContain(outcome.status);
     });
@@ -71,17 +118,27 @@ describe("review actions by role", () => {
     const before = await getDb().claim.findUniqueOrThrow({ where: { id: claims[5]!.id } });
     const outcome = await callRoute(
       claimPage.action,
-      buildRequest(`/projects/${team.project.slug}/claims/${before.id}`, { cookie: await cookieFor(team.members.viewer.id), form: { intent: "tag", claimId: String(before.id), version: String(before.version), status: "confirmed", rationale: "no" } }),
+      buildRequest(`/projects/${team.project.slug}/claims/${before.id}`, {
+        cookie: await cookieFor(team.members.viewer.id),
+        form: { intent: "tag", claimId: String(before.id), version: String(before.version), status: "confirmed", rationale: "no" },
+      }),
       { slug: team.project.slug, claimId: String(before.id) },
     );
     expect(outcome.status).toBe(403);
-    expect(await getDb().claim.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({ status: before.status, version: before.version });
+    expect(await getDb().claim.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({
+      status: before.status,
+      version: before.version,
+    });
   });
 
   it("table and events are readable by every member and no one else", async () => {
     for (const actor of ACTORS) {
       const cookie = await cookieFor(userOf(team, actor).id);
-      const table = await callRoute(claimsTable.loader, buildRequest(`/projects/${team.project.slug}/claims?status=unverified&sort=checkworthiness&dir=desc`, { cookie }), { slug: team.project.slug });
+      const table = await callRoute(
+        claimsTable.loader,
+        buildRequest(`/projects/${team.project.slug}/claims?status=unverified&sort=checkworthiness&dir=desc`, { cookie }),
+        { slug: team.project.slug },
+      );
       const stream = await openEventStream(team.project.slug, cookie);
       if (actor === "outsider") {
         expect([table.status, stream.status]).toEqual([404, 404]);
@@ -101,15 +158,27 @@ describe("ids from another project", () => {
     const foreign = b.claims[0]!;
     const cookie = await cookieFor(a.team.members.owner.id);
     const slug = a.team.project.slug;
-    const post = (form: Record<string, string | string[]>) => callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug });
-    expect((await post({ intent: "tag", claimId: String(foreign.id), version: "1", status: "confirmed", rationale: "x" })).status).toBe(404);
-    expect((await post({ intent: "assign", claimId: String(foreign.id), version: "1", assigneeId: String(a.team.members.reviewer.id) })).status).toBe(404);
+    const post = (form: Record<string, string | string[]>) =>
+      callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug });
+    expect((await post({ intent: "tag", claimId: String(foreign.id), version: "1", status: "confirmed", rationale: "x" })).status).toBe(
+      404,
+    );
+    expect(
+      (await post({ intent: "assign", claimId: String(foreign.id), version: "1", assigneeId: String(a.team.members.reviewer.id) })).status,
+    ).toBe(404);
     expect((await post({ intent: "presence", claimId: String(foreign.id) })).status).toBe(404);
     const bulk = await post({ intent: "bulk-apply", scope: "selected", ids: [String(foreign.id)], status: "confirmed", rationale: "x" });
     expect((bulk.body as { bulk: { changed: number } }).bulk.changed).toBe(0);
-    const heartbeat = await callRoute(presence.action, buildRequest(`/projects/${slug}/claims/${foreign.id}/presence`, { cookie, method: "POST" }), { slug, claimId: String(foreign.id) });
+    const heartbeat = await callRoute(
+      presence.action,
+      buildRequest(`/projects/${slug}/claims/${foreign.id}/presence`, { cookie, method: "POST" }),
+      { slug, claimId: String(foreign.id) },
+    );
     expect(heartbeat.status).toBe(404);
-    const page = await callRoute(claimPage.loader, buildRequest(`/projects/${slug}/claims/${foreign.id}`, { cookie }), { slug, claimId: String(foreign.id) });
+    const page = await callRoute(claimPage.loader, buildRequest(`/projects/${slug}/claims/${foreign.id}`, { cookie }), {
+      slug,
+      claimId: String(foreign.id),
+    });
     expect(page.status).toBe(404);
     expect(await getDb().claim.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ version: 1, assigneeId: null });
     expect(await getDb().claimPresence.count({ where: { claimId: foreign.id } })).toBe(0);
@@ -120,10 +189,18 @@ describe("concurrent edits through the route", () => {
   it("refuses a stale verdict with 409 and says what the other reviewer did", async () => {
     const { team, claims } = await teamWithClaims(1);
     const claim = claims[0]!;
-    await tagClaim(team.project.id, claim.id, { status: "disputed", rationale: "Photo is from 2019", expectedVersion: 1 }, { id: team.members.editor.id, name: team.members.editor.username });
+    await tagClaim(
+      team.project.id,
+      claim.id,
+      { status: "disputed", rationale: "Photo is from 2019", expectedVersion: 1 },
+      { id: team.members.editor.id, name: team.members.editor.username },
+    );
     const outcome = await callRoute(
       claimsTable.action,
-      buildRequest(`/projects/${team.project.slug}/claims`, { cookie: await cookieFor(team.members.reviewer.id), form: { intent: "tag", claimId: String(claim.id), version: "1", status: "confirmed", rationale: "Looks right" } }),
+      buildRequest(`/projects/${team.project.slug}/claims`, {
+        cookie: await cookieFor(team.members.reviewer.id),
+        form: { intent: "tag", claimId: String(claim.id), version: "1", status: "confirmed", rationale: "Looks right" },
+      }),
       { slug: team.project.slug },
     );
     expect(outcome.status).toBe(409);
@@ -131,14 +208,24 @@ describe("concurrent edits through the route", () => {
     expect(body.current).toMatchObject({ version: 2, status: "disputed" });
     expect(body.error).toContain(team.members.editor.displayName);
     expect(body.error).toContain("Photo is from 2019");
-    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "disputed", rationale: "Photo is from 2019" });
+    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      status: "disputed",
+      rationale: "Photo is from 2019",
+    });
   });
 
   it("pushes a change to an open event stream", async () => {
     const { team, claims } = await teamWithClaims(1);
     const controller = new AbortController();
-    const request = new Request(`http://localhost/projects/${team.project.slug}/events`, { headers: { Cookie: await cookieFor(team.members.viewer.id) }, signal: controller.signal });
-    const response = (await events.loader({ request, params: { slug: team.project.slug }, context: { cspNonce: "", clientIp: null } } as never)) as Response;
+    const request = new Request(`http://localhost/projects/${team.project.slug}/events`, {
+      headers: { Cookie: await cookieFor(team.members.viewer.id) },
+      signal: controller.signal,
+    });
+    const response = (await events.loader({
+      request,
+      params: { slug: team.project.slug },
+      context: { cspNonce: "", clientIp: null },
+    } as never)) as Response;
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let received = "";
@@ -150,8 +237,16 @@ describe("concurrent edits through the route", () => {
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await tagClaim(team.project.id, claims[0]!.id, { status: "confirmed", rationale: "live", expectedVersion: 1 }, { id: team.members.reviewer.id, name: team.members.reviewer.username });
-    await Promise.race([arrived, new Promise((_, reject) => setTimeout(() => reject(new Error(`no event within 2 s; got: ${received}`)), 2000))]);
+    await tagClaim(
+      team.project.id,
+      claims[0]!.id,
+      { status: "confirmed", rationale: "live", expectedVersion: 1 },
+      { id: team.members.reviewer.id, name: team.members.reviewer.username },
+    );
+    await Promise.race([
+      arrived,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no event within 2 s; got: ${received}`)), 2000)),
+    ]);
     controller.abort();
     expect(received).toContain(`"claimIds":[${claims[0]!.id}]`);
     await closeEventListener();

@@ -37,11 +37,25 @@ describe("tagging", () => {
   it("needs a rationale to leave unverified and records from, to and rationale in the audit trail", async () => {
     const { project, claims, actorOf } = await projectWithClaims(3);
     const claim = claims[0]!;
-    await expect(tagClaim(project.id, claim.id, { status: "confirmed", rationale: "  ", expectedVersion: 1 }, actorOf("reviewer"))).rejects.toBeInstanceOf(ClaimInputError);
-    const updated = await tagClaim(project.id, claim.id, { status: "confirmed", rationale: "Budget report p. 12", expectedVersion: 1 }, actorOf("reviewer"));
-    expect(updated).toMatchObject({ status: "confirmed", rationale: "Budget report p. 12", version: 2, lastChangedById: actorOf("reviewer").id });
+    await expect(
+      tagClaim(project.id, claim.id, { status: "confirmed", rationale: "  ", expectedVersion: 1 }, actorOf("reviewer")),
+    ).rejects.toBeInstanceOf(ClaimInputError);
+    const updated = await tagClaim(
+      project.id,
+      claim.id,
+      { status: "confirmed", rationale: "Budget report p. 12", expectedVersion: 1 },
+      actorOf("reviewer"),
+    );
+    expect(updated).toMatchObject({
+      status: "confirmed",
+      rationale: "Budget report p. 12",
+      version: 2,
+      lastChangedById: actorOf("reviewer").id,
+    });
     const history = await claimHistory(project.id, claim.id);
-    expect(history.map((e) => [e.action, JSON.parse(e.details)])).toEqual([["claim.status_changed", { from: "unverified", to: "confirmed", rationale: "Budget report p. 12", version: 2 }]]);
+    expect(history.map((e) => [e.action, JSON.parse(e.details)])).toEqual([
+      ["claim.status_changed", { from: "unverified", to: "confirmed", rationale: "Budget report p. 12", version: 2 }],
+    ]);
   });
 
   it("gives exactly one change and N-1 refusals to N parallel taggers of the same version", async () => {
@@ -49,7 +63,14 @@ describe("tagging", () => {
     const claim = claims[0]!;
     const statuses = ["confirmed", "disputed"] as const;
     const attempts = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => tagClaim(project.id, claim.id, { status: statuses[i % 2]!, rationale: `reviewer ${i}`, expectedVersion: 1 }, actorOf(i % 2 ? "editor" : "reviewer"))),
+      Array.from({ length: 12 }, (_, i) =>
+        tagClaim(
+          project.id,
+          claim.id,
+          { status: statuses[i % 2]!, rationale: `reviewer ${i}`, expectedVersion: 1 },
+          actorOf(i % 2 ? "editor" : "reviewer"),
+        ),
+      ),
     );
     const won = attempts.filter((a) => a.status === "fulfilled");
     const refused = attempts.filter((a) => a.status === "rejected");
@@ -68,7 +89,9 @@ describe("tagging", () => {
 
   it("assigns only to members who can tag, and builds a queue", async () => {
     const { project, claims, members, outsider, actorOf } = await projectWithClaims(4);
-    await expect(assignClaim(project.id, claims[0]!.id, members.viewer.id, null, actorOf("editor"))).rejects.toBeInstanceOf(ClaimInputError);
+    await expect(assignClaim(project.id, claims[0]!.id, members.viewer.id, null, actorOf("editor"))).rejects.toBeInstanceOf(
+      ClaimInputError,
+    );
     await expect(assignClaim(project.id, claims[0]!.id, outsider.id, null, actorOf("editor"))).rejects.toBeInstanceOf(ClaimInputError);
     await assignClaim(project.id, claims[0]!.id, members.reviewer.id, null, actorOf("editor"));
     await assignClaim(project.id, claims[2]!.id, members.reviewer.id, null, actorOf("editor"));
@@ -83,7 +106,11 @@ describe("searching the claims table", () => {
     await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "r", expectedVersion: null }, actorOf("reviewer"));
     await tagClaim(project.id, claims[2]!.id, { status: "confirmed", rationale: "r", expectedVersion: null }, actorOf("reviewer"));
     const viewer = members.viewer.id;
-    const page = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=25&page=2")), viewer);
+    const page = await searchClaims(
+      project.id,
+      parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=25&page=2")),
+      viewer,
+    );
     expect(page.total).toBe(30);
     expect(page.rows).toHaveLength(5);
     const all = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=50")), viewer);
@@ -92,7 +119,11 @@ describe("searching the claims table", () => {
     const filtered = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("status=disputed&status=confirmed")), viewer);
     expect(filtered.rows.map((r) => r.id).sort()).toEqual([claims[1]!.id, claims[2]!.id].sort());
     expect(filtered.counts).toEqual({ unverified: 28, confirmed: 1, disputed: 1 });
-    const text = await searchClaims(project.id, parseClaimQuery(new URLSearchParams(`q=${encodeURIComponent("TEMPORARY HOUSING")}`)), viewer);
+    const text = await searchClaims(
+      project.id,
+      parseClaimQuery(new URLSearchParams(`q=${encodeURIComponent("TEMPORARY HOUSING")}`)),
+      viewer,
+    );
     expect(text.total).toBeGreaterThan(0);
     expect(text.rows.every((r) => r.text.includes("temporary housing"))).toBe(true);
     const range = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("min=0.5&max=0.6")), viewer);
@@ -109,7 +140,10 @@ describe("bulk changes", () => {
     const query = parseClaimQuery(new URLSearchParams("status=unverified"));
     const target = { query, viewerId: editor.id! };
     await expect(previewBulkChange(project.id, target, { status: "confirmed" })).rejects.toBeInstanceOf(ClaimInputError);
-    expect(await previewBulkChange(project.id, target, { status: "confirmed", rationale: "Batch check" })).toEqual({ matched: 39, willChange: 39 });
+    expect(await previewBulkChange(project.id, target, { status: "confirmed", rationale: "Batch check" })).toEqual({
+      matched: 39,
+      willChange: 39,
+    });
     const applied = await applyBulkChange(project.id, target, { status: "confirmed", rationale: "Batch check" }, editor);
     expect(applied.changed).toBe(39);
     expect(await getDb().claim.count({ where: { projectId: project.id, status: "confirmed" } })).toBe(39);
@@ -128,7 +162,12 @@ describe("bulk changes", () => {
 
   it("refuses an undo after the window", async () => {
     const { project, claims, actorOf } = await projectWithClaims(2);
-    const applied = await applyBulkChange(project.id, { ids: claims.map((c) => c.id) }, { status: "confirmed", rationale: "ok" }, actorOf("editor"));
+    const applied = await applyBulkChange(
+      project.id,
+      { ids: claims.map((c) => c.id) },
+      { status: "confirmed", rationale: "ok" },
+      actorOf("editor"),
+    );
     const later = new Date(Date.now() + 31_000);
     await expect(undoBulkChange(project.id, applied.operationId, actorOf("editor"), later)).rejects.toThrow(/30 seconds/);
   });
@@ -136,7 +175,12 @@ describe("bulk changes", () => {
   it("changes 10,000 claims at once, one audit event each", async () => {
     const { project, actorOf } = await projectWithClaims(10_000);
     const editor = actorOf("editor");
-    const applied = await applyBulkChange(project.id, { query: parseClaimQuery(new URLSearchParams()), viewerId: editor.id! }, { status: "disputed", rationale: "Wire copy retracted" }, editor);
+    const applied = await applyBulkChange(
+      project.id,
+      { query: parseClaimQuery(new URLSearchParams()), viewerId: editor.id! },
+      { status: "disputed", rationale: "Wire copy retracted" },
+      editor,
+    );
     expect(applied.changed).toBe(10_000);
     expect(await getDb().claim.count({ where: { projectId: project.id, status: "disputed" } })).toBe(10_000);
     expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.status_changed" } })).toBe(10_000);
@@ -148,7 +192,12 @@ describe("bulk changes", () => {
   it("ignores claim ids of another project", async () => {
     const a = await projectWithClaims(2);
     const b = await projectWithClaims(2);
-    const applied = await applyBulkChange(a.project.id, { ids: b.claims.map((c) => c.id) }, { status: "confirmed", rationale: "x" }, a.actorOf("editor"));
+    const applied = await applyBulkChange(
+      a.project.id,
+      { ids: b.claims.map((c) => c.id) },
+      { status: "confirmed", rationale: "x" },
+      a.actorOf("editor"),
+    );
     expect(applied.changed).toBe(0);
     expect(await getDb().claim.count({ where: { projectId: b.project.id, status: "confirmed" } })).toBe(0);
   });
@@ -158,19 +207,34 @@ describe("bulk changes racing single verdicts", () => {
   it("never lose an acknowledged write: every claim's versions and audit events form one unbroken sequence", async () => {
     const { project, claims, actorOf } = await projectWithClaims(120);
     const query = parseClaimQuery(new URLSearchParams("status=unverified"));
-    const singles = claims.slice(0, 30).map((claim, i) =>
-      tagClaim(project.id, claim.id, { status: "disputed", rationale: `single ${i}`, expectedVersion: 1 }, actorOf("reviewer")),
+    const singles = claims
+      .slice(0, 30)
+      .map((claim, i) =>
+        tagClaim(project.id, claim.id, { status: "disputed", rationale: `single ${i}`, expectedVersion: 1 }, actorOf("reviewer")),
+      );
+    const bulks = [0, 1].map(() =>
+      applyBulkChange(
+        project.id,
+        { query, viewerId: 0 },
+        { status: "confirmed", rationale: "bulk", assigneeId: undefined },
+        actorOf("editor"),
+      ),
     );
-    const bulks = [0, 1].map(() => applyBulkChange(project.id, { query, viewerId: 0 }, { status: "confirmed", rationale: "bulk", assigneeId: undefined }, actorOf("editor")));
     const settled = await Promise.allSettled([...singles, ...bulks]);
     for (const result of settled) {
       // A refusal is fine (stale version, or a bulk change that met a claim changed meanwhile); anything else is not.
-      if (result.status === "rejected") expect(["StaleClaimError", "BulkConflictError"]).toContain((result.reason as Error).constructor.name);
+      if (result.status === "rejected")
+        expect(["StaleClaimError", "BulkConflictError"]).toContain((result.reason as Error).constructor.name);
     }
     const stored = await getDb().claim.findMany({ where: { projectId: project.id }, orderBy: { id: "asc" } });
-    const events = await getDb().auditEvent.findMany({ where: { projectId: project.id, targetType: "claim", action: "claim.status_changed" }, orderBy: { seq: "asc" } });
+    const events = await getDb().auditEvent.findMany({
+      where: { projectId: project.id, targetType: "claim", action: "claim.status_changed" },
+      orderBy: { seq: "asc" },
+    });
     for (const claim of stored) {
-      const versions = events.filter((e) => e.targetId === String(claim.id)).map((e) => (JSON.parse(e.details) as { version: number }).version);
+      const versions = events
+        .filter((e) => e.targetId === String(claim.id))
+        .map((e) => (JSON.parse(e.details) as { version: number }).version);
       // Two writers succeeding from the same version would repeat a number here.
       expect(versions).toEqual(Array.from({ length: claim.version - 1 }, (_, i) => i + 2));
     }
@@ -206,7 +270,9 @@ describe.runIf(testLane() === "sqlite")("SQLite under concurrent writers", () =>
     const bin = path.resolve(import.meta.dirname, "../../bin/claimdesk.mjs");
     const child = spawn(
       process.execPath,
-      ["-e", `
+      [
+        "-e",
+        `
         const { spawnSync } = require("node:child_process");
         let failures = 0;
         for (const id of ${JSON.stringify(theirs.map((c) => c.id))}) {
@@ -214,7 +280,8 @@ describe.runIf(testLane() === "sqlite")("SQLite under concurrent writers", () =>
           if (r.status !== 0) { failures++; console.error(String(r.stderr)); }
         }
         process.exit(failures);
-      `],
+      `,
+      ],
       { env: process.env, stdio: ["ignore", "ignore", "pipe"] },
     );
     let childErrors = "";
@@ -249,10 +316,14 @@ describe.runIf(testLane() === "sqlite")("SQLite with several server processes", 
     const script = path.resolve(import.meta.dirname, "../support/tag-from-another-process.ts");
     const runChild = (ids: number[]) =>
       new Promise<{ acknowledged: number; failures: string[] }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", script, String(project.id), String(editor.id), editor.name, ...ids.map(String)], {
-          env: process.env,
-          stdio: ["ignore", "pipe", "pipe"],
-        });
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", script, String(project.id), String(editor.id), editor.name, ...ids.map(String)],
+          {
+            env: process.env,
+            stdio: ["ignore", "pipe", "pipe"],
+          },
+        );
         let out = "";
         let err = "";
         child.stdout.on("data", (chunk) => (out += String(chunk)));
@@ -282,7 +353,13 @@ describe("document filter options", () => {
     const team = await makeProjectWithTeam();
     const make = (from: number, to: number) =>
       getDb().document.createMany({
-        data: Array.from({ length: to - from }, (_, i) => ({ projectId: team.project.id, title: `Article ${String(from + i).padStart(3, "0")}`, format: "text", text: "x", textHash: `${team.project.id}-${from + i}` })),
+        data: Array.from({ length: to - from }, (_, i) => ({
+          projectId: team.project.id,
+          title: `Article ${String(from + i).padStart(3, "0")}`,
+          format: "text",
+          text: "x",
+          textHash: `${team.project.id}-${from + i}`,
+        })),
       });
     await make(0, INLINE_DOCUMENT_OPTIONS);
     const small = await documentFilterOptions(team.project.id, undefined);
@@ -290,12 +367,19 @@ describe("document filter options", () => {
     expect(small.options).toHaveLength(INLINE_DOCUMENT_OPTIONS);
 
     await make(INLINE_DOCUMENT_OPTIONS, INLINE_DOCUMENT_OPTIONS + 1);
-    const last = await getDb().document.findFirstOrThrow({ where: { projectId: team.project.id, title: `Article ${String(INLINE_DOCUMENT_OPTIONS).padStart(3, "0")}` } });
+    const last = await getDb().document.findFirstOrThrow({
+      where: { projectId: team.project.id, title: `Article ${String(INLINE_DOCUMENT_OPTIONS).padStart(3, "0")}` },
+    });
     expect(await documentFilterOptions(team.project.id, undefined)).toEqual({ complete: false, options: [] });
-    expect(await documentFilterOptions(team.project.id, last.id)).toEqual({ complete: false, options: [{ id: last.id, title: last.title }] });
+    expect(await documentFilterOptions(team.project.id, last.id)).toEqual({
+      complete: false,
+      options: [{ id: last.id, title: last.title }],
+    });
     // A document of another project is not offered even if its id is in the URL.
     const other = await makeProjectWithTeam();
-    const foreign = await getDb().document.create({ data: { projectId: other.project.id, title: "Foreign", format: "text", text: "y", textHash: `f-${other.project.id}` } });
+    const foreign = await getDb().document.create({
+      data: { projectId: other.project.id, title: "Foreign", format: "text", text: "y", textHash: `f-${other.project.id}` },
+    });
     expect(await documentFilterOptions(team.project.id, foreign.id)).toEqual({ complete: false, options: [] });
     expect(await listDocumentOptions(team.project.id)).toHaveLength(INLINE_DOCUMENT_OPTIONS + 1);
   });

@@ -23,16 +23,32 @@ async function setup(count = 3) {
 describe("sources", () => {
   it("one URL linked to several claims is one source record; its counts show on the Sources page", async () => {
     const { project, claims, reviewer, members } = await setup();
-    await addExternalSource(project.id, claims[0]!.id, { url: "https://Stats.Example.org/report?utm_source=mail#p4", stance: "supports", quote: "Table 3", title: "Annual report" }, reviewer);
-    await addExternalSource(project.id, claims[1]!.id, { url: "https://stats.example.org/report", stance: "refutes", outlet: "Stats Office" }, reviewer);
+    await addExternalSource(
+      project.id,
+      claims[0]!.id,
+      { url: "https://Stats.Example.org/report?utm_source=mail#p4", stance: "supports", quote: "Table 3", title: "Annual report" },
+      reviewer,
+    );
+    await addExternalSource(
+      project.id,
+      claims[1]!.id,
+      { url: "https://stats.example.org/report", stance: "refutes", outlet: "Stats Office" },
+      reviewer,
+    );
     const sources = await getDb().source.findMany({ where: { projectId: project.id } });
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatchObject({ url: "https://stats.example.org/report", title: "Annual report", outlet: "Stats Office" });
     expect(await listProjectSources(project.id)).toMatchObject([{ claims: 2, supports: 1, refutes: 1 }]);
     const claim = await getDb().claim.findUniqueOrThrow({ where: { id: claims[0]!.id } });
     expect(claim).toMatchObject({ sourceCount: 1, version: 2 });
-    await expect(addExternalSource(project.id, claims[0]!.id, { url: "https://stats.example.org/report#again", stance: "context" }, reviewer)).rejects.toBeInstanceOf(ClaimInputError);
-    const page = await callRoute(sourcesPage.loader, buildRequest(`/projects/${project.slug}/sources`, { cookie: await cookieFor(members.viewer.id) }), { slug: project.slug });
+    await expect(
+      addExternalSource(project.id, claims[0]!.id, { url: "https://stats.example.org/report#again", stance: "context" }, reviewer),
+    ).rejects.toBeInstanceOf(ClaimInputError);
+    const page = await callRoute(
+      sourcesPage.loader,
+      buildRequest(`/projects/${project.slug}/sources`, { cookie: await cookieFor(members.viewer.id) }),
+      { slug: project.slug },
+    );
     expect((page.body as { sources: unknown[] }).sources).toHaveLength(1);
   });
 
@@ -40,7 +56,14 @@ describe("sources", () => {
     const { project, claims, members } = await setup(1);
     const slug = project.slug;
     const post = async (userId: number, url: string) =>
-      callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie: await cookieFor(userId), form: { intent: "add-source", claimId: String(claims[0]!.id), url, stance: "supports" } }), { slug });
+      callRoute(
+        claimsTable.action,
+        buildRequest(`/projects/${slug}/claims`, {
+          cookie: await cookieFor(userId),
+          form: { intent: "add-source", claimId: String(claims[0]!.id), url, stance: "supports" },
+        }),
+        { slug },
+      );
     for (const [url, message] of [
       ["javascript:alert(1)", "not javascript:"],
       ["data:text/html,x", "not data:"],
@@ -61,22 +84,58 @@ describe("sources", () => {
     const { project, claims, members } = await setup(1);
     const slug = project.slug;
     const cookie = await cookieFor(members.reviewer.id);
-    const post = (form: Record<string, string>) => callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug });
-    const badDate = await post({ intent: "add-source", claimId: String(claims[0]!.id), url: "https://example.org/d", stance: "supports", publishedAt: "31/02/2026" });
+    const post = (form: Record<string, string>) =>
+      callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug });
+    const badDate = await post({
+      intent: "add-source",
+      claimId: String(claims[0]!.id),
+      url: "https://example.org/d",
+      stance: "supports",
+      publishedAt: "31/02/2026",
+    });
     expect(badDate.status).toBe(400);
     expect((badDate.body as { fieldErrors: { source: string } }).fieldErrors.source).toContain("YYYY-MM-DD");
-    const added = await post({ intent: "add-source", claimId: String(claims[0]!.id), url: "https://example.org/d", stance: "supports", author: "Mara Quint", publishedAt: "2026-05-02", accessedAt: "2026-11-20", quote: "First quote" });
+    const added = await post({
+      intent: "add-source",
+      claimId: String(claims[0]!.id),
+      url: "https://example.org/d",
+      stance: "supports",
+      author: "Mara Quint",
+      publishedAt: "2026-05-02",
+      accessedAt: "2026-11-20",
+      quote: "First quote",
+    });
     expect(added.status).toBe(200);
     const link = await getDb().claimSource.findFirstOrThrow({ where: { claimId: claims[0]!.id }, include: { source: true } });
     expect(link.source).toMatchObject({ author: "Mara Quint" });
     expect(link.source.publishedAt?.toISOString()).toBe("2026-05-02T00:00:00.000Z");
     expect(link.source.accessedAt?.toISOString()).toBe("2026-11-20T00:00:00.000Z");
-    const edited = await post({ intent: "edit-source", linkId: String(link.id), stance: "context", quote: "Second quote", note: "Only partly relevant" });
+    const edited = await post({
+      intent: "edit-source",
+      linkId: String(link.id),
+      stance: "context",
+      quote: "Second quote",
+      note: "Only partly relevant",
+    });
     expect(edited.status).toBe(200);
-    expect(await getDb().claimSource.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ stance: "context", quote: "Second quote", note: "Only partly relevant" });
+    expect(await getDb().claimSource.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({
+      stance: "context",
+      quote: "Second quote",
+      note: "Only partly relevant",
+    });
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { projectId: project.id, action: "claim.source_edited" } });
-    expect(JSON.parse(event.details)).toMatchObject({ from: { stance: "supports", quote: "First quote" }, to: { stance: "context", quote: "Second quote" } });
-    const viewer = await callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie: await cookieFor(members.viewer.id), form: { intent: "edit-source", linkId: String(link.id), stance: "refutes" } }), { slug });
+    expect(JSON.parse(event.details)).toMatchObject({
+      from: { stance: "supports", quote: "First quote" },
+      to: { stance: "context", quote: "Second quote" },
+    });
+    const viewer = await callRoute(
+      claimsTable.action,
+      buildRequest(`/projects/${slug}/claims`, {
+        cookie: await cookieFor(members.viewer.id),
+        form: { intent: "edit-source", linkId: String(link.id), stance: "refutes" },
+      }),
+      { slug },
+    );
     expect(viewer.status).toBe(403);
   });
 
@@ -93,25 +152,53 @@ describe("sources", () => {
 
   it("confirmed and disputed need a source while the project setting is on", async () => {
     const { project, claims, reviewer, members } = await setup(3);
-    await expect(tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "ok", expectedVersion: null }, reviewer)).rejects.toThrow(/Link at least one source/);
+    await expect(
+      tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "ok", expectedVersion: null }, reviewer),
+    ).rejects.toThrow(/Link at least one source/);
     await addExternalSource(project.id, claims[0]!.id, { url: "https://example.org/evidence", stance: "supports" }, reviewer);
-    expect(await tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "ok", expectedVersion: null }, reviewer)).toMatchObject({ status: "confirmed" });
+    expect(
+      await tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "ok", expectedVersion: null }, reviewer),
+    ).toMatchObject({ status: "confirmed" });
     const editor = { id: members.editor.id, name: members.editor.username };
-    await expect(applyBulkChange(project.id, { ids: claims.map((c) => c.id) }, { status: "disputed", rationale: "x" }, editor)).rejects.toThrow(/2 of the 3 claims have no source/);
+    await expect(
+      applyBulkChange(project.id, { ids: claims.map((c) => c.id) }, { status: "disputed", rationale: "x" }, editor),
+    ).rejects.toThrow(/2 of the 3 claims have no source/);
     await getDb().project.update({ where: { id: project.id }, data: { requireSourceForVerdict: false } });
-    expect(await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "ok", expectedVersion: null }, reviewer)).toMatchObject({ status: "disputed" });
+    expect(
+      await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "ok", expectedVersion: null }, reviewer),
+    ).toMatchObject({ status: "disputed" });
   });
 
   it("links a passage of another imported article, never of the claim's own", async () => {
     const { project, reviewer } = await setup(0);
     const options = { maxBytes: 1_000_000, threshold: null };
     const bytes = (text: string) => new TextEncoder().encode(text);
-    const [a] = await importFile(project.id, { name: "a.txt", bytes: bytes("Bridge deal\n\nThe council approved a $48 million contract on Tuesday, the mayor said.") }, options, reviewer);
-    const [b] = await importFile(project.id, { name: "b.txt", bytes: bytes("Contract row\n\nCouncillors backed a deal worth up to $50 million on Tuesday evening, officials said.") }, options, reviewer);
+    const [a] = await importFile(
+      project.id,
+      { name: "a.txt", bytes: bytes("Bridge deal\n\nThe council approved a $48 million contract on Tuesday, the mayor said.") },
+      options,
+      reviewer,
+    );
+    const [b] = await importFile(
+      project.id,
+      {
+        name: "b.txt",
+        bytes: bytes("Contract row\n\nCouncillors backed a deal worth up to $50 million on Tuesday evening, officials said."),
+      },
+      options,
+      reviewer,
+    );
     const claim = await getDb().claim.findFirstOrThrow({ where: { documentId: a!.documentId! } });
     const other = await getDb().document.findUniqueOrThrow({ where: { id: b!.documentId! } });
-    await expect(addPassageSource(project.id, claim.id, { documentId: a!.documentId!, start: 0, end: 10, stance: "supports" }, reviewer)).rejects.toThrow(/own source/);
-    const link = (await addPassageSource(project.id, claim.id, { documentId: other.id, start: 0, end: other.text.length, stance: "refutes" }, reviewer))!;
+    await expect(
+      addPassageSource(project.id, claim.id, { documentId: a!.documentId!, start: 0, end: 10, stance: "supports" }, reviewer),
+    ).rejects.toThrow(/own source/);
+    const link = (await addPassageSource(
+      project.id,
+      claim.id,
+      { documentId: other.id, start: 0, end: other.text.length, stance: "refutes" },
+      reviewer,
+    ))!;
     expect(link).toMatchObject({ stance: "refutes", quote: other.text, passageStart: 0 });
     const source = await getDb().source.findUniqueOrThrow({ where: { id: link.sourceId } });
     expect(source).toMatchObject({ documentId: other.id, title: "Contract row", url: null });
@@ -120,10 +207,21 @@ describe("sources", () => {
   it("ignores claims and links of another project", async () => {
     const a = await setup(1);
     const b = await setup(1);
-    expect(await addExternalSource(a.project.id, b.claims[0]!.id, { url: "https://example.org/y", stance: "supports" }, a.reviewer)).toBeNull();
-    const link = (await addExternalSource(b.project.id, b.claims[0]!.id, { url: "https://example.org/y", stance: "supports" }, b.reviewer))!;
+    expect(
+      await addExternalSource(a.project.id, b.claims[0]!.id, { url: "https://example.org/y", stance: "supports" }, a.reviewer),
+    ).toBeNull();
+    const link = (await addExternalSource(
+      b.project.id,
+      b.claims[0]!.id,
+      { url: "https://example.org/y", stance: "supports" },
+      b.reviewer,
+    ))!;
     const cookie = await cookieFor(a.members.owner.id);
-    const outcome = await callRoute(claimsTable.action, buildRequest(`/projects/${a.project.slug}/claims`, { cookie, form: { intent: "remove-source", linkId: String(link.id) } }), { slug: a.project.slug });
+    const outcome = await callRoute(
+      claimsTable.action,
+      buildRequest(`/projects/${a.project.slug}/claims`, { cookie, form: { intent: "remove-source", linkId: String(link.id) } }),
+      { slug: a.project.slug },
+    );
     expect(outcome.status).toBe(404);
     expect((await getDb().claimSource.findUniqueOrThrow({ where: { id: link.id } })).removedAt).toBeNull();
   });
@@ -133,10 +231,41 @@ describe("sources", () => {
     let stdout = "";
     let stderr = "";
     const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), readStdin: async () => "" };
-    const ok = await runCli(["source", "add", "--claim", String(claims[0]!.id), "--url", "https://example.org/z?fbclid=1", "--stance", "supports", "--quote", "Quote", "--as", members.reviewer.username, "--json"], io);
+    const ok = await runCli(
+      [
+        "source",
+        "add",
+        "--claim",
+        String(claims[0]!.id),
+        "--url",
+        "https://example.org/z?fbclid=1",
+        "--stance",
+        "supports",
+        "--quote",
+        "Quote",
+        "--as",
+        members.reviewer.username,
+        "--json",
+      ],
+      io,
+    );
     expect(ok).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ claimId: claims[0]!.id, url: "https://example.org/z", stance: "supports" });
-    const bad = await runCli(["source", "add", "--claim", String(claims[0]!.id), "--url", "javascript:alert(1)", "--stance", "supports", "--as", members.reviewer.username], io);
+    const bad = await runCli(
+      [
+        "source",
+        "add",
+        "--claim",
+        String(claims[0]!.id),
+        "--url",
+        "javascript:alert(1)",
+        "--stance",
+        "supports",
+        "--as",
+        members.reviewer.username,
+      ],
+      io,
+    );
     expect(bad).toBe(2);
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });

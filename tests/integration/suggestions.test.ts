@@ -8,15 +8,19 @@ import { cookieFor, makeProjectWithTeam } from "../support/factories";
 import { buildRequest, callRoute } from "../support/routes";
 
 const ARTICLES = {
-  "wire.txt": "Ferry deal signed\n\nThe harbour board approved a $12 million ferry contract with Bluewater on Monday, the chair said. The first boat will sail at 7 a.m. on June 1.",
-  "daily.txt": "Board backs ferry plan\n\nBluewater won a ferry contract worth $12 million on Monday, board members confirmed. Sailings begin at 7:30 a.m. on June 1, the operator said.",
+  "wire.txt":
+    "Ferry deal signed\n\nThe harbour board approved a $12 million ferry contract with Bluewater on Monday, the chair said. The first boat will sail at 7 a.m. on June 1.",
+  "daily.txt":
+    "Board backs ferry plan\n\nBluewater won a ferry contract worth $12 million on Monday, board members confirmed. Sailings begin at 7:30 a.m. on June 1, the operator said.",
   "weekly.txt": "Library news\n\nThe library will extend its opening hours on Saturdays from next month.",
 };
 
 // Invented: two reports of one power cut whose restoration times differ in sentences that share no words.
 const STORY_ARTICLES = {
-  "outage-wire.txt": "Power cut in Harlow\n\nA power cut hit the Harlow district of Brennstad on Friday. Electricity came back at 6:15 p.m., the grid operator Norvolt said. About 12,000 homes were affected.",
-  "outage-daily.txt": "Harlow blackout\n\nBrennstad's Harlow district lost power on Friday afternoon after a Norvolt substation failed. Supplies were restored at around 7 p.m. Some 12,000 homes in Harlow were left in the dark.",
+  "outage-wire.txt":
+    "Power cut in Harlow\n\nA power cut hit the Harlow district of Brennstad on Friday. Electricity came back at 6:15 p.m., the grid operator Norvolt said. About 12,000 homes were affected.",
+  "outage-daily.txt":
+    "Harlow blackout\n\nBrennstad's Harlow district lost power on Friday afternoon after a Norvolt substation failed. Supplies were restored at around 7 p.m. Some 12,000 homes in Harlow were left in the dark.",
   "sport.txt": "Rovers win at home\n\nBrennstad Rovers won 3-1 at home on Saturday. The match kicked off at 6:30 p.m.",
 };
 
@@ -25,10 +29,16 @@ async function setup(articles: Record<string, string> = ARTICLES) {
   const actor = { id: team.members.editor.id, name: team.members.editor.username };
   const ids: Record<string, number> = {};
   for (const [name, text] of Object.entries(articles)) {
-    const [result] = await importFile(team.project.id, { name, bytes: new TextEncoder().encode(text) }, { maxBytes: 1_000_000, threshold: 0 }, actor);
+    const [result] = await importFile(
+      team.project.id,
+      { name, bytes: new TextEncoder().encode(text) },
+      { maxBytes: 1_000_000, threshold: 0 },
+      actor,
+    );
     ids[name] = result!.documentId!;
   }
-  const claimAbout = (documentId: number, fragment: string) => getDb().claim.findFirstOrThrow({ where: { documentId, text: { contains: fragment } } });
+  const claimAbout = (documentId: number, fragment: string) =>
+    getDb().claim.findFirstOrThrow({ where: { documentId, text: { contains: fragment } } });
   return { ...team, ids, claimAbout };
 }
 
@@ -52,7 +62,11 @@ describe("find in other articles", () => {
     const restored = await claimAbout(ids["outage-wire.txt"]!, "6:15 p.m.");
     const suggestions = (await suggestPassages(project.id, restored.id, 5))!;
     const daily = suggestions.find((s) => s.text === "Supplies were restored at around 7 p.m.");
-    expect(daily).toMatchObject({ documentId: ids["outage-daily.txt"], relation: "contradicts", differences: [{ kind: "time", here: "6:15 p.m.", there: "7 p.m." }] });
+    expect(daily).toMatchObject({
+      documentId: ids["outage-daily.txt"],
+      relation: "contradicts",
+      differences: [{ kind: "time", here: "6:15 p.m.", there: "7 p.m." }],
+    });
     // The match report of another story is not read against the claim.
     expect(suggestions.filter((s) => s.documentId === ids["sport.txt"]).every((s) => s.relation === "related")).toBe(true);
     const discrepancies = await findDiscrepancies(project.id);
@@ -66,10 +80,18 @@ describe("find in other articles", () => {
     const path = `/projects/${project.slug}/claims/${contract.id}/suggestions`;
     const params = { slug: project.slug, claimId: String(contract.id) };
     const passage = { documentId: String(top!.documentId), start: String(top!.start), end: String(top!.end) };
-    const viewer = await callRoute(suggestionsRoute.action, buildRequest(path, { cookie: await cookieFor(members.viewer.id), form: { intent: "link-passage", stance: "supports", ...passage } }), params);
+    const viewer = await callRoute(
+      suggestionsRoute.action,
+      buildRequest(path, { cookie: await cookieFor(members.viewer.id), form: { intent: "link-passage", stance: "supports", ...passage } }),
+      params,
+    );
     expect(viewer.status).toBe(403);
     const reviewer = await cookieFor(members.reviewer.id);
-    const linked = await callRoute(suggestionsRoute.action, buildRequest(path, { cookie: reviewer, form: { intent: "link-passage", stance: "context", ...passage } }), params);
+    const linked = await callRoute(
+      suggestionsRoute.action,
+      buildRequest(path, { cookie: reviewer, form: { intent: "link-passage", stance: "context", ...passage } }),
+      params,
+    );
     expect(linked.status).toBe(200);
     const link = await getDb().claimSource.findFirstOrThrow({ where: { claimId: contract.id } });
     expect(link).toMatchObject({ stance: "context", quote: top!.text, passageStart: top!.start });
@@ -85,14 +107,23 @@ describe("find in other articles", () => {
       suggestionsRoute.action,
       buildRequest(`/projects/${project.slug}/claims/${sailing.id}/suggestions`, {
         cookie: reviewer,
-        form: { intent: "reject-suggestion", documentId: String(candidate!.documentId), start: String(candidate!.start), end: String(candidate!.end) },
+        form: {
+          intent: "reject-suggestion",
+          documentId: String(candidate!.documentId),
+          start: String(candidate!.start),
+          end: String(candidate!.end),
+        },
       }),
       { slug: project.slug, claimId: String(sailing.id) },
     );
     expect(rejected.status).toBe(200);
     const again = (await suggestPassages(project.id, sailing.id, 5))!;
     expect(again.some((s) => s.documentId === candidate!.documentId && s.start === candidate!.start)).toBe(false);
-    expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.suggestion_rejected", targetId: String(sailing.id) } })).toBe(1);
+    expect(
+      await getDb().auditEvent.count({
+        where: { projectId: project.id, action: "claim.suggestion_rejected", targetId: String(sailing.id) },
+      }),
+    ).toBe(1);
     const listed = await callRoute(suggestionsRoute.loader, buildRequest(path, { cookie: await cookieFor(members.viewer.id) }), params);
     expect(listed.status).toBe(200);
   });
@@ -105,7 +136,14 @@ describe("find in other articles", () => {
     const params = { slug: a.project.slug, claimId: String(foreign.id) };
     const path = `/projects/${a.project.slug}/claims/${foreign.id}/suggestions`;
     expect((await callRoute(suggestionsRoute.loader, buildRequest(path, { cookie }), params)).status).toBe(404);
-    const linked = await callRoute(suggestionsRoute.action, buildRequest(path, { cookie, form: { intent: "link-passage", stance: "supports", documentId: String(b.ids["daily.txt"]), start: "0", end: "10" } }), params);
+    const linked = await callRoute(
+      suggestionsRoute.action,
+      buildRequest(path, {
+        cookie,
+        form: { intent: "link-passage", stance: "supports", documentId: String(b.ids["daily.txt"]), start: "0", end: "10" },
+      }),
+      params,
+    );
     expect(linked.status).toBe(404);
     expect(await getDb().claimSource.count({ where: { claimId: foreign.id } })).toBe(0);
   });
@@ -114,11 +152,24 @@ describe("find in other articles", () => {
     const { ids, claimAbout } = await setup();
     const contract = await claimAbout(ids["wire.txt"]!, "$12 million");
     let stdout = "";
-    const code = await runCli(["suggest", "--claim", String(contract.id), "--limit", "2", "--json"], { stdout: (t) => void (stdout += t), stderr: () => undefined, readStdin: async () => "" });
+    const code = await runCli(["suggest", "--claim", String(contract.id), "--limit", "2", "--json"], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      readStdin: async () => "",
+    });
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThanOrEqual(2);
-    expect(Object.keys(rows[0]!).sort()).toEqual(["differences", "documentId", "documentTitle", "end", "relation", "score", "start", "text"]);
+    expect(Object.keys(rows[0]!).sort()).toEqual([
+      "differences",
+      "documentId",
+      "documentTitle",
+      "end",
+      "relation",
+      "score",
+      "start",
+      "text",
+    ]);
   });
 });

@@ -15,7 +15,13 @@ export function uniqueName(prefix: string): string {
 export async function makeUser(options: { admin?: boolean; mustChangePassword?: boolean; password?: string; prefix?: string } = {}) {
   const username = uniqueName(options.prefix ?? "user");
   const user = await createUser(
-    { username, displayName: `Test ${username}`, password: options.password ?? TEST_PASSWORD, isAdmin: options.admin, mustChangePassword: options.mustChangePassword },
+    {
+      username,
+      displayName: `Test ${username}`,
+      password: options.password ?? TEST_PASSWORD,
+      isAdmin: options.admin,
+      mustChangePassword: options.mustChangePassword,
+    },
     SYSTEM,
   );
   return user;

@@ -10,7 +10,12 @@ let acknowledged = 0;
 const failures: string[] = [];
 for (const claimId of claimIds) {
   try {
-    await tagClaim(Number(projectId), Number(claimId), { status: "disputed", rationale: `process ${process.pid}`, expectedVersion: 1 }, actor);
+    await tagClaim(
+      Number(projectId),
+      Number(claimId),
+      { status: "disputed", rationale: `process ${process.pid}`, expectedVersion: 1 },
+      actor,
+    );
     acknowledged++;
   } catch (error) {
     failures.push(error instanceof Error ? error.message : String(error));

@@ -58,7 +58,10 @@ export async function dropPostgresSchemas(serverUrl: string, prefix: string): Pr
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const rows = await client.query<{ schema_name: string }>("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE $1", [`${prefix}%`]);
+    const rows = await client.query<{ schema_name: string }>(
+      "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE $1",
+      [`${prefix}%`],
+    );
     for (const row of rows.rows) await client.query(`DROP SCHEMA "${row.schema_name}" CASCADE`);
   } finally {
     await client.end();

@@ -12,9 +12,11 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const { values, json } = parseOptions(
     rest,
     { project: { type: "string" }, global: { type: "boolean" } },
-    z.object({ project: projectSlugSchema.optional(), global: z.boolean().optional() }).refine((v) => Boolean(v.project) !== Boolean(v.global), {
-      message: "name one chain: --project S or --global",
-    }),
+    z
+      .object({ project: projectSlugSchema.optional(), global: z.boolean().optional() })
+      .refine((v) => Boolean(v.project) !== Boolean(v.global), {
+        message: "name one chain: --project S or --global",
+      }),
   );
   let chain = GLOBAL_CHAIN;
   if (values.project) {
@@ -34,6 +36,11 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     if (json) io.stdout(`${JSON.stringify({ ok: false, chain, checked: result.checked, problem: p }, null, 2)}\n`);
     throw new CliError(`audit trail broken: ${where}; ${result.checked} event(s) verified before it`, 4);
   }
-  printResult(io, json, { ok: true, chain, checked: result.checked, headHash: result.headHash }, `OK: ${result.checked} event(s) verified in ${chain}; head hash ${result.headHash}`);
+  printResult(
+    io,
+    json,
+    { ok: true, chain, checked: result.checked, headHash: result.headHash },
+    `OK: ${result.checked} event(s) verified in ${chain}; head hash ${result.headHash}`,
+  );
   return 0;
 }

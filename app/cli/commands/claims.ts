@@ -14,7 +14,12 @@ export async function claimsCommand(args: string[], io: CliIo): Promise<number> 
       status: z
         .array(z.string())
         .optional()
-        .transform((list) => list?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+        .transform((list) =>
+          list
+            ?.flatMap((s) => s.split(","))
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
         .pipe(z.array(z.enum(CLAIM_STATUSES, { error: "must be confirmed, disputed or unverified" })).optional()),
       includeDismissed: z.boolean().optional(),
     }),
@@ -37,6 +42,8 @@ export async function claimsCommand(args: string[], io: CliIo): Promise<number> 
     ...(c.anchorState !== "anchored" ? { anchorState: c.anchorState } : {}),
   }));
   if (json) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-  else for (const r of rows) io.stdout(`#${r.id} [${r.status}] ${r.checkworthiness.toFixed(2)} ${r.speaker ? `(${r.speaker}) ` : ""}${r.text}\n`);
+  else
+    for (const r of rows)
+      io.stdout(`#${r.id} [${r.status}] ${r.checkworthiness.toFixed(2)} ${r.speaker ? `(${r.speaker}) ` : ""}${r.text}\n`);
   return 0;
 }

@@ -18,7 +18,10 @@ export function migrateDatabase(): { output: string } {
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    const lines = `${result.stderr}\n${result.stdout}`.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("Loaded Prisma config") && !l.startsWith("Prisma schema loaded"));
+    const lines = `${result.stderr}\n${result.stdout}`
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("Loaded Prisma config") && !l.startsWith("Prisma schema loaded"));
     const reason = lines.find((l) => /error|can't|cannot|failed|denied/i.test(l)) ?? lines[0] ?? "unknown error";
     throw new CliError(`database migration failed: ${reason}`);
   }
@@ -32,6 +35,11 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   const { output } = migrateDatabase();
   const applied = output.includes("No pending migrations") ? 0 : (output.match(/^\s*└─ \d+_/gm)?.length ?? 0);
   const provider = parseDatabaseUrl(process.env.DATABASE_URL).provider;
-  printResult(io, json, { ok: true, provider, applied }, applied > 0 ? `Applied ${applied} migration(s) to ${provider}.` : `Database (${provider}) is up to date.`);
+  printResult(
+    io,
+    json,
+    { ok: true, provider, applied },
+    applied > 0 ? `Applied ${applied} migration(s) to ${provider}.` : `Database (${provider}) is up to date.`,
+  );
   return 0;
 }

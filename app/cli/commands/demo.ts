@@ -20,7 +20,12 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     const { project, actor } = await resolveProjectAndActor(values.project, undefined, "read");
     const started = Date.now();
     const result = await seedLargeDemo(project.id, values.claims, actor);
-    printResult(io, json, { project: project.slug, ...result }, `Created ${result.claims} synthetic claims in ${result.documents} documents of ${project.slug} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    printResult(
+      io,
+      json,
+      { project: project.slug, ...result },
+      `Created ${result.claims} synthetic claims in ${result.documents} documents of ${project.slug} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     return 0;
   }
   if (sub !== "seed") throw new UsageError("usage: claimdesk demo seed [--json] | demo seed-large --project S --claims N");

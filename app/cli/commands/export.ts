@@ -15,7 +15,14 @@ import { resolveProjectAndActor } from "../project-context";
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, json } = parseOptions(
     args,
-    { project: { type: "string" }, format: { type: "string" }, status: { type: "string", multiple: true }, out: { type: "string" }, bom: { type: "boolean" }, as: { type: "string" } },
+    {
+      project: { type: "string" },
+      format: { type: "string" },
+      status: { type: "string", multiple: true },
+      out: { type: "string" },
+      bom: { type: "boolean" },
+      as: { type: "string" },
+    },
     z.object({
       project: projectSlugSchema,
       format: z.enum(EXPORT_FORMATS, { error: "must be csv, json, claimreview, html or pdf" }),
@@ -32,7 +39,14 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (!fs.existsSync(path.dirname(out))) throw new CliError(`the folder ${path.dirname(out)} does not exist`);
   let stream: AsyncGenerator<Uint8Array>;
   try {
-    stream = await startExport(project, values.format, query, { ...actor, displayName: user?.displayName ?? actor.name ?? "cli" }, user?.id ?? 0, { bom: values.bom });
+    stream = await startExport(
+      project,
+      values.format,
+      query,
+      { ...actor, displayName: user?.displayName ?? actor.name ?? "cli" },
+      user?.id ?? 0,
+      { bom: values.bom },
+    );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) throw new CliError(error.message);
     throw error;
@@ -54,6 +68,11 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     fs.rmSync(temporary, { force: true });
     throw error;
   }
-  printResult(io, json, { project: project.slug, format: values.format, out, bytes }, `Wrote ${values.format} report of ${project.slug} to ${out} (${bytes} bytes).`);
+  printResult(
+    io,
+    json,
+    { project: project.slug, format: values.format, out, bytes },
+    `Wrote ${values.format} report of ${project.slug} to ${out} (${bytes} bytes).`,
+  );
   return 0;
 }

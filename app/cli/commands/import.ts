@@ -29,12 +29,30 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       results.push({ file, status: "error", error: reason, documentId: null, title: null, claims: 0 });
       continue;
     }
-    const imported = await importFile(project.id, { name, bytes }, { maxBytes: getConfig().IMPORT_MAX_BYTES, threshold: project.claimThreshold }, actor);
+    const imported = await importFile(
+      project.id,
+      { name, bytes },
+      { maxBytes: getConfig().IMPORT_MAX_BYTES, threshold: project.claimThreshold },
+      actor,
+    );
     results.push(...imported.map((result) => ({ ...result, file })));
   }
   const failed = results.filter((r) => r.status === "error");
   if (json) {
-    io.stdout(`${JSON.stringify(results.map(({ file, documentId, title, claims, status, ...rest }) => ({ file, documentId, title, claims, status, ...("error" in rest ? { error: rest.error } : {}) })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        results.map(({ file, documentId, title, claims, status, ...rest }) => ({
+          file,
+          documentId,
+          title,
+          claims,
+          status,
+          ...("error" in rest ? { error: rest.error } : {}),
+        })),
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     for (const r of results) {
       io.stdout(

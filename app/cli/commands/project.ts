@@ -2,7 +2,15 @@ import { z } from "zod";
 import { usernameSchema } from "../../lib/password-policy";
 import { projectNameSchema, projectSlugSchema } from "../../lib/project-schema";
 import { PROJECT_ROLES } from "../../lib/roles";
-import { LastOwnerError, SlugTakenError, UnknownUserError, createProject, findProjectBySlug, setMemberRole, updateProjectSettings } from "../../models/project.server";
+import {
+  LastOwnerError,
+  SlugTakenError,
+  UnknownUserError,
+  createProject,
+  findProjectBySlug,
+  setMemberRole,
+  updateProjectSettings,
+} from "../../models/project.server";
 import { parseOptions } from "../args";
 import { type CliIo, CliError, UsageError, printResult } from "../io";
 import { CLI_ACTOR } from "./user";
@@ -23,7 +31,12 @@ export async function projectCommand(args: string[], io: CliIo): Promise<number>
         z.object({ slug: projectSlugSchema, name: projectNameSchema, owner: usernameSchema.optional() }),
       );
       const project = await createProject({ slug: values.slug, name: values.name, ownerUsername: values.owner }, CLI_ACTOR);
-      printResult(io, json, { id: project.id, slug: project.slug, name: project.name, owner: values.owner ?? null }, `Created project ${project.slug} (id ${project.id}).`);
+      printResult(
+        io,
+        json,
+        { id: project.id, slug: project.slug, name: project.name, owner: values.owner ?? null },
+        `Created project ${project.slug} (id ${project.id}).`,
+      );
       return 0;
     }
     if (sub === "settings") {
@@ -35,7 +48,12 @@ export async function projectCommand(args: string[], io: CliIo): Promise<number>
       const project = await findProjectBySlug(values.project);
       if (!project) throw new CliError(`no project with the slug "${values.project}"`);
       await updateProjectSettings(project.id, { requireSourceForVerdict: values.requireSource === "on" }, CLI_ACTOR);
-      printResult(io, json, { project: project.slug, requireSourceForVerdict: values.requireSource === "on" }, `${project.slug}: a verdict ${values.requireSource === "on" ? "needs" : "does not need"} a source.`);
+      printResult(
+        io,
+        json,
+        { project: project.slug, requireSourceForVerdict: values.requireSource === "on" },
+        `${project.slug}: a verdict ${values.requireSource === "on" ? "needs" : "does not need"} a source.`,
+      );
       return 0;
     }
     if (sub === "add-member") {
@@ -55,12 +73,15 @@ export async function projectCommand(args: string[], io: CliIo): Promise<number>
         io,
         json,
         { project: project.slug, username: values.username, role: values.role, changed: result.changed },
-        result.changed ? `${values.username} is now ${values.role} of ${project.slug}.` : `${values.username} was already ${values.role} of ${project.slug}.`,
+        result.changed
+          ? `${values.username} is now ${values.role} of ${project.slug}.`
+          : `${values.username} was already ${values.role} of ${project.slug}.`,
       );
       return 0;
     }
   } catch (error) {
-    if (error instanceof SlugTakenError || error instanceof UnknownUserError || error instanceof LastOwnerError) throw new CliError(error.message);
+    if (error instanceof SlugTakenError || error instanceof UnknownUserError || error instanceof LastOwnerError)
+      throw new CliError(error.message);
     throw error;
   }
   throw new UsageError(USAGE);

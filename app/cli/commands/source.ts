@@ -9,10 +9,20 @@ import { resolveProjectAndActor } from "../project-context";
 
 export async function sourceCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "add") throw new UsageError("usage: claimdesk source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as USERNAME [--json]");
+  if (sub !== "add")
+    throw new UsageError(
+      "usage: claimdesk source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as USERNAME [--json]",
+    );
   const { values, json } = parseOptions(
     rest,
-    { claim: { type: "string" }, url: { type: "string" }, stance: { type: "string" }, quote: { type: "string" }, title: { type: "string" }, as: { type: "string" } },
+    {
+      claim: { type: "string" },
+      url: { type: "string" },
+      stance: { type: "string" },
+      quote: { type: "string" },
+      title: { type: "string" },
+      as: { type: "string" },
+    },
     z.object({
       claim: z.coerce.number({ error: "must be a claim id" }).int().positive(),
       url: z.string({ error: "is required" }).min(1, "is required"),
@@ -26,10 +36,20 @@ export async function sourceCommand(args: string[], io: CliIo): Promise<number> 
   if (!claim) throw new CliError(`no claim with id ${values.claim}`);
   const { project, actor } = await resolveProjectAndActor(claim.project.slug, values.as, "addSource");
   try {
-    const link = await addExternalSource(project.id, values.claim, { url: values.url, stance: values.stance, quote: values.quote, title: values.title }, actor);
+    const link = await addExternalSource(
+      project.id,
+      values.claim,
+      { url: values.url, stance: values.stance, quote: values.quote, title: values.title },
+      actor,
+    );
     if (!link) throw new CliError(`no claim with id ${values.claim}`);
     const source = await getDb().source.findUniqueOrThrow({ where: { id: link.sourceId } });
-    printResult(io, json, { linkId: link.id, sourceId: source.id, claimId: values.claim, url: source.url, stance: link.stance }, `Linked ${source.url} to claim ${values.claim} (${link.stance}).`);
+    printResult(
+      io,
+      json,
+      { linkId: link.id, sourceId: source.id, claimId: values.claim, url: source.url, stance: link.stance },
+      `Linked ${source.url} to claim ${values.claim} (${link.stance}).`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ClaimInputError) throw new CliError(error.message, 2);

@@ -8,7 +8,10 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
   const { values, json } = parseOptions(
     args,
     { claim: { type: "string" }, limit: { type: "string" } },
-    z.object({ claim: z.coerce.number({ error: "must be a claim id" }).int().positive(), limit: z.coerce.number().int().min(1).max(50).optional() }),
+    z.object({
+      claim: z.coerce.number({ error: "must be a claim id" }).int().positive(),
+      limit: z.coerce.number().int().min(1).max(50).optional(),
+    }),
   );
   const claim = await getDb().claim.findUnique({ where: { id: values.claim }, select: { projectId: true } });
   if (!claim) throw new CliError(`no claim with id ${values.claim}`);
@@ -17,7 +20,9 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
   else {
     for (const s of suggestions) {
       const differences = s.differences.map((d) => `${d.kind}: ${d.here} ≠ ${d.there}`).join("; ");
-      io.stdout(`${s.relation.padEnd(12)} ${s.score.toFixed(2)} "${s.documentTitle}" [${s.start}-${s.end}] ${s.text}${differences ? `\n             differs: ${differences}` : ""}\n`);
+      io.stdout(
+        `${s.relation.padEnd(12)} ${s.score.toFixed(2)} "${s.documentTitle}" [${s.start}-${s.end}] ${s.text}${differences ? `\n             differs: ${differences}` : ""}\n`,
+      );
     }
     if (suggestions.length === 0) io.stdout("No passages in other articles match this claim.\n");
   }

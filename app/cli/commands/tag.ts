@@ -13,7 +13,13 @@ export const STALE_EXIT_CODE = 3;
 export async function tagCommand(args: string[], io: CliIo): Promise<number> {
   const { values, json } = parseOptions(
     args,
-    { claim: { type: "string" }, status: { type: "string" }, as: { type: "string" }, rationale: { type: "string" }, "expect-version": { type: "string" } },
+    {
+      claim: { type: "string" },
+      status: { type: "string" },
+      as: { type: "string" },
+      rationale: { type: "string" },
+      "expect-version": { type: "string" },
+    },
     z.object({
       claim: z.coerce.number({ error: "must be a claim id" }).int().positive(),
       status: z.enum(CLAIM_STATUSES, { error: "must be confirmed, disputed or unverified" }),
@@ -22,16 +28,30 @@ export async function tagCommand(args: string[], io: CliIo): Promise<number> {
       expectVersion: z.coerce.number().int().positive().optional(),
     }),
   );
-  const claim = await getDb().claim.findUnique({ where: { id: values.claim }, select: { projectId: true, project: { select: { slug: true } } } });
+  const claim = await getDb().claim.findUnique({
+    where: { id: values.claim },
+    select: { projectId: true, project: { select: { slug: true } } },
+  });
   if (!claim) throw new CliError(`no claim with id ${values.claim}`);
   const { project, actor } = await resolveProjectAndActor(claim.project.slug, values.as, "tagClaim");
   try {
-    const updated = await tagClaim(project.id, values.claim, { status: values.status, rationale: values.rationale ?? null, expectedVersion: values.expectVersion ?? null }, actor);
+    const updated = await tagClaim(
+      project.id,
+      values.claim,
+      { status: values.status, rationale: values.rationale ?? null, expectedVersion: values.expectVersion ?? null },
+      actor,
+    );
     if (!updated) throw new CliError(`no claim with id ${values.claim}`);
-    printResult(io, json, { id: updated.id, status: updated.status, rationale: updated.rationale, version: updated.version }, `Claim ${updated.id} is ${updated.status} (version ${updated.version}).`);
+    printResult(
+      io,
+      json,
+      { id: updated.id, status: updated.status, rationale: updated.rationale, version: updated.version },
+      `Claim ${updated.id} is ${updated.status} (version ${updated.version}).`,
+    );
     return 0;
   } catch (error) {
-    if (error instanceof StaleClaimError) throw new CliError(`stale version: ${error.message} (current version ${error.current.version})`, STALE_EXIT_CODE);
+    if (error instanceof StaleClaimError)
+      throw new CliError(`stale version: ${error.message} (current version ${error.current.version})`, STALE_EXIT_CODE);
     if (error instanceof ClaimInputError) throw new CliError(error.message, 2);
     throw error;
   }

@@ -17,7 +17,9 @@ const createSchema = z.object({
 export async function userCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "create") {
-    throw new UsageError("usage: claimdesk user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin [--json]");
+    throw new UsageError(
+      "usage: claimdesk user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin [--json]",
+    );
   }
   const { values, json } = parseOptions(
     rest,
@@ -45,7 +47,12 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
       },
       CLI_ACTOR,
     );
-    printResult(io, json, { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin }, `Created user ${user.username} (id ${user.id}).`);
+    printResult(
+      io,
+      json,
+      { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin },
+      `Created user ${user.username} (id ${user.id}).`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof UsernameTakenError) throw new CliError(error.message);

@@ -2,7 +2,12 @@ import { z } from "zod";
 import type { ReportClaim, ReportHeader } from "./report";
 
 // A scale that rises with truthfulness. Unverified claims are not reviews and are left out.
-export const RATING = { worst: 1, best: 3, values: { disputed: 1, confirmed: 3 } as const, labels: { disputed: "Disputed", confirmed: "Confirmed" } as const };
+export const RATING = {
+  worst: 1,
+  best: 3,
+  values: { disputed: 1, confirmed: 3 } as const,
+  labels: { disputed: "Disputed", confirmed: "Confirmed" } as const,
+};
 
 const claimReviewSchema = z.object({
   "@context": z.literal("https://schema.org"),

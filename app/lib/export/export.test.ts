@@ -30,9 +30,29 @@ function claim(id: number, change: Partial<ReportClaim> = {}): ReportClaim {
     decidedAt: "2026-11-21T12:00:00.000Z",
     version: 3,
     checkworthiness: 0.8,
-    document: { id: 9, title: "Bridge deal", url: "https://news.example/bridge", outlet: "Courier", publishedAt: "2026-04-15T18:30:00.000Z" },
-    sources: [{ url: "https://stats.example/r", title: "Report", outlet: null, stance: "supports", quote: "Table 3", note: null, addedBy: "Lucía Rivera", addedAt: "2026-11-21T11:00:00.000Z", documentId: null }],
-    history: [{ at: "2026-11-21T12:00:00.000Z", actor: "rivera", action: "claim.status_changed", details: { from: "unverified", to: "confirmed" } }],
+    document: {
+      id: 9,
+      title: "Bridge deal",
+      url: "https://news.example/bridge",
+      outlet: "Courier",
+      publishedAt: "2026-04-15T18:30:00.000Z",
+    },
+    sources: [
+      {
+        url: "https://stats.example/r",
+        title: "Report",
+        outlet: null,
+        stance: "supports",
+        quote: "Table 3",
+        note: null,
+        addedBy: "Lucía Rivera",
+        addedAt: "2026-11-21T11:00:00.000Z",
+        documentId: null,
+      },
+    ],
+    history: [
+      { at: "2026-11-21T12:00:00.000Z", actor: "rivera", action: "claim.status_changed", details: { from: "unverified", to: "confirmed" } },
+    ],
     ...change,
   };
 }
@@ -44,7 +64,8 @@ async function render(format: Parameters<typeof renderReport>[0], claims: Report
   }
   const parts: Uint8Array[] = [];
   const encoder = new TextEncoder();
-  for await (const chunk of renderReport(format, header, source(), options)) parts.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+  for await (const chunk of renderReport(format, header, source(), options))
+    parts.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
   return Buffer.concat(parts);
 }
 
@@ -53,16 +74,33 @@ describe("CSV", () => {
     const tricky = [
       claim(1, { text: 'He said "no", then left,\nslowly.\r\nNext line', speaker: "Ελένη Παπαδοπούλου" }),
       claim(2, { text: "=SUM(A1:A9)", speaker: "+33 cmd", rationale: "-2+3" }),
-      claim(3, { text: "@import", speaker: "\tTabbed", rationale: "\rCarriage", document: { id: 9, title: "Київ, 東京, القاهرة", url: null, outlet: null, publishedAt: null } }),
+      claim(3, {
+        text: "@import",
+        speaker: "\tTabbed",
+        rationale: "\rCarriage",
+        document: { id: 9, title: "Київ, 東京, القاهرة", url: null, outlet: null, publishedAt: null },
+      }),
     ];
     const csv = (await render("csv", tricky)).toString("utf8");
     expect(csv.startsWith("\ufeff")).toBe(false);
     expect(csv).toContain("\r\n");
     const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ claim_id: "1", claim_text: 'He said "no", then left,\nslowly.\r\nNext line', speaker: "Ελένη Παπαδοπούλου", source_count: "1", source_urls: "https://stats.example/r", version: "3" });
+    expect(rows[0]).toMatchObject({
+      claim_id: "1",
+      claim_text: 'He said "no", then left,\nslowly.\r\nNext line',
+      speaker: "Ελένη Παπαδοπούλου",
+      source_count: "1",
+      source_urls: "https://stats.example/r",
+      version: "3",
+    });
     expect(rows[1]).toMatchObject({ claim_text: "'=SUM(A1:A9)", speaker: "'+33 cmd", rationale: "'-2+3" });
-    expect(rows[2]).toMatchObject({ claim_text: "'@import", speaker: "'\tTabbed", rationale: "'\rCarriage", document_title: "Київ, 東京, القاهرة" });
+    expect(rows[2]).toMatchObject({
+      claim_text: "'@import",
+      speaker: "'\tTabbed",
+      rationale: "'\rCarriage",
+      document_title: "Київ, 東京, القاهرة",
+    });
     for (const row of rows) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
   });
 
@@ -73,7 +111,11 @@ describe("CSV", () => {
 
 describe("JSON", () => {
   it("is one valid report with a version, claims, history and the head hash", async () => {
-    const report = JSON.parse((await render("json", [claim(1), claim(2, { status: "unverified", rationale: null, decidedBy: null, decidedAt: null })])).toString("utf8"));
+    const report = JSON.parse(
+      (await render("json", [claim(1), claim(2, { status: "unverified", rationale: null, decidedBy: null, decidedAt: null })])).toString(
+        "utf8",
+      ),
+    );
     const parsed = reportSchema.parse(report);
     expect(parsed.claims).toHaveLength(2);
     expect(parsed.integrity.headHash).toBe("a".repeat(64));
@@ -88,16 +130,35 @@ describe("JSON", () => {
 
 describe("ClaimReview", () => {
   it("gives each decided claim the required fields on a rising scale, and leaves unverified claims out", async () => {
-    const reviews = JSON.parse((await render("claimreview", [claim(1), claim(2, { status: "disputed" }), claim(3, { status: "unverified" })])).toString("utf8")) as unknown[];
+    const reviews = JSON.parse(
+      (await render("claimreview", [claim(1), claim(2, { status: "disputed" }), claim(3, { status: "unverified" })])).toString("utf8"),
+    ) as unknown[];
     expect(reviews).toHaveLength(2);
-    const [confirmed, disputed] = reviews as unknown as Array<{ [key: string]: unknown; reviewRating: { ratingValue: number; bestRating: number; worstRating: number; alternateName: string } }>;
+    const [confirmed, disputed] = reviews as unknown as Array<{
+      [key: string]: unknown;
+      reviewRating: { ratingValue: number; bestRating: number; worstRating: number; alternateName: string };
+    }>;
     for (const review of [confirmed!, disputed!]) {
-      expect(review).toMatchObject({ "@context": "https://schema.org", "@type": "ClaimReview", author: { "@type": "Organization", name: "Example Checks", url: "https://checks.example.org" }, itemReviewed: { "@type": "Claim", author: { name: "Mayor Ines Varga" }, appearance: { url: "https://news.example/bridge" }, datePublished: "2026-04-15" } });
+      expect(review).toMatchObject({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        author: { "@type": "Organization", name: "Example Checks", url: "https://checks.example.org" },
+        itemReviewed: {
+          "@type": "Claim",
+          author: { name: "Mayor Ines Varga" },
+          appearance: { url: "https://news.example/bridge" },
+          datePublished: "2026-04-15",
+        },
+      });
       expect(review.reviewRating.ratingValue).toBeGreaterThanOrEqual(review.reviewRating.worstRating);
       expect(review.reviewRating.ratingValue).toBeLessThanOrEqual(review.reviewRating.bestRating);
     }
     expect(confirmed!.reviewRating.ratingValue).toBeGreaterThan(disputed!.reviewRating.ratingValue);
-    expect(confirmed!).toMatchObject({ url: "https://checks.example.org/claims/1", claimReviewed: "Claim 1 text", datePublished: "2026-11-21" });
+    expect(confirmed!).toMatchObject({
+      url: "https://checks.example.org/claims/1",
+      claimReviewed: "Claim 1 text",
+      datePublished: "2026-11-21",
+    });
     expect(disputed!.reviewRating.alternateName).toBe("Disputed");
   });
 
@@ -122,7 +183,8 @@ describe("HTML", () => {
     });
     const html = (await render("html", [hostile, claim(2)])).toString("utf8");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    for (const forbidden of ["<script", "<img", "<iframe", "<link", "@import", "url(", 'href="javascript:']) expect(html.toLowerCase()).not.toContain(forbidden);
+    for (const forbidden of ["<script", "<img", "<iframe", "<link", "@import", "url(", 'href="javascript:'])
+      expect(html.toLowerCase()).not.toContain(forbidden);
     // Every attribute that could load something is absent; only <a href> links remain.
     expect(html.match(/<[^>]*\ssrc\s*=/gi)).toBeNull();
     expect(html).toContain("<svg");
@@ -133,7 +195,10 @@ describe("HTML", () => {
 
 describe("PDF", () => {
   it("is a PDF whose text contains the claims, including non-Latin text", async () => {
-    const bytes = await render("pdf", [claim(1, { text: "The bridge carried 31,000 vehicles a day." }), claim(2, { text: "Η γέφυρα κόστισε 48 εκατομμύρια." })]);
+    const bytes = await render("pdf", [
+      claim(1, { text: "The bridge carried 31,000 vehicles a day." }),
+      claim(2, { text: "Η γέφυρα κόστισε 48 εκατομμύρια." }),
+    ]);
     expect(bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;

@@ -37,7 +37,10 @@ function chart(summary: ReportHeader["summary"]): string {
 
 export function htmlStart(header: ReportHeader): string {
   const period = header.period.from ? `${header.period.from.slice(0, 10)} to ${header.period.to?.slice(0, 10)}` : "no decisions yet";
-  const filters = Object.entries(header.filters).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(JSON.stringify(v))}`).join("; ") || "none";
+  const filters =
+    Object.entries(header.filters)
+      .map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(JSON.stringify(v))}`)
+      .join("; ") || "none";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Audit report: ${escapeHtml(header.project.name)}</title><style>${STYLE}</style></head><body>
@@ -57,13 +60,18 @@ export function htmlClaim(claim: ReportClaim): string {
       return `<li><strong>${escapeHtml(s.stance)}</strong>: ${href ? `<a href="${href}" rel="noopener noreferrer">${label}</a>` : label}${s.outlet ? ` (${escapeHtml(s.outlet)})` : ""}${s.quote ? `<blockquote>${escapeHtml(s.quote)}</blockquote>` : ""}${s.note ? `<p class="meta">Note: ${escapeHtml(s.note)}</p>` : ""}<p class="meta">Added by ${escapeHtml(s.addedBy ?? "unknown")}, ${escapeHtml(s.addedAt)}</p></li>`;
     })
     .join("");
-  const history = claim.history.map((h) => `<li><span class="meta">${escapeHtml(h.at)}</span> ${escapeHtml(h.actor ?? "system")}: ${escapeHtml(h.action)} ${escapeHtml(JSON.stringify(h.details))}</li>`).join("");
+  const history = claim.history
+    .map(
+      (h) =>
+        `<li><span class="meta">${escapeHtml(h.at)}</span> ${escapeHtml(h.actor ?? "system")}: ${escapeHtml(h.action)} ${escapeHtml(JSON.stringify(h.details))}</li>`,
+    )
+    .join("");
   const documentHref = safeHref(claim.document.url);
   return `<article class="claim" id="claim-${claim.id}"><h3>Claim ${claim.id} <span class="status ${claim.status}">${escapeHtml(claim.status)}</span></h3>
 <blockquote>${escapeHtml(claim.text)}</blockquote>
 <p class="meta">In ${documentHref ? `<a href="${documentHref}" rel="noopener noreferrer">${escapeHtml(claim.document.title)}</a>` : escapeHtml(claim.document.title)}${claim.document.outlet ? ` (${escapeHtml(claim.document.outlet)})` : ""}${claim.speaker ? ` · speaker: ${escapeHtml(claim.speaker)}` : ""}</p>
 <p><strong>Verdict:</strong> ${escapeHtml(claim.status)}${claim.rationale ? `. <strong>Rationale:</strong> ${escapeHtml(claim.rationale)}` : ""}${claim.decidedBy ? ` <span class="meta">(${escapeHtml(claim.decidedBy)}, ${escapeHtml(claim.decidedAt)})</span>` : ""}</p>
-${sources ? `<h4>Sources</h4><ul>${sources}</ul>` : "<p class=\"meta\">No sources linked.</p>"}
+${sources ? `<h4>Sources</h4><ul>${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
 ${history ? `<details><summary>History (${claim.history.length})</summary><ol>${history}</ol></details>` : ""}</article>
 `;
 }

@@ -7,6 +7,7 @@ export function reportJsonSchema(): Record<string, unknown> {
     ...(z.toJSONSchema(reportSchema, { target: "draft-2020-12" }) as Record<string, unknown>),
     $id: `https://claimdesk.example/schemas/report-v${REPORT_VERSION}.json`,
     title: "Claimdesk audit report",
-    description: "A project's claims with their verdicts, rationales, sources and full history, and the head hash of the project's audit trail.",
+    description:
+      "A project's claims with their verdicts, rationales, sources and full history, and the head hash of the project's audit trail.",
   };
 }

@@ -15,7 +15,11 @@ const COLORS = { unverified: "#9a6700", confirmed: "#1b7f3b", disputed: "#b42318
  * they fill, and this generator passes each chunk on before reading the next claim.
  */
 export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<ReportClaim>): AsyncGenerator<Uint8Array> {
-  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: `Audit report: ${header.project.name}`, Author: header.generatedBy, Creator: "Claimdesk" } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 50,
+    info: { Title: `Audit report: ${header.project.name}`, Author: header.generatedBy, Creator: "Claimdesk" },
+  });
   const chunks: Uint8Array[] = [];
   let ended = false;
   let wake: (() => void) | null = null;
@@ -36,10 +40,23 @@ export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<Rep
   doc.font("bold").fontSize(20).text(`Audit report: ${header.project.name}`);
   doc.moveDown(0.5).font("body").fontSize(10).fillColor("#5a6472");
   doc.text(`Generated ${header.generatedAt} by ${header.generatedBy}`);
-  doc.text(`Period: ${header.period.from ? `${header.period.from.slice(0, 10)} to ${header.period.to?.slice(0, 10)}` : "no decisions yet"}`);
-  doc.text(`Filters: ${Object.entries(header.filters).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("; ") || "none"}`);
+  doc.text(
+    `Period: ${header.period.from ? `${header.period.from.slice(0, 10)} to ${header.period.to?.slice(0, 10)}` : "no decisions yet"}`,
+  );
+  doc.text(
+    `Filters: ${
+      Object.entries(header.filters)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+        .join("; ") || "none"
+    }`,
+  );
   doc.moveDown().fillColor("#1d2430").font("bold").fontSize(14).text("Summary");
-  doc.font("body").fontSize(10).text(`${header.summary.total} claims: ${header.summary.confirmed} confirmed, ${header.summary.disputed} disputed, ${header.summary.unverified} unverified.`);
+  doc
+    .font("body")
+    .fontSize(10)
+    .text(
+      `${header.summary.total} claims: ${header.summary.confirmed} confirmed, ${header.summary.disputed} disputed, ${header.summary.unverified} unverified.`,
+    );
   const max = Math.max(1, header.summary.confirmed, header.summary.disputed, header.summary.unverified);
   let y = doc.y + 6;
   for (const status of ["confirmed", "disputed", "unverified"] as const) {
@@ -54,14 +71,37 @@ export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<Rep
   yield* drain();
 
   for await (const claim of claims) {
-    doc.moveDown(0.6).font("bold").fontSize(11).fillColor("#1d2430").text(`Claim ${claim.id} `, { continued: true }).fillColor(COLORS[claim.status]).text(claim.status.toUpperCase());
+    doc
+      .moveDown(0.6)
+      .font("bold")
+      .fontSize(11)
+      .fillColor("#1d2430")
+      .text(`Claim ${claim.id} `, { continued: true })
+      .fillColor(COLORS[claim.status])
+      .text(claim.status.toUpperCase());
     doc.fillColor("#1d2430").font("body").fontSize(10).text(claim.text, { indent: 10 });
-    doc.fontSize(8.5).fillColor("#5a6472").text(`${claim.document.title}${claim.document.url ? ` · ${claim.document.url}` : ""}${claim.speaker ? ` · speaker: ${claim.speaker}` : ""}`);
-    if (claim.rationale || claim.decidedBy) doc.fillColor("#1d2430").text(`Verdict: ${claim.status}${claim.rationale ? ` — ${claim.rationale}` : ""}${claim.decidedBy ? ` (${claim.decidedBy}, ${claim.decidedAt})` : ""}`);
+    doc
+      .fontSize(8.5)
+      .fillColor("#5a6472")
+      .text(
+        `${claim.document.title}${claim.document.url ? ` · ${claim.document.url}` : ""}${claim.speaker ? ` · speaker: ${claim.speaker}` : ""}`,
+      );
+    if (claim.rationale || claim.decidedBy)
+      doc
+        .fillColor("#1d2430")
+        .text(
+          `Verdict: ${claim.status}${claim.rationale ? ` — ${claim.rationale}` : ""}${claim.decidedBy ? ` (${claim.decidedBy}, ${claim.decidedAt})` : ""}`,
+        );
     for (const source of claim.sources) {
-      doc.fillColor("#1d2430").text(`• ${source.stance}: ${source.title ?? source.url ?? "imported article"}${source.url && source.title ? ` <${source.url}>` : ""}${source.quote ? ` — “${source.quote}”` : ""}`, { indent: 10 });
+      doc
+        .fillColor("#1d2430")
+        .text(
+          `• ${source.stance}: ${source.title ?? source.url ?? "imported article"}${source.url && source.title ? ` <${source.url}>` : ""}${source.quote ? ` — “${source.quote}”` : ""}`,
+          { indent: 10 },
+        );
     }
-    for (const entry of claim.history) doc.fillColor("#5a6472").text(`${entry.at} ${entry.actor ?? "system"}: ${entry.action}`, { indent: 10 });
+    for (const entry of claim.history)
+      doc.fillColor("#5a6472").text(`${entry.at} ${entry.actor ?? "system"}: ${entry.action}`, { indent: 10 });
     yield* drain();
   }
 
@@ -70,7 +110,10 @@ export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<Rep
   for (const reviewer of header.reviewers) doc.text(`${reviewer.name}: ${reviewer.decisions} decisions`);
   if (header.reviewers.length === 0) doc.text("No decisions recorded.");
   doc.moveDown().font("bold").fontSize(14).text("Integrity");
-  doc.font("body").fontSize(10).text(`The project's audit trail is a SHA-256 hash chain of ${header.integrity.events} events. Head hash at the time of this report:`);
+  doc
+    .font("body")
+    .fontSize(10)
+    .text(`The project's audit trail is a SHA-256 hash chain of ${header.integrity.events} events. Head hash at the time of this report:`);
   doc.font("body").fontSize(8.5).text(header.integrity.headHash);
   doc.fontSize(10).text(`To verify: ${header.integrity.verify}`);
   doc.end();

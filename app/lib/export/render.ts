@@ -10,7 +10,12 @@ import type { ExportFormat, ReportClaim, ReportHeader } from "./report";
  * and a page's objects are garbage as soon as its chunk is out (short-lived objects are
  * what keeps a long export's memory flat).
  */
-export async function* renderReport(format: ExportFormat, header: ReportHeader, pages: AsyncIterable<ReportClaim[]>, options: { bom?: boolean } = {}): AsyncGenerator<string | Uint8Array> {
+export async function* renderReport(
+  format: ExportFormat,
+  header: ReportHeader,
+  pages: AsyncIterable<ReportClaim[]>,
+  options: { bom?: boolean } = {},
+): AsyncGenerator<string | Uint8Array> {
   switch (format) {
     case "csv":
       yield csvHeader({ bom: options.bom ?? false });

@@ -36,7 +36,13 @@ export const reportClaimSchema = z.object({
   decidedAt: isoDate.nullable(),
   version: z.number().int(),
   checkworthiness: z.number(),
-  document: z.object({ id: z.number().int(), title: z.string(), url: z.string().nullable(), outlet: z.string().nullable(), publishedAt: isoDate.nullable() }),
+  document: z.object({
+    id: z.number().int(),
+    title: z.string(),
+    url: z.string().nullable(),
+    outlet: z.string().nullable(),
+    publishedAt: isoDate.nullable(),
+  }),
   sources: z.array(reportSourceSchema),
   history: z.array(historyEntrySchema),
 });

@@ -34,16 +34,115 @@ const QUOTED_ATTRIBUTION_WEIGHT = 0.15;
 const QUOTED_OPINION_FACTOR = 0.55;
 const FIRST_AND_SECOND_PERSON = new Set(["i", "we", "you", "me", "us", "my", "our", "your", "i'm", "we're", "you're", "we've", "i've"]);
 const OBLIGATION = new Set(["must", "should", "need", "needs", "cannot", "can't", "ought"]);
-const EVIDENCE_NOUNS = new Set(["data", "figures", "records", "documents", "statistics", "study", "report", "survey", "analysis", "filings"]);
+const EVIDENCE_NOUNS = new Set([
+  "data",
+  "figures",
+  "records",
+  "documents",
+  "statistics",
+  "study",
+  "report",
+  "survey",
+  "analysis",
+  "filings",
+]);
 
-const COMPARISON_WORDS = new Set(["than", "more", "less", "fewer", "most", "least", "record", "compared", "twice", "double", "doubled", "tripled", "halved", "half", "biggest", "largest", "smallest", "highest", "lowest", "first", "only", "worst", "best"]);
+const COMPARISON_WORDS = new Set([
+  "than",
+  "more",
+  "less",
+  "fewer",
+  "most",
+  "least",
+  "record",
+  "compared",
+  "twice",
+  "double",
+  "doubled",
+  "tripled",
+  "halved",
+  "half",
+  "biggest",
+  "largest",
+  "smallest",
+  "highest",
+  "lowest",
+  "first",
+  "only",
+  "worst",
+  "best",
+]);
 const CAUSAL_WORDS = new Set(["because", "caused", "causes", "cause", "due", "therefore", "consequently", "resulted", "blamed", "thanks"]);
-const CHANGE_WORDS = new Set(["rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "increased", "decreased", "grew", "grown", "dropped", "declined", "cut", "raised", "lowered", "doubled", "reduced", "soared", "plunged", "awarded", "approved", "voted", "signed", "passed", "rejected", "closed", "opened", "won", "lost", "killed", "injured", "arrested", "charged", "fined", "banned"]);
-const NUMBER_WORDS = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"]);
+const CHANGE_WORDS = new Set([
+  "rose",
+  "rise",
+  "rises",
+  "risen",
+  "fell",
+  "fall",
+  "falls",
+  "fallen",
+  "increased",
+  "decreased",
+  "grew",
+  "grown",
+  "dropped",
+  "declined",
+  "cut",
+  "raised",
+  "lowered",
+  "doubled",
+  "reduced",
+  "soared",
+  "plunged",
+  "awarded",
+  "approved",
+  "voted",
+  "signed",
+  "passed",
+  "rejected",
+  "closed",
+  "opened",
+  "won",
+  "lost",
+  "killed",
+  "injured",
+  "arrested",
+  "charged",
+  "fined",
+  "banned",
+]);
+const NUMBER_WORDS = new Set([
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "dozen",
+  "dozens",
+  "hundred",
+  "hundreds",
+  "thousand",
+  "thousands",
+  "million",
+  "millions",
+  "billion",
+  "billions",
+]);
 const CURRENCY_SYMBOLS = new Set(["$", "€", "£", "¥"]);
 
 function spanText(tokens: Token[]): string {
-  return tokens.map((t) => t.value).join(" ").replace(/ ([,.%])/g, "$1").replace(/([$€£]) /g, "$1");
+  return tokens
+    .map((t) => t.value)
+    .join(" ")
+    .replace(/ ([,.%])/g, "$1")
+    .replace(/([$€£]) /g, "$1");
 }
 
 /** Groups consecutive tokens with the same entity type (or the same test) into evidence strings. */
@@ -69,7 +168,9 @@ export interface Score {
 /** The share of the sentence's words inside quotation marks, and the quoted text. */
 function quotation(sentence: Sentence): { share: number; text: string } {
   const quoted = insideQuotes(sentence.tokens);
-  const words = sentence.tokens.map((token, i) => ({ token, quoted: quoted[i]! })).filter(({ token }) => !["PUNCT", "SPACE"].includes(token.pos) && !/^["“”]$/.test(token.value));
+  const words = sentence.tokens
+    .map((token, i) => ({ token, quoted: quoted[i]! }))
+    .filter(({ token }) => !["PUNCT", "SPACE"].includes(token.pos) && !/^["“”]$/.test(token.value));
   const inside = words.filter((w) => w.quoted).map((w) => w.token.value);
   return { share: words.length === 0 ? 0 : inside.length / words.length, text: inside.join(" ") };
 }
@@ -90,16 +191,42 @@ export function scoreSentence(sentence: Sentence): Score {
     if (unique.length > 0) reasons.push({ kind, evidence: unique.slice(0, 3).join(", ") });
   };
 
-  add("money", runs(tokens, (t, i) => t.entity === "MONEY" || CURRENCY_SYMBOLS.has(t.value) || (i > 0 && CURRENCY_SYMBOLS.has(tokens[i - 1]!.value) && t.pos === "NUM")));
-  add("percentage", runs(tokens, (t) => t.entity === "PERCENT"));
+  add(
+    "money",
+    runs(
+      tokens,
+      (t, i) =>
+        t.entity === "MONEY" || CURRENCY_SYMBOLS.has(t.value) || (i > 0 && CURRENCY_SYMBOLS.has(tokens[i - 1]!.value) && t.pos === "NUM"),
+    ),
+  );
+  add(
+    "percentage",
+    runs(tokens, (t) => t.entity === "PERCENT"),
+  );
   const temporal = new Set(["DATE", "TIME"]);
-  add("date_time", runs(tokens, (t) => temporal.has(t.entity)));
+  add(
+    "date_time",
+    runs(tokens, (t) => temporal.has(t.entity)),
+  );
   // A number inside a date or an amount is already counted there; "18 months" counts as a number.
   const counted = new Set(["MONEY", "PERCENT", "DATE", "TIME"]);
-  add("number", runs(tokens, (t) => !counted.has(t.entity) && (t.pos === "NUM" || t.entity === "CARDINAL" || NUMBER_WORDS.has(t.lower)) && /[0-9a-z]/i.test(t.value)));
+  add(
+    "number",
+    runs(
+      tokens,
+      (t) =>
+        !counted.has(t.entity) && (t.pos === "NUM" || t.entity === "CARDINAL" || NUMBER_WORDS.has(t.lower)) && /[0-9a-z]/i.test(t.value),
+    ),
+  );
   // A capitalized first word is not a name by itself; a run of proper nouns is.
   // Weekdays and months are dates, even where the recognizer calls "until Friday" a duration.
-  add("named_entity", runs(tokens, (t, i) => t.pos === "PROPN" && !temporal.has(t.entity) && !isCalendarWord(t.lower) && (i > 0 || tokens[1]?.pos === "PROPN")));
+  add(
+    "named_entity",
+    runs(
+      tokens,
+      (t, i) => t.pos === "PROPN" && !temporal.has(t.entity) && !isCalendarWord(t.lower) && (i > 0 || tokens[1]?.pos === "PROPN"),
+    ),
+  );
   // "X said", "according to X", and evidence cited as such ("the data show").
   const attribution = tokens.map((t, i) => {
     if (isAttributionVerb(t)) return t.value;
@@ -108,16 +235,41 @@ export function scoreSentence(sentence: Sentence): Score {
     return "";
   });
   add("attribution", attribution);
-  add("comparison", tokens.filter((t) => COMPARISON_WORDS.has(t.lower) || ((t.pos === "ADJ" || t.pos === "ADV") && /[a-z]{3,}est$/.test(t.lower) && t.lower !== "interest")).map((t) => t.value));
-  add("causal", tokens.filter((t, i) => CAUSAL_WORDS.has(t.lower) || (t.lower === "led" && tokens[i + 1]?.lower === "to") || (t.lower === "as" && tokens[i + 1]?.lower === "a" && tokens[i + 2]?.lower === "result")).map((t) => t.value));
-  add("change", tokens.filter((t) => CHANGE_WORDS.has(t.lower)).map((t) => t.value));
+  add(
+    "comparison",
+    tokens
+      .filter(
+        (t) =>
+          COMPARISON_WORDS.has(t.lower) ||
+          ((t.pos === "ADJ" || t.pos === "ADV") && /[a-z]{3,}est$/.test(t.lower) && t.lower !== "interest"),
+      )
+      .map((t) => t.value),
+  );
+  add(
+    "causal",
+    tokens
+      .filter(
+        (t, i) =>
+          CAUSAL_WORDS.has(t.lower) ||
+          (t.lower === "led" && tokens[i + 1]?.lower === "to") ||
+          (t.lower === "as" && tokens[i + 1]?.lower === "a" && tokens[i + 2]?.lower === "result"),
+      )
+      .map((t) => t.value),
+  );
+  add(
+    "change",
+    tokens.filter((t) => CHANGE_WORDS.has(t.lower)).map((t) => t.value),
+  );
 
   const quote = quotation(sentence);
   const quoteDominant = quote.share >= 0.5;
   let keep = 1;
   for (const reason of reasons) {
     let weight = WEIGHTS[reason.kind];
-    if (reason.kind === "date_time" && tokens.some((t) => t.entity === "TIME" && (/\d/.test(t.value) || t.lower === "noon" || t.lower === "midnight"))) {
+    if (
+      reason.kind === "date_time" &&
+      tokens.some((t) => t.entity === "TIME" && (/\d/.test(t.value) || t.lower === "noon" || t.lower === "midnight"))
+    ) {
       weight = tokens.some((t) => isCalendarWord(t.lower)) ? MOMENT_WEIGHT : CLOCK_TIME_WEIGHT;
     }
     if (reason.kind === "attribution" && quoteDominant) weight = QUOTED_ATTRIBUTION_WEIGHT;
@@ -126,7 +278,13 @@ export function scoreSentence(sentence: Sentence): Score {
   let score = 1 - keep;
   const words = tokens.filter((t) => t.pos !== "PUNCT" && t.pos !== "SYM").length;
   // Questions, fragments and sentences without a verb assert little that can be checked.
-  if (sentence.text.trimEnd().replace(/["”’)]+$/, "").endsWith("?")) score *= 0.35;
+  if (
+    sentence.text
+      .trimEnd()
+      .replace(/["”’)]+$/, "")
+      .endsWith("?")
+  )
+    score *= 0.35;
   if (words < 5) score *= 0.5;
   if (!tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) score *= 0.6;
   if (quoteDominant && isOpinion(quote.text)) score *= QUOTED_OPINION_FACTOR;

@@ -32,7 +32,14 @@ export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_
     const { score, reasons } = scoreSentence(sentence);
     const match = findSpeaker(sentence.tokens);
     let speaker = match?.speaker ?? null;
-    if (!speaker && match?.pronoun && lastNamed && sentence.paragraph - lastNamed.paragraph <= 1 && match.pronoun !== "i" && match.pronoun !== "we") {
+    if (
+      !speaker &&
+      match?.pronoun &&
+      lastNamed &&
+      sentence.paragraph - lastNamed.paragraph <= 1 &&
+      match.pronoun !== "i" &&
+      match.pronoun !== "we"
+    ) {
       speaker = lastNamed.speaker;
     }
     if (match?.speaker && /[A-Z]/.test(match.speaker)) lastNamed = { speaker: match.speaker, paragraph: sentence.paragraph };

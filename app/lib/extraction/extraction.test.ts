@@ -19,11 +19,17 @@ describe("sentence segmentation", () => {
       "Hundreds of flights would go.",
       "It cost $1.2bn in 2024.",
     ]);
-    expect(texts("It reached 31C. About 4,800 runners had started. John C. Smith ran.")).toEqual(["It reached 31C.", "About 4,800 runners had started.", "John C. Smith ran."]);
+    expect(texts("It reached 31C. About 4,800 runners had started. John C. Smith ran.")).toEqual([
+      "It reached 31C.",
+      "About 4,800 runners had started.",
+      "John C. Smith ran.",
+    ]);
   });
 
   it("ends a sentence after a clock time's p.m. before a new subject, not before a day or a time zone", () => {
-    expect(texts("The mayor conceded at 11:40 p.m. Reinholt took 52% of the vote. Polls closed at 8 p.m. Sunday, or 9 a.m. ET Monday.")).toEqual([
+    expect(
+      texts("The mayor conceded at 11:40 p.m. Reinholt took 52% of the vote. Polls closed at 8 p.m. Sunday, or 9 a.m. ET Monday."),
+    ).toEqual([
       "The mayor conceded at 11:40 p.m.",
       "Reinholt took 52% of the vote.",
       "Polls closed at 8 p.m. Sunday, or 9 a.m. ET Monday.",
@@ -84,21 +90,26 @@ describe("claim extraction", () => {
   });
 
   it("resolves a pronoun to the sentence's own subject, past an adverb, before looking back", () => {
-    const text = "Spokesman Sean Parnell said the deadline stands.\n\nMichael did not confirm the plan, but he said that no company would block it. He also said the board would meet.";
+    const text =
+      "Spokesman Sean Parnell said the deadline stands.\n\nMichael did not confirm the plan, but he said that no company would block it. He also said the board would meet.";
     const [, own, next] = extractClaims(text);
     expect(own!.speaker).toBe("Michael");
     expect(next!.speaker).toBe("Michael");
   });
 
   it("scores reported speech as a claim and an opinion quoted word for word as not", () => {
-    const [reported, quoted] = extractClaims('Deputy minister Sara Quist said the ministry had offered to share the cost of temporary masts. "We have been more than patient," Quist said.');
+    const [reported, quoted] = extractClaims(
+      'Deputy minister Sara Quist said the ministry had offered to share the cost of temporary masts. "We have been more than patient," Quist said.',
+    );
     expect(reported!.dismissed).toBe(false);
     expect(quoted!.dismissed).toBe(true);
     expect(reported!.checkworthiness).toBeGreaterThan(quoted!.checkworthiness + 0.15);
   });
 
   it("weighs a clock time above a weekday", () => {
-    const [withTime, withDay] = extractClaims("The ministry gave the firm until Friday at 5:01 p.m. to restore service. The ministry gave the firm until Friday to restore service.");
+    const [withTime, withDay] = extractClaims(
+      "The ministry gave the firm until Friday at 5:01 p.m. to restore service. The ministry gave the firm until Friday to restore service.",
+    );
     expect(withTime!.checkworthiness).toBeGreaterThan(withDay!.checkworthiness);
     expect(withTime!.dismissed).toBe(false);
   });
@@ -124,7 +135,8 @@ describe("re-anchoring", () => {
   });
 
   it("uses the context to choose between repeated quotes", () => {
-    const repeated = "Intro. It approved a $48 million contract for the bridge. Later: The council met on Monday. It approved a $48 million contract for the bridge. Residents protested outside.";
+    const repeated =
+      "Intro. It approved a $48 million contract for the bridge. Later: The council met on Monday. It approved a $48 million contract for the bridge. Residents protested outside.";
     const placed = reanchor(repeated, anchor)!;
     expect(placed.start).toBe(repeated.lastIndexOf(exact));
   });

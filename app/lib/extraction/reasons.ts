@@ -1,5 +1,6 @@
 // Shared with the browser: no NLP model here.
-export type ReasonKind = "money" | "percentage" | "number" | "date_time" | "named_entity" | "attribution" | "comparison" | "causal" | "change";
+export type ReasonKind =
+  "money" | "percentage" | "number" | "date_time" | "named_entity" | "attribution" | "comparison" | "causal" | "change";
 
 export interface Reason {
   kind: ReasonKind;

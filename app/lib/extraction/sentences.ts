@@ -30,14 +30,15 @@ export function insideQuotes(tokens: Array<{ value: string }>): boolean[] {
   return tokens.map((token) => {
     if (token.value === "“") inside = true;
     else if (token.value === "”") inside = false;
-    else if (token.value === "\"") inside = !inside;
+    else if (token.value === '"') inside = !inside;
     else return inside;
     return false;
   });
 }
 
 const OPENING_QUOTES = /["“]/g;
-const TIME_ZONES = /^(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|WET|IST|JST|AEST|AEDT|Eastern|Central|Mountain|Pacific|local)$/;
+const TIME_ZONES =
+  /^(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|WET|IST|JST|AEST|AEDT|Eastern|Central|Mountain|Pacific|local)$/;
 const CLOSING_QUOTE = /”/g;
 
 /** Whether a quotation opened in this text is still open at its end. */
@@ -118,7 +119,13 @@ export function segmentSentences(text: string): Sentence[] {
         const end = paragraphStart + offsets[last]! + values[last]!.length;
         const tokens: Token[] = [];
         for (let i = first; i <= last; i += 1) {
-          tokens.push({ value: values[i]!, lower: values[i]!.toLowerCase(), pos: pos[i]!, entity: entityOf[i]!, start: paragraphStart + offsets[i]! });
+          tokens.push({
+            value: values[i]!,
+            lower: values[i]!.toLowerCase(),
+            pos: pos[i]!,
+            entity: entityOf[i]!,
+            start: paragraphStart + offsets[i]!,
+          });
         }
         if (pending) {
           pending = { ...pending, end, text: text.slice(pending.start, end), tokens: pending.tokens.concat(tokens) };

@@ -1,16 +1,61 @@
 import { type Token, insideQuotes } from "./sentences";
 
 const ATTRIBUTION_VERBS = new Set([
-  "said", "says", "say", "told", "tells", "tell", "stated", "states", "announced", "announces", "claimed", "claims",
-  "argued", "argues", "added", "adds", "warned", "warns", "insisted", "insists", "acknowledged", "acknowledges",
-  "wrote", "writes", "noted", "notes", "explained", "explains", "confirmed", "confirms", "denied", "denies",
-  "estimated", "estimates", "alleged", "alleges", "testified", "reported", "reports", "declared", "declares",
-  "asserted", "asserts", "maintained", "maintains", "predicted", "predicts", "disclosed", "revealed", "admitted",
+  "said",
+  "says",
+  "say",
+  "told",
+  "tells",
+  "tell",
+  "stated",
+  "states",
+  "announced",
+  "announces",
+  "claimed",
+  "claims",
+  "argued",
+  "argues",
+  "added",
+  "adds",
+  "warned",
+  "warns",
+  "insisted",
+  "insists",
+  "acknowledged",
+  "acknowledges",
+  "wrote",
+  "writes",
+  "noted",
+  "notes",
+  "explained",
+  "explains",
+  "confirmed",
+  "confirms",
+  "denied",
+  "denies",
+  "estimated",
+  "estimates",
+  "alleged",
+  "alleges",
+  "testified",
+  "reported",
+  "reports",
+  "declared",
+  "declares",
+  "asserted",
+  "asserts",
+  "maintained",
+  "maintains",
+  "predicted",
+  "predicts",
+  "disclosed",
+  "revealed",
+  "admitted",
 ]);
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 const PHRASE_POS = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"]);
 const PHRASE_LINKS = new Set(["of", "for", "at", "with", "from", "familiar", "close", "to", "in", "on"]);
-const STOP_VALUES = new Set([",", ".", ";", ":", "\"", "“", "”", "'", "(", ")", "—", "–", "-"]);
+const STOP_VALUES = new Set([",", ".", ";", ":", '"', "“", "”", "'", "(", ")", "—", "–", "-"]);
 const MAX_PHRASE_TOKENS = 10;
 
 export function isAttributionVerb(token: Token): boolean {
@@ -90,7 +135,14 @@ export function findSpeaker(tokens: Token[]): SpeakerMatch | null {
     for (let k = left - 1; k >= Math.max(0, left - 25); k -= 1) {
       if (tokens[k]!.value === ",") {
         const clauseWord = tokens[k + 1]?.lower;
-        if (clauseWord === "who" || clauseWord === "which" || tokens[k + 1]?.pos === "DET" || tokens[k + 1]?.pos === "ADJ" || tokens[k + 1]?.pos === "NUM") left = k - 1;
+        if (
+          clauseWord === "who" ||
+          clauseWord === "which" ||
+          tokens[k + 1]?.pos === "DET" ||
+          tokens[k + 1]?.pos === "ADJ" ||
+          tokens[k + 1]?.pos === "NUM"
+        )
+          left = k - 1;
         break;
       }
     }
@@ -123,4 +175,3 @@ export function findSpeaker(tokens: Token[]): SpeakerMatch | null {
   }
   return null;
 }
-

@@ -7,10 +7,55 @@ import { sanitizeArticleHtml } from "./sanitize";
 import { ImportFormatError, type ParsedArticle } from "./types";
 
 const BLOCK_TAGS = new Set([
-  "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-  "pre", "table", "tr", "figcaption", "header", "footer", "dd", "dt", "dl", "address", "hr",
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "blockquote",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "table",
+  "tr",
+  "figcaption",
+  "header",
+  "footer",
+  "dd",
+  "dt",
+  "dl",
+  "address",
+  "hr",
 ]);
-const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "nav", "aside", "form", "button", "select", "figure", "img", "video", "audio", "canvas", "head"]);
+const SKIPPED_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "math",
+  "nav",
+  "aside",
+  "form",
+  "button",
+  "select",
+  "figure",
+  "img",
+  "video",
+  "audio",
+  "canvas",
+  "head",
+]);
 
 /** Paragraph texts of an element tree: block elements and <br> break paragraphs; entities are decoded by the parser. */
 export function htmlToParagraphs(nodes: AnyNode[]): string[] {
@@ -100,7 +145,13 @@ export function parseHtmlArticle(html: string, fallbackTitle: string | null): Pa
     outlet: firstContent($, ['meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]']),
     url: safeHttpUrl(firstContent($, ['meta[property="og:url"]']) ?? $('link[rel="canonical"]').attr("href")),
     publishedAt: parseDate(
-      firstContent($, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]', "time[datetime]"]),
+      firstContent($, [
+        'meta[property="article:published_time"]',
+        'meta[name="date"]',
+        'meta[name="pubdate"]',
+        'meta[itemprop="datePublished"]',
+        "time[datetime]",
+      ]),
     ),
   };
 }

@@ -3,7 +3,11 @@ const INLINE_SPACE = /[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 export function normalizeParagraph(paragraph: string): string {
-  return paragraph.replace(INVISIBLE, "").replace(/\s*\n\s*/g, " ").replace(INLINE_SPACE, " ").trim();
+  return paragraph
+    .replace(INVISIBLE, "")
+    .replace(/\s*\n\s*/g, " ")
+    .replace(INLINE_SPACE, " ")
+    .trim();
 }
 
 /** Joins paragraphs with one blank line, dropping empty ones; curly quotes and dashes are kept as written. */

@@ -10,7 +10,10 @@ const parseOne = (name: string, content: string) => {
 
 describe("plain text", () => {
   it("takes a short first line as the headline and keeps paragraphs", () => {
-    const article = parseOne("a.txt", "Ferry fares to rise in spring\n\nThe ferry operator said fares would rise 4 percent.\n\n\n\nCommuters  were   unhappy.\n");
+    const article = parseOne(
+      "a.txt",
+      "Ferry fares to rise in spring\n\nThe ferry operator said fares would rise 4 percent.\n\n\n\nCommuters  were   unhappy.\n",
+    );
     expect(article.title).toBe("Ferry fares to rise in spring");
     expect(article.text).toBe("The ferry operator said fares would rise 4 percent.\n\nCommuters were unhappy.");
   });
@@ -22,8 +25,11 @@ describe("plain text", () => {
   });
 
   it("titles an article with a machine-made file name and no headline by its opening words", () => {
-    const lead = "The regional ferry operator said on Monday that fares on all routes would rise by 4 percent from April, citing fuel costs.";
-    expect(parseOne("000_8ac80d81abd7ce2c.txt", `${lead}\n\nCommuters were unhappy.`).title).toBe("The regional ferry operator said on Monday that fares on all routes would rise by 4…");
+    const lead =
+      "The regional ferry operator said on Monday that fares on all routes would rise by 4 percent from April, citing fuel costs.";
+    expect(parseOne("000_8ac80d81abd7ce2c.txt", `${lead}\n\nCommuters were unhappy.`).title).toBe(
+      "The regional ferry operator said on Monday that fares on all routes would rise by 4…",
+    );
     expect(parseOne("IMG_20260411_0932.txt", "Short lead. More text follows here.").title).toBe("Short lead");
     expect(titleFromFileName("council-budget_2026.txt")).toBe("Council budget 2026");
     expect(titleFromFileName("3f2a9c1be7d04e55.txt")).toBeNull();
@@ -35,14 +41,22 @@ describe("plain text", () => {
   });
 
   it("reads a WordPress post saved with a .txt name", () => {
-    const post = { title: { rendered: "T" }, content: { rendered: "<p>Body text here.</p>" }, date_gmt: "2026-01-02T03:04:05", link: "https://example.org/p" };
+    const post = {
+      title: { rendered: "T" },
+      content: { rendered: "<p>Body text here.</p>" },
+      date_gmt: "2026-01-02T03:04:05",
+      link: "https://example.org/p",
+    };
     expect(parseOne("post.txt", JSON.stringify(post))).toMatchObject({ format: "wordpress", title: "T", text: "Body text here." });
   });
 });
 
 describe("Markdown", () => {
   it("uses the first heading as the title and strips the markup", () => {
-    const article = parseOne("a.md", "# Budget vote delayed\n\nThe **council** postponed the [vote](https://example.org) by *two weeks*.\n\n- First item\n- Second item\n");
+    const article = parseOne(
+      "a.md",
+      "# Budget vote delayed\n\nThe **council** postponed the [vote](https://example.org) by *two weeks*.\n\n- First item\n- Second item\n",
+    );
     expect(article.title).toBe("Budget vote delayed");
     expect(article.text).toBe("The council postponed the vote by two weeks.\n\nFirst item\n\nSecond item");
     expect(article.sanitizedHtml).toContain("<strong>council</strong>");
@@ -81,7 +95,19 @@ describe("HTML", () => {
       <svg><script>alert(2)</script></svg><form action="https://evil.example"><input></form></article>`;
     const article = parseOne("hostile.html", hostile);
     const html = article.sanitizedHtml!;
-    for (const forbidden of ["<script", "onclick", "javascript:", "<iframe", "data:", "<img", "onerror", "style=", "<svg", "<form", "alert("]) {
+    for (const forbidden of [
+      "<script",
+      "onclick",
+      "javascript:",
+      "<iframe",
+      "data:",
+      "<img",
+      "onerror",
+      "style=",
+      "<svg",
+      "<form",
+      "alert(",
+    ]) {
       expect(html).not.toContain(forbidden);
     }
     expect(html).toContain('href="https://ok.example/"');
@@ -102,7 +128,12 @@ describe("WordPress REST API JSON", () => {
 
   it("reads a single post: decoded title, GMT date, permalink and clean paragraphs", () => {
     const article = parseOne("post.json", JSON.stringify(post(1)));
-    expect(article).toMatchObject({ format: "wordpress", title: "Tolls & taxes – a guide", url: "https://news.example/1/", outlet: "news.example" });
+    expect(article).toMatchObject({
+      format: "wordpress",
+      title: "Tolls & taxes – a guide",
+      url: "https://news.example/1/",
+      outlet: "news.example",
+    });
     expect(article.publishedAt?.toISOString()).toBe("2026-04-16T07:05:00.000Z");
     expect(article.text).toBe("First paragraph.\n\nSecond “quoted” one.");
   });
@@ -124,7 +155,7 @@ describe("WordPress REST API JSON", () => {
 
 describe("bad files", () => {
   it.each([
-    ["report.pdf", "%PDF-1.7", "unsupported file type \".pdf\""],
+    ["report.pdf", "%PDF-1.7", 'unsupported file type ".pdf"'],
     ["noextension", "text", "unsupported file type"],
     ["empty.txt", "", "empty"],
     ["blank.txt", "  \n\n ", "empty"],

@@ -43,7 +43,9 @@ function decodeUtf8(bytes: Uint8Array): string {
  */
 export function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): ParsedArticle[] {
   if (bytes.byteLength > maxBytes) {
-    throw new ImportFormatError(`the file is ${(bytes.byteLength / 1_048_576).toFixed(1)} MB; the limit is ${(maxBytes / 1_048_576).toFixed(1)} MB`);
+    throw new ImportFormatError(
+      `the file is ${(bytes.byteLength / 1_048_576).toFixed(1)} MB; the limit is ${(maxBytes / 1_048_576).toFixed(1)} MB`,
+    );
   }
   if (bytes.byteLength === 0) throw new ImportFormatError("the file is empty");
   const extension = extensionOf(fileName);

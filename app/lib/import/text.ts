@@ -17,7 +17,10 @@ function looksLikeHeadline(line: string, rest: string): boolean {
 }
 
 export function parsePlainText(content: string, fallbackTitle: string | null): ParsedArticle {
-  const unified = content.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "").trimStart();
+  const unified = content
+    .replace(/\r\n?/g, "\n")
+    .replace(/^\ufeff/, "")
+    .trimStart();
   const newline = unified.indexOf("\n");
   const firstLine = newline === -1 ? unified : unified.slice(0, newline);
   const rest = newline === -1 ? "" : unified.slice(newline + 1);

@@ -45,7 +45,9 @@ export function parseWordPress(json: unknown): ParsedArticle[] {
     const parsed = postSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ImportFormatError(`post ${index + 1} is not a WordPress post: ${issue.path.join(".") || "value"} ${issue.message.toLowerCase()}`);
+      throw new ImportFormatError(
+        `post ${index + 1} is not a WordPress post: ${issue.path.join(".") || "value"} ${issue.message.toLowerCase()}`,
+      );
     }
     const post = parsed.data;
     const $ = cheerio.load(`<div id="wp">${post.content.rendered}</div>`);

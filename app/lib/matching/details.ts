@@ -33,11 +33,35 @@ export interface Detail {
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
-const CURRENCY_OF: Record<string, string> = { $: "USD", usd: "USD", dollar: "USD", dollars: "USD", "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP" };
+const CURRENCY_OF: Record<string, string> = {
+  $: "USD",
+  usd: "USD",
+  dollar: "USD",
+  dollars: "USD",
+  "€": "EUR",
+  eur: "EUR",
+  euro: "EUR",
+  euros: "EUR",
+  "£": "GBP",
+  gbp: "GBP",
+  pound: "GBP",
+  pounds: "GBP",
+};
 const CONTEXT_WORDS = 3;
 const TIME_DETERMINERS = new Set(["last", "next", "this", "per", "each", "every"]);
 /** Minutes in each unit a span of time is given in, so "two hours" and "90 minutes" compare. */
-const MINUTES_IN: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, night: 1440, week: 10080, fortnight: 20160, month: 43800, year: 525600, decade: 5256000 };
+const MINUTES_IN: Record<string, number> = {
+  second: 1 / 60,
+  minute: 1,
+  hour: 60,
+  day: 1440,
+  night: 1440,
+  week: 10080,
+  fortnight: 20160,
+  month: 43800,
+  year: 525600,
+  decade: 5256000,
+};
 /** The units of time, as a regular-expression alternation: "second|minute|hour|...". */
 export const TIME_UNITS = Object.keys(MINUTES_IN).join("|");
 let minutesInStem: Map<string, number> | undefined;
@@ -83,7 +107,11 @@ function parseTime(raw: string): number | null {
 
 /** A canonical date and its form: "Nov. 3" and "3 November" are both "november 3" (month-day). */
 function parseDate(raw: string): { value: string; form: string } | null {
-  const words = raw.toLowerCase().replace(/[^a-z0-9 ]/g, " ").split(/\s+/).filter(Boolean);
+  const words = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   const month = words.map((w) => (MONTHS.includes(w) ? w : MONTH_ABBREVIATIONS[w])).find(Boolean);
   const weekday = words.find((w) => WEEKDAYS.includes(w));
   const year = words.find((w) => /^(19|20)\d\d$/.test(w));
@@ -133,11 +161,20 @@ export function extractDetails(text: string): Detail[] {
 
   for (const match of text.matchAll(MONEY_PATTERN)) {
     const amount = parseAmount(match[0]);
-    if (amount !== null) add({ kind: "money", raw: match[0].trim(), value: String(amount), start: match.index, end: match.index + match[0].trimEnd().length, unit: currencyOf(match[0]) });
+    if (amount !== null)
+      add({
+        kind: "money",
+        raw: match[0].trim(),
+        value: String(amount),
+        start: match.index,
+        end: match.index + match[0].trimEnd().length,
+        unit: currencyOf(match[0]),
+      });
   }
   for (const match of text.matchAll(PERCENT_PATTERN)) {
     const amount = parseAmount(match[0]);
-    if (amount !== null && !overlaps(match.index, match.index + match[0].length)) add({ kind: "percentage", raw: match[0], value: String(amount), start: match.index, end: match.index + match[0].length, unit: "" });
+    if (amount !== null && !overlaps(match.index, match.index + match[0].length))
+      add({ kind: "percentage", raw: match[0], value: String(amount), start: match.index, end: match.index + match[0].length, unit: "" });
   }
   for (const match of text.matchAll(SINGLE_SPAN_PATTERN)) {
     const raw = match[1] ?? match[3]!;
@@ -147,7 +184,15 @@ export function extractDetails(text: string): Detail[] {
   }
   for (const match of text.matchAll(TIME_PATTERN)) {
     const minutes = parseTime(match[0]);
-    if (minutes !== null && !overlaps(match.index, match.index + match[0].length)) add({ kind: "time", raw: match[0].trim(), value: String(minutes), start: match.index, end: match.index + match[0].trimEnd().length, unit: "" });
+    if (minutes !== null && !overlaps(match.index, match.index + match[0].length))
+      add({
+        kind: "time",
+        raw: match[0].trim(),
+        value: String(minutes),
+        start: match.index,
+        end: match.index + match[0].trimEnd().length,
+        unit: "",
+      });
   }
 
   const engine = nlp();
@@ -214,7 +259,8 @@ export function extractDetails(text: string): Detail[] {
     } else if (type === "DURATION") {
       const amount = parseAmount(raw);
       const unit = UNIT_OF_TIME.exec(raw.toLowerCase())?.[1];
-      if (amount !== null && unit) add({ kind: "duration", raw, value: String(Math.round(amount * MINUTES_IN[unit]! * 1000) / 1000), start, end, unit });
+      if (amount !== null && unit)
+        add({ kind: "duration", raw, value: String(Math.round(amount * MINUTES_IN[unit]! * 1000) / 1000), start, end, unit });
     } else if (type === "CARDINAL") {
       const amount = parseAmount(raw);
       if (amount !== null) add(countOrSpan(raw, amount, start, end, unitAfter(end)));
@@ -229,7 +275,16 @@ export function extractDetails(text: string): Detail[] {
       const start = tokens[runStartsAt - titleTokensBefore]!.start;
       const end = run[run.length - 1]!.end;
       // People and bodies are named in full once and by the last word after: "Marc Duval", "Duval".
-      add({ kind: "name", raw: text.slice(start, end), value: stem(run[run.length - 1]!.value.toLowerCase()), start, end, unit: "", title, forename });
+      add({
+        kind: "name",
+        raw: text.slice(start, end),
+        value: stem(run[run.length - 1]!.value.toLowerCase()),
+        start,
+        end,
+        unit: "",
+        title,
+        forename,
+      });
     }
     run = [];
   };
@@ -254,7 +309,13 @@ export function extractDetails(text: string): Detail[] {
   const percentages = details.filter((d) => d.kind === "percentage");
   if (percentages.length > 0) {
     for (const detail of details) {
-      if (detail.kind === "number" && detail.unit === "" && Number(detail.value) <= 100 && percentages.some((p) => Math.abs(p.start - detail.end) < 80 || Math.abs(detail.start - p.end) < 80)) detail.kind = "percentage";
+      if (
+        detail.kind === "number" &&
+        detail.unit === "" &&
+        Number(detail.value) <= 100 &&
+        percentages.some((p) => Math.abs(p.start - detail.end) < 80 || Math.abs(detail.start - p.end) < 80)
+      )
+        detail.kind = "percentage";
     }
   }
 
@@ -265,7 +326,9 @@ export function extractDetails(text: string): Detail[] {
   const openingWord = tokens.find((t) => /^\p{L}/u.test(t.value));
   const loneOpening = (t: Token) => t === openingWord && tokens[tokens.indexOf(t) + 1]?.pos !== "PROPN";
   const isContextWord = (t: Token) =>
-    /^\p{L}{2,}$/u.test(t.value) && !STOP_WORDS.has(t.value.toLowerCase()) && (t.pos !== "PROPN" || isCalendarWord(t.value) || loneOpening(t));
+    /^\p{L}{2,}$/u.test(t.value) &&
+    !STOP_WORDS.has(t.value.toLowerCase()) &&
+    (t.pos !== "PROPN" || isCalendarWord(t.value) || loneOpening(t));
   const clauseBreak = (t: Token) => /^[,;:()—–"“”.!?]$/.test(t.value);
   const collect = (walk: Token[]) => {
     const words: string[] = [];
@@ -334,7 +397,10 @@ export function isSpecificDate(detail: Detail): boolean {
 function isStrongAgreement(detail: Detail, other: Detail): boolean {
   if (detail.kind === "date") return isSpecificDate(detail);
   // "340 jobs" and "340 firefighters" share a number, not a fact.
-  if (detail.kind === "number") return detail.unit === other.unit ? Number(detail.value) >= SPECIFIC_COUNT || detail.unit !== "" : detail.unit === "" || other.unit === "";
+  if (detail.kind === "number")
+    return detail.unit === other.unit
+      ? Number(detail.value) >= SPECIFIC_COUNT || detail.unit !== ""
+      : detail.unit === "" || other.unit === "";
   return true;
 }
 
@@ -484,7 +550,8 @@ export function compareDetails(here: Detail[], there: Detail[], options: Compare
     // The only detail of its kind and form in each sentence that could be mistaken for the other: "Three passengers are
     // missing and 212 were rescued" holds one count comparable with "214 people".
     const comparable = (x: Detail, y: Detail) => sameForm(x, y) && closeInSize(x, y);
-    const soleInBoth = (d: Detail, t: Detail) => mine.filter((m) => comparable(m, t)).length === 1 && theirs.filter((x) => comparable(x, d)).length === 1;
+    const soleInBoth = (d: Detail, t: Detail) =>
+      mine.filter((m) => comparable(m, t)).length === 1 && theirs.filter((x) => comparable(x, d)).length === 1;
     for (const d of mine) {
       const same = theirs.find((t) => sameValue(d, t));
       if (same) {
@@ -538,6 +605,7 @@ export function classifyRelation(comparison: Comparison, wording: number): Relat
     return sameSubject ? "contradicts" : "related";
   }
   // A shared weekday or month alone is thin: it corroborates only with similar wording.
-  const corroborated = comparison.strongAgreements > 0 || (comparison.factAgreements > 0 && wording >= SAME_SUBJECT_SCORE) || wording >= CLOSE_MATCH_SCORE;
+  const corroborated =
+    comparison.strongAgreements > 0 || (comparison.factAgreements > 0 && wording >= SAME_SUBJECT_SCORE) || wording >= CLOSE_MATCH_SCORE;
   return corroborated ? "corroborates" : "related";
 }

@@ -23,9 +23,27 @@ describe("details", () => {
   });
 
   it.each([
-    ["The deadline is Friday at 5 p.m., officials said.", "Officials set a deadline of 5:01 p.m. on Friday.", "time", "5 p.m.", "5:01 p.m."],
-    ["The council approved a $48 million contract on Tuesday.", "Councillors approved a contract worth up to $50 million on Tuesday.", "money", "$48 million", "$50 million"],
-    ["Turnout rose 12 percent in Westbury, the council said.", "In Westbury turnout rose 15 percent, according to the council.", "percentage", "12 percent", "15 percent"],
+    [
+      "The deadline is Friday at 5 p.m., officials said.",
+      "Officials set a deadline of 5:01 p.m. on Friday.",
+      "time",
+      "5 p.m.",
+      "5:01 p.m.",
+    ],
+    [
+      "The council approved a $48 million contract on Tuesday.",
+      "Councillors approved a contract worth up to $50 million on Tuesday.",
+      "money",
+      "$48 million",
+      "$50 million",
+    ],
+    [
+      "Turnout rose 12 percent in Westbury, the council said.",
+      "In Westbury turnout rose 15 percent, according to the council.",
+      "percentage",
+      "12 percent",
+      "15 percent",
+    ],
   ])("flags the differing detail: %s", (a, b, kind, here, there) => {
     const result = compare(a, b);
     expect(result.relation).toBe("contradicts");
@@ -33,21 +51,31 @@ describe("details", () => {
   });
 
   it("sees the same fact in other words as corroboration", () => {
-    expect(compare("The company was awarded a $200 million contract.", "It got contracts worth up to $200 million.").relation).toBe("corroborates");
+    expect(compare("The company was awarded a $200 million contract.", "It got contracts worth up to $200 million.").relation).toBe(
+      "corroborates",
+    );
     expect(compare("The council voted 7 to 2.", "The decision passed by seven votes to two.").relation).toBe("corroborates");
   });
 
   it("does not call different granularity or unrelated sentences contradictions", () => {
     expect(compare("Work starts on May 4.", "Work starts on Tuesday.").relation).not.toBe("contradicts");
-    expect(compare("The bridge carries 31,000 vehicles a day.", "About 60 patients a day will go elsewhere.", 0.2).relation).toBe("related");
-    expect(compare("The council approved $48 million on Tuesday.", "Councillors backed $50 million on Tuesday.", 0.05).relation).toBe("related");
+    expect(compare("The bridge carries 31,000 vehicles a day.", "About 60 patients a day will go elsewhere.", 0.2).relation).toBe(
+      "related",
+    );
+    expect(compare("The council approved $48 million on Tuesday.", "Councillors backed $50 million on Tuesday.", 0.05).relation).toBe(
+      "related",
+    );
   });
 });
 
 describe("sentence index", () => {
   const documents = [
     { id: 1, title: "A", text: "Castell Engineering was awarded a $200 million contract by the city. The mayor welcomed it." },
-    { id: 2, title: "B", text: "Critics say the firm got contracts worth up to $200 million without a fair tender.\\n\\nThe weather was fine." },
+    {
+      id: 2,
+      title: "B",
+      text: "Critics say the firm got contracts worth up to $200 million without a fair tender.\\n\\nThe weather was fine.",
+    },
     { id: 3, title: "C", text: "The clinic saw 14,500 patients last year." },
   ];
 
@@ -59,14 +87,20 @@ describe("sentence index", () => {
   it("finds a paraphrase in another article and can exclude the claim's own", () => {
     const index = buildSentenceIndex(documents);
     const results = index.search("was awarded a $200 million contract", (p) => p.documentId === 1, 3);
-    expect(results[0]).toMatchObject({ documentId: 2, text: "Critics say the firm got contracts worth up to $200 million without a fair tender." });
+    expect(results[0]).toMatchObject({
+      documentId: 2,
+      text: "Critics say the firm got contracts worth up to $200 million without a fair tender.",
+    });
     expect(results.every((r) => r.documentId !== 1)).toBe(true);
     expect(documents[1]!.text.slice(results[0]!.start, results[0]!.end)).toBe(results[0]!.text);
   });
 });
 
 describe("details as outlets write them", () => {
-  const detail = (text: string, kind: string) => extractDetails(text).filter((d) => d.kind === kind).map((d) => ({ value: d.value, unit: d.unit }));
+  const detail = (text: string, kind: string) =>
+    extractDetails(text)
+      .filter((d) => d.kind === kind)
+      .map((d) => ({ value: d.value, unit: d.unit }));
 
   it.each([
     ["It cost $1.2bn.", { value: "1200000000", unit: "USD" }],
@@ -105,19 +139,27 @@ describe("what counts as a difference", () => {
   const differences = (a: string, b: string) => compareDetails(extractDetails(a), extractDetails(b)).differences;
 
   it("compares counts of the same thing only", () => {
-    expect(differences("The group runs 14 hospitals and 60 clinics.", "The group, which runs 16 hospitals, said so.")).toEqual([{ kind: "number", here: "14", there: "16" }]);
+    expect(differences("The group runs 14 hospitals and 60 clinics.", "The group, which runs 16 hospitals, said so.")).toEqual([
+      { kind: "number", here: "14", there: "16" },
+    ]);
     expect(differences("The group runs 60 clinics.", "The group runs 16 hospitals.")).toEqual([]);
   });
 
   it("ignores figures an order of magnitude apart and dates about different things", () => {
     expect(differences("Some 600 people will work on the site.", "The dam serves roughly 900,000 people.")).toEqual([]);
-    expect(differences("Talks began in March, and a mediator has chaired them since September.", "The government appointed a mediator in August.")).toEqual([
-      { kind: "date", here: "since September", there: "August" },
-    ]);
+    expect(
+      differences(
+        "Talks began in March, and a mediator has chaired them since September.",
+        "The government appointed a mediator in August.",
+      ),
+    ).toEqual([{ kind: "date", here: "since September", there: "August" }]);
   });
 
   it("does not count a shared number of different things as the same fact", () => {
-    const comparison = compareDetails(extractDetails("Port director Anna Lind said 340 jobs would be created."), extractDetails("Fire chief Omar Haddad said 340 firefighters were at the scene."));
+    const comparison = compareDetails(
+      extractDetails("Port director Anna Lind said 340 jobs would be created."),
+      extractDetails("Fire chief Omar Haddad said 340 firefighters were at the scene."),
+    );
     expect(comparison.strongAgreements).toBe(0);
     expect(classifyRelation(comparison, 0.15)).toBe("related");
   });
@@ -132,7 +174,11 @@ describe("suggestions in a story told by several outlets", () => {
       text: "Negotiators for the Orbis rail union have given the operator until Friday at 5:01 p.m. to accept a 4 percent raise or face a national stoppage that would halt 2,000 trains. The operator said it was studying the proposal.",
     },
     { id: 2, title: "Daily", text: "Orbis union leaders set a deadline of 5 p.m. Friday. The operator has not commented." },
-    { id: 3, title: "Evening", text: "“The operator has until 5:01pm Friday to get serious,” an Orbis union official said. Commuters braced for delays." },
+    {
+      id: 3,
+      title: "Evening",
+      text: "“The operator has until 5:01pm Friday to get serious,” an Orbis union official said. Commuters braced for delays.",
+    },
   ];
   const index = buildSentenceIndex(documents);
   const claim = documents[0]!.text.slice(0, documents[0]!.text.indexOf(" The operator said"));
@@ -166,7 +212,11 @@ describe("words that news uses for one thing", () => {
     const values = (text: string) => extractDetails(text).map((d) => `${d.kind}:${d.value}`);
     expect(values("Sixteen houses were swept away.")).toContain("number:16");
     expect(values("Twenty-five flights were cancelled.")).toContain("number:25");
-    const result = compare("A landslide destroyed 14 homes in the village on Tuesday.", "Sixteen houses were swept away by the landslide on Tuesday.", 0.35);
+    const result = compare(
+      "A landslide destroyed 14 homes in the village on Tuesday.",
+      "Sixteen houses were swept away by the landslide on Tuesday.",
+      0.35,
+    );
     expect(result.differences).toEqual([{ kind: "number", here: "14", there: "Sixteen" }]);
     expect(result.relation).toBe("contradicts");
   });
@@ -185,13 +235,21 @@ describe("differences stated in other words", () => {
   });
 
   it("compares the only count of each sentence when close, whatever word names what is counted", () => {
-    const result = compareWorded("The blast forced 1,500 residents from their homes near Ostend Quay.", "About 1,600 people were evacuated around Ostend Quay.", 0.2);
+    const result = compareWorded(
+      "The blast forced 1,500 residents from their homes near Ostend Quay.",
+      "About 1,600 people were evacuated around Ostend Quay.",
+      0.2,
+    );
     expect(result.differences).toEqual([{ kind: "number", here: "1,500", there: "About 1,600" }]);
     expect(result.relation).toBe("contradicts");
     // Far apart, or one of several comparable counts, they are other facts; a count far smaller does not compete.
     expect(differences("The blast forced 1,500 residents from their homes.", "About 3,400 people were evacuated.")).toEqual([]);
-    expect(differences("The blast damaged 1,500 homes in the district.", "About 1,600 buildings and 1,100 cars were damaged.", 0.15)).toEqual([]);
-    expect(differences("The blast forced 1,500 residents from their homes.", "About 1,600 people and 40 firefighters were at the scene.", 0.15)).toHaveLength(1);
+    expect(
+      differences("The blast damaged 1,500 homes in the district.", "About 1,600 buildings and 1,100 cars were damaged.", 0.15),
+    ).toEqual([]);
+    expect(
+      differences("The blast forced 1,500 residents from their homes.", "About 1,600 people and 40 firefighters were at the scene.", 0.15),
+    ).toHaveLength(1);
   });
 
   it("compares amounts in different currencies only within an exchange rate", () => {
@@ -207,7 +265,11 @@ describe("differences stated in other words", () => {
   });
 
   it("compares the only date of a form in each sentence, beside dates of other forms", () => {
-    const result = compareWorded("The mill will shut in March 2027, its owner announced on Thursday.", "Its closure is now due in April 2027.", 0.22);
+    const result = compareWorded(
+      "The mill will shut in March 2027, its owner announced on Thursday.",
+      "Its closure is now due in April 2027.",
+      0.22,
+    );
     expect(result.differences).toEqual([{ kind: "date", here: "March 2027", there: "April 2027" }]);
     expect(result.relation).toBe("contradicts");
   });
@@ -217,22 +279,31 @@ describe("dates far apart", () => {
   it("are other dates, not a difference about one", () => {
     const differences = (a: string, b: string) => compareDetails(extractDetails(a), extractDetails(b), { wording: 0.4 }).differences;
     expect(differences("The levy takes effect on October 1.", "The mayor takes office on Jan. 8.")).toEqual([]);
-    expect(differences("The levy takes effect on October 1.", "The levy takes effect on Oct. 15.")).toEqual([{ kind: "date", here: "October 1", there: "Oct. 15" }]);
-    expect(differences("Voting ends on December 30.", "Voting ends on January 4.")).toEqual([{ kind: "date", here: "December 30", there: "January 4" }]);
+    expect(differences("The levy takes effect on October 1.", "The levy takes effect on Oct. 15.")).toEqual([
+      { kind: "date", here: "October 1", there: "Oct. 15" },
+    ]);
+    expect(differences("Voting ends on December 30.", "Voting ends on January 4.")).toEqual([
+      { kind: "date", here: "December 30", there: "January 4" },
+    ]);
     expect(differences("The plant closes in March 2027.", "The plant closes in March 2029.")).toEqual([]);
   });
 });
 
 describe("counts of people", () => {
-
   it("are one headcount under different words when close in number", () => {
-    const result = compareWorded("About 4,800 runners started the Brill marathon.", "Some 5,000 people took part in the Brill marathon, the organisers said.", 0.25);
+    const result = compareWorded(
+      "About 4,800 runners started the Brill marathon.",
+      "Some 5,000 people took part in the Brill marathon, the organisers said.",
+      0.25,
+    );
     expect(result.differences).toEqual([{ kind: "number", here: "About 4,800", there: "5,000" }]);
     expect(result.relation).toBe("contradicts");
   });
 
   it("are not compared when far apart, and an equal count is never a difference", () => {
-    expect(compareWorded("Nine children were taken to hospital.", "Medics treated 27 people, and two went to hospital.", 0.2).differences).toEqual([]);
+    expect(
+      compareWorded("Nine children were taken to hospital.", "Medics treated 27 people, and two went to hospital.", 0.2).differences,
+    ).toEqual([]);
     expect(compareWorded("Three passengers are missing.", "Three crew members were rescued.", 0.2).differences).toEqual([]);
   });
 });
@@ -251,7 +322,11 @@ describe("spans of time and units of measure", () => {
   });
 
   it("never compares counts in different units of measure, however alike the sentences", () => {
-    const differences = compareDetails(extractDetails("A magnitude 5.8 earthquake struck the valley."), extractDetails("The earthquake struck 15 km from the valley."), { wording: 0.6 }).differences;
+    const differences = compareDetails(
+      extractDetails("A magnitude 5.8 earthquake struck the valley."),
+      extractDetails("The earthquake struck 15 km from the valley."),
+      { wording: 0.6 },
+    ).differences;
     expect(differences).toEqual([]);
   });
 
@@ -262,9 +337,21 @@ describe("spans of time and units of measure", () => {
 
 describe("articles of other stories", () => {
   const documents = [
-    { id: 1, title: "Quake", text: "A strong earthquake hit the Serrin Valley overnight. Two people died in Abrel, the regional government said. Rescue teams searched collapsed homes in Abrel and Tovar." },
-    { id: 2, title: "Quake, later", text: "The Serrin Valley earthquake destroyed homes in Abrel and Tovar. Rescue teams worked through the night. Two people were killed, officials in the valley said." },
-    { id: 3, title: "Raid", text: "Customs officers at Pellport seized cocaine from a banana shipment. Four people died, police said, after a chase on the harbour road." },
+    {
+      id: 1,
+      title: "Quake",
+      text: "A strong earthquake hit the Serrin Valley overnight. Two people died in Abrel, the regional government said. Rescue teams searched collapsed homes in Abrel and Tovar.",
+    },
+    {
+      id: 2,
+      title: "Quake, later",
+      text: "The Serrin Valley earthquake destroyed homes in Abrel and Tovar. Rescue teams worked through the night. Two people were killed, officials in the valley said.",
+    },
+    {
+      id: 3,
+      title: "Raid",
+      text: "Customs officers at Pellport seized cocaine from a banana shipment. Four people died, police said, after a chase on the harbour road.",
+    },
   ];
   const index = buildSentenceIndex(documents);
 

@@ -7,9 +7,15 @@ const differences = (a: string, b: string) => personDifferences(people(a), peopl
 
 describe("people as outlets name them", () => {
   it("reads the title before a name, capitalized or not, and the given name", () => {
-    expect(people("Defense Secretary Pete Hegseth set a deadline.")).toContainEqual(expect.objectContaining({ raw: "Defense Secretary Pete Hegseth", title: "defens secretari", forename: "pete" }));
-    expect(people("The county sheriff Dale Harmon spoke.")).toContainEqual(expect.objectContaining({ raw: "county sheriff Dale Harmon", title: "counti sheriff", forename: "dale" }));
-    expect(people("Former mayor Victor Kane was convicted.")).toContainEqual(expect.objectContaining({ raw: "Former mayor Victor Kane", title: "former mayor" }));
+    expect(people("Defense Secretary Pete Hegseth set a deadline.")).toContainEqual(
+      expect.objectContaining({ raw: "Defense Secretary Pete Hegseth", title: "defens secretari", forename: "pete" }),
+    );
+    expect(people("The county sheriff Dale Harmon spoke.")).toContainEqual(
+      expect.objectContaining({ raw: "county sheriff Dale Harmon", title: "counti sheriff", forename: "dale" }),
+    );
+    expect(people("Former mayor Victor Kane was convicted.")).toContainEqual(
+      expect.objectContaining({ raw: "Former mayor Victor Kane", title: "former mayor" }),
+    );
     expect(people("Harbour Logistics won the contract.")).toContainEqual(expect.objectContaining({ raw: "Harbour Logistics", title: "" }));
   });
 

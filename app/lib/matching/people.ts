@@ -5,13 +5,72 @@
 import { stem } from "./terms";
 
 const TITLE_WORDS = [
-  "president", "chancellor", "minister", "premier", "secretary", "governor", "mayor", "senator", "representative", "congressman",
-  "congresswoman", "councillor", "councilor", "commissioner", "ambassador", "judge", "justice", "prosecutor", "attorney",
-  "general", "admiral", "colonel", "major", "captain", "lieutenant", "sergeant", "commander", "chief", "executive", "director",
-  "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "founder", "head", "leader", "manager", "coach",
-  "spokesman", "spokeswoman", "spokesperson", "officer", "official", "inspector", "superintendent", "sheriff", "professor",
-  "dr", "bishop", "archbishop", "pope", "king", "queen", "prince", "princess", "speaker", "deputy", "vice", "former", "acting",
-  "interim", "ex",
+  "president",
+  "chancellor",
+  "minister",
+  "premier",
+  "secretary",
+  "governor",
+  "mayor",
+  "senator",
+  "representative",
+  "congressman",
+  "congresswoman",
+  "councillor",
+  "councilor",
+  "commissioner",
+  "ambassador",
+  "judge",
+  "justice",
+  "prosecutor",
+  "attorney",
+  "general",
+  "admiral",
+  "colonel",
+  "major",
+  "captain",
+  "lieutenant",
+  "sergeant",
+  "commander",
+  "chief",
+  "executive",
+  "director",
+  "chairman",
+  "chairwoman",
+  "chair",
+  "chairperson",
+  "ceo",
+  "cfo",
+  "coo",
+  "founder",
+  "head",
+  "leader",
+  "manager",
+  "coach",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "officer",
+  "official",
+  "inspector",
+  "superintendent",
+  "sheriff",
+  "professor",
+  "dr",
+  "bishop",
+  "archbishop",
+  "pope",
+  "king",
+  "queen",
+  "prince",
+  "princess",
+  "speaker",
+  "deputy",
+  "vice",
+  "former",
+  "acting",
+  "interim",
+  "ex",
 ];
 /** Words that change who someone is, not only how their office is named: "former mayor" is not "mayor". */
 const STATUS_WORDS = ["former", "acting", "interim", "ex", "deputy", "vice"];
@@ -70,7 +129,11 @@ function titlesDiffer(a: string, b: string): boolean {
   const words = (title: string) => new Set(title.split(" "));
   const x = words(a);
   const y = words(b);
-  const status = (set: Set<string>) => [...set].filter((w) => statuses!.has(w)).sort().join(" ");
+  const status = (set: Set<string>) =>
+    [...set]
+      .filter((w) => statuses!.has(w))
+      .sort()
+      .join(" ");
   if (status(x) !== status(y)) return true;
   const within = (small: Set<string>, large: Set<string>) => [...small].every((w) => large.has(w));
   return !within(x, y) && !within(y, x);
@@ -99,7 +162,8 @@ export function personDifferences(here: NamedPerson[], there: NamedPerson[]): Ar
     // A title says the name is a person's: "Harbour Logistics" and "Castle Logistics" are two firms, not one person.
     const person = Boolean(mine.title || theirs.title);
     const forenamed = person && mine.forename && theirs.forename && forenamesDiffer(mine.forename, theirs.forename);
-    if ((titled || forenamed) && !found.some((d) => d.here === mine.raw && d.there === theirs.raw)) found.push({ here: mine.raw, there: theirs.raw });
+    if ((titled || forenamed) && !found.some((d) => d.here === mine.raw && d.there === theirs.raw))
+      found.push({ here: mine.raw, there: theirs.raw });
   }
   return found;
 }

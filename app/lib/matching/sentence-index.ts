@@ -1,7 +1,16 @@
 import MiniSearch from "minisearch";
 import { MONTHS } from "../extraction/calendar";
 import { segmentSentences } from "../extraction/sentences";
-import { type Comparison, type Detail, type Difference, type Relation, TIME_UNITS, classifyRelation, compareDetails, extractDetails } from "./details";
+import {
+  type Comparison,
+  type Detail,
+  type Difference,
+  type Relation,
+  TIME_UNITS,
+  classifyRelation,
+  compareDetails,
+  extractDetails,
+} from "./details";
 import { type StoryPassage, alignWithArticle } from "./story-alignment";
 import { WORD_NUMBERS, terms } from "./terms";
 
@@ -44,22 +53,36 @@ const STORY_ARTICLES = 10;
 /** A passage whose figure lines up with the claim's ranks at least as high as a passage on the same subject. */
 const ALIGNED_MIN_SCORE = 0.3;
 /** Sentences that may hold a figure: digits, written numbers, clock words, a unit of time ("for an hour") or a month. */
-const MAY_HOLD_FIGURE = new RegExp(`\\d|\\b(?:noon|midnight|(?:a|an) (?:${TIME_UNITS})|${[...Object.keys(WORD_NUMBERS), ...MONTHS].join("|")})\\b`, "i");
+const MAY_HOLD_FIGURE = new RegExp(
+  `\\d|\\b(?:noon|midnight|(?:a|an) (?:${TIME_UNITS})|${[...Object.keys(WORD_NUMBERS), ...MONTHS].join("|")})\\b`,
+  "i",
+);
 
 /**
  * A passage whose figures line up with the claim's: a differing figure makes it
  * contradict (with every difference shown), an equal one corroborate unless the words
  * already found a contradiction. It ranks at least as high as a passage on the same subject.
  */
-function withAlignment(found: RankedPassage | undefined, passage: IndexedPassage, alignment: { agreements: number; differences: Difference[] }, wording: number): RankedPassage | undefined {
+function withAlignment(
+  found: RankedPassage | undefined,
+  passage: IndexedPassage,
+  alignment: { agreements: number; differences: Difference[] },
+  wording: number,
+): RankedPassage | undefined {
   const { agreements, differences } = alignment;
-  const score = Math.max(found?.score ?? 0, ALIGNED_MIN_SCORE + wording / 2, wording + AGREEMENT_BONUS * agreements + (differences.length > 0 ? CONFLICT_BONUS : 0));
+  const score = Math.max(
+    found?.score ?? 0,
+    ALIGNED_MIN_SCORE + wording / 2,
+    wording + AGREEMENT_BONUS * agreements + (differences.length > 0 ? CONFLICT_BONUS : 0),
+  );
   if (differences.length > 0) {
     const known = new Set((found?.differences ?? []).map((d) => `${d.kind}|${d.here}|${d.there}`));
     const all = [...(found?.differences ?? []), ...differences.filter((d) => !known.has(`${d.kind}|${d.here}|${d.there}`))];
     return { ...passage, score, relation: "contradicts", differences: all };
   }
-  return found?.relation === "contradicts" ? undefined : { ...passage, score, relation: "corroborates", differences: found?.differences ?? [] };
+  return found?.relation === "contradicts"
+    ? undefined
+    : { ...passage, score, relation: "corroborates", differences: found?.differences ?? [] };
 }
 
 /**
@@ -100,7 +123,15 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
       // Words only: a figure ("11" the hour, "11" the count) says little about which story an article tells.
       for (const term of sentenceTerms) if (!/^\d/.test(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
       const passageTerms = new Set(sentenceTerms);
-      const passage = { id: `${document.id}:${sentence.start}`, documentId: document.id, documentTitle: document.title, start: sentence.start, end: sentence.end, text: sentence.text, terms: passageTerms };
+      const passage = {
+        id: `${document.id}:${sentence.start}`,
+        documentId: document.id,
+        documentTitle: document.title,
+        start: sentence.start,
+        end: sentence.end,
+        text: sentence.text,
+        terms: passageTerms,
+      };
       passages.set(passage.id, passage);
       articlePassages.push(passage);
       for (const term of passageTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
@@ -129,7 +160,8 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
 
   // Articles as TF-IDF vectors over articles, to find those telling the same story.
   const articleFrequency = new Map<string, number>();
-  for (const counts of termCountsOf.values()) for (const term of counts.keys()) articleFrequency.set(term, (articleFrequency.get(term) ?? 0) + 1);
+  for (const counts of termCountsOf.values())
+    for (const term of counts.keys()) articleFrequency.set(term, (articleFrequency.get(term) ?? 0) + 1);
   const articleVectors = new Map<number, { weights: Map<string, number>; norm: number }>();
   for (const [documentId, counts] of termCountsOf) {
     const weights = new Map<string, number>();
@@ -167,7 +199,10 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     scored.sort((a, b) => b[1] - a[1]);
     found = {
       articles: new Set(scored.map(([id]) => id)),
-      readAlongside: scored.filter(([, similarity]) => similarity >= SAME_STORY_MIN_SIMILARITY).slice(0, STORY_ARTICLES).map(([id]) => id),
+      readAlongside: scored
+        .filter(([, similarity]) => similarity >= SAME_STORY_MIN_SIMILARITY)
+        .slice(0, STORY_ARTICLES)
+        .map(([id]) => id),
     };
     if (storyCache.size > 10_000) storyCache.clear();
     storyCache.set(documentId, found);
@@ -207,10 +242,17 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
       if (exclude(passage)) continue;
       const wording = claim.wordingOf(passageTerms);
       const comparison = compareDetails(claim.details, detailsOf(passage), { wording, isCommonName, isCommonTerm });
-      const score = wording + AGREEMENT_BONUS * Math.min(comparison.factAgreements, 2) + (comparison.differences.length > 0 ? CONFLICT_BONUS : 0);
+      const score =
+        wording + AGREEMENT_BONUS * Math.min(comparison.factAgreements, 2) + (comparison.differences.length > 0 ? CONFLICT_BONUS : 0);
       let relation = classifyRelation(comparison, wording);
       // Articles that tell other stories do not state this fact differently, unless a name or a specific detail ties the two sentences.
-      if (relation === "contradicts" && story && !story.has(passage.documentId) && comparison.nameAgreements + comparison.strongAgreements === 0) relation = "related";
+      if (
+        relation === "contradicts" &&
+        story &&
+        !story.has(passage.documentId) &&
+        comparison.nameAgreements + comparison.strongAgreements === 0
+      )
+        relation = "related";
       ranked.set(passage.id, { ...passage, score, relation, differences: shownDifferences(relation, comparison) });
       if (ranked.size >= CANDIDATES) break;
     }
@@ -218,13 +260,23 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
   };
 
   /** Lines up the claim's figures with those of the articles telling the same story (story-alignment.ts), adding or re-marking passages. */
-  const addFiguresOfTheStory = (ranked: Map<string, RankedPassage>, claim: Claim, exclude: (passage: IndexedPassage) => boolean, fromDocumentId: number, storyArticles: number[]) => {
+  const addFiguresOfTheStory = (
+    ranked: Map<string, RankedPassage>,
+    claim: Claim,
+    exclude: (passage: IndexedPassage) => boolean,
+    fromDocumentId: number,
+    storyArticles: number[],
+  ) => {
     const figuresOf = (passage: Passage) => (MAY_HOLD_FIGURE.test(passage.text) ? detailsOf(passage) : []);
-    const sharesUncommonWord = (passage: Passage) => [...passage.terms].some((term) => claim.terms.has(term) && !/^\d/.test(term) && !isCommonTerm(term));
+    const sharesUncommonWord = (passage: Passage) =>
+      [...passage.terms].some((term) => claim.terms.has(term) && !/^\d/.test(term) && !isCommonTerm(term));
     // A figure the claim's own article states elsewhere is that other fact wherever it appears.
     const statedElsewhere = (passagesOf.get(fromDocumentId) ?? []).filter((passage) => passage.text !== claim.text).flatMap(figuresOf);
     for (const documentId of storyArticles) {
-      const article: Array<StoryPassage<Passage>> = (passagesOf.get(documentId) ?? []).map((passage) => ({ passage, details: figuresOf(passage) }));
+      const article: Array<StoryPassage<Passage>> = (passagesOf.get(documentId) ?? []).map((passage) => ({
+        passage,
+        details: figuresOf(passage),
+      }));
       for (const alignment of alignWithArticle(claim.details, article, { sharesWords: sharesUncommonWord, statedElsewhere })) {
         const { terms: passageTerms, ...passage } = alignment.passage;
         if (exclude(passage)) continue;
@@ -246,7 +298,8 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
       if (!claim) return [];
       const story = fromDocumentId === undefined ? undefined : storyOf(fromDocumentId);
       const ranked = rankByWords(claim, exclude, story?.articles);
-      if (fromDocumentId !== undefined && story && claim.details.length > 0) addFiguresOfTheStory(ranked, claim, exclude, fromDocumentId, story.readAlongside);
+      if (fromDocumentId !== undefined && story && claim.details.length > 0)
+        addFiguresOfTheStory(ranked, claim, exclude, fromDocumentId, story.readAlongside);
       return [...ranked.values()]
         .map((passage) => ({ ...passage, score: Math.round(Math.min(1, passage.score) * 1000) / 1000 }))
         .sort((a, b) => b.score - a.score)

@@ -93,11 +93,17 @@ export interface AlignmentContext<P> {
  * claim's does not say which one is the claim's fact, so it lines up nothing for that
  * figure; nor does a figure the claim's own article states elsewhere.
  */
-export function alignWithArticle<P>(claimDetails: Detail[], article: Array<StoryPassage<P>>, { sharesWords, statedElsewhere }: AlignmentContext<P>): Array<Alignment<P>> {
+export function alignWithArticle<P>(
+  claimDetails: Detail[],
+  article: Array<StoryPassage<P>>,
+  { sharesWords, statedElsewhere }: AlignmentContext<P>,
+): Array<Alignment<P>> {
   const found = new Map<P, Alignment<P>>();
   for (const mine of claimDetails) {
     const candidates = article
-      .flatMap(({ passage, details }) => details.filter((theirs) => near(mine, theirs)).map((theirs) => ({ passage, theirs, distance: distance(mine, theirs) })))
+      .flatMap(({ passage, details }) =>
+        details.filter((theirs) => near(mine, theirs)).map((theirs) => ({ passage, theirs, distance: distance(mine, theirs) })),
+      )
       .sort((a, b) => a.distance - b.distance);
     const [closest, runnerUp] = candidates;
     if (!closest || (runnerUp && !clearlyCloser(closest.distance, runnerUp.distance))) continue;

@@ -8,7 +8,13 @@ import { E2E_PASSWORD, E2E_PROJECT, E2E_REVIEW_PROJECT, E2E_USERS } from "./acco
 const actor = { id: null, name: "e2e-seed" };
 for (const user of Object.values(E2E_USERS)) {
   await createUser(
-    { username: user.username, displayName: user.displayName, password: E2E_PASSWORD, isAdmin: user.admin, mustChangePassword: "mustChangePassword" in user },
+    {
+      username: user.username,
+      displayName: user.displayName,
+      password: E2E_PASSWORD,
+      isAdmin: user.admin,
+      mustChangePassword: "mustChangePassword" in user,
+    },
     actor,
   );
 }
@@ -16,7 +22,10 @@ const project = await createProject({ ...E2E_PROJECT, ownerUsername: E2E_USERS.a
 for (const user of Object.values(E2E_USERS)) {
   if (user.role !== "owner") await setMemberRole(project.id, user.username, user.role, actor);
 }
-const review = await createProject({ slug: E2E_REVIEW_PROJECT.slug, name: E2E_REVIEW_PROJECT.name, ownerUsername: E2E_USERS.admin.username }, actor);
+const review = await createProject(
+  { slug: E2E_REVIEW_PROJECT.slug, name: E2E_REVIEW_PROJECT.name, ownerUsername: E2E_USERS.admin.username },
+  actor,
+);
 for (const user of Object.values(E2E_USERS)) {
   if (user.role !== "owner") await setMemberRole(review.id, user.username, user.role, actor);
 }
@@ -26,5 +35,8 @@ await getDb().project.update({ where: { id: review.id }, data: { requireSourceFo
 await getDb().claim.updateMany({ where: { projectId: review.id }, data: { status: "unverified", rationale: null } });
 // A few disputed ones for the filter journey.
 const firstIds = (await getDb().claim.findMany({ where: { projectId: review.id }, orderBy: { id: "asc" }, take: 28 })).map((c) => c.id);
-await getDb().claim.updateMany({ where: { id: { in: firstIds.slice(25, 28) } }, data: { status: "disputed", rationale: "Seeded for the filter test" } });
+await getDb().claim.updateMany({
+  where: { id: { in: firstIds.slice(25, 28) } },
+  data: { status: "disputed", rationale: "Seeded for the filter test" },
+});
 await disconnectDb();
