@@ -1,10 +1,11 @@
 // Serves the built app (production) or the app through Vite (development, --dev).
-// Static files are served here, before the app's own middleware. In production the
-// app runs in several processes (one per core, WEB_CONCURRENCY): see server-processes.mjs.
+// In production the app (server/app.ts, which also serves the built client files) runs in
+// several processes (one per core, WEB_CONCURRENCY): see server-processes.mjs.
 import cluster from "node:cluster";
 import process from "node:process";
 import { setTimeout } from "node:timers";
 import express from "express";
+import { createProcessLog } from "./lib/process-log.mjs";
 import { superviseServerProcesses } from "./server-processes.mjs";
 
 const development = process.argv.includes("--dev");
@@ -29,8 +30,6 @@ if (development) {
     }
   });
 } else {
-  server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
-  server.use(express.static("build/client", { maxAge: "1h", index: false }));
   try {
     const { app, serverProcessCount } = await import("../build/server/index.js");
     server.use(app);
@@ -45,15 +44,16 @@ if (development) {
   }
 }
 
+const log = createProcessLog();
 if (cluster.isPrimary && processCount > 1) {
-  superviseServerProcesses(processCount, displayAddress);
+  superviseServerProcesses(processCount, displayAddress, log);
 } else {
   // Express 5 calls this back with the error too when listening fails (handled below).
   const listener = server.listen(port, host, (error) => {
-    if (!error && cluster.isPrimary) console.log(`claimdesk: serving on ${displayAddress}`);
+    if (!error && cluster.isPrimary) log.info({ address: displayAddress }, `claimdesk: serving on ${displayAddress}`);
   });
   listener.on("error", (error) => {
-    console.error(`claimdesk: cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
+    log.fatal(`claimdesk: cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
     process.exit(1);
   });
   // Longer than load balancers' idle timeouts (60 s is common): the balancer, not this

@@ -14,7 +14,7 @@ const serveScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "ser
 const RELAY_MESSAGE_TYPE = "claimdesk:project-event";
 const isRelayMessage = (message) => typeof message === "object" && message !== null && message.type === RELAY_MESSAGE_TYPE;
 
-export function superviseServerProcesses(count, displayAddress) {
+export function superviseServerProcesses(count, displayAddress, log) {
   let stopping = false;
   let listening = 0;
   const everListened = new WeakSet();
@@ -24,7 +24,8 @@ export function superviseServerProcesses(count, displayAddress) {
     worker.on("listening", () => {
       everListened.add(worker);
       listening += 1;
-      if (listening === count) console.log(`claimdesk: serving on ${displayAddress} (${count} processes)`);
+      if (listening === count)
+        log.info({ address: displayAddress, processes: count }, `claimdesk: serving on ${displayAddress} (${count} processes)`);
     });
     // On SQLite there is no database channel between processes: events (a claim
     // changed, someone is viewing) reach the other processes through this one.
@@ -47,7 +48,7 @@ export function superviseServerProcesses(count, displayAddress) {
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
       process.exit(code || 1);
     }
-    console.error(`claimdesk: a server process stopped (${signal ?? `exit code ${code}`}); starting another`);
+    log.error({ signal, code }, `claimdesk: a server process stopped (${signal ?? `exit code ${code}`}); starting another`);
     start();
   });
 

@@ -1,13 +1,18 @@
 import "react-router";
 import { createRequestHandler } from "@react-router/express";
-import express, { type Request } from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import os from "node:os";
 import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
+import { reportServerError } from "../app/observability/errors.server";
+import { currentRequest } from "../app/observability/request-context.server";
+import { STATIC_FILE, observeRequests, rejectMalformedPaths } from "./request-log";
+import { routePatternMatcher } from "./route-pattern";
 import { originCheck, securityHeaders } from "./security";
 
 const config = getConfig();
 const development = process.env.NODE_ENV === "development";
+const serverBuild = await import("virtual:react-router/server-build");
 
 export const app = express();
 app.disable("x-powered-by");
@@ -17,6 +22,15 @@ app.set("trust proxy", config.TRUST_PROXY);
 const isSecure = (req: Request) => (config.APP_ORIGIN ? config.APP_ORIGIN.startsWith("https:") : req.protocol === "https");
 const expectedOrigin = (req: Request) => config.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
 
+app.use(observeRequests({ routeOf: routePatternMatcher(serverBuild.routes), trustForwardedRequestId: config.TRUST_PROXY }));
+app.use(rejectMalformedPaths);
+if (import.meta.env.PROD) {
+  // The built client (in development Vite serves it). Paths are relative to the project
+  // root, where `npm start` runs.
+  const setHeaders = (res: Response) => (res.locals[STATIC_FILE] = true);
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false, setHeaders }));
+  app.use(express.static("build/client", { maxAge: "1h", index: false, setHeaders }));
+}
 app.use(securityHeaders({ development, secure: isSecure }));
 app.use(originCheck(expectedOrigin));
 
@@ -28,6 +42,15 @@ app.use(
     },
   }),
 );
+
+// Errors that escape the router (a failure in a middleware): logged once with the request
+// id, answered with that id and no stack.
+app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  reportServerError(error);
+  if (res.headersSent) return next(error);
+  const reference = currentRequest()?.requestId ?? String(res.getHeader("X-Request-Id") ?? "");
+  res.status(500).type("text/plain").send(`Unexpected server error. Reference: ${reference}\n`);
+});
 
 /**
  * How many server processes `npm start` runs. Rendering is CPU-bound and Node uses one
