@@ -5,6 +5,7 @@ import cluster from "node:cluster";
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import promClient from "prom-client";
 
 // Server processes run serve.mjs itself, not the script that started the primary
 // (npm start's build check and migrations run once, before).
@@ -13,9 +14,15 @@ const serveScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "ser
 /** Must match RELAY_MESSAGE_TYPE in app/models/events.server.ts. */
 const RELAY_MESSAGE_TYPE = "claimdesk:project-event";
 const isRelayMessage = (message) => typeof message === "object" && message !== null && message.type === RELAY_MESSAGE_TYPE;
+/** Must match app/observability/metrics.server.ts. */
+const METRICS_REQUEST = "claimdesk:metrics-request";
+const METRICS_RESPONSE = "claimdesk:metrics-response";
 
 export function superviseServerProcesses(count, displayAddress, log) {
   let stopping = false;
+  // GET /metrics reaches one server process; it asks this process, which gathers every
+  // process's metrics and sums them (prom-client's cluster support; ADR 010).
+  const metrics = new promClient.AggregatorRegistry();
   let listening = 0;
   const everListened = new WeakSet();
 
@@ -30,6 +37,13 @@ export function superviseServerProcesses(count, displayAddress, log) {
     // On SQLite there is no database channel between processes: events (a claim
     // changed, someone is viewing) reach the other processes through this one.
     worker.on("message", (message) => {
+      if (message?.type === METRICS_REQUEST) {
+        metrics.clusterMetrics().then(
+          (text) => worker.isConnected() && worker.send({ type: METRICS_RESPONSE, id: message.id, text }),
+          (error) => worker.isConnected() && worker.send({ type: METRICS_RESPONSE, id: message.id, error: String(error.message) }),
+        );
+        return;
+      }
       if (!isRelayMessage(message)) return;
       for (const other of Object.values(cluster.workers ?? {})) {
         if (other && other !== worker && other.isConnected()) other.send(message);

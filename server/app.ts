@@ -6,7 +6,9 @@ import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
 import { reportServerError } from "../app/observability/errors.server";
 import { currentRequest } from "../app/observability/request-context.server";
-import { STATIC_FILE, observeRequests, rejectMalformedPaths } from "./request-log";
+import { httpRequestDuration } from "../app/observability/metrics.server";
+import { metricsEndpoint } from "./metrics-endpoint";
+import { type FinishedRequest, ROUTE_LABEL, observeRequests, rejectMalformedPaths } from "./request-log";
 import { routePatternMatcher } from "./route-pattern";
 import { originCheck, securityHeaders } from "./security";
 
@@ -22,12 +24,29 @@ app.set("trust proxy", config.TRUST_PROXY);
 const isSecure = (req: Request) => (config.APP_ORIGIN ? config.APP_ORIGIN.startsWith("https:") : req.protocol === "https");
 const expectedOrigin = (req: Request) => config.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
 
-app.use(observeRequests({ routeOf: routePatternMatcher(serverBuild.routes), trustForwardedRequestId: config.TRUST_PROXY }));
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+function recordRequestMetrics(request: FinishedRequest) {
+  // Event streams stay open for as long as a table is: counted by claimdesk_event_streams_open instead.
+  if (request.eventStream) return;
+  const route = request.route.pattern === null ? "(none)" : `${request.route.pattern}${request.route.data ? ".data" : ""}`;
+  const method = METHODS.has(request.method) ? request.method : "other";
+  httpRequestDuration.observe({ method, route, status: String(request.status) }, request.durationSeconds);
+}
+
+app.use(
+  observeRequests({
+    routeOf: routePatternMatcher(serverBuild.routes),
+    trustForwardedRequestId: config.TRUST_PROXY,
+    quietRoutes: new Set(["/healthz", "/readyz", "/metrics"]),
+    onFinished: recordRequestMetrics,
+  }),
+);
 app.use(rejectMalformedPaths);
+app.get("/metrics", metricsEndpoint(config.METRICS_TOKEN));
 if (import.meta.env.PROD) {
   // The built client (in development Vite serves it). Paths are relative to the project
   // root, where `npm start` runs.
-  const setHeaders = (res: Response) => (res.locals[STATIC_FILE] = true);
+  const setHeaders = (res: Response) => (res.locals[ROUTE_LABEL] = "static");
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false, setHeaders }));
   app.use(express.static("build/client", { maxAge: "1h", index: false, setHeaders }));
 }

@@ -15,8 +15,8 @@ export interface FinishedRequest {
   eventStream: boolean;
 }
 
-/** Set in `res.locals` by the static file handler, so the request is named `static`. */
-export const STATIC_FILE = "claimdeskStaticFile";
+/** A name set in `res.locals` by handlers outside the router (static files, /metrics). */
+export const ROUTE_LABEL = "claimdeskRoute";
 
 // A request id from a proxy is kept only if it is a plain token (it is echoed in a header and the log).
 const FORWARDED_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -31,6 +31,8 @@ const MAX_LOGGED_PATH = 200;
 export function observeRequests(options: {
   routeOf: (pathname: string) => RequestRoute;
   trustForwardedRequestId: boolean;
+  /** Routes probed every few seconds (health checks, scrapes): their lines are logged at debug. */
+  quietRoutes?: ReadonlySet<string>;
   onFinished?: (request: FinishedRequest) => void;
 }): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -42,11 +44,13 @@ export function observeRequests(options: {
 
     res.once("close", () => {
       const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route: RequestRoute = res.locals[STATIC_FILE] ? { pattern: "static", data: false } : options.routeOf(req.path);
+      const label: unknown = res.locals[ROUTE_LABEL];
+      const route: RequestRoute = typeof label === "string" ? { pattern: label, data: false } : options.routeOf(req.path);
       const aborted = !res.writableFinished;
       const eventStream = String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream");
       const path = req.path.length > MAX_LOGGED_PATH ? `${req.path.slice(0, MAX_LOGGED_PATH)}…` : req.path;
-      getLogger().info(
+      const level = route.pattern !== null && options.quietRoutes?.has(route.pattern) ? "debug" : "info";
+      getLogger()[level](
         {
           method: req.method,
           route: route.pattern,

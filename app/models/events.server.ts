@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseProvider, getDb } from "../db.server";
 import { parseDatabaseUrl } from "../lib/database-url";
+import { openEventStreams } from "../observability/metrics.server";
 
 /** What changed in a project; clients reload what they show when they hear of it. */
 export type ProjectEvent =
@@ -98,7 +99,14 @@ export async function subscribeToProject(projectId: number, handler: (event: Pro
   if (databaseProvider() === "postgresql") await ensurePostgresListener();
   const key = String(projectId);
   local.on(key, handler);
-  return () => local.off(key, handler);
+  openEventStreams.inc();
+  let subscribed = true;
+  return () => {
+    if (!subscribed) return;
+    subscribed = false;
+    local.off(key, handler);
+    openEventStreams.dec();
+  };
 }
 
 export async function closeEventListener(): Promise<void> {
