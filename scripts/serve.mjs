@@ -3,7 +3,7 @@
 // several processes (one per core, WEB_CONCURRENCY): see server-processes.mjs.
 import cluster from "node:cluster";
 import process from "node:process";
-import { setTimeout } from "node:timers";
+import { setInterval, setTimeout } from "node:timers";
 import express from "express";
 import { createProcessLog } from "./lib/process-log.mjs";
 import { superviseServerProcesses } from "./server-processes.mjs";
@@ -16,6 +16,8 @@ const server = express();
 server.disable("x-powered-by");
 
 let processCount = 1;
+// The built app's shutdown steps (none in development, where Vite loads the app per request).
+let appShutdown = { begin: () => ({ eventStreams: 0 }), finish: async () => {}, timeoutSeconds: 2 };
 if (development) {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
@@ -31,9 +33,10 @@ if (development) {
   });
 } else {
   try {
-    const { app, serverProcessCount } = await import("../build/server/index.js");
-    server.use(app);
-    processCount = serverProcessCount;
+    const built = await import("../build/server/index.js");
+    server.use(built.app);
+    processCount = built.serverProcessCount;
+    appShutdown = { begin: built.beginShutdown, finish: built.finishShutdown, timeoutSeconds: built.shutdownTimeoutSeconds };
   } catch (error) {
     // A bad environment variable is reported in one line, not as a stack trace.
     if (error instanceof Error && error.message.startsWith("claimdesk:")) {
@@ -46,7 +49,7 @@ if (development) {
 
 const log = createProcessLog();
 if (cluster.isPrimary && processCount > 1) {
-  superviseServerProcesses(processCount, displayAddress, log);
+  superviseServerProcesses(processCount, displayAddress, log, { shutdownTimeoutSeconds: appShutdown.timeoutSeconds });
 } else {
   // Express 5 calls this back with the error too when listening fails (handled below).
   const listener = server.listen(port, host, (error) => {
@@ -61,12 +64,34 @@ if (cluster.isPrimary && processCount > 1) {
   // server has just closed.
   listener.keepAliveTimeout = 65_000;
   listener.headersTimeout = 66_000;
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      listener.close(() => process.exit(0));
-      // Open event streams keep connections alive; do not wait for them forever.
-      setTimeout(() => process.exit(0), 2_000).unref();
-      listener.closeIdleConnections?.();
+  // Graceful shutdown: stop accepting, end event streams (browsers reconnect elsewhere),
+  // let in-flight requests finish for up to SHUTDOWN_TIMEOUT_SECONDS, then close the database.
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    const started = Date.now();
+    const { eventStreams } = appShutdown.begin();
+    log.info({ signal, eventStreams }, "claimdesk: stopping; finishing the requests in flight");
+    listener.close(async () => {
+      try {
+        await appShutdown.finish();
+      } catch (error) {
+        log.error({ err: error }, "claimdesk: closing the database failed");
+      }
+      log.info({ durationMs: Date.now() - started }, "claimdesk: stopped");
+      process.exit(0);
     });
-  }
+    // Idle keep-alive connections close now; busy ones close after their response.
+    listener.closeIdleConnections();
+    const idle = setInterval(() => listener.closeIdleConnections(), 100);
+    idle.unref();
+    setTimeout(() => {
+      log.warn({ timeoutSeconds: appShutdown.timeoutSeconds }, "claimdesk: requests still running at the shutdown timeout; closing them");
+      listener.closeAllConnections();
+      // If closing the database hangs too, exit anyway.
+      setTimeout(() => process.exit(1), 2_000).unref();
+    }, appShutdown.timeoutSeconds * 1000).unref();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
 }

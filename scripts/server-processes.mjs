@@ -4,6 +4,7 @@
 import cluster from "node:cluster";
 import path from "node:path";
 import process from "node:process";
+import { setTimeout } from "node:timers";
 import { fileURLToPath } from "node:url";
 import promClient from "prom-client";
 
@@ -18,7 +19,7 @@ const isRelayMessage = (message) => typeof message === "object" && message !== n
 const METRICS_REQUEST = "claimdesk:metrics-request";
 const METRICS_RESPONSE = "claimdesk:metrics-response";
 
-export function superviseServerProcesses(count, displayAddress, log) {
+export function superviseServerProcesses(count, displayAddress, log, { shutdownTimeoutSeconds }) {
   let stopping = false;
   // GET /metrics reaches one server process; it asks this process, which gathers every
   // process's metrics and sums them (prom-client's cluster support; ADR 010).
@@ -72,7 +73,16 @@ export function superviseServerProcesses(count, displayAddress, log) {
       stopping = true;
       const workers = Object.values(cluster.workers ?? {});
       if (workers.length === 0) process.exit(0);
+      log.info({ signal, processes: workers.length }, "claimdesk: stopping the server processes");
+      // Each drains its requests (bounded by the same timeout); the last to exit ends this one.
       for (const worker of workers) worker?.process.kill("SIGTERM");
+      setTimeout(
+        () => {
+          for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+          process.exit(1);
+        },
+        (shutdownTimeoutSeconds + 5) * 1000,
+      ).unref();
     });
   }
 

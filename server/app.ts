@@ -4,6 +4,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import os from "node:os";
 import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
+import { disconnectDb } from "../app/db.server";
+import { closeEventListener, endEventStreams } from "../app/models/events.server";
 import { reportServerError } from "../app/observability/errors.server";
 import { currentRequest } from "../app/observability/request-context.server";
 import { httpRequestDuration } from "../app/observability/metrics.server";
@@ -42,6 +44,13 @@ app.use(
   }),
 );
 app.use(rejectMalformedPaths);
+// While the process drains (graceful shutdown), every response closes its connection, so
+// keep-alive clients reconnect to a process that is still serving.
+let stopping = false;
+app.use((_req, res, next) => {
+  if (stopping) res.setHeader("Connection", "close");
+  next();
+});
 app.get("/metrics", metricsEndpoint(config.METRICS_TOKEN));
 if (import.meta.env.PROD) {
   // The built client (in development Vite serves it). Paths are relative to the project
@@ -76,3 +85,22 @@ app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
  * core per process, so one process per core (up to 8) unless WEB_CONCURRENCY says otherwise.
  */
 export const serverProcessCount = config.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), 8);
+
+/** How long SIGTERM lets in-flight requests run before their connections are closed. */
+export const shutdownTimeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;
+
+/**
+ * Graceful shutdown, called by scripts/serve.mjs on SIGTERM once the listener stops
+ * accepting: responses from now on close their connections, and open event streams end
+ * with a reconnect hint so browsers move to a process that is still serving.
+ */
+export function beginShutdown(): { eventStreams: number } {
+  stopping = true;
+  return { eventStreams: endEventStreams() };
+}
+
+/** After the last in-flight request: close the database connections (SQLite checkpoints its WAL). */
+export async function finishShutdown(): Promise<void> {
+  await closeEventListener();
+  await disconnectDb();
+}

@@ -60,6 +60,8 @@ export interface ServerProcess {
   logLines(): Array<Record<string, unknown>>;
   /** Waits until a log line matches, or fails after the timeout. */
   waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Sends a signal to the main process only, as a service manager does (it forwards it to its server processes). */
+  signal(signal: NodeJS.Signals): void;
   /** Sends a signal to the whole process group and waits for the main process to exit. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -90,8 +92,10 @@ export async function startServer(
   let text = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+  // "close", not "exit": the server processes write to the same pipes, and their last lines
+  // must have been read when this resolves.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
+    child.once("close", (code, signal) => resolve({ code, signal })),
   );
   const logLines = () =>
     text
@@ -112,13 +116,15 @@ export async function startServer(
         await sleep(50);
       }
     },
+    signal(signal) {
+      process.kill(child.pid!, signal);
+    },
     async stop(signal = "SIGTERM") {
-      if (child.exitCode === null && child.signalCode === null) {
-        try {
-          process.kill(-child.pid!, signal);
-        } catch {
-          /* already gone */
-        }
+      // The whole group: server processes may outlive the primary for a moment.
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        /* already gone */
       }
       return exited;
     },
