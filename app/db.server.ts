@@ -70,6 +70,12 @@ export function createDb(target: DatabaseTarget, poolSize = 10): Db {
   return new SqlitePrismaClient({ adapter: sqliteAdapter(target.filePath) });
 }
 
+/** A read-only client on a SQLite file that is not the app's database (a backup being verified): it changes nothing in the file. */
+export function openSqliteReadOnly(filePath: string): Db {
+  const adapter = new PrismaBetterSQLite3({ url: filePath, readonly: true, fileMustExist: true });
+  return new SqlitePrismaClient({ adapter });
+}
+
 let instance: { db: Db; url: string } | undefined;
 
 /** The process-wide client for DATABASE_URL (re-created if the URL changes, as in tests). */

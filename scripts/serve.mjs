@@ -18,6 +18,7 @@ server.disable("x-powered-by");
 let processCount = 1;
 // The built app's shutdown steps (none in development, where Vite loads the app per request).
 let appShutdown = { begin: () => ({ eventStreams: 0 }), finish: async () => {}, timeoutSeconds: 2 };
+let warmUp = async () => {};
 if (development) {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
@@ -37,6 +38,7 @@ if (development) {
     server.use(built.app);
     processCount = built.serverProcessCount;
     appShutdown = { begin: built.beginShutdown, finish: built.finishShutdown, timeoutSeconds: built.shutdownTimeoutSeconds };
+    warmUp = built.warmUp;
   } catch (error) {
     // A bad environment variable is reported in one line, not as a stack trace.
     if (error instanceof Error && error.message.startsWith("claimdesk:")) {
@@ -53,7 +55,9 @@ if (cluster.isPrimary && processCount > 1) {
 } else {
   // Express 5 calls this back with the error too when listening fails (handled below).
   const listener = server.listen(port, host, (error) => {
-    if (!error && cluster.isPrimary) log.info({ address: displayAddress }, `claimdesk: serving on ${displayAddress}`);
+    if (error) return;
+    if (cluster.isPrimary) log.info({ address: displayAddress }, `claimdesk: serving on ${displayAddress}`);
+    void warmUp();
   });
   listener.on("error", (error) => {
     log.fatal(`claimdesk: cannot listen on ${host}:${port}: ${error.code ?? error.message}`);

@@ -6,6 +6,8 @@ import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
 import { disconnectDb } from "../app/db.server";
 import { closeEventListener, endEventStreams } from "../app/models/events.server";
+import { checkDatabase } from "../app/models/health.server";
+import { getLogger } from "../app/observability/logger.server";
 import { reportServerError } from "../app/observability/errors.server";
 import { currentRequest } from "../app/observability/request-context.server";
 import { httpRequestDuration } from "../app/observability/metrics.server";
@@ -103,4 +105,14 @@ export function beginShutdown(): { eventStreams: number } {
 export async function finishShutdown(): Promise<void> {
   await closeEventListener();
   await disconnectDb();
+}
+
+/**
+ * Opens the database as soon as the process listens, not at the first request: the first
+ * visitor does not wait for it, an unreachable database is logged at once, and a running
+ * server always holds its SQLite file open (which `claimdesk db restore` checks for).
+ */
+export async function warmUp(): Promise<void> {
+  const database = await checkDatabase();
+  if (!database.ok) getLogger().error({ database }, "claimdesk: the database does not answer");
 }

@@ -33,9 +33,9 @@ export interface MigrationState {
 }
 
 /** Whether every shipped migration has been applied (and none failed halfway) to the database. */
-export async function checkMigrations(): Promise<MigrationState> {
+export async function checkMigrations(root = process.cwd()): Promise<MigrationState> {
   try {
-    const shipped = shippedMigrations(databaseProvider());
+    const shipped = shippedMigrations(databaseProvider(), root);
     const rows = await getDb().$queryRawUnsafe<Array<{ migration_name: string; finished: number | boolean | bigint }>>(
       `SELECT "migration_name", CASE WHEN "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL THEN 1 ELSE 0 END AS "finished" FROM "_prisma_migrations"`,
     );
