@@ -1,3 +1,4 @@
+import { hasUnsafeNameChars, stripUnsafeNameChars } from "../text-safety";
 import { parseHtmlArticle } from "./html";
 import { parseMarkdown, parsePlainText } from "./text";
 import { ImportFormatError, type ParsedArticle } from "./types";
@@ -42,6 +43,18 @@ function decodeUtf8(bytes: Uint8Array): string {
  * who uploaded it.
  */
 export function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): ParsedArticle[] {
+  return readArticles(fileName, bytes, maxBytes).map(withSafeMetadata);
+}
+
+/** Titles, authors and outlets come from outside: no control or text-direction characters reach a page or terminal. */
+function withSafeMetadata(article: ParsedArticle): ParsedArticle {
+  const clean = (value: string | null) => (value === null ? null : stripUnsafeNameChars(value) || null);
+  return { ...article, title: clean(article.title) ?? "Untitled", author: clean(article.author), outlet: clean(article.outlet) };
+}
+
+function readArticles(fileName: string, bytes: Uint8Array, maxBytes: number): ParsedArticle[] {
+  if (hasUnsafeNameChars(fileName))
+    throw new ImportFormatError("the file name holds control or text-direction characters; rename the file");
   if (bytes.byteLength > maxBytes) {
     throw new ImportFormatError(
       `the file is ${(bytes.byteLength / 1_048_576).toFixed(1)} MB; the limit is ${(maxBytes / 1_048_576).toFixed(1)} MB`,
@@ -90,5 +103,5 @@ function tryJson(content: string): unknown {
 /** Pasted text: plain text with an optional headline line, or a title given separately. */
 export function parsePastedText(content: string, title: string | undefined): ParsedArticle {
   const article = parsePlainText(content, title?.trim() || "Pasted article");
-  return title?.trim() ? { ...article, title: title.trim() } : article;
+  return withSafeMetadata(title?.trim() ? { ...article, title: title.trim() } : article);
 }
