@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
+import { hasUnsafeNameChars } from "../../app/lib/text-safety";
 import { getDb } from "../../app/db.server";
 import { importFile } from "../../app/models/import.server";
 import * as adminUsers from "../../app/routes/admin.users";
@@ -83,7 +84,7 @@ describe("imported titles and file names", () => {
     expect(imported).toMatchObject({ status: "imported", title: "]0;owned Ferry [31mfares [0m rise by 12%" });
     const document = await getDb().document.findUniqueOrThrow({ where: { id: imported!.documentId! } });
     expect(document.author).toBe("Mara [8m Quint");
-    expect(document.text).not.toMatch(/[\u0000-\u0008\u001b]/);
+    expect(hasUnsafeNameChars(document.text.replace(/\n/g, " "))).toBe(false);
 
     const [refused] = await importFile(project.id, { name: "cod\u202Etxt.exe.txt", bytes: encode("Some article text.") }, options, actor);
     expect(refused).toMatchObject({ status: "error", error: expect.stringContaining("file name") });
@@ -105,7 +106,7 @@ describe("imported titles and file names", () => {
         ...(json ? ["--json"] : []),
       ]);
       expect(result.stdout).toContain("Ferry");
-      expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(hasUnsafeNameChars((result.stdout + result.stderr).replace(/[\n\t]/g, " "))).toBe(false);
     }
     await fs.writeFile(`${dir}/bad\u001b[2J.txt`, "Some article text.");
     const badName = await cli(["import", "--project", project.slug, `${dir}/bad\u001b[2J.txt`]);
