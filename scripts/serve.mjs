@@ -19,6 +19,7 @@ let processCount = 1;
 // The built app's shutdown steps (none in development, where Vite loads the app per request).
 let appShutdown = { begin: () => ({ eventStreams: 0 }), finish: async () => {}, timeoutSeconds: 2 };
 let warmUp = async () => {};
+let startNotices = [];
 if (development) {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
@@ -39,6 +40,7 @@ if (development) {
     processCount = built.serverProcessCount;
     appShutdown = { begin: built.beginShutdown, finish: built.finishShutdown, timeoutSeconds: built.shutdownTimeoutSeconds };
     warmUp = built.warmUp;
+    startNotices = built.startNotices ?? [];
   } catch (error) {
     // A bad environment variable is reported in one line, not as a stack trace.
     if (error instanceof Error && error.message.startsWith("claimdesk:")) {
@@ -50,6 +52,7 @@ if (development) {
 }
 
 const log = createProcessLog();
+if (cluster.isPrimary) for (const notice of startNotices) log.warn(notice);
 if (cluster.isPrimary && processCount > 1) {
   superviseServerProcesses(processCount, displayAddress, log, { shutdownTimeoutSeconds: appShutdown.timeoutSeconds });
 } else {

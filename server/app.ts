@@ -14,7 +14,7 @@ import { httpRequestDuration } from "../app/observability/metrics.server";
 import { metricsEndpoint } from "./metrics-endpoint";
 import { type FinishedRequest, ROUTE_LABEL, observeRequests, rejectMalformedPaths } from "./request-log";
 import { routePatternMatcher } from "./route-pattern";
-import { originCheck, securityHeaders } from "./security";
+import { LOOPBACK_ONLY_NOTICE, loopbackHostsOnly, originCheck, securityHeaders } from "./security";
 
 const config = getConfig();
 const development = process.env.NODE_ENV === "development";
@@ -61,7 +61,13 @@ if (import.meta.env.PROD) {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false, setHeaders }));
   app.use(express.static("build/client", { maxAge: "1h", index: false, setHeaders }));
 }
+// The Host header is trusted as the origin only in development or behind APP_ORIGIN.
+const trustsOnlyLoopback = config.NODE_ENV === "production" && !config.APP_ORIGIN && !development;
+/** Lines `npm start` prints once when it starts serving. */
+export const startNotices = trustsOnlyLoopback ? [LOOPBACK_ONLY_NOTICE] : [];
+
 app.use(securityHeaders({ development, secure: isSecure }));
+if (trustsOnlyLoopback) app.use(loopbackHostsOnly());
 app.use(originCheck(expectedOrigin));
 
 app.use(
