@@ -22,7 +22,7 @@ const METRICS_RESPONSE = "claimdesk:metrics-response";
 export function superviseServerProcesses(count, displayAddress, log, { shutdownTimeoutSeconds }) {
   let stopping = false;
   // GET /metrics reaches one server process; it asks this process, which gathers every
-  // process's metrics and sums them (prom-client's cluster support; ADR 010).
+  // process's metrics and sums them (prom-client's cluster support; ADR 012).
   const metrics = new promClient.AggregatorRegistry();
   let listening = 0;
   const everListened = new WeakSet();

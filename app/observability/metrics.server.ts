@@ -4,7 +4,7 @@ import client from "prom-client";
 
 // Prometheus metrics, in prom-client's global registry (the one its cluster support reads).
 // In a multi-process server every process keeps its own; GET /metrics answers with the sum
-// over all of them, gathered by the primary process (ADR 010).
+// over all of them, gathered by the primary process (ADR 012).
 
 const registry = client.register;
 
