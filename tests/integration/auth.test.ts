@@ -173,6 +173,23 @@ describe("signing in through the login route", () => {
     expect((await callRoute(account.loader, buildRequest("/account", { cookie: fresh }))).status).toBe(200);
   });
 
+  it.each(["/%09/evil.example/", "/%0a/evil.example/", "/%0d%0aSet-Cookie:x=1", "/%E3%80%80/evil.example/", "%09//evil.example"])(
+    "never redirects off site or answers 500 for redirectTo=%s",
+    async (redirectTo) => {
+      const user = await makeUser();
+      const cookie = await cookieFor(user.id);
+      const signedIn = await callRoute(login.loader, buildRequest(`/login?redirectTo=${redirectTo}`, { cookie }));
+      const form = { username: user.username, password: TEST_PASSWORD, redirectTo: decodeURIComponent(redirectTo) };
+      const fresh = await callRoute(login.action, buildRequest("/login", { form }));
+      for (const outcome of [signedIn, fresh]) {
+        expect(outcome.status).toBe(302);
+        const target = new URL(outcome.location!, "http://localhost");
+        expect(target.origin).toBe("http://localhost");
+        expect(outcome.location).toMatch(/^\/[^/\\]/);
+      }
+    },
+  );
+
   it("rejects a weak or mismatched new password with field errors", async () => {
     const user = await makeUser();
     const cookie = await cookieFor(user.id);
