@@ -75,13 +75,18 @@ export interface ArticleEvaluation {
   coveredBy: number[][];
 }
 
+/**
+ * The article as an import would store it: paragraphs separated by a blank line, and a
+ * line that does not end like a sentence (a heading such as "About Quillary Systems", a
+ * contact line, "Read more: …") on its own, as it stands in any real document.
+ */
 export function articleText(article: LabelledNewsArticle): { text: string; spans: Array<{ start: number; end: number }> } {
   let text = "";
   const spans: Array<{ start: number; end: number }> = [];
   article.paragraphs.forEach((paragraph, p) => {
     if (p > 0) text += "\n\n";
     paragraph.forEach((sentence, s) => {
-      if (s > 0) text += " ";
+      if (s > 0) text += /[.!?…:;"”’)\]]$/.test(paragraph[s - 1]!.text) ? " " : "\n\n";
       spans.push({ start: text.length, end: text.length + sentence.text.length });
       text += sentence.text;
     });

@@ -1,11 +1,14 @@
 import { type Dateline, findDateline } from "./dateline";
 import { type SentenceFeatures, sentenceFeatures } from "./features";
-import { type Sentence, segmentSentences } from "./sentences";
+import { type Sentence, quoteOpenAfter, segmentSentences } from "./sentences";
 import { resolveSpeakers } from "./speaker";
+
+/** A sentence, and whether it carries on a quotation opened in the sentence before (the attribution may be sentences away). */
+export type QuotedSentence = Sentence & { opensInQuotation: boolean };
 
 export interface AnalysedSentence {
   /** The sentence as a claim quotes it: without an opening dateline or agency credit. */
-  sentence: Sentence;
+  sentence: QuotedSentence;
   dateline: Dateline | null;
   features: SentenceFeatures;
   speaker: string | null;
@@ -31,10 +34,15 @@ function withoutDateline(sentence: Sentence, startsParagraph: boolean): { senten
 /** Every sentence of the text with its features and its speaker: what scoring and training both start from. */
 export function analyseText(text: string): AnalysedSentence[] {
   let previousParagraph = -1;
+  let quoteOpen = false;
   const sentences = segmentSentences(text).map((raw) => {
     const startsParagraph = raw.paragraph !== previousParagraph;
     previousParagraph = raw.paragraph;
-    return withoutDateline(raw, startsParagraph);
+    // A quotation never runs past its paragraph.
+    const opensInQuotation = !startsParagraph && quoteOpen;
+    quoteOpen = quoteOpenAfter(raw.text, opensInQuotation);
+    const { sentence, dateline } = withoutDateline(raw, startsParagraph);
+    return { sentence: { ...sentence, opensInQuotation }, dateline };
   });
   const credited = sentences.flatMap(({ dateline }) => (dateline?.credit ? [dateline.credit] : []));
   const speakers = resolveSpeakers(

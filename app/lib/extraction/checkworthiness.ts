@@ -19,6 +19,6 @@ export function scoreFeatures(features: SentenceFeatures): Score {
 }
 
 /** Scores one sentence with the trained model (models/checkworthiness.json; ADR 005). */
-export function scoreSentence(sentence: Pick<Sentence, "text" | "tokens">): Score {
+export function scoreSentence(sentence: Pick<Sentence, "text" | "tokens"> & { opensInQuotation?: boolean }): Score {
   return scoreFeatures(sentenceFeatures(sentence));
 }

@@ -14,6 +14,18 @@ describe("datelines and agency credits", () => {
     ["NEW YORK — The port will close on Friday.", "The port will close on Friday.", "NEW YORK", null],
     ["BRENNA — The port will close on Friday.", "The port will close on Friday.", "BRENNA", null],
     ["Ostravel, March 3 (Northwire) — The port will close.", "The port will close.", "Ostravel", "Northwire"],
+    [
+      "AVERHOLT, Drensland, March 9, 2026 /Tallis Wire/ — Quillary today announced a relay.",
+      "Quillary today announced a relay.",
+      "AVERHOLT",
+      "Tallis Wire",
+    ],
+    // live-blog timestamps
+    ["22:00 — Polls have now closed.", "Polls have now closed.", null, null],
+    ["14:58 GMT — We're hearing from the hall.", "We're hearing from the hall.", null, null],
+    ["6:02 a.m.: Buses are running.", "Buses are running.", null, null],
+    ["Updated 6:40 a.m. — The metro is suspended.", "The metro is suspended.", null, null],
+    ["Just now: Police say a station was evacuated.", "Police say a station was evacuated.", null, null],
   ])("strips %j", (sentence, rest, place, credit) => {
     const dateline = findDateline(sentence)!;
     expect(sentence.slice(dateline.length)).toBe(rest);
@@ -27,6 +39,8 @@ describe("datelines and agency credits", () => {
     "NATO officials said the port would close.",
     "BREAKING NEWS — PORT TO CLOSE",
     "Q: Will the port close?",
+    "Updated 11:40 a.m.",
+    "At 10:30 the port closed.",
   ])("leaves %j alone", (sentence) => {
     expect(findDateline(sentence)).toBeNull();
   });

@@ -26,20 +26,24 @@ interface View {
   /** Indexes of word tokens (not punctuation, symbols or spaces). */
   words: number[];
   lexicons: { inside: string[][]; outside: string[][] };
+  /** The entity types present in the sentence. */
+  entities: Set<string>;
 }
 
 type Signal = (view: View) => { value: number; evidence?: string[] } | number;
 
 const PUNCT = new Set(["PUNCT", "SYM", "SPACE"]);
+/** One shared empty result: most signals find nothing in most sentences. */
+const NONE: readonly string[] = Object.freeze([]);
 
 function hits(view: View, test: (token: Token, index: number) => boolean, where: "any" | "outside" | "inside" = "any"): string[] {
-  const found: string[] = [];
-  view.tokens.forEach((token, i) => {
-    if (where === "outside" && view.quoted[i]) return;
-    if (where === "inside" && !view.quoted[i]) return;
-    if (test(token, i)) found.push(token.value);
-  });
-  return found;
+  let found: string[] | null = null;
+  for (let i = 0; i < view.tokens.length; i += 1) {
+    if (where === "outside" && view.quoted[i]) continue;
+    if (where === "inside" && !view.quoted[i]) continue;
+    if (test(view.tokens[i]!, i)) (found ??= []).push(view.tokens[i]!.value);
+  }
+  return found ?? (NONE as string[]);
 }
 
 /** A word list; every list is matched against a sentence's tokens in one pass (lexiconHits). */
@@ -63,23 +67,33 @@ function lexicon(words: string, prefixes: string[] = []): Lexicon {
 }
 
 /** For each lexicon, the tokens of the sentence in it, inside and outside quotations. */
+
 function lexiconHits(tokens: Token[], quoted: boolean[]): { inside: string[][]; outside: string[][] } {
-  const inside = Array.from({ length: lexiconCount }, () => [] as string[]);
-  const outside = Array.from({ length: lexiconCount }, () => [] as string[]);
-  tokens.forEach((token, i) => {
+  // Most lists match nothing in a sentence: they share one empty array until they do.
+  const inside = new Array<string[]>(lexiconCount).fill(NONE as string[]);
+  const outside = new Array<string[]>(lexiconCount).fill(NONE as string[]);
+  const push = (into: string[][], id: number, value: string) => {
+    if (into[id] === NONE) into[id] = [];
+    into[id]!.push(value);
+  };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
     const into = quoted[i] ? inside : outside;
-    for (const id of LEXICON_WORDS.get(token.lower) ?? []) into[id]!.push(token.value);
+    const ids = LEXICON_WORDS.get(token.lower);
+    if (ids) for (const id of ids) push(into, id, token.value);
     for (const [prefix, id] of LEXICON_PREFIXES) {
-      if (token.lower.startsWith(prefix) && !LEXICON_WORDS.get(token.lower)?.includes(id)) into[id]!.push(token.value);
+      if (token.lower.startsWith(prefix) && !ids?.includes(id)) push(into, id, token.value);
     }
-  });
+  }
   return { inside, outside };
 }
 
 function words(view: View, list: Lexicon, where: "any" | "outside" | "inside" = "any"): string[] {
   if (where === "outside") return view.lexicons.outside[list.id]!;
   if (where === "inside") return view.lexicons.inside[list.id]!;
-  return [...view.lexicons.outside[list.id]!, ...view.lexicons.inside[list.id]!];
+  const outside = view.lexicons.outside[list.id]!;
+  const inside = view.lexicons.inside[list.id]!;
+  return inside.length === 0 ? outside : outside.length === 0 ? inside : [...outside, ...inside];
 }
 
 const gate = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
@@ -90,8 +104,10 @@ function phrase(view: View, pattern: RegExp, required?: Set<string>): string[] {
   return [...view.lowerText.matchAll(pattern)].map((m) => m[0]);
 }
 
+const ABSENT = Object.freeze({ value: 0 });
+
 function present(evidence: string[]): { value: number; evidence?: string[] } {
-  return evidence.length > 0 ? { value: 1, evidence } : { value: 0 };
+  return evidence.length > 0 ? { value: 1, evidence } : ABSENT;
 }
 
 function spanText(tokens: Token[]): string {
@@ -104,17 +120,23 @@ function spanText(tokens: Token[]): string {
 
 /** Consecutive tokens passing the test, as evidence strings ("$4.2 million"). */
 function runs(view: View, test: (token: Token, index: number) => boolean): string[] {
-  const found: string[] = [];
-  let current: Token[] = [];
-  view.tokens.forEach((token, index) => {
-    if (test(token, index)) current.push(token);
-    else if (current.length > 0) {
-      found.push(spanText(current));
-      current = [];
+  let found: string[] | null = null;
+  let from = -1;
+  const tokens = view.tokens;
+  for (let index = 0; index <= tokens.length; index += 1) {
+    const inRun = index < tokens.length && test(tokens[index]!, index);
+    if (inRun && from === -1) from = index;
+    else if (!inRun && from !== -1) {
+      (found ??= []).push(spanText(tokens.slice(from, index)));
+      from = -1;
     }
-  });
-  if (current.length > 0) found.push(spanText(current));
-  return found;
+  }
+  return found ?? (NONE as string[]);
+}
+
+/** Runs of tokens with one of these entity types, or nothing at once when the sentence has none. */
+function entityRuns(view: View, types: string[], test: (token: Token) => boolean): string[] {
+  return types.some((type) => view.entities.has(type)) ? runs(view, test) : (NONE as string[]);
 }
 
 const CURRENCY = new Set(["$", "€", "£", "¥"]);
@@ -165,7 +187,7 @@ const EVIDENCE =
 const IN_A_STATEMENT =
   /\bin (?:a|an|its|his|her|their) (?:statement|post|email|e-mail|letter|interview|filing|memo|news release|press release|tweet|video)\b/g;
 const NO_COMMENT =
-  /\b(?:did not|didn't|did n't|has not|hasn't|have not|haven't|had not|hadn't|would not|wouldn't|could not|couldn't|does not|doesn't)\s+(?:immediately\s+)?(?:respond|reply|return|comment|answer)|\bdeclined (?:to|a request)|\brequests? for comment\b|\breached out\b|\bno immediate (?:response|comment|reply)\b|\bcould not be reached\b|\bwas not available for comment\b|\bunavailable for comment\b|\bwithout comment\b/g;
+  /\b(?:did not|didn't|did n't|has not|hasn't|have not|haven't|had not|hadn't|would not|wouldn't|could not|couldn't|does not|doesn't)\s+(?:immediately\s+)?(?:respond|reply|return|comment|answer)|\bdeclined (?:to|a request)|\brequests? for comment\b|\breached out\b|\bno immediate (?:response|comment|reply)\b|\bcould not be reached\b|\bwas not available for comment\b|\bunavailable for comment\b|\bwithout comment\b|\b(?:would|did|could|will) not (?:say|confirm|disclose|give|rule out)\b|\b(?:would|did|could) n't (?:say|confirm|disclose|give)\b|\bdeclined to (?:say|give|confirm|disclose)\b|\bnot (?:immediately )?clear\b/g;
 const BYLINE_OR_CREDIT =
   /^(?:by|reporting by|additional reporting by|editing by|written by|compiled by|photo(?:graph)?s?(?: by)?|image|picture|credit|source|contact|media contact|press contact|email|e-mail|tel|phone|file photo)\b\s*[:|-]?|\b(?:getty images|ap photo|reuters\/|afp via|\/ ?ap\b|photo by|photo credit|image credit|for more information|media enquiries|media inquiries)\b|@\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\+?\d[\d ()-]{8,}\d/g;
 const CALL_TO_ACTION =
@@ -179,13 +201,22 @@ const EVIDENCE_GATE = gate(
   "data figures records document documents statistics study report survey analysis filing filings statement memo letter papers minutes budget",
 );
 const STATEMENT_GATE = gate("statement post email e-mail letter interview filing memo release tweet video");
-const NO_COMMENT_GATE = gate("respond reply return comment answer declined reached reach available unavailable immediate");
+const NO_COMMENT_GATE = gate(
+  "respond reply return comment answer declined reached reach available unavailable immediate say confirm disclose give clear rule",
+);
 const CAUSAL_GATE = gate("led result response after");
 const PLAN_GATE = gate("set due expected poised will");
 const AUTHORITY_GATE = gate("authority power powers right rights empowers empower authorizes authorises");
 const ACCORDING_GATE = gate("according");
 const TIMESTAMP = /^(?:updated |posted |\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am|pm)?\s*(?:[A-Z]{2,4})?\s*[—–-])/i;
 const TURN_LABEL = /^(?:q|a|question|answer|[A-Z][A-Z .'-]{1,40})\s*:/;
+/** An interviewer's turn: questions and prompts, not claims of their own (mostly). */
+const INTERVIEWER_TURN = /^["“]?(?:Q|QUESTION|INTERVIEWER|ANCHOR|HOST|PRESENTER|REPORTER|MODERATOR)\s*:/;
+const CORRECTION = /^(?:correction|clarification|update|editor's note)\s*:/i;
+const OWN_REPORTER = /\b(?:our|this newspaper's|the newspaper's) (?:reporter|correspondent|reporters|correspondents|team|editor)\b/i;
+/** A schedule: something due to happen at a time ("will deliver its judgment at 10 a.m.", "is due to reconvene on Jan. 14"). */
+const SCHEDULE =
+  /\b(?:will|is due to|are due to|is expected to|are expected to|is scheduled to|are scheduled to|is set to|are set to)\s+(?:\w+\s+){0,3}?(?:resume|reconvene|meet|open|close|begin|start|deliver|announce|publish|hold|host|be played|be held|take place|sit|vote|return)\b/i;
 const STOP_WORDS = new Set(
   "the a an and or but of to in on at for with by from as is was were are be been being it its this that these those he she they them his her their there here which who whom what when where how than then so if not no do does did has have had will would can could may might shall should must i we you me us my our your s 's".split(
     " ",
@@ -233,7 +264,7 @@ const SIGNALS: Array<FeatureDefinition & { signal: Signal }> = [
         ),
       ),
   },
-  { name: "percentage", kind: "percentage", signal: (v) => present(runs(v, (t) => t.entity === "PERCENT")) },
+  { name: "percentage", kind: "percentage", signal: (v) => present(entityRuns(v, ["PERCENT"], (t) => t.entity === "PERCENT")) },
   {
     name: "number",
     kind: "number",
@@ -248,10 +279,14 @@ const SIGNALS: Array<FeatureDefinition & { signal: Signal }> = [
         ),
       ),
   },
-  { name: "ordinal", kind: "number", signal: (v) => present(runs(v, (t) => t.entity === "ORDINAL")) },
-  { name: "duration", kind: "date_time", signal: (v) => present(runs(v, (t) => t.entity === "DURATION")) },
-  { name: "date", kind: "date_time", signal: (v) => present(runs(v, (t) => TEMPORAL.has(t.entity) && !isClockTime(t))) },
-  { name: "clock time", kind: "date_time", signal: (v) => present(runs(v, isClockTime)) },
+  { name: "ordinal", kind: "number", signal: (v) => present(entityRuns(v, ["ORDINAL"], (t) => t.entity === "ORDINAL")) },
+  { name: "duration", kind: "date_time", signal: (v) => present(entityRuns(v, ["DURATION"], (t) => t.entity === "DURATION")) },
+  {
+    name: "date",
+    kind: "date_time",
+    signal: (v) => present(entityRuns(v, ["DATE", "TIME"], (t) => TEMPORAL.has(t.entity) && !isClockTime(t))),
+  },
+  { name: "clock time", kind: "date_time", signal: (v) => present(entityRuns(v, ["TIME"], isClockTime)) },
   {
     name: "day and time",
     kind: "date_time",
@@ -347,6 +382,9 @@ const SIGNALS: Array<FeatureDefinition & { signal: Signal }> = [
     name: "strong feeling in quotes",
     kind: "quoted_opinion",
     signal: (v) => {
+      // Opinion that carries the sentence ('"We have been patient," she said'), not a quoted phrase inside reported fact.
+      // Sentiment needs a second pass of the NLP pipeline, so it runs on those sentences only.
+      if (quoteShare(v) < 0.5) return 0;
       const inside = quotedText(v);
       if (inside.split(" ").length < 3) return 0;
       return Math.abs(sentiment(inside)) >= 0.4 ? { value: 1, evidence: [inside.slice(0, 60)] } : 0;
@@ -363,6 +401,14 @@ const SIGNALS: Array<FeatureDefinition & { signal: Signal }> = [
   { name: "boilerplate", kind: "boilerplate", signal: (v) => present(v.text.match(BOILERPLATE) ?? []) },
   { name: "timestamp", kind: "timestamp", signal: (v) => present(v.text.match(TIMESTAMP) ?? []) },
   { name: "turn label", kind: "transcript_turn", signal: (v) => present(v.text.match(TURN_LABEL) ?? []) },
+  { name: "interviewer's turn", kind: "transcript_turn", signal: (v) => present(v.text.match(INTERVIEWER_TURN) ?? []) },
+  { name: "correction", kind: "correction", signal: (v) => present(v.text.match(CORRECTION) ?? []) },
+  { name: "own reporter", kind: "credit_or_contact", signal: (v) => present(v.text.match(OWN_REPORTER) ?? []) },
+  {
+    name: "schedule",
+    kind: "schedule",
+    signal: (v) => (v.tokens.some((t) => TEMPORAL.has(t.entity) || isCalendarWord(t.lower)) ? present(v.text.match(SCHEDULE) ?? []) : 0),
+  },
   {
     name: "imperative opening",
     kind: "call_to_action",
@@ -407,20 +453,29 @@ export interface SentenceFeatures {
   vectorWords: string[];
 }
 
+const QUOTE_MARKS = new Set(['"', "“", "”", "'", "‘", "’"]);
+
+function wordIndexes(tokens: Token[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i += 1) if (!PUNCT.has(tokens[i]!.pos) && !QUOTE_MARKS.has(tokens[i]!.value)) out.push(i);
+  return out;
+}
+
 /** Content words for the wording features: lower-cased, alphabetic, not stop words. */
 function contentWords(view: View): string[] {
   return view.words.map((i) => view.tokens[i]!.lower).filter((w) => /^[a-z][a-z'.-]*$/.test(w) && !STOP_WORDS.has(w));
 }
 
-export function sentenceFeatures(sentence: Pick<Sentence, "text" | "tokens">): SentenceFeatures {
+export function sentenceFeatures(sentence: Pick<Sentence, "text" | "tokens"> & { opensInQuotation?: boolean }): SentenceFeatures {
   const tokens = sentence.tokens;
   const view: View = {
     tokens,
     text: sentence.text,
     lowerText: sentence.text.toLowerCase(),
-    quoted: insideQuotes(tokens),
-    words: tokens.flatMap((t, i) => (PUNCT.has(t.pos) || /^["“”'‘’]$/.test(t.value) ? [] : [i])),
+    quoted: insideQuotes(tokens, sentence.opensInQuotation),
+    words: wordIndexes(tokens),
     lexicons: { inside: [], outside: [] },
+    entities: new Set(tokens.map((t) => t.entity)),
   };
   view.lexicons = lexiconHits(tokens, view.quoted);
   const values = new Float64Array(FEATURES.length);

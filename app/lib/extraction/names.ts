@@ -15,7 +15,7 @@ const TITLE_WORDS = new Set(
     "spokesman official mp mep mla msp lawmaker legislator economist analyst editor correspondent reporter headteacher headmaster " +
     "headmistress principal teacher campaigner activist resident pupil student nurse doctor farmer driver owner landlord tenant " +
     "shopkeeper volunteer lawyer barrister solicitor researcher scientist physicist historian author novelist singer actor striker " +
-    "midfielder defender goalkeeper manager referee umpire pastor imam rabbi canon vicar"
+    "midfielder defender goalkeeper manager referee umpire pastor imam rabbi canon vicar presenter rector dean provost anchor host"
   ).split(" "),
 );
 
@@ -57,7 +57,11 @@ export function isTitleWord(word: string): boolean {
 }
 
 export function isOrganisationWord(word: string): boolean {
-  return ORGANISATION_WORDS.has(word.toLowerCase().replace(/['’]s?$/, ""));
+  const lower = word.toLowerCase();
+  if (ORGANISATION_WORDS.has(lower)) return true;
+  const last = lower.charCodeAt(lower.length - 1);
+  // "Farmers' Union", "Halcyne's": a possessive mark.
+  return (last === 39 || last === 8217 || last === 115) && ORGANISATION_WORDS.has(lower.replace(/['’]s?$/, ""));
 }
 
 /** A capitalized run names an organisation when its head noun is one ("Quellan Environment Agency") or it is "Bank of X". */
@@ -75,7 +79,7 @@ const AFFILIATION = /^(?:of|from|at|with|in|for|on|to)$/;
 const DETERMINER = /^(?:the|a|an)$/i;
 /** Nouns for what an organisation publishes: "Finance Ministry estimates" are the ministry's word. */
 const DOCUMENT_NOUNS = new Set(
-  "estimates figures data report reports statement statements documents records filings filing analysis survey study research website decision ruling judgment letter review paper".split(
+  "estimates figures data report reports statement statements documents document records filings filing analysis survey study research website decision ruling judgment letter review paper assessment audit accounts pages note notice".split(
     " ",
   ),
 );
@@ -175,6 +179,12 @@ export function nameInPhrase(words: string[]): string[] {
   return words;
 }
 
+const BUSINESS_DESCRIPTORS = new Set(
+  "company firm operator airline carrier business retailer chain maker producer insurer developer supplier contractor manufacturer provider utility startup brand lender broadcaster publisher charity".split(
+    " ",
+  ),
+);
+
 /** An entity named in the document, most recent mention last. */
 export interface Mention {
   name: string;
@@ -185,79 +195,132 @@ export interface Mention {
   last: number;
 }
 
+/**
+ * The names met in a document, indexed by their words so that every lookup costs about
+ * the same however long the document is.
+ */
 export class MentionRegistry {
-  private readonly mentions: Mention[] = [];
+  private readonly byName = new Map<string, Mention>();
+  /** Name words as written ("Annika", "Brede"). */
+  private readonly byWord = new Map<string, Set<Mention>>();
+  /** Lower-cased name words and descriptors ("agency", "airline"). */
+  private readonly byTerm = new Map<string, Set<Mention>>();
+  private latestPerson: Mention | null = null;
+
+  private index(mention: Mention): void {
+    const put = (map: Map<string, Set<Mention>>, key: string) => {
+      const set = map.get(key) ?? new Set<Mention>();
+      set.add(mention);
+      map.set(key, set);
+    };
+    this.byName.set(mention.name, mention);
+    for (const word of mention.name.split(" ")) {
+      put(this.byWord, word);
+      put(this.byTerm, word.toLowerCase());
+    }
+    for (const descriptor of mention.descriptors) put(this.byTerm, descriptor);
+  }
+
+  private withWord(word: string): Mention[] {
+    return [...(this.byWord.get(word) ?? [])];
+  }
+
+  private touch(mention: Mention, sentence: number): void {
+    mention.last = sentence;
+    if (mention.kind === "person" && (!this.latestPerson || this.latestPerson.last <= sentence)) this.latestPerson = mention;
+  }
 
   /** Records a name (and what it was called), refreshing its recency. */
   add(name: string, sentence: number, descriptors: string[] = []): Mention {
     const words = name.split(" ");
     // "Korvath" after "Governor Anneliese Korvath" is the same person, not a new name.
-    const known = words.length === 1 ? this.mentions.find((m) => m.kind === "person" && m.name.split(" ").includes(name)) : undefined;
+    const known = words.length === 1 ? this.withWord(name).find((m) => m.kind === "person") : undefined;
     if (known) {
-      known.last = sentence;
+      this.touch(known, sentence);
       return known;
     }
+    const before = this.byName.get(name);
+    if (before && descriptors.length === 0) {
+      this.touch(before, sentence);
+      return before;
+    }
     const kind = isOrganisationName(words) || words.length === 1 ? "organisation" : "person";
-    const existing = this.mentions.find(
-      (m) => m.name === name || (kind === "person" && m.kind === "person" && this.samePerson(m.name, name)),
-    );
+    const existing =
+      this.byName.get(name) ??
+      (kind === "person"
+        ? [...this.withWord(words[0]!), ...this.withWord(words[words.length - 1]!)].find(
+            (m) => m.kind === "person" && samePerson(m.name, name),
+          )
+        : undefined);
     const mention = existing ?? { name, kind, descriptors: new Set<string>(), last: sentence };
-    if (!existing) this.mentions.push(mention);
     // A longer form of a person's name wins ("Brede" then "Annika Brede").
-    if (existing && name.split(" ").length > existing.name.split(" ").length) existing.name = name;
-    mention.last = sentence;
+    if (existing && words.length > existing.name.split(" ").length) existing.name = name;
     for (const d of descriptors) mention.descriptors.add(d.toLowerCase());
     for (const w of words) if (isOrganisationWord(w)) mention.descriptors.add(w.toLowerCase());
+    // "The power company Coastlink Power": described as a business, it is one.
+    if (mention.kind === "person" && descriptors.some((d) => isOrganisationWord(d) || BUSINESS_DESCRIPTORS.has(d.toLowerCase()))) {
+      mention.kind = "organisation";
+      if (this.latestPerson === mention) this.latestPerson = null;
+    }
+    this.index(mention);
+    this.touch(mention, sentence);
     return mention;
-  }
-
-  private samePerson(a: string, b: string): boolean {
-    const [short, long] = a.split(" ").length <= b.split(" ").length ? [a, b] : [b, a];
-    return long.endsWith(` ${short}`) || long.startsWith(`${short} `);
   }
 
   /** The full name for a surname, a given name or an organisation's short name already met ("Brede" → "Annika Brede", "Halcyne" → "Halcyne Systems"). */
   fullName(name: string): string | null {
     if (name.includes(" ")) return null;
-    const matches = this.mentions.filter((m) => {
+    const matches = [...this.withWord(name), ...this.withWord(`${name}'s`)].filter((m) => {
       const words = m.name.split(" ");
       if (words.length < 2) return false;
-      return m.kind === "person" ? words.includes(name) : words[0] === name || words[0] === `${name}'s`;
+      if (m.kind === "person") return words.includes(name);
+      // "Halcyne" → "Halcyne Systems", but not "Nimbra" → "Nimbra Fold" (a product).
+      return (words[0] === name || words[0] === `${name}'s`) && (isOrganisationName(words) || m.descriptors.size > 0);
     });
-    return matches.sort((a, b) => b.last - a.last)[0]?.name ?? null;
+    return mostRecent(matches)?.name ?? null;
   }
 
   /** The organisation a definite description points back to ("the agency", "the auditors", "the company"). */
   resolveDescription(noun: string): string | null {
     const lower = noun.toLowerCase();
+    if (lower === "government") return null;
     const singular = lower.replace(/s$/, "");
     const wanted = DESCRIPTOR_STEMS[lower] ?? DESCRIPTOR_STEMS[singular] ?? [lower, singular];
-    const organisations = this.mentions.filter((m) => m.kind === "organisation" && m.name.includes(" "));
-    if (lower === "government") return null;
-    const matches = (w: string) => wanted.includes(w) || w === lower || w === singular;
-    const byHead = organisations.filter((m) => matches(m.name.toLowerCase().split(" ").pop()!));
-    const byDescriptor = organisations.filter((m) => [...m.descriptors].some(matches));
-    const byName = organisations.filter((m) => m.name.toLowerCase().split(" ").some(matches));
-    const recent = (list: Mention[]) => list.sort((a, b) => b.last - a.last)[0]?.name ?? null;
-    return recent(byHead) ?? recent(byDescriptor) ?? recent(byName);
+    const terms = new Set([...wanted, lower, singular]);
+    const candidates = new Set<Mention>();
+    for (const term of terms)
+      for (const m of this.byTerm.get(term) ?? []) if (m.kind === "organisation" && m.name.includes(" ")) candidates.add(m);
+    const organisations = [...candidates];
+    const byHead = organisations.filter((m) => terms.has(m.name.toLowerCase().split(" ").pop()!));
+    const byDescriptor = organisations.filter((m) => [...m.descriptors].some((d) => terms.has(d)));
+    return (mostRecent(byHead) ?? mostRecent(byDescriptor) ?? mostRecent(organisations))?.name ?? null;
   }
 
   /** The most recently mentioned person. */
   lastPerson(): string | null {
-    return this.mentions.filter((m) => m.kind === "person").sort((a, b) => b.last - a.last)[0]?.name ?? null;
+    return this.latestPerson?.name ?? null;
   }
 
   /** Whether the name is a person met in the document (a full name, or a part of one). */
   isPerson(name: string): boolean {
-    return this.mentions.some((m) => m.kind === "person" && (m.name === name || m.name.split(" ").includes(name)));
+    return this.byName.get(name)?.kind === "person" || this.withWord(name).some((m) => m.kind === "person");
   }
 
   /** Whether a one-word name is an organisation: described as one ("aluminium producer Velmont") or short for one ("Halcyne Systems"). */
   isOrganisation(name: string): boolean {
-    return this.mentions.some(
-      (m) =>
-        m.kind === "organisation" &&
-        ((m.name === name && m.descriptors.size > 0) || (m.name.includes(" ") && m.name.split(" ")[0] === name)),
-    );
+    const own = this.byName.get(name);
+    if (own?.kind === "organisation" && own.descriptors.size > 0) return true;
+    return this.withWord(name).some((m) => m.kind === "organisation" && m.name.includes(" ") && m.name.split(" ")[0] === name);
   }
+}
+
+function samePerson(a: string, b: string): boolean {
+  const [short, long] = a.split(" ").length <= b.split(" ").length ? [a, b] : [b, a];
+  return long.endsWith(` ${short}`) || long.startsWith(`${short} `);
+}
+
+function mostRecent(mentions: Mention[]): Mention | null {
+  let best: Mention | null = null;
+  for (const m of mentions) if (!best || m.last > best.last) best = m;
+  return best;
 }

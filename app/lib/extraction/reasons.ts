@@ -32,6 +32,8 @@ export type ReasonKind =
   | "boilerplate"
   | "timestamp"
   | "transcript_turn"
+  | "correction"
+  | "schedule"
   | "fragment"
   | "direct_quote"
   | "shape"
@@ -81,6 +83,8 @@ export const REASON_LABELS: Record<ReasonKind, string> = {
   boilerplate: "boilerplate or a link",
   timestamp: "a timestamp",
   transcript_turn: "a transcript turn label",
+  correction: "a correction of an earlier post",
+  schedule: "a schedule of what is due to happen",
   fragment: "a fragment without a full clause",
   direct_quote: "a word-for-word quotation",
   shape: "the sentence's length and parts of speech",

@@ -9,6 +9,8 @@ describe("speaker forms newsrooms use", () => {
     // X, title, said / wrote
     ["Sean Okoro, the energy minister, said the plant would close in June.", "Sean Okoro"],
     ["Sean Okoro, chief Pentagon spokesperson, wrote in a post on Chirp that the offer stands.", "Sean Okoro"],
+    ['"Allow the ministry to use the model," Sean Okoro, chief ministry spokesperson wrote on Chirp.', "Sean Okoro"],
+    ["But the offer reverts to any lawful use, the source briefed on the talks said.", "the source briefed on the talks"],
     ["The current transport minister, Petra Vallance, said the government accepted the findings.", "Petra Vallance"],
     ["Colin Haddow, 66, whose father opened the shop in 1964, said costs had tripled.", "Colin Haddow"],
     ["Sgt Kieran Abbott, of the Morrow Bay policing team, said thefts had doubled.", "Kieran Abbott"],
@@ -110,5 +112,38 @@ describe("names in speaker phrases", () => {
     ["a person familiar with the matter", "a person familiar with the matter"],
   ])("%s → %s", (phrase, name) => {
     expect(nameInPhrase(phrase.split(" ")).join(" ")).toBe(name);
+  });
+});
+
+describe("documents whose shape names the speaker", () => {
+  it("gives every sentence of an interview turn to the person of its label", () => {
+    const text = [
+      "Transport Minister Ines Valtorre spoke to Jonas Kettering on The Early Hour on Tuesday.",
+      "KETTERING: Minister, how late is the tunnel?",
+      "VALTORRE: The machines hit waterlogged clay in March. That alone cost us most of a year.",
+      "INTERVIEWER: And the cost?",
+    ].join("\n\n");
+    expect(speakers(text)).toEqual([null, "Jonas Kettering", "Ines Valtorre", "Ines Valtorre", "Jonas Kettering"]);
+  });
+
+  it("gives 'A:' to the person interviewed and an unnamed 'Q:' to no one", () => {
+    const text =
+      "Nadim Arkwright, who has run Pallwater since 2019, spoke to us at the company's laboratories.\n\nQ: Why did you pause the trial? A: Our safety board saw four cases. None were in the placebo group.";
+    expect(speakers(text)).toEqual([null, null, "Nadim Arkwright", "Nadim Arkwright"]);
+  });
+
+  it("gives what a press release says in its own voice to the organisation that issued it, and quotes to the person quoted", () => {
+    const text = [
+      "AVERHOLT, Drensland, March 9, 2026 /Tallis Wire/ — Quillary Systems today announced Lumen Relay 7.",
+      '"Lumen Relay 7 changes that," said Ilse Varnquist, chief executive of Quillary Systems.',
+      "Each unit stores enough energy for 11 days without sunlight.",
+      "About Quillary Systems",
+      "Media contact: Hanne Solvik, Quillary Systems, press@quillary.example",
+    ].join("\n\n");
+    expect(speakers(text)).toEqual(["Quillary Systems", "Ilse Varnquist", "Quillary Systems", "Quillary Systems", "Quillary Systems"]);
+  });
+
+  it("names readers who ask in a live blog", () => {
+    expect(speakers("09:48 — Reader question: “Are bins still being collected today?”")).toEqual(["a reader"]);
   });
 });

@@ -1,4 +1,5 @@
 import { type Token, insideQuotes } from "./sentences";
+import { interviewSpeakers, pressReleaseIssuer } from "./document-voice";
 import {
   MentionRegistry,
   isDescriptorNoun,
@@ -28,7 +29,7 @@ const REPORTING_VERBS = new Set([
     "found finds show shows showed promised promises want wants caution cautions cautioned dispute disputes disputed reject rejects rejected " +
     "concluded concludes described describes questioned pointed points recommends recommended cited cites projected projects welcomed welcomes " +
     "point accused accuses asked asks offered argue insist believe believes estimate acknowledge deny denied confirm announce " +
-    "responded replied contends contended countered conceded concedes complained complains"
+    "pledged pledges vowed vows responded replied contends contended countered conceded concedes complained complains advise advises advised recommend"
   ).split(" "),
 ]);
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "i", "we", "it"]);
@@ -214,7 +215,21 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
   }
   if (before.value !== ",") {
     const phrase = phraseEndingAt(tokens, left);
-    return phrase.length > 0 && opensClause(tokens, tokens.indexOf(phrase[0]!)) ? { phrase, pronoun: null } : null;
+    if (phrase.length === 0) return null;
+    const from = tokens.indexOf(phrase[0]!);
+    // "Sean Parnell, chief Pentagon spokesperson wrote": a title after a name, the closing comma left out.
+    if (
+      tokens[from - 1]?.value === "," &&
+      phrase.every((t) => !/^\p{Lu}/u.test(t.value) || t.pos === "PROPN") &&
+      /^[a-z]/.test(phrase[0]!.value)
+    ) {
+      let k = from - 2;
+      while (k >= 0 && !BOUNDARY.has(tokens[k]!.value)) k -= 1;
+      const name = tokens.slice(k + 1, from - 1);
+      if (name.length > 0 && name.every((t) => capitalized(t) || t.value === ".") && hasName(name, k + 1))
+        return { phrase: name, pronoun: null };
+    }
+    return opensClause(tokens, from) ? { phrase, pronoun: null } : null;
   }
   // Comma-separated phrases before the verb, nearest first.
   const segments: Array<{ from: number; to: number }> = [];
@@ -242,8 +257,9 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
 }
 
 /** Reporting verbs outside quotations, in order (a verb inside a quote is what the speaker says, not the attribution). */
-function reportingVerbs(tokens: Token[]): number[] {
-  const quoted = insideQuotes(tokens);
+function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
+  if (!tokens.some((t) => REPORTING_VERBS.has(t.lower))) return [];
+  const quoted = insideQuotes(tokens, opensInQuotation);
   return tokens.flatMap((token, i) => {
     if (!REPORTING_VERBS.has(token.lower) || quoted[i]) return [];
     // "Open Door estimates that…", "Official figures show 8,240…": the tagger can read the verb as a noun.
@@ -272,14 +288,18 @@ function reportingVerbs(tokens: Token[]): number[] {
  * Y", "the inquiry found". `accept` can refuse a phrase (a credited outlet), and the
  * next attribution in the sentence is tried.
  */
-export function findSpeaker(tokens: Token[], accept: (speaker: string) => boolean = () => true): SpeakerMatch | null {
+export function findSpeaker(
+  tokens: Token[],
+  options: { accept?: (speaker: string) => boolean; opensInQuotation?: boolean } = {},
+): SpeakerMatch | null {
+  const accept = options.accept ?? (() => true);
   for (let i = 0; i < tokens.length - 2; i += 1) {
     if (tokens[i]!.lower === "according" && tokens[i + 1]!.lower === "to") {
       const phrase = phraseStartingAt(tokens, i + 2);
       if (phrase.length > 0 && accept(collapse(phrase))) return { speaker: collapse(phrase), pronoun: null, cue: "according to" };
     }
   }
-  for (const verbIndex of reportingVerbs(tokens)) {
+  for (const verbIndex of reportingVerbs(tokens, options.opensInQuotation ?? false)) {
     const verb = tokens[verbIndex]!;
     const previous = tokens[verbIndex - 1];
     const inverted = (): SpeakerMatch | null => {
@@ -336,12 +356,12 @@ const BUSINESS_NOUNS = new Set([
 const DEFINITE = /^(?:the|its|their|his|her)\s+(?:[a-z-]+\s+)?([a-z-]+)$/i;
 
 /** Whether most of the sentence's words are inside quotation marks, or it opens with one. */
-function isQuotation(tokens: Token[]): boolean {
-  const quoted = insideQuotes(tokens);
+function isQuotation(tokens: Token[], opensInQuotation: boolean): boolean {
+  const quoted = insideQuotes(tokens, opensInQuotation);
   const words = tokens.filter((t) => t.pos !== "PUNCT" && !/^["“”‘’']$/.test(t.value));
   if (words.length === 0) return false;
   const inside = tokens.filter((t, i) => quoted[i] && t.pos !== "PUNCT").length;
-  return /^["“]/.test(tokens[0]?.value ?? "") || inside / words.length >= 0.5;
+  return opensInQuotation || /^["“]/.test(tokens[0]?.value ?? "") || inside / words.length >= 0.5;
 }
 
 interface NamedRun {
@@ -415,14 +435,15 @@ function looksLikePersonName(name: string, registry: MentionRegistry): boolean {
  * speaker. Outlets credited in a dateline are never speakers.
  */
 export function resolveSpeakers(
-  sentences: Array<{ tokens: Token[]; paragraph: number }>,
+  sentences: Array<{ tokens: Token[]; paragraph: number; text: string; opensInQuotation?: boolean }>,
   context: { outlets: string[] },
 ): Array<string | null> {
   const registry = new MentionRegistry();
   // Every name in the document, for a description that comes before its name ("their union said" … "the General Services Union").
   const whole = new MentionRegistry();
-  sentences.forEach((sentence, index) => {
-    for (const run of namedRuns(sentence.tokens)) whole.add(run.name, index, run.descriptors);
+  const runsOf = sentences.map((sentence) => namedRuns(sentence.tokens));
+  runsOf.forEach((runs, index) => {
+    for (const run of runs) whole.add(run.name, index, run.descriptors);
   });
   const resolveDescription = (noun: string) => registry.resolveDescription(noun) ?? whole.resolveDescription(noun);
   const fullName = (name: string) => registry.fullName(name) ?? whole.fullName(name);
@@ -450,13 +471,21 @@ export function resolveSpeakers(
     }
     return null;
   };
-  return sentences.map((sentence, index) => {
-    const runs = namedRuns(sentence.tokens);
+  const personAt: Array<string | null> = [];
+  const attributed: boolean[] = [];
+  const speakers = sentences.map((sentence, index) => {
+    personAt.push(lastPerson?.speaker ?? null);
+    const runs = runsOf[index]!;
     for (const run of runs) registry.add(run.name, index, run.descriptors);
     // The person the sentence is about: the last person's name before its first verb ("Hollin Cross resident Joan Whitlock, 81, …").
     const subject = runs.filter((run) => run.subject && looksLikePersonName(run.name, registry)).pop();
     if (subject) lastPerson = { speaker: fullName(subject.name) ?? subject.name, paragraph: sentence.paragraph, sentence: index };
-    const match = findSpeaker(sentence.tokens, accept);
+    // Live blogs: "Reader question: “…”", "Reader question from @kestrel_kat: “…”".
+    const reader = /^Reader question(?:s)?(?: from (\S+?))?:/i.exec(sentence.text);
+    const match = reader
+      ? { speaker: reader[1] ?? "a reader", pronoun: null, cue: "question" }
+      : findSpeaker(sentence.tokens, { accept, opensInQuotation: sentence.opensInQuotation ?? false });
+    attributed.push(Boolean(match));
     let speaker: string | null = null;
     if (match?.speaker) {
       const words = nameInPhrase(phraseWords(match.speaker));
@@ -464,7 +493,8 @@ export function resolveSpeakers(
       const definite = DEFINITE.exec(speaker);
       const opensSentence = sentence.tokens[0]?.value === words[0];
       const recentOrganisation = lastOrganisation && sentence.paragraph - lastOrganisation.paragraph <= 3 ? lastOrganisation.speaker : null;
-      const possessive = /^(.+?)['’]s\s+(\S+)$/.exec(speaker);
+      // "X's data", "the Finance Ministry's budget document", "Nimbra's product pages".
+      const possessive = /^(.+?)['’]s\s+(?:[a-z-]+\s+)?(\S+)$/.exec(speaker);
       const earlier = backToDescribed(speaker);
       if (earlier) speaker = earlier;
       else if (possessive && !possessive[1]!.includes(" ") && /^\p{Lu}/u.test(possessive[1]!) && !isDocumentNoun(possessive[2]!)) {
@@ -501,10 +531,17 @@ export function resolveSpeakers(
         const before = previous && sentence.paragraph - previous.paragraph <= 1 ? previous.speaker : null;
         speaker = before && !looksLikePersonName(before, registry) ? before : recent(lastOrganisation);
       } else if (match.pronoun === "they") speaker = previous && sentence.paragraph - previous.paragraph <= 1 ? previous.speaker : null;
-    } else if (previous?.speaker && sentence.paragraph - previous.paragraph <= 1 && isQuotation(sentence.tokens)) {
+    } else if (
+      previous?.speaker &&
+      sentence.paragraph - previous.paragraph <= 1 &&
+      isQuotation(sentence.tokens, sentence.opensInQuotation ?? false)
+    ) {
       speaker = previous.speaker;
     }
-    if (speaker && /^(?:a|an|one|two|three|four|several|some)\s/i.test(speaker) && speaker.includes(" ")) described.push(speaker);
+    if (speaker && /^(?:a|an|one|two|three|four|several|some)\s/i.test(speaker) && speaker.includes(" ")) {
+      described.push(speaker);
+      if (described.length > 20) described.shift();
+    }
     if (speaker) {
       const memory = { speaker, paragraph: sentence.paragraph, sentence: index };
       // A one-word speaker is a person ("Michael said") unless the document has it as an organisation.
@@ -516,4 +553,23 @@ export function resolveSpeakers(
     previous = { speaker, paragraph: sentence.paragraph };
     return speaker;
   });
+  // A quotation of several sentences: the attribution in one of them ('"…. …," Reyes said.') is every sentence's.
+  for (let start = 0; start < sentences.length;) {
+    let end = start + 1;
+    while (end < sentences.length && sentences[end]!.opensInQuotation) end += 1;
+    const members = speakers.slice(start, end);
+    const own = members.filter((_, k) => attributed[start + k]).find((speaker) => speaker !== null);
+    if (end - start > 1 && own) for (let k = start; k < end; k += 1) if (!attributed[k]) speakers[k] = own;
+    start = end;
+  }
+  // A transcript: every sentence of a turn is its speaker's.
+  const lookup = { fullName, personBefore: (i: number) => personAt[i] ?? null };
+  const turns = interviewSpeakers(sentences, lookup);
+  if (turns) return speakers.map((speaker, i) => (turns[i] === undefined ? speaker : turns[i]!));
+  // A press release: what it says in its own voice, its issuer says.
+  const issuer = pressReleaseIssuer(
+    sentences.map((sentence, i) => ({ ...sentence, firstName: i < 3 ? (runsOf[i]![0]?.name ?? null) : null })),
+    (name) => isOrganisationName(name.replace(/['’]s\b/g, "").split(" ")),
+  );
+  return issuer ? speakers.map((speaker) => speaker ?? issuer) : speakers;
 }

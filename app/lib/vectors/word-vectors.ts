@@ -77,6 +77,27 @@ export class WordVectors {
     return { vector: sum, known };
   }
 
+  /** The row of a word in the vocabulary, or -1 when it has none. */
+  rowOf(word: string): number {
+    return this.index.get(word) ?? this.index.get(word.toLowerCase()) ?? -1;
+  }
+
+  /**
+   * Every word's unit vector dotted with `direction` (one number per row): a linear model
+   * over averaged word vectors is then the mean of its words' projections.
+   */
+  project(direction: ArrayLike<number>): Float32Array {
+    if (direction.length !== this.dimensions) throw new RangeError(`project onto ${direction.length} dimensions, not ${this.dimensions}`);
+    const out = new Float32Array(this.size);
+    for (let row = 0; row < this.size; row += 1) {
+      let dot = 0;
+      const offset = row * this.dimensions;
+      for (let d = 0; d < this.dimensions; d += 1) dot += this.components[offset + d]! * direction[d]!;
+      out[row] = dot * this.inverseNorms[row]!;
+    }
+    return out;
+  }
+
   /** Cosine similarity of two words; null when either is not in the vocabulary. */
   similarity(a: string, b: string): number | null {
     const va = this.wordVector(a);
