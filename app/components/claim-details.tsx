@@ -33,9 +33,14 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
         <dd>{claim.checkworthiness.toFixed(2)}</dd>
         <dt>Assignee</dt>
         <dd>{claim.assignee?.displayName ?? "nobody"}</dd>
+        <dt>Verdict by</dt>
+        <dd>
+          {claim.decision
+            ? `${claim.decision.displayName}, ${dateTime.format(new Date(claim.decision.at))} UTC`
+            : "nobody yet (not decided)"}
+        </dd>
         <dt>Last change</dt>
         <dd>
-          {claim.lastChangedBy ? `${claim.lastChangedBy.displayName}, ` : ""}
           {dateTime.format(new Date(claim.lastChangedAt))} UTC (version {claim.version})
         </dd>
       </dl>

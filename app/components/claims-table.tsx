@@ -25,7 +25,7 @@ const HIDEABLE: Array<{ id: string; label: string }> = [
   { id: "checkworthiness", label: "Check-worthiness" },
   { id: "assignee", label: "Assignee" },
   { id: "sources", label: "Sources" },
-  { id: "lastChanged", label: "Last change" },
+  { id: "lastChanged", label: "Verdict by" },
 ];
 const SORT_OF_COLUMN: Record<string, ClaimSort> = {
   claim: "position",
@@ -33,9 +33,9 @@ const SORT_OF_COLUMN: Record<string, ClaimSort> = {
   checkworthiness: "checkworthiness",
   assignee: "assignee",
   sources: "sources",
-  lastChanged: "lastChanged",
+  lastChanged: "decided",
 };
-const DESCENDING_FIRST = new Set<ClaimSort>(["checkworthiness", "lastChanged", "sources"]);
+const DESCENDING_FIRST = new Set<ClaimSort>(["checkworthiness", "lastChanged", "decided", "sources"]);
 const KEY_TO_STATUS: Record<string, ClaimStatus> = {
   c: "confirmed",
   d: "disputed",
@@ -259,14 +259,17 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
       { id: "sources", header: "Sources", cell: ({ row }) => row.original.sourceCount },
       {
         id: "lastChanged",
-        header: "Last change",
-        cell: ({ row }) => (
-          <span className="meta">
-            {row.original.lastChangedBy?.displayName ?? "import"}
-            <br />
-            {shortTime.format(new Date(row.original.lastChangedAt))}
-          </span>
-        ),
+        header: "Verdict by",
+        cell: ({ row }) =>
+          row.original.decision ? (
+            <span className="meta">
+              {row.original.decision.displayName}
+              <br />
+              {shortTime.format(new Date(row.original.decision.at))}
+            </span>
+          ) : (
+            <span className="meta">not decided</span>
+          ),
       },
     ],
     [canBulk, canTag, allMatching, selected, slug, toggleSelected, requestTag],

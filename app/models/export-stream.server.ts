@@ -29,7 +29,10 @@ export async function startExport(
       throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
   }
   const header = await beginExport(project, format, query, actor, viewerId);
-  const pages = exportClaims(project.id, query, viewerId, { withHistory: format === "json" || format === "html" || format === "pdf" });
+  const pages = exportClaims(project.id, query, viewerId, {
+    withHistory: format === "json" || format === "html" || format === "pdf",
+    asOfSeq: header.integrity.events,
+  });
   const encoder = new TextEncoder();
   return (async function* () {
     for await (const chunk of renderReport(format, header, pages, options)) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;

@@ -70,7 +70,7 @@ export function htmlClaim(claim: ReportClaim): string {
   return `<article class="claim" id="claim-${claim.id}"><h3>Claim ${claim.id} <span class="status ${claim.status}">${escapeHtml(claim.status)}</span></h3>
 <blockquote>${escapeHtml(claim.text)}</blockquote>
 <p class="meta">In ${documentHref ? `<a href="${documentHref}" rel="noopener noreferrer">${escapeHtml(claim.document.title)}</a>` : escapeHtml(claim.document.title)}${claim.document.outlet ? ` (${escapeHtml(claim.document.outlet)})` : ""}${claim.speaker ? ` · speaker: ${escapeHtml(claim.speaker)}` : ""}</p>
-<p><strong>Verdict:</strong> ${escapeHtml(claim.status)}${claim.rationale ? `. <strong>Rationale:</strong> ${escapeHtml(claim.rationale)}` : ""}${claim.decidedBy ? ` <span class="meta">(${escapeHtml(claim.decidedBy)}, ${escapeHtml(claim.decidedAt)})</span>` : ""}</p>
+<p><strong>Verdict:</strong> ${escapeHtml(claim.status)}${claim.rationale ? `. <strong>Rationale:</strong> ${escapeHtml(claim.rationale)}` : ""}${claim.decidedByName ? ` <span class="meta">(decided by ${escapeHtml(claim.decidedByName)}, ${escapeHtml(claim.decidedAt)})</span>` : ""}</p>
 ${sources ? `<h4>Sources</h4><ul>${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
 ${history ? `<details><summary>History (${claim.history.length})</summary><ol>${history}</ol></details>` : ""}</article>
 `;

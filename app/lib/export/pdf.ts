@@ -86,11 +86,11 @@ export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<Rep
       .text(
         `${claim.document.title}${claim.document.url ? ` · ${claim.document.url}` : ""}${claim.speaker ? ` · speaker: ${claim.speaker}` : ""}`,
       );
-    if (claim.rationale || claim.decidedBy)
+    if (claim.rationale || claim.decidedByName)
       doc
         .fillColor("#1d2430")
         .text(
-          `Verdict: ${claim.status}${claim.rationale ? ` — ${claim.rationale}` : ""}${claim.decidedBy ? ` (${claim.decidedBy}, ${claim.decidedAt})` : ""}`,
+          `Verdict: ${claim.status}${claim.rationale ? ` — ${claim.rationale}` : ""}${claim.decidedByName ? ` (decided by ${claim.decidedByName}, ${claim.decidedAt})` : ""}`,
         );
     for (const source of claim.sources) {
       doc

@@ -3,7 +3,7 @@ import { z } from "zod";
 // The audit report's data. The zod schemas are the single definition: the JSON export
 // is checked against them in tests and docs/report.schema.json is generated from them.
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 const isoDate = z.string().describe("ISO 8601 date and time, UTC");
 
@@ -32,8 +32,23 @@ export const reportClaimSchema = z.object({
   speaker: z.string().nullable(),
   status: z.enum(["unverified", "confirmed", "disputed"]),
   rationale: z.string().nullable(),
-  decidedBy: z.string().nullable().describe("who last set the status"),
-  decidedAt: isoDate.nullable(),
+  decidedBy: z
+    .string()
+    .nullable()
+    .describe("username of who set the current status (a tag, a bulk status change, or the decision an undo restored); null if nobody has"),
+  decidedByName: z.string().nullable().describe("that person's display name"),
+  decidedAt: isoDate.nullable().describe("when the current status was set"),
+  decisionEvent: z
+    .object({
+      id: z.number().int().describe("the audit event's id"),
+      seq: z.number().int().describe("its number in the project's audit chain (at most integrity.events)"),
+      hash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe("its SHA-256 hash in the chain"),
+    })
+    .nullable()
+    .describe("the audit event that set the current status; `claimdesk report verify` recomputes it from the trail"),
   version: z.number().int(),
   checkworthiness: z.number(),
   document: z.object({
@@ -55,7 +70,15 @@ export const reportHeaderSchema = z.object({
   filters: z.record(z.string(), z.unknown()),
   summary: z.object({ total: z.number().int(), unverified: z.number().int(), confirmed: z.number().int(), disputed: z.number().int() }),
   period: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }),
-  reviewers: z.array(z.object({ name: z.string(), decisions: z.number().int() })),
+  reviewers: z
+    .array(
+      z.object({
+        name: z.string().describe("display name"),
+        username: z.string().nullable(),
+        decisions: z.number().int().describe("claims in this report whose current status this person set"),
+      }),
+    )
+    .describe("everyone credited with a verdict in this report"),
   integrity: z.object({ chain: z.string(), events: z.number().int(), headHash: z.string().regex(/^[0-9a-f]{64}$/), verify: z.string() }),
 });
 
