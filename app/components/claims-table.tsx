@@ -3,6 +3,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Form, Link, useFetcher, useNavigate, useRevalidator } from "react-router";
 import type { ClaimLoaderData } from "../routes/project.claim";
+import { formatDateTime } from "../lib/datetime";
 import type { ClaimsLoaderData } from "../routes/project.claims";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 import { type ClaimSort, PAGE_SIZES, claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
@@ -57,8 +58,6 @@ const SHORTCUTS: Array<[string, string]> = [
   ["?", "show these shortcuts"],
 ];
 
-const shortTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
-
 function isTypingTarget(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
@@ -67,6 +66,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; actionError?: string | null }) {
   const { project, query, rows, total, counts, documents, documentsComplete, members, preferences, canTag, canBulk, viewerId } = data;
   const slug = project.slug;
+  const timeZone = project.timeZone;
   const navigate = useNavigate();
   const revalidator = useRevalidator();
   const tagFetcher = useFetcher<ActionResult>();
@@ -265,14 +265,14 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
             <span className="meta">
               {row.original.decision.displayName}
               <br />
-              {shortTime.format(new Date(row.original.decision.at))}
+              {formatDateTime(row.original.decision.at, timeZone)}
             </span>
           ) : (
             <span className="meta">not decided</span>
           ),
       },
     ],
-    [canBulk, canTag, allMatching, selected, slug, toggleSelected, requestTag],
+    [canBulk, canTag, allMatching, selected, slug, timeZone, toggleSelected, requestTag],
   );
 
   const columnVisibility: VisibilityState = Object.fromEntries(preferences.hidden.map((id) => [id, false]));

@@ -445,7 +445,7 @@ export async function claimHistory(projectId: number, claimId: number) {
   return getDb().auditEvent.findMany({
     where: { projectId, targetType: "claim", targetId: String(claimId) },
     orderBy: { seq: "asc" },
-    select: { id: true, action: true, actorName: true, createdAt: true, details: true },
+    select: { id: true, action: true, actorId: true, actorName: true, createdAt: true, details: true },
   });
 }
 

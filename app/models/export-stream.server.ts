@@ -1,6 +1,6 @@
 import { type ClaimQuery } from "../lib/claim-query";
 import { ClaimReviewConfigError } from "../lib/export/claimreview";
-import { renderReport } from "../lib/export/render";
+import { historyContextOf, renderReport } from "../lib/export/render";
 import type { ExportFormat } from "../lib/export/report";
 import { getDb } from "../db.server";
 import { beginExport, exportClaims } from "./export.server";
@@ -32,6 +32,7 @@ export async function startExport(
   const pages = exportClaims(project.id, query, viewerId, {
     withHistory: format === "json" || format === "html" || format === "pdf",
     asOfSeq: header.integrity.events,
+    history: historyContextOf(header),
   });
   const encoder = new TextEncoder();
   return (async function* () {

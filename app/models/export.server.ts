@@ -2,11 +2,13 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { projectChain } from "../lib/audit-hash";
 import type { ClaimQuery } from "../lib/claim-query";
+import { type HistoryContext, describeEvent, lineToText } from "../lib/history";
 import type { ReportClaim, ReportHeader, ExportFormat } from "../lib/export/report";
 import { REPORT_VERSION } from "../lib/export/report";
 import { Prisma, getDb } from "../db.server";
 import { appendAuditEvent } from "./audit.server";
 import { decisionJoin, verdictsFromTrail } from "./claim-decision.server";
+import { projectPeople } from "./people.server";
 import { claimConditions, countClaimsByStatus } from "./claim-filter.server";
 import type { Actor } from "./user.server";
 
@@ -42,10 +44,10 @@ export async function beginExport(
     }),
   );
   const conditions = claimConditions(project.id, query, viewerId);
-  const [details, byStatus, head, reviewers, period] = await Promise.all([
+  const [details, byStatus, head, reviewers, period, people] = await Promise.all([
     db.project.findUniqueOrThrow({
       where: { id: project.id },
-      select: { slug: true, name: true, publisherName: true, publisherUrl: true },
+      select: { slug: true, name: true, publisherName: true, publisherUrl: true, timeZone: true },
     }),
     countClaimsByStatus(conditions),
     db.auditChainHead.findUniqueOrThrow({ where: { chain: projectChain(project.id) } }),
@@ -59,6 +61,7 @@ export async function beginExport(
       SELECT MIN(de."createdAt") AS "from", MAX(de."createdAt") AS "to"
       FROM "Claim" c ${decisionJoin(project.id)}
       WHERE ${conditions} AND de."id" IS NOT NULL`,
+    projectPeople(project.id),
   ]);
   const summary = { total: byStatus.unverified + byStatus.confirmed + byStatus.disputed, ...byStatus };
   return {
@@ -72,6 +75,7 @@ export async function beginExport(
     reviewers: reviewers
       .map((r) => ({ name: r.displayName ?? r.username ?? "someone", username: r.username, decisions: Number(r.decisions) }))
       .sort((a, b) => b.decisions - a.decisions || a.name.localeCompare(b.name)),
+    people: people.map((p) => ({ id: p.id, username: p.username, name: p.displayName })),
     integrity: {
       chain: projectChain(project.id),
       events: head.seq,
@@ -155,6 +159,7 @@ interface EventRow {
   seq: number;
   targetId: string;
   action: string;
+  actorId: number | null;
   actorName: string | null;
   createdAt: Date;
   details: string;
@@ -222,7 +227,7 @@ export async function* exportClaims(
   projectId: number,
   query: ClaimQuery,
   viewerId: number,
-  options: { withHistory: boolean; asOfSeq: number },
+  options: { withHistory: boolean; asOfSeq: number; history: HistoryContext },
 ): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
   const conditions = claimConditions(projectId, query, viewerId);
@@ -250,7 +255,7 @@ export async function* exportClaims(
         ORDER BY l."claimId", l."addedAt", l."id"`,
       options.withHistory
         ? db.$queryRaw<EventRow[]>`
-        SELECT e."seq", e."targetId", e."action", e."actorName", e."createdAt", e."details" FROM "AuditEvent" e
+        SELECT e."seq", e."targetId", e."action", e."actorId", e."actorName", e."createdAt", e."details" FROM "AuditEvent" e
         WHERE e."projectId" = ${projectId} AND e."targetType" = 'claim' AND e."targetId" IN (${Prisma.join(ids.map(String))})
           AND e."seq" <= ${options.asOfSeq}
         ORDER BY e."seq"`
@@ -294,12 +299,19 @@ export async function* exportClaims(
           documentId: link.documentId,
         })),
         history: options.withHistory
-          ? history.map((e) => ({
-              at: e.createdAt.toISOString(),
-              actor: e.actorName,
-              action: e.action,
-              details: JSON.parse(e.details) as Record<string, unknown>,
-            }))
+          ? history.map((e) => {
+              const event = { ...e, details: JSON.parse(e.details) as Record<string, unknown> };
+              const line = describeEvent(event, options.history);
+              return {
+                at: e.createdAt.toISOString(),
+                actor: e.actorName,
+                actorId: e.actorId,
+                actorName: line.actor,
+                action: e.action,
+                details: event.details,
+                text: lineToText(line),
+              };
+            })
           : [],
       };
     });

@@ -9,9 +9,12 @@ const isoDate = z.string().describe("ISO 8601 date and time, UTC");
 
 export const historyEntrySchema = z.object({
   at: isoDate,
-  actor: z.string().nullable(),
-  action: z.string(),
-  details: z.record(z.string(), z.unknown()),
+  actor: z.string().nullable().describe("username recorded with the event"),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().describe("the actor's display name"),
+  action: z.string().describe("event code, e.g. claim.status_changed"),
+  details: z.record(z.string(), z.unknown()).describe("the event's details as recorded in the audit trail"),
+  text: z.string().describe("the event as a sentence, with its time in the project's time zone"),
 });
 
 export const reportSourceSchema = z.object({
@@ -64,7 +67,13 @@ export const reportClaimSchema = z.object({
 
 export const reportHeaderSchema = z.object({
   version: z.literal(REPORT_VERSION),
-  project: z.object({ slug: z.string(), name: z.string(), publisherName: z.string().nullable(), publisherUrl: z.string().nullable() }),
+  project: z.object({
+    slug: z.string(),
+    name: z.string(),
+    publisherName: z.string().nullable(),
+    publisherUrl: z.string().nullable(),
+    timeZone: z.string().describe("IANA time zone the report's text gives times in"),
+  }),
   generatedAt: isoDate,
   generatedBy: z.string(),
   filters: z.record(z.string(), z.unknown()),
@@ -79,6 +88,9 @@ export const reportHeaderSchema = z.object({
       }),
     )
     .describe("everyone credited with a verdict in this report"),
+  people: z
+    .array(z.object({ id: z.number().int(), username: z.string(), name: z.string() }))
+    .describe("members and everyone who acted in the project, to read user ids in history details"),
   integrity: z.object({ chain: z.string(), events: z.number().int(), headHash: z.string().regex(/^[0-9a-f]{64}$/), verify: z.string() }),
 });
 
