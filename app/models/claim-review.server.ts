@@ -451,7 +451,7 @@ export async function claimHistory(projectId: number, claimId: number) {
   const actorIds = [...new Set(events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))];
   const people = await getDb().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
   const names = new Map(people.map((p) => [p.id, p.displayName]));
-  return events.map(({ actorId, actorName, ...event }) => ({ ...event, actorName: (actorId !== null && names.get(actorId)) || actorName }));
+  return events.map((event) => ({ ...event, actorName: (event.actorId !== null && names.get(event.actorId)) || event.actorName }));
 }
 
 export async function claimForReview(projectId: number, claimId: number) {
