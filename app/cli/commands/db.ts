@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "../../db.server";
 import { parseDatabaseUrl } from "../../lib/database-url";
 import { BackupError, type ChainState, backupSqlite, checkSqliteFile, restoreSqlite, verifyAuditChains } from "../../models/backup.server";
+import { deriveMarkedDecisions } from "../../models/claim-decision.server";
 import { checkMigrations } from "../../models/health.server";
 import { parseOptions } from "../args";
 import { type CliIo, CliError, UsageError, printResult } from "../io";
@@ -116,6 +117,15 @@ async function verify(rest: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/**
+ * Migrates, then completes what a migration marked for the app to finish: decisions of
+ * claims decided before they were stored are derived from the trail.
+ */
+export async function migrateAndUpgrade(): Promise<{ output: string; derivedDecisions: number }> {
+  const { output } = migrateDatabase();
+  return { output, derivedDecisions: await deriveMarkedDecisions() };
+}
+
 export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === "backup") return backup(rest, io);
@@ -123,7 +133,7 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   if (sub === "verify") return verify(rest, io);
   if (sub !== "migrate") throw new UsageError(USAGE);
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
-  const { output } = migrateDatabase();
+  const { output } = await migrateAndUpgrade();
   const applied = output.includes("No pending migrations") ? 0 : (output.match(/^\s*└─ \d+_/gm)?.length ?? 0);
   const provider = parseDatabaseUrl(process.env.DATABASE_URL).provider;
   printResult(
