@@ -19,6 +19,7 @@ const WEIGHTS: Record<ReasonKind, number> = {
   comparison: 0.35,
   causal: 0.35,
   change: 0.3,
+  cut: 0,
 };
 /** A clock time ("until Friday at 5:01 p.m.") is more specific than a weekday. */
 const CLOCK_TIME_WEIGHT = 0.35;

@@ -45,6 +45,8 @@ export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_
     if (match?.speaker && /[A-Z]/.test(match.speaker)) lastNamed = { speaker: match.speaker, paragraph: sentence.paragraph };
     const attribution = reasons.find((r) => r.kind === "attribution");
     if (attribution && speaker) attribution.evidence = `${attribution.evidence} (${speaker})`;
+    // A passage with no sentence end for 1,000 characters is not a claim a reviewer wants proposed.
+    if (sentence.cut) reasons.push({ kind: "cut", evidence: `${sentence.text.slice(0, 40)}…` });
     candidates.push({
       start: sentence.start,
       end: sentence.end,
@@ -53,7 +55,7 @@ export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_
       checkworthiness: score,
       reasons,
       speaker,
-      dismissed: score < threshold,
+      dismissed: score < threshold || sentence.cut === true,
     });
   }
   return candidates;

@@ -1,6 +1,16 @@
 // Shared with the browser: no NLP model here.
 export type ReasonKind =
-  "money" | "percentage" | "number" | "date_time" | "named_entity" | "attribution" | "comparison" | "causal" | "change";
+  | "money"
+  | "percentage"
+  | "number"
+  | "date_time"
+  | "named_entity"
+  | "attribution"
+  | "comparison"
+  | "causal"
+  | "change"
+  // Not a reason to check: a mark that the text was cut for length (NLP_LIMITS in sentences.ts).
+  | "cut";
 
 export interface Reason {
   kind: ReasonKind;
@@ -18,4 +28,5 @@ export const REASON_LABELS: Record<ReasonKind, string> = {
   comparison: "a comparison or superlative",
   causal: "a causal statement",
   change: "a measurable change",
+  cut: "a passage cut for length (no sentence ended within 1,000 characters)",
 };
