@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getConfig } from "../../config.server";
 import { type DatabaseTarget, parseDatabaseUrl } from "../../lib/database-url";
 import { describeHolders, migrationFailureReason, pendingMigrations, tablesNamed } from "../../lib/migrations";
+import { deriveMarkedDecisions } from "../../models/claim-decision.server";
 import {
   ensurePostgresSchema,
   postgresLockHolders,
@@ -85,11 +86,20 @@ export async function migrateDatabase(io: Pick<CliIo, "stderr">, now = () => Dat
   };
 }
 
+/**
+ * Migrates, then completes what a migration marked for the app to finish: decisions of
+ * claims decided before they were stored are derived from the trail.
+ */
+export async function migrateAndUpgrade(io: Pick<CliIo, "stderr">): Promise<{ applied: number; derivedDecisions: number }> {
+  const { applied } = await migrateDatabase(io);
+  return { applied, derivedDecisions: await deriveMarkedDecisions() };
+}
+
 export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "migrate") throw new UsageError("usage: claimdesk db migrate [--json]");
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
-  const { applied } = await migrateDatabase(io);
+  const { applied } = await migrateAndUpgrade(io);
   const provider = parseDatabaseUrl(process.env.DATABASE_URL).provider;
   printResult(
     io,

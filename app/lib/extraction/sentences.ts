@@ -25,10 +25,11 @@ export interface Token {
 
 /**
  * For each token, whether it stands inside quotation marks (the marks themselves do not):
- * curly quotes open and close, a straight quote toggles.
+ * curly quotes open and close, a straight quote toggles. `openAtStart` is for a sentence
+ * that carries on a quotation opened in the sentence before.
  */
-export function insideQuotes(tokens: Array<{ value: string }>): boolean[] {
-  let inside = false;
+export function insideQuotes(tokens: Array<{ value: string }>, openAtStart = false): boolean[] {
+  let inside = openAtStart;
   return tokens.map((token) => {
     if (token.value === "“") inside = true;
     else if (token.value === "”") inside = false;
@@ -38,18 +39,14 @@ export function insideQuotes(tokens: Array<{ value: string }>): boolean[] {
   });
 }
 
-const OPENING_QUOTES = /["“]/g;
 const TIME_ZONES =
   /^(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|WET|IST|JST|AEST|AEDT|Eastern|Central|Mountain|Pacific|local)$/;
-const CLOSING_QUOTE = /”/g;
 
-/** Whether a quotation opened in this text is still open at its end. */
-function quoteStillOpen(text: string): boolean {
-  const straight = (text.match(/"/g) ?? []).length;
-  if (straight % 2 === 1) return true;
-  const curlyOpen = (text.match(OPENING_QUOTES) ?? []).length - straight;
-  const curlyClose = (text.match(CLOSING_QUOTE) ?? []).length;
-  return curlyOpen > curlyClose;
+/** Whether a quotation is open at the end of this text, given whether one was open at its start. */
+export function quoteOpenAfter(text: string, openAtStart: boolean): boolean {
+  let open = openAtStart;
+  for (const mark of text.match(/["“”]/g) ?? []) open = mark === "“" ? true : mark === "”" ? false : !open;
+  return open;
 }
 
 /**
@@ -160,8 +157,8 @@ export function cutOverlongSentence(sentence: Sentence, text: string, limits: Nl
 /**
  * Splits text into sentences with wink-nlp, which knows abbreviations (U.S., p.m.,
  * Jan., Dr.) and decimals, paragraph by paragraph so that a headline or a list item
- * never runs into the next line. A quotation that spans several sentences stays
- * one unit, so the attribution after it ("...," she said) belongs to the whole quote.
+ * never runs into the next line. A quotation of several sentences gives several
+ * sentences; the speaker finder carries its attribution to each (speaker.ts).
  * Text reaches wink within NLP_LIMITS, one piece at a time, so time and memory grow
  * linearly with the text and callers can stream the sentences.
  */
@@ -173,30 +170,17 @@ export function* iterateSentences(text: string, limits: NlpLimits = NLP_LIMITS):
     const paragraphEnd = breakAt === -1 ? text.length : breakAt;
     const paragraph = text.slice(paragraphStart, paragraphEnd);
     if (paragraph.trim() !== "") {
-      let pending = null as Sentence | null;
       let cutPending = false;
       for (const piece of piecesForNlp(paragraph, limits)) {
         const read = piece.text.trim() === "" ? [] : readPiece(piece.text, paragraphStart + piece.start, paragraphIndex);
         for (const [index, sentence] of read.entries()) {
           // The sentences on either side of a cut made for length are pieces of one.
-          const marked =
-            (cutPending && index === 0) || (piece.cutAtEnd && index === read.length - 1) ? { ...sentence, cut: true as const } : sentence;
-          const spanned = marked.tokens;
-          if (pending) {
-            pending = { ...pending, end: marked.end, text: text.slice(pending.start, marked.end), tokens: pending.tokens.concat(spanned) };
-            if (marked.cut) pending.cut = true;
-          } else {
-            pending = { ...marked, text: text.slice(marked.start, marked.end) };
-          }
-          // Keep joining while a quotation is open, up to a sane length.
-          if (!quoteStillOpen(pending.text) || pending.tokens.length > 150 || pending.end - pending.start > limits.maxSentenceChars) {
-            yield* cutOverlongSentence(pending, text, limits);
-            pending = null;
-          }
+          const cut = (cutPending && index === 0) || (piece.cutAtEnd && index === read.length - 1);
+          const whole = { ...sentence, text: text.slice(sentence.start, sentence.end) };
+          yield* cutOverlongSentence(cut ? { ...whole, cut: true } : whole, text, limits);
         }
         cutPending = piece.cutAtEnd;
       }
-      if (pending) yield* cutOverlongSentence(pending, text, limits);
       paragraphIndex += 1;
     }
     if (breakAt === -1) break;
