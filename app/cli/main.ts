@@ -14,6 +14,7 @@ import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
+import { terminalSafe } from "../lib/text-safety";
 import { type CliIo, CliError, readAllStdin } from "./io";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -62,7 +63,9 @@ Every command takes --json for machine-readable output. Errors print one line on
 stderr and exit non-zero: 2 for usage errors and bad input, 3 for a stale
 --expect-version, 4 when the --as user's role does not allow the command.`;
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Titles, names and messages come from imported files and users: nothing they hold may act on a terminal.
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(terminalSafe(text)), stderr: (text) => rawIo.stderr(terminalSafe(text)) };
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     io.stdout(`${HELP}\n`);

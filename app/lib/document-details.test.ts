@@ -26,6 +26,8 @@ describe("document details", () => {
   it("refuses an empty title, a bad address and a date it cannot place", () => {
     for (const [field, value] of [
       ["title", "  "],
+      ["title", "Ferry\u202Ecuts"],
+      ["author", "Ann\u0000Lind"],
       ["url", "javascript:alert(1)"],
       ["url", "not an address"],
       ["publishedAt", "15/04/2026"],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { startOfDayIn } from "./datetime";
 import { normalizeSourceUrl } from "./source-url";
+import { UNSAFE_NAME_MESSAGE, hasUnsafeNameChars } from "./text-safety";
 
 // A document's details as an editor corrects them (the document page and
 // `claimdesk document edit`): one set of rules and messages. Client-safe.
@@ -21,6 +22,7 @@ const optionalText = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, `${label}: use at most ${max} characters`)
+    .refine((v) => !hasUnsafeNameChars(v), UNSAFE_NAME_MESSAGE)
     .transform((v) => v || null);
 
 /**
@@ -29,7 +31,12 @@ const optionalText = (label: string, max: number) =>
  */
 export function documentDetailsSchema(timeZone: string) {
   return z.object({
-    title: z.string().trim().min(1, "Enter a title").max(500, "Use at most 500 characters"),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Enter a title")
+      .max(500, "Use at most 500 characters")
+      .refine((v) => !hasUnsafeNameChars(v), UNSAFE_NAME_MESSAGE),
     outlet: optionalText("Outlet", 200),
     author: optionalText("Author", 200),
     url: z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone } from "./datetime";
 import { normalizeSourceUrl } from "./source-url";
+import { UNSAFE_NAME_MESSAGE, hasUnsafeNameChars } from "./text-safety";
 
 // A project's settings as entered in the settings page or on the command line: one set
 // of rules and messages for both. Client-safe.
@@ -21,6 +22,7 @@ export const publisherNameSchema = z
   .string()
   .trim()
   .max(200, "Use at most 200 characters")
+  .refine((v) => !hasUnsafeNameChars(v), UNSAFE_NAME_MESSAGE)
   .transform((v) => v || null);
 
 /** The publisher's site, normalized without a trailing slash; empty clears it. */

@@ -442,11 +442,16 @@ export async function undoBulkChange(projectId: number, operationId: number, act
 
 /** Every event about one claim, oldest first: status changes, assignments, edits, sources. */
 export async function claimHistory(projectId: number, claimId: number) {
-  return getDb().auditEvent.findMany({
+  const events = await getDb().auditEvent.findMany({
     where: { projectId, targetType: "claim", targetId: String(claimId) },
     orderBy: { seq: "asc" },
     select: { id: true, action: true, actorId: true, actorName: true, createdAt: true, details: true },
   });
+  // People by their display names (viewers see this); the username recorded in the trail stays there.
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))];
+  const people = await getDb().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
+  const names = new Map(people.map((p) => [p.id, p.displayName]));
+  return events.map((event) => ({ ...event, actorName: (event.actorId !== null && names.get(event.actorId)) || event.actorName }));
 }
 
 export async function claimForReview(projectId: number, claimId: number) {
@@ -467,9 +472,10 @@ export async function claimForReview(projectId: number, claimId: number) {
 const ASSIGNABLE_ROLES = PROJECT_ROLES.filter((role) => can(role, "tagClaim"));
 
 /** Members who can be assigned claims. Plain SQL: the claims page asks on every request. */
-export function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string; username: string }>> {
+export function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string }>> {
+  // Display names only: usernames are half of a sign-in, and viewers see this list.
   return getDb().$queryRaw`
-    SELECT u."id", u."displayName", u."username" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
+    SELECT u."id", u."displayName" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
     WHERE m."projectId" = ${projectId} AND m."role" IN (${Prisma.join(ASSIGNABLE_ROLES)}) AND u."disabledAt" IS NULL
     ORDER BY u."displayName", u."id"`;
 }

@@ -182,6 +182,17 @@ describe("ClaimReview", () => {
     expect(disputed!.reviewRating.alternateName).toBe("Disputed");
   });
 
+  it("cannot break out of the <script> element a partner embeds it in, nor can the JSON report", async () => {
+    const breakout = "</script><script>alert(1)</script> & \u2028 \u2029";
+    const hostile = claim(1, { text: breakout, speaker: breakout });
+    const claimReview = (await render("claimreview", [hostile])).toString("utf8");
+    const json = (await render("json", [hostile])).toString("utf8");
+    for (const text of [claimReview, json]) expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect((JSON.parse(claimReview) as Array<{ claimReviewed: string }>)[0]!.claimReviewed).toBe(breakout);
+    expect((JSON.parse(json) as { claims: Array<{ text: string }>; project: { name: string } }).claims[0]!.text).toBe(breakout);
+    expect((JSON.parse(json) as { project: { name: string } }).project.name).toBe("Desk <b>&</b>");
+  });
+
   it("refuses to write without a publisher", async () => {
     expect(() => claimReviewOf(claim(1), { name: "", url: "not a url" })).toThrow();
     const bare = { ...header, project: { ...header.project, publisherName: null } };

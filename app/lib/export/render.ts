@@ -1,3 +1,4 @@
+import { embeddableJson } from "../embeddable-json";
 import { claimReviewOf, claimReviewPublisher } from "./claimreview";
 import { csvHeader, csvRows } from "./csv";
 import { htmlClaim, htmlEnd, htmlStart } from "./html";
@@ -25,12 +26,12 @@ export async function* renderReport(
       for await (const page of pages) yield csvRows(page);
       return;
     case "json": {
-      const head = JSON.stringify(header, null, 2);
+      const head = embeddableJson(header, 2);
       yield `${head.slice(0, head.lastIndexOf("}")).trimEnd()},\n  "claims": [`;
       let first = true;
       for await (const page of pages) {
         if (page.length === 0) continue;
-        yield page.map((claim, i) => `${first && i === 0 ? "\n" : ",\n"}    ${JSON.stringify(claim)}`).join("");
+        yield page.map((claim, i) => `${first && i === 0 ? "\n" : ",\n"}    ${embeddableJson(claim)}`).join("");
         first = false;
       }
       yield `${first ? "" : "\n  "}]\n}\n`;
@@ -45,7 +46,7 @@ export async function* renderReport(
         for (const claim of page) {
           const review = claimReviewOf(claim, publisher);
           if (!review) continue;
-          chunk += `${first ? "\n" : ",\n"}  ${JSON.stringify(review)}`;
+          chunk += `${first ? "\n" : ",\n"}  ${embeddableJson(review)}`;
           first = false;
         }
         if (chunk) yield chunk;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseImportFile, parsePastedText } from "./parse-file";
+import { parseImportFile as parseItems, parsePastedText } from "./parse-file";
+import type { ParsedArticle } from "./types";
+
+function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): ParsedArticle[] {
+  return parseItems(fileName, bytes, maxBytes).map((item) => {
+    if (!item.ok) throw new Error(item.error);
+    return item.article;
+  });
+}
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const LEAD =
