@@ -30,6 +30,7 @@ export function parsePlainText(content: string, fallbackTitle: string | null): P
   return {
     format: "text",
     title: hasHeadline ? normalizeParagraph(firstLine) : (fallbackTitle ?? titleFromLead(text)),
+    titleDerived: !hasHeadline,
     text,
     sanitizedHtml: null,
     author: null,
@@ -67,6 +68,7 @@ export function parseMarkdown(content: string, fallbackTitle: string | null): Pa
   return {
     format: "markdown",
     title: heading ? normalizeParagraph(heading) : (fallbackTitle ?? titleFromLead(text)),
+    titleDerived: !heading,
     text,
     sanitizedHtml: sanitizeArticleHtml(html),
     author: null,
