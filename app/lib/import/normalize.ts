@@ -1,3 +1,5 @@
+import { paragraphsByLinePattern } from "./paragraphs";
+
 // Whitespace that is not a paragraph break: no-break spaces, tabs, zero-width characters.
 const INLINE_SPACE = /[\t\f\v \u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 // Zero-width characters, and control characters that mean nothing in prose (NUL cannot even be stored in PostgreSQL text).
@@ -23,9 +25,8 @@ export function joinParagraphs(paragraphs: Iterable<string>): string {
 }
 
 export function paragraphsOfPlainText(text: string): string[] {
-  const unified = text.replace(/\r\n?/g, "\n");
-  // Blank lines separate paragraphs; a text with none has one paragraph per line.
-  return /\n[ \t\u00a0]*\n/.test(unified) ? unified.split(/\n[ \t\u00a0]*\n/) : unified.split("\n");
+  // Decided by the document's own line pattern: one paragraph per line, blank-line separated, or hard-wrapped and re-flowed.
+  return paragraphsByLinePattern(text.replace(/\r\n?/g, "\n")).paragraphs;
 }
 
 const LEAD_TITLE_LENGTH = 90;
