@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { parseDatabaseUrl } from "../../app/lib/database-url";
 
 // Integration tests run on a real database: a SQLite file per worker, or one
 // PostgreSQL schema per worker when TEST_LANE=postgres (TEST_DATABASE_URL names the server).
@@ -70,6 +71,24 @@ export async function preparePostgresSchema(serverUrl: string, schema: string): 
   const url = new URL(serverUrl);
   url.searchParams.set("schema", schema);
   return url.toString();
+}
+
+/** Drops the migration records of a prepared database, as if its tables had been made by hand: every migration is pending. */
+export async function forgetRecordedMigrations(databaseUrl: string): Promise<void> {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.provider === "sqlite") {
+    const db = new Database(target.filePath);
+    db.exec('DELETE FROM "_prisma_migrations"');
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.connectionString });
+  await client.connect();
+  try {
+    await client.query(`DELETE FROM ${client.escapeIdentifier(target.schema ?? "public")}."_prisma_migrations"`);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function dropPostgresSchemas(serverUrl: string, prefix: string): Promise<void> {
