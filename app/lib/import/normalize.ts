@@ -1,3 +1,5 @@
+import { paragraphsByLinePattern } from "./paragraphs";
+
 // Zero-width characters, and control characters that mean nothing in prose (NUL cannot even be stored in PostgreSQL text).
 const PROSELESS_CONTROLS = "\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f";
 const INVISIBLE = new RegExp(`[\\u200b-\\u200d\\u2060\\ufeff\\u00ad${PROSELESS_CONTROLS}]`, "g");
@@ -21,9 +23,8 @@ export function joinParagraphs(paragraphs: Iterable<string>): string {
 }
 
 export function paragraphsOfPlainText(text: string): string[] {
-  const unified = text.replace(/\r\n?/g, "\n");
-  // Blank lines separate paragraphs; a text with none has one paragraph per line.
-  return /\n[ \t\u00a0]*\n/.test(unified) ? unified.split(/\n[ \t\u00a0]*\n/) : unified.split("\n");
+  // Decided by the document's own line pattern: one paragraph per line, blank-line separated, or hard-wrapped and re-flowed.
+  return paragraphsByLinePattern(text.replace(/\r\n?/g, "\n")).paragraphs;
 }
 
 const LEAD_TITLE_LENGTH = 90;

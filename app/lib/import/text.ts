@@ -2,6 +2,7 @@ import { marked } from "marked";
 import * as cheerio from "cheerio";
 import { htmlToParagraphs } from "./html";
 import { joinParagraphs, normalizeParagraph, paragraphsOfPlainText, titleFromLead } from "./normalize";
+import { lineShape } from "./paragraphs";
 import { sanitizeArticleHtml } from "./sanitize";
 import { ImportFormatError, type ParsedArticle } from "./types";
 
@@ -13,7 +14,9 @@ const MAX_HEADLINE_LENGTH = 160;
  */
 function looksLikeHeadline(line: string, rest: string): boolean {
   const trimmed = normalizeParagraph(line);
-  return trimmed.length > 0 && trimmed.length <= MAX_HEADLINE_LENGTH && rest.trim() !== "" && !/[.!?:;,"”’)]$/.test(trimmed);
+  if (!(trimmed.length > 0 && trimmed.length <= MAX_HEADLINE_LENGTH && rest.trim() !== "" && !/[.!?:;,"”’)]$/.test(trimmed))) return false;
+  // In hard-wrapped text a first line without a full stop is the start of a sentence unless a blank line sets it apart.
+  return !(lineShape(`${line}\n${rest}`) === "hard-wrapped" && !/^[ \t\u00a0]*\n/.test(rest));
 }
 
 export function parsePlainText(content: string, fallbackTitle: string | null): ParsedArticle {
@@ -30,6 +33,7 @@ export function parsePlainText(content: string, fallbackTitle: string | null): P
   return {
     format: "text",
     title: hasHeadline ? normalizeParagraph(firstLine) : (fallbackTitle ?? titleFromLead(text)),
+    titleDerived: !hasHeadline,
     text,
     sanitizedHtml: null,
     author: null,
@@ -67,6 +71,7 @@ export function parseMarkdown(content: string, fallbackTitle: string | null): Pa
   return {
     format: "markdown",
     title: heading ? normalizeParagraph(heading) : (fallbackTitle ?? titleFromLead(text)),
+    titleDerived: !heading,
     text,
     sanitizedHtml: sanitizeArticleHtml(html),
     author: null,
