@@ -56,7 +56,9 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
-  audit verify --project S | --global          recompute the tamper-evident audit chain
+  audit verify --project S | --global [--expect-head HASH]
+                                               recompute the tamper-evident audit chain; with a head hash a
+                                               report printed, fail unless it is still in the chain
   boot [--no-demo]                             migrate, then seed demo data if the database is empty
 
 Every command takes --json for machine-readable output. Errors print one line on
