@@ -92,7 +92,7 @@ describe("re-extraction after the model changes", () => {
     const reviewedBefore = await getDb().claim.findMany({ where: { id: { in: reviewedIds } }, orderBy: { id: "asc" } });
 
     // A reviewer may not run it; an editor may, from the CLI.
-    expect(await cli(["claims", "re-extract", "--project", project.slug, "--as", members.reviewer.username])).toMatchObject({ code: 3 });
+    expect(await cli(["claims", "re-extract", "--project", project.slug, "--as", members.reviewer.username])).toMatchObject({ code: 4 });
     const run = await cli(["claims", "re-extract", "--project", project.slug, "--as", members.editor.username, "--json"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
