@@ -4,6 +4,8 @@ import { E2E_PROJECT, E2E_USERS } from "./support/accounts";
 import { signInAndExpectProjects } from "./support/session";
 
 test("an editor re-extracts a project's claims from settings", async ({ page }) => {
+  // Sign-in (argon2), the run and an axe scan: on a loaded two-core machine this can pass 30 s.
+  test.slow();
   await signInAndExpectProjects(page, E2E_USERS.editor.username);
   await page.goto(`/projects/${E2E_PROJECT.slug}`);
   await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Settings" }).click();
