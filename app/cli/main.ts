@@ -48,6 +48,8 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
                                                change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
   claims --project S [--status S] [--include-dismissed]
+  claims re-extract --project S [--as U]       run the current model again: add new candidates, update
+                                               untouched claims, never change reviewed ones
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
   assign --claim ID --to USERNAME|none --as U [--expect-version N]
