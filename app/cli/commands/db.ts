@@ -5,9 +5,11 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { getConfig } from "../../config.server";
 import { getDb } from "../../db.server";
+import { AuditKeyError } from "../../lib/audit-hash";
 import { type DatabaseTarget, parseDatabaseUrl } from "../../lib/database-url";
 import { describeHolders, migrationFailureReason, pendingMigrations, tablesNamed } from "../../lib/migrations";
 import { BackupError, type ChainState, backupSqlite, checkSqliteFile, restoreSqlite, verifyAuditChains } from "../../models/backup.server";
+import { keyAuditChains } from "../../models/audit.server";
 import { deriveMarkedDecisions } from "../../models/claim-decision.server";
 import { checkMigrations } from "../../models/health.server";
 import {
@@ -176,11 +178,20 @@ async function verify(rest: string[], io: CliIo): Promise<number> {
 
 /**
  * Migrates, then completes what a migration marked for the app to finish: decisions of
- * claims decided before they were stored are derived from the trail.
+ * claims decided before they were stored are derived from the trail. Last, with
+ * AUDIT_HMAC_KEY set, keys every audit chain not yet keyed with it (and refuses another key).
  */
-export async function migrateAndUpgrade(io: Pick<CliIo, "stderr">): Promise<{ applied: number; derivedDecisions: number }> {
+export async function migrateAndUpgrade(
+  io: Pick<CliIo, "stderr">,
+): Promise<{ applied: number; derivedDecisions: number; keyedChains: number }> {
   const { applied } = await migrateDatabase(io);
-  return { applied, derivedDecisions: await deriveMarkedDecisions() };
+  const derivedDecisions = await deriveMarkedDecisions();
+  try {
+    return { applied, derivedDecisions, keyedChains: (await keyAuditChains()).keyed };
+  } catch (error) {
+    if (error instanceof AuditKeyError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 export async function dbCommand(args: string[], io: CliIo): Promise<number> {
