@@ -77,8 +77,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const issue = result.error.issues[0];
     const name = issue?.path.join(".") || "environment";
     const message = issue?.message ?? "is invalid";
-    // The database address may hold a password; the metrics token and the audit key are secrets: never echo them.
-    const secret = ["DATABASE_URL", "METRICS_TOKEN", "AUDIT_HMAC_KEY"];
+    // The database address may hold a password; the audit key and the metrics token are secrets: never echo them.
+    const secret = ["DATABASE_URL", "AUDIT_HMAC_KEY", "METRICS_TOKEN"];
     const given = typeof issue?.path[0] === "string" && !secret.includes(issue.path[0]) ? present[issue.path[0]] : undefined;
     const shown = given === undefined ? "" : ` (got "${given.length > 60 ? `${given.slice(0, 60)}…` : given}")`;
     throw new ConfigError(`claimdesk: invalid configuration: ${message.startsWith(name) ? message : `${name} ${message}`}${shown}`);

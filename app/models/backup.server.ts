@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import { type Db, openSqliteReadOnly } from "../db.server";
-import { type ChainProblem, GLOBAL_CHAIN } from "../lib/audit-hash";
+import { GLOBAL_CHAIN, describeChainProblem } from "../lib/audit-hash";
 import { verifyAuditChain } from "./audit.server";
 
 // Online backup and offline restore of the SQLite database (PostgreSQL uses pg_dump and
@@ -33,25 +33,6 @@ export interface DatabaseCheck {
   chains: ChainState[];
 }
 
-function describeProblem(problem: ChainProblem): string {
-  switch (problem.kind) {
-    case "missing":
-      return `event #${problem.seq} is missing`;
-    case "edited":
-      return `event #${problem.seq} was edited`;
-    case "reordered":
-      return `event #${problem.seq} is out of order or its link was altered`;
-    case "unverifiable":
-      return `event #${problem.seq} is keyed with key id ${problem.keyId}; set AUDIT_HMAC_KEY to that key to verify it`;
-    case "downgraded":
-      return `event #${problem.seq} is not keyed although earlier events are`;
-    case "not_keyed":
-      return `the newest event (#${problem.seq}) is not keyed although AUDIT_HMAC_KEY is set`;
-    case "anchor_missing":
-      return `the expected head ${problem.expectedHead} is no event of the chain`;
-  }
-}
-
 /** Every audit chain of the database verified from its first event: the global chain first, then each project's. */
 export async function verifyAuditChains(db: Db): Promise<ChainState[]> {
   const heads = await db.auditChainHead.findMany({ select: { chain: true } });
@@ -66,7 +47,7 @@ export async function verifyAuditChains(db: Db): Promise<ChainState[]> {
       chain,
       events: result.checked,
       headHash: result.headHash,
-      problem: result.problem ? describeProblem(result.problem) : null,
+      problem: result.problem ? describeChainProblem(result.problem, chain) : null,
     });
   }
   return states;

@@ -5,11 +5,11 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { getConfig } from "../../config.server";
 import { getDb } from "../../db.server";
-import { AuditKeyError } from "../../lib/audit-hash";
 import { type DatabaseTarget, parseDatabaseUrl } from "../../lib/database-url";
 import { describeHolders, migrationFailureReason, pendingMigrations, tablesNamed } from "../../lib/migrations";
-import { BackupError, type ChainState, backupSqlite, checkSqliteFile, restoreSqlite, verifyAuditChains } from "../../models/backup.server";
+import { AuditKeyError } from "../../lib/audit-hash";
 import { keyAuditChains } from "../../models/audit.server";
+import { BackupError, type ChainState, backupSqlite, checkSqliteFile, restoreSqlite, verifyAuditChains } from "../../models/backup.server";
 import { deriveMarkedDecisions } from "../../models/claim-decision.server";
 import { checkMigrations } from "../../models/health.server";
 import {
