@@ -10,6 +10,7 @@ import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
+import { reportCommand } from "./commands/report";
 import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   source: sourceCommand,
   suggest: suggestCommand,
   export: exportCommand,
+  report: reportCommand,
 };
 
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
@@ -56,9 +58,12 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   suggest --claim ID [--limit N]               passages of other articles stating the same fact
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
+  report verify FILE --project S               check a JSON report's verdicts against the live audit trail
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
-  audit verify --project S | --global          recompute the tamper-evident audit chain
+  audit verify --project S | --global [--expect-head HASH]
+                                               recompute the tamper-evident audit chain; with a head hash a
+                                               report printed, fail unless it is still in the chain
   boot [--no-demo]                             migrate, then seed demo data if the database is empty
 
 Every command takes --json for machine-readable output. Errors print one line on
