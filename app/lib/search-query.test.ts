@@ -4,11 +4,21 @@ import { parseSearchQuery, toFts5 } from "./search-query";
 describe("search queries", () => {
   it("reads words, phrases, prefixes, OR and exclusions", () => {
     expect(parseSearchQuery('contract "temporary housing" hous* -bridge')).toEqual({
-      all: [[{ kind: "words", words: ["contract"] }], [{ kind: "words", words: ["temporary", "housing"] }], [{ kind: "prefix", word: "hous" }]],
+      all: [
+        [{ kind: "words", words: ["contract"] }],
+        [{ kind: "words", words: ["temporary", "housing"] }],
+        [{ kind: "prefix", word: "hous" }],
+      ],
       none: [{ kind: "words", words: ["bridge"] }],
     });
     expect(parseSearchQuery("bridge OR ferry roads")).toEqual({
-      all: [[{ kind: "words", words: ["bridge"] }, { kind: "words", words: ["ferry"] }], [{ kind: "words", words: ["roads"] }]],
+      all: [
+        [
+          { kind: "words", words: ["bridge"] },
+          { kind: "words", words: ["ferry"] },
+        ],
+        [{ kind: "words", words: ["roads"] }],
+      ],
       none: [],
     });
   });
@@ -22,7 +32,10 @@ describe("search queries", () => {
       { kind: "words", words: ["x"] },
       { kind: "words", words: ["unclosed"] },
     ]);
-    expect(parseSearchQuery("Ünïcode ÉCOLE")!.all).toEqual([[{ kind: "words", words: ["ünïcode"] }], [{ kind: "words", words: ["école"] }]]);
+    expect(parseSearchQuery("Ünïcode ÉCOLE")!.all).toEqual([
+      [{ kind: "words", words: ["ünïcode"] }],
+      [{ kind: "words", words: ["école"] }],
+    ]);
   });
 
   it("has nothing to search for in punctuation, a lone OR or empty quotes", () => {

@@ -87,7 +87,10 @@ describe("full-text search of claims", () => {
     const db = getDb();
     const find = (q: string) => search(project.id, members.viewer.id, q);
     const claim = await db.claim.findFirstOrThrow({ where: { projectId: project.id, text: { contains: "Forty families" } } });
-    await db.claim.update({ where: { id: claim.id }, data: { text: "Forty households were moved to a shelter.", speaker: "Lena Vasquez" } });
+    await db.claim.update({
+      where: { id: claim.id },
+      data: { text: "Forty households were moved to a shelter.", speaker: "Lena Vasquez" },
+    });
     expect(await find("families")).toEqual([]);
     expect(await find("households")).toEqual(["Forty households were moved to a shelter."]);
     expect(await find("vasquez")).toEqual(["Forty households were moved to a shelter."]);
@@ -104,8 +107,17 @@ describe("full-text search of sources", () => {
     const { project, document } = await projectWithSentences();
     const db = getDb();
     const [report, press, passage] = await Promise.all([
-      db.source.create({ data: { projectId: project.id, url: "https://example.org/audit-2026", title: "Annual audit of port finances", outlet: "Port Authority" } }),
-      db.source.create({ data: { projectId: project.id, url: "https://news.example.com/x", title: "Mayor defends budget", outlet: "Coastal Herald" } }),
+      db.source.create({
+        data: {
+          projectId: project.id,
+          url: "https://example.org/audit-2026",
+          title: "Annual audit of port finances",
+          outlet: "Port Authority",
+        },
+      }),
+      db.source.create({
+        data: { projectId: project.id, url: "https://news.example.com/x", title: "Mayor defends budget", outlet: "Coastal Herald" },
+      }),
       db.source.create({ data: { projectId: project.id, documentId: document.id, title: "Harbour council minutes" } }),
     ]);
     const find = async (q: string) => (await listProjectSources(project.id, { q })).map((s) => s.id).sort((a, b) => a - b);
