@@ -8,6 +8,7 @@ import { claimDecision, decisionJoin, recordDecisions } from "./claim-decision.s
 import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
 import { claimConditions, claimOrder, countClaimsByStatus } from "./claim-filter.server";
 import { claimsGeneration, publishProjectEvent } from "./events.server";
+import { type PreparedSearch, prepareSearch } from "./full-text.server";
 import type { Actor } from "./user.server";
 
 export const UNDO_WINDOW_MS = 30_000;
@@ -20,8 +21,13 @@ const countCache = new Map<string, { generation: number; expires: number; counts
 const COUNT_CACHE_LIMIT = 500;
 const COUNT_CACHE_TTL_MS = 5_000;
 
-async function countsByStatus(projectId: number, query: ClaimQuery, viewerId: number): Promise<Record<ClaimStatus, number>> {
-  const conditions = claimConditions(projectId, query, viewerId, { ignoreStatus: true });
+async function countsByStatus(
+  projectId: number,
+  query: ClaimQuery,
+  viewerId: number,
+  search: PreparedSearch | null,
+): Promise<Record<ClaimStatus, number>> {
+  const conditions = claimConditions(projectId, query, viewerId, { ignoreStatus: true, search });
   const key = `${projectId}:${conditions.sql}:${JSON.stringify(conditions.values)}`;
   const generation = await claimsGeneration(projectId);
   const cached = countCache.get(key);
@@ -53,16 +59,9 @@ interface ClaimTableRow {
 
 /** One page of the claims table with its total and the counts by status, in one SQL query for the rows. */
 export async function searchClaims(projectId: number, query: ClaimQuery, viewerId: number) {
-  const conditions = claimConditions(projectId, query, viewerId);
-  // When status is the only filter, the total is the sum of the per-status counts: one query fewer.
-  const onlyStatusFiltered =
-    query.document === undefined &&
-    query.assignee === undefined &&
-    query.sources === undefined &&
-    query.min === undefined &&
-    query.max === undefined &&
-    query.q === undefined;
-  const [rows, exactTotal, counts] = await Promise.all([
+  const search = await prepareSearch("claim", query.q);
+  const conditions = claimConditions(projectId, query, viewerId, { search });
+  const [rows, counts] = await Promise.all([
     getDb().$queryRaw<ClaimTableRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
              d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
@@ -74,14 +73,12 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
       WHERE ${conditions}
       ORDER BY ${claimOrder(query)}
       LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
-    onlyStatusFiltered
-      ? Promise.resolve(null)
-      : getDb().$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Claim" c WHERE ${conditions}`,
     // Counts above the table ignore the status filter, so every status shows its number.
-    countsByStatus(projectId, query, viewerId),
+    countsByStatus(projectId, query, viewerId, search),
   ]);
+  // The counts use every other filter, so the total is the sum over the statuses shown: no COUNT query of its own.
   const selected = query.status.length > 0 ? query.status : (Object.keys(counts) as ClaimStatus[]);
-  const total = exactTotal ? Number(exactTotal[0]?.total ?? 0) : selected.reduce((sum, status) => sum + counts[status], 0);
+  const total = selected.reduce((sum, status) => sum + counts[status], 0);
   return {
     // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
     // databases; only aggregates such as COUNT come back as bigint.
