@@ -29,7 +29,7 @@ describe("pairsFromEvents", () => {
       event(SECOND_REVIEW_ACTION, 5, okafor, { status: "disputed", round: 1 }, 2),
       // A later round of the same claim is paired on its own.
       event(PROPOSAL_ACTION, 5, okafor, { status: "unverified", round: 2 }, 3),
-      event(SECOND_REVIEW_ACTION, 5, chen, { status: "confirmed", round: 2 }, 4),
+      event(SECOND_REVIEW_ACTION, 5, chen, { status: "confirmed", round: 2, blind: false }, 4),
       // Still waiting for its second review: not a pair.
       event(PROPOSAL_ACTION, 6, chen, { status: "confirmed", round: 1 }, 5),
       // Other events are ignored.
@@ -42,6 +42,7 @@ describe("pairsFromEvents", () => {
         first: { id: 1, name: "rivera", status: "disputed" },
         second: { id: 2, name: "okafor", status: "disputed" },
         at: at(2).toISOString(),
+        blind: true,
       },
       {
         claimId: 5,
@@ -49,6 +50,7 @@ describe("pairsFromEvents", () => {
         first: { id: 2, name: "okafor", status: "unverified" },
         second: { id: 3, name: "chen", status: "confirmed" },
         at: at(4).toISOString(),
+        blind: false,
       },
     ]);
   });
@@ -81,6 +83,7 @@ function pairsFromTable(a: [number, string], b: [number, string], table: number[
           first: { id: first[0], name: first[1], status: firstStatus },
           second: { id: second[0], name: second[1], status: secondStatus },
           at: at(0).toISOString(),
+          blind: true,
         });
         id += 1;
       }

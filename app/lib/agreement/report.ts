@@ -1,4 +1,5 @@
 import { CLAIM_STATUSES, type ClaimStatus } from "../claim-status";
+import { PROPOSAL_ACTION, SECOND_REVIEW_ACTION } from "../review/audit-actions";
 import { cohensKappa, fleissKappa, krippendorffAlphaNominal, percentAgreement } from "./statistics";
 
 // Agreement between first and second reviewers, from the audit trail's review events. A
@@ -22,6 +23,8 @@ export interface ReviewPair {
   second: Reviewer & { status: ClaimStatus };
   /** When the second verdict was given (the pair is complete from then on). */
   at: string;
+  /** False when the second reviewer could see the proposal (an editor): not an independent verdict. */
+  blind: boolean;
 }
 
 /** The review events of the audit trail that agreement is computed from. */
@@ -34,8 +37,7 @@ export interface ReviewEvent {
   details: Record<string, unknown>;
 }
 
-export const PROPOSAL_ACTION = "claim.review_proposed";
-export const SECOND_REVIEW_ACTION = "claim.review_second";
+export { PROPOSAL_ACTION, SECOND_REVIEW_ACTION };
 
 const isStatus = (value: unknown): value is ClaimStatus =>
   typeof value === "string" && (CLAIM_STATUSES as readonly string[]).includes(value);
@@ -66,6 +68,7 @@ export function pairsFromEvents(events: Iterable<ReviewEvent>): ReviewPair[] {
       first: { id: proposal.actorId, name: proposal.actorName ?? "unknown", status: firstStatus },
       second: { id: event.actorId, name: event.actorName ?? "unknown", status: secondStatus },
       at: event.createdAt.toISOString(),
+      blind: event.details.blind !== false,
     });
   }
   return pairs;
@@ -94,6 +97,8 @@ export interface AgreementReport {
   /** Completed rounds (claims reviewed twice) in the period. */
   pairs: number;
   agreed: number;
+  /** Rounds whose second reviewer could see the proposal (editors see everything). */
+  notBlind: number;
   percentAgreement: number | null;
   /** Fleiss' kappa over every round (two ratings each). */
   fleissKappa: number | null;
@@ -157,6 +162,7 @@ export function agreementReport(pairs: readonly ReviewPair[]): AgreementReport {
     categories: CLAIM_STATUSES,
     pairs: pairs.length,
     agreed,
+    notBlind: pairs.filter((pair) => !pair.blind).length,
     percentAgreement: pairs.length === 0 ? null : agreed / pairs.length,
     fleissKappa: fleiss.kappa,
     krippendorffAlpha: alpha.alpha,
