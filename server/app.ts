@@ -1,9 +1,11 @@
 import "react-router";
 import { createRequestHandler } from "@react-router/express";
 import express, { type Request } from "express";
+import cluster from "node:cluster";
 import os from "node:os";
 import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
+import { startNotificationDelivery } from "../app/services/notification-delivery.server";
 import { originCheck, securityHeaders } from "./security";
 
 const config = getConfig();
@@ -34,3 +36,7 @@ app.use(
  * core per process, so one process per core (up to 8) unless WEB_CONCURRENCY says otherwise.
  */
 export const serverProcessCount = config.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), 8);
+
+// Email for notifications when SMTP_URL is set, in each process that serves (a primary that
+// only supervises server processes does not): docs/decisions/011-notification-delivery.md.
+if (!(cluster.isPrimary && serverProcessCount > 1)) startNotificationDelivery();

@@ -2,6 +2,7 @@ import { Prisma, type Tx } from "../../db.server";
 import type { NotificationDetails, NotificationKind } from "../../lib/notifications/kinds";
 import { type ProjectRole, isProjectRole, roleAtLeast } from "../../lib/roles";
 import { publishUserEvent } from "../events.server";
+import { signalNotificationsCreated } from "./created-signal.server";
 import type { Actor } from "../user.server";
 
 export interface NotificationInput {
@@ -64,6 +65,8 @@ export async function notifyInTransaction(tx: Tx, options: { projectId: number; 
 
 /** Tells each user's open pages that they have something new. Call after commit. */
 export async function announce(userIds: readonly number[]): Promise<void> {
+  if (userIds.length === 0) return;
+  signalNotificationsCreated();
   await Promise.all(userIds.map((userId) => publishUserEvent({ type: "notification", userId })));
 }
 
