@@ -107,7 +107,7 @@ CREATE INDEX "Claim_projectId_dismissed_reviewState_idx" ON "Claim"("projectId",
 CREATE INDEX "Claim_projectId_dismissed_secondReviewerId_idx" ON "Claim"("projectId", "dismissed", "secondReviewerId");
 
 -- CreateIndex
-CREATE INDEX "AuditEvent_projectId_action_createdAt_idx" ON "AuditEvent"("projectId", "action", "createdAt");
+CREATE INDEX "AuditEvent_projectId_action_actorId_createdAt_idx" ON "AuditEvent"("projectId", "action", "actorId", "createdAt");
 
 -- AddForeignKey
 ALTER TABLE "Claim" ADD CONSTRAINT "Claim_secondReviewerId_fkey" FOREIGN KEY ("secondReviewerId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -100,5 +100,5 @@ CREATE INDEX "Notification_userId_readAt_id_idx" ON "Notification"("userId", "re
 CREATE INDEX "Notification_emailState_createdAt_idx" ON "Notification"("emailState", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "AuditEvent_projectId_action_createdAt_idx" ON "AuditEvent"("projectId", "action", "createdAt");
+CREATE INDEX "AuditEvent_projectId_action_actorId_createdAt_idx" ON "AuditEvent"("projectId", "action", "actorId", "createdAt");
 
