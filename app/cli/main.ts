@@ -12,6 +12,7 @@ import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
+import { terminalSafe } from "../lib/text-safety";
 import { type CliIo, CliError, readAllStdin } from "./io";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -51,7 +52,9 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
 Every command takes --json for machine-readable output. Errors print one line on
 stderr and exit non-zero (2 for usage errors).`;
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Titles, names and messages come from imported files and users: nothing they hold may act on a terminal.
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(terminalSafe(text)), stderr: (text) => rawIo.stderr(terminalSafe(text)) };
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     io.stdout(`${HELP}\n`);

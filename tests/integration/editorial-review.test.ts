@@ -4,6 +4,7 @@ import { projectChain } from "../../app/lib/audit-hash";
 import { ReviewError } from "../../app/lib/review/errors";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { ClaimInputError, StaleClaimError } from "../../app/models/claim.server";
+import { verdictsFromTrail } from "../../app/models/claim-decision.server";
 import { applyBulkChange, claimHistory, tagClaim } from "../../app/models/claim-review.server";
 import { listNotifications } from "../../app/models/notifications/inbox.server";
 import { adjudicateClaim } from "../../app/models/review/adjudicate.server";
@@ -28,6 +29,15 @@ function tagAs(
     actor: team.actor(who),
     role: team.roleOf[who],
   });
+}
+
+/** The stored verdict's decision is the one the trail derives, by the expected person (app/lib/verdict.ts). */
+async function expectDecisionMatchesTrail(team: ReviewTeam, claimId: number, deciderId: number) {
+  const claim = await stored(claimId);
+  const verdict = (await verdictsFromTrail(getDb(), team.project.id, [claimId])).get(claimId)!;
+  expect(verdict).toMatchObject({ status: claim.status, rationale: claim.rationale });
+  expect(verdict.decision?.seq).toBe(claim.decisionSeq);
+  expect(verdict.decision?.actorId).toBe(deciderId);
 }
 
 const stored = (id: number) => getDb().claim.findUniqueOrThrow({ where: { id } });
@@ -90,11 +100,13 @@ describe("second review on", () => {
           blind: true,
           from: "unverified",
           to: "disputed",
+          firstRationale: "Census table 4 says otherwise",
           version: 4,
         },
       ],
     ]);
     expect((await verifyAuditChain(projectChain(team.project.id))).problem).toBeNull();
+    await expectDecisionMatchesTrail(team, claim.id, team.people.second.id);
   });
 
   it("sends a disagreement to the editors, refuses further tags, and takes the editor's adjudication as final", async () => {
@@ -127,6 +139,7 @@ describe("second review on", () => {
       reviewState: "adjudicated",
     });
     await expect(adjudicate("Again")).rejects.toMatchObject({ code: "state" });
+    await expectDecisionMatchesTrail(team, claim.id, team.people.editor.id);
     const events = await claimHistory(team.project.id, claim.id);
     expect(JSON.parse(events.at(-1)!.details)).toMatchObject({
       status: "disputed",

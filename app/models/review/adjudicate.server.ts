@@ -2,6 +2,7 @@ import { getDb } from "../../db.server";
 import { ADJUDICATION_ACTION } from "../../lib/review/audit-actions";
 import { ReviewError } from "../../lib/review/errors";
 import { appendAuditEvents } from "../audit.server";
+import { recordDecisions } from "../claim-decision.server";
 import { publishProjectEvent } from "../events.server";
 import type { Actor } from "../user.server";
 import {
@@ -43,7 +44,7 @@ export async function adjudicateClaim(options: { projectId: number; claimId: num
       where: { id: round.id },
       data: { adjudicatorId: actorId, adjudicatedStatus: verdict.status, adjudicatedRationale: rationale, adjudicatedAt: new Date() },
     });
-    await appendAuditEvents(tx, projectId, [
+    const [appended] = await appendAuditEvents(tx, projectId, [
       {
         actorId,
         actorName: actor.name,
@@ -63,6 +64,7 @@ export async function adjudicateClaim(options: { projectId: number; claimId: num
         },
       },
     ]);
+    await recordDecisions(tx, projectId, [{ claimId, seq: appended!.seq }]);
     return { claim: (await readClaimForReview(tx, projectId, claimId))! };
   });
   if (!result) return null;

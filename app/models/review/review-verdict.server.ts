@@ -5,6 +5,7 @@ import { ReviewError } from "../../lib/review/errors";
 import { seesProposals } from "../../lib/review/review-state";
 import type { ProjectRole } from "../../lib/roles";
 import { appendAuditEvents } from "../audit.server";
+import { recordDecisions } from "../claim-decision.server";
 import { tagClaim } from "../claim-review.server";
 import { publishProjectEvent } from "../events.server";
 import { type NotificationInput, announce, membersWithRole, notifyInTransaction } from "../notifications/notify.server";
@@ -83,8 +84,9 @@ async function reviewInRound(options: ReviewClaimOptions) {
     if (!checkVersion(claim, options.verdict.expectedVersion)) return { stale: true };
     assertNotLocked(claim);
     const write = async (data: Record<string, unknown>) => advanceClaim(tx, claim, data, actorId);
-    const audit = (action: string, details: Record<string, unknown>) =>
-      appendAuditEvents(tx, projectId, [
+    /** Appends the step's event; one that sets the claim's status is recorded as its verdict's decision. */
+    const audit = async (action: string, details: Record<string, unknown>, options: { decides?: boolean } = {}) => {
+      const [appended] = await appendAuditEvents(tx, projectId, [
         {
           actorId,
           actorName: actor.name,
@@ -95,6 +97,8 @@ async function reviewInRound(options: ReviewClaimOptions) {
           details: { ...details, version: claim.version + 1 },
         },
       ]);
+      if (options.decides) await recordDecisions(tx, projectId, [{ claimId, seq: appended!.seq }]);
+    };
     const done = async (outcome: ReviewOutcome, summary: string, inputs: NotificationInput[] = []): Promise<RoundResult> => ({
       claim: (await readClaimForReview(tx, projectId, claimId))!,
       outcome,
@@ -112,12 +116,16 @@ async function reviewInRound(options: ReviewClaimOptions) {
           where: { claimId, round: claim.reviewRound, closedAt: null },
           data: { closedAt: new Date() },
         });
-      await audit("claim.status_changed", {
-        from: claim.status,
-        to: verdict.status,
-        rationale,
-        ...(open ? { closedRound: claim.reviewRound } : {}),
-      });
+      await audit(
+        "claim.status_changed",
+        {
+          from: claim.status,
+          to: verdict.status,
+          rationale,
+          ...(open ? { closedRound: claim.reviewRound } : {}),
+        },
+        { decides: true },
+      );
       return done("verdict", `${actor.name} marked claim ${claimId} ${verdict.status}`);
     }
 
@@ -192,17 +200,22 @@ async function reviewInRound(options: ReviewClaimOptions) {
           outcome: agreed ? "agreed" : "disagreed",
         },
       });
-      await audit(SECOND_REVIEW_ACTION, {
-        status: verdict.status,
-        rationale,
-        round: current.reviewRound,
-        outcome: agreed ? "agreed" : "disagreed",
-        firstStatus: round.firstStatus,
-        firstReviewerId: round.firstReviewerId,
-        // Editors see proposals: their second review was not independent, and agreement can say so.
-        blind: !seesProposals(options.role),
-        ...(agreed ? { from: current.status, to: verdict.status } : {}),
-      });
+      await audit(
+        SECOND_REVIEW_ACTION,
+        {
+          status: verdict.status,
+          rationale,
+          round: current.reviewRound,
+          outcome: agreed ? "agreed" : "disagreed",
+          firstStatus: round.firstStatus,
+          firstReviewerId: round.firstReviewerId,
+          // Editors see proposals: their second review was not independent, and agreement can say so.
+          blind: !seesProposals(options.role),
+          // Agreed, the claim takes the status with the proposer's rationale (app/lib/verdict.ts reads these).
+          ...(agreed ? { from: current.status, to: verdict.status, firstRationale: round.firstRationale } : {}),
+        },
+        { decides: agreed },
+      );
       if (agreed)
         return done("agreed", `${actor.name} gave the second review of claim ${claimId}: the reviewers agree (${verdict.status})`);
       const editors = await membersWithRole(tx, projectId, "editor");
