@@ -1,4 +1,5 @@
 import { Prisma, databaseProvider, getDb } from "../../db.server";
+import { projectChain } from "../../lib/audit-hash";
 import { CLAIM_STATUSES } from "../../lib/claim-status";
 import { ADJUDICATION_ACTION, APPROVAL_ACTION, SECOND_REVIEW_ACTION } from "../../lib/review/audit-actions";
 import {
@@ -109,14 +110,14 @@ export async function projectProgress(options: { projectId: number; timeZone?: s
 }
 
 /**
- * Milliseconds from each claim's creation to its final verdict, ascending: for claims
- * reviewed twice, the agreeing second review or the adjudication of their current round.
+ * Milliseconds from each claim's creation (its import, or its addition by hand) to the
+ * decision behind its current verdict (Claim.decisionSeq: a tag, an agreeing second
+ * review, an adjudication), ascending, over the claims that have one.
  */
 async function verdictDurations(projectId: number): Promise<number[]> {
-  const rows = await getDb().$queryRaw<Array<{ createdAt: Date; decidedAt: Date }>>`
-    SELECT c."createdAt", COALESCE(r."adjudicatedAt", CASE WHEN r."outcome" = 'agreed' THEN r."secondAt" END) AS "decidedAt"
-    FROM "ClaimReviewRound" r JOIN "Claim" c ON c."id" = r."claimId" AND c."reviewRound" = r."round"
-    WHERE r."projectId" = ${projectId} AND r."closedAt" IS NULL AND c."dismissed" = false
-      AND (r."adjudicatedAt" IS NOT NULL OR r."outcome" = 'agreed')`;
+  const rows = await getDb().$queryRaw<Array<{ createdAt: Date | string; decidedAt: Date | string }>>`
+    SELECT c."createdAt", de."createdAt" AS "decidedAt"
+    FROM "Claim" c JOIN "AuditEvent" de ON de."chain" = ${projectChain(projectId)} AND de."seq" = c."decisionSeq"
+    WHERE c."projectId" = ${projectId} AND c."dismissed" = false AND c."decisionSeq" > 0`;
   return rows.map((row) => new Date(row.decidedAt).getTime() - new Date(row.createdAt).getTime()).sort((a, b) => a - b);
 }
