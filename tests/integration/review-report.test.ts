@@ -88,7 +88,7 @@ describe("the report's editorial review", () => {
     expect(JSON.stringify(blind.claims.find((c) => c.id === open)!.history)).not.toContain("disputed");
     // Its author still sees it.
     const asAuthor = await exportJson({ project: team.project, user: reviewer, role: "reviewer" });
-    expect(asAuthor.claims.find((c) => c.id === open)!.review.proposal).toMatchObject({ rationale: SECRET });
+    expect(asAuthor.claims.find((c) => c.id === open)!.review?.proposal).toMatchObject({ rationale: SECRET });
   });
 
   it("can be limited to approved claims", async () => {
