@@ -24,6 +24,7 @@ export const CAPABILITY_MIN_ROLE = {
   comment: "reviewer",
   importDocuments: "editor",
   editClaim: "editor",
+  editDocuments: "editor",
   deleteClaim: "editor",
   bulkEdit: "editor",
   assignClaims: "editor",
