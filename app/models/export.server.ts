@@ -286,12 +286,13 @@ export async function* exportClaims(
     withHistory: boolean;
     asOfSeq: number;
     history: HistoryContext;
-    /** Who reads the report: a reviewer is blind to proposals waiting for their second review. */
-    viewer: Viewer;
+    /** Who reads the report: a reviewer is blind to proposals waiting for their second review. Unset: blind. */
+    viewer?: Viewer;
   },
 ): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
   const conditions = claimConditions(projectId, query, viewerId);
+  const viewer: Viewer = options.viewer ?? { userId: viewerId, role: "reviewer" };
   let afterId = 0;
   for (;;) {
     const claims = await db.$queryRaw<ClaimRow[]>`
@@ -349,7 +350,7 @@ export async function* exportClaims(
         ? redactHistory(
             (eventsOf.get(String(id)) ?? []).map((e) => ({ ...e, details: JSON.parse(e.details) as Record<string, unknown> })),
             claim,
-            options.viewer,
+            viewer,
           )
         : [];
       const verdict = asOfHead?.get(id) ?? verdictOf(claim);
@@ -367,7 +368,7 @@ export async function* exportClaims(
           outlet: claim.documentOutlet,
           publishedAt: claim.documentPublishedAt?.toISOString() ?? null,
         },
-        review: reviewOf(claim, roundOf.get(id), options.viewer),
+        review: reviewOf(claim, roundOf.get(id), viewer),
         sources: (linksOf.get(id) ?? []).map((link) => ({
           url: link.url,
           title: link.title,
