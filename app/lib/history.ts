@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE, formatDateTime } from "./datetime";
+import { REVIEW_SENTENCES } from "./review/history-sentences";
 import { quoted, shortUrl } from "./text";
 
 // Audit events as sentences for people: "1 Dec 2026, 13:53 EST · Lucía Rivera linked a
@@ -38,7 +39,7 @@ export interface HistoryLine {
 }
 
 type Details = Record<string, unknown>;
-type Describe = (details: Details, ctx: Required<Pick<HistoryContext, "people">>) => Segment[];
+export type Describe = (details: Details, ctx: Required<Pick<HistoryContext, "people">>) => Segment[];
 
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
 const STATUS_WORDS: Record<string, string> = { confirmed: "confirmed", disputed: "disputed", unverified: "unverified" };
@@ -122,6 +123,7 @@ const SENTENCES: Record<string, Describe> = {
     const fields = Object.keys((d.changes ?? {}) as Details).map((key) => DOCUMENT_FIELDS[key] ?? key);
     return [`corrected the article's ${fields.length ? fields.join(", ") : "details"}`];
   },
+  ...REVIEW_SENTENCES,
 };
 
 function importSummary(d: Details): Segment[] {

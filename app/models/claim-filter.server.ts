@@ -30,7 +30,10 @@ export function claimConditions(
   if (query.dismissed !== "1") parts.push(Prisma.sql`c."dismissed" = false`);
   if (!options.ignoreStatus && query.status.length > 0) parts.push(Prisma.sql`c."status" IN (${Prisma.join(query.status)})`);
   if (query.document) parts.push(Prisma.sql`c."documentId" = ${query.document}`);
-  if (query.assignee === "me") parts.push(Prisma.sql`c."assigneeId" = ${viewerId}`);
+  if (query.review && query.review.length > 0) parts.push(Prisma.sql`c."reviewState" IN (${Prisma.join(query.review)})`);
+  // My queue: assigned to me, or waiting for the second review I was asked for.
+  if (query.assignee === "me")
+    parts.push(Prisma.sql`(c."assigneeId" = ${viewerId} OR (c."reviewState" = 'proposed' AND c."secondReviewerId" = ${viewerId}))`);
   else if (query.assignee === "none") parts.push(Prisma.sql`c."assigneeId" IS NULL`);
   else if (typeof query.assignee === "number") parts.push(Prisma.sql`c."assigneeId" = ${query.assignee}`);
   if (query.sources === "yes") parts.push(Prisma.sql`c."sourceCount" > 0`);

@@ -1,6 +1,7 @@
 import { Prisma, type Tx, getDb } from "../db.server";
 import type { ClaimStatus } from "../lib/claim-status";
 import type { ClaimQuery } from "../lib/claim-query";
+import { ReviewError, lockedError } from "../lib/review/errors";
 import { PROJECT_ROLES, can, isProjectRole } from "../lib/roles";
 import { bulkChangeDecides } from "../lib/verdict";
 import { appendAuditEvents } from "./audit.server";
@@ -9,6 +10,7 @@ import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
 import { claimConditions, claimOrder, countClaimsByStatus } from "./claim-filter.server";
 import { claimsGeneration, publishProjectEvent } from "./events.server";
 import { type PreparedSearch, prepareSearch } from "./full-text.server";
+import { announce, notifyInTransaction } from "./notifications/notify.server";
 import type { Actor } from "./user.server";
 
 export const UNDO_WINDOW_MS = 30_000;
@@ -138,6 +140,7 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
     if (!claim) return null;
     const expected = input.expectedVersion ?? claim.version;
     if (claim.version !== expected) return { stale: true as const };
+    if (claim.reviewState === "approved") throw lockedError(claimId);
     if (claim.status === input.status && (claim.rationale ?? null) === rationale) return { claim, changed: false };
     if (input.status !== "unverified" && claim.project.requireSourceForVerdict && claim.sourceCount === 0) {
       throw new ClaimInputError(`Link at least one source before marking the claim ${input.status} (a project setting).`);
@@ -205,7 +208,10 @@ export async function assignClaim(
         details: { from: claim.assigneeId, to: assigneeId, version: expected + 1 },
       },
     ]);
-    return { claim: await tx.claim.findUniqueOrThrow({ where: { id: claimId } }), changed: true };
+    const notify = assigneeId
+      ? await notifyInTransaction(tx, { projectId, actor, inputs: [{ userId: assigneeId, kind: "assignment", claimId }] })
+      : [];
+    return { claim: await tx.claim.findUniqueOrThrow({ where: { id: claimId } }), changed: true, notify };
   });
   if (!result) return null;
   if ("stale" in result) throw await staleError(claimId);
@@ -217,6 +223,7 @@ export async function assignClaim(
       actorId: actor.id,
       summary: `${actor.name} assigned claim ${claimId}`,
     });
+  if ("notify" in result && result.notify) await announce(result.notify);
   return result.claim;
 }
 
@@ -247,9 +254,11 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
       version: number;
       sourceCount: number;
       decisionSeq: number | null;
+      reviewState: string;
     }>
   >`
-    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount", c."decisionSeq" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount", c."decisionSeq", c."reviewState" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+  if (change.status !== undefined) await assertBulkVerdictAllowed(db, projectId, claims);
   if (change.status && change.status !== "unverified") {
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
@@ -264,6 +273,21 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
       (change.assigneeId !== undefined && c.assigneeId !== change.assigneeId),
   );
   return { matched: claims.length, changing };
+}
+
+/** Verdicts set in bulk bypass the second review and would overwrite approved ones: both are refused. */
+async function assertBulkVerdictAllowed(db: Reader, projectId: number, claims: Array<{ reviewState: string }>) {
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { secondReview: true } });
+  if (project.secondReview)
+    throw new ClaimInputError(
+      "This project has second review on: verdicts are given claim by claim, not in bulk (bulk assignment still works).",
+    );
+  const locked = claims.filter((c) => c.reviewState === "approved").length;
+  if (locked > 0)
+    throw new ReviewError(
+      "locked",
+      `${locked} of the ${claims.length} claims are approved and locked; reopen them first or narrow the selection.`,
+    );
 }
 
 function validateBulkChange(change: BulkChange) {
@@ -352,7 +376,23 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
         projectId,
         changing.flatMap((c, i) => (decides[i] ? [{ claimId: c.id, seq: appended[i]!.seq }] : [])),
       );
-      return { id: created.id, changed: changing.length, claimIds: changing.map((c) => c.id), createdAt: created.createdAt };
+      // One notification for the whole change, not one per claim.
+      const notify =
+        change.assigneeId && changing.length > 0
+          ? await notifyInTransaction(tx, {
+              projectId,
+              actor,
+              inputs: [
+                {
+                  userId: change.assigneeId,
+                  kind: "assignment",
+                  claimId: changing.length === 1 ? changing[0]!.id : null,
+                  details: { count: changing.length },
+                },
+              ],
+            })
+          : [];
+      return { id: created.id, changed: changing.length, claimIds: changing.map((c) => c.id), createdAt: created.createdAt, notify };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -363,6 +403,7 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
     actorId: actor.id,
     summary: `${actor.name} changed ${operation.changed} claims`,
   });
+  await announce(operation.notify);
   return { operationId: operation.id, changed: operation.changed, undoUntil: new Date(operation.createdAt.getTime() + UNDO_WINDOW_MS) };
 }
 
