@@ -76,7 +76,6 @@ export interface GroupingEvaluation {
 export function evaluateGrouping(stories: FactStory[], model?: FactModel): GroupingEvaluation {
   const project = factProject(stories);
   const index = buildSentenceIndex([]);
-  const scorer = createPairScorer(index.corpus, model);
   const factOf = new Map<number, number>();
   const grouped: GroupedClaim[] = [];
   let nextFact = 1;
@@ -88,7 +87,7 @@ export function evaluateGrouping(stories: FactStory[], model?: FactModel): Group
     const placements = groupClaims({
       corpus: index.corpus,
       claims,
-      scorer,
+      model,
       groupedIn: (ids) => grouped.filter((c) => ids.includes(c.documentId)),
     });
     groupingMs.push(performance.now() - started);
@@ -102,7 +101,7 @@ export function evaluateGrouping(stories: FactStory[], model?: FactModel): Group
       grouped.push({ ...claims.find((c) => c.claimId === placement.claimId)!, factId, pinned: false });
     }
   }
-  return scoreGrouping(project, factOf, scorer, groupingMs);
+  return scoreGrouping(project, factOf, createPairScorer(index.corpus, model), groupingMs);
 }
 
 function scoreGrouping(

@@ -22,8 +22,8 @@ const STUDIED: Array<[string, FactStory[]]> = [
   ["studied 4", FACTS_STUDIED_4],
 ];
 /** As grouping reads them (fact-grouping.ts). */
-const CANDIDATE_ARTICLES = 40;
-const MIN_ARTICLE_SIMILARITY = 0.05;
+const CANDIDATE_ARTICLES = 12;
+const MIN_ARTICLE_SIMILARITY = 0.08;
 const L2 = 1;
 
 interface Example {
@@ -35,10 +35,10 @@ interface Example {
 function examplesOf(stories: FactStory[], set: number): Example[] {
   const project = factProject(stories);
   const index = buildSentenceIndex([]);
-  const scorer = createPairScorer(index.corpus);
   const examples: Example[] = [];
   for (const document of project.documents) {
     index.add([document]);
+    const scorer = createPairScorer(index.corpus);
     const alike = index.corpus
       .alikeArticles(document.id)
       .filter(([id, similarity]) => id < document.id && similarity >= MIN_ARTICLE_SIMILARITY)

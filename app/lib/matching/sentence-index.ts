@@ -11,6 +11,7 @@ import {
   compareDetails,
   extractDetails,
 } from "./details";
+import { createArticleVectors } from "./article-vectors";
 import { type StoryPassage, alignWithArticle } from "./story-alignment";
 import { WORD_NUMBERS, terms } from "./terms";
 
@@ -48,6 +49,8 @@ const CONFLICT_BONUS = 0.08;
 const SAME_STORY_MIN_SIMILARITY = 0.12;
 /** Articles less alike than this tell another story, which states no fact of this one differently. */
 const OTHER_STORY_MAX_SIMILARITY = 0.08;
+/** Articles this alike or more are listed for fact grouping, which weighs their similarity itself. */
+const ALIKE_MIN_SIMILARITY = 0.05;
 /** How many of the most alike articles are read side by side with the claim's. */
 const STORY_ARTICLES = 10;
 /** A passage whose figure lines up with the claim's ranks at least as high as a passage on the same subject. */
@@ -114,7 +117,7 @@ export function buildSentenceIndex(initialDocuments: Array<{ id: number; title: 
   const passages = new Map<string, Passage>();
   const documentFrequency = new Map<string, number>();
   const passagesOf = new Map<number, Array<Passage>>();
-  const termCountsOf = new Map<number, Map<string, number>>();
+  const articleVectors = createArticleVectors();
   /** Adds articles: their sentences to the search, their words to the statistics. */
   const addDocuments = (documents: Array<{ id: number; title: string; text: string }>) => {
     const added: Passage[] = [];
@@ -142,12 +145,10 @@ export function buildSentenceIndex(initialDocuments: Array<{ id: number; title: 
         for (const term of passageTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       }
       passagesOf.set(document.id, articlePassages);
-      termCountsOf.set(document.id, termCounts);
-      for (const term of termCounts.keys()) articleFrequency.set(term, (articleFrequency.get(term) ?? 0) + 1);
+      articleVectors.add(document.id, termCounts);
     }
     index.addAll(added);
-    // What is common, and which articles tell one story, changes with every article.
-    articleVectors = undefined;
+    // Which articles tell one story changes with every article.
     storyCache.clear();
   };
   const total = () => passages.size;
@@ -168,25 +169,7 @@ export function buildSentenceIndex(initialDocuments: Array<{ id: number; title: 
     return details;
   };
 
-  // Articles as TF-IDF vectors over articles, to find those telling the same story; computed when first needed after a change.
-  const articleFrequency = new Map<string, number>();
-  let articleVectors: Map<number, { weights: Map<string, number>; norm: number }> | undefined;
-  const vectorsOfArticles = () => {
-    if (articleVectors) return articleVectors;
-    articleVectors = new Map();
-    for (const [documentId, counts] of termCountsOf) {
-      const weights = new Map<string, number>();
-      let squares = 0;
-      for (const [term, count] of counts) {
-        // Smoothed: in a project of three articles, a word two of them share still ties them.
-        const weight = (1 + Math.log(count)) * Math.log(1 + termCountsOf.size / articleFrequency.get(term)!);
-        weights.set(term, weight);
-        squares += weight * weight;
-      }
-      articleVectors.set(documentId, { weights, norm: Math.sqrt(squares) });
-    }
-    return articleVectors;
-  };
+  // Articles as TF-IDF vectors over articles (article-vectors.ts), to find those telling the same story.
   interface Story {
     /** The articles not of another story. */
     articles: Set<number>;
@@ -200,21 +183,9 @@ export function buildSentenceIndex(initialDocuments: Array<{ id: number; title: 
   const storyOf = (documentId: number): Story => {
     let found = storyCache.get(documentId);
     if (found) return found;
-    const vectors = vectorsOfArticles();
-    const mine = vectors.get(documentId);
-    const scored: Array<[number, number]> = [];
-    if (mine && mine.norm > 0) {
-      for (const [otherId, other] of vectors) {
-        if (otherId === documentId || other.norm === 0) continue;
-        let dot = 0;
-        for (const [term, weight] of mine.weights) dot += weight * (other.weights.get(term) ?? 0);
-        const similarity = dot / (mine.norm * other.norm);
-        if (similarity >= OTHER_STORY_MAX_SIMILARITY) scored.push([otherId, similarity]);
-      }
-    }
-    scored.sort((a, b) => b[1] - a[1]);
+    const scored = articleVectors.alike(documentId, ALIKE_MIN_SIMILARITY);
     found = {
-      articles: new Set(scored.map(([id]) => id)),
+      articles: new Set(scored.filter(([, similarity]) => similarity >= OTHER_STORY_MAX_SIMILARITY).map(([id]) => id)),
       readAlongside: scored
         .filter(([, similarity]) => similarity >= SAME_STORY_MIN_SIMILARITY)
         .slice(0, STORY_ARTICLES)
@@ -318,7 +289,7 @@ export function buildSentenceIndex(initialDocuments: Array<{ id: number; title: 
       detailsOf,
       passagesOf: (documentId: number): IndexedPassage[] => passagesOf.get(documentId) ?? [],
       termsOf: (passageId: string): Set<string> | undefined => passages.get(passageId)?.terms,
-      /** The articles not of another story than this one, with the similarity of their words, most alike first. */
+      /** The articles at least a little alike to this one (cosine 0.05), with the similarity of their words, most alike first. */
       alikeArticles: (documentId: number): Array<[number, number]> => storyOf(documentId).alike,
       hasDocument: (documentId: number) => passagesOf.has(documentId),
     },
