@@ -1,10 +1,10 @@
 import { Form, Link } from "react-router";
 import type { ClaimLoaderData } from "../routes/project.claim";
 import { ReasonList, StatusBadge } from "./claim-summary";
+import { formatDateTime } from "../lib/datetime";
+import { HistoryEntry } from "./history-sentence";
 import { FindInOtherArticles } from "./suggestions";
 import { TagForm } from "./tag-form";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** A claim with its verdict form, assignment, reasons and history; on the claim page and in the table's panel. */
 export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderData; error?: string | null; sourceError?: string | null }) {
@@ -33,10 +33,15 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
         <dd>{claim.checkworthiness.toFixed(2)}</dd>
         <dt>Assignee</dt>
         <dd>{claim.assignee?.displayName ?? "nobody"}</dd>
+        <dt>Verdict by</dt>
+        <dd>
+          {claim.decision
+            ? `${claim.decision.displayName}, ${formatDateTime(claim.decision.at, project.timeZone)}`
+            : "nobody yet (not decided)"}
+        </dd>
         <dt>Last change</dt>
         <dd>
-          {claim.lastChangedBy ? `${claim.lastChangedBy.displayName}, ` : ""}
-          {dateTime.format(new Date(claim.lastChangedAt))} UTC (version {claim.version})
+          {formatDateTime(claim.lastChangedAt, project.timeZone)} (version {claim.version})
         </dd>
       </dl>
       <h3>Sources ({sources.length})</h3>
@@ -63,7 +68,7 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
               {link.quote ? <blockquote className="source-quote">{link.quote}</blockquote> : null}
               {link.note ? <p className="meta">Note: {link.note}</p> : null}
               <p className="meta">
-                Added by {link.addedBy ?? "someone"}, {dateTime.format(new Date(link.addedAt))} UTC
+                Added by {link.addedBy ?? "someone"}, {formatDateTime(link.addedAt, project.timeZone)}
               </p>
               {canAddSource ? (
                 <details className="edit-source">
@@ -220,7 +225,7 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
         <ol className="timeline">
           {history.map((entry) => (
             <li key={entry.id}>
-              <time dateTime={entry.at}>{dateTime.format(new Date(entry.at))} UTC</time> <strong>{entry.who}</strong> {entry.what}
+              <HistoryEntry line={entry.line} iso={entry.iso} />
             </li>
           ))}
         </ol>

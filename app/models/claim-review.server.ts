@@ -2,7 +2,9 @@ import { Prisma, type Tx, getDb } from "../db.server";
 import type { ClaimStatus } from "../lib/claim-status";
 import type { ClaimQuery } from "../lib/claim-query";
 import { PROJECT_ROLES, can, isProjectRole } from "../lib/roles";
+import { bulkChangeDecides } from "../lib/verdict";
 import { appendAuditEvents } from "./audit.server";
+import { claimDecision, decisionJoin, recordDecisions } from "./claim-decision.server";
 import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
 import { claimConditions, claimOrder, countClaimsByStatus } from "./claim-filter.server";
 import { claimsGeneration, publishProjectEvent } from "./events.server";
@@ -45,7 +47,8 @@ interface ClaimTableRow {
   documentTitle: string;
   assigneeId: number | null;
   assigneeName: string | null;
-  lastChangedByName: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
 }
 
 /** One page of the claims table with its total and the counts by status, in one SQL query for the rows. */
@@ -62,11 +65,12 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
   const [rows, exactTotal, counts] = await Promise.all([
     getDb().$queryRaw<ClaimTableRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
-             d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName", l."displayName" AS "lastChangedByName"
+             d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
+             COALESCE(du."displayName", de."actorName") AS "decidedByName", de."createdAt" AS "decidedAt"
       FROM "Claim" c
       JOIN "Document" d ON d."id" = c."documentId"
       LEFT JOIN "User" a ON a."id" = c."assigneeId"
-      LEFT JOIN "User" l ON l."id" = c."lastChangedById"
+      ${decisionJoin(projectId)}
       WHERE ${conditions}
       ORDER BY ${claimOrder(query)}
       LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
@@ -81,11 +85,12 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
   return {
     // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
     // databases; only aggregates such as COUNT come back as bigint.
-    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, lastChangedByName, ...claim }) => ({
+    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, decidedByName, decidedAt, ...claim }) => ({
       ...claim,
       document: { id: documentId, title: documentTitle },
       assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? "" },
-      lastChangedBy: lastChangedByName === null ? null : { displayName: lastChangedByName },
+      // Who set the verdict (not whoever changed the claim last): app/lib/verdict.ts.
+      decision: decidedAt === null ? null : { displayName: decidedByName ?? "someone", at: decidedAt },
     })),
     total,
     counts,
@@ -146,7 +151,7 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
       data: { status: input.status, rationale, version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
     });
     if (updated.count === 0) return { stale: true as const };
-    await appendAuditEvents(tx, projectId, [
+    const [decision] = await appendAuditEvents(tx, projectId, [
       {
         actorId: actor.id,
         actorName: actor.name,
@@ -157,6 +162,7 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
         details: { from: claim.status, to: input.status, rationale, version: expected + 1 },
       },
     ]);
+    await recordDecisions(tx, projectId, [{ claimId, seq: decision!.seq }]);
     return { claim: await tx.claim.findUniqueOrThrow({ where: { id: claimId } }), changed: true };
   });
   if (!result) return null;
@@ -236,9 +242,17 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
       ? Prisma.sql`c."projectId" = ${projectId} AND c."id" IN (${Prisma.join(target.ids)})`
       : claimConditions(projectId, target.query, target.viewerId);
   const claims = await db.$queryRaw<
-    Array<{ id: number; status: string; rationale: string | null; assigneeId: number | null; version: number; sourceCount: number }>
+    Array<{
+      id: number;
+      status: string;
+      rationale: string | null;
+      assigneeId: number | null;
+      version: number;
+      sourceCount: number;
+      decisionSeq: number | null;
+    }>
   >`
-    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount", c."decisionSeq" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
   if (change.status && change.status !== "unverified") {
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
@@ -265,7 +279,7 @@ function validateBulkChange(change: BulkChange) {
 export async function previewBulkChange(projectId: number, target: BulkTarget, change: BulkChange) {
   validateBulkChange(change);
   if (change.assigneeId) await assertAssignable(projectId, change.assigneeId);
-  const { matched, changing } = await resolveTarget(getDb(), projectId, target, change);
+  const { matched, changing } = await resolveTarget(getDb(), projectId, target, { ...change, rationale: change.rationale?.trim() || null });
   return { matched, willChange: changing.length };
 }
 
@@ -280,7 +294,7 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
   const rationale = change.rationale?.trim() || null;
   const operation = await getDb().$transaction(
     async (tx) => {
-      const { changing } = await resolveTarget(tx, projectId, target, change);
+      const { changing } = await resolveTarget(tx, projectId, target, { ...change, rationale });
       const created = await tx.bulkOperation.create({
         data: { projectId, actorId: actor.id, change: JSON.stringify({ ...change, rationale }) },
       });
@@ -311,27 +325,35 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
             previousStatus: c.status,
             previousRationale: c.rationale,
             previousAssigneeId: c.assigneeId,
+            previousDecisionSeq: c.decisionSeq,
             versionAfter: c.version + 1,
           })),
         });
       }
-      await appendAuditEvents(
+      // A claim whose verdict stays as it was is only reassigned: that is not a decision.
+      const decides = changing.map((c) => bulkChangeDecides(c, { status: change.status, rationale }));
+      const appended = await appendAuditEvents(
         tx,
         projectId,
-        changing.map((c) => ({
+        changing.map((c, i) => ({
           actorId: actor.id,
           actorName: actor.name,
           ip: actor.ip,
-          action: change.status !== undefined ? "claim.status_changed" : "claim.assigned",
+          action: decides[i] ? "claim.status_changed" : "claim.assigned",
           targetType: "claim",
           targetId: c.id,
           details: {
             bulkOperationId: created.id,
-            ...(change.status !== undefined ? { from: c.status, to: change.status, rationale } : {}),
+            ...(decides[i] ? { from: c.status, to: change.status, rationale } : {}),
             ...(change.assigneeId !== undefined ? { assigneeFrom: c.assigneeId, assigneeTo: change.assigneeId } : {}),
             version: c.version + 1,
           },
         })),
+      );
+      await recordDecisions(
+        tx,
+        projectId,
+        changing.flatMap((c, i) => (decides[i] ? [{ claimId: c.id, seq: appended[i]!.seq }] : [])),
       );
       return { id: created.id, changed: changing.length, claimIds: changing.map((c) => c.id), createdAt: created.createdAt };
     },
@@ -375,6 +397,8 @@ export async function undoBulkChange(projectId: number, operationId: number, act
             status: item.previousStatus,
             rationale: item.previousRationale,
             assigneeId: item.previousAssigneeId,
+            // The earlier decider comes back with the earlier verdict.
+            decisionSeq: item.previousDecisionSeq,
             version: { increment: 1 },
             lastChangedAt: now,
             lastChangedById: actor.id,
@@ -418,11 +442,16 @@ export async function undoBulkChange(projectId: number, operationId: number, act
 
 /** Every event about one claim, oldest first: status changes, assignments, edits, sources. */
 export async function claimHistory(projectId: number, claimId: number) {
-  return getDb().auditEvent.findMany({
+  const events = await getDb().auditEvent.findMany({
     where: { projectId, targetType: "claim", targetId: String(claimId) },
     orderBy: { seq: "asc" },
-    select: { id: true, action: true, actorName: true, createdAt: true, details: true },
+    select: { id: true, action: true, actorId: true, actorName: true, createdAt: true, details: true },
   });
+  // People by their display names (viewers see this); the username recorded in the trail stays there.
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))];
+  const people = await getDb().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
+  const names = new Map(people.map((p) => [p.id, p.displayName]));
+  return events.map((event) => ({ ...event, actorName: (event.actorId !== null && names.get(event.actorId)) || event.actorName }));
 }
 
 export async function claimForReview(projectId: number, claimId: number) {
@@ -435,16 +464,18 @@ export async function claimForReview(projectId: number, claimId: number) {
       createdBy: { select: { displayName: true } },
     },
   });
-  return claim ? { ...claim, reasons: parseReasons(claim.reasons) } : null;
+  if (!claim) return null;
+  return { ...claim, reasons: parseReasons(claim.reasons), decision: await claimDecision(projectId, claim.decisionSeq) };
 }
 
 /** Roles that can be assigned claims: those that can tag them. */
 const ASSIGNABLE_ROLES = PROJECT_ROLES.filter((role) => can(role, "tagClaim"));
 
 /** Members who can be assigned claims. Plain SQL: the claims page asks on every request. */
-export function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string; username: string }>> {
+export function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string }>> {
+  // Display names only: usernames are half of a sign-in, and viewers see this list.
   return getDb().$queryRaw`
-    SELECT u."id", u."displayName", u."username" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
+    SELECT u."id", u."displayName" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
     WHERE m."projectId" = ${projectId} AND m."role" IN (${Prisma.join(ASSIGNABLE_ROLES)}) AND u."disabledAt" IS NULL
     ORDER BY u."displayName", u."id"`;
 }

@@ -4,10 +4,11 @@ import type { Route } from "./+types/project.claim";
 import { notFound, requireProjectCapability } from "../auth/guards.server";
 import { ClaimDetails } from "../components/claim-details";
 import { ProjectNav } from "../components/project-nav";
-import { describeClaimEvent } from "../lib/history";
+import { describeEvent } from "../lib/history";
 import { can } from "../lib/roles";
 import { assignableMembers, claimForReview, claimHistory, viewersOf } from "../models/claim-review.server";
 import { listClaimSources } from "../models/source.server";
+import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
 import { handleReviewAction } from "../services/review-actions.server";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Claim ${data?.claim.id ?? ""} · Claimdesk` }];
@@ -23,12 +24,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     viewersOf(claim.id, user.id),
     listClaimSources(project.id, claim.id),
   ]);
-  const names = new Map(members.map((m) => [m.id, m.displayName]));
-  const history = events.map((event) => ({
+  const parsed = events.map((event) => ({ ...event, details: JSON.parse(event.details) as Record<string, unknown> }));
+  const people = namesById(await peopleByIds(peopleIdsOf(parsed)));
+  const history = parsed.map((event) => ({
     id: event.id,
-    at: event.createdAt.toISOString(),
-    who: event.actorName ?? "system",
-    what: describeClaimEvent(event.action, JSON.parse(event.details) as Record<string, unknown>, names),
+    iso: event.createdAt.toISOString(),
+    line: describeEvent(event, { timeZone: project.timeZone, people }),
   }));
   return {
     project,

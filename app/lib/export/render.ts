@@ -3,7 +3,10 @@ import { claimReviewOf, claimReviewPublisher } from "./claimreview";
 import { csvHeader, csvRows } from "./csv";
 import { htmlClaim, htmlEnd, htmlStart } from "./html";
 import { renderPdf } from "./pdf";
+import { historyContextOf } from "./context";
 import type { ExportFormat, ReportClaim, ReportHeader } from "./report";
+
+export { historyContextOf };
 
 /**
  * Renders a report as a stream of chunks: the header first, then one chunk per page of
@@ -53,7 +56,7 @@ export async function* renderReport(
     }
     case "html":
       yield htmlStart(header);
-      for await (const page of pages) yield page.map(htmlClaim).join("");
+      for await (const page of pages) yield page.map((claim) => htmlClaim(claim, historyContextOf(header))).join("");
       yield htmlEnd(header);
       return;
     case "pdf":
