@@ -26,6 +26,7 @@ export const CAPABILITY_MIN_ROLE = {
   deleteClaim: "editor",
   bulkEdit: "editor",
   assignClaims: "editor",
+  editFacts: "editor",
   manageMembers: "owner",
   manageSettings: "owner",
 } as const satisfies Record<string, ProjectRole>;

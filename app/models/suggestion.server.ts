@@ -1,6 +1,6 @@
 import { getDb } from "../db.server";
 import type { Difference, Relation } from "../lib/matching/details";
-import { buildSentenceIndex } from "../lib/matching/sentence-index";
+import { type SentenceIndex, projectIndex } from "./project-index.server";
 import { appendAuditEvents } from "./audit.server";
 import type { Actor } from "./user.server";
 
@@ -13,25 +13,6 @@ export interface Suggestion {
   score: number;
   relation: Relation;
   differences: Difference[];
-}
-
-type SentenceIndex = ReturnType<typeof buildSentenceIndex>;
-const indexes = new Map<number, { key: string; index: SentenceIndex }>();
-
-/**
- * The sentence index of a project's current articles, rebuilt only when the set of
- * articles changes (a new import or version), which a cheap aggregate query detects.
- */
-async function projectIndex(projectId: number): Promise<SentenceIndex> {
-  const db = getDb();
-  const stats = await db.document.aggregate({ where: { projectId, supersededAt: null }, _count: { _all: true }, _max: { id: true } });
-  const key = `${stats._count._all}:${stats._max.id ?? 0}`;
-  const cached = indexes.get(projectId);
-  if (cached && cached.key === key) return cached.index;
-  const documents = await db.document.findMany({ where: { projectId, supersededAt: null }, select: { id: true, title: true, text: true } });
-  const index = buildSentenceIndex(documents);
-  indexes.set(projectId, { key, index });
-  return index;
 }
 
 /** For each claim, the passages already linked to it or rejected for it ("documentId:start"). */

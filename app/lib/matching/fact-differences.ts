@@ -5,8 +5,8 @@ import { type Detail, type DetailKind, compareDetails, sameValue } from "./detai
 
 export interface FactDifference {
   kind: DetailKind;
-  /** Each member's value of this kind, as written, for the members that state one. */
-  values: Array<{ claimId: number; value: string }>;
+  /** Each member's value of this kind, as written, for the members that state one; `key` compares across wordings. */
+  values: Array<{ claimId: number; value: string; key: string }>;
 }
 
 export interface FactVersion {
@@ -19,10 +19,12 @@ const SAME_SUBJECT_WORDING = 0.3;
 
 /** The kinds on which a fact's versions disagree, with each version's value, in the order kinds are first found. */
 export function factDifferences(versions: FactVersion[]): FactDifference[] {
-  const valueOf = new Map<DetailKind, Map<number, string>>();
-  const record = (kind: DetailKind, claimId: number, value: string) => {
-    const values = valueOf.get(kind) ?? new Map<number, string>();
-    if (!values.has(claimId)) values.set(claimId, value);
+  const valueOf = new Map<DetailKind, Map<number, Detail>>();
+  const record = (kind: DetailKind, version: FactVersion, raw: string) => {
+    const detail = version.details.find((d) => d.raw === raw);
+    if (!detail) return;
+    const values = valueOf.get(kind) ?? new Map<number, Detail>();
+    if (!values.has(version.claimId)) values.set(version.claimId, detail);
     valueOf.set(kind, values);
   };
   for (let i = 0; i < versions.length; i += 1) {
@@ -31,8 +33,8 @@ export function factDifferences(versions: FactVersion[]): FactDifference[] {
       const b = versions[j]!;
       const comparison = compareDetails(a.details, b.details, { wording: SAME_SUBJECT_WORDING });
       for (const difference of [...comparison.differences, ...comparison.nameDifferences]) {
-        record(difference.kind, a.claimId, difference.here);
-        record(difference.kind, b.claimId, difference.there);
+        record(difference.kind, a, difference.here);
+        record(difference.kind, b, difference.there);
       }
     }
   }
@@ -42,17 +44,48 @@ export function factDifferences(versions: FactVersion[]): FactDifference[] {
     for (const version of versions) {
       if (values.has(version.claimId)) continue;
       const ofKind = version.details.filter((d) => d.kind === kind);
-      const stated = versions.flatMap((other) =>
-        values.has(other.claimId) ? other.details.filter((d) => d.kind === kind && d.raw === values.get(other.claimId)) : [],
-      );
+      const stated = [...values.values()];
       const agreeing =
         ofKind.find((d) => stated.some((s) => sameValue(d, s))) ?? (ofKind.length === 1 && kind !== "name" ? ofKind[0] : undefined);
-      if (agreeing) values.set(version.claimId, agreeing.raw);
+      if (agreeing) values.set(version.claimId, agreeing);
     }
+    // One key per value as the versions agree on it: "5:01 p.m." and "5:01pm" get the same.
+    const keys: Detail[] = [];
+    const keyOf = (detail: Detail) => {
+      const same = keys.findIndex((k) => (kind === "name" ? k.raw.toLowerCase() === detail.raw.toLowerCase() : sameValue(k, detail)));
+      if (same !== -1) return String(same);
+      keys.push(detail);
+      return String(keys.length - 1);
+    };
     found.push({
       kind,
-      values: versions.filter((v) => values.has(v.claimId)).map((v) => ({ claimId: v.claimId, value: values.get(v.claimId)! })),
+      values: versions
+        .filter((v) => values.has(v.claimId))
+        .map((v) => {
+          const detail = values.get(v.claimId)!;
+          return { claimId: v.claimId, value: detail.raw, key: keyOf(detail) };
+        }),
     });
   }
   return found;
+}
+
+/**
+ * Whether a version states the same details as the reference version: on every kind the
+ * fact's versions differ on, it gives the reference's value or none of its own.
+ */
+export function agreesWith(differences: FactDifference[], claimId: number, referenceId: number): boolean {
+  return differences.every((difference) => {
+    const mine = difference.values.find((v) => v.claimId === claimId);
+    const reference = difference.values.find((v) => v.claimId === referenceId);
+    return !mine || !reference || mine.key === reference.key;
+  });
+}
+
+/**
+ * The clearest claim of a fact, to label it: the one the extractor found most worth
+ * checking, then the shortest (a lead sentence with a dateline reads worse than its paraphrase).
+ */
+export function clearestClaim<C extends { claimId: number; checkworthiness: number; text: string }>(members: C[]): C | undefined {
+  return [...members].sort((a, b) => b.checkworthiness - a.checkworthiness || a.text.length - b.text.length || a.claimId - b.claimId)[0];
 }

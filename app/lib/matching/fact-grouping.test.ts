@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractDetails } from "./details";
-import { factDifferences } from "./fact-differences";
+import { agreesWith, clearestClaim, factDifferences } from "./fact-differences";
 import { type ClaimUnit, type GroupedClaim, type Placement, groupClaims, isCounterClaim } from "./fact-grouping";
 import { buildSentenceIndex } from "./sentence-index";
 
@@ -124,12 +124,33 @@ describe("differences inside a fact", () => {
       {
         kind: "time",
         values: [
-          { claimId: 1, value: "5:01 p.m." },
-          { claimId: 2, value: "5:01pm" },
-          { claimId: 3, value: "5 p.m." },
+          { claimId: 1, value: "5:01 p.m.", key: "0" },
+          { claimId: 2, value: "5:01pm", key: "0" },
+          { claimId: 3, value: "5 p.m.", key: "1" },
         ],
       },
     ]);
+  });
+
+  it("says which versions agree with a reference version", () => {
+    const differences = factDifferences([
+      { claimId: 1, details: extractDetails("The deadline is 5:01 p.m. on Friday.") },
+      { claimId: 2, details: extractDetails("They have until 5:01pm Friday.") },
+      { claimId: 3, details: extractDetails("The deadline was set for 5 p.m. Friday.") },
+      { claimId: 4, details: extractDetails("The company has until Friday.") },
+    ]);
+    expect([1, 2, 3, 4].map((id) => agreesWith(differences, id, 1))).toEqual([true, true, false, true]);
+    expect(agreesWith(differences, 1, 3)).toBe(false);
+  });
+
+  it("labels a fact with its most check-worthy claim, the shorter of two alike", () => {
+    expect(
+      clearestClaim([
+        { claimId: 1, checkworthiness: 0.6, text: "A long lead sentence with a dateline." },
+        { claimId: 2, checkworthiness: 0.8, text: "The deadline is 5 p.m." },
+        { claimId: 3, checkworthiness: 0.8, text: "The deadline is 5 p.m. Friday." },
+      ])?.claimId,
+    ).toBe(2);
   });
 
   it("lists nothing when the versions agree", () => {

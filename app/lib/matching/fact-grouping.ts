@@ -313,6 +313,14 @@ export function isCounterClaim(
   );
 }
 
+/** The articles a new article's claims are read against: the most alike of the same story, with their similarity. */
+export function articlesToRead(corpus: Pick<GroupingCorpus, "alikeArticles">, documentId: number): Array<[number, number]> {
+  return corpus
+    .alikeArticles(documentId)
+    .filter(([, similarity]) => similarity >= MIN_ARTICLE_SIMILARITY)
+    .slice(0, CANDIDATE_ARTICLES);
+}
+
 export interface GroupingInput {
   corpus: GroupingCorpus;
   /** Claims without a fact, of one or several articles (already in the index). */
@@ -341,10 +349,7 @@ export function groupClaims({ corpus, claims, groupedIn, model }: GroupingInput)
     else byArticle.set(claim.documentId, [claim]);
   }
   for (const [documentId, articleClaims] of byArticle) {
-    const alike = corpus
-      .alikeArticles(documentId)
-      .filter(([, similarity]) => similarity >= MIN_ARTICLE_SIMILARITY)
-      .slice(0, CANDIDATE_ARTICLES);
+    const alike = articlesToRead(corpus, documentId);
     const similarityOf = new Map(alike.map(([id, similarity]) => [id, similarity]));
     const candidateIds = [...similarityOf.keys()];
     const wanted = new Set([...candidateIds, documentId]);
