@@ -14,6 +14,9 @@ export class CliError extends Error {
   }
 }
 
+/** Exit codes the CLI documents: 2 usage, 3 stale version, 4 not allowed. */
+export const EXIT = { usage: 2, stale: 3, forbidden: 4 } as const;
+
 export class UsageError extends CliError {
   constructor(message: string) {
     super(message, 2);

@@ -1,9 +1,11 @@
 import { ConfigError, parseConfig } from "../lib/config-schema";
 import { disconnectDb } from "../db.server";
+import { assignCommand } from "./commands/assign";
 import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
 import { claimsCommand } from "./commands/claims";
 import { dbCommand } from "./commands/db";
+import { documentCommand, documentsCommand } from "./commands/document";
 import { exportCommand } from "./commands/export";
 import { factCommand } from "./commands/fact";
 import { factsCommand } from "./commands/facts";
@@ -27,6 +29,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   import: importCommand,
   claims: claimsCommand,
   tag: tagCommand,
+  assign: assignCommand,
+  document: documentCommand,
+  documents: documentsCommand,
   source: sourceCommand,
   suggest: suggestCommand,
   facts: factsCommand,
@@ -40,11 +45,16 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin
   project create --slug S --name N [--owner U]
   project add-member --project S --username U --role owner|editor|reviewer|viewer
-  project settings --project S --require-source on|off
+  project settings --project S [--publisher-name N] [--publisher-url U] [--time-zone TZ]
+                   [--require-source on|off] [--threshold X|default] [--as U]
+                                               change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
   claims --project S [--status S] [--include-dismissed]
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
+  assign --claim ID --to USERNAME|none --as U [--expect-version N]
+  documents --project S [--as U]               the project's documents with paragraph and claim counts
+  document edit --document ID [--title T] [--outlet O] [--author A] [--url U] [--published-at ISO] --as U
   suggest --claim ID [--limit N]               passages of other articles stating the same fact
   facts --project S [--min-outlets N]         facts: claims of several articles that state the same thing
   facts group --project S                      put claims that are in no fact into facts
@@ -61,7 +71,8 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   boot [--no-demo]                             migrate, then seed demo data if the database is empty
 
 Every command takes --json for machine-readable output. Errors print one line on
-stderr and exit non-zero (2 for usage errors).`;
+stderr and exit non-zero: 2 for usage errors and bad input, 3 for a stale
+--expect-version, 4 when the --as user's role does not allow the command.`;
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Titles, names and messages come from imported files and users: nothing they hold may act on a terminal.

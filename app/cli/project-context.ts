@@ -2,7 +2,7 @@ import { type Capability, can, isProjectRole } from "../lib/roles";
 import { findProjectBySlug } from "../models/project.server";
 import { findUserByUsername, type Actor } from "../models/user.server";
 import { getDb } from "../db.server";
-import { CliError } from "./io";
+import { CliError, EXIT } from "./io";
 
 /** The project named on the command line, and who the command acts as (`--as`), checked like a web request would be. */
 export async function resolveProjectAndActor(slug: string, asUsername: string | undefined, capability: Capability) {
@@ -14,6 +14,7 @@ export async function resolveProjectAndActor(slug: string, asUsername: string | 
   const membership = await getDb().membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } } });
   const role = user.isAdmin ? "owner" : membership && isProjectRole(membership.role) ? membership.role : null;
   if (!role) throw new CliError(`${user.username} is not a member of ${project.slug}`);
-  if (!can(role, capability)) throw new CliError(`${user.username} is ${role} of ${project.slug}, which does not allow this`, 3);
+  if (!can(role, capability))
+    throw new CliError(`${user.username} is ${role} of ${project.slug}, which does not allow this`, EXIT.forbidden);
   return { project, actor: { id: user.id, name: user.username } satisfies Actor };
 }

@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import type { ClaimLoaderData } from "../routes/project.claim";
 import { ReasonList, StatusBadge } from "./claim-summary";
-import { formatDateTime } from "../lib/datetime";
+import { formatDate, formatDateTime, formatPublished } from "../lib/datetime";
 import { HistoryEntry } from "./history-sentence";
 import { FindInOtherArticles } from "./suggestions";
 import { TagForm } from "./tag-form";
@@ -63,8 +63,12 @@ export function ClaimDetails({ data, error, sourceError }: { data: ClaimLoaderDa
               )}
               {link.source.outlet ? <span className="meta"> · {link.source.outlet}</span> : null}
               {link.source.author ? <span className="meta"> · by {link.source.author}</span> : null}
-              {link.source.publishedAt ? <span className="meta"> · published {link.source.publishedAt.slice(0, 10)}</span> : null}
-              {link.source.accessedAt ? <span className="meta"> · accessed {link.source.accessedAt.slice(0, 10)}</span> : null}
+              {link.source.publishedAt ? (
+                <span className="meta"> · published {formatPublished(link.source.publishedAt, project.timeZone)}</span>
+              ) : null}
+              {link.source.accessedAt ? (
+                <span className="meta"> · accessed {formatDate(link.source.accessedAt, project.timeZone)}</span>
+              ) : null}
               {link.quote ? <blockquote className="source-quote">{link.quote}</blockquote> : null}
               {link.note ? <p className="meta">Note: {link.note}</p> : null}
               <p className="meta">

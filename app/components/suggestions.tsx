@@ -105,7 +105,7 @@ function SuggestionItem({
 
 /** "Find in other articles": loads suggestions on request and lets reviewers link or reject them. */
 export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; claimId: number; canLink: boolean }) {
-  const loader = useFetcher<{ suggestions?: Suggestion[]; message?: string }>();
+  const loader = useFetcher<{ suggestions?: Suggestion[]; note?: string | null; message?: string }>();
   const [asked, setAsked] = useState(false);
   return (
     <section aria-labelledby={`find-${claimId}`}>
@@ -122,6 +122,7 @@ export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; 
       </button>
       <div aria-live="polite">
         {asked && loader.state === "loading" ? <p className="meta">Searching…</p> : null}
+        {loader.data?.note ? <p className="meta">{loader.data.note}</p> : null}
         {loader.data?.suggestions && loader.data.suggestions.length === 0 ? (
           <p className="meta">No passages in other articles match this claim.</p>
         ) : null}

@@ -2,7 +2,7 @@ import { getDb } from "../db.server";
 import { quoteSelector } from "../lib/anchoring";
 import { scoreSentence } from "../lib/extraction/checkworthiness";
 import { segmentSentences } from "../lib/extraction/sentences";
-import { findSpeaker } from "../lib/extraction/speaker";
+import { resolveSpeakers } from "../lib/extraction/speaker";
 import type { Reason } from "../lib/extraction/checkworthiness";
 import { appendAuditEvent } from "./audit.server";
 import { publishProjectEvent } from "./events.server";
@@ -136,7 +136,6 @@ async function insertManualClaim(projectId: number, documentId: number, range: {
     if (duplicate && !duplicate.dismissed) throw new ClaimInputError("That passage is already a claim.");
     const text = document.text.slice(start, end);
     const sentences = segmentSentences(text);
-    const tokens = sentences.flatMap((s) => s.tokens);
     const scores = sentences.map((s) => scoreSentence(s));
     const best = scores.sort((a, b) => b.score - a.score)[0] ?? { score: 0, reasons: [] };
     const data = {
@@ -146,7 +145,7 @@ async function insertManualClaim(projectId: number, documentId: number, range: {
       end,
       checkworthiness: best.score,
       reasons: JSON.stringify(best.reasons),
-      speaker: findSpeaker(tokens)?.speaker ?? null,
+      speaker: resolveSpeakers(sentences, { outlets: [] }).find((speaker) => speaker !== null) ?? null,
       origin: "manual",
       dismissed: false,
       anchorState: "anchored",

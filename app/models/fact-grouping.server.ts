@@ -3,8 +3,16 @@ import { type ClaimUnit, type GroupedClaim, type Placement, articlesToRead, grou
 import { appendAuditEvent } from "./audit.server";
 import { publishProjectEvent } from "./events.server";
 import { refreshFacts } from "./fact-refresh.server";
+import { TimeBudget } from "../lib/matching/time-budget";
 import { type SentenceIndex, projectIndex } from "./project-index.server";
+import { ClaimInputError } from "./claim.server";
 import type { Actor } from "./user.server";
+
+/**
+ * How long grouping may read articles into sentences (a new article's, or all of them after a new
+ * version): an import does not wait on a long article; its claims are grouped on a later run.
+ */
+const GROUPING_BUDGET_MS = 3_000;
 
 /** Grouping done by the app itself (on import), as the audit trail names it. */
 const SYSTEM: Actor = { id: null, name: null };
@@ -90,9 +98,12 @@ async function applyPlacements(tx: Tx, projectId: number, placements: Placement[
  * Safe to run twice or from two processes: a claim already in a fact is left where it is.
  */
 export async function groupNewClaims(projectId: number, options: { documentIds?: number[] } = {}): Promise<GroupingOutcome> {
-  const claims = await ungroupedClaims(getDb(), projectId, options.documentIds);
+  const found = await ungroupedClaims(getDb(), projectId, options.documentIds);
+  if (found.length === 0) return { grouped: 0, joined: 0, started: 0 };
+  const { index } = await projectIndex(projectId, new TimeBudget(GROUPING_BUDGET_MS));
+  // An article not yet read into sentences waits for a later run (its claims stay in no fact, and are counted as such).
+  const claims = found.filter((claim) => index.corpus.hasDocument(claim.documentId));
   if (claims.length === 0) return { grouped: 0, joined: 0, started: 0 };
-  const index = await projectIndex(projectId);
   const placements = await place(projectId, index, claims);
   const outcome = await getDb().$transaction(async (tx) => {
     // The audit event first: it takes the project's chain lock, so groupings of one project run one at a time.
@@ -125,7 +136,8 @@ export async function groupNewClaims(projectId: number, options: { documentIds?:
  */
 export async function regroupFacts(projectId: number, actor: Actor): Promise<GroupingOutcome> {
   const db = getDb();
-  const index = await projectIndex(projectId);
+  const { index, unread } = await projectIndex(projectId, new TimeBudget(GROUPING_BUDGET_MS * 10));
+  if (unread > 0) throw new ClaimInputError(`${unread} articles are still being read into sentences; group the facts again in a moment.`);
   const pinned = (
     await db.$queryRaw<Array<ClaimRow & { factId: number }>>`
       SELECT c."id", c."documentId", c."start", c."text", m."factId" FROM "FactMember" m JOIN "Claim" c ON c."id" = m."claimId"

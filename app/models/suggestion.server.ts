@@ -1,5 +1,6 @@
 import { getDb } from "../db.server";
 import type { Difference, Relation } from "../lib/matching/details";
+import { MATCHING_BUDGET_MS, TimeBudget } from "../lib/matching/time-budget";
 import { type SentenceIndex, projectIndex } from "./project-index.server";
 import { appendAuditEvents } from "./audit.server";
 import type { Actor } from "./user.server";
@@ -13,6 +14,16 @@ export interface Suggestion {
   score: number;
   relation: Relation;
   differences: Difference[];
+}
+
+/** What a matching request answers with when its budget ran out, for the reviewer to see. */
+export interface MatchingNote {
+  note: string | null;
+}
+
+function unreadNote(unread: number): string | null {
+  if (unread === 0) return null;
+  return `${unread === 1 ? "1 article is" : `${unread} articles are`} still being read for matching (long articles take a while): passages from ${unread === 1 ? "it" : "them"} are not listed yet. Try again in a moment.`;
 }
 
 /** For each claim, the passages already linked to it or rejected for it ("documentId:start"). */
@@ -31,14 +42,17 @@ async function passagesToSkip(claimIds: number[]): Promise<Map<number, Set<strin
   return skip;
 }
 
-function rankPassages(index: SentenceIndex, claim: { text: string; documentId: number }, skip: Set<string>, limit: number): Suggestion[] {
-  const found = index.search(
+async function rankPassages(
+  index: SentenceIndex,
+  claim: { text: string; documentId: number },
+  options: { skip: Set<string>; limit: number; budget: TimeBudget },
+): Promise<{ suggestions: Suggestion[]; complete: boolean }> {
+  const { passages, complete } = await index.searchWithin(
     claim.text,
-    (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`),
-    limit,
-    claim.documentId,
+    (p) => p.documentId === claim.documentId || options.skip.has(`${p.documentId}:${p.start}`),
+    { limit: options.limit, fromDocumentId: claim.documentId, budget: options.budget },
   );
-  return found.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({
+  const suggestions = passages.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({
     documentId,
     documentTitle,
     start,
@@ -48,6 +62,7 @@ function rankPassages(index: SentenceIndex, claim: { text: string; documentId: n
     relation,
     differences,
   }));
+  return { suggestions, complete };
 }
 
 /**
@@ -55,11 +70,22 @@ function rankPassages(index: SentenceIndex, claim: { text: string; documentId: n
  * BM25 and ranked by shared rare words and details (lib/matching/sentence-index), each
  * marked corroborates, contradicts or related with the details that differ. Passages already linked or rejected for this claim are not offered.
  */
-export async function suggestPassages(projectId: number, claimId: number, limit = 5): Promise<Suggestion[] | null> {
+export async function suggestPassages(
+  projectId: number,
+  claimId: number,
+  options: { limit?: number; budgetMs?: number } = {},
+): Promise<({ suggestions: Suggestion[] } & MatchingNote) | null> {
+  const budget = new TimeBudget(options.budgetMs ?? MATCHING_BUDGET_MS);
   const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, text: true, documentId: true } });
   if (!claim) return null;
-  const [skip, index] = await Promise.all([passagesToSkip([claimId]), projectIndex(projectId)]);
-  return rankPassages(index, claim, skip.get(claimId)!, limit);
+  const [skip, matching] = await Promise.all([passagesToSkip([claimId]), projectIndex(projectId, budget)]);
+  const { suggestions, complete } = await rankPassages(matching.index, claim, {
+    skip: skip.get(claimId)!,
+    limit: options.limit ?? 5,
+    budget,
+  });
+  const cut = complete ? null : "The search ran out of time and shows the passages found so far. Try again for the rest.";
+  return { suggestions, note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null };
 }
 
 export async function rejectSuggestion(
@@ -101,7 +127,12 @@ export interface Discrepancy {
  * Facts on which articles disagree: for the most check-worthy claims, the passages
  * elsewhere that contradict them, with the differing details.
  */
-export async function findDiscrepancies(projectId: number, maxClaims = 200): Promise<Discrepancy[]> {
+export async function findDiscrepancies(
+  projectId: number,
+  options: { maxClaims?: number; budgetMs?: number } = {},
+): Promise<{ discrepancies: Discrepancy[] } & MatchingNote> {
+  const maxClaims = options.maxClaims ?? 200;
+  const budget = new TimeBudget(options.budgetMs ?? MATCHING_BUDGET_MS);
   const claims = await getDb().claim.findMany({
     where: { projectId, dismissed: false, anchorState: "anchored" },
     orderBy: [{ checkworthiness: "desc" }, { id: "asc" }],
@@ -109,11 +140,15 @@ export async function findDiscrepancies(projectId: number, maxClaims = 200): Pro
     select: { id: true, text: true, documentId: true, document: { select: { title: true } } },
   });
   // One index and two queries for all the claims, not a round of lookups per claim.
-  const [skip, index] = await Promise.all([passagesToSkip(claims.map((c) => c.id)), projectIndex(projectId)]);
+  const [skip, matching] = await Promise.all([passagesToSkip(claims.map((c) => c.id)), projectIndex(projectId, budget)]);
   const seen = new Set<string>();
   const found: Discrepancy[] = [];
+  let compared = 0;
   for (const claim of claims) {
-    for (const passage of rankPassages(index, claim, skip.get(claim.id)!, 3)) {
+    if (budget.exhausted) break;
+    const { suggestions, complete } = await rankPassages(matching.index, claim, { skip: skip.get(claim.id)!, limit: 3, budget });
+    if (complete) compared += 1;
+    for (const passage of suggestions) {
       if (passage.relation !== "contradicts") continue;
       // The same pair of sentences seen from the other side is one discrepancy.
       const pair = [`${claim.documentId}:${claim.text}`, `${passage.documentId}:${passage.text}`].sort().join("|");
@@ -122,5 +157,10 @@ export async function findDiscrepancies(projectId: number, maxClaims = 200): Pro
       found.push({ claim: { id: claim.id, text: claim.text, documentId: claim.documentId, documentTitle: claim.document.title }, passage });
     }
   }
-  return found;
+  // Passages and details read are kept, so the next visit gets further in the same time.
+  const cut =
+    compared < claims.length
+      ? `Compared ${compared} of the ${claims.length} most check-worthy claims in the time allowed; reload to compare more.`
+      : null;
+  return { discrepancies: found, note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null };
 }

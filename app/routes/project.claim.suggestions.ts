@@ -13,9 +13,9 @@ const claimIdParam = z.coerce.number().int().positive();
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project } = await requireProjectCapability(request, params.slug, "read");
   const claimId = claimIdParam.safeParse(params.claimId);
-  const suggestions = claimId.success ? await suggestPassages(project.id, claimId.data, 5) : null;
-  if (!suggestions) return Response.json({ message: "Claim not found." }, { status: 404 });
-  return Response.json({ suggestions });
+  const found = claimId.success ? await suggestPassages(project.id, claimId.data, { limit: 5 }) : null;
+  if (!found) return Response.json({ message: "Claim not found." }, { status: 404 });
+  return Response.json(found);
 }
 
 const passage = {
