@@ -12,6 +12,7 @@ import { factsCommand } from "./commands/facts";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
+import { reportCommand } from "./commands/report";
 import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   facts: factsCommand,
   fact: factCommand,
   export: exportCommand,
+  report: reportCommand,
 };
 
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
@@ -50,6 +52,8 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
                                                change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
   claims --project S [--status S] [--include-dismissed]
+  claims re-extract --project S [--as U]       run the current model again: add new candidates, update
+                                               untouched claims, never change reviewed ones
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
   assign --claim ID --to USERNAME|none --as U [--expect-version N]
@@ -65,9 +69,12 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   fact move --claim ID --to ID|new --as U      fact label --fact ID (--label T | --clear) --as U
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
+  report verify FILE --project S               check a JSON report's verdicts against the live audit trail
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
-  audit verify --project S | --global          recompute the tamper-evident audit chain
+  audit verify --project S | --global [--expect-head HASH]
+                                               recompute the tamper-evident audit chain; with a head hash a
+                                               report printed, fail unless it is still in the chain
   boot [--no-demo]                             migrate, then seed demo data if the database is empty
 
 Every command takes --json for machine-readable output. Errors print one line on

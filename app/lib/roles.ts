@@ -28,6 +28,7 @@ export const CAPABILITY_MIN_ROLE = {
   bulkEdit: "editor",
   assignClaims: "editor",
   editFacts: "editor",
+  reextractClaims: "editor",
   manageMembers: "owner",
   manageSettings: "owner",
 } as const satisfies Record<string, ProjectRole>;

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { getConfig } from "../../config.server";
 import { type DatabaseTarget, parseDatabaseUrl } from "../../lib/database-url";
 import { describeHolders, migrationFailureReason, pendingMigrations, tablesNamed } from "../../lib/migrations";
+import { AuditKeyError } from "../../lib/audit-hash";
+import { keyAuditChains } from "../../models/audit.server";
 import { deriveMarkedDecisions } from "../../models/claim-decision.server";
 import {
   ensurePostgresSchema,
@@ -88,11 +90,20 @@ export async function migrateDatabase(io: Pick<CliIo, "stderr">, now = () => Dat
 
 /**
  * Migrates, then completes what a migration marked for the app to finish: decisions of
- * claims decided before they were stored are derived from the trail.
+ * claims decided before they were stored are derived from the trail. Last, with
+ * AUDIT_HMAC_KEY set, keys every audit chain not yet keyed with it (and refuses another key).
  */
-export async function migrateAndUpgrade(io: Pick<CliIo, "stderr">): Promise<{ applied: number; derivedDecisions: number }> {
+export async function migrateAndUpgrade(
+  io: Pick<CliIo, "stderr">,
+): Promise<{ applied: number; derivedDecisions: number; keyedChains: number }> {
   const { applied } = await migrateDatabase(io);
-  return { applied, derivedDecisions: await deriveMarkedDecisions() };
+  const derivedDecisions = await deriveMarkedDecisions();
+  try {
+    return { applied, derivedDecisions, keyedChains: (await keyAuditChains()).keyed };
+  } catch (error) {
+    if (error instanceof AuditKeyError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 export async function dbCommand(args: string[], io: CliIo): Promise<number> {
