@@ -44,6 +44,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
 
   db migrate                                   apply pending migrations
+  db backup --out FILE                         online copy of the SQLite database, verified (integrity, audit chains)
+  db restore --from FILE                       put a verified backup in place (the server must be stopped; exits 5 if not)
+  db verify                                    integrity, every audit chain and migrations of DATABASE_URL (also PostgreSQL)
   user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin
   project create --slug S --name N [--owner U]
   project add-member --project S --username U --role owner|editor|reviewer|viewer

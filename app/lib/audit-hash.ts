@@ -78,6 +78,26 @@ export type ChainProblem =
   /** The expected head (a hash printed in a report) is no event of the chain: events were deleted or rewritten. */
   | { kind: "anchor_missing"; expectedHead: string };
 
+/** What is wrong with a chain, in one sentence an operator can act on. */
+export function describeChainProblem(p: ChainProblem, chain: string): string {
+  switch (p.kind) {
+    case "missing":
+      return `event #${p.seq} of ${chain} is missing (deleted) after event id ${p.afterEventId ?? "none"}`;
+    case "edited":
+      return `event id ${p.eventId} (#${p.seq} of ${chain}) was edited`;
+    case "reordered":
+      return `event id ${p.eventId} (#${p.seq} of ${chain}) is out of order or its link was altered`;
+    case "unverifiable":
+      return `event id ${p.eventId} (#${p.seq} of ${chain}) is keyed with key id ${p.keyId}; set AUDIT_HMAC_KEY to that key to verify it`;
+    case "downgraded":
+      return `event id ${p.eventId} (#${p.seq} of ${chain}) is not keyed although earlier events are: it was written or rewritten without AUDIT_HMAC_KEY`;
+    case "not_keyed":
+      return `the newest event (id ${p.eventId}, #${p.seq} of ${chain}) is not keyed although AUDIT_HMAC_KEY is set: the chain was rewritten without the key, or the app has not started with the key since it was set`;
+    case "anchor_missing":
+      return `the expected head ${p.expectedHead} is no event of ${chain}: events up to it were deleted or rewritten`;
+  }
+}
+
 export interface VerifyOptions {
   key?: AuditKey | null;
   /** A hash the chain must contain (a report's head hash), every later event chaining from it to the head. */

@@ -1,5 +1,5 @@
 import { getDb } from "../db.server";
-import { projectChain } from "../lib/audit-hash";
+import { describeChainProblem, projectChain } from "../lib/audit-hash";
 import type { ReportClaim, ReportHeader } from "../lib/export/report";
 import { summaryDifference, verdictDifference } from "../lib/export/verify";
 import { verifyAuditChain } from "./audit.server";
@@ -29,7 +29,7 @@ export async function verifyReport(
   if (trail.problem)
     return {
       ok: false,
-      problem: `the project's audit trail is broken at event #${trail.problem.seq} (${trail.problem.kind}); run claimdesk audit verify`,
+      problem: `the project's audit trail is broken: ${describeChainProblem(trail.problem, chain)}`,
       claimId: null,
     };
   const head = await getDb().auditEvent.findUnique({ where: { chain_seq: { chain, seq: upToSeq } }, select: { hash: true } });

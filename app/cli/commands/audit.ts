@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ChainProblem, GLOBAL_CHAIN, projectChain } from "../../lib/audit-hash";
+import { GLOBAL_CHAIN, describeChainProblem, projectChain } from "../../lib/audit-hash";
 import { projectSlugSchema } from "../../lib/project-schema";
 import { verifyAuditChain } from "../../models/audit.server";
 import { findProjectBySlug } from "../../models/project.server";
@@ -7,25 +7,6 @@ import { parseOptions } from "../args";
 import { type CliIo, CliError, UsageError, printResult } from "../io";
 
 const USAGE = "usage: claimdesk audit verify [--project S | --global] [--expect-head HASH] [--json]";
-
-function describeProblem(p: ChainProblem, chain: string): string {
-  switch (p.kind) {
-    case "missing":
-      return `event #${p.seq} of ${chain} is missing (deleted) after event id ${p.afterEventId ?? "none"}`;
-    case "edited":
-      return `event id ${p.eventId} (#${p.seq} of ${chain}) was edited`;
-    case "reordered":
-      return `event id ${p.eventId} (#${p.seq} of ${chain}) is out of order or its link was altered`;
-    case "unverifiable":
-      return `event id ${p.eventId} (#${p.seq} of ${chain}) is keyed with key id ${p.keyId}; set AUDIT_HMAC_KEY to that key to verify it`;
-    case "downgraded":
-      return `event id ${p.eventId} (#${p.seq} of ${chain}) is not keyed although earlier events are: it was written or rewritten without AUDIT_HMAC_KEY`;
-    case "not_keyed":
-      return `the newest event (id ${p.eventId}, #${p.seq} of ${chain}) is not keyed although AUDIT_HMAC_KEY is set: the chain was rewritten without the key, or the app has not started with the key since it was set`;
-    case "anchor_missing":
-      return `the expected head ${p.expectedHead} is no event of ${chain}: events up to it were deleted or rewritten`;
-  }
-}
 
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -57,7 +38,10 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const keyed = result.keyedFromSeq === undefined ? null : { keyId: result.keyId, fromSeq: result.keyedFromSeq };
   if (result.problem) {
     if (json) io.stdout(`${JSON.stringify({ ok: false, chain, checked: result.checked, problem: result.problem }, null, 2)}\n`);
-    throw new CliError(`audit trail broken: ${describeProblem(result.problem, chain)}; ${result.checked} event(s) verified before it`, 4);
+    throw new CliError(
+      `audit trail broken: ${describeChainProblem(result.problem, chain)}; ${result.checked} event(s) verified before it`,
+      4,
+    );
   }
   const notes = [
     values.expectHead ? `; the expected head is event #${result.anchorSeq} and every later event chains to the head` : "",
