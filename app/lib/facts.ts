@@ -119,3 +119,15 @@ export function describeDifference(difference: FactDifference): string {
   for (const { value } of difference.values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return `${DETAIL_KIND_LABELS[difference.kind]}: ${[...counts].map(([value, n]) => `${value} (${n})`).join(", ")}`;
 }
+
+/** Addresses of the Facts view and of one fact. */
+export const factPaths = {
+  facts: (slug: string, query: Partial<FactQuery> = {}) => `/projects/${encodeURIComponent(slug)}/facts${factQueryToSearch(query)}`,
+  fact: (slug: string, factId: number) => `/projects/${encodeURIComponent(slug)}/facts/${factId}`,
+  claim: (slug: string, claimId: number) => `/projects/${encodeURIComponent(slug)}/claims/${claimId}`,
+  document: (slug: string, documentId: number, claimId?: number) =>
+    `/projects/${encodeURIComponent(slug)}/documents/${documentId}${claimId === undefined ? "" : `?claim=${claimId}`}`,
+};
+
+/** What the fact forms' actions answer with. */
+export type FactActionResult<T extends object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors: Record<string, string> };
