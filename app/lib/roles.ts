@@ -30,6 +30,7 @@ export const CAPABILITY_MIN_ROLE = {
   assignClaims: "editor",
   adjudicate: "editor",
   approve: "editor",
+  editFacts: "editor",
   reextractClaims: "editor",
   manageMembers: "owner",
   manageSettings: "owner",

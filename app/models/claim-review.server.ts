@@ -121,6 +121,8 @@ export interface TagInput {
   status: ClaimStatus;
   rationale: string | null;
   expectedVersion: number | null;
+  /** Set when the verdict was given to a whole fact (fact-verdict.server.ts): the event names it. */
+  factId?: number;
 }
 
 /**
@@ -159,7 +161,13 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
         action: "claim.status_changed",
         targetType: "claim",
         targetId: claimId,
-        details: { from: claim.status, to: input.status, rationale, version: expected + 1 },
+        details: {
+          from: claim.status,
+          to: input.status,
+          rationale,
+          version: expected + 1,
+          ...(input.factId ? { factId: input.factId } : {}),
+        },
       },
     ]);
     await recordDecisions(tx, projectId, [{ claimId, seq: decision!.seq }]);

@@ -111,6 +111,7 @@ interface ClaimRow {
   rationale: string | null;
   version: number;
   checkworthiness: number;
+  factId: number | null;
   documentId: number;
   documentTitle: string;
   documentUrl: string | null;
@@ -296,12 +297,12 @@ export async function* exportClaims(
   let afterId = 0;
   for (;;) {
     const claims = await db.$queryRaw<ClaimRow[]>`
-      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."version", c."checkworthiness",
+      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."version", c."checkworthiness", fm."factId",
              d."id" AS "documentId", d."title" AS "documentTitle", d."url" AS "documentUrl", d."outlet" AS "documentOutlet", d."publishedAt" AS "documentPublishedAt",
              de."id" AS "decisionEventId", de."seq" AS "decisionSeq", de."hash" AS "decisionHash", de."createdAt" AS "decidedAt",
              de."actorName" AS "decidedBy", COALESCE(du."displayName", de."actorName") AS "decidedByName",
              c."reviewState", c."reviewRound", c."proposedById", c."approvedAt", au."username" AS "approvedBy", au."displayName" AS "approvedByName"
-      FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId" ${decisionJoin(projectId)}
+      FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN "FactMember" fm ON fm."claimId" = c."id" ${decisionJoin(projectId)}
       LEFT JOIN "User" au ON au."id" = c."approvedById"
       WHERE ${conditions} AND c."id" > ${afterId}
       ORDER BY c."id"
@@ -361,6 +362,7 @@ export async function* exportClaims(
         ...verdict,
         version: claim.version,
         checkworthiness: claim.checkworthiness,
+        factId: claim.factId === null ? null : Number(claim.factId),
         document: {
           id: claim.documentId,
           title: claim.documentTitle,

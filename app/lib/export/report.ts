@@ -80,6 +80,11 @@ export const reportClaimSchema = z.object({
     .describe("the audit event that set the current status; `claimdesk report verify` recomputes it from the trail"),
   version: z.number().int(),
   checkworthiness: z.number(),
+  factId: z
+    .number()
+    .int()
+    .nullable()
+    .describe("the fact the claim belongs to: claims of the project's articles stating the same thing (claimdesk facts)"),
   document: z.object({
     id: z.number().int(),
     title: z.string(),
