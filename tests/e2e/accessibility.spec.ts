@@ -4,8 +4,9 @@ import { E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
 import { signInAndExpectProjects } from "./support/session";
 
 // One walk over every page: axe-core finds no serious or critical violation (WCAG 2.2 A and AA
-// rules) at 1440x900.
+// rules) at 1440x900, and at 390x844 nothing scrolls sideways.
 const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const REVIEW = `/projects/${E2E_REVIEW_PROJECT.slug}`;
 
@@ -18,13 +19,21 @@ async function expectAccessible(page: Page, name: string) {
   expect.soft(serious, `${name}: serious or critical axe violations`).toEqual([]);
 }
 
+async function expectNoSidewaysScroll(page: Page, name: string) {
+  await page.setViewportSize(PHONE);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect.soft(width, `${name}: page width at 390 px`).toBeLessThanOrEqual(PHONE.width);
+  await page.setViewportSize(DESKTOP);
+}
+
 async function visit(page: Page, name: string, path: string) {
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, name);
+  await expectNoSidewaysScroll(page, name);
 }
 
-test("every page has no serious accessibility violation", async ({ page }) => {
+test("every page has no serious accessibility violation and fits a phone", async ({ page }) => {
   // Sixteen axe runs: about a minute on a quiet machine, several under load.
   test.setTimeout(300_000);
   await page.setViewportSize(DESKTOP);
@@ -52,11 +61,17 @@ test("every page has no serious accessibility violation", async ({ page }) => {
 
   await page.goto(`${REVIEW}/claims`);
   await page.waitForFunction(() => document.querySelector('tr[tabindex="0"]') !== null);
+  await expectNoSidewaysScroll(page, "claims");
+  await page.setViewportSize(PHONE);
+  const box = await status.boundingBox();
+  expect.soft(box && box.x >= 0 && box.x + box.width <= PHONE.width, "claims: the first status control is on screen at 390 px").toBe(true);
+  await page.setViewportSize(DESKTOP);
   await page.keyboard.press("Enter");
   const panel = page.getByRole("complementary", { name: "Claim details" });
   await expect(panel.getByRole("heading", { name: `Claim ${claimId}` })).toBeVisible();
   await expect(panel.getByText("History")).toBeVisible();
   await expectAccessible(page, "claims with the panel open");
+  await expectNoSidewaysScroll(page, "claims with the panel open");
 });
 
 test("an empty project says what to do next on every page", async ({ page }) => {
