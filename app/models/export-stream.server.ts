@@ -1,12 +1,23 @@
 import { type ClaimQuery } from "../lib/claim-query";
 import { ClaimReviewConfigError } from "../lib/export/claimreview";
 import { historyContextOf, renderReport } from "../lib/export/render";
-import type { ExportFormat } from "../lib/export/report";
+import type { ExportFormat, ReportClaim } from "../lib/export/report";
+import { VERDICT_ORDER } from "../lib/export/words";
 import { getDb } from "../db.server";
 import { beginExport, exportClaims } from "./export.server";
 import type { Actor } from "./user.server";
 
 export { ClaimReviewConfigError };
+
+const PRINTED = new Set<ExportFormat>(["html", "pdf"]);
+
+/** The claims a report for people lists, grouped by verdict in reading order (disputed first), each group by id. */
+async function* byVerdict(query: ClaimQuery, claimsOf: (query: ClaimQuery) => AsyncGenerator<ReportClaim[]>) {
+  for (const status of VERDICT_ORDER) {
+    if (query.status.length > 0 && !query.status.includes(status)) continue;
+    yield* claimsOf({ ...query, status: [status] });
+  }
+}
 
 /**
  * Starts an export: checks what the format needs before anything is written, records
@@ -18,7 +29,7 @@ export async function startExport(
   query: ClaimQuery,
   actor: Actor & { displayName: string },
   viewerId: number,
-  options: { bom?: boolean } = {},
+  options: { bom?: boolean; appOrigin?: string | null } = {},
 ): Promise<AsyncGenerator<Uint8Array>> {
   if (format === "claimreview") {
     const settings = await getDb().project.findUniqueOrThrow({
@@ -29,11 +40,13 @@ export async function startExport(
       throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
   }
   const header = await beginExport(project, format, query, actor, viewerId);
-  const pages = exportClaims(project.id, query, viewerId, {
-    withHistory: format === "json" || format === "html" || format === "pdf",
-    asOfSeq: header.integrity.events,
-    history: historyContextOf(header),
-  });
+  const claimsOf = (q: ClaimQuery) =>
+    exportClaims(project.id, q, viewerId, {
+      withHistory: format === "json" || format === "html" || format === "pdf",
+      asOfSeq: header.integrity.events,
+      history: historyContextOf(header),
+    });
+  const pages = PRINTED.has(format) ? byVerdict(query, claimsOf) : claimsOf(query);
   const encoder = new TextEncoder();
   return (async function* () {
     for await (const chunk of renderReport(format, header, pages, options)) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
