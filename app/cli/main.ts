@@ -40,6 +40,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
 
   db migrate                                   apply pending migrations
+  db backup --out FILE                         online copy of the SQLite database, verified (integrity, audit chains)
+  db restore --from FILE                       put a verified backup in place (the server must be stopped; exits 5 if not)
+  db verify                                    integrity, every audit chain and migrations of DATABASE_URL (also PostgreSQL)
   user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin
   project create --slug S --name N [--owner U]
   project add-member --project S --username U --role owner|editor|reviewer|viewer
@@ -48,6 +51,8 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
                                                change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
   claims --project S [--status S] [--include-dismissed]
+  claims re-extract --project S [--as U]       run the current model again: add new candidates, update
+                                               untouched claims, never change reviewed ones
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
   assign --claim ID --to USERNAME|none --as U [--expect-version N]
@@ -59,7 +64,9 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   report verify FILE --project S               check a JSON report's verdicts against the live audit trail
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
-  audit verify --project S | --global          recompute the tamper-evident audit chain
+  audit verify --project S | --global [--expect-head HASH]
+                                               recompute the tamper-evident audit chain; with a head hash a
+                                               report printed, fail unless it is still in the chain
   boot [--no-demo]                             migrate, then seed demo data if the database is empty
 
 Every command takes --json for machine-readable output. Errors print one line on

@@ -9,7 +9,7 @@ const SECTIONS: Array<{ to: string; label: string; capability: Capability; end?:
   { to: "discrepancies", label: "Discrepancies", capability: "read" },
   { to: "export", label: "Export", capability: "export" },
   { to: "members", label: "Members", capability: "manageMembers" },
-  { to: "settings", label: "Settings", capability: "manageSettings" },
+  { to: "settings", label: "Settings", capability: "reextractClaims" },
 ];
 
 /** Sections the role may open; the server refuses the others anyway. */

@@ -1,5 +1,5 @@
 import { getDb } from "../db.server";
-import { projectChain } from "../lib/audit-hash";
+import { describeChainProblem, projectChain } from "../lib/audit-hash";
 import type { ReportClaim, ReportHeader } from "../lib/export/report";
 import { summaryDifference, verdictDifference } from "../lib/export/verify";
 import { verifyAuditChain } from "./audit.server";
@@ -23,7 +23,7 @@ export async function verifyReportHead(projectId: number, head: { seq: number; h
   if (trail.problem)
     return {
       ok: false,
-      problem: `the project's audit trail is broken at event #${trail.problem.seq} (${trail.problem.kind}); run claimdesk audit verify`,
+      problem: `the project's audit trail is broken: ${describeChainProblem(trail.problem, chain)}`,
       kind: "broken",
     };
   const event = await getDb().auditEvent.findUnique({ where: { chain_seq: { chain, seq: head.seq } }, select: { hash: true } });

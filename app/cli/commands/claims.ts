@@ -4,8 +4,10 @@ import { CLAIM_STATUSES, listClaims } from "../../models/claim.server";
 import { parseOptions } from "../args";
 import type { CliIo } from "../io";
 import { resolveProjectAndActor } from "../project-context";
+import { claimsReextractCommand } from "./claims-reextract";
 
 export async function claimsCommand(args: string[], io: CliIo): Promise<number> {
+  if (args[0] === "re-extract") return claimsReextractCommand(args.slice(1), io);
   const { values, json } = parseOptions(
     args,
     { project: { type: "string" }, status: { type: "string", multiple: true }, "include-dismissed": { type: "boolean" } },
