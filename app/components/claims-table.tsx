@@ -154,6 +154,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     onPresence(event) {
       if (panelClaimId === event.claimId) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
     },
+    // Changes made while the connection was down sent events no one received: reload.
+    onReconnected() {
+      revalidator.revalidate();
+      if (panelClaimId !== null) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
+    },
   });
 
   // While a claim is open, tell others who is looking at it.

@@ -5,6 +5,7 @@ const SECTIONS: Array<{ to: string; label: string; capability: Capability; end?:
   { to: "", label: "Overview", capability: "read", end: true },
   { to: "documents", label: "Documents", capability: "read" },
   { to: "claims", label: "Claims", capability: "read" },
+  { to: "facts", label: "Facts", capability: "read" },
   { to: "sources", label: "Sources", capability: "read" },
   { to: "discrepancies", label: "Discrepancies", capability: "read" },
   { to: "export", label: "Export", capability: "export" },

@@ -1,6 +1,7 @@
 import { Prisma, type Tx, getDb } from "../db.server";
 import type { ClaimStatus } from "../lib/claim-status";
 import type { ClaimQuery } from "../lib/claim-query";
+import { ReviewError, lockedError } from "../lib/review/errors";
 import { PROJECT_ROLES, can, isProjectRole } from "../lib/roles";
 import { bulkChangeDecides } from "../lib/verdict";
 import { appendAuditEvents } from "./audit.server";
@@ -8,6 +9,8 @@ import { claimDecision, decisionJoin, recordDecisions } from "./claim-decision.s
 import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
 import { claimConditions, claimOrder, countClaimsByStatus } from "./claim-filter.server";
 import { claimsGeneration, publishProjectEvent } from "./events.server";
+import { type PreparedSearch, prepareSearch } from "./full-text.server";
+import { announce, notifyInTransaction } from "./notifications/notify.server";
 import type { Actor } from "./user.server";
 
 export const UNDO_WINDOW_MS = 30_000;
@@ -20,8 +23,13 @@ const countCache = new Map<string, { generation: number; expires: number; counts
 const COUNT_CACHE_LIMIT = 500;
 const COUNT_CACHE_TTL_MS = 5_000;
 
-async function countsByStatus(projectId: number, query: ClaimQuery, viewerId: number): Promise<Record<ClaimStatus, number>> {
-  const conditions = claimConditions(projectId, query, viewerId, { ignoreStatus: true });
+async function countsByStatus(
+  projectId: number,
+  query: ClaimQuery,
+  viewerId: number,
+  search: PreparedSearch | null,
+): Promise<Record<ClaimStatus, number>> {
+  const conditions = claimConditions(projectId, query, viewerId, { ignoreStatus: true, search });
   const key = `${projectId}:${conditions.sql}:${JSON.stringify(conditions.values)}`;
   const generation = await claimsGeneration(projectId);
   const cached = countCache.get(key);
@@ -53,16 +61,9 @@ interface ClaimTableRow {
 
 /** One page of the claims table with its total and the counts by status, in one SQL query for the rows. */
 export async function searchClaims(projectId: number, query: ClaimQuery, viewerId: number) {
-  const conditions = claimConditions(projectId, query, viewerId);
-  // When status is the only filter, the total is the sum of the per-status counts: one query fewer.
-  const onlyStatusFiltered =
-    query.document === undefined &&
-    query.assignee === undefined &&
-    query.sources === undefined &&
-    query.min === undefined &&
-    query.max === undefined &&
-    query.q === undefined;
-  const [rows, exactTotal, counts] = await Promise.all([
+  const search = await prepareSearch("claim", query.q);
+  const conditions = claimConditions(projectId, query, viewerId, { search });
+  const [rows, counts] = await Promise.all([
     getDb().$queryRaw<ClaimTableRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
              d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
@@ -74,14 +75,12 @@ export async function searchClaims(projectId: number, query: ClaimQuery, viewerI
       WHERE ${conditions}
       ORDER BY ${claimOrder(query)}
       LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
-    onlyStatusFiltered
-      ? Promise.resolve(null)
-      : getDb().$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Claim" c WHERE ${conditions}`,
     // Counts above the table ignore the status filter, so every status shows its number.
-    countsByStatus(projectId, query, viewerId),
+    countsByStatus(projectId, query, viewerId, search),
   ]);
+  // The counts use every other filter, so the total is the sum over the statuses shown: no COUNT query of its own.
   const selected = query.status.length > 0 ? query.status : (Object.keys(counts) as ClaimStatus[]);
-  const total = exactTotal ? Number(exactTotal[0]?.total ?? 0) : selected.reduce((sum, status) => sum + counts[status], 0);
+  const total = selected.reduce((sum, status) => sum + counts[status], 0);
   return {
     // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
     // databases; only aggregates such as COUNT come back as bigint.
@@ -122,6 +121,8 @@ export interface TagInput {
   status: ClaimStatus;
   rationale: string | null;
   expectedVersion: number | null;
+  /** Set when the verdict was given to a whole fact (fact-verdict.server.ts): the event names it. */
+  factId?: number;
 }
 
 /**
@@ -141,6 +142,7 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
     if (!claim) return null;
     const expected = input.expectedVersion ?? claim.version;
     if (claim.version !== expected) return { stale: true as const };
+    if (claim.reviewState === "approved") throw lockedError(claimId);
     if (claim.status === input.status && (claim.rationale ?? null) === rationale) return { claim, changed: false };
     if (input.status !== "unverified" && claim.project.requireSourceForVerdict && claim.sourceCount === 0) {
       throw new ClaimInputError(`Link at least one source before marking the claim ${input.status} (a project setting).`);
@@ -159,7 +161,13 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
         action: "claim.status_changed",
         targetType: "claim",
         targetId: claimId,
-        details: { from: claim.status, to: input.status, rationale, version: expected + 1 },
+        details: {
+          from: claim.status,
+          to: input.status,
+          rationale,
+          version: expected + 1,
+          ...(input.factId ? { factId: input.factId } : {}),
+        },
       },
     ]);
     await recordDecisions(tx, projectId, [{ claimId, seq: decision!.seq }]);
@@ -208,7 +216,10 @@ export async function assignClaim(
         details: { from: claim.assigneeId, to: assigneeId, version: expected + 1 },
       },
     ]);
-    return { claim: await tx.claim.findUniqueOrThrow({ where: { id: claimId } }), changed: true };
+    const notify = assigneeId
+      ? await notifyInTransaction(tx, { projectId, actor, inputs: [{ userId: assigneeId, kind: "assignment", claimId }] })
+      : [];
+    return { claim: await tx.claim.findUniqueOrThrow({ where: { id: claimId } }), changed: true, notify };
   });
   if (!result) return null;
   if ("stale" in result) throw await staleError(claimId);
@@ -220,6 +231,7 @@ export async function assignClaim(
       actorId: actor.id,
       summary: `${actor.name} assigned claim ${claimId}`,
     });
+  if ("notify" in result && result.notify) await announce(result.notify);
   return result.claim;
 }
 
@@ -250,9 +262,11 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
       version: number;
       sourceCount: number;
       decisionSeq: number | null;
+      reviewState: string;
     }>
   >`
-    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount", c."decisionSeq" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount", c."decisionSeq", c."reviewState" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+  if (change.status !== undefined) await assertBulkVerdictAllowed(db, projectId, claims);
   if (change.status && change.status !== "unverified") {
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
@@ -267,6 +281,21 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
       (change.assigneeId !== undefined && c.assigneeId !== change.assigneeId),
   );
   return { matched: claims.length, changing };
+}
+
+/** Verdicts set in bulk bypass the second review and would overwrite approved ones: both are refused. */
+async function assertBulkVerdictAllowed(db: Reader, projectId: number, claims: Array<{ reviewState: string }>) {
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { secondReview: true } });
+  if (project.secondReview)
+    throw new ClaimInputError(
+      "This project has second review on: verdicts are given claim by claim, not in bulk (bulk assignment still works).",
+    );
+  const locked = claims.filter((c) => c.reviewState === "approved").length;
+  if (locked > 0)
+    throw new ReviewError(
+      "locked",
+      `${locked} of the ${claims.length} claims are approved and locked; reopen them first or narrow the selection.`,
+    );
 }
 
 function validateBulkChange(change: BulkChange) {
@@ -355,7 +384,23 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
         projectId,
         changing.flatMap((c, i) => (decides[i] ? [{ claimId: c.id, seq: appended[i]!.seq }] : [])),
       );
-      return { id: created.id, changed: changing.length, claimIds: changing.map((c) => c.id), createdAt: created.createdAt };
+      // One notification for the whole change, not one per claim.
+      const notify =
+        change.assigneeId && changing.length > 0
+          ? await notifyInTransaction(tx, {
+              projectId,
+              actor,
+              inputs: [
+                {
+                  userId: change.assigneeId,
+                  kind: "assignment",
+                  claimId: changing.length === 1 ? changing[0]!.id : null,
+                  details: { count: changing.length },
+                },
+              ],
+            })
+          : [];
+      return { id: created.id, changed: changing.length, claimIds: changing.map((c) => c.id), createdAt: created.createdAt, notify };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -366,6 +411,7 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
     actorId: actor.id,
     summary: `${actor.name} changed ${operation.changed} claims`,
   });
+  await announce(operation.notify);
   return { operationId: operation.id, changed: operation.changed, undoUntil: new Date(operation.createdAt.getTime() + UNDO_WINDOW_MS) };
 }
 

@@ -6,6 +6,7 @@ import { resolveSpeakers } from "../lib/extraction/speaker";
 import type { Reason } from "../lib/extraction/checkworthiness";
 import { appendAuditEvent } from "./audit.server";
 import { publishProjectEvent } from "./events.server";
+import { regroupClaim } from "./fact-grouping.server";
 import type { Actor } from "./user.server";
 
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
@@ -103,6 +104,7 @@ const MAX_CLAIM_LENGTH = 3000;
  */
 export async function addManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
   const claim = await insertManualClaim(projectId, documentId, range, actor);
+  if (claim) await regroupClaim(projectId, claim.id);
   if (claim)
     await publishProjectEvent({
       type: "claims-changed",
@@ -175,6 +177,7 @@ export async function setClaimDismissed(
   actor: Actor,
 ) {
   const claim = await updateDismissed(projectId, claimId, dismissed, expectedVersion, actor);
+  if (claim) await regroupClaim(projectId, claim.id);
   if (claim)
     await publishProjectEvent({
       type: "claims-changed",

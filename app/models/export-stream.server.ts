@@ -4,6 +4,7 @@ import { historyContextOf, renderReport } from "../lib/export/render";
 import type { ExportFormat, ReportClaim } from "../lib/export/report";
 import { VERDICT_ORDER } from "../lib/export/words";
 import { getDb } from "../db.server";
+import type { ProjectRole } from "../lib/roles";
 import { beginExport, exportClaims } from "./export.server";
 import type { Actor } from "./user.server";
 
@@ -29,7 +30,16 @@ export async function startExport(
   query: ClaimQuery,
   actor: Actor & { displayName: string },
   viewerId: number,
-  options: { bom?: boolean; appOrigin?: string | null } = {},
+  options: {
+    bom?: boolean;
+    /** Where passage sources link to their article in the app. */
+    appOrigin?: string | null;
+    /**
+     * The reader's role in the project, for the blind second review: below editor, the
+     * open proposals of others are left out. Unset, the reader is treated as blind.
+     */
+    viewerRole?: ProjectRole;
+  } = {},
 ): Promise<AsyncGenerator<Uint8Array>> {
   if (format === "claimreview") {
     const settings = await getDb().project.findUniqueOrThrow({
@@ -45,6 +55,7 @@ export async function startExport(
       withHistory: format === "json" || format === "html" || format === "pdf",
       asOfSeq: header.integrity.events,
       history: historyContextOf(header),
+      viewer: { userId: viewerId, role: options.viewerRole ?? "reviewer" },
     });
   const pages = PRINTED.has(format) ? byVerdict(query, claimsOf) : claimsOf(query);
   const encoder = new TextEncoder();

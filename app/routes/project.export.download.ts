@@ -29,8 +29,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       query,
       { ...actorOf(auth, context), displayName: auth.user.displayName },
       auth.user.id,
-      // Passage sources link to their article in the app.
-      { bom: parsed.data.bom === "on", appOrigin: getConfig().APP_ORIGIN ?? new URL(request.url).origin },
+      // Passage sources link to their article in the app; the role decides what a blind second review hides.
+      { bom: parsed.data.bom === "on", appOrigin: getConfig().APP_ORIGIN ?? new URL(request.url).origin, viewerRole: auth.role },
     );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) return Response.json({ message: error.message }, { status: 400 });

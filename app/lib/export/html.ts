@@ -1,6 +1,7 @@
 import { type HistoryContext, type Segment, describeEvent } from "../history";
 import { quoted, shortUrl } from "../text";
 import type { ReportClaim, ReportHeader } from "./report";
+import { reviewLines } from "./review-lines";
 import {
   APPENDIX_TITLE,
   type ReportStatus,
@@ -52,7 +53,7 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid var(
 .confirmed{color:var(--confirmed)}.disputed{color:var(--disputed)}.unverified{color:var(--unverified)}.supports{color:var(--confirmed)}.refutes{color:var(--disputed)}.context{color:var(--muted)}
 blockquote{margin:.5rem 0;padding:.1rem 0 .1rem 1rem;border-left:4px solid var(--rule)}.quote{font-size:1.1rem}blockquote p{margin:.25rem 0}
 .decision{margin:.5rem 0}.sources{list-style:none;padding:0;margin:0}.sources li{margin:.5rem 0}
-.history{padding-left:1.25rem;font-size:.88rem;color:var(--muted)}.history li{margin:.15rem 0}
+.review{padding-left:1.25rem;margin:.25rem 0;font-size:.92rem}.history{padding-left:1.25rem;font-size:.88rem;color:var(--muted)}.history li{margin:.15rem 0}
 .hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85rem;word-break:break-all;background:#f3f5f8;padding:.5rem;border-radius:3px}
 @media print{body{max-width:none;padding:0}a{color:inherit}section.verdict-section,#appendix{break-before:page}nav{break-after:page}}
 @page{margin:18mm 16mm}`;
@@ -156,12 +157,16 @@ export function htmlClaim(claim: ReportClaim, context: HtmlClaimContext): string
       return `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(line.at)}</time> · ${escapeHtml(line.actor)} ${segmentsToHtml(line.did)}</li>`;
     })
     .join("");
+  const review = reviewLines(claim.review, context.timeZone)
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join("");
   const id = `claim-${claim.id}`;
   return `<article class="claim" id="${id}" aria-labelledby="${id}-title"><h3 id="${id}-title"><span class="claim-no">Claim ${claim.id}</span> <span class="verdict ${claim.status}">${verdictWord(claim.status)}</span></h3>
 <blockquote class="quote"><p>${escapeHtml(quoted(claim.text))}</p></blockquote>
 <p class="meta">${claim.speaker ? `Said by ${escapeHtml(claim.speaker)} · ` : ""}From ${article.url ? link(article.url, article.title) : `<em>${escapeHtml(article.title)}</em>`}${article.byline ? ` · ${escapeHtml(article.byline)}` : ""}</p>
 <p class="decision"><strong>Verdict: ${verdictWord(claim.status)}.</strong> ${escapeHtml(decisionInWords(claim, context.timeZone))}.</p>
 ${claim.rationale ? `<p><strong>Rationale:</strong> ${escapeHtml(claim.rationale)}</p>` : ""}
+${review ? `<h4>Editorial review</h4><ul class="review">${review}</ul>` : ""}
 <h4>Sources</h4>${sources ? `<ul class="sources">${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
 ${history ? `<h4>History</h4><ol class="history">${history}</ol>` : ""}</article>
 `;

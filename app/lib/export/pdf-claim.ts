@@ -1,6 +1,7 @@
 import { type HistoryContext, type Segment, describeEvent } from "../history";
 import { quoted } from "../text";
 import type { ReportClaim } from "./report";
+import { reviewLines } from "./review-lines";
 import { articleView, decisionInWords, sourceView, verdictWord } from "./words";
 
 // One claim of the PDF report: verdict, quote, article, decision, rationale, sources, history.
@@ -116,6 +117,12 @@ export function writeClaim(doc: PDFKit.PDFDocument, claim: ReportClaim, ctx: Pdf
   if (claim.rationale) {
     doc.moveDown(0.2).font("bold").text("Rationale: ", left, doc.y, { continued: true, width });
     doc.font("serif").text(claim.rationale);
+  }
+  const review = reviewLines(claim.review, ctx.timeZone);
+  if (review.length > 0) {
+    smallHeading(doc, "Editorial review", ctx);
+    doc.font("body").fontSize(8.5).fillColor(INK);
+    for (const line of review) doc.text(line, left, doc.y, { width, lineGap: 0.5 });
   }
 
   smallHeading(doc, "Sources", ctx);

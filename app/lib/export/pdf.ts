@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { shortUrl } from "../text";
@@ -21,6 +22,12 @@ import {
 // most alphabetic scripts print; pdfkit's built-in fonts cover only Western Europe.
 const require = createRequire(import.meta.url);
 const font = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+let fontData: Map<string, Buffer> | null = null;
+/** The font files, read once per process rather than once per report. */
+function fontsOnce(): Map<string, Buffer> {
+  fontData ??= new Map(Object.entries(FONTS).map(([name, file]) => [name, fs.readFileSync(file)]));
+  return fontData;
+}
 const FONTS = {
   body: font("DejaVuSans.ttf"),
   bold: font("DejaVuSans-Bold.ttf"),
@@ -74,7 +81,7 @@ export async function* renderPdf(
     ended = true;
     wake?.();
   });
-  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
+  for (const [name, data] of fontsOnce()) doc.registerFont(name, data);
   const left = MARGIN.left;
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = doc.page.height - MARGIN.bottom;
