@@ -115,9 +115,16 @@ export const DETAIL_KIND_LABELS: Record<DetailKind, string> = {
 
 /** "time: 5:01 p.m. (2), 5 p.m. (1)" */
 export function describeDifference(difference: FactDifference): string {
-  const counts = new Map<string, number>();
-  for (const { value } of difference.values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return `${DETAIL_KIND_LABELS[difference.kind]}: ${[...counts].map(([value, n]) => `${value} (${n})`).join(", ")}`;
+  // Counted by value, not by wording: "5:01 p.m." and "5:01pm" are one time stated two ways.
+  const byKey = new Map<string, { wordings: string[]; count: number }>();
+  for (const { value, key } of difference.values) {
+    const entry = byKey.get(key) ?? { wordings: [], count: 0 };
+    if (!entry.wordings.includes(value)) entry.wordings.push(value);
+    entry.count += 1;
+    byKey.set(key, entry);
+  }
+  const described = [...byKey.values()].map(({ wordings, count }) => `${wordings.join(" / ")} (${count})`);
+  return `${DETAIL_KIND_LABELS[difference.kind]}: ${described.join(", ")}`;
 }
 
 /** Addresses of the Facts view and of one fact. */
