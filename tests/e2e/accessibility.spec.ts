@@ -69,7 +69,7 @@ test("every page has no serious accessibility violation and fits a phone", async
   await page.keyboard.press("Enter");
   const panel = page.getByRole("complementary", { name: "Claim details" });
   await expect(panel.getByRole("heading", { name: `Claim ${claimId}` })).toBeVisible();
-  await expect(panel.getByText("History")).toBeVisible();
+  await expect(panel.getByRole("heading", { name: "History" })).toBeVisible();
   await expectAccessible(page, "claims with the panel open");
   await expectNoSidewaysScroll(page, "claims with the panel open");
 });
