@@ -44,11 +44,18 @@ export interface SpeakerLookup {
 
 /** The name in a phrase of an interview's introduction, or the person a pronoun refers to. */
 function personIn(phrase: string, sentence: number, lookup: SpeakerLookup): string | null {
-  const trimmed = phrase.trim();
+  // "Lena Marsh of The Weekend Ledger": the person, not where they work.
+  const trimmed = phrase.trim().replace(/\s+(?:of|from|at|for)\s+.*$/, "");
   if (PRONOUNS.test(trimmed)) return lookup.personBefore(sentence);
   const name = nameInPhrase(trimmed.replace(/\s+(['’]s)\b/g, "$1").split(/\s+/)).join(" ");
   if (!/^\p{Lu}/u.test(name) || name.split(" ").length > 4) return null;
   return lookup.fullName(name) ?? name;
+}
+
+/** The interviewer, when a person is named: "spoke to Byteline" names the outlet, and its questions stay without a speaker. */
+function interviewerIn(phrase: string, sentence: number, lookup: SpeakerLookup): string | null {
+  const name = personIn(phrase, sentence, lookup);
+  return name && name.includes(" ") ? name : null;
 }
 
 /**
@@ -69,7 +76,7 @@ export function interviewSpeakers(sentences: VoiceSentence[], lookup: SpeakerLoo
     // Both patterns need a literal word of theirs: most sentences have none, and the patterns cost most on long sentences.
     const conversation = text.includes("with") ? CONVERSATION.exec(text) : null;
     if (conversation) {
-      interviewer = personIn(conversation[1]!, i, lookup);
+      interviewer = interviewerIn(conversation[1]!, i, lookup);
       interviewee = personIn(conversation[2]!, i, lookup);
       continue;
     }
@@ -83,7 +90,7 @@ export function interviewSpeakers(sentences: VoiceSentence[], lookup: SpeakerLoo
       if (/^we$/i.test(subject)) interviewee = personIn(object, i, lookup) ?? interviewee;
       else {
         interviewee = personIn(subject, i, lookup) ?? interviewee;
-        interviewer = personIn(object, i, lookup) ?? interviewer;
+        interviewer = interviewerIn(object, i, lookup) ?? interviewer;
       }
     } else if (/\b(?:we|i)\s+met\s+(?:her|him)\b/i.test(text)) interviewee = lookup.personBefore(i) ?? interviewee;
   }
@@ -93,8 +100,8 @@ export function interviewSpeakers(sentences: VoiceSentence[], lookup: SpeakerLoo
     if (i < firstTurn) return undefined;
     const label = turns[i];
     if (label) {
-      if (QUESTION_LABELS.has(label)) current = null;
-      else if (INTERVIEWER_LABELS.has(label)) current = interviewer;
+      // "Q:" is the interviewer's turn: named when the introduction names them ("She spoke to Lena Marsh of …"), else null ("spoke to us").
+      if (QUESTION_LABELS.has(label) || INTERVIEWER_LABELS.has(label)) current = interviewer;
       else if (ANSWER_LABELS.has(label)) current = interviewee;
       else current = personIn(titleCase(label), i, lookup);
     }

@@ -15,7 +15,16 @@ const TITLE_WORDS = new Set(
     "spokesman official mp mep mla msp lawmaker legislator economist analyst editor correspondent reporter headteacher headmaster " +
     "headmistress principal teacher campaigner activist resident pupil student nurse doctor farmer driver owner landlord tenant " +
     "shopkeeper volunteer lawyer barrister solicitor researcher scientist physicist historian author novelist singer actor striker " +
-    "midfielder defender goalkeeper manager referee umpire pastor imam rabbi canon vicar presenter rector dean provost anchor host"
+    "midfielder defender goalkeeper manager referee umpire pastor imam rabbi canon vicar presenter rector dean provost anchor host " +
+    // People as local news introduces them: "Parent Joe Kettering", "Pensioner Iris Dale", "Shop owner Raj Patel".
+    "parent mother father grandmother grandfather grandparent widow widower pensioner commuter passenger shopper worker employee " +
+    "paramedic firefighter soldier veteran survivor witness victim neighbour neighbor homeowner householder businessman businesswoman " +
+    "entrepreneur investor trader fisherman fisherwoman angler builder plumber electrician mechanic chef publican landlady caretaker " +
+    "carer midwife surgeon consultant dentist pharmacist lecturer academic expert adviser advisor strategist pollster commentator " +
+    "columnist photographer filmmaker artist musician poet writer designer architect planner councilman councilwoman trustee steward " +
+    "organiser organizer coordinator co-founder cofounder boss treasurer clerk registrar coroner magistrate juror defendant claimant " +
+    "candidate nominee delegate ranger warden skipper player athlete cyclist jockey trainer supporter engineer technician " +
+    "headteacher head-teacher scholar inventor campaigner protester protestor organiser"
   ).split(" "),
 );
 
@@ -53,7 +62,9 @@ const DESCRIPTOR_STEMS: Record<string, string[]> = {
 };
 
 export function isTitleWord(word: string): boolean {
-  return TITLE_WORDS.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  // "Justices Pell and Varga", "Councillors Reyes and Doyle".
+  return TITLE_WORDS.has(lower) || (lower.length > 4 && lower.endsWith("s") && TITLE_WORDS.has(lower.slice(0, -1)));
 }
 
 export function isOrganisationWord(word: string): boolean {
@@ -158,6 +169,19 @@ export function nameInPhrase(words: string[]): string[] {
     if (!isOrganisationName(run)) return withoutTitles(run);
   }
   const last = runs[runs.length - 1]!;
+  // "Chair of the bench Gwen Harlow", "Head of communications Callum Reyes": a title and its portfolio, then the person.
+  if (
+    first === 0 &&
+    runs.length > 1 &&
+    last.end === body.length &&
+    isTitleWord(body[0]!) &&
+    /^[a-z]/.test(body[last.start - 1] ?? "") &&
+    !AFFILIATION.test(body[last.start - 1]!) &&
+    !DETERMINER.test(body[last.start - 1]!)
+  ) {
+    const run = body.slice(last.start, last.end);
+    if (!isOrganisationName(run) && !isPlaceName(run)) return withoutTitles(run);
+  }
   if (last.end === body.length) {
     // A role at an organisation keeps its description: "a spokesperson for Harnley General Hospital".
     let before = last.start - 1;
@@ -231,10 +255,18 @@ export class MentionRegistry {
   }
 
   /** Records a name (and what it was called), refreshing its recency. */
-  add(name: string, sentence: number, descriptors: string[] = []): Mention {
+  add(name: string, sentence: number, descriptors: string[] = [], hint: Mention["kind"] | null = null): Mention {
     const words = name.split(" ");
+    if (hint === "organisation" && words.length === 1) {
+      // "Brennock, which maintains …": a longer name opening with it is the organisation's ("Brennock Signalling"), not a person's.
+      for (const m of this.withWord(name)) {
+        if (m.kind !== "person" || m.name.split(" ")[0] !== name) continue;
+        m.kind = "organisation";
+        if (this.latestPerson === m) this.latestPerson = null;
+      }
+    }
     // "Korvath" after "Governor Anneliese Korvath" is the same person, not a new name.
-    const known = words.length === 1 ? this.withWord(name).find((m) => m.kind === "person") : undefined;
+    const known = words.length === 1 && hint !== "organisation" ? this.withWord(name).find((m) => m.kind === "person") : undefined;
     if (known) {
       this.touch(known, sentence);
       return known;
@@ -244,7 +276,7 @@ export class MentionRegistry {
       this.touch(before, sentence);
       return before;
     }
-    const kind = isOrganisationName(words) || words.length === 1 ? "organisation" : "person";
+    const kind = hint ?? (isOrganisationName(words) || words.length === 1 ? "organisation" : "person");
     const existing =
       this.byName.get(name) ??
       (kind === "person"
@@ -258,7 +290,11 @@ export class MentionRegistry {
     for (const d of descriptors) mention.descriptors.add(d.toLowerCase());
     for (const w of words) if (isOrganisationWord(w)) mention.descriptors.add(w.toLowerCase());
     // "The power company Coastlink Power": described as a business, it is one.
-    if (mention.kind === "person" && descriptors.some((d) => isOrganisationWord(d) || BUSINESS_DESCRIPTORS.has(d.toLowerCase()))) {
+    if (
+      mention.kind === "person" &&
+      hint !== "person" &&
+      descriptors.some((d) => isOrganisationWord(d) || BUSINESS_DESCRIPTORS.has(d.toLowerCase()))
+    ) {
       mention.kind = "organisation";
       if (this.latestPerson === mention) this.latestPerson = null;
     }

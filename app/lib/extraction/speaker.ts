@@ -1,5 +1,6 @@
 import { type Token, insideQuotes } from "./sentences";
 import { interviewSpeakers, pressReleaseIssuer } from "./document-voice";
+import { type Pronoun, RecentPeople, pronounOfWords, pronounUsed } from "./people";
 import {
   MentionRegistry,
   isDescriptorNoun,
@@ -125,12 +126,27 @@ function pluralPossessive(tokens: Token[], i: number): boolean {
   return /^['’]$/.test(token.value) && /s$/i.test(tokens[i - 1]?.value ?? "") && /^\p{L}/u.test(tokens[i + 1]?.value ?? "");
 }
 
+/** A hyphen inside a word the tokenizer split: "Firth-Adair", "Halden-based". */
+function gluedHyphen(tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  return (
+    /^[-‐]$/.test(token.value) &&
+    previous !== undefined &&
+    next !== undefined &&
+    previous.start + previous.value.length === token.start &&
+    token.start + token.value.length === next.start
+  );
+}
+
 /** Noun phrase that ends at `end` (inclusive), read leftwards: "Councillor Tomas Reyes", "an official briefed on the talks". */
 function phraseEndingAt(tokens: Token[], end: number): Token[] {
   const phrase: Token[] = [];
   for (let i = end; i >= 0 && phrase.length < MAX_PHRASE_TOKENS; i -= 1) {
     const token = tokens[i]!;
-    if (!pluralPossessive(tokens, i) && !inPhrase(token, i === 0 && capitalized(token) ? 1 : i, phrase.length)) break;
+    if (!pluralPossessive(tokens, i) && !gluedHyphen(tokens, i) && !inPhrase(token, i === 0 && capitalized(token) ? 1 : i, phrase.length))
+      break;
     phrase.unshift(token);
   }
   while (phrase.length > 0 && (PHRASE_LINKS.has(phrase[0]!.lower) || phrase[0]!.pos === "PART")) phrase.shift();
@@ -144,9 +160,18 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
     const token = tokens[i]!;
     // "according to land registry figures": the tagger can read "land" or "market" as a verb.
     // "according to sources familiar with…": a noun at the start of the phrase, whatever the tagger says.
+    // But after a name the verb is the sentence's: "Superintendent Devi Marchbank urged people …".
     const compound =
-      token.pos === "VERB" && /^[a-z]/.test(token.value) && (i === start || ["NOUN", "PROPN"].includes(tokens[i + 1]?.pos ?? ""));
-    if (!compound && !pluralPossessive(tokens, i) && !inPhrase(token, i === 0 ? 1 : i, phrase.length) && !PHRASE_LINKS.has(token.lower))
+      token.pos === "VERB" &&
+      /^[a-z]/.test(token.value) &&
+      (i === start || (["NOUN", "PROPN"].includes(tokens[i + 1]?.pos ?? "") && !phrase.some((t) => t.pos === "PROPN")));
+    if (
+      !compound &&
+      !pluralPossessive(tokens, i) &&
+      !gluedHyphen(tokens, i) &&
+      !inPhrase(token, i === 0 ? 1 : i, phrase.length) &&
+      !PHRASE_LINKS.has(token.lower)
+    )
       break;
     phrase.push(token);
   }
@@ -369,7 +394,18 @@ interface NamedRun {
   descriptors: string[];
   /** Whether the name comes before the sentence's first verb: the subject a later "she" refers to. */
   subject: boolean;
+  /** What a relative clause after the name says it is: "X, who …" a person, "X, which …" an organisation. */
+  kind: "person" | "organisation" | null;
+  /** A single word with nothing said about it ("Mursi's speech"): a mention of someone already met, never a new name. */
+  bare: boolean;
+  /** The pronoun its title or the noun before it implies: "Mrs Fairclough", "his wife Wendy". */
+  pronoun: Pronoun | null;
+  /** "his wife Wendy": a first name whose family name is that of the person "his" refers to. */
+  familyOf: Pronoun | null;
 }
+
+const RELATIVES = new Set("wife husband son daughter brother sister mother father partner widow widower".split(" "));
+const FAMILY_OF: Record<string, Pronoun> = { his: "he", her: "she" };
 
 const isNameToken = (t: Token, at: number) =>
   /^\p{Lu}/u.test(t.value) && (t.pos === "PROPN" || (at > 0 && !NOT_NAMES.has(t.pos) && t.pos !== "DET" && t.pos !== "ADV"));
@@ -391,6 +427,7 @@ function namedRuns(tokens: Token[]): NamedRun[] {
       const t = tokens[end]!;
       const next = tokens[end + 1];
       if (isNameToken(t, end)) end += 1;
+      else if (gluedHyphen(tokens, end) && next && isNameToken(next, end + 1)) end += 1;
       else if (["of", "for", "&", "and"].includes(t.lower) && next && isNameToken(next, end + 1)) end += 1;
       // A plural possessive inside a name: "Brennmark Dairy Farmers' Union".
       else if (/^['’]$/.test(t.value) && next && isNameToken(next, end + 1) && /s$/.test(tokens[end - 1]!.value)) end += 1;
@@ -401,19 +438,29 @@ function namedRuns(tokens: Token[]): NamedRun[] {
     // The nouns before ("grid operator Tarsgrid") and after between commas ("Aerovane, Brennmark's largest airline,").
     const descriptors: string[] = [];
     for (let b = i - 1; b >= 0 && b >= i - 2 && tokens[b]!.pos === "NOUN"; b -= 1) descriptors.push(tokens[b]!.lower);
+    // "X, who …" is a person and "X, which …" an organisation, whatever the nouns in the clause ("Teodor Brask, who chairs the committee").
+    let kind: NamedRun["kind"] = null;
     if (tokens[end]?.value === ",") {
-      let e = end + 1;
-      while (e < tokens.length && tokens[e]!.value !== "," && tokens[e]!.value !== "." && e < end + 8) e += 1;
-      const head = tokens
-        .slice(end + 1, e)
-        .filter((t) => t.pos === "NOUN")
-        .pop();
-      if (head) descriptors.push(head.lower);
+      const opener = tokens[end + 1]?.lower;
+      if (opener === "who") kind = "person";
+      else if (opener === "which") kind = "organisation";
+      else {
+        let e = end + 1;
+        while (e < tokens.length && tokens[e]!.value !== "," && tokens[e]!.value !== "." && e < end + 8) e += 1;
+        // The head of the apposition is its first noun before a preposition: "chair of the committee" is a chair.
+        const appositive = tokens.slice(end + 1, e);
+        const adposition = appositive.findIndex((t) => t.pos === "ADP");
+        const head = (adposition === -1 ? appositive : appositive.slice(0, adposition)).filter((t) => t.pos === "NOUN").pop();
+        if (head) descriptors.push(head.lower);
+      }
     }
-    const single = run.length === 1;
-    if (name && !isTitleWord(name) && (!single || descriptors.length > 0 || isOrganisationWord(name))) {
-      found.push({ name, descriptors, subject: firstVerb === -1 || i < firstVerb });
-    }
+    const pronoun = pronounOfWords([...tokens.slice(Math.max(0, i - 2), i), ...run].map((t) => t.value));
+    // "his wife Wendy", "resident Joan Whitlock": someone described as a person is one.
+    if (pronoun || descriptors.some((d) => isTitleWord(d))) kind ??= "person";
+    const bare = run.length === 1 && descriptors.length === 0 && kind === null && !isOrganisationWord(name);
+    const family = run.length === 1 && RELATIVES.has(tokens[i - 1]?.lower ?? "") ? (FAMILY_OF[tokens[i - 2]?.lower ?? ""] ?? null) : null;
+    if (name && !isTitleWord(name))
+      found.push({ name, descriptors, subject: firstVerb === -1 || i < firstVerb, kind, bare, pronoun, familyOf: family });
     i = end;
   }
   return found;
@@ -443,13 +490,13 @@ export function resolveSpeakers(
   const whole = new MentionRegistry();
   const runsOf = sentences.map((sentence) => namedRuns(sentence.tokens));
   runsOf.forEach((runs, index) => {
-    for (const run of runs) whole.add(run.name, index, run.descriptors);
+    for (const run of runs) if (!run.bare) whole.add(run.name, index, run.descriptors, run.kind);
   });
   const resolveDescription = (noun: string) => registry.resolveDescription(noun) ?? whole.resolveDescription(noun);
   const fullName = (name: string) => registry.fullName(name) ?? whole.fullName(name);
   const outlets = new Set(context.outlets.map((o) => o.toLowerCase()));
   const accept = (speaker: string) => !outlets.has(speaker.toLowerCase().replace(/^the\s+/, ""));
-  let lastPerson: { speaker: string; paragraph: number; sentence: number } | null = null;
+  const people = new RecentPeople();
   let lastOrganisation: { speaker: string; paragraph: number } | null = null;
   let previous: { speaker: string | null; paragraph: number } | null = null;
   // Sources described rather than named ("two officials briefed on the talks", "a briefing paper prepared for …"), most recent last.
@@ -474,12 +521,27 @@ export function resolveSpeakers(
   const personAt: Array<string | null> = [];
   const attributed: boolean[] = [];
   const speakers = sentences.map((sentence, index) => {
-    personAt.push(lastPerson?.speaker ?? null);
+    personAt.push(people.last()?.speaker ?? null);
     const runs = runsOf[index]!;
-    for (const run of runs) registry.add(run.name, index, run.descriptors);
+    for (const run of runs) if (!run.bare || registry.isPerson(run.name)) registry.add(run.name, index, run.descriptors, run.kind);
+    for (const run of runs) {
+      const relative = run.familyOf ? people.resolve(run.familyOf, sentence.paragraph) : null;
+      if (relative && relative.includes(" ")) registry.add(`${run.name} ${relative.split(" ").pop()}`, index, [], "person");
+    }
+    const persons = runs.filter((run) => looksLikePersonName(run.name, registry));
+    for (const run of persons) if (run.pronoun) people.learn(fullName(run.name) ?? run.name, run.pronoun);
     // The person the sentence is about: the last person's name before its first verb ("Hollin Cross resident Joan Whitlock, 81, …").
-    const subject = runs.filter((run) => run.subject && looksLikePersonName(run.name, registry)).pop();
-    if (subject) lastPerson = { speaker: fullName(subject.name) ?? subject.name, paragraph: sentence.paragraph, sentence: index };
+    const subject = persons.filter((run) => run.subject).pop();
+    if (subject) {
+      const name = fullName(subject.name) ?? subject.name;
+      people.note({ speaker: name, paragraph: sentence.paragraph, sentence: index });
+      // "Naomi Fairclough … said she was thrilled": the only person named is the one the pronoun means.
+      if (new Set(persons.map((run) => fullName(run.name) ?? run.name)).size === 1) {
+        const quoted = insideQuotes(sentence.tokens, sentence.opensInQuotation ?? false);
+        const used = pronounUsed(sentence.tokens.filter((_, k) => !quoted[k]).map((t) => t.lower));
+        if (used) people.learn(name, used);
+      }
+    }
     // Live blogs: "Reader question: “…”", "Reader question from @kestrel_kat: “…”".
     const reader = /^Reader question(?:s)?(?: from (\S+?))?:/i.exec(sentence.text);
     const match = reader
@@ -526,8 +588,10 @@ export function resolveSpeakers(
     } else if (match?.pronoun) {
       const recent = (memory: { speaker: string; paragraph: number } | null) =>
         memory && sentence.paragraph - memory.paragraph <= 2 ? memory.speaker : null;
-      if (match.pronoun === "he" || match.pronoun === "she") speaker = recent(lastPerson);
-      else if (match.pronoun === "it") {
+      if (match.pronoun === "he" || match.pronoun === "she") {
+        speaker = people.resolve(match.pronoun, sentence.paragraph);
+        if (speaker) people.learn(speaker, match.pronoun);
+      } else if (match.pronoun === "it") {
         const before = previous && sentence.paragraph - previous.paragraph <= 1 ? previous.speaker : null;
         speaker = before && !looksLikePersonName(before, registry) ? before : recent(lastOrganisation);
       } else if (match.pronoun === "they") speaker = previous && sentence.paragraph - previous.paragraph <= 1 ? previous.speaker : null;
@@ -542,11 +606,17 @@ export function resolveSpeakers(
       described.push(speaker);
       if (described.length > 20) described.shift();
     }
+    // "A council spokeswoman said …. She said …": a source described as one person is who a later pronoun means.
+    const words = speaker?.split(" ") ?? [];
+    if (speaker && /^(?:a|an|one|the)$/i.test(words[0]!) && !/^one of/i.test(speaker) && words.every((w) => !isDocumentNoun(w))) {
+      const head = words.find((w, k) => k > 0 && (isTitleWord(w) || /^(?:person|source|aide|diplomat|insider)$/i.test(w)));
+      if (head && !/s$/.test(head)) people.note({ speaker, paragraph: sentence.paragraph, sentence: index }, pronounOfWords(words));
+    }
     if (speaker) {
       const memory = { speaker, paragraph: sentence.paragraph, sentence: index };
       // A one-word speaker is a person ("Michael said") unless the document has it as an organisation.
       const oneWordPerson = /^\p{Lu}\p{Ll}+$/u.test(speaker) && !isOrganisationWord(speaker) && !whole.isOrganisation(speaker);
-      if (looksLikePersonName(speaker, registry) || oneWordPerson) lastPerson = memory;
+      if (looksLikePersonName(speaker, registry) || oneWordPerson) people.note(memory);
       else if (/^\p{Lu}/u.test(speaker)) lastOrganisation = memory;
       if (/^\p{Lu}/u.test(speaker)) registry.add(speaker, index);
     }
