@@ -30,9 +30,18 @@ const REPORTING_VERBS = new Set([
     "found finds show shows showed promised promises want wants caution cautions cautioned dispute disputes disputed reject rejects rejected " +
     "concluded concludes described describes questioned pointed points recommends recommended cited cites projected projects welcomed welcomes " +
     "point accused accuses asked asks offered argue insist believe believes estimate acknowledge deny denied confirm announce " +
-    "pledged pledges vowed vows responded replied contends contended countered conceded concedes complained complains advise advises advised recommend"
+    "pledged pledges vowed vows responded replied contends contended countered conceded concedes complained complains advise advises advised recommend " +
+    "counter contend concede complain respond responds reply replies allege warn insist add argue maintain " +
+    "expects forecasts saying"
   ).split(" "),
 ]);
+/** Verbs that report an estimate when an organisation revises its own: "It lowered its estimate of growth", "has revised its figure". */
+const REVISING_VERBS = new Set("lowered raised revised cut upgraded downgraded lowers raises revises cuts upgrades downgrades".split(" "));
+const ESTIMATE_NOUNS = new Set(
+  "estimate estimates figure figures forecast forecasts warning warnings guidance outlook projection projections".split(" "),
+);
+/** "puts the cost at 96 billion", "put the figure at 214", "puts the saving closer to 40 million". */
+const PUTTING_VERBS = new Set(["puts", "put", "putting"]);
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "i", "we", "it"]);
 const PHRASE_POS = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"]);
 const PHRASE_LINKS = new Set(["of", "for", "at", "with", "from", "familiar", "close", "to", "in", "on", "into", "about", "by", "&", "and"]);
@@ -223,18 +232,29 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
   let left = verbIndex - 1;
   while (left > 0 && (tokens[left]!.pos === "ADV" || SKIPPED_BEFORE_VERB.has(tokens[left]!.lower))) left -= 1;
   if (left < 0) return null;
+  // "the Quenby Regional Transit Authority (QRTA) announced": the abbreviation in brackets is not the subject.
+  if (tokens[left]!.value === ")" && left >= 3 && tokens[left - 2]?.value === "(") left -= 3;
   const before = tokens[left]!;
   if (PERSONAL_PRONOUNS.has(before.lower)) {
-    if (!opensClause(tokens, left)) return null;
+    // "… at Tully Point, where she says …".
+    if (!opensClause(tokens, left) && !RELATIVE_OPENERS.has(tokens[left - 1]?.lower ?? "")) return null;
     // "Michael did not confirm it, but he said ...": the pronoun is the sentence's own named subject.
     const subject = phraseStartingAt(tokens, 0);
-    if (left > 0 && subject.length > 0 && subject.some((t) => t.pos === "PROPN") && !["i", "we", "it", "they"].includes(before.lower)) {
+    if (
+      tokens[left - 1]?.pos === "CCONJ" &&
+      subject.length > 0 &&
+      subject.some((t) => t.pos === "PROPN") &&
+      !["i", "we", "it", "they"].includes(before.lower)
+    ) {
       return { phrase: subject, pronoun: null };
     }
     return { phrase: [], pronoun: before.lower };
   }
-  // "Mayor Varga rejected the criticism and said ...": the subject opens the sentence.
+  // "…, leader of Halden District Council, who said …": the person the relative clause is about.
+  if (before.lower === "who" && tokens[left - 1]?.value === ",") return antecedentOfWho(tokens, left - 1);
+  // "Mayor Varga rejected the criticism and said ...": the subject opens the sentence ("She calls it … and says …": the pronoun).
   if (before.pos === "CCONJ") {
+    if (PERSONAL_PRONOUNS.has(tokens[0]?.lower ?? "")) return { phrase: [], pronoun: tokens[0]!.lower };
     const subject = phraseStartingAt(tokens, 0);
     return subject.some((t) => t.pos === "PROPN" || capitalized(t)) ? { phrase: subject, pronoun: null } : null;
   }
@@ -281,12 +301,62 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
   return phrase.length > 0 && opensClause(tokens, tokens.indexOf(phrase[0]!)) ? { phrase, pronoun: null } : null;
 }
 
+const RELATIVE_OPENERS = new Set(["where", "when", "as", "while", "although", "though", "after"]);
+
+/**
+ * The person a ", who said" is about: the name that ends one of the comma-separated
+ * phrases before it ("attended by President Oren Valdask, who said"; "Gideon Saltash,
+ * leader of Halden District Council, who said"), or a description ("a spokesperson for
+ * Carrow Rail, who said").
+ */
+function antecedentOfWho(tokens: Token[], comma: number): { phrase: Token[]; pronoun: null } | null {
+  for (let n = 0; n < 4 && tokens[comma]?.value === ","; n += 1) {
+    const end = comma - 1;
+    let k = end;
+    while (k >= 0 && (capitalized(tokens[k]!) || tokens[k]!.value === "." || gluedHyphen(tokens, k))) k -= 1;
+    const run = tokens.slice(k + 1, end + 1);
+    const words = run.map((t) => t.value);
+    if (run.length > 0 && hasName(run, k + 1) && !isOrganisationName(words) && !isPlaceName(words)) {
+      const linked = tokens[k]?.pos === "ADP" && tokens[k]!.lower !== "by";
+      return { phrase: linked ? phraseEndingAt(tokens, end) : run, pronoun: null };
+    }
+    while (k >= 0 && !BOUNDARY.has(tokens[k]!.value)) k -= 1;
+    comma = k;
+  }
+  return null;
+}
+
 /** Reporting verbs outside quotations, in order (a verb inside a quote is what the speaker says, not the attribution). */
+/** "has lowered its estimate", "puts the cost at": an estimate reported as the subject's own. */
+function reportsEstimate(tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (REVISING_VERBS.has(token.lower)) {
+    const next = tokens[i + 1]?.lower ?? "";
+    return (next === "its" || next === "their") && ESTIMATE_NOUNS.has(tokens[i + 2]?.lower ?? tokens[i + 3]?.lower ?? "");
+  }
+  if (!PUTTING_VERBS.has(token.lower) || tokens[i + 1]?.pos !== "DET") return false;
+  for (let k = i + 2; k < Math.min(tokens.length, i + 8); k += 1) {
+    if (tokens[k]!.lower === "at" || tokens[k]!.lower === "closer") return true;
+    if (BOUNDARY.has(tokens[k]!.value)) return false;
+  }
+  return false;
+}
+
 function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
-  if (!tokens.some((t) => REPORTING_VERBS.has(t.lower))) return [];
+  const reporting = (i: number) => REPORTING_VERBS.has(tokens[i]!.lower) || reportsEstimate(tokens, i);
+  if (
+    !tokens.some((t, i) => REPORTING_VERBS.has(t.lower) || REVISING_VERBS.has(t.lower) || PUTTING_VERBS.has(t.lower)) ||
+    !tokens.some((_, i) => reporting(i))
+  )
+    return [];
   const quoted = insideQuotes(tokens, opensInQuotation);
   return tokens.flatMap((token, i) => {
-    if (!REPORTING_VERBS.has(token.lower) || quoted[i]) return [];
+    if (!reporting(i) || quoted[i]) return [];
+    // "released a statement saying …": the verb is the release's, and so is the subject.
+    if (token.lower === "saying") {
+      const release = tokens.slice(Math.max(0, i - 5), i).findIndex((t) => /^(?:released|issued|published|posted)$/.test(t.lower));
+      return release === -1 ? [] : [Math.max(0, i - 5) + release];
+    }
     // "Open Door estimates that…", "Official figures show 8,240…": the tagger can read the verb as a noun.
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
@@ -318,10 +388,22 @@ export function findSpeaker(
   options: { accept?: (speaker: string) => boolean; opensInQuotation?: boolean } = {},
 ): SpeakerMatch | null {
   const accept = options.accept ?? (() => true);
+  let seenBy: SpeakerMatch | null = null;
   for (let i = 0; i < tokens.length - 2; i += 1) {
     if (tokens[i]!.lower === "according" && tokens[i + 1]!.lower === "to") {
-      const phrase = phraseStartingAt(tokens, i + 2);
+      const phrase = sourcePhrase(tokens, phraseStartingAt(tokens, i + 2));
+      if (phrase === "seen") {
+        // "according to a briefing paper seen by the Review": the outlet saw it; who wrote it is the sentence's other attribution.
+        seenBy = { speaker: collapse(phraseStartingAt(tokens, i + 2)), pronoun: null, cue: "according to" };
+        continue;
+      }
       if (phrase.length > 0 && accept(collapse(phrase))) return { speaker: collapse(phrase), pronoun: null, cue: "according to" };
+    }
+    // Live blogs: "We're hearing from two sources in the party that …".
+    if (tokens[i]!.lower === "hearing" && tokens[i + 1]!.lower === "from") {
+      const phrase = sourcePhrase(tokens, phraseStartingAt(tokens, i + 2));
+      if (phrase !== "seen" && phrase.length > 0 && accept(collapse(phrase)))
+        return { speaker: collapse(phrase), pronoun: null, cue: "hearing" };
     }
   }
   for (const verbIndex of reportingVerbs(tokens, options.opensInQuotation ?? false)) {
@@ -330,7 +412,8 @@ export function findSpeaker(
     const inverted = (): SpeakerMatch | null => {
       const next = tokens[verbIndex + 1];
       if (next && PERSONAL_PRONOUNS.has(next.lower)) return { speaker: null, pronoun: next.lower, cue: verb.lower };
-      const phrase = next && next.pos !== "ADP" ? phraseStartingAt(tokens, verbIndex + 1) : [];
+      const found = next && next.pos !== "ADP" ? sourcePhrase(tokens, phraseStartingAt(tokens, verbIndex + 1)) : [];
+      const phrase = found === "seen" ? [] : found;
       return phrase.length > 0 && accept(collapse(phrase)) ? { speaker: collapse(phrase), pronoun: null, cue: verb.lower } : null;
     };
     // Inverted order after a quotation: '"...," said Councillor Reyes.'
@@ -349,7 +432,66 @@ export function findSpeaker(
       if (match) return match;
     }
   }
-  return null;
+  return seenBy;
+}
+
+const ANONYMITY =
+  /^who (?:spoke|speak|asked|requested|declined|was not|were not|is not|are not|did not|does not|do not|could not|cannot|insisted|would only|agreed)\b/;
+const DOCUMENT_AUTHORS = new Set(["by", "from"]);
+/** Written sources that have an author besides the documents an organisation publishes: "a later inquiry by the National Audit Board". */
+const WRITTEN_SOURCES = new Set("inquiry investigation poll register minutes briefing memo filing records count tally".split(" "));
+const SEEN = new Set(["seen", "obtained", "reviewed", "viewed", "shared"]);
+
+/**
+ * The source a phrase after "according to" names, past what the phrase hangs on it:
+ * a name in apposition ("its organiser, retired teacher Frank Aldous"), who issued a
+ * document ("a legal note sent … by the prosecution service", "the judgment published
+ * on the court's website"), or a description's own relative clause ("a lawyer who has
+ * advised on mining deals"; not "who spoke on condition of anonymity"). "seen" when the
+ * document is one the outlet was shown.
+ */
+function sourcePhrase(tokens: Token[], phrase: Token[]): Token[] | "seen" {
+  if (phrase.length === 0) return phrase;
+  const start = tokens.indexOf(phrase[0]!);
+  const after = start + phrase.length;
+  const appositive = nameInApposition(tokens, after);
+  if (appositive) return appositive;
+  const head = phrase.find((t) => t.pos === "NOUN" && (isDocumentNoun(t.lower) || WRITTEN_SOURCES.has(t.lower)));
+  if (head) {
+    for (let k = start + 1; k < Math.min(tokens.length - 1, after + 10); k += 1) {
+      const token = tokens[k]!;
+      if (token.value === "." || token.value === ";") break;
+      if (SEEN.has(token.lower) && tokens[k + 1]?.lower === "by") return "seen";
+      if (DOCUMENT_AUTHORS.has(token.lower) && k > start + 1 && tokens[k - 1]!.pos !== "NUM") {
+        const author = phraseStartingAt(tokens, k + 1);
+        if (author.length > 0 && !author.some((t) => isDocumentNoun(t.lower))) return author;
+      }
+      // "published on the court's website": the website's owner.
+      if ((token.value === "'s" || token.value === "’s") && /^(?:website|site|page|account)$/.test(tokens[k + 1]?.lower ?? "")) {
+        const owner = phraseEndingAt(tokens, k - 1);
+        if (owner.length > 0) return owner;
+      }
+    }
+  }
+  if (tokens[after]?.lower === "who" && /^(?:a|an|one|two|three|four|several|some)$/i.test(phrase[0]!.lower)) {
+    let end = after;
+    while (end < tokens.length && !BOUNDARY.has(tokens[end]!.value) && tokens[end]!.value !== ".") end += 1;
+    const clause = tokens.slice(after, end);
+    if (!ANONYMITY.test(collapse(clause).toLowerCase())) return [...phrase, ...clause];
+  }
+  return phrase;
+}
+
+/** ", retired teacher Frank Aldous." or ", Harsk Energia." after a description: the name it gives. */
+function nameInApposition(tokens: Token[], comma: number): Token[] | null {
+  if (tokens[comma]?.value !== ",") return null;
+  let end = comma + 1;
+  while (end < tokens.length && !BOUNDARY.has(tokens[end]!.value) && tokens[end]!.value !== ".") end += 1;
+  const segment = tokens.slice(comma + 1, end);
+  if (segment.length === 0 || segment.length > 7 || !capitalized(segment[segment.length - 1]!)) return null;
+  if (segment.some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "ADP" || t.pos === "NUM")) return null;
+  const closes = end >= tokens.length || tokens[end]!.value === "." || tokens[end]!.value === ",";
+  return closes && segment.some((t) => t.pos === "PROPN") ? segment : null;
 }
 
 /** Words of a phrase, with a possessive glued to its noun ("Tenora's data"). */
