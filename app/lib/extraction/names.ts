@@ -332,6 +332,22 @@ export class MentionRegistry {
     return (mostRecent(byHead) ?? mostRecent(byDescriptor) ?? mostRecent(organisations))?.name ?? null;
   }
 
+  /** A longer name met for the same organisation: "Ministry of Defence" → "Kestravan Ministry of Defence". */
+  longerOrganisation(name: string): string | null {
+    const words = name.split(" ");
+    if (words.length < 2 || !isOrganisationName(words)) return null;
+    const longer = this.withWord(words[words.length - 1]!).filter(
+      (m) => m.kind === "organisation" && m.name !== name && m.name.endsWith(` ${name}`) && !/['’]s\b/.test(m.name),
+    );
+    return longer.length === 1 ? longer[0]!.name : null;
+  }
+
+  /** People named together under one family name: "Colin and Wendy Haddow" for "the Haddows". */
+  pairNamed(family: string): string | null {
+    const pairs = this.withWord(family).filter((m) => m.name.includes(" and ") && m.name.endsWith(` ${family}`));
+    return mostRecent(pairs)?.name ?? null;
+  }
+
   /** The most recently mentioned person. */
   lastPerson(): string | null {
     return this.latestPerson?.name ?? null;

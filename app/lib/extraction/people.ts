@@ -70,6 +70,11 @@ export class RecentPeople {
     if (!this.pronouns.has(speaker)) this.pronouns.set(speaker, pronoun);
   }
 
+  /** The pronoun the document has used for the person, if any: a name with one is a person, not a company. */
+  pronounOf(speaker: string): Pronoun | null {
+    return this.pronouns.get(speaker) ?? null;
+  }
+
   last(): PersonMemory | null {
     return this.people[this.people.length - 1] ?? null;
   }

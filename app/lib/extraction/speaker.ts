@@ -259,6 +259,8 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
     return subject.some((t) => t.pos === "PROPN" || capitalized(t)) ? { phrase: subject, pronoun: null } : null;
   }
   if (before.value !== ",") {
+    const described = describedWithClause(tokens, left);
+    if (described) return { phrase: described, pronoun: null };
     const phrase = phraseEndingAt(tokens, left);
     if (phrase.length === 0) return null;
     const from = tokens.indexOf(phrase[0]!);
@@ -299,6 +301,22 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
   if (!named) return null;
   const phrase = phraseEndingAt(tokens, named.to);
   return phrase.length > 0 && opensClause(tokens, tokens.indexOf(phrase[0]!)) ? { phrase, pronoun: null } : null;
+}
+
+/** "A scientist at the institute who worked on the survey said": a description and its own relative clause, up to the verb. */
+function describedWithClause(tokens: Token[], left: number): Token[] | null {
+  for (let w = left; w > 0 && w > left - 10; w -= 1) {
+    const token = tokens[w]!;
+    if (BOUNDARY.has(token.value)) return null;
+    if (token.lower !== "who") continue;
+    const description = phraseEndingAt(tokens, w - 1);
+    if (description.length === 0 || !/^(?:a|an|one|two|three|four|several|some)$/i.test(description[0]!.lower)) return null;
+    const from = tokens.indexOf(description[0]!);
+    if (!opensClause(tokens, from)) return null;
+    const clause = tokens.slice(w, left + 1);
+    return ANONYMITY.test(collapse(clause).toLowerCase()) ? description : tokens.slice(from, left + 1);
+  }
+  return null;
 }
 
 const RELATIVE_OPENERS = new Set(["where", "when", "as", "while", "although", "though", "after"]);
@@ -361,8 +379,12 @@ function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
     const nounBefore = prev && (prev.pos === "NOUN" || prev.pos === "PROPN");
+    // "Our correspondent Tomas Reyne, at the harbour, reports waves breaking …".
+    const afterSubject =
+      prev && (prev.value === "," || prev.pos === "PROPN") && /s$/.test(token.lower) && ATTRIBUTION_VERBS.has(token.lower);
     if (
       token.pos === "NOUN" &&
+      !afterSubject &&
       !(next && (next.lower === "that" || next.pos === "NUM" || next.pos === "DET")) &&
       !(nounBefore && next?.pos !== "NOUN")
     ) {
@@ -502,6 +524,13 @@ function phraseWords(phrase: string): string[] {
     .filter(Boolean);
 }
 
+const SPOKESPERSON = /^(?:a|an)\s+(?:spokesperson|spokeswoman|spokesman|representative)$/i;
+const plural = (noun: string) => (/(?:s|people)$/i.test(noun) ? noun : `${noun}s`);
+
+/** Public bodies: "the company" never refers back to one. */
+const PUBLIC_BODY =
+  /\b(?:ministry|department|council|court|government|police|committee|commission|parliament|senate|office|agency|authority|inspectorate|tribunal|army|navy|bureau|directorate)\b/i;
+
 const BUSINESS_NOUNS = new Set([
   "company",
   "firm",
@@ -519,6 +548,12 @@ const BUSINESS_NOUNS = new Set([
   "developer",
   "supplier",
   "contractor",
+  "operator",
+  "utility",
+  "lender",
+  "miner",
+  "manufacturer",
+  "provider",
 ]);
 const DEFINITE = /^(?:the|its|their|his|her)\s+(?:[a-z-]+\s+)?([a-z-]+)$/i;
 
@@ -645,6 +680,12 @@ export function resolveSpeakers(
   const described: string[] = [];
   const backToDescribed = (speaker: string): string | null => {
     // "the official" → "one of the officials briefed on the talks"; "two of the people" → "two of the people familiar with …".
+    // "One of them said", "Two of them said", "One said": part of the group last described.
+    const ofThem = /^(one|two|three|some|several|all|both)(?: of them)?$/i.exec(speaker);
+    if (ofThem) {
+      const group = [...described].reverse().find((d) => /^(?:two|three|four|five|several|some|many)\s/i.test(d));
+      return group ? `${ofThem[1]!.toLowerCase()} of the ${group.split(" ").slice(1).join(" ")}` : null;
+    }
     const partOf = /^(one|two|three|some|several|all|both) of the (\S+)$/i.exec(speaker);
     const definite = /^the (\S+)$/i.exec(speaker);
     const noun = (partOf?.[2] ?? definite?.[1])?.toLowerCase();
@@ -655,11 +696,52 @@ export function resolveSpeakers(
       const at = words.findIndex((w) => w.toLowerCase().replace(/s$/, "") === singular);
       if (at === -1) continue;
       const rest = words.slice(at + 1).join(" ");
-      if (partOf) return `${partOf[1]} of the ${words[at]!.replace(/(?<!s)$/, "s")}${rest ? ` ${rest}` : ""}`;
+      if (partOf) return `${partOf[1]} of the ${plural(words[at]!)}${rest ? ` ${rest}` : ""}`;
       return /^(?:a|an|the)\s/i.test(described[i]!) || words.length > at + 1 ? described[i]! : null;
     }
     return null;
   };
+  // Capitalized speakers so far, most recent last: what "the company said" can point back to.
+  const named: Array<{ speaker: string; paragraph: number }> = [];
+  const businessNamed = (noun: string, paragraph: number): string | null => {
+    if (!BUSINESS_NOUNS.has(noun.toLowerCase())) return null;
+    for (let i = named.length - 1; i >= 0 && paragraph - named[i]!.paragraph <= 3; i -= 1) {
+      const { speaker } = named[i]!;
+      if (!PUBLIC_BODY.test(speaker) && !people.pronounOf(speaker) && !isPlaceName(speaker.split(" "))) return speaker;
+    }
+    return null;
+  };
+  const organisationBefore = (index: number): string | null => {
+    const before = index > 0 && sentences[index]!.paragraph - sentences[index - 1]!.paragraph <= 1 ? index - 1 : -1;
+    if (before === -1) return null;
+    const spoken = speakersSoFar[before];
+    if (spoken && !people.pronounOf(spoken) && (!looksLikePersonName(spoken, registry) || /^the\s/i.test(spoken)))
+      return spoken.replace(/^the\s+/i, "");
+    const run = runsOf[before]!.find((r) => !r.bare && !people.pronounOf(r.name) && !isPlaceName(r.name.split(" ")) && r.kind !== "person");
+    return run?.name ?? null;
+  };
+  const documentText = () =>
+    (lowered ??= sentences
+      .map((s) => s.text)
+      .join(" ")
+      .toLowerCase());
+  let lowered: string | undefined;
+  // "a senior official at the ministry" → "a senior official at the Ministry of Transport", the organisation as the document names it.
+  const namedInDescription = (description: string): string =>
+    description.replace(/\b(at|for|of|in|from|with) the ([a-z]+)\b(?![’'-])/, (whole, link: string, noun: string) => {
+      const name = resolveDescription(noun);
+      if (!name) return whole;
+      return `${link} ${documentText().includes(`the ${name.toLowerCase()}`) ? "the " : ""}${name}`;
+    });
+  // "the couple", "the Haddows": the pair named together ("Colin and Wendy Haddow").
+  const couple = (speaker: string): string | null => {
+    const family = /^(\p{Lu}\p{Ll}+)s$/u.exec(speaker)?.[1];
+    if (!family) return null;
+    return registry.pairNamed(family);
+  };
+  const speakersSoFar: Array<string | null> = [];
+  // Names the document has called "the company" or "the operator": organisations, however much they look like a person's name.
+  const organisations = new Set<string>();
   const personAt: Array<string | null> = [];
   const attributed: boolean[] = [];
   const speakers = sentences.map((sentence, index) => {
@@ -719,14 +801,30 @@ export function resolveSpeakers(
         // "Brede" → "Annika Brede"; "Inspectors found" → the inspectorate; "Scientists caution" stays.
         speaker = fullName(speaker) ?? (opensSentence ? resolveDescription(speaker.toLowerCase()) : null) ?? speaker;
       } else if (definite && !/\p{Lu}/u.test(speaker.slice(1))) {
-        // "Bluewater Ferries will raise fares…, the company said": the business named at the start of the same sentence.
-        const opening = runs[0];
-        const sameSentence =
-          BUSINESS_NOUNS.has(definite[1]!.toLowerCase()) && opening && sentence.tokens[0]?.value === opening.name.split(" ")[0]
-            ? opening.name
-            : null;
-        speaker = sameSentence ?? resolveDescription(definite[1]!) ?? speaker;
+        // "Bluewater Ferries will raise fares…, the company said", "All Kestle Line sailings are cancelled, the operator said": the business named in the same sentence.
+        const opening = runs.find(
+          (run) =>
+            !run.bare &&
+            run.kind !== "person" &&
+            !people.pronounOf(run.name) &&
+            !isPlaceName(run.name.split(" ")) &&
+            !PUBLIC_BODY.test(run.name),
+        );
+        const business = BUSINESS_NOUNS.has(definite[1]!.toLowerCase());
+        const before = opening && sentence.text.indexOf(opening.name) < sentence.text.toLowerCase().indexOf(speaker.toLowerCase());
+        const sameSentence = business && opening && before && !outlets.has(opening.name.toLowerCase()) ? opening.name : null;
+        const resolved = sameSentence ?? resolveDescription(definite[1]!) ?? businessNamed(definite[1]!, sentence.paragraph);
+        if (resolved) organisations.add(resolved);
+        speaker = resolved ?? speaker;
+      } else if (SPOKESPERSON.test(speaker)) {
+        // "Harbour Line Ferries has cancelled all sailings. A spokesperson said …": the organisation just named speaks through them.
+        const organisation = organisationBefore(index);
+        if (organisation) speaker = `${speaker.split(" ")[0]!.toLowerCase()} ${organisation} ${speaker.split(" ").pop()}`;
       }
+      if (speaker && /^(?:a|an|one|two|three|four|several|some)\s/i.test(speaker)) speaker = namedInDescription(speaker);
+      else if (speaker && /^our\s+\p{Ll}+\s+(?:on|at|in|outside|inside|near|by)\s/iu.test(speaker))
+        speaker = speaker.split(" ").slice(0, 2).join(" ");
+      else if (speaker && /^\p{Lu}/u.test(speaker)) speaker = registry.longerOrganisation(speaker) ?? couple(speaker) ?? speaker;
     } else if (match?.pronoun) {
       const recent = (memory: { speaker: string; paragraph: number } | null) =>
         memory && sentence.paragraph - memory.paragraph <= 2 ? memory.speaker : null;
@@ -735,7 +833,7 @@ export function resolveSpeakers(
         if (speaker) people.learn(speaker, match.pronoun);
       } else if (match.pronoun === "it") {
         const before = previous && sentence.paragraph - previous.paragraph <= 1 ? previous.speaker : null;
-        speaker = before && !looksLikePersonName(before, registry) ? before : recent(lastOrganisation);
+        speaker = before && (organisations.has(before) || !looksLikePersonName(before, registry)) ? before : recent(lastOrganisation);
       } else if (match.pronoun === "they") speaker = previous && sentence.paragraph - previous.paragraph <= 1 ? previous.speaker : null;
     } else if (
       previous?.speaker &&
@@ -758,11 +856,14 @@ export function resolveSpeakers(
       const memory = { speaker, paragraph: sentence.paragraph, sentence: index };
       // A one-word speaker is a person ("Michael said") unless the document has it as an organisation.
       const oneWordPerson = /^\p{Lu}\p{Ll}+$/u.test(speaker) && !isOrganisationWord(speaker) && !whole.isOrganisation(speaker);
-      if (looksLikePersonName(speaker, registry) || oneWordPerson) people.note(memory);
+      if (organisations.has(speaker)) lastOrganisation = memory;
+      else if (looksLikePersonName(speaker, registry) || oneWordPerson) people.note(memory);
       else if (/^\p{Lu}/u.test(speaker)) lastOrganisation = memory;
       if (/^\p{Lu}/u.test(speaker)) registry.add(speaker, index);
     }
     previous = { speaker, paragraph: sentence.paragraph };
+    if (speaker && /^\p{Lu}/u.test(speaker)) named.push({ speaker, paragraph: sentence.paragraph });
+    speakersSoFar.push(speaker);
     return speaker;
   });
   // A quotation of several sentences: the attribution in one of them ('"…. …," Reyes said.') is every sentence's.
