@@ -309,7 +309,8 @@ export class MentionRegistry {
     const matches = [...this.withWord(name), ...this.withWord(`${name}'s`)].filter((m) => {
       const words = m.name.split(" ");
       if (words.length < 2) return false;
-      if (m.kind === "person") return words.includes(name);
+      // A surname is one person's, never a pair's ("Pentagon and Halcyne", "Colin and Wendy Haddow").
+      if (m.kind === "person") return words.includes(name) && !words.includes("and");
       // "Halcyne" → "Halcyne Systems", but not "Nimbra" → "Nimbra Fold" (a product).
       return (words[0] === name || words[0] === `${name}'s`) && (isOrganisationName(words) || m.descriptors.size > 0);
     });

@@ -1,5 +1,6 @@
 import { type Token, insideQuotes } from "./sentences";
 import { interviewSpeakers, pressReleaseIssuer } from "./document-voice";
+import { WEEKDAYS } from "./calendar";
 import { type Pronoun, RecentPeople, pronounOfWords, pronounUsed } from "./people";
 import {
   MentionRegistry,
@@ -428,7 +429,7 @@ export function findSpeaker(
         return { speaker: collapse(phrase), pronoun: null, cue: "hearing" };
     }
   }
-  for (const verbIndex of reportingVerbs(tokens, options.opensInQuotation ?? false)) {
+  for (const verbIndex of trailingFirst(tokens, reportingVerbs(tokens, options.opensInQuotation ?? false))) {
     const verb = tokens[verbIndex]!;
     const previous = tokens[verbIndex - 1];
     const inverted = (): SpeakerMatch | null => {
@@ -455,6 +456,28 @@ export function findSpeaker(
     }
   }
   return seenBy;
+}
+
+/**
+ * The verbs in the order to try them, an attribution that closes the sentence first:
+ * in "Halcyne has asked officials to agree to limits, sources said." the sources speak.
+ */
+function trailingFirst(tokens: Token[], verbs: number[]): number[] {
+  if (verbs.length < 2) return verbs;
+  const last = verbs[verbs.length - 1]!;
+  if (!ATTRIBUTION_VERBS.has(tokens[last]!.lower)) return verbs;
+  let end = tokens.length;
+  while (end > 0 && STOP_VALUES.has(tokens[end - 1]!.value)) end -= 1;
+  const closing = tokens.slice(last + 1, end);
+  const comma = tokens.lastIndexOf(
+    tokens
+      .slice(0, last)
+      .filter((t) => t.value === ",")
+      .pop()!,
+  );
+  const subject = tokens.slice(comma + 1, last);
+  const short = closing.length <= 8 && subject.length <= 8 && comma > 0;
+  return short && !subject.some((t) => t.pos === "VERB") ? [last, ...verbs.slice(0, -1)] : verbs;
 }
 
 const ANONYMITY =
@@ -584,8 +607,12 @@ interface NamedRun {
 const RELATIVES = new Set("wife husband son daughter brother sister mother father partner widow widower".split(" "));
 const FAMILY_OF: Record<string, Pronoun> = { his: "he", her: "she" };
 
+const WEEKDAY_NAMES = new Set(WEEKDAYS);
+/** A word of a name: capitalized, and not a weekday ("said Thursday Halcyne will …"). */
 const isNameToken = (t: Token, at: number) =>
-  /^\p{Lu}/u.test(t.value) && (t.pos === "PROPN" || (at > 0 && !NOT_NAMES.has(t.pos) && t.pos !== "DET" && t.pos !== "ADV"));
+  /^\p{Lu}/u.test(t.value) &&
+  !WEEKDAY_NAMES.has(t.lower) &&
+  (t.pos === "PROPN" || (at > 0 && !NOT_NAMES.has(t.pos) && t.pos !== "DET" && t.pos !== "ADV"));
 
 /** Names in capitals in the sentence ("Interior Minister Katrin Sollberg", "Halcyne Systems"), with the nouns around them that describe them. */
 function namedRuns(tokens: Token[]): NamedRun[] {
