@@ -163,6 +163,15 @@ export function nameInPhrase(words: string[]): string[] {
   const runs = capitalizedRuns(body);
   if (runs.length === 0) return words;
   const opening = runs[0]!;
+  // "Henrik from Marnholt", a reader named by first name and town: the person.
+  if (
+    first === 0 &&
+    opening.start === 0 &&
+    opening.end === 1 &&
+    /^(?:from|of)$/.test(body[1] ?? "") &&
+    !isOrganisationName(body.slice(0, 1))
+  )
+    return body.slice(0, 1);
   // A person named first, then where they work: "Dr. Lucia Ferro of the Castrel School of Economics".
   if (opening.start === 0 && opening.end - opening.start >= 2 && opening.end < body.length && AFFILIATION.test(body[opening.end]!)) {
     const run = body.slice(opening.start, opening.end);

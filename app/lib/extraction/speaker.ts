@@ -251,6 +251,10 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
     }
     return { phrase: [], pronoun: before.lower };
   }
+  // "One of them said", "several of them said later".
+  if (before.lower === "them" && tokens[left - 1]?.lower === "of" && QUANTIFIERS.test(tokens[left - 2]?.lower ?? "")) {
+    return { phrase: tokens.slice(left - 2, left + 1), pronoun: null };
+  }
   // "…, leader of Halden District Council, who said …": the person the relative clause is about.
   if (before.lower === "who" && tokens[left - 1]?.value === ",") return antecedentOfWho(tokens, left - 1);
   // "Mayor Varga rejected the criticism and said ...": the subject opens the sentence ("She calls it … and says …": the pronoun).
@@ -320,6 +324,7 @@ function describedWithClause(tokens: Token[], left: number): Token[] | null {
   return null;
 }
 
+const QUANTIFIERS = /^(?:one|two|three|four|five|some|several|many|all|both|most|none)$/;
 const RELATIVE_OPENERS = new Set(["where", "when", "as", "while", "although", "though", "after"]);
 
 /**
@@ -513,8 +518,9 @@ function sourcePhrase(tokens: Token[], phrase: Token[]): Token[] | "seen" {
       }
       // "published on the court's website": the website's owner.
       if ((token.value === "'s" || token.value === "’s") && /^(?:website|site|page|account)$/.test(tokens[k + 1]?.lower ?? "")) {
-        const owner = phraseEndingAt(tokens, k - 1);
-        if (owner.length > 0) return owner;
+        let from = k - 1;
+        while (from > start && tokens[from - 1]!.pos !== "ADP" && !BOUNDARY.has(tokens[from - 1]!.value)) from -= 1;
+        if (from < k) return tokens.slice(from, k);
       }
     }
   }
@@ -652,9 +658,13 @@ function namedRuns(tokens: Token[]): NamedRun[] {
         let e = end + 1;
         while (e < tokens.length && tokens[e]!.value !== "," && tokens[e]!.value !== "." && e < end + 8) e += 1;
         // The head of the apposition is its first noun before a preposition: "chair of the committee" is a chair.
+        // "Irina Vasko, accused aluminium producer Velmont of …" is a clause, not an apposition.
         const appositive = tokens.slice(end + 1, e);
         const adposition = appositive.findIndex((t) => t.pos === "ADP");
-        const head = (adposition === -1 ? appositive : appositive.slice(0, adposition)).filter((t) => t.pos === "NOUN").pop();
+        const clause = appositive.some((t) => t.pos === "VERB" || t.pos === "AUX");
+        const head = clause
+          ? undefined
+          : (adposition === -1 ? appositive : appositive.slice(0, adposition)).filter((t) => t.pos === "NOUN").pop();
         if (head) descriptors.push(head.lower);
       }
     }
