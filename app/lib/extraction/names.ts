@@ -169,7 +169,8 @@ export function nameInPhrase(words: string[]): string[] {
     opening.start === 0 &&
     opening.end === 1 &&
     /^(?:from|of)$/.test(body[1] ?? "") &&
-    !isOrganisationName(body.slice(0, 1))
+    !isOrganisationName(body.slice(0, 1)) &&
+    !isTitleWord(body[0]!)
   )
     return body.slice(0, 1);
   // A person named first, then where they work: "Dr. Lucia Ferro of the Castrel School of Economics".
