@@ -397,7 +397,10 @@ function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
       return [];
     }
     // "would not say", "declined to say", "will show": nothing is attributed.
-    const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower);
+    // Only the words of the verb's own clause: in "because the plan is not public, said …" the "not" is another verb's.
+    const own = tokens.slice(Math.max(0, i - 3), i);
+    const comma = own.map((t) => BOUNDARY.has(t.value)).lastIndexOf(true);
+    const before = own.slice(comma + 1).map((t) => t.lower);
     if (before.some((w) => w === "not" || w === "n't" || w === "never" || w === "declined" || w === "refused")) return [];
     if (!ATTRIBUTION_VERBS.has(token.lower) && before.some((w) => w === "will" || w === "would" || w === "could" || w === "might"))
       return [];
@@ -670,7 +673,8 @@ function namedRuns(tokens: Token[]): NamedRun[] {
     }
     const pronoun = pronounOfWords([...tokens.slice(Math.max(0, i - 2), i), ...run].map((t) => t.value));
     // "his wife Wendy", "resident Joan Whitlock": someone described as a person is one.
-    if (pronoun || descriptors.some((d) => isTitleWord(d))) kind ??= "person";
+    if (pronoun || descriptors.some((d) => isTitleWord(d)) || (run.length > name.split(" ").length && isTitleWord(run[0]!.value)))
+      kind ??= "person";
     const bare = run.length === 1 && descriptors.length === 0 && kind === null && !isOrganisationWord(name);
     const family = run.length === 1 && RELATIVES.has(tokens[i - 1]?.lower ?? "") ? (FAMILY_OF[tokens[i - 2]?.lower ?? ""] ?? null) : null;
     if (name && !isTitleWord(name))
@@ -793,6 +797,11 @@ export function resolveSpeakers(
     for (const run of persons) if (run.pronoun) people.learn(fullName(run.name) ?? run.name, run.pronoun);
     // The person the sentence is about: the last person's name before its first verb ("Hollin Cross resident Joan Whitlock, 81, …").
     const subject = persons.filter((run) => run.subject).pop();
+    // Others named in the sentence are who a pronoun can mean when the subject is the other gender ("Ilse Brandt met Karl Oberg. He said …").
+    for (const run of persons) {
+      if (run !== subject && run.kind === "person")
+        people.note({ speaker: fullName(run.name) ?? run.name, paragraph: sentence.paragraph, sentence: index });
+    }
     if (subject) {
       const name = fullName(subject.name) ?? subject.name;
       people.note({ speaker: name, paragraph: sentence.paragraph, sentence: index });
