@@ -240,6 +240,8 @@ export class MentionRegistry {
   /** Lower-cased name words and descriptors ("agency", "airline"). */
   private readonly byTerm = new Map<string, Set<Mention>>();
   private latestPerson: Mention | null = null;
+  /** One-word names a relative clause showed to be organisations ("Brennock, which …"). */
+  private readonly declared = new Set<string>();
 
   private index(mention: Mention): void {
     const put = (map: Map<string, Set<Mention>>, key: string) => {
@@ -268,6 +270,7 @@ export class MentionRegistry {
   add(name: string, sentence: number, descriptors: string[] = [], hint: Mention["kind"] | null = null): Mention {
     const words = name.split(" ");
     if (hint === "organisation" && words.length === 1) {
+      this.declared.add(name);
       // "Brennock, which maintains …": a longer name opening with it is the organisation's ("Brennock Signalling"), not a person's.
       for (const m of this.withWord(name)) {
         if (m.kind !== "person" || m.name.split(" ")[0] !== name) continue;
@@ -286,7 +289,8 @@ export class MentionRegistry {
       this.touch(before, sentence);
       return before;
     }
-    const kind = hint ?? (isOrganisationName(words) || words.length === 1 ? "organisation" : "person");
+    // "Brennock Signalling" after "Brennock, which …": the organisation's full name.
+    const kind = hint ?? (isOrganisationName(words) || words.length === 1 || this.declared.has(words[0]!) ? "organisation" : "person");
     const existing =
       this.byName.get(name) ??
       (kind === "person"
@@ -362,6 +366,11 @@ export class MentionRegistry {
   /** The most recently mentioned person. */
   lastPerson(): string | null {
     return this.latestPerson?.name ?? null;
+  }
+
+  /** What the document has shown a name to be, when it has met it. */
+  kindOf(name: string): Mention["kind"] | null {
+    return this.byName.get(name)?.kind ?? null;
   }
 
   /** Whether the name is a person met in the document (a full name, or a part of one). */

@@ -175,8 +175,11 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
       token.pos === "VERB" &&
       /^[a-z]/.test(token.value) &&
       (i === start || (["NOUN", "PROPN"].includes(tokens[i + 1]?.pos ?? "") && !phrase.some((t) => t.pos === "PROPN")));
+    // "a later inquiry by …": an adverb the tagger finds between an article and its noun.
+    const modifier = token.pos === "ADV" && phrase[phrase.length - 1]?.pos === "DET" && ["NOUN", "ADJ"].includes(tokens[i + 1]?.pos ?? "");
     if (
       !compound &&
+      !modifier &&
       !pluralPossessive(tokens, i) &&
       !gluedHyphen(tokens, i) &&
       !inPhrase(token, i === 0 ? 1 : i, phrase.length) &&
@@ -191,7 +194,9 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
       (SOURCE_PARTICIPLES.has(phrase[phrase.length - 1]!.lower) && phrase.length === 1))
   )
     phrase.pop();
-  return phrase.some((t) => t.pos === "PROPN" || t.pos === "NOUN" || capitalized(t)) ? phrase : [];
+  // "according to records held by …": the first word is a noun, whatever the tagger says.
+  const nounFirst = phrase[0]?.pos === "VERB" && /^[a-z]+s$/.test(phrase[0].value) && phrase.length === 1;
+  return nounFirst || phrase.some((t) => t.pos === "PROPN" || t.pos === "NOUN" || capitalized(t)) ? phrase : [];
 }
 
 const BOUNDARY = new Set([",", ";", ":", '"', "“", "”", "—", "–", "(", "‘", "’"]);
@@ -509,7 +514,7 @@ function sourcePhrase(tokens: Token[], phrase: Token[]): Token[] | "seen" {
   const after = start + phrase.length;
   const appositive = nameInApposition(tokens, after);
   if (appositive) return appositive;
-  const head = phrase.find((t) => t.pos === "NOUN" && (isDocumentNoun(t.lower) || WRITTEN_SOURCES.has(t.lower)));
+  const head = phrase.find((t, k) => (t.pos === "NOUN" || k === 0) && (isDocumentNoun(t.lower) || WRITTEN_SOURCES.has(t.lower)));
   if (head) {
     for (let k = start + 1; k < Math.min(tokens.length - 1, after + 10); k += 1) {
       const token = tokens[k]!;
@@ -902,7 +907,8 @@ export function resolveSpeakers(
       const memory = { speaker, paragraph: sentence.paragraph, sentence: index };
       // A one-word speaker is a person ("Michael said") unless the document has it as an organisation.
       const oneWordPerson = /^\p{Lu}\p{Ll}+$/u.test(speaker) && !isOrganisationWord(speaker) && !whole.isOrganisation(speaker);
-      if (organisations.has(speaker)) lastOrganisation = memory;
+      if (organisations.has(speaker) || (speaker.includes(" ") && (registry.kindOf(speaker) ?? whole.kindOf(speaker)) === "organisation"))
+        lastOrganisation = memory;
       else if (looksLikePersonName(speaker, registry) || oneWordPerson) people.note(memory);
       else if (/^\p{Lu}/u.test(speaker)) lastOrganisation = memory;
       if (/^\p{Lu}/u.test(speaker)) registry.add(speaker, index);
