@@ -368,6 +368,12 @@ export class MentionRegistry {
     return this.latestPerson?.name ?? null;
   }
 
+  /** The person last called by a title or role ("the minister" after "Defence Minister Rasmus Ekholt"), if exactly that word was used. */
+  personDescribedAs(noun: string): string | null {
+    const people = [...(this.byTerm.get(noun) ?? [])].filter((m) => m.kind === "person" && m.descriptors.has(noun));
+    return mostRecent(people)?.name ?? null;
+  }
+
   /** What the document has shown a name to be, when it has met it. */
   kindOf(name: string): Mention["kind"] | null {
     return this.byName.get(name)?.kind ?? null;

@@ -79,6 +79,12 @@ export class RecentPeople {
     return this.people[this.people.length - 1] ?? null;
   }
 
+  /** The person last named within `window` paragraphs, whoever they are: "the 54-year-old said". */
+  resolveAny(paragraph: number, window = 2): string | null {
+    const person = this.last();
+    return person && paragraph - person.paragraph <= window ? person.speaker : null;
+  }
+
   /**
    * The person a "he" or "she" in the given paragraph refers to: the most recent person
    * named within `window` paragraphs whom the document has not called the other pronoun.

@@ -261,6 +261,26 @@ describe("speakers resolved across sentences", () => {
     ).toEqual(["a senior official at the Ministry of Transport"]);
   });
 
+  it("gives 'the 54-year-old' and 'the minister' to the person the document called that", () => {
+    expect(speakers("Gerda Lind, 54, has lived in Kell all her life. The 54-year-old said the town had never flooded.")).toEqual([
+      null,
+      "Gerda Lind",
+    ]);
+    expect(speakers("Defence Minister Rasmus Ekholt visited the yard. The minister said the boats were late.")).toEqual([
+      null,
+      "Rasmus Ekholt",
+    ]);
+  });
+
+  it("gives a statement to the organisation that issued it and keeps an anonymous source's reason for anonymity out", () => {
+    expect(speakers("A ministry statement said the figures were wrong.")).toEqual(["the ministry"]);
+    expect(speakers("Two diplomats who asked not to be named said the talks had collapsed.")).toEqual(["Two diplomats"]);
+  });
+
+  it("never takes a photo credit or byline for the person a pronoun means", () => {
+    expect(speakers('Photo: Anna Berg/Tallis Wire\n\n"The ruling," she said, "is final."')).toEqual([null, null]);
+  });
+
   it("gives 'one of them' to the group last described", () => {
     expect(speakers("Two officials briefed on the talks said the offer was final. One of them said the deadline was Friday.")).toEqual([
       "Two officials briefed on the talks",

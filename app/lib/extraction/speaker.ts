@@ -315,7 +315,7 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
 
 /** "A scientist at the institute who worked on the survey said": a description and its own relative clause, up to the verb. */
 function describedWithClause(tokens: Token[], left: number): Token[] | null {
-  for (let w = left; w > 0 && w > left - 10; w -= 1) {
+  for (let w = left - 1; w > 0 && w > left - 10; w -= 1) {
     const token = tokens[w]!;
     if (BOUNDARY.has(token.value)) return null;
     if (token.lower !== "who") continue;
@@ -618,6 +618,8 @@ interface NamedRun {
   familyOf: Pronoun | null;
 }
 
+const CREDIT_LINE =
+  /^(?:Photo|Photograph|Picture|Image|Video|Credit|Graphic|By|Reporting by|Additional reporting|Editing by|Written by|Writing by)\b/i;
 const RELATIVES = new Set("wife husband son daughter brother sister mother father partner widow widower".split(" "));
 const FAMILY_OF: Record<string, Pronoun> = { his: "he", her: "she" };
 
@@ -678,9 +680,16 @@ function namedRuns(tokens: Token[]): NamedRun[] {
     }
     const pronoun = pronounOfWords([...tokens.slice(Math.max(0, i - 2), i), ...run].map((t) => t.value));
     // "his wife Wendy", "resident Joan Whitlock": someone described as a person is one.
-    if (pronoun || descriptors.some((d) => isTitleWord(d)) || (run.length > name.split(" ").length && isTitleWord(run[0]!.value)))
+    if (
+      pronoun ||
+      descriptors.some((d) => isTitleWord(d)) ||
+      (run.length > name.split(" ").length && run.slice(0, run.length - name.split(" ").length).some((t) => isTitleWord(t.value)))
+    )
       kind ??= "person";
     const bare = run.length === 1 && descriptors.length === 0 && kind === null && !isOrganisationWord(name);
+    // Titles inside a person's run ("Defence Minister Rasmus Ekholt") are what "the minister" later means.
+    if (kind === "person" && !isOrganisationName(name.split(" ")))
+      for (const t of run.slice(0, -1)) if (isTitleWord(t.value) && !/s$/i.test(t.value)) descriptors.push(t.lower.replace(/\.$/, ""));
     const family = run.length === 1 && RELATIVES.has(tokens[i - 1]?.lower ?? "") ? (FAMILY_OF[tokens[i - 2]?.lower ?? ""] ?? null) : null;
     if (name && !isTitleWord(name))
       found.push({ name, descriptors, subject: firstVerb === -1 || i < firstVerb, kind, bare, pronoun, familyOf: family });
@@ -785,6 +794,11 @@ export function resolveSpeakers(
     if (!family) return null;
     return registry.pairNamed(family);
   };
+  const personCalled = (noun: string, paragraph: number): string | null => {
+    const lower = noun.toLowerCase();
+    if (/^\d+-year-old$/.test(lower)) return people.resolveAny(paragraph);
+    return isTitleWord(lower) && !/s$/.test(lower) ? registry.personDescribedAs(lower) : null;
+  };
   const speakersSoFar: Array<string | null> = [];
   // Names the document has called "the company" or "the operator": organisations, however much they look like a person's name.
   const organisations = new Set<string>();
@@ -798,7 +812,9 @@ export function resolveSpeakers(
       const relative = run.familyOf ? people.resolve(run.familyOf, sentence.paragraph) : null;
       if (relative && relative.includes(" ")) registry.add(`${run.name} ${relative.split(" ").pop()}`, index, [], "person");
     }
-    const persons = runs.filter((run) => looksLikePersonName(run.name, registry));
+    // A byline or a photo credit names the outlet's staff, never who a later "she said" means.
+    const credit = CREDIT_LINE.test(sentence.text);
+    const persons = credit ? [] : runs.filter((run) => looksLikePersonName(run.name, registry));
     for (const run of persons) if (run.pronoun) people.learn(fullName(run.name) ?? run.name, run.pronoun);
     // The person the sentence is about: the last person's name before its first verb ("Hollin Cross resident Joan Whitlock, 81, …").
     const subject = persons.filter((run) => run.subject).pop();
@@ -833,7 +849,15 @@ export function resolveSpeakers(
       // "X's data", "the Finance Ministry's budget document", "Nimbra's product pages".
       const possessive = /^(.+?)['’]s\s+(?:[a-z-]+\s+)?(\S+)$/.exec(speaker);
       const earlier = backToDescribed(speaker);
+      // "A ministry statement said", "the company's report": the organisation that wrote it.
+      const authored = /^(?:a|an|the)\s+([a-z]+)\s+(\S+)$/i.exec(speaker);
+      // "The 54-year-old said", "the minister said": the person the document has called that.
+      const called = /^the\s+(\d+-year-old|[a-z-]+)$/i.exec(speaker)?.[1];
+      const role = called ? personCalled(called, sentence.paragraph) : null;
       if (earlier) speaker = earlier;
+      else if (role) speaker = role;
+      else if (authored && isDocumentNoun(authored[2]!) && isOrganisationWord(authored[1]!))
+        speaker = resolveDescription(authored[1]!) ?? `the ${authored[1]!.toLowerCase()}`;
       else if (possessive && !possessive[1]!.includes(" ") && /^\p{Lu}/u.test(possessive[1]!) && !isDocumentNoun(possessive[2]!)) {
         // "Holt’s office" → "Casimir Holt's office".
         const owner = fullName(possessive[1]!);
