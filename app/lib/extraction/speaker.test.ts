@@ -300,6 +300,34 @@ describe("speakers resolved across sentences", () => {
     expect(speakers(outlet.join("\n\n"))).toEqual([null, null, null, "Lena Marsh"]);
   });
 
+  it("reads 'Question:'/'Answer:', 'Q.'/'A.' and names in ordinary capitals that label several turns", () => {
+    const dotted = [
+      "Lena Marsh runs Brightwell.",
+      "We met her at the plant.",
+      "Question: Who pays?",
+      "Answer: The bank.",
+      "Q. Will you sell?",
+      "A. No.",
+    ];
+    expect(speakers(dotted.join("\n\n"))).toEqual([null, null, null, "Lena Marsh", null, "Lena Marsh"]);
+    const named = [
+      "She spoke to Oskar Lund.",
+      "Oskar Lund: Who pays?",
+      "Lena Marsh: The bank. We pay the rest.",
+      "Oskar Lund: Will you sell?",
+      "Lena Marsh: No.",
+    ];
+    expect(speakers(["Lena Marsh runs Brightwell.", ...named].join("\n\n"))).toEqual([
+      null,
+      null,
+      "Oskar Lund",
+      "Lena Marsh",
+      "Lena Marsh",
+      "Oskar Lund",
+      "Lena Marsh",
+    ]);
+  });
+
   it("keeps the credited agency of a dateline from being the speaker and the outlet's own voice without one", () => {
     expect(
       speakers(
