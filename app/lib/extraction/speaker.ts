@@ -374,7 +374,7 @@ function reportsEstimate(tokens: Token[], i: number): boolean {
 function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
   const reporting = (i: number) => REPORTING_VERBS.has(tokens[i]!.lower) || reportsEstimate(tokens, i);
   if (
-    !tokens.some((t, i) => REPORTING_VERBS.has(t.lower) || REVISING_VERBS.has(t.lower) || PUTTING_VERBS.has(t.lower)) ||
+    !tokens.some((t) => REPORTING_VERBS.has(t.lower) || REVISING_VERBS.has(t.lower) || PUTTING_VERBS.has(t.lower)) ||
     !tokens.some((_, i) => reporting(i))
   )
     return [];
