@@ -12,12 +12,14 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
+import phoneStylesheet from "./styles/phone.css?url";
 import { getAuthenticated } from "./auth/guards.server";
 import { ERROR_REFERENCE_ELEMENT_ID, useErrorReference } from "./lib/error-reference";
 import { useNonce } from "./nonce";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: phoneStylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

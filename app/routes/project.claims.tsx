@@ -2,11 +2,12 @@ import { useActionData } from "react-router";
 import type { Route } from "./+types/project.claims";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ClaimsTable } from "../components/claims-table";
+import { EmptyState, ImportFirstArticles } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { parseClaimQuery } from "../lib/claim-query";
 import { can } from "../lib/roles";
 import { assignableMembers, getPreference, searchClaims } from "../models/claim-review.server";
-import { documentFilterOptions } from "../models/document.server";
+import { countDocuments, documentFilterOptions } from "../models/document.server";
 import { TABLE_PREFERENCES_KEY, handleReviewAction, tablePreferencesSchema } from "../services/review-actions.server";
 
 export const meta = () => [{ title: "Claims · Claimdesk" }];
@@ -14,11 +15,12 @@ export const meta = () => [{ title: "Claims · Claimdesk" }];
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role, user } = await requireProjectCapability(request, params.slug, "read");
   const query = parseClaimQuery(new URL(request.url).searchParams);
-  const [result, documents, members, preferences] = await Promise.all([
+  const [result, documents, members, preferences, documentCount] = await Promise.all([
     searchClaims(project.id, query, user.id),
     documentFilterOptions(project.id, query.document),
     assignableMembers(project.id),
     getPreference(user.id, TABLE_PREFERENCES_KEY),
+    countDocuments(project.id),
   ]);
   return {
     project,
@@ -39,6 +41,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canTag: can(role, "tagClaim"),
     canBulk: can(role, "bulkEdit"),
     canAssign: can(role, "assignClaims"),
+    canImport: can(role, "importDocuments"),
+    documentCount,
   };
 }
 
@@ -52,7 +56,13 @@ export default function Claims({ loaderData }: Route.ComponentProps) {
     <section>
       <h1>{loaderData.project.name}: claims</h1>
       <ProjectNav slug={loaderData.project.slug} role={loaderData.role} />
-      <ClaimsTable data={loaderData} actionError={actionData && !actionData.ok ? actionData.error : null} />
+      {loaderData.documentCount === 0 ? (
+        <EmptyState title="No claims yet" next={<ImportFirstArticles slug={loaderData.project.slug} canImport={loaderData.canImport} />}>
+          Claims are picked out of the articles imported into this project.
+        </EmptyState>
+      ) : (
+        <ClaimsTable data={loaderData} actionError={actionData && !actionData.ok ? actionData.error : null} />
+      )}
     </section>
   );
 }

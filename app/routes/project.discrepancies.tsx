@@ -2,8 +2,10 @@ import { Link } from "react-router";
 import type { Route } from "./+types/project.discrepancies";
 import { requireProjectCapability } from "../auth/guards.server";
 import { HighlightedPassage } from "../components/suggestions";
+import { EmptyState, MoreCoverage } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { DETAIL_KIND_LABELS, factPaths, valuesByKey } from "../lib/facts";
+import { can } from "../lib/roles";
 import { listFactDiscrepancies } from "../models/fact-discrepancies.server";
 import { findDiscrepancies } from "../models/suggestion.server";
 
@@ -15,16 +17,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     findDiscrepancies(project.id),
     listFactDiscrepancies(project.id),
   ]);
-  return { project, role, discrepancies, note, compared, considered, facts };
+  return { project, role, discrepancies, note, compared, considered, facts, canImport: can(role, "importDocuments") };
 }
 
 export default function Discrepancies({ loaderData }: Route.ComponentProps) {
-  const { project, role, discrepancies, note, compared, considered, facts } = loaderData;
+  const { project, role, discrepancies, note, compared, considered, facts, canImport } = loaderData;
   const base = `/projects/${project.slug}`;
   return (
     <section>
       <h1>{project.name}: discrepancies</h1>
       <ProjectNav slug={project.slug} role={role} />
+      {facts.length === 0 && discrepancies.length === 0 && !note ? (
+        <EmptyState title="No disagreements found" next={<MoreCoverage slug={project.slug} canImport={canImport} />}>
+          A discrepancy appears when two articles state the same fact with different details: another amount, date, time or name.
+        </EmptyState>
+      ) : null}
       <h2>Facts the outlets disagree on</h2>
       {facts.length === 0 ? (
         <p>No fact is stated with different details.</p>

@@ -6,6 +6,7 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { FileDropImport } from "../components/file-drop-import";
 import { FormError } from "../components/forms";
 import { ImportResults } from "../components/import-results";
+import { EmptyState } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { can } from "../lib/roles";
 import { listDocuments } from "../models/document.server";
@@ -40,7 +41,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
       <h1>{project.name}: documents</h1>
       <ProjectNav slug={project.slug} role={role} />
       {canImport ? (
-        <div className="card">
+        <div className="card" id="import">
           <h2>Import articles</h2>
           <FileDropImport slug={project.slug} />
           <FormError message={actionData?.formError} />
@@ -68,7 +69,12 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
       {documents.length === 0 ? (
-        <p>No articles yet.{canImport ? " Import some above." : ""}</p>
+        <EmptyState
+          title="No articles yet"
+          next={canImport ? <a href="#import">Import your first articles</a> : "An editor of this project imports them."}
+        >
+          Each imported article is split into the claims worth checking, ready to review.
+        </EmptyState>
       ) : (
         <table className="data-table">
           <caption className="visually-hidden">Imported articles</caption>

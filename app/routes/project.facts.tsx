@@ -3,6 +3,7 @@ import { Form, Link, data, useActionData, useNavigate, useNavigation } from "rea
 import type { Route } from "./+types/project.facts";
 import { actorOf } from "../auth/actor.server";
 import { requireProjectCapability } from "../auth/guards.server";
+import { EmptyState, MoreCoverage } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { FACTS_FORM_CAPABILITY, factsFormSchema } from "../lib/fact-forms";
 import {
@@ -27,7 +28,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
   const query = parseFactQuery(new URL(request.url).searchParams);
   const page = await listFacts(project.id, query);
-  return { project, role, query, ...page, canGroup: can(role, "tagClaim"), canRegroup: can(role, "editFacts") };
+  return {
+    project,
+    role,
+    query,
+    ...page,
+    canGroup: can(role, "tagClaim"),
+    canRegroup: can(role, "editFacts"),
+    canImport: can(role, "importDocuments"),
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -61,7 +70,7 @@ const SORT_LABELS: Record<(typeof FACT_SORTS)[number], string> = {
 };
 
 export default function Facts({ loaderData }: Route.ComponentProps) {
-  const { project, role, query, rows, total, ungrouped, canGroup, canRegroup } = loaderData;
+  const { project, role, query, rows, total, ungrouped, canGroup, canRegroup, canImport } = loaderData;
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const navigate = useNavigate();
@@ -212,7 +221,14 @@ export default function Facts({ loaderData }: Route.ComponentProps) {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 ? <p className="empty">No facts match these filters.</p> : null}
+      {rows.length === 0 && factQueryToSearch({ ...query, page: 1 }) === "" ? (
+        <EmptyState title="No facts yet" next={<MoreCoverage slug={project.slug} canImport={canImport} />}>
+          A fact appears when claims state the same thing: in articles from different outlets, or a figure and its counter-figure in one
+          article.
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <p className="empty">No facts match these filters.</p>
+      ) : null}
       <nav aria-label="Pages" className="pager">
         {query.page > 1 ? <Link to={search({ page: query.page - 1 })}>Previous page</Link> : null}
         <span className="meta">

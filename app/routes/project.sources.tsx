@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/project.sources";
 import { formatDate } from "../lib/datetime";
 import { requireProjectCapability } from "../auth/guards.server";
+import { EmptyState } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { listProjectSources } from "../models/source.server";
 
@@ -31,7 +32,14 @@ export default function Sources({ loaderData }: Route.ComponentProps) {
         {q ? <Link to={`/projects/${project.slug}/sources`}>Clear</Link> : null}
       </Form>
       {sources.length === 0 ? (
-        <p>{q ? `No source matches “${q}”.` : "No sources linked yet. Link them from a claim."}</p>
+        q ? (
+          <p>No source matches “{q}”.</p>
+        ) : (
+          <EmptyState title="No sources yet" next={<Link to={`/projects/${project.slug}/claims`}>Open the claims</Link>}>
+            A source is linked from a claim: an address with the quote and whether it supports or refutes it, or a passage found in another
+            article.
+          </EmptyState>
+        )
       ) : (
         <table className="data-table">
           <caption className="visually-hidden">Sources of this project</caption>

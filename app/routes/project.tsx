@@ -1,8 +1,9 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/project";
 import { requireProjectCapability } from "../auth/guards.server";
+import { EmptyState, ImportFirstArticles } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
-import { ROLE_LABELS } from "../lib/roles";
+import { ROLE_LABELS, can } from "../lib/roles";
 import { claimCountsByStatus, hasClaimsNeedingReanchoring } from "../models/claim.server";
 import { countDocuments } from "../models/document.server";
 
@@ -15,11 +16,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     countDocuments(project.id),
     hasClaimsNeedingReanchoring(project.id),
   ]);
-  return { project, role, counts: counts.get(project.id)!, documents, needsReanchoring };
+  return { project, role, counts: counts.get(project.id)!, documents, needsReanchoring, canImport: can(role, "importDocuments") };
 }
 
 export default function Project({ loaderData }: Route.ComponentProps) {
-  const { project, role, counts, documents, needsReanchoring } = loaderData;
+  const { project, role, counts, documents, needsReanchoring, canImport } = loaderData;
   const base = `/projects/${project.slug}`;
   return (
     <section>
@@ -28,6 +29,11 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {project.archivedAt ? <p className="alert alert-info">This project is archived.</p> : null}
       <p className="meta">Your role: {ROLE_LABELS[role]}</p>
       {project.description ? <p>{project.description}</p> : null}
+      {documents === 0 ? (
+        <EmptyState title="No articles yet" next={<ImportFirstArticles slug={project.slug} canImport={canImport} />}>
+          Import the articles to check; their claims are picked out for review.
+        </EmptyState>
+      ) : null}
       <ul className="stat-list" aria-label="Claims by status">
         <li>
           <Link to={`${base}/documents`}>

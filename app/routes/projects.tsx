@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/projects";
 import { actorOf } from "../auth/actor.server";
 import { requireAdmin, requireUser } from "../auth/guards.server";
+import { EmptyState } from "../components/empty-state";
 import { Field, Notice } from "../components/forms";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema, projectSlugSchema } from "../lib/project-schema";
@@ -45,7 +46,12 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
       <h1>Projects</h1>
       <Notice message={params.get("passwordChanged") ? "Your password has been changed." : null} />
       {projects.length === 0 ? (
-        <p>You are not a member of any project yet. Ask a project owner to add you.</p>
+        <EmptyState
+          title={includeArchived ? "No projects" : "No projects yet"}
+          next={canCreate ? <a href="#new-project">Create your first project</a> : "Ask a project owner to add you to theirs."}
+        >
+          A project holds one desk&apos;s articles, claims and team.
+        </EmptyState>
       ) : (
         <ul className="project-list">
           {projects.map((project) => (
@@ -72,8 +78,8 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
         </Link>
       </p>
       {canCreate ? (
-        <Form method="post" className="card" noValidate>
-          <h2>New project</h2>
+        <Form method="post" className="card" id="new-project" aria-labelledby="new-project-title" noValidate>
+          <h2 id="new-project-title">New project</h2>
           <Field label="Project name" name="name" required error={errors.name} />
           <Field
             label="Address name"
