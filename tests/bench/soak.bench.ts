@@ -174,9 +174,22 @@ async function signIn(reviewer: Reviewer) {
 async function holdEventStream(reviewer: Reviewer, signal: AbortSignal) {
   const decoder = new TextDecoder();
   let reloadSoon: ReturnType<typeof setTimeout> | undefined;
-  const reload = () => {
-    if (!signal.aborted)
-      void timed("live reload (data)", `${BASE}/projects/${SLUG}/claims.data?status=unverified`, { headers: { Cookie: reviewer.cookie } });
+  // One reload at a time per table, as the router's revalidation: changes that arrive
+  // during one are picked up by a single reload after it.
+  let reloading = false;
+  let again = false;
+  const reload = async () => {
+    if (signal.aborted) return;
+    if (reloading) {
+      again = true;
+      return;
+    }
+    reloading = true;
+    do {
+      again = false;
+      await timed("live reload (data)", `${BASE}/projects/${SLUG}/claims.data?status=unverified`, { headers: { Cookie: reviewer.cookie } });
+    } while (again && !signal.aborted);
+    reloading = false;
   };
   while (!signal.aborted) {
     try {
@@ -187,7 +200,7 @@ async function holdEventStream(reviewer: Reviewer, signal: AbortSignal) {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         if (decoder.decode(chunk.value, { stream: true }).includes("event: claims-changed")) {
           clearTimeout(reloadSoon);
-          reloadSoon = setTimeout(reload, 200);
+          reloadSoon = setTimeout(() => void reload(), 200);
         }
       }
     } catch {
