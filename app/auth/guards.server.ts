@@ -1,5 +1,7 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import { getConfig } from "../config.server";
+import { throwAppError } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
 import { type Capability, can } from "../lib/roles";
 import { type ProjectAccess, findProjectAccess } from "../models/project.server";
 import { type SessionUser, validateSessionToken } from "../models/session.server";
@@ -36,11 +38,11 @@ async function lookUpSession(request: Request): Promise<Authenticated | null> {
 }
 
 export function forbidden(message = "You do not have permission to do that."): never {
-  throw data({ message }, { status: 403 });
+  throwAppError(new AppError("forbidden", message));
 }
 
 export function notFound(message = "Not found."): never {
-  throw data({ message }, { status: 404 });
+  throwAppError(new AppError("not_found", message));
 }
 
 /**

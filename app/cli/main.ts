@@ -12,7 +12,8 @@ import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
-import { type CliIo, CliError, readAllStdin } from "./io";
+import { exitCodeOf, isAppError } from "../lib/app-error";
+import { type CliIo, readAllStdin } from "./io";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   db: dbCommand,
@@ -49,7 +50,9 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   boot [--no-demo]                             migrate, then seed demo data if the database is empty
 
 Every command takes --json for machine-readable output. Errors print one line on
-stderr and exit non-zero (2 for usage errors).`;
+stderr and exit non-zero: 2 for usage errors and bad input, 3 for a stale
+--expect-version, 4 when the --as user's role does not allow it, 6 when the audit
+trail is broken, 1 otherwise.`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -66,9 +69,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     parseConfig(process.env);
     return await handler(rest, io);
   } catch (error) {
-    if (error instanceof CliError) {
+    if (isAppError(error)) {
       io.stderr(`claimdesk: ${error.message.split("\n")[0]}\n`);
-      return error.exitCode;
+      return exitCodeOf(error.code);
     }
     if (error instanceof ConfigError) {
       io.stderr(`${error.message}\n`);

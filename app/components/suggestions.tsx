@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useFetcher, useRevalidator } from "react-router";
+import type { ActionResult } from "../lib/action-result";
 
 interface Difference {
   kind: string;
@@ -50,13 +51,13 @@ function SuggestionItem({
   suggestion: Suggestion;
   canLink: boolean;
 }) {
-  const action = useFetcher<{ ok?: boolean; message?: string; intent?: string }>();
+  const action = useFetcher<ActionResult<{ intent: string }>>();
   const revalidator = useRevalidator();
   useEffect(() => {
     if (action.state === "idle" && action.data?.ok) revalidator.revalidate();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action.state, action.data]);
-  if (action.data?.ok)
+  if (action.data?.ok === true)
     return (
       <li className="meta">
         {action.data.intent === "link-passage" ? "Linked as a source." : "Rejected; it will not be suggested again."}
@@ -94,9 +95,9 @@ function SuggestionItem({
           </button>
         </action.Form>
       ) : null}
-      {action.data?.message ? (
+      {action.data?.ok === false ? (
         <p className="field-error" role="alert">
-          {action.data.message}
+          {action.data.error}
         </p>
       ) : null}
     </li>
@@ -105,7 +106,8 @@ function SuggestionItem({
 
 /** "Find in other articles": loads suggestions on request and lets reviewers link or reject them. */
 export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; claimId: number; canLink: boolean }) {
-  const loader = useFetcher<{ suggestions?: Suggestion[]; message?: string }>();
+  const loader = useFetcher<ActionResult<{ suggestions: Suggestion[] }>>();
+  const suggestions = loader.data?.ok ? loader.data.suggestions : undefined;
   const [asked, setAsked] = useState(false);
   return (
     <section aria-labelledby={`find-${claimId}`}>
@@ -122,12 +124,11 @@ export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; 
       </button>
       <div aria-live="polite">
         {asked && loader.state === "loading" ? <p className="meta">Searching…</p> : null}
-        {loader.data?.suggestions && loader.data.suggestions.length === 0 ? (
-          <p className="meta">No passages in other articles match this claim.</p>
-        ) : null}
-        {loader.data?.suggestions && loader.data.suggestions.length > 0 ? (
+        {loader.data?.ok === false ? <p className="field-error">{loader.data.error}</p> : null}
+        {suggestions && suggestions.length === 0 ? <p className="meta">No passages in other articles match this claim.</p> : null}
+        {suggestions && suggestions.length > 0 ? (
           <ol className="suggestion-list" aria-label="Passages in other articles">
-            {loader.data.suggestions.map((s) => (
+            {suggestions.map((s) => (
               <SuggestionItem key={`${s.documentId}-${s.start}`} slug={slug} claimId={claimId} suggestion={s} canLink={canLink} />
             ))}
           </ol>

@@ -3,7 +3,8 @@ import type { ClaimStatus } from "../lib/claim-status";
 import type { ClaimQuery } from "../lib/claim-query";
 import { PROJECT_ROLES, can, isProjectRole } from "../lib/roles";
 import { appendAuditEvents } from "./audit.server";
-import { ClaimInputError, StaleClaimError, parseReasons } from "./claim.server";
+import { AppError, staleVersionError } from "../lib/app-error";
+import { parseReasons } from "./claim.server";
 import { claimConditions, claimOrder, countClaimsByStatus } from "./claim-filter.server";
 import { claimsGeneration, publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
@@ -98,13 +99,13 @@ async function assertAssignable(projectId: number, assigneeId: number) {
     include: { user: { select: { disabledAt: true } } },
   });
   if (!member || member.user.disabledAt || !isProjectRole(member.role) || !can(member.role, "tagClaim")) {
-    throw new ClaimInputError("Claims can be assigned only to active members who can tag (reviewers and above).");
+    throw new AppError("invalid_input", "Claims can be assigned only to active members who can tag (reviewers and above).");
   }
 }
 
-async function staleError(claimId: number): Promise<StaleClaimError> {
+async function staleError(claimId: number): Promise<AppError> {
   const current = await getDb().claim.findUnique({ where: { id: claimId }, include: { lastChangedBy: { select: { displayName: true } } } });
-  return new StaleClaimError({
+  return staleVersionError({
     version: current?.version ?? 0,
     status: current?.status,
     rationale: current?.rationale ?? null,
@@ -127,7 +128,8 @@ export interface TagInput {
  */
 export async function tagClaim(projectId: number, claimId: number, input: TagInput, actor: Actor) {
   const rationale = input.rationale?.trim() || null;
-  if (input.status !== "unverified" && !rationale) throw new ClaimInputError(`Give a rationale for marking the claim ${input.status}.`);
+  if (input.status !== "unverified" && !rationale)
+    throw new AppError("invalid_input", `Give a rationale for marking the claim ${input.status}.`);
   const result = await getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({
       where: { id: claimId, projectId },
@@ -138,7 +140,7 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
     if (claim.version !== expected) return { stale: true as const };
     if (claim.status === input.status && (claim.rationale ?? null) === rationale) return { claim, changed: false };
     if (input.status !== "unverified" && claim.project.requireSourceForVerdict && claim.sourceCount === 0) {
-      throw new ClaimInputError(`Link at least one source before marking the claim ${input.status} (a project setting).`);
+      throw new AppError("invalid_input", `Link at least one source before marking the claim ${input.status} (a project setting).`);
     }
     // The version condition makes concurrent writers race on the row: exactly one wins.
     const updated = await tx.claim.updateMany({
@@ -224,9 +226,6 @@ export interface BulkChange {
   assigneeId?: number | null;
 }
 
-/** A bulk change met claims that someone changed after they were read: nothing was applied. */
-export class BulkConflictError extends Error {}
-
 type Reader = Pick<Tx, "$queryRaw" | "project">;
 
 async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, change: BulkChange) {
@@ -243,7 +242,8 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
     if (unsourced > 0)
-      throw new ClaimInputError(
+      throw new AppError(
+        "invalid_input",
         `${unsourced} of the ${claims.length} claims have no source; link sources first or narrow the selection (a project setting requires a source for ${change.status}).`,
       );
   }
@@ -256,9 +256,10 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
 }
 
 function validateBulkChange(change: BulkChange) {
-  if (change.status === undefined && change.assigneeId === undefined) throw new ClaimInputError("Choose a status or an assignee to set.");
+  if (change.status === undefined && change.assigneeId === undefined)
+    throw new AppError("invalid_input", "Choose a status or an assignee to set.");
   if (change.status && change.status !== "unverified" && !change.rationale?.trim())
-    throw new ClaimInputError(`Give a rationale for marking claims ${change.status}.`);
+    throw new AppError("invalid_input", `Give a rationale for marking claims ${change.status}.`);
 }
 
 /** How many claims a bulk change would touch, without changing anything. */
@@ -297,7 +298,8 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
           const ids = claims.slice(i, i + CHUNK).map((c) => c.id);
           const updated = await tx.claim.updateMany({ where: { projectId, id: { in: ids }, version }, data });
           if (updated.count !== ids.length)
-            throw new BulkConflictError(
+            throw new AppError(
+              "conflict",
               `${ids.length - updated.count} of these claims were changed by someone else meanwhile; nothing was applied. Preview the change again.`,
             );
         }
@@ -347,8 +349,6 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
   return { operationId: operation.id, changed: operation.changed, undoUntil: new Date(operation.createdAt.getTime() + UNDO_WINDOW_MS) };
 }
 
-export class UndoUnavailableError extends Error {}
-
 /**
  * Restores the values a bulk change replaced, for claims nobody has changed since;
  * the others are left alone and counted. Only the person who made the change can
@@ -359,12 +359,12 @@ export async function undoBulkChange(projectId: number, operationId: number, act
     async (tx) => {
       const operation = await tx.bulkOperation.findFirst({ where: { id: operationId, projectId }, include: { items: true } });
       if (!operation) return null;
-      if (operation.actorId !== actor.id) throw new UndoUnavailableError("Only the person who made a bulk change can undo it.");
-      if (operation.undoneAt) throw new UndoUnavailableError("This change has already been undone.");
+      if (operation.actorId !== actor.id) throw new AppError("conflict", "Only the person who made a bulk change can undo it.");
+      if (operation.undoneAt) throw new AppError("conflict", "This change has already been undone.");
       if (now.getTime() - operation.createdAt.getTime() > UNDO_WINDOW_MS)
-        throw new UndoUnavailableError("The 30 seconds to undo this change have passed.");
+        throw new AppError("conflict", "The 30 seconds to undo this change have passed.");
       const claimed = await tx.bulkOperation.updateMany({ where: { id: operationId, undoneAt: null }, data: { undoneAt: now } });
-      if (claimed.count === 0) throw new UndoUnavailableError("This change has already been undone.");
+      if (claimed.count === 0) throw new AppError("conflict", "This change has already been undone.");
       const restored: number[] = [];
       let skipped = 0;
       const events: Parameters<typeof appendAuditEvents>[2] = [];

@@ -4,6 +4,7 @@ import { scoreSentence } from "../lib/extraction/checkworthiness";
 import { segmentSentences } from "../lib/extraction/sentences";
 import { findSpeaker } from "../lib/extraction/speaker";
 import type { Reason } from "../lib/extraction/checkworthiness";
+import { AppError, staleVersionError } from "../lib/app-error";
 import { appendAuditEvent } from "./audit.server";
 import { publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
@@ -11,26 +12,6 @@ import type { Actor } from "./user.server";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 
 export { CLAIM_STATUSES, type ClaimStatus };
-
-export class ClaimInputError extends Error {}
-export interface CurrentClaimState {
-  version: number;
-  status?: string;
-  rationale?: string | null;
-  changedBy?: string | null;
-  changedAt?: Date | null;
-}
-
-/** A write based on an old version: carries the change it would have overwritten. */
-export class StaleClaimError extends Error {
-  constructor(readonly current: CurrentClaimState) {
-    super(
-      current.changedBy && current.status
-        ? `${current.changedBy} changed this claim${current.changedAt ? ` at ${current.changedAt.toISOString().slice(11, 16)} UTC` : ""}: it is now ${current.status}${current.rationale ? ` ("${current.rationale}")` : ""}. Your change was not saved; review theirs first.`
-        : "Someone else changed this claim since you loaded it; reload to see their change.",
-    );
-  }
-}
 
 export function parseReasons(json: string): Reason[] {
   try {
@@ -121,17 +102,18 @@ async function insertManualClaim(projectId: number, documentId: number, range: {
       select: { id: true, text: true, supersededAt: true },
     });
     if (!document) return null;
-    if (document.supersededAt) throw new ClaimInputError("This is an earlier version of the article; add claims to the current version.");
+    if (document.supersededAt)
+      throw new AppError("invalid_input", "This is an earlier version of the article; add claims to the current version.");
     let { start, end } = range;
     if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= document.text.length && start < end)) {
-      throw new ClaimInputError("The selection is not inside the article's text.");
+      throw new AppError("invalid_input", "The selection is not inside the article's text.");
     }
     while (start < end && /\s/.test(document.text[start]!)) start += 1;
     while (end > start && /\s/.test(document.text[end - 1]!)) end -= 1;
-    if (end - start < 3) throw new ClaimInputError("Select at least a few words.");
-    if (end - start > MAX_CLAIM_LENGTH) throw new ClaimInputError(`A claim can be at most ${MAX_CLAIM_LENGTH} characters.`);
+    if (end - start < 3) throw new AppError("invalid_input", "Select at least a few words.");
+    if (end - start > MAX_CLAIM_LENGTH) throw new AppError("invalid_input", `A claim can be at most ${MAX_CLAIM_LENGTH} characters.`);
     const duplicate = await tx.claim.findFirst({ where: { documentId, start, end } });
-    if (duplicate && !duplicate.dismissed) throw new ClaimInputError("That passage is already a claim.");
+    if (duplicate && !duplicate.dismissed) throw new AppError("invalid_input", "That passage is already a claim.");
     const text = document.text.slice(start, end);
     const sentences = segmentSentences(text);
     const tokens = sentences.flatMap((s) => s.tokens);
@@ -191,7 +173,7 @@ async function updateDismissed(projectId: number, claimId: number, dismissed: bo
   return getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
     if (!claim) return null;
-    if (expectedVersion !== null && claim.version !== expectedVersion) throw new StaleClaimError({ version: claim.version });
+    if (expectedVersion !== null && claim.version !== expectedVersion) throw staleVersionError({ version: claim.version });
     if (claim.dismissed === dismissed) return claim;
     const updated = await tx.claim.update({ where: { id: claim.id }, data: { dismissed, version: { increment: 1 } } });
     await appendAuditEvent(tx, {

@@ -1,23 +1,10 @@
 import { Prisma, getDb } from "../db.server";
+import { AppError } from "../lib/app-error";
 import { type ProjectRole, isProjectRole } from "../lib/roles";
 import { appendAuditEvent } from "./audit.server";
 import type { Actor } from "./user.server";
 
-export class SlugTakenError extends Error {
-  constructor(slug: string) {
-    super(`A project with the slug "${slug}" already exists`);
-  }
-}
-export class UnknownUserError extends Error {
-  constructor(username: string) {
-    super(`No user named "${username}"`);
-  }
-}
-export class LastOwnerError extends Error {
-  constructor() {
-    super("A project must keep at least one owner");
-  }
-}
+const unknownUser = (username: string) => new AppError("invalid_input", `No user named "${username}"`, { field: "username" });
 
 export interface ProjectAccess {
   project: {
@@ -81,11 +68,12 @@ export async function listProjectsForUser(user: { id: number; isAdmin: boolean }
 
 export async function createProject(input: { slug: string; name: string; description?: string; ownerUsername?: string }, actor: Actor) {
   return getDb().$transaction(async (tx) => {
-    if (await tx.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw new SlugTakenError(input.slug);
+    if (await tx.project.findUnique({ where: { slug: input.slug }, select: { id: true } }))
+      throw new AppError("conflict", `A project with the slug "${input.slug}" already exists`, { field: "slug" });
     let owner: { id: number; username: string } | null = null;
     if (input.ownerUsername) {
       owner = await tx.user.findUnique({ where: { username: input.ownerUsername }, select: { id: true, username: true } });
-      if (!owner) throw new UnknownUserError(input.ownerUsername);
+      if (!owner) throw unknownUser(input.ownerUsername);
     }
     const project = await tx.project.create({
       data: { slug: input.slug, name: input.name, description: input.description ?? "" },
@@ -132,7 +120,7 @@ export function listMembers(projectId: number) {
 export async function setMemberRole(projectId: number, username: string, role: ProjectRole, actor: Actor) {
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { username }, select: { id: true, username: true } });
-    if (!user) throw new UnknownUserError(username);
+    if (!user) throw unknownUser(username);
     const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
     if (existing?.role === role) return { changed: false };
     if (existing?.role === "owner" && role !== "owner") await assertAnotherOwner(tx, projectId, user.id);
@@ -181,7 +169,7 @@ export async function removeMember(projectId: number, userId: number, actor: Act
 type TxClient = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
 async function assertAnotherOwner(tx: TxClient, projectId: number, userId: number) {
   const others = await tx.membership.count({ where: { projectId, role: "owner", userId: { not: userId } } });
-  if (others === 0) throw new LastOwnerError();
+  if (others === 0) throw new AppError("conflict", "A project must keep at least one owner");
 }
 
 export async function renameProject(projectId: number, name: string, actor: Actor) {

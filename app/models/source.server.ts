@@ -1,7 +1,7 @@
 import { type Tx, getDb } from "../db.server";
+import { AppError, staleVersionError } from "../lib/app-error";
 import { normalizeSourceUrl } from "../lib/source-url";
 import { appendAuditEvents } from "./audit.server";
-import { ClaimInputError, StaleClaimError } from "./claim.server";
 import { publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
 
@@ -33,7 +33,7 @@ async function refreshSourceCount(tx: Tx, claimId: number, actor: Actor) {
 async function claimInProject(tx: Tx, projectId: number, claimId: number, expectedVersion: number | null) {
   const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, version: true } });
   if (!claim) return null;
-  if (expectedVersion !== null && claim.version !== expectedVersion) throw new StaleClaimError({ version: claim.version });
+  if (expectedVersion !== null && claim.version !== expectedVersion) throw staleVersionError({ version: claim.version });
   return claim;
 }
 
@@ -47,7 +47,7 @@ async function linkSource(
   describe: Record<string, unknown>,
 ) {
   const existing = await tx.claimSource.findFirst({ where: { claimId, sourceId, removedAt: null } });
-  if (existing) throw new ClaimInputError("This source is already linked to the claim; edit that link instead.");
+  if (existing) throw new AppError("invalid_input", "This source is already linked to the claim; edit that link instead.");
   const created = await tx.claimSource.create({
     data: {
       claimId,
@@ -88,7 +88,7 @@ export async function addExternalSource(
   expectedVersion: number | null = null,
 ) {
   const normalized = normalizeSourceUrl(input.url);
-  if (!normalized.ok) throw new ClaimInputError(normalized.error);
+  if (!normalized.ok) throw new AppError("invalid_input", normalized.error);
   const link = await getDb().$transaction(async (tx) => {
     const claim = await claimInProject(tx, projectId, claimId, expectedVersion);
     if (!claim) return null;
@@ -147,9 +147,9 @@ export async function addPassageSource(
     });
     if (!claim || !document) return null;
     if (document.id === claim.documentId)
-      throw new ClaimInputError("A claim cannot be its own source; choose a passage of another article.");
+      throw new AppError("invalid_input", "A claim cannot be its own source; choose a passage of another article.");
     if (!(input.start >= 0 && input.end <= document.text.length && input.start < input.end))
-      throw new ClaimInputError("The passage is not inside the article.");
+      throw new AppError("invalid_input", "The passage is not inside the article.");
     const known = document.url
       ? await tx.source.findUnique({ where: { projectId_url: { projectId, url: document.url } } })
       : await tx.source.findFirst({ where: { projectId, documentId: document.id } });

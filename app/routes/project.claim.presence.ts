@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Route } from "./+types/project.claim.presence";
 import { requireProjectCapability } from "../auth/guards.server";
+import { actionFailure, actionSuccess } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
 import { markViewing } from "../models/claim-review.server";
 
 // Heartbeat from an open claim panel: "I am looking at this claim". JSON, no page reload.
@@ -8,6 +10,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { project, user } = await requireProjectCapability(request, params.slug, "read");
   const id = z.coerce.number().int().positive().safeParse(params.claimId);
   if (!id.success || !(await markViewing(id.data, user.id, project.id)))
-    return Response.json({ message: "Claim not found." }, { status: 404 });
-  return Response.json({ ok: true });
+    return actionFailure(new AppError("not_found", "Claim not found."));
+  return actionSuccess({});
 }

@@ -70,16 +70,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function ClaimPage({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
+  const failure = actionData?.ok === false ? actionData : null;
   return (
     <section>
       <ProjectNav slug={loaderData.project.slug} role={loaderData.role} />
       <h1>Claim {loaderData.claim.id}</h1>
-      {actionData && !actionData.ok && actionData.error && !actionData.fieldErrors?.rationale ? (
+      {failure && !failure.fieldErrors.rationale ? (
         <p className="alert alert-error" role="alert">
-          {actionData.error}
+          {failure.error}
         </p>
       ) : null}
-      <ClaimDetails data={loaderData} error={actionData?.fieldErrors?.rationale} sourceError={actionData?.fieldErrors?.source} />
+      <ClaimDetails data={loaderData} error={failure?.fieldErrors.rationale} sourceError={failure?.fieldErrors.source} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { data, Form, Link, useActionData } from "react-router";
+import { Form, Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.document";
 import { actorOf } from "../auth/actor.server";
@@ -8,9 +8,11 @@ import { ReasonList, StatusBadge } from "../components/claim-summary";
 import { Field, FormError } from "../components/forms";
 import { ProjectNav } from "../components/project-nav";
 import { locateQuote } from "../lib/anchoring";
+import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
 import { parseFormData } from "../lib/form";
 import { can } from "../lib/roles";
-import { ClaimInputError, StaleClaimError, addManualClaim, parseReasons, setClaimDismissed } from "../models/claim.server";
+import { addManualClaim, parseReasons, setClaimDismissed } from "../models/claim.server";
 import { getDocumentForReader } from "../models/document.server";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.document.title ?? "Article"} · Claimdesk` }];
@@ -63,11 +65,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const documentId = idParam.safeParse(params.documentId);
   if (!documentId.success) notFound("Article not found.");
   const parsed = parseFormData(formData, actionSchema);
-  if (!parsed.ok)
-    return data({ error: Object.values(parsed.fieldErrors)[0] ?? "Invalid input", fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const actor = actorOf(auth, context);
   const input = parsed.data;
-  try {
+  return withAppErrors(async () => {
     if (input.intent === "add-claim" || input.intent === "add-claim-by-quote") {
       let range: { start: number; end: number } = { start: 0, end: 0 };
       if (input.intent === "add-claim") range = { start: input.start, end: input.end };
@@ -76,29 +77,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         if (!document) notFound("Article not found.");
         const found = locateQuote(document.text, input.quote);
         if (found === null)
-          return data(
-            { error: "That text does not appear in the article exactly as pasted.", fieldErrors: { quote: "Not found in the article" } },
-            { status: 400 },
-          );
+          return actionFailure(new AppError("invalid_input", "That text does not appear in the article exactly as pasted."), {
+            inputField: "quote",
+          });
         if (found === "ambiguous")
-          return data(
-            { error: "That text appears more than once; paste a longer passage.", fieldErrors: { quote: "Appears more than once" } },
-            { status: 400 },
-          );
+          return actionFailure(new AppError("invalid_input", "That text appears more than once; paste a longer passage."), {
+            inputField: "quote",
+          });
         range = found;
       }
       const claim = await addManualClaim(auth.project.id, documentId.data, range, actor);
       if (!claim) notFound("Article not found.");
-      return data({ error: null, fieldErrors: {}, addedClaimId: claim.id });
+      return actionSuccess({ addedClaimId: claim.id });
     }
     const updated = await setClaimDismissed(auth.project.id, input.claimId, input.intent === "dismiss", input.version, actor);
     if (!updated) notFound("Claim not found.");
-    return data({ error: null, fieldErrors: {} });
-  } catch (error) {
-    if (error instanceof ClaimInputError) return data({ error: error.message, fieldErrors: {} }, { status: 400 });
-    if (error instanceof StaleClaimError) return data({ error: error.message, fieldErrors: {} }, { status: 409 });
-    throw error;
-  }
+    return actionSuccess({});
+  });
 }
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -154,7 +149,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
             ) : null}
             {canAddClaim ? <span className="meta"> Select text to add a claim.</span> : null}
           </p>
-          <FormError message={actionData?.error} />
+          <FormError message={actionData && !actionData.ok ? actionData.error : null} />
           <ArticleReader
             text={document.text}
             claims={claims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.dismissed ? "dismissed" : c.status }))}
@@ -176,7 +171,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
                 label="Add a claim by quoting the article"
                 name="quote"
                 hint="Paste the exact words; they must appear once in the article."
-                error={actionData?.fieldErrors && "quote" in actionData.fieldErrors ? String(actionData.fieldErrors.quote) : undefined}
+                error={actionData && !actionData.ok ? actionData.fieldErrors.quote : undefined}
               />
               <button type="submit" className="button">
                 Add claim

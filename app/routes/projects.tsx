@@ -1,14 +1,15 @@
-import { data, Form, Link, redirect, useActionData, useSearchParams } from "react-router";
+import { Form, Link, redirect, useActionData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/projects";
 import { actorOf } from "../auth/actor.server";
 import { requireAdmin, requireUser } from "../auth/guards.server";
 import { Field, Notice } from "../components/forms";
+import { invalidForm, withAppErrors } from "../lib/action-result";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema, projectSlugSchema } from "../lib/project-schema";
 import { ROLE_LABELS } from "../lib/roles";
 import { claimCountsByStatus } from "../models/claim.server";
-import { SlugTakenError, createProject, listProjectsForUser } from "../models/project.server";
+import { createProject, listProjectsForUser } from "../models/project.server";
 
 export const meta = () => [{ title: "Projects · Claimdesk" }];
 
@@ -25,20 +26,17 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const auth = await requireAdmin(request);
   const parsed = parseFormData(await request.formData(), createSchema);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
-  try {
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
+  return withAppErrors(async () => {
     const project = await createProject({ ...parsed.data, ownerUsername: auth.user.username }, actorOf(auth, context));
     throw redirect(`/projects/${project.slug}`);
-  } catch (error) {
-    if (error instanceof SlugTakenError) return data({ fieldErrors: { slug: error.message } }, { status: 409 });
-    throw error;
-  }
+  });
 }
 
 export default function Projects({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const errors: Record<string, string> = actionData && !actionData.ok ? actionData.fieldErrors : {};
   const { projects, canCreate, includeArchived } = loaderData;
   return (
     <section>

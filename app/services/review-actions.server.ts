@@ -6,10 +6,9 @@ import { CLAIM_STATUSES } from "../lib/claim-status";
 import { parseClaimQuery } from "../lib/claim-query";
 import { parseFormData } from "../lib/form";
 import type { Capability } from "../lib/roles";
-import { ClaimInputError, StaleClaimError } from "../models/claim.server";
+import { type ActionFailure, actionFailure, invalidForm } from "../lib/action-result";
+import { AppError, isAppError } from "../lib/app-error";
 import {
-  BulkConflictError,
-  UndoUnavailableError,
   applyBulkChange,
   assignClaim,
   markViewing,
@@ -115,16 +114,15 @@ const CAPABILITY: Record<z.infer<typeof schema>["intent"], Capability> = {
   "remove-source": "addSource",
 };
 
-export type ReviewActionResult = {
-  ok: boolean;
-  intent?: string;
-  error?: string;
-  fieldErrors?: Record<string, string>;
-  preview?: { matched: number; willChange: number };
-  bulk?: { operationId: number; changed: number; undoUntil: string };
-  undone?: { restored: number; skipped: number };
-  current?: { version: number; status?: string; rationale?: string | null; changedBy?: string | null };
-};
+export type ReviewActionResult =
+  | {
+      ok: true;
+      intent: string;
+      preview?: { matched: number; willChange: number };
+      bulk?: { operationId: number; changed: number; undoUntil: string };
+      undone?: { restored: number; skipped: number };
+    }
+  | ActionFailure;
 
 /**
  * The review actions of the claims table and the claim page. The capability
@@ -138,16 +136,8 @@ export async function handleReviewAction(request: Request, slug: string | undefi
   const auth = await requireProjectCapability(request, slug, intent ? CAPABILITY[intent] : "tagClaim");
   const parsed = parseFormData(formData, schema);
   if (!parsed.ok) {
-    const first = Object.values(parsed.fieldErrors)[0];
     const isSource = intent === "add-source" || intent === "edit-source";
-    return data<ReviewActionResult>(
-      {
-        ok: false,
-        error: first,
-        fieldErrors: isSource ? { ...parsed.fieldErrors, source: first ?? "Check the source's fields" } : parsed.fieldErrors,
-      },
-      { status: 400 },
-    );
+    return invalidForm(parsed.fieldErrors, { inputField: isSource ? "source" : undefined });
   }
   const input = parsed.data;
   const actor = actorOf(auth, context);
@@ -181,7 +171,8 @@ export async function handleReviewAction(request: Request, slug: string | undefi
             : input.assigneeId === "" || input.assigneeId === "none"
               ? null
               : Number(input.assigneeId);
-        if (assignee !== undefined && assignee !== null && !Number.isInteger(assignee)) throw new ClaimInputError("Unknown assignee.");
+        if (assignee !== undefined && assignee !== null && !Number.isInteger(assignee))
+          throw new AppError("invalid_input", "Unknown assignee.");
         const change = { status: input.status, rationale: input.rationale ?? null, assigneeId: assignee };
         if (input.intent === "bulk-preview")
           return data<ReviewActionResult>({ ok: true, intent: input.intent, preview: await previewBulkChange(projectId, target, change) });
@@ -239,14 +230,7 @@ export async function handleReviewAction(request: Request, slug: string | undefi
       }
     }
   } catch (error) {
-    if (error instanceof StaleClaimError)
-      return data<ReviewActionResult>({ ok: false, error: error.message, current: error.current }, { status: 409 });
-    if (error instanceof ClaimInputError) {
-      const field = input.intent === "add-source" || input.intent === "edit-source" ? "source" : "rationale";
-      return data<ReviewActionResult>({ ok: false, error: error.message, fieldErrors: { [field]: error.message } }, { status: 400 });
-    }
-    if (error instanceof UndoUnavailableError || error instanceof BulkConflictError)
-      return data<ReviewActionResult>({ ok: false, error: error.message }, { status: 409 });
-    throw error;
+    if (!isAppError(error)) throw error;
+    return actionFailure(error, { inputField: input.intent === "add-source" || input.intent === "edit-source" ? "source" : "rationale" });
   }
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
-import { addManualClaim, listClaims, setClaimDismissed, StaleClaimError } from "../../app/models/claim.server";
+import { addManualClaim, listClaims, setClaimDismissed } from "../../app/models/claim.server";
 import { importFile } from "../../app/models/import.server";
 import * as documents from "../../app/routes/project.documents";
 import * as reader from "../../app/routes/project.document";
@@ -189,7 +189,7 @@ describe("claims by hand", () => {
       params,
     );
     expect(stale.status).toBe(409);
-    await expect(setClaimDismissed(project.id, claim.id, false, claim.version, actor)).rejects.toBeInstanceOf(StaleClaimError);
+    await expect(setClaimDismissed(project.id, claim.id, false, claim.version, actor)).rejects.toMatchObject({ code: "stale_version" });
     const restored = await callRoute(
       reader.action,
       buildRequest(path, {

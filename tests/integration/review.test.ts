@@ -5,9 +5,8 @@ import { getDb } from "../../app/db.server";
 import { projectChain } from "../../app/lib/audit-hash";
 import { parseClaimQuery } from "../../app/lib/claim-query";
 import { verifyAuditChain } from "../../app/models/audit.server";
-import { ClaimInputError, StaleClaimError } from "../../app/models/claim.server";
+import type { AppError } from "../../app/lib/app-error";
 import {
-  UndoUnavailableError,
   applyBulkChange,
   assignClaim,
   claimHistory,
@@ -39,7 +38,7 @@ describe("tagging", () => {
     const claim = claims[0]!;
     await expect(
       tagClaim(project.id, claim.id, { status: "confirmed", rationale: "  ", expectedVersion: 1 }, actorOf("reviewer")),
-    ).rejects.toBeInstanceOf(ClaimInputError);
+    ).rejects.toMatchObject({ code: "invalid_input" });
     const updated = await tagClaim(
       project.id,
       claim.id,
@@ -76,23 +75,25 @@ describe("tagging", () => {
     const refused = attempts.filter((a) => a.status === "rejected");
     expect(won).toHaveLength(1);
     expect(refused).toHaveLength(11);
-    for (const refusal of refused) expect((refusal as PromiseRejectedResult).reason).toBeInstanceOf(StaleClaimError);
+    for (const refusal of refused) expect((refusal as PromiseRejectedResult).reason).toMatchObject({ code: "stale_version" });
     const stored = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(stored.version).toBe(2);
     const events = await getDb().auditEvent.findMany({ where: { projectId: project.id, targetType: "claim", targetId: String(claim.id) } });
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.details)).toMatchObject({ to: stored.status, rationale: stored.rationale });
     // The refusal says what the winner did.
-    expect(((refused[0] as PromiseRejectedResult).reason as StaleClaimError).message).toContain(stored.status);
+    expect(((refused[0] as PromiseRejectedResult).reason as AppError).message).toContain(stored.status);
     expect((await verifyAuditChain(projectChain(project.id))).problem).toBeNull();
   });
 
   it("assigns only to members who can tag, and builds a queue", async () => {
     const { project, claims, members, outsider, actorOf } = await projectWithClaims(4);
-    await expect(assignClaim(project.id, claims[0]!.id, members.viewer.id, null, actorOf("editor"))).rejects.toBeInstanceOf(
-      ClaimInputError,
-    );
-    await expect(assignClaim(project.id, claims[0]!.id, outsider.id, null, actorOf("editor"))).rejects.toBeInstanceOf(ClaimInputError);
+    await expect(assignClaim(project.id, claims[0]!.id, members.viewer.id, null, actorOf("editor"))).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    await expect(assignClaim(project.id, claims[0]!.id, outsider.id, null, actorOf("editor"))).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     await assignClaim(project.id, claims[0]!.id, members.reviewer.id, null, actorOf("editor"));
     await assignClaim(project.id, claims[2]!.id, members.reviewer.id, null, actorOf("editor"));
     const queue = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("assignee=me")), members.reviewer.id);
@@ -139,7 +140,7 @@ describe("bulk changes", () => {
     await tagClaim(project.id, claims[0]!.id, { status: "disputed", rationale: "earlier", expectedVersion: null }, reviewer);
     const query = parseClaimQuery(new URLSearchParams("status=unverified"));
     const target = { query, viewerId: editor.id! };
-    await expect(previewBulkChange(project.id, target, { status: "confirmed" })).rejects.toBeInstanceOf(ClaimInputError);
+    await expect(previewBulkChange(project.id, target, { status: "confirmed" })).rejects.toMatchObject({ code: "invalid_input" });
     expect(await previewBulkChange(project.id, target, { status: "confirmed", rationale: "Batch check" })).toEqual({
       matched: 39,
       willChange: 39,
@@ -149,7 +150,7 @@ describe("bulk changes", () => {
     expect(await getDb().claim.count({ where: { projectId: project.id, status: "confirmed" } })).toBe(39);
     // Someone changes one claim after the bulk change: undo leaves theirs alone.
     await tagClaim(project.id, claims[5]!.id, { status: "disputed", rationale: "Second look", expectedVersion: null }, reviewer);
-    await expect(undoBulkChange(project.id, applied.operationId, reviewer)).rejects.toBeInstanceOf(UndoUnavailableError);
+    await expect(undoBulkChange(project.id, applied.operationId, reviewer)).rejects.toMatchObject({ code: "conflict" });
     expect(await undoBulkChange(project.id, applied.operationId, editor)).toEqual({ restored: 38, skipped: 1 });
     expect(await getDb().claim.count({ where: { projectId: project.id, status: "unverified" } })).toBe(38);
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: claims[5]!.id } })).status).toBe("disputed");
@@ -223,8 +224,7 @@ describe("bulk changes racing single verdicts", () => {
     const settled = await Promise.allSettled([...singles, ...bulks]);
     for (const result of settled) {
       // A refusal is fine (stale version, or a bulk change that met a claim changed meanwhile); anything else is not.
-      if (result.status === "rejected")
-        expect(["StaleClaimError", "BulkConflictError"]).toContain((result.reason as Error).constructor.name);
+      if (result.status === "rejected") expect(["stale_version", "conflict"]).toContain((result.reason as AppError).code);
     }
     const stored = await getDb().claim.findMany({ where: { projectId: project.id }, orderBy: { id: "asc" } });
     const events = await getDb().auditEvent.findMany({

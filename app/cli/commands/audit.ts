@@ -4,11 +4,12 @@ import { projectSlugSchema } from "../../lib/project-schema";
 import { verifyAuditChain } from "../../models/audit.server";
 import { findProjectBySlug } from "../../models/project.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "verify") throw new UsageError("usage: claimdesk audit verify [--project S | --global] [--json]");
+  if (sub !== "verify") throw new AppError("usage", "usage: claimdesk audit verify [--project S | --global] [--json]");
   const { values, json } = parseOptions(
     rest,
     { project: { type: "string" }, global: { type: "boolean" } },
@@ -21,7 +22,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   let chain = GLOBAL_CHAIN;
   if (values.project) {
     const project = await findProjectBySlug(values.project);
-    if (!project) throw new CliError(`no project with the slug "${values.project}"`);
+    if (!project) throw new AppError("not_found", `no project with the slug "${values.project}"`);
     chain = projectChain(project.id);
   }
   const result = await verifyAuditChain(chain);
@@ -34,7 +35,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
           ? `event id ${p.eventId} (#${p.seq} of ${chain}) was edited`
           : `event id ${p.eventId} (#${p.seq} of ${chain}) is out of order or its link was altered`;
     if (json) io.stdout(`${JSON.stringify({ ok: false, chain, checked: result.checked, problem: p }, null, 2)}\n`);
-    throw new CliError(`audit trail broken: ${where}; ${result.checked} event(s) verified before it`, 4);
+    throw new AppError("integrity_failed", `audit trail broken: ${where}; ${result.checked} event(s) verified before it`);
   }
   printResult(
     io,

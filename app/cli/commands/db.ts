@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { parseDatabaseUrl } from "../../lib/database-url";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -23,14 +24,14 @@ export function migrateDatabase(): { output: string } {
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith("Loaded Prisma config") && !l.startsWith("Prisma schema loaded"));
     const reason = lines.find((l) => /error|can't|cannot|failed|denied/i.test(l)) ?? lines[0] ?? "unknown error";
-    throw new CliError(`database migration failed: ${reason}`);
+    throw new AppError("failed", `database migration failed: ${reason}`);
   }
   return { output: result.stdout };
 }
 
 export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "migrate") throw new UsageError("usage: claimdesk db migrate [--json]");
+  if (sub !== "migrate") throw new AppError("usage", "usage: claimdesk db migrate [--json]");
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
   const { output } = migrateDatabase();
   const applied = output.includes("No pending migrations") ? 0 : (output.match(/^\s*└─ \d+_/gm)?.length ?? 0);

@@ -9,7 +9,8 @@ import { projectSlugSchema } from "../../lib/project-schema";
 import { ClaimReviewConfigError, startExport } from "../../models/export-stream.server";
 import { findUserByUsername } from "../../models/user.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 import { resolveProjectAndActor } from "../project-context";
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -36,7 +37,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const query = parseClaimQuery(new URLSearchParams((values.status ?? []).flatMap((s) => s.split(",")).map((s) => ["status", s.trim()])));
   const user = values.as ? await findUserByUsername(values.as) : null;
   const out = path.resolve(values.out);
-  if (!fs.existsSync(path.dirname(out))) throw new CliError(`the folder ${path.dirname(out)} does not exist`);
+  if (!fs.existsSync(path.dirname(out)))
+    throw new AppError("invalid_input", `the folder ${path.dirname(out)} does not exist`, { field: "out" });
   let stream: AsyncGenerator<Uint8Array>;
   try {
     stream = await startExport(
@@ -48,7 +50,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       { bom: values.bom },
     );
   } catch (error) {
-    if (error instanceof ClaimReviewConfigError) throw new CliError(error.message);
+    if (error instanceof ClaimReviewConfigError) throw new AppError("invalid_input", error.message);
     throw error;
   }
   // Written to a temporary file and renamed at the end: a failed export leaves no half-written report.

@@ -6,7 +6,8 @@ import { usernameSchema } from "../../lib/password-policy";
 import { projectSlugSchema } from "../../lib/project-schema";
 import { type FileImportResult, importFile } from "../../models/import.server";
 import { parseOptions } from "../args";
-import { type CliIo, UsageError } from "../io";
+import { AppError } from "../../lib/app-error";
+import type { CliIo } from "../io";
 import { resolveProjectAndActor } from "../project-context";
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -16,7 +17,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     z.object({ project: projectSlugSchema, as: usernameSchema.optional() }),
     true,
   );
-  if (positionals.length === 0) throw new UsageError("usage: claimdesk import --project S [--as U] FILE... [--json]");
+  if (positionals.length === 0) throw new AppError("usage", "usage: claimdesk import --project S [--as U] FILE... [--json]");
   const { project, actor } = await resolveProjectAndActor(values.project, values.as, "importDocuments");
   const results: FileImportResult[] = [];
   for (const file of positionals) {

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getDb } from "../../db.server";
 import { suggestPassages } from "../../models/suggestion.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError } from "../io";
+import { AppError } from "../../lib/app-error";
+import type { CliIo } from "../io";
 
 export async function suggestCommand(args: string[], io: CliIo): Promise<number> {
   const { values, json } = parseOptions(
@@ -14,7 +15,7 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
     }),
   );
   const claim = await getDb().claim.findUnique({ where: { id: values.claim }, select: { projectId: true } });
-  if (!claim) throw new CliError(`no claim with id ${values.claim}`);
+  if (!claim) throw new AppError("not_found", `no claim with id ${values.claim}`);
   const suggestions = (await suggestPassages(claim.projectId, values.claim, values.limit ?? 5)) ?? [];
   if (json) io.stdout(`${JSON.stringify(suggestions, null, 2)}\n`);
   else {
