@@ -2,11 +2,11 @@ import { Prisma, type Tx, getDb } from "../db.server";
 import type { ClaimStatus } from "../lib/claim-status";
 import type { ClaimQuery } from "../lib/claim-query";
 import { PROJECT_ROLES, can, isProjectRole } from "../lib/roles";
-import { appendAuditEvents } from "./audit.server";
 import { AppError, staleVersionError } from "../lib/app-error";
 import { parseReasons } from "./claim.server";
 import { claimConditions, claimOrder, countClaimsByStatus } from "./claim-filter.server";
 import { claimsGeneration, publishProjectEvent } from "./events.server";
+import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 export const UNDO_WINDOW_MS = 30_000;
@@ -103,8 +103,8 @@ async function assertAssignable(projectId: number, assigneeId: number) {
   }
 }
 
-async function staleError(claimId: number): Promise<AppError> {
-  const current = await getDb().claim.findUnique({ where: { id: claimId }, include: { lastChangedBy: { select: { displayName: true } } } });
+async function staleError(tx: Tx, claimId: number): Promise<AppError> {
+  const current = await tx.claim.findUnique({ where: { id: claimId }, include: { lastChangedBy: { select: { displayName: true } } } });
   return staleVersionError({
     version: current?.version ?? 0,
     status: current?.status,
@@ -130,15 +130,15 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
   const rationale = input.rationale?.trim() || null;
   if (input.status !== "unverified" && !rationale)
     throw new AppError("invalid_input", `Give a rationale for marking the claim ${input.status}.`);
-  const result = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await tx.claim.findFirst({
       where: { id: claimId, projectId },
       include: { project: { select: { requireSourceForVerdict: true } } },
     });
     if (!claim) return null;
     const expected = input.expectedVersion ?? claim.version;
-    if (claim.version !== expected) return { stale: true as const };
-    if (claim.status === input.status && (claim.rationale ?? null) === rationale) return { claim, changed: false };
+    if (claim.version !== expected) throw await staleError(tx, claimId);
+    if (claim.status === input.status && (claim.rationale ?? null) === rationale) return claim;
     if (input.status !== "unverified" && claim.project.requireSourceForVerdict && claim.sourceCount === 0) {
       throw new AppError("invalid_input", `Link at least one source before marking the claim ${input.status} (a project setting).`);
     }
@@ -147,31 +147,16 @@ export async function tagClaim(projectId: number, claimId: number, input: TagInp
       where: { id: claimId, version: expected },
       data: { status: input.status, rationale, version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
     });
-    if (updated.count === 0) return { stale: true as const };
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "claim.status_changed",
-        targetType: "claim",
-        targetId: claimId,
-        details: { from: claim.status, to: input.status, rationale, version: expected + 1 },
-      },
-    ]);
-    return { claim: await tx.claim.findUniqueOrThrow({ where: { id: claimId } }), changed: true };
-  });
-  if (!result) return null;
-  if ("stale" in result) throw await staleError(claimId);
-  if (result.changed)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claimId],
-      actorId: actor.id,
-      summary: `${actor.name} marked claim ${claimId} ${input.status}`,
+    if (updated.count === 0) throw await staleError(tx, claimId);
+    audit({
+      action: "claim.status_changed",
+      targetType: "claim",
+      targetId: claimId,
+      details: { from: claim.status, to: input.status, rationale, version: expected + 1 },
     });
-  return result.claim;
+    claimsChanged([claimId], `${actor.name} marked claim ${claimId} ${input.status}`);
+    return tx.claim.findUniqueOrThrow({ where: { id: claimId } });
+  });
 }
 
 export async function assignClaim(
@@ -182,41 +167,26 @@ export async function assignClaim(
   actor: Actor,
 ) {
   if (assigneeId !== null) await assertAssignable(projectId, assigneeId);
-  const result = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
     if (!claim) return null;
     const expected = expectedVersion ?? claim.version;
-    if (claim.version !== expected) return { stale: true as const };
-    if (claim.assigneeId === assigneeId) return { claim, changed: false };
+    if (claim.version !== expected) throw await staleError(tx, claimId);
+    if (claim.assigneeId === assigneeId) return claim;
     const updated = await tx.claim.updateMany({
       where: { id: claimId, version: expected },
       data: { assigneeId, version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
     });
-    if (updated.count === 0) return { stale: true as const };
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "claim.assigned",
-        targetType: "claim",
-        targetId: claimId,
-        details: { from: claim.assigneeId, to: assigneeId, version: expected + 1 },
-      },
-    ]);
-    return { claim: await tx.claim.findUniqueOrThrow({ where: { id: claimId } }), changed: true };
-  });
-  if (!result) return null;
-  if ("stale" in result) throw await staleError(claimId);
-  if (result.changed)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claimId],
-      actorId: actor.id,
-      summary: `${actor.name} assigned claim ${claimId}`,
+    if (updated.count === 0) throw await staleError(tx, claimId);
+    audit({
+      action: "claim.assigned",
+      targetType: "claim",
+      targetId: claimId,
+      details: { from: claim.assigneeId, to: assigneeId, version: expected + 1 },
     });
-  return result.claim;
+    claimsChanged([claimId], `${actor.name} assigned claim ${claimId}`);
+    return tx.claim.findUniqueOrThrow({ where: { id: claimId } });
+  });
 }
 
 export type BulkTarget = { ids: number[] } | { query: ClaimQuery; viewerId: number };
@@ -279,72 +249,61 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
   validateBulkChange(change);
   if (change.assigneeId) await assertAssignable(projectId, change.assigneeId);
   const rationale = change.rationale?.trim() || null;
-  const operation = await getDb().$transaction(
-    async (tx) => {
-      const { changing } = await resolveTarget(tx, projectId, target, change);
-      const created = await tx.bulkOperation.create({
-        data: { projectId, actorId: actor.id, change: JSON.stringify({ ...change, rationale }) },
-      });
-      const now = new Date();
-      const data: Prisma.ClaimUncheckedUpdateManyInput = { version: { increment: 1 }, lastChangedAt: now, lastChangedById: actor.id };
-      if (change.status !== undefined) Object.assign(data, { status: change.status, rationale });
-      if (change.assigneeId !== undefined) Object.assign(data, { assigneeId: change.assigneeId });
-      // Each claim changes only from the version read above: one changed by someone in the
-      // meantime fails the whole change instead of being overwritten.
-      const byVersion = new Map<number, typeof changing>();
-      for (const claim of changing) byVersion.set(claim.version, [...(byVersion.get(claim.version) ?? []), claim]);
-      for (const [version, claims] of byVersion) {
-        for (let i = 0; i < claims.length; i += CHUNK) {
-          const ids = claims.slice(i, i + CHUNK).map((c) => c.id);
-          const updated = await tx.claim.updateMany({ where: { projectId, id: { in: ids }, version }, data });
-          if (updated.count !== ids.length)
-            throw new AppError(
-              "conflict",
-              `${ids.length - updated.count} of these claims were changed by someone else meanwhile; nothing was applied. Preview the change again.`,
-            );
-        }
+  const operation = await writeProject({ projectId, actor, large: true }, async ({ tx, audit, claimsChanged }) => {
+    const { changing } = await resolveTarget(tx, projectId, target, change);
+    const created = await tx.bulkOperation.create({
+      data: { projectId, actorId: actor.id, change: JSON.stringify({ ...change, rationale }) },
+    });
+    const now = new Date();
+    const data: Prisma.ClaimUncheckedUpdateManyInput = { version: { increment: 1 }, lastChangedAt: now, lastChangedById: actor.id };
+    if (change.status !== undefined) Object.assign(data, { status: change.status, rationale });
+    if (change.assigneeId !== undefined) Object.assign(data, { assigneeId: change.assigneeId });
+    // Each claim changes only from the version read above: one changed by someone in the
+    // meantime fails the whole change instead of being overwritten.
+    const byVersion = new Map<number, typeof changing>();
+    for (const claim of changing) byVersion.set(claim.version, [...(byVersion.get(claim.version) ?? []), claim]);
+    for (const [version, claims] of byVersion) {
+      for (let i = 0; i < claims.length; i += CHUNK) {
+        const ids = claims.slice(i, i + CHUNK).map((c) => c.id);
+        const updated = await tx.claim.updateMany({ where: { projectId, id: { in: ids }, version }, data });
+        if (updated.count !== ids.length)
+          throw new AppError(
+            "conflict",
+            `${ids.length - updated.count} of these claims were changed by someone else meanwhile; nothing was applied. Preview the change again.`,
+          );
       }
-      for (let i = 0; i < changing.length; i += CHUNK) {
-        const chunk = changing.slice(i, i + CHUNK);
-        await tx.bulkOperationItem.createMany({
-          data: chunk.map((c) => ({
-            operationId: created.id,
-            claimId: c.id,
-            previousStatus: c.status,
-            previousRationale: c.rationale,
-            previousAssigneeId: c.assigneeId,
-            versionAfter: c.version + 1,
-          })),
-        });
-      }
-      await appendAuditEvents(
-        tx,
-        projectId,
-        changing.map((c) => ({
-          actorId: actor.id,
-          actorName: actor.name,
-          ip: actor.ip,
-          action: change.status !== undefined ? "claim.status_changed" : "claim.assigned",
-          targetType: "claim",
-          targetId: c.id,
-          details: {
-            bulkOperationId: created.id,
-            ...(change.status !== undefined ? { from: c.status, to: change.status, rationale } : {}),
-            ...(change.assigneeId !== undefined ? { assigneeFrom: c.assigneeId, assigneeTo: change.assigneeId } : {}),
-            version: c.version + 1,
-          },
+    }
+    for (let i = 0; i < changing.length; i += CHUNK) {
+      const chunk = changing.slice(i, i + CHUNK);
+      await tx.bulkOperationItem.createMany({
+        data: chunk.map((c) => ({
+          operationId: created.id,
+          claimId: c.id,
+          previousStatus: c.status,
+          previousRationale: c.rationale,
+          previousAssigneeId: c.assigneeId,
+          versionAfter: c.version + 1,
         })),
-      );
-      return { id: created.id, changed: changing.length, claimIds: changing.map((c) => c.id), createdAt: created.createdAt };
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
-  await publishProjectEvent({
-    type: "claims-changed",
-    projectId,
-    claimIds: operation.claimIds,
-    actorId: actor.id,
-    summary: `${actor.name} changed ${operation.changed} claims`,
+      });
+    }
+    audit(
+      ...changing.map((c) => ({
+        action: change.status !== undefined ? "claim.status_changed" : "claim.assigned",
+        targetType: "claim",
+        targetId: c.id,
+        details: {
+          bulkOperationId: created.id,
+          ...(change.status !== undefined ? { from: c.status, to: change.status, rationale } : {}),
+          ...(change.assigneeId !== undefined ? { assigneeFrom: c.assigneeId, assigneeTo: change.assigneeId } : {}),
+          version: c.version + 1,
+        },
+      })),
+    );
+    claimsChanged(
+      changing.map((c) => c.id),
+      `${actor.name} changed ${changing.length} claims`,
+    );
+    return { id: created.id, changed: changing.length, createdAt: created.createdAt };
   });
   return { operationId: operation.id, changed: operation.changed, undoUntil: new Date(operation.createdAt.getTime() + UNDO_WINDOW_MS) };
 }
@@ -355,65 +314,50 @@ export async function applyBulkChange(projectId: number, target: BulkTarget, cha
  * undo it, within the undo window.
  */
 export async function undoBulkChange(projectId: number, operationId: number, actor: Actor, now = new Date()) {
-  const result = await getDb().$transaction(
-    async (tx) => {
-      const operation = await tx.bulkOperation.findFirst({ where: { id: operationId, projectId }, include: { items: true } });
-      if (!operation) return null;
-      if (operation.actorId !== actor.id) throw new AppError("conflict", "Only the person who made a bulk change can undo it.");
-      if (operation.undoneAt) throw new AppError("conflict", "This change has already been undone.");
-      if (now.getTime() - operation.createdAt.getTime() > UNDO_WINDOW_MS)
-        throw new AppError("conflict", "The 30 seconds to undo this change have passed.");
-      const claimed = await tx.bulkOperation.updateMany({ where: { id: operationId, undoneAt: null }, data: { undoneAt: now } });
-      if (claimed.count === 0) throw new AppError("conflict", "This change has already been undone.");
-      const restored: number[] = [];
-      let skipped = 0;
-      const events: Parameters<typeof appendAuditEvents>[2] = [];
-      for (const item of operation.items) {
-        const updated = await tx.claim.updateMany({
-          where: { id: item.claimId, version: item.versionAfter },
-          data: {
-            status: item.previousStatus,
-            rationale: item.previousRationale,
-            assigneeId: item.previousAssigneeId,
-            version: { increment: 1 },
-            lastChangedAt: now,
-            lastChangedById: actor.id,
-          },
-        });
-        if (updated.count === 0) {
-          skipped += 1;
-          continue;
-        }
-        restored.push(item.claimId);
-        events.push({
-          actorId: actor.id,
-          actorName: actor.name,
-          ip: actor.ip,
-          action: "claim.change_undone",
-          targetType: "claim",
-          targetId: item.claimId,
-          details: {
-            bulkOperationId: operationId,
-            restoredStatus: item.previousStatus,
-            restoredAssigneeId: item.previousAssigneeId,
-            version: item.versionAfter + 1,
-          },
-        });
+  const result = await writeProject({ projectId, actor, large: true }, async ({ tx, audit, claimsChanged }) => {
+    const operation = await tx.bulkOperation.findFirst({ where: { id: operationId, projectId }, include: { items: true } });
+    if (!operation) return null;
+    if (operation.actorId !== actor.id) throw new AppError("conflict", "Only the person who made a bulk change can undo it.");
+    if (operation.undoneAt) throw new AppError("conflict", "This change has already been undone.");
+    if (now.getTime() - operation.createdAt.getTime() > UNDO_WINDOW_MS)
+      throw new AppError("conflict", "The 30 seconds to undo this change have passed.");
+    const claimed = await tx.bulkOperation.updateMany({ where: { id: operationId, undoneAt: null }, data: { undoneAt: now } });
+    if (claimed.count === 0) throw new AppError("conflict", "This change has already been undone.");
+    const restored: number[] = [];
+    let skipped = 0;
+    for (const item of operation.items) {
+      const updated = await tx.claim.updateMany({
+        where: { id: item.claimId, version: item.versionAfter },
+        data: {
+          status: item.previousStatus,
+          rationale: item.previousRationale,
+          assigneeId: item.previousAssigneeId,
+          version: { increment: 1 },
+          lastChangedAt: now,
+          lastChangedById: actor.id,
+        },
+      });
+      if (updated.count === 0) {
+        skipped += 1;
+        continue;
       }
-      await appendAuditEvents(tx, projectId, events);
-      return { restored, skipped };
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
-  if (!result) return null;
-  await publishProjectEvent({
-    type: "claims-changed",
-    projectId,
-    claimIds: result.restored,
-    actorId: actor.id,
-    summary: `${actor.name} undid a bulk change`,
+      restored.push(item.claimId);
+      audit({
+        action: "claim.change_undone",
+        targetType: "claim",
+        targetId: item.claimId,
+        details: {
+          bulkOperationId: operationId,
+          restoredStatus: item.previousStatus,
+          restoredAssigneeId: item.previousAssigneeId,
+          version: item.versionAfter + 1,
+        },
+      });
+    }
+    claimsChanged(restored, `${actor.name} undid a bulk change`);
+    return { restored: restored.length, skipped };
   });
-  return { restored: result.restored.length, skipped: result.skipped };
+  return result;
 }
 
 /** Every event about one claim, oldest first: status changes, assignments, edits, sources. */

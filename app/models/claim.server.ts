@@ -5,8 +5,7 @@ import { segmentSentences } from "../lib/extraction/sentences";
 import { findSpeaker } from "../lib/extraction/speaker";
 import type { Reason } from "../lib/extraction/checkworthiness";
 import { AppError, staleVersionError } from "../lib/app-error";
-import { appendAuditEvent } from "./audit.server";
-import { publishProjectEvent } from "./events.server";
+import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
@@ -83,20 +82,7 @@ const MAX_CLAIM_LENGTH = 3000;
  * extracted sentence and given a speaker where the text states one.
  */
 export async function addManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
-  const claim = await insertManualClaim(projectId, documentId, range, actor);
-  if (claim)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claim.id],
-      actorId: actor.id,
-      summary: `${actor.name} added claim ${claim.id}`,
-    });
-  return claim;
-}
-
-async function insertManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const document = await tx.document.findFirst({
       where: { id: documentId, projectId },
       select: { id: true, text: true, supersededAt: true },
@@ -135,16 +121,13 @@ async function insertManualClaim(projectId: number, documentId: number, range: {
     const claim = duplicate
       ? await tx.claim.update({ where: { id: duplicate.id }, data: { dismissed: false, version: { increment: 1 } } })
       : await tx.claim.create({ data: { ...data, projectId, documentId, createdById: actor.id } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    audit({
       action: duplicate ? "claim.restored" : "claim.created",
       targetType: "claim",
       targetId: claim.id,
       details: { documentId, start, end, text: text.slice(0, 300) },
     });
+    claimsChanged([claim.id], `${actor.name} added claim ${claim.id}`);
     return claim;
   });
 }
@@ -157,35 +140,19 @@ export async function setClaimDismissed(
   expectedVersion: number | null,
   actor: Actor,
 ) {
-  const claim = await updateDismissed(projectId, claimId, dismissed, expectedVersion, actor);
-  if (claim)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claim.id],
-      actorId: actor.id,
-      summary: `${actor.name} ${dismissed ? "dismissed" : "restored"} claim ${claim.id}`,
-    });
-  return claim;
-}
-
-async function updateDismissed(projectId: number, claimId: number, dismissed: boolean, expectedVersion: number | null, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
     if (!claim) return null;
     if (expectedVersion !== null && claim.version !== expectedVersion) throw staleVersionError({ version: claim.version });
     if (claim.dismissed === dismissed) return claim;
     const updated = await tx.claim.update({ where: { id: claim.id }, data: { dismissed, version: { increment: 1 } } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    audit({
       action: dismissed ? "claim.dismissed" : "claim.restored",
       targetType: "claim",
       targetId: claim.id,
       details: { text: claim.text.slice(0, 300) },
     });
+    claimsChanged([claim.id], `${actor.name} ${dismissed ? "dismissed" : "restored"} claim ${claim.id}`);
     return updated;
   });
 }

@@ -2,6 +2,7 @@ import { Prisma, getDb } from "../db.server";
 import { AppError } from "../lib/app-error";
 import { type ProjectRole, isProjectRole } from "../lib/roles";
 import { appendAuditEvent } from "./audit.server";
+import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 const unknownUser = (username: string) => new AppError("invalid_input", `No user named "${username}"`, { field: "username" });
@@ -66,6 +67,7 @@ export async function listProjectsForUser(user: { id: number; isAdmin: boolean }
   }));
 }
 
+// Not through writeProject: the project, and so its audit chain, comes into being inside this transaction.
 export async function createProject(input: { slug: string; name: string; description?: string; ownerUsername?: string }, actor: Actor) {
   return getDb().$transaction(async (tx) => {
     if (await tx.project.findUnique({ where: { slug: input.slug }, select: { id: true } }))
@@ -118,7 +120,7 @@ export function listMembers(projectId: number) {
  * project can always be managed by someone.
  */
 export async function setMemberRole(projectId: number, username: string, role: ProjectRole, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const user = await tx.user.findUnique({ where: { username }, select: { id: true, username: true } });
     if (!user) throw unknownUser(username);
     const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
@@ -129,11 +131,7 @@ export async function setMemberRole(projectId: number, username: string, role: P
       create: { projectId, userId: user.id, role },
       update: { role },
     });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    audit({
       action: existing ? "membership.role_changed" : "membership.added",
       targetType: "user",
       targetId: user.id,
@@ -144,7 +142,7 @@ export async function setMemberRole(projectId: number, username: string, role: P
 }
 
 export async function removeMember(projectId: number, userId: number, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const existing = await tx.membership.findUnique({
       where: { projectId_userId: { projectId, userId } },
       include: { user: { select: { username: true } } },
@@ -152,11 +150,7 @@ export async function removeMember(projectId: number, userId: number, actor: Act
     if (!existing) return { removed: false };
     if (existing.role === "owner") await assertAnotherOwner(tx, projectId, userId);
     await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    audit({
       action: "membership.removed",
       targetType: "user",
       targetId: userId,
@@ -173,14 +167,10 @@ async function assertAnotherOwner(tx: TxClient, projectId: number, userId: numbe
 }
 
 export async function renameProject(projectId: number, name: string, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     const project = await tx.project.update({ where: { id: projectId }, data: { name } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    audit({
       action: "project.renamed",
       targetType: "project",
       targetId: projectId,
@@ -199,7 +189,7 @@ export interface ProjectSettings {
 
 /** Changes project settings and records each changed value, before and after, in the audit trail. */
 export async function updateProjectSettings(projectId: number, change: ProjectSettings, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     const project = await tx.project.update({ where: { id: projectId }, data: change });
     const changed = Object.fromEntries(
@@ -208,11 +198,7 @@ export async function updateProjectSettings(projectId: number, change: ProjectSe
         .map((key) => [key, { from: before[key], to: project[key] }]),
     );
     if (Object.keys(changed).length > 0) {
-      await appendAuditEvent(tx, {
-        projectId,
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
+      audit({
         action: "project.settings_changed",
         targetType: "project",
         targetId: projectId,
@@ -224,13 +210,9 @@ export async function updateProjectSettings(projectId: number, change: ProjectSe
 }
 
 export async function setProjectArchived(projectId: number, archived: boolean, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const project = await tx.project.update({ where: { id: projectId }, data: { archivedAt: archived ? new Date() : null } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    audit({
       action: archived ? "project.archived" : "project.unarchived",
       targetType: "project",
       targetId: projectId,

@@ -1,8 +1,7 @@
 import { type Tx, getDb } from "../db.server";
 import { AppError, staleVersionError } from "../lib/app-error";
 import { normalizeSourceUrl } from "../lib/source-url";
-import { appendAuditEvents } from "./audit.server";
-import { publishProjectEvent } from "./events.server";
+import { type ProjectWrite, writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 export const STANCES = ["supports", "refutes", "context"] as const;
@@ -37,15 +36,18 @@ async function claimInProject(tx: Tx, projectId: number, claimId: number, expect
   return claim;
 }
 
-async function linkSource(
-  tx: Tx,
-  projectId: number,
-  claimId: number,
-  sourceId: number,
-  link: { stance: Stance; quote: string | null; note: string | null; passageStart?: number | null; passageEnd?: number | null },
-  actor: Actor,
-  describe: Record<string, unknown>,
-) {
+interface LinkSourceOptions {
+  write: ProjectWrite;
+  claimId: number;
+  sourceId: number;
+  link: { stance: Stance; quote: string | null; note: string | null; passageStart?: number | null; passageEnd?: number | null };
+  actor: Actor;
+  /** What the audit event says about the source (its address or article). */
+  describe: Record<string, unknown>;
+}
+
+async function linkSource({ write, claimId, sourceId, link, actor, describe }: LinkSourceOptions) {
+  const { tx } = write;
   const existing = await tx.claimSource.findFirst({ where: { claimId, sourceId, removedAt: null } });
   if (existing) throw new AppError("invalid_input", "This source is already linked to the claim; edit that link instead.");
   const created = await tx.claimSource.create({
@@ -61,17 +63,12 @@ async function linkSource(
     },
   });
   await refreshSourceCount(tx, claimId, actor);
-  await appendAuditEvents(tx, projectId, [
-    {
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
-      action: "claim.source_added",
-      targetType: "claim",
-      targetId: claimId,
-      details: { linkId: created.id, sourceId, stance: link.stance, quote: link.quote, ...describe },
-    },
-  ]);
+  write.audit({
+    action: "claim.source_added",
+    targetType: "claim",
+    targetId: claimId,
+    details: { linkId: created.id, sourceId, stance: link.stance, quote: link.quote, ...describe },
+  });
   return created;
 }
 
@@ -89,7 +86,8 @@ export async function addExternalSource(
 ) {
   const normalized = normalizeSourceUrl(input.url);
   if (!normalized.ok) throw new AppError("invalid_input", normalized.error);
-  const link = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async (write) => {
+    const { tx } = write;
     const claim = await claimInProject(tx, projectId, claimId, expectedVersion);
     if (!claim) return null;
     const known = await tx.source.findUnique({ where: { projectId_url: { projectId, url: normalized.url } } });
@@ -111,25 +109,17 @@ export async function addExternalSource(
           },
         })
       : await tx.source.create({ data: { projectId, url: normalized.url, ...details, createdById: actor.id } });
-    return linkSource(
-      tx,
-      projectId,
+    const link = await linkSource({
+      write,
       claimId,
-      source.id,
-      { stance: input.stance, quote: clean(input.quote), note: clean(input.note) },
+      sourceId: source.id,
+      link: { stance: input.stance, quote: clean(input.quote), note: clean(input.note) },
       actor,
-      { url: normalized.url, title: source.title },
-    );
-  });
-  if (link)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claimId],
-      actorId: actor.id,
-      summary: `${actor.name} linked a source to claim ${claimId}`,
+      describe: { url: normalized.url, title: source.title },
     });
-  return link;
+    write.claimsChanged([claimId], `${actor.name} linked a source to claim ${claimId}`);
+    return link;
+  });
 }
 
 /** Links a passage of another imported article as a source of the claim. */
@@ -139,7 +129,8 @@ export async function addPassageSource(
   input: { documentId: number; start: number; end: number; stance: Stance; note?: string | null },
   actor: Actor,
 ) {
-  const link = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async (write) => {
+    const { tx } = write;
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, documentId: true } });
     const document = await tx.document.findFirst({
       where: { id: input.documentId, projectId },
@@ -170,29 +161,17 @@ export async function addPassageSource(
       }));
     if (!source.documentId) await tx.source.update({ where: { id: source.id }, data: { documentId: document.id } });
     const quote = document.text.slice(input.start, input.end);
-    return linkSource(
-      tx,
-      projectId,
+    const link = await linkSource({
+      write,
       claimId,
-      source.id,
-      { stance: input.stance, quote, note: clean(input.note), passageStart: input.start, passageEnd: input.end },
+      sourceId: source.id,
+      link: { stance: input.stance, quote, note: clean(input.note), passageStart: input.start, passageEnd: input.end },
       actor,
-      {
-        documentId: document.id,
-        title: document.title,
-        url: document.url,
-      },
-    );
-  });
-  if (link)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claimId],
-      actorId: actor.id,
-      summary: `${actor.name} linked a passage to claim ${claimId}`,
+      describe: { documentId: document.id, title: document.title, url: document.url },
     });
-  return link;
+    write.claimsChanged([claimId], `${actor.name} linked a passage to claim ${claimId}`);
+    return link;
+  });
 }
 
 async function linkInProject(tx: Tx, projectId: number, linkId: number) {
@@ -208,7 +187,7 @@ export async function editSourceLink(
   change: { stance: Stance; quote: string | null; note: string | null },
   actor: Actor,
 ) {
-  const updated = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const link = await linkInProject(tx, projectId, linkId);
     if (!link) return null;
     const next = { stance: change.stance, quote: clean(change.quote), note: clean(change.note) };
@@ -217,59 +196,33 @@ export async function editSourceLink(
       where: { id: link.claimId },
       data: { version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
     });
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "claim.source_edited",
-        targetType: "claim",
-        targetId: link.claimId,
-        details: { linkId, url: link.source.url, from: { stance: link.stance, quote: link.quote, note: link.note }, to: next },
-      },
-    ]);
+    audit({
+      action: "claim.source_edited",
+      targetType: "claim",
+      targetId: link.claimId,
+      details: { linkId, url: link.source.url, from: { stance: link.stance, quote: link.quote, note: link.note }, to: next },
+    });
+    claimsChanged([link.claimId], `${actor.name} edited a source of claim ${link.claimId}`);
     return updatedLink;
   });
-  if (updated)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [updated.claimId],
-      actorId: actor.id,
-      summary: `${actor.name} edited a source of claim ${updated.claimId}`,
-    });
-  return updated;
 }
 
 /** Unlinks a source; the link stays, marked removed, so the history keeps it. */
 export async function removeSourceLink(projectId: number, linkId: number, actor: Actor) {
-  const removed = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const link = await linkInProject(tx, projectId, linkId);
     if (!link) return null;
     await tx.claimSource.update({ where: { id: linkId }, data: { removedAt: new Date(), removedById: actor.id } });
     await refreshSourceCount(tx, link.claimId, actor);
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "claim.source_removed",
-        targetType: "claim",
-        targetId: link.claimId,
-        details: { linkId, url: link.source.url, title: link.source.title, stance: link.stance },
-      },
-    ]);
+    audit({
+      action: "claim.source_removed",
+      targetType: "claim",
+      targetId: link.claimId,
+      details: { linkId, url: link.source.url, title: link.source.title, stance: link.stance },
+    });
+    claimsChanged([link.claimId], `${actor.name} removed a source of claim ${link.claimId}`);
     return link;
   });
-  if (removed)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [removed.claimId],
-      actorId: actor.id,
-      summary: `${actor.name} removed a source of claim ${removed.claimId}`,
-    });
-  return removed;
 }
 
 export function listClaimSources(projectId: number, claimId: number) {

@@ -1,7 +1,7 @@
 import { getDb } from "../db.server";
 import type { Difference, Relation } from "../lib/matching/details";
 import { buildSentenceIndex } from "../lib/matching/sentence-index";
-import { appendAuditEvents } from "./audit.server";
+import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 export interface Suggestion {
@@ -87,7 +87,7 @@ export async function rejectSuggestion(
   passage: { documentId: number; start: number; end: number },
   actor: Actor,
 ) {
-  return getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true } });
     const document = await tx.document.findFirst({ where: { id: passage.documentId, projectId }, select: { id: true } });
     if (!claim || !document) return null;
@@ -96,17 +96,7 @@ export async function rejectSuggestion(
       create: { claimId, documentId: passage.documentId, start: passage.start, end: passage.end, rejectedById: actor.id },
       update: {},
     });
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "claim.suggestion_rejected",
-        targetType: "claim",
-        targetId: claimId,
-        details: passage,
-      },
-    ]);
+    audit({ action: "claim.suggestion_rejected", targetType: "claim", targetId: claimId, details: passage });
     return true;
   });
 }

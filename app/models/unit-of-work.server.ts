@@ -1,0 +1,57 @@
+import { type Tx, getDb } from "../db.server";
+import { type AuditEventInput, appendAuditEvents } from "./audit.server";
+import { publishProjectEvent } from "./events.server";
+import type { Actor } from "./user.server";
+
+/** An audit event as a write records it: who acted and from where are filled in from the actor. */
+export type AuditEntry = Omit<AuditEventInput, "projectId" | "actorId" | "actorName" | "ip">;
+
+export interface ProjectWrite {
+  tx: Tx;
+  /** Adds events to the project's audit trail, written in this transaction just before it commits. */
+  audit(...entries: AuditEntry[]): void;
+  /** Tells the project's open pages that these claims changed; sent once the transaction has committed. */
+  claimsChanged(claimIds: number[], summary: string): void;
+}
+
+export interface ProjectWriteOptions {
+  projectId: number;
+  actor: Actor;
+  /** Raise Prisma's interactive-transaction limits for large changes (bulk edits and their undo). */
+  large?: boolean;
+}
+
+/**
+ * Every change to a project's data goes through here: one transaction, the audit events
+ * appended inside it (so an event is stored if and only if its change is), and the live
+ * update published after the commit (so no page reloads before the change is visible).
+ * A write that announces changed claims without recording anything in the trail is a
+ * bug and fails before it commits.
+ */
+export async function writeProject<T>(options: ProjectWriteOptions, work: (write: ProjectWrite) => Promise<T>): Promise<T> {
+  const { projectId, actor } = options;
+  const changes: Array<{ claimIds: number[]; summary: string }> = [];
+  const value = await getDb().$transaction(
+    async (tx) => {
+      const entries: AuditEntry[] = [];
+      const result = await work({
+        tx,
+        audit: (...added) => void entries.push(...added),
+        claimsChanged: (claimIds, summary) => void changes.push({ claimIds, summary }),
+      });
+      if (changes.some((change) => change.claimIds.length > 0) && entries.length === 0)
+        throw new Error("A write announced changed claims but recorded no audit event.");
+      await appendAuditEvents(
+        tx,
+        projectId,
+        entries.map((entry) => ({ ...entry, actorId: actor.id, actorName: actor.name, ip: actor.ip })),
+      );
+      return result;
+    },
+    options.large ? { timeout: 120_000, maxWait: 30_000 } : undefined,
+  );
+  for (const change of changes) {
+    await publishProjectEvent({ type: "claims-changed", projectId, claimIds: change.claimIds, actorId: actor.id, summary: change.summary });
+  }
+  return value;
+}
