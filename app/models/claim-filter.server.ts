@@ -1,6 +1,5 @@
-import { Prisma, databaseProvider, getDb } from "../db.server";
+import { Prisma, databaseProvider } from "../db.server";
 import type { ClaimQuery } from "../lib/claim-query";
-import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 
 // The claims table's filters and sorts as SQL, the one definition used by the table, its
 // counts, bulk changes and exports. Plain SQL here rather than Prisma's query builder:
@@ -18,12 +17,8 @@ function likePattern(text: string): string {
  * expression over the alias `c`. `ignoreStatus` leaves the status filter out (the
  * counts above the table show every status).
  */
-export function claimConditions(
-  projectId: number,
-  query: ClaimQuery,
-  viewerId: number,
-  options: { ignoreStatus?: boolean } = {},
-): Prisma.Sql {
+export function claimConditions(options: { projectId: number; query: ClaimQuery; viewerId: number; ignoreStatus?: boolean }): Prisma.Sql {
+  const { projectId, query, viewerId } = options;
   const parts: Prisma.Sql[] = [Prisma.sql`c."projectId" = ${projectId}`];
   if (query.dismissed !== "1") parts.push(Prisma.sql`c."dismissed" = false`);
   if (!options.ignoreStatus && query.status.length > 0) parts.push(Prisma.sql`c."status" IN (${Prisma.join(query.status)})`);
@@ -68,14 +63,4 @@ export function claimOrder(query: ClaimQuery): Prisma.Sql {
     default:
       return Prisma.sql`c."documentId" ${dir}, c."start" ${dir}, c."id" ${dir}`;
   }
-}
-
-/** How many claims meet the conditions, by status (every status present, zero when none). */
-export async function countClaimsByStatus(conditions: Prisma.Sql): Promise<Record<ClaimStatus, number>> {
-  const rows = await getDb().$queryRaw<
-    Array<{ status: string; count: bigint | number }>
-  >`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`;
-  const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
-  for (const row of rows) if (row.status in counts) counts[row.status as ClaimStatus] = Number(row.count);
-  return counts;
 }

@@ -7,10 +7,7 @@ import type { Reason } from "../lib/extraction/checkworthiness";
 import { AppError, staleVersionError } from "../lib/app-error";
 import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
-
-import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
-
-export { CLAIM_STATUSES, type ClaimStatus };
+import type { ClaimStatus } from "../lib/claim-status";
 
 export function parseReasons(json: string): Reason[] {
   try {
@@ -25,9 +22,11 @@ export interface ClaimFilter {
   statuses?: ClaimStatus[];
   includeDismissed?: boolean;
   documentId?: number;
+  take?: number;
+  skip?: number;
 }
 
-export async function listClaims(projectId: number, filter: ClaimFilter = {}, page: { take?: number; skip?: number } = {}) {
+export async function listClaims(projectId: number, filter: ClaimFilter = {}) {
   const claims = await getDb().claim.findMany({
     where: {
       projectId,
@@ -37,16 +36,22 @@ export async function listClaims(projectId: number, filter: ClaimFilter = {}, pa
     },
     include: { document: { select: { id: true, title: true } } },
     orderBy: [{ documentId: "asc" }, { start: "asc" }],
-    take: page.take,
-    skip: page.skip,
+    take: filter.take,
+    skip: filter.skip,
   });
   return claims.map((claim) => ({ ...claim, reasons: parseReasons(claim.reasons) }));
 }
 
-export async function getClaim(projectId: number, claimId: number) {
+/** A claim with what its review page and panel show about it. */
+export async function claimForReview(projectId: number, claimId: number) {
   const claim = await getDb().claim.findFirst({
     where: { id: claimId, projectId },
-    include: { document: { select: { id: true, title: true, url: true, outlet: true } }, createdBy: { select: { displayName: true } } },
+    include: {
+      document: { select: { id: true, title: true, url: true, outlet: true } },
+      assignee: { select: { id: true, displayName: true } },
+      lastChangedBy: { select: { displayName: true } },
+      createdBy: { select: { displayName: true } },
+    },
   });
   return claim ? { ...claim, reasons: parseReasons(claim.reasons) } : null;
 }
@@ -58,22 +63,6 @@ export async function hasClaimsNeedingReanchoring(projectId: number): Promise<bo
   return claim !== null;
 }
 
-/** Counts of non-dismissed claims by status, per project. */
-export async function claimCountsByStatus(projectIds: number[]) {
-  const rows = await getDb().claim.groupBy({
-    by: ["projectId", "status"],
-    where: { projectId: { in: projectIds }, dismissed: false },
-    _count: { _all: true },
-  });
-  const counts = new Map<number, Record<ClaimStatus, number>>();
-  for (const id of projectIds) counts.set(id, { unverified: 0, confirmed: 0, disputed: 0 });
-  for (const row of rows) {
-    const entry = counts.get(row.projectId)!;
-    if ((CLAIM_STATUSES as readonly string[]).includes(row.status)) entry[row.status as ClaimStatus] = row._count._all;
-  }
-  return counts;
-}
-
 const MAX_CLAIM_LENGTH = 3000;
 
 /**
@@ -81,7 +70,16 @@ const MAX_CLAIM_LENGTH = 3000;
  * document's text; it is trimmed of surrounding white space, scored like an
  * extracted sentence and given a speaker where the text states one.
  */
-export async function addManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
+export interface AddManualClaimOptions {
+  projectId: number;
+  documentId: number;
+  /** Offsets in the document's text. */
+  range: { start: number; end: number };
+  actor: Actor;
+}
+
+export async function addManualClaim(options: AddManualClaimOptions) {
+  const { projectId, documentId, range, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const document = await tx.document.findFirst({
       where: { id: documentId, projectId },
@@ -133,13 +131,16 @@ export async function addManualClaim(projectId: number, documentId: number, rang
 }
 
 /** Dismisses a claim or restores a dismissed candidate; refused if the claim changed since `expectedVersion`. */
-export async function setClaimDismissed(
-  projectId: number,
-  claimId: number,
-  dismissed: boolean,
-  expectedVersion: number | null,
-  actor: Actor,
-) {
+export interface SetClaimDismissedOptions {
+  projectId: number;
+  claimId: number;
+  dismissed: boolean;
+  expectedVersion: number | null;
+  actor: Actor;
+}
+
+export async function setClaimDismissed(options: SetClaimDismissedOptions) {
+  const { projectId, claimId, dismissed, expectedVersion, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
     if (!claim) return null;

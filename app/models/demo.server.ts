@@ -47,7 +47,7 @@ export async function seedDemoData(options: { credentialsFile: string }): Promis
     SEED_ACTOR,
   );
   for (const person of DEMO_PEOPLE.filter((p) => p.role !== "owner")) {
-    await setMemberRole(project.id, person.username, person.role, SEED_ACTOR);
+    await setMemberRole({ projectId: project.id, username: person.username, role: person.role, actor: SEED_ACTOR });
   }
   const editor: Actor = { id: null, name: "demo-seed" };
   for (const article of DEMO_ARTICLES) {

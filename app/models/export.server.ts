@@ -6,7 +6,8 @@ import type { ReportClaim, ReportHeader, ExportFormat } from "../lib/export/repo
 import { REPORT_VERSION } from "../lib/export/report";
 import { Prisma, getDb } from "../db.server";
 import { appendAuditEvent } from "./audit.server";
-import { claimConditions, countClaimsByStatus } from "./claim-filter.server";
+import { countClaimsByStatus } from "./claim-counts.server";
+import { claimConditions } from "./claim-filter.server";
 import type { Actor } from "./user.server";
 
 // Large enough that round trips do not dominate, small enough that memory stays flat, and
@@ -41,7 +42,7 @@ export async function beginExport(
       details: { format, filters },
     }),
   );
-  const conditions = claimConditions(project.id, query, viewerId);
+  const conditions = claimConditions({ projectId: project.id, query, viewerId });
   const [details, byStatus, head, reviewers, period] = await Promise.all([
     db.project.findUniqueOrThrow({
       where: { id: project.id },
@@ -169,7 +170,7 @@ export async function* exportClaims(
   options: { withHistory: boolean },
 ): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
-  const conditions = claimConditions(projectId, query, viewerId);
+  const conditions = claimConditions({ projectId, query, viewerId });
   let afterId = 0;
   for (;;) {
     const claims = await db.$queryRaw<ClaimRow[]>`

@@ -119,7 +119,8 @@ export function listMembers(projectId: number) {
  * Adds a member or changes their role. Refuses to demote the last owner, so a
  * project can always be managed by someone.
  */
-export async function setMemberRole(projectId: number, username: string, role: ProjectRole, actor: Actor) {
+export async function setMemberRole(options: { projectId: number; username: string; role: ProjectRole; actor: Actor }) {
+  const { projectId, username, role, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const user = await tx.user.findUnique({ where: { username }, select: { id: true, username: true } });
     if (!user) throw unknownUser(username);
@@ -141,7 +142,8 @@ export async function setMemberRole(projectId: number, username: string, role: P
   });
 }
 
-export async function removeMember(projectId: number, userId: number, actor: Actor) {
+export async function removeMember(options: { projectId: number; userId: number; actor: Actor }) {
+  const { projectId, userId, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const existing = await tx.membership.findUnique({
       where: { projectId_userId: { projectId, userId } },
@@ -166,7 +168,8 @@ async function assertAnotherOwner(tx: TxClient, projectId: number, userId: numbe
   if (others === 0) throw new AppError("conflict", "A project must keep at least one owner");
 }
 
-export async function renameProject(projectId: number, name: string, actor: Actor) {
+export async function renameProject(options: { projectId: number; name: string; actor: Actor }) {
+  const { projectId, name, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     const project = await tx.project.update({ where: { id: projectId }, data: { name } });
@@ -188,7 +191,8 @@ export interface ProjectSettings {
 }
 
 /** Changes project settings and records each changed value, before and after, in the audit trail. */
-export async function updateProjectSettings(projectId: number, change: ProjectSettings, actor: Actor) {
+export async function updateProjectSettings(options: { projectId: number; change: ProjectSettings; actor: Actor }) {
+  const { projectId, change, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     const project = await tx.project.update({ where: { id: projectId }, data: change });
@@ -209,7 +213,8 @@ export async function updateProjectSettings(projectId: number, change: ProjectSe
   });
 }
 
-export async function setProjectArchived(projectId: number, archived: boolean, actor: Actor) {
+export async function setProjectArchived(options: { projectId: number; archived: boolean; actor: Actor }) {
+  const { projectId, archived, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const project = await tx.project.update({ where: { id: projectId }, data: { archivedAt: archived ? new Date() : null } });
     audit({

@@ -77,13 +77,17 @@ async function linkSource({ write, claimId, sourceId, link, actor, describe }: L
  * already known in the project is the same source record, and missing details
  * (title, outlet...) are filled in from this submission.
  */
-export async function addExternalSource(
-  projectId: number,
-  claimId: number,
-  input: ExternalSourceInput,
-  actor: Actor,
-  expectedVersion: number | null = null,
-) {
+export interface AddExternalSourceOptions {
+  projectId: number;
+  claimId: number;
+  source: ExternalSourceInput;
+  actor: Actor;
+  /** Refuse if the claim changed since this version; null links to whatever is current. */
+  expectedVersion?: number | null;
+}
+
+export async function addExternalSource(options: AddExternalSourceOptions) {
+  const { projectId, claimId, source: input, actor, expectedVersion = null } = options;
   const normalized = normalizeSourceUrl(input.url);
   if (!normalized.ok) throw new AppError("invalid_input", normalized.error);
   return writeProject({ projectId, actor }, async (write) => {
@@ -123,12 +127,15 @@ export async function addExternalSource(
 }
 
 /** Links a passage of another imported article as a source of the claim. */
-export async function addPassageSource(
-  projectId: number,
-  claimId: number,
-  input: { documentId: number; start: number; end: number; stance: Stance; note?: string | null },
-  actor: Actor,
-) {
+export interface AddPassageSourceOptions {
+  projectId: number;
+  claimId: number;
+  passage: { documentId: number; start: number; end: number; stance: Stance; note?: string | null };
+  actor: Actor;
+}
+
+export async function addPassageSource(options: AddPassageSourceOptions) {
+  const { projectId, claimId, passage: input, actor } = options;
   return writeProject({ projectId, actor }, async (write) => {
     const { tx } = write;
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, documentId: true } });
@@ -181,12 +188,15 @@ async function linkInProject(tx: Tx, projectId: number, linkId: number) {
   });
 }
 
-export async function editSourceLink(
-  projectId: number,
-  linkId: number,
-  change: { stance: Stance; quote: string | null; note: string | null },
-  actor: Actor,
-) {
+export interface EditSourceLinkOptions {
+  projectId: number;
+  linkId: number;
+  change: { stance: Stance; quote: string | null; note: string | null };
+  actor: Actor;
+}
+
+export async function editSourceLink(options: EditSourceLinkOptions) {
+  const { projectId, linkId, change, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const link = await linkInProject(tx, projectId, linkId);
     if (!link) return null;
@@ -208,7 +218,8 @@ export async function editSourceLink(
 }
 
 /** Unlinks a source; the link stays, marked removed, so the history keeps it. */
-export async function removeSourceLink(projectId: number, linkId: number, actor: Actor) {
+export async function removeSourceLink(options: { projectId: number; linkId: number; actor: Actor }) {
+  const { projectId, linkId, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const link = await linkInProject(tx, projectId, linkId);
     if (!link) return null;

@@ -74,19 +74,23 @@ function rankPassages(index: SentenceIndex, claim: { text: string; documentId: n
  * BM25 and ranked by shared rare words and details (lib/matching/sentence-index), each
  * marked corroborates, contradicts or related with the details that differ. Passages already linked or rejected for this claim are not offered.
  */
-export async function suggestPassages(projectId: number, claimId: number, limit = 5): Promise<Suggestion[] | null> {
+export async function suggestPassages(options: { projectId: number; claimId: number; limit?: number }): Promise<Suggestion[] | null> {
+  const { projectId, claimId, limit = 5 } = options;
   const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, text: true, documentId: true } });
   if (!claim) return null;
   const [skip, index] = await Promise.all([passagesToSkip([claimId]), projectIndex(projectId)]);
   return rankPassages(index, claim, skip.get(claimId)!, limit);
 }
 
-export async function rejectSuggestion(
-  projectId: number,
-  claimId: number,
-  passage: { documentId: number; start: number; end: number },
-  actor: Actor,
-) {
+export interface RejectSuggestionOptions {
+  projectId: number;
+  claimId: number;
+  passage: { documentId: number; start: number; end: number };
+  actor: Actor;
+}
+
+export async function rejectSuggestion(options: RejectSuggestionOptions) {
+  const { projectId, claimId, passage, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true } });
     const document = await tx.document.findFirst({ where: { id: passage.documentId, projectId }, select: { id: true } });

@@ -14,7 +14,7 @@ const claimIdParam = z.coerce.number().int().positive();
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project } = await requireProjectCapability(request, params.slug, "read");
   const claimId = claimIdParam.safeParse(params.claimId);
-  const suggestions = claimId.success ? await suggestPassages(project.id, claimId.data, 5) : null;
+  const suggestions = claimId.success ? await suggestPassages({ projectId: project.id, claimId: claimId.data, limit: 5 }) : null;
   if (!suggestions) return actionFailure(new AppError("not_found", "Claim not found."));
   return actionSuccess({ suggestions });
 }
@@ -45,8 +45,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const passageOf = { documentId: input.documentId, start: input.start, end: input.end };
     const done =
       input.intent === "link-passage"
-        ? await addPassageSource(auth.project.id, claimId.data, { ...passageOf, stance: input.stance }, actor)
-        : await rejectSuggestion(auth.project.id, claimId.data, passageOf, actor);
+        ? await addPassageSource({
+            projectId: auth.project.id,
+            claimId: claimId.data,
+            passage: { ...passageOf, stance: input.stance },
+            actor,
+          })
+        : await rejectSuggestion({ projectId: auth.project.id, claimId: claimId.data, passage: passageOf, actor });
     if (!done) return actionFailure(new AppError("not_found", "Claim or article not found."));
     return actionSuccess({ intent: input.intent });
   });

@@ -6,7 +6,10 @@ import { ClaimDetails } from "../components/claim-details";
 import { ProjectNav } from "../components/project-nav";
 import { describeClaimEvent } from "../lib/history";
 import { can } from "../lib/roles";
-import { assignableMembers, claimForReview, claimHistory, viewersOf } from "../models/claim-review.server";
+import { claimForReview } from "../models/claim.server";
+import { assignableMembers } from "../models/claim-assignment.server";
+import { claimHistory } from "../models/claim-history.server";
+import { viewersOf } from "../models/claim-presence.server";
 import { listClaimSources } from "../models/source.server";
 import { handleReviewAction } from "../services/review-actions.server";
 

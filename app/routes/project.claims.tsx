@@ -5,7 +5,9 @@ import { ClaimsTable } from "../components/claims-table";
 import { ProjectNav } from "../components/project-nav";
 import { parseClaimQuery } from "../lib/claim-query";
 import { can } from "../lib/roles";
-import { assignableMembers, getPreference, searchClaims } from "../models/claim-review.server";
+import { assignableMembers } from "../models/claim-assignment.server";
+import { searchClaims } from "../models/claim-search.server";
+import { getPreference } from "../models/user-preference.server";
 import { documentFilterOptions } from "../models/document.server";
 import { TABLE_PREFERENCES_KEY, handleReviewAction, tablePreferencesSchema } from "../services/review-actions.server";
 
@@ -15,7 +17,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role, user } = await requireProjectCapability(request, params.slug, "read");
   const query = parseClaimQuery(new URL(request.url).searchParams);
   const [result, documents, members, preferences] = await Promise.all([
-    searchClaims(project.id, query, user.id),
+    searchClaims({ projectId: project.id, query, viewerId: user.id }),
     documentFilterOptions(project.id, query.document),
     assignableMembers(project.id),
     getPreference(user.id, TABLE_PREFERENCES_KEY),

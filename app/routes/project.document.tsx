@@ -86,11 +86,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           });
         range = found;
       }
-      const claim = await addManualClaim(auth.project.id, documentId.data, range, actor);
+      const claim = await addManualClaim({ projectId: auth.project.id, documentId: documentId.data, range, actor });
       if (!claim) notFound("Article not found.");
       return actionSuccess({ addedClaimId: claim.id });
     }
-    const updated = await setClaimDismissed(auth.project.id, input.claimId, input.intent === "dismiss", input.version, actor);
+    const updated = await setClaimDismissed({
+      projectId: auth.project.id,
+      claimId: input.claimId,
+      dismissed: input.intent === "dismiss",
+      expectedVersion: input.version,
+      actor,
+    });
     if (!updated) notFound("Claim not found.");
     return actionSuccess({});
   });

@@ -4,14 +4,14 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { CLAIM_STATUSES } from "../lib/claim-status";
 import { claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
-import { searchClaims } from "../models/claim-review.server";
+import { searchClaims } from "../models/claim-search.server";
 
 export const meta = () => [{ title: "Export · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role, user } = await requireProjectCapability(request, params.slug, "export");
   const query = parseClaimQuery(new URL(request.url).searchParams);
-  const { total } = await searchClaims(project.id, { ...query, size: 25, page: 1 }, user.id);
+  const { total } = await searchClaims({ projectId: project.id, query: { ...query, size: 25, page: 1 }, viewerId: user.id });
   return { project, role, query, total, hasPublisher: Boolean(project.publisherName && project.publisherUrl) };
 }
 

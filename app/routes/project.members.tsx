@@ -37,12 +37,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const input = parsed.data;
   return withAppErrors(async () => {
     if (input.intent === "set-role") {
-      const result = await setMemberRole(auth.project.id, input.username, input.role, actor);
+      const result = await setMemberRole({ projectId: auth.project.id, username: input.username, role: input.role, actor });
       const notice = result.changed ? `${input.username} is now ${ROLE_LABELS[input.role].toLowerCase()}.` : "Nothing changed.";
       return actionSuccess({ notice });
     }
     // Scoped by project in the query: a user id from another project removes nothing.
-    const result = await removeMember(auth.project.id, input.userId, actor);
+    const result = await removeMember({ projectId: auth.project.id, userId: input.userId, actor });
     if (!result.removed) return actionFailure(new AppError("not_found", "That person is not a member of this project."));
     return actionSuccess({ notice: "Member removed." });
   });

@@ -3,7 +3,8 @@ import type { Route } from "./+types/project";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { ROLE_LABELS } from "../lib/roles";
-import { claimCountsByStatus, hasClaimsNeedingReanchoring } from "../models/claim.server";
+import { countClaimsByProject } from "../models/claim-counts.server";
+import { hasClaimsNeedingReanchoring } from "../models/claim.server";
 import { countDocuments } from "../models/document.server";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.project.name ?? "Project"} · Claimdesk` }];
@@ -11,7 +12,7 @@ export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.project.nam
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
   const [counts, documents, needsReanchoring] = await Promise.all([
-    claimCountsByStatus([project.id]),
+    countClaimsByProject([project.id]),
     countDocuments(project.id),
     hasClaimsNeedingReanchoring(project.id),
   ]);

@@ -8,7 +8,7 @@ import { invalidForm, withAppErrors } from "../lib/action-result";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema, projectSlugSchema } from "../lib/project-schema";
 import { ROLE_LABELS } from "../lib/roles";
-import { claimCountsByStatus } from "../models/claim.server";
+import { countClaimsByProject } from "../models/claim-counts.server";
 import { createProject, listProjectsForUser } from "../models/project.server";
 
 export const meta = () => [{ title: "Projects · Claimdesk" }];
@@ -19,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const { user } = await requireUser(request);
   const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
   const projects = await listProjectsForUser(user, { includeArchived });
-  const counts = await claimCountsByStatus(projects.map((p) => p.id));
+  const counts = await countClaimsByProject(projects.map((p) => p.id));
   return { projects: projects.map((p) => ({ ...p, counts: counts.get(p.id)! })), canCreate: user.isAdmin, includeArchived };
 }
 

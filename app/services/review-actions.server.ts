@@ -8,15 +8,11 @@ import { parseFormData } from "../lib/form";
 import type { Capability } from "../lib/roles";
 import { type ActionFailure, actionFailure, invalidForm } from "../lib/action-result";
 import { AppError, isAppError } from "../lib/app-error";
-import {
-  applyBulkChange,
-  assignClaim,
-  markViewing,
-  previewBulkChange,
-  setPreference,
-  tagClaim,
-  undoBulkChange,
-} from "../models/claim-review.server";
+import { applyBulkChange, previewBulkChange, undoBulkChange } from "../models/bulk-change.server";
+import { assignClaim } from "../models/claim-assignment.server";
+import { markViewing } from "../models/claim-presence.server";
+import { tagClaim } from "../models/claim-verdict.server";
+import { setPreference } from "../models/user-preference.server";
 import { STANCES, addExternalSource, editSourceLink, removeSourceLink } from "../models/source.server";
 
 export const TABLE_PREFERENCES_KEY = "claims-table";
@@ -145,17 +141,25 @@ export async function handleReviewAction(request: Request, slug: string | undefi
   try {
     switch (input.intent) {
       case "tag": {
-        const claim = await tagClaim(
+        const claim = await tagClaim({
           projectId,
-          input.claimId,
-          { status: input.status, rationale: input.rationale ?? null, expectedVersion: input.version },
+          claimId: input.claimId,
+          status: input.status,
+          rationale: input.rationale ?? null,
+          expectedVersion: input.version,
           actor,
-        );
+        });
         if (!claim) notFound("Claim not found.");
         return data<ReviewActionResult>({ ok: true, intent: "tag" });
       }
       case "assign": {
-        const claim = await assignClaim(projectId, input.claimId, input.assigneeId ?? null, input.version, actor);
+        const claim = await assignClaim({
+          projectId,
+          claimId: input.claimId,
+          assigneeId: input.assigneeId ?? null,
+          expectedVersion: input.version,
+          actor,
+        });
         if (!claim) notFound("Claim not found.");
         return data<ReviewActionResult>({ ok: true, intent: "assign" });
       }
@@ -175,25 +179,33 @@ export async function handleReviewAction(request: Request, slug: string | undefi
           throw new AppError("invalid_input", "Unknown assignee.");
         const change = { status: input.status, rationale: input.rationale ?? null, assigneeId: assignee };
         if (input.intent === "bulk-preview")
-          return data<ReviewActionResult>({ ok: true, intent: input.intent, preview: await previewBulkChange(projectId, target, change) });
-        const result = await applyBulkChange(projectId, target, change, actor);
+          return data<ReviewActionResult>({
+            ok: true,
+            intent: input.intent,
+            preview: await previewBulkChange({ projectId, target, change }),
+          });
+        const result = await applyBulkChange({ projectId, target, change, actor });
         return data<ReviewActionResult>({ ok: true, intent: input.intent, bulk: { ...result, undoUntil: result.undoUntil.toISOString() } });
       }
       case "undo": {
-        const undone = await undoBulkChange(projectId, input.operationId, actor);
+        const undone = await undoBulkChange({ projectId, operationId: input.operationId, actor });
         if (!undone) notFound("Bulk change not found.");
         return data<ReviewActionResult>({ ok: true, intent: "undo", undone });
       }
       case "preferences": {
         const hidden = input.hidden === undefined ? [] : Array.isArray(input.hidden) ? input.hidden : [input.hidden];
-        await setPreference(auth.user.id, TABLE_PREFERENCES_KEY, tablePreferencesSchema.parse({ hidden, density: input.density }));
+        await setPreference({
+          userId: auth.user.id,
+          key: TABLE_PREFERENCES_KEY,
+          value: tablePreferencesSchema.parse({ hidden, density: input.density }),
+        });
         return data<ReviewActionResult>({ ok: true, intent: "preferences" });
       }
       case "add-source": {
-        const link = await addExternalSource(
+        const link = await addExternalSource({
           projectId,
-          input.claimId,
-          {
+          claimId: input.claimId,
+          source: {
             url: input.url,
             stance: input.stance,
             title: input.title,
@@ -205,27 +217,27 @@ export async function handleReviewAction(request: Request, slug: string | undefi
             note: input.note,
           },
           actor,
-        );
+        });
         if (!link) notFound("Claim not found.");
         return data<ReviewActionResult>({ ok: true, intent: "add-source" });
       }
       case "edit-source": {
-        const link = await editSourceLink(
+        const link = await editSourceLink({
           projectId,
-          input.linkId,
-          { stance: input.stance, quote: input.quote ?? null, note: input.note ?? null },
+          linkId: input.linkId,
+          change: { stance: input.stance, quote: input.quote ?? null, note: input.note ?? null },
           actor,
-        );
+        });
         if (!link) notFound("Source link not found.");
         return data<ReviewActionResult>({ ok: true, intent: "edit-source" });
       }
       case "remove-source": {
-        const link = await removeSourceLink(projectId, input.linkId, actor);
+        const link = await removeSourceLink({ projectId, linkId: input.linkId, actor });
         if (!link) notFound("Source link not found.");
         return data<ReviewActionResult>({ ok: true, intent: "remove-source" });
       }
       case "presence": {
-        if (!(await markViewing(input.claimId, auth.user.id, projectId))) notFound("Claim not found.");
+        if (!(await markViewing({ projectId, claimId: input.claimId, userId: auth.user.id }))) notFound("Claim not found.");
         return data<ReviewActionResult>({ ok: true, intent: "presence" });
       }
     }

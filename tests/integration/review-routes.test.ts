@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
 import { type Capability, type ProjectRole, can } from "../../app/lib/roles";
-import { tagClaim } from "../../app/models/claim-review.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { closeEventListener } from "../../app/models/events.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import * as claimPage from "../../app/routes/project.claim";
@@ -189,12 +189,14 @@ describe("concurrent edits through the route", () => {
   it("refuses a stale verdict with 409 and says what the other reviewer did", async () => {
     const { team, claims } = await teamWithClaims(1);
     const claim = claims[0]!;
-    await tagClaim(
-      team.project.id,
-      claim.id,
-      { status: "disputed", rationale: "Photo is from 2019", expectedVersion: 1 },
-      { id: team.members.editor.id, name: team.members.editor.username },
-    );
+    await tagClaim({
+      projectId: team.project.id,
+      claimId: claim.id,
+      status: "disputed",
+      rationale: "Photo is from 2019",
+      expectedVersion: 1,
+      actor: { id: team.members.editor.id, name: team.members.editor.username },
+    });
     const outcome = await callRoute(
       claimsTable.action,
       buildRequest(`/projects/${team.project.slug}/claims`, {
@@ -237,12 +239,14 @@ describe("concurrent edits through the route", () => {
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await tagClaim(
-      team.project.id,
-      claims[0]!.id,
-      { status: "confirmed", rationale: "live", expectedVersion: 1 },
-      { id: team.members.reviewer.id, name: team.members.reviewer.username },
-    );
+    await tagClaim({
+      projectId: team.project.id,
+      claimId: claims[0]!.id,
+      status: "confirmed",
+      rationale: "live",
+      expectedVersion: 1,
+      actor: { id: team.members.reviewer.id, name: team.members.reviewer.username },
+    });
     await Promise.race([
       arrived,
       new Promise((_, reject) => setTimeout(() => reject(new Error(`no event within 2 s; got: ${received}`)), 2000)),

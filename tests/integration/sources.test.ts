@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
-import { applyBulkChange, claimHistory, tagClaim } from "../../app/models/claim-review.server";
+import { applyBulkChange } from "../../app/models/bulk-change.server";
+import { claimHistory } from "../../app/models/claim-history.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { importFile } from "../../app/models/import.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { addExternalSource, addPassageSource, listProjectSources, removeSourceLink } from "../../app/models/source.server";
@@ -22,18 +24,18 @@ async function setup(count = 3) {
 describe("sources", () => {
   it("one URL linked to several claims is one source record; its counts show on the Sources page", async () => {
     const { project, claims, reviewer, members } = await setup();
-    await addExternalSource(
-      project.id,
-      claims[0]!.id,
-      { url: "https://Stats.Example.org/report?utm_source=mail#p4", stance: "supports", quote: "Table 3", title: "Annual report" },
-      reviewer,
-    );
-    await addExternalSource(
-      project.id,
-      claims[1]!.id,
-      { url: "https://stats.example.org/report", stance: "refutes", outlet: "Stats Office" },
-      reviewer,
-    );
+    await addExternalSource({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      source: { url: "https://Stats.Example.org/report?utm_source=mail#p4", stance: "supports", quote: "Table 3", title: "Annual report" },
+      actor: reviewer,
+    });
+    await addExternalSource({
+      projectId: project.id,
+      claimId: claims[1]!.id,
+      source: { url: "https://stats.example.org/report", stance: "refutes", outlet: "Stats Office" },
+      actor: reviewer,
+    });
     const sources = await getDb().source.findMany({ where: { projectId: project.id } });
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatchObject({ url: "https://stats.example.org/report", title: "Annual report", outlet: "Stats Office" });
@@ -41,7 +43,12 @@ describe("sources", () => {
     const claim = await getDb().claim.findUniqueOrThrow({ where: { id: claims[0]!.id } });
     expect(claim).toMatchObject({ sourceCount: 1, version: 2 });
     await expect(
-      addExternalSource(project.id, claims[0]!.id, { url: "https://stats.example.org/report#again", stance: "context" }, reviewer),
+      addExternalSource({
+        projectId: project.id,
+        claimId: claims[0]!.id,
+        source: { url: "https://stats.example.org/report#again", stance: "context" },
+        actor: reviewer,
+      }),
     ).rejects.toMatchObject({ code: "invalid_input" });
     const page = await callRoute(
       sourcesPage.loader,
@@ -140,8 +147,13 @@ describe("sources", () => {
 
   it("removal is audited and kept in the history", async () => {
     const { project, claims, reviewer } = await setup(1);
-    const link = (await addExternalSource(project.id, claims[0]!.id, { url: "https://example.org/x", stance: "supports" }, reviewer))!;
-    await removeSourceLink(project.id, link.id, reviewer);
+    const link = (await addExternalSource({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      source: { url: "https://example.org/x", stance: "supports" },
+      actor: reviewer,
+    }))!;
+    await removeSourceLink({ projectId: project.id, linkId: link.id, actor: reviewer });
     const stored = await getDb().claimSource.findUniqueOrThrow({ where: { id: link.id } });
     expect(stored.removedAt).not.toBeNull();
     expect(stored.removedById).toBe(reviewer.id);
@@ -152,19 +164,50 @@ describe("sources", () => {
   it("confirmed and disputed need a source while the project setting is on", async () => {
     const { project, claims, reviewer, members } = await setup(3);
     await expect(
-      tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "ok", expectedVersion: null }, reviewer),
+      tagClaim({
+        projectId: project.id,
+        claimId: claims[0]!.id,
+        status: "confirmed",
+        rationale: "ok",
+        expectedVersion: null,
+        actor: reviewer,
+      }),
     ).rejects.toThrow(/Link at least one source/);
-    await addExternalSource(project.id, claims[0]!.id, { url: "https://example.org/evidence", stance: "supports" }, reviewer);
+    await addExternalSource({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      source: { url: "https://example.org/evidence", stance: "supports" },
+      actor: reviewer,
+    });
     expect(
-      await tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "ok", expectedVersion: null }, reviewer),
+      await tagClaim({
+        projectId: project.id,
+        claimId: claims[0]!.id,
+        status: "confirmed",
+        rationale: "ok",
+        expectedVersion: null,
+        actor: reviewer,
+      }),
     ).toMatchObject({ status: "confirmed" });
     const editor = { id: members.editor.id, name: members.editor.username };
     await expect(
-      applyBulkChange(project.id, { ids: claims.map((c) => c.id) }, { status: "disputed", rationale: "x" }, editor),
+      applyBulkChange({
+        projectId: project.id,
+        target: { ids: claims.map((c) => c.id) },
+        change: { status: "disputed", rationale: "x" },
+        actor: editor,
+      }),
     ).rejects.toThrow(/2 of the 3 claims have no source/);
     await getDb().project.update({ where: { id: project.id }, data: { requireSourceForVerdict: false } });
     expect(
-      await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "ok", expectedVersion: null }, reviewer),
+      await tagClaim({
+        projectId: project.id,
+        claimId: claims[1]!.id,
+        status: "disputed",
+        rationale: "ok",
+        expectedVersion: null,
+        actor: reviewer,
+      }),
     ).toMatchObject({ status: "disputed" });
   });
 
@@ -190,14 +233,19 @@ describe("sources", () => {
     const claim = await getDb().claim.findFirstOrThrow({ where: { documentId: a!.documentId! } });
     const other = await getDb().document.findUniqueOrThrow({ where: { id: b!.documentId! } });
     await expect(
-      addPassageSource(project.id, claim.id, { documentId: a!.documentId!, start: 0, end: 10, stance: "supports" }, reviewer),
+      addPassageSource({
+        projectId: project.id,
+        claimId: claim.id,
+        passage: { documentId: a!.documentId!, start: 0, end: 10, stance: "supports" },
+        actor: reviewer,
+      }),
     ).rejects.toThrow(/own source/);
-    const link = (await addPassageSource(
-      project.id,
-      claim.id,
-      { documentId: other.id, start: 0, end: other.text.length, stance: "refutes" },
-      reviewer,
-    ))!;
+    const link = (await addPassageSource({
+      projectId: project.id,
+      claimId: claim.id,
+      passage: { documentId: other.id, start: 0, end: other.text.length, stance: "refutes" },
+      actor: reviewer,
+    }))!;
     expect(link).toMatchObject({ stance: "refutes", quote: other.text, passageStart: 0 });
     const source = await getDb().source.findUniqueOrThrow({ where: { id: link.sourceId } });
     expect(source).toMatchObject({ documentId: other.id, title: "Contract row", url: null });
@@ -207,14 +255,19 @@ describe("sources", () => {
     const a = await setup(1);
     const b = await setup(1);
     expect(
-      await addExternalSource(a.project.id, b.claims[0]!.id, { url: "https://example.org/y", stance: "supports" }, a.reviewer),
+      await addExternalSource({
+        projectId: a.project.id,
+        claimId: b.claims[0]!.id,
+        source: { url: "https://example.org/y", stance: "supports" },
+        actor: a.reviewer,
+      }),
     ).toBeNull();
-    const link = (await addExternalSource(
-      b.project.id,
-      b.claims[0]!.id,
-      { url: "https://example.org/y", stance: "supports" },
-      b.reviewer,
-    ))!;
+    const link = (await addExternalSource({
+      projectId: b.project.id,
+      claimId: b.claims[0]!.id,
+      source: { url: "https://example.org/y", stance: "supports" },
+      actor: b.reviewer,
+    }))!;
     const cookie = await cookieFor(a.members.owner.id);
     const outcome = await callRoute(
       claimsTable.action,

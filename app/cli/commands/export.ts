@@ -38,7 +38,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const user = values.as ? await findUserByUsername(values.as) : null;
   const out = path.resolve(values.out);
   if (!fs.existsSync(path.dirname(out)))
-    throw new AppError("invalid_input", `the folder ${path.dirname(out)} does not exist`, { field: "out" });
+    throw new AppError("not_found", `the folder ${path.dirname(out)} does not exist`, { field: "out" });
   let stream: AsyncGenerator<Uint8Array>;
   try {
     stream = await startExport(
@@ -50,7 +50,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       { bom: values.bom },
     );
   } catch (error) {
-    if (error instanceof ClaimReviewConfigError) throw new AppError("invalid_input", error.message);
+    if (error instanceof ClaimReviewConfigError) throw new AppError("failed", error.message);
     throw error;
   }
   // Written to a temporary file and renamed at the end: a failed export leaves no half-written report.

@@ -39,7 +39,11 @@ export async function projectCommand(args: string[], io: CliIo): Promise<number>
     );
     const project = await findProjectBySlug(values.project);
     if (!project) throw new AppError("not_found", `no project with the slug "${values.project}"`);
-    await updateProjectSettings(project.id, { requireSourceForVerdict: values.requireSource === "on" }, CLI_ACTOR);
+    await updateProjectSettings({
+      projectId: project.id,
+      change: { requireSourceForVerdict: values.requireSource === "on" },
+      actor: CLI_ACTOR,
+    });
     printResult(
       io,
       json,
@@ -60,7 +64,7 @@ export async function projectCommand(args: string[], io: CliIo): Promise<number>
     );
     const project = await findProjectBySlug(values.project);
     if (!project) throw new AppError("not_found", `no project with the slug "${values.project}"`);
-    const result = await setMemberRole(project.id, values.username, values.role, CLI_ACTOR);
+    const result = await setMemberRole({ projectId: project.id, username: values.username, role: values.role, actor: CLI_ACTOR });
     printResult(
       io,
       json,

@@ -36,12 +36,12 @@ export async function sourceCommand(args: string[], io: CliIo): Promise<number> 
   const claim = await getDb().claim.findUnique({ where: { id: values.claim }, select: { project: { select: { slug: true } } } });
   if (!claim) throw new AppError("not_found", `no claim with id ${values.claim}`);
   const { project, actor } = await resolveProjectAndActor(claim.project.slug, values.as, "addSource");
-  const link = await addExternalSource(
-    project.id,
-    values.claim,
-    { url: values.url, stance: values.stance, quote: values.quote, title: values.title },
+  const link = await addExternalSource({
+    projectId: project.id,
+    claimId: values.claim,
+    source: { url: values.url, stance: values.stance, quote: values.quote, title: values.title },
     actor,
-  );
+  });
   if (!link) throw new AppError("not_found", `no claim with id ${values.claim}`);
   const source = await getDb().source.findUniqueOrThrow({ where: { id: link.sourceId } });
   printResult(

@@ -3,7 +3,7 @@ import { getDb } from "../../db.server";
 import { CLAIM_STATUSES } from "../../lib/claim-status";
 import { usernameSchema } from "../../lib/password-policy";
 import { AppError, isAppError } from "../../lib/app-error";
-import { tagClaim } from "../../models/claim-review.server";
+import { tagClaim } from "../../models/claim-verdict.server";
 import { parseOptions } from "../args";
 import { type CliIo, printResult } from "../io";
 import { resolveProjectAndActor } from "../project-context";
@@ -33,12 +33,14 @@ export async function tagCommand(args: string[], io: CliIo): Promise<number> {
   if (!claim) throw new AppError("not_found", `no claim with id ${values.claim}`);
   const { project, actor } = await resolveProjectAndActor(claim.project.slug, values.as, "tagClaim");
   try {
-    const updated = await tagClaim(
-      project.id,
-      values.claim,
-      { status: values.status, rationale: values.rationale ?? null, expectedVersion: values.expectVersion ?? null },
+    const updated = await tagClaim({
+      projectId: project.id,
+      claimId: values.claim,
+      status: values.status,
+      rationale: values.rationale ?? null,
+      expectedVersion: values.expectVersion ?? null,
       actor,
-    );
+    });
     if (!updated) throw new AppError("not_found", `no claim with id ${values.claim}`);
     printResult(
       io,

@@ -1,0 +1,75 @@
+import { getDb } from "../db.server";
+import type { ClaimQuery } from "../lib/claim-query";
+import type { ClaimStatus } from "../lib/claim-status";
+import { countTableClaimsByStatus } from "./claim-counts.server";
+import { claimConditions, claimOrder } from "./claim-filter.server";
+
+interface ClaimTableRow {
+  id: number;
+  text: string;
+  speaker: string | null;
+  status: string;
+  rationale: string | null;
+  checkworthiness: number;
+  sourceCount: number;
+  version: number;
+  dismissed: boolean;
+  lastChangedAt: Date;
+  documentId: number;
+  documentTitle: string;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  lastChangedByName: string | null;
+}
+
+export interface SearchClaimsOptions {
+  projectId: number;
+  query: ClaimQuery;
+  /** Who is looking: "my queue" (assignee=me) means this user. */
+  viewerId: number;
+}
+
+/** One page of the claims table with its total and the counts by status, in one SQL query for the rows. */
+export async function searchClaims(options: SearchClaimsOptions) {
+  const { query } = options;
+  const conditions = claimConditions(options);
+  // When status is the only filter, the total is the sum of the per-status counts: one query fewer.
+  const onlyStatusFiltered =
+    query.document === undefined &&
+    query.assignee === undefined &&
+    query.sources === undefined &&
+    query.min === undefined &&
+    query.max === undefined &&
+    query.q === undefined;
+  const [rows, exactTotal, counts] = await Promise.all([
+    getDb().$queryRaw<ClaimTableRow[]>`
+      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
+             d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName", l."displayName" AS "lastChangedByName"
+      FROM "Claim" c
+      JOIN "Document" d ON d."id" = c."documentId"
+      LEFT JOIN "User" a ON a."id" = c."assigneeId"
+      LEFT JOIN "User" l ON l."id" = c."lastChangedById"
+      WHERE ${conditions}
+      ORDER BY ${claimOrder(query)}
+      LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
+    onlyStatusFiltered
+      ? Promise.resolve(null)
+      : getDb().$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Claim" c WHERE ${conditions}`,
+    // Counts above the table ignore the status filter, so every status shows its number.
+    countTableClaimsByStatus(options),
+  ]);
+  const selected = query.status.length > 0 ? query.status : (Object.keys(counts) as ClaimStatus[]);
+  const total = exactTotal ? Number(exactTotal[0]?.total ?? 0) : selected.reduce((sum, status) => sum + counts[status], 0);
+  return {
+    // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
+    // databases; only aggregates such as COUNT come back as bigint.
+    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, lastChangedByName, ...claim }) => ({
+      ...claim,
+      document: { id: documentId, title: documentTitle },
+      assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? "" },
+      lastChangedBy: lastChangedByName === null ? null : { displayName: lastChangedByName },
+    })),
+    total,
+    counts,
+  };
+}
