@@ -6,6 +6,7 @@ import type { ClaimLoaderData } from "../routes/project.claim";
 import type { ClaimsLoaderData } from "../routes/project.claims";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 import { type ClaimSort, PAGE_SIZES, claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
+import { HIDEABLE_COLUMNS } from "../lib/table-preferences";
 import { ClaimDetails } from "./claim-details";
 import { DocumentFilter } from "./document-filter";
 import { StatusBadge } from "./claim-summary";
@@ -20,13 +21,6 @@ type ActionResult = {
   undone?: { restored: number; skipped: number };
 };
 
-const HIDEABLE: Array<{ id: string; label: string }> = [
-  { id: "status", label: "Status" },
-  { id: "checkworthiness", label: "Check-worthiness" },
-  { id: "assignee", label: "Assignee" },
-  { id: "sources", label: "Sources" },
-  { id: "lastChanged", label: "Last change" },
-];
 const SORT_OF_COLUMN: Record<string, ClaimSort> = {
   claim: "position",
   status: "status",
@@ -106,14 +100,13 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     (claimId: number, version: number, status: ClaimStatus, rationale: string | null) => {
       const form = new FormData();
       form.set("intent", "tag");
-      form.set("claimId", String(claimId));
       form.set("version", String(version));
       form.set("status", status);
       if (rationale) form.set("rationale", rationale);
-      tagFetcher.submit(form, { method: "post" });
+      tagFetcher.submit(form, { method: "post", action: `/projects/${slug}/claims/${claimId}` });
       setAnnouncement(`Claim ${claimId}: saving ${status}…`);
     },
-    [tagFetcher],
+    [tagFetcher, slug],
   );
 
   const requestTag = useCallback(
@@ -334,6 +327,8 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   }, [applyFetcher.state, applyFetcher.data]);
 
   const search = claimQueryToSearch(query).replace(/^\?/, "");
+  // The table's own forms post to this route with the current view, so that without JavaScript the page comes back as it was.
+  const tableAction = `/projects/${slug}/claims${claimQueryToSearch(query)}`;
   const bulkScopeFields = (
     <>
       <input type="hidden" name="scope" value={allMatching ? "filter" : "selected"} />
@@ -442,18 +437,17 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         <div className="table-tools">
           <details className="column-menu">
             <summary>Columns and density</summary>
-            <prefsFetcher.Form method="post" onChange={(event) => prefsFetcher.submit(event.currentTarget, { method: "post" })}>
+            <prefsFetcher.Form
+              method="post"
+              action={tableAction}
+              onChange={(event) => prefsFetcher.submit(event.currentTarget, { method: "post", action: tableAction })}
+            >
               <input type="hidden" name="intent" value="preferences" />
               <fieldset>
                 <legend>Hide columns</legend>
-                {HIDEABLE.map((column) => (
+                {HIDEABLE_COLUMNS.map((column) => (
                   <label key={column.id} className="checkbox-inline">
-                    <input
-                      type="checkbox"
-                      name="hidden"
-                      value={column.id}
-                      defaultChecked={preferences.hidden.includes(column.id as never)}
-                    />{" "}
+                    <input type="checkbox" name="hidden" value={column.id} defaultChecked={preferences.hidden.includes(column.id)} />{" "}
                     {column.label}
                   </label>
                 ))}
@@ -480,7 +474,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
 
         {canBulk ? (
           <section className="bulk-bar card" aria-label="Bulk change">
-            <applyFetcher.Form method="post" ref={bulkFormRef} className="bulk-form">
+            <applyFetcher.Form method="post" action={tableAction} ref={bulkFormRef} className="bulk-form">
               {bulkScopeFields}
               <span>{allMatching ? `All ${total} matching claims` : `${selected.size} selected`}</span>
               <label className="checkbox-inline">
@@ -520,7 +514,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
                 onClick={() => {
                   const form = new FormData(bulkFormRef.current!);
                   form.set("intent", "bulk-preview");
-                  previewFetcher.submit(form, { method: "post" });
+                  previewFetcher.submit(form, { method: "post", action: tableAction });
                 }}
               >
                 Preview change
@@ -544,7 +538,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               {previewFetcher.data?.error ? <p className="field-error">{previewFetcher.data.error}</p> : null}
               {applyFetcher.data?.error ? <p className="field-error">{applyFetcher.data.error}</p> : null}
               {bulkResult && !undoFetcher.data?.undone ? (
-                <undoFetcher.Form method="post" className="inline-form">
+                <undoFetcher.Form method="post" action={tableAction} className="inline-form">
                   <span>Changed {bulkResult.changed} claims.</span>
                   <input type="hidden" name="intent" value="undo" />
                   <input type="hidden" name="operationId" value={bulkResult.operationId} />
@@ -680,7 +674,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
             </button>
           </div>
           {panelFetcher.data && panelFetcher.data.claim.id === panelClaimId ? (
-            <ClaimDetails data={panelFetcher.data} error={actionError} />
+            <ClaimDetails data={panelFetcher.data} inPanel />
           ) : (
             <p className="meta">Loading…</p>
           )}

@@ -1,11 +1,9 @@
 import { type Tx, getDb } from "../db.server";
 import { AppError, staleVersionError } from "../lib/app-error";
 import { normalizeSourceUrl } from "../lib/source-url";
+import type { Stance } from "../lib/stances";
 import { type ProjectWrite, writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
-
-export const STANCES = ["supports", "refutes", "context"] as const;
-export type Stance = (typeof STANCES)[number];
 
 export interface ExternalSourceInput {
   url: string;

@@ -5,7 +5,8 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
 import { AppError } from "../lib/app-error";
 import { parseFormData } from "../lib/form";
-import { STANCES, addPassageSource } from "../models/source.server";
+import { STANCES } from "../lib/stances";
+import { addPassageSource } from "../models/source.server";
 import { rejectSuggestion, suggestPassages } from "../models/suggestion.server";
 
 const claimIdParam = z.coerce.number().int().positive();

@@ -7,7 +7,7 @@ import { tagClaim } from "../../app/models/claim-verdict.server";
 import { importFile } from "../../app/models/import.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { addExternalSource, addPassageSource, listProjectSources, removeSourceLink } from "../../app/models/source.server";
-import * as claimsTable from "../../app/routes/project.claims";
+import * as claimPage from "../../app/routes/project.claim";
 import * as sourcesPage from "../../app/routes/project.sources";
 import { cookieFor, makeProjectWithTeam } from "../support/factories";
 import { buildRequest, callRoute } from "../support/routes";
@@ -63,12 +63,12 @@ describe("sources", () => {
     const slug = project.slug;
     const post = async (userId: number, url: string) =>
       callRoute(
-        claimsTable.action,
-        buildRequest(`/projects/${slug}/claims`, {
+        claimPage.action,
+        buildRequest(`/projects/${slug}/claims/${claims[0]!.id}`, {
           cookie: await cookieFor(userId),
-          form: { intent: "add-source", claimId: String(claims[0]!.id), url, stance: "supports" },
+          form: { intent: "add-source", url, stance: "supports" },
         }),
-        { slug },
+        { slug, claimId: String(claims[0]!.id) },
       );
     for (const [url, message] of [
       ["javascript:alert(1)", "not javascript:"],
@@ -90,11 +90,11 @@ describe("sources", () => {
     const { project, claims, members } = await setup(1);
     const slug = project.slug;
     const cookie = await cookieFor(members.reviewer.id);
+    const claimId = String(claims[0]!.id);
     const post = (form: Record<string, string>) =>
-      callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug });
+      callRoute(claimPage.action, buildRequest(`/projects/${slug}/claims/${claimId}`, { cookie, form }), { slug, claimId });
     const badDate = await post({
       intent: "add-source",
-      claimId: String(claims[0]!.id),
       url: "https://example.org/d",
       stance: "supports",
       publishedAt: "31/02/2026",
@@ -103,7 +103,6 @@ describe("sources", () => {
     expect((badDate.body as { fieldErrors: { source: string } }).fieldErrors.source).toContain("YYYY-MM-DD");
     const added = await post({
       intent: "add-source",
-      claimId: String(claims[0]!.id),
       url: "https://example.org/d",
       stance: "supports",
       author: "Mara Quint",
@@ -135,12 +134,12 @@ describe("sources", () => {
       to: { stance: "context", quote: "Second quote" },
     });
     const viewer = await callRoute(
-      claimsTable.action,
-      buildRequest(`/projects/${slug}/claims`, {
+      claimPage.action,
+      buildRequest(`/projects/${slug}/claims/${claimId}`, {
         cookie: await cookieFor(members.viewer.id),
         form: { intent: "edit-source", linkId: String(link.id), stance: "refutes" },
       }),
-      { slug },
+      { slug, claimId },
     );
     expect(viewer.status).toBe(403);
   });
@@ -269,10 +268,14 @@ describe("sources", () => {
       actor: b.reviewer,
     }))!;
     const cookie = await cookieFor(a.members.owner.id);
+    const ownClaimId = String(a.claims[0]!.id);
     const outcome = await callRoute(
-      claimsTable.action,
-      buildRequest(`/projects/${a.project.slug}/claims`, { cookie, form: { intent: "remove-source", linkId: String(link.id) } }),
-      { slug: a.project.slug },
+      claimPage.action,
+      buildRequest(`/projects/${a.project.slug}/claims/${ownClaimId}`, {
+        cookie,
+        form: { intent: "remove-source", linkId: String(link.id) },
+      }),
+      { slug: a.project.slug, claimId: ownClaimId },
     );
     expect(outcome.status).toBe(404);
     expect((await getDb().claimSource.findUniqueOrThrow({ where: { id: link.id } })).removedAt).toBeNull();
