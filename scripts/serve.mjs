@@ -15,6 +15,7 @@ const server = express();
 server.disable("x-powered-by");
 
 let processCount = 1;
+let startNotices = [];
 if (development) {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
@@ -32,9 +33,10 @@ if (development) {
   server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
   server.use(express.static("build/client", { maxAge: "1h", index: false }));
   try {
-    const { app, serverProcessCount } = await import("../build/server/index.js");
+    const { app, serverProcessCount, startNotices: notices } = await import("../build/server/index.js");
     server.use(app);
     processCount = serverProcessCount;
+    startNotices = notices ?? [];
   } catch (error) {
     // A bad environment variable is reported in one line, not as a stack trace.
     if (error instanceof Error && error.message.startsWith("claimdesk:")) {
@@ -45,6 +47,7 @@ if (development) {
   }
 }
 
+if (cluster.isPrimary) for (const notice of startNotices) console.log(notice);
 if (cluster.isPrimary && processCount > 1) {
   superviseServerProcesses(processCount, displayAddress);
 } else {

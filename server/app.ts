@@ -4,7 +4,7 @@ import express, { type Request } from "express";
 import os from "node:os";
 import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
-import { originCheck, securityHeaders } from "./security";
+import { LOOPBACK_ONLY_NOTICE, loopbackHostsOnly, originCheck, securityHeaders } from "./security";
 
 const config = getConfig();
 const development = process.env.NODE_ENV === "development";
@@ -17,7 +17,13 @@ app.set("trust proxy", config.TRUST_PROXY);
 const isSecure = (req: Request) => (config.APP_ORIGIN ? config.APP_ORIGIN.startsWith("https:") : req.protocol === "https");
 const expectedOrigin = (req: Request) => config.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
 
+// The Host header is trusted as the origin only in development or behind APP_ORIGIN.
+const trustsOnlyLoopback = config.NODE_ENV === "production" && !config.APP_ORIGIN && !development;
+/** Lines `npm start` prints once when it starts serving. */
+export const startNotices = trustsOnlyLoopback ? [LOOPBACK_ONLY_NOTICE] : [];
+
 app.use(securityHeaders({ development, secure: isSecure }));
+if (trustsOnlyLoopback) app.use(loopbackHostsOnly());
 app.use(originCheck(expectedOrigin));
 
 app.use(

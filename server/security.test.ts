@@ -1,7 +1,8 @@
 import express from "express";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { originCheck, securityHeaders } from "./security";
+import { isLoopbackHost, loopbackHostsOnly, originCheck, securityHeaders } from "./security";
 
 let base = "";
 let writes = 0;
@@ -60,5 +61,58 @@ describe("Origin check", () => {
   it("lets GET and HEAD through without an Origin", async () => {
     expect((await fetch(`${base}/thing`)).status).toBe(200);
     expect((await fetch(`${base}/thing`, { method: "HEAD" })).status).toBe(200);
+  });
+});
+
+describe("without APP_ORIGIN in production", () => {
+  it.each([
+    ["localhost:3000", true],
+    ["LOCALHOST", true],
+    ["desk.localhost:3000", true],
+    ["127.0.0.1:3000", true],
+    ["127.1.2.3", true],
+    ["[::1]:3000", true],
+    ["evil.example:3000", false],
+    ["localhost.evil.example", false],
+    ["127.0.0.1.evil.example", false],
+    ["192.168.1.20:3000", false],
+    ["", false],
+  ])("treats Host %j as loopback: %s", (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
+  });
+
+  it("answers only loopback host names, so a DNS-rebound name cannot sign in or read", async () => {
+    const app = express();
+    app.use(loopbackHostsOnly());
+    app.use(originCheck((req) => `http://${req.get("host")}`));
+    app.all("/login", (_req, res) => void res.send("ok"));
+    const server = await new Promise<http.Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    const port = (server.address() as AddressInfo).port;
+    const ask = (host: string, method = "GET") =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request({
+          host: "127.0.0.1",
+          port,
+          path: "/login",
+          method,
+          headers: { Host: host, Origin: `http://${host}` },
+        });
+        request.on("response", (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    try {
+      expect(await ask(`rebound.evil.example:${port}`, "POST")).toBe(421);
+      expect(await ask(`rebound.evil.example:${port}`)).toBe(421);
+      expect(await ask(`127.0.0.1:${port}`, "POST")).toBe(200);
+      expect(await ask(`localhost:${port}`)).toBe(200);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -54,3 +54,30 @@ export function originCheck(expectedOrigin: (req: Request) => string) {
     next();
   };
 }
+
+/** Host names only this machine can reach: a DNS-rebound name is never one of them. */
+export function isLoopbackHost(hostHeader: string | undefined): boolean {
+  if (!hostHeader) return false;
+  const host = hostHeader.toLowerCase().replace(/:\d+$/, "");
+  return host === "localhost" || host.endsWith(".localhost") || /^127(?:\.\d{1,3}){3}$/.test(host) || host === "[::1]";
+}
+
+export const LOOPBACK_ONLY_NOTICE =
+  "claimdesk: APP_ORIGIN is not set, so only http://localhost and 127.0.0.1 are served; set APP_ORIGIN to the address people open (e.g. https://claimdesk.example.org) to serve others";
+
+/**
+ * Without APP_ORIGIN the Origin check can only compare with the Host header, which a page on
+ * another site controls through DNS rebinding (its own name pointed at this server). In
+ * production such a server answers loopback names only.
+ */
+export function loopbackHostsOnly() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (isLoopbackHost(req.get("host"))) return next();
+    res
+      .status(421)
+      .type("text/plain")
+      .send(
+        "Misdirected request: this Claimdesk has no APP_ORIGIN set and answers only on localhost. Its administrator must set APP_ORIGIN.",
+      );
+  };
+}

@@ -1,6 +1,7 @@
 import { getConfig } from "../config.server";
+import type { ThrottlePolicy } from "../lib/login-throttle";
 import { recordAuditEvent } from "../models/audit.server";
-import { clearAccountFailures, recordFailure, secondsUntilAllowed, throttleKeys } from "../models/login-throttle.server";
+import { recordEndedBlocks, releasePasswordAttempt, reservePasswordAttempt } from "../models/login-throttle.server";
 import { createSession } from "../models/session.server";
 import { burnPasswordCheck, findUserByUsername, verifyPassword } from "../models/user.server";
 
@@ -10,38 +11,59 @@ export type SignInResult =
   | { ok: true; token: string; userId: number; mustChangePassword: boolean }
   | { ok: false; status: 401 | 403 | 429; message: string; retryAfterSeconds?: number };
 
-function throttlePolicy() {
+const TRUSTED_ADDRESS_DAYS = 30;
+
+export function throttlePolicy(): ThrottlePolicy {
   const config = getConfig();
   return {
     windowMs: config.LOGIN_WINDOW_MINUTES * 60_000,
     blockMs: config.LOGIN_BLOCK_MINUTES * 60_000,
     maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    accountDelayCapMs: config.LOGIN_ACCOUNT_MAX_DELAY_SECONDS * 1000,
+    trustMs: TRUSTED_ADDRESS_DAYS * 24 * 60 * 60_000,
   };
 }
 
+let lastSweepAt = 0;
+
+/** Blocks on counters nobody touches again are recorded by the next attempts anywhere, once a minute per process. */
+async function recordEndedBlocksNowAndThen(policy: ThrottlePolicy): Promise<void> {
+  if (Date.now() - lastSweepAt < 60_000) return;
+  lastSweepAt = Date.now();
+  await recordEndedBlocks(policy);
+}
+
+export function tooManyAttempts(retryAfterSeconds: number): string {
+  return `Too many failed attempts. Try again in ${formatWait(retryAfterSeconds)}.`;
+}
+
 /**
- * Checks throttling first, then the password. An unknown username and a wrong
- * password give the same answer after the same amount of argon2 work.
+ * Reserves the attempt first (so concurrent guesses cannot overtake the limit), then checks the
+ * password. An unknown username and a wrong password give the same answer after the same amount
+ * of argon2 work, and count against the same limits.
  */
 export async function signIn(input: {
   username: string;
   password: string;
   ip: string | null;
   userAgent: string | null;
+  /** Tests play attempts at chosen times. */
+  now?: Date;
 }): Promise<SignInResult> {
   const typed = input.username.trim().toLowerCase();
-  const keys = throttleKeys(typed, input.ip);
-  const wait = await secondsUntilAllowed(keys);
-  if (wait > 0) {
-    await recordAuditEvent({ actorName: typed, ip: input.ip, action: "auth.sign_in_throttled", details: { retryAfterSeconds: wait } });
-    return { ok: false, status: 429, message: `Too many failed attempts. Try again in ${formatWait(wait)}.`, retryAfterSeconds: wait };
+  const attempt = { account: typed, ip: input.ip };
+  const policy = throttlePolicy();
+  await recordEndedBlocksNowAndThen(policy);
+  const reservation = await reservePasswordAttempt(attempt, policy, input.now);
+  if (!reservation.allowed) {
+    const wait = reservation.retryAfterSeconds;
+    return { ok: false, status: 429, message: tooManyAttempts(wait), retryAfterSeconds: wait };
   }
 
   const user = await findUserByUsername(typed);
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !passwordOk) {
-    await recordFailure(keys, throttlePolicy());
     await recordAuditEvent({
       actorId: user?.id ?? null,
       actorName: typed,
@@ -53,6 +75,7 @@ export async function signIn(input: {
     });
     return { ok: false, status: 401, message: INVALID_CREDENTIALS };
   }
+  await releasePasswordAttempt(attempt, policy, input.now);
   if (user.disabledAt) {
     await recordAuditEvent({
       actorId: user.id,
@@ -66,7 +89,6 @@ export async function signIn(input: {
     return { ok: false, status: 403, message: "This account is disabled. Ask an administrator to enable it." };
   }
 
-  await clearAccountFailures(keys);
   const session = await createSession(user.id, { ip: input.ip, userAgent: input.userAgent });
   await recordAuditEvent({
     actorId: user.id,
@@ -78,6 +100,40 @@ export async function signIn(input: {
     details: {},
   });
   return { ok: true, token: session.token, userId: user.id, mustChangePassword: user.mustChangePassword };
+}
+
+/**
+ * The current-password check of a signed-in user (before a password change) counts against
+ * the same limits as sign-in, so a stolen session cannot be used to guess the password.
+ */
+export async function checkCurrentPassword(input: {
+  userId: number;
+  username: string;
+  password: string;
+  ip: string | null;
+}): Promise<{ ok: true } | { ok: false; status: 400 | 429; message: string; retryAfterSeconds?: number }> {
+  const attempt = { account: input.username, ip: input.ip };
+  const policy = throttlePolicy();
+  const reservation = await reservePasswordAttempt(attempt, policy);
+  if (!reservation.allowed) {
+    const wait = reservation.retryAfterSeconds;
+    return { ok: false, status: 429, message: tooManyAttempts(wait), retryAfterSeconds: wait };
+  }
+  const stored = await findUserByUsername(input.username);
+  if (!stored || stored.id !== input.userId || !(await verifyPassword(stored.passwordHash, input.password))) {
+    await recordAuditEvent({
+      actorId: input.userId,
+      actorName: input.username,
+      ip: input.ip,
+      action: "user.password_check_failed",
+      targetType: "user",
+      targetId: input.userId,
+      details: { reason: "wrong_current_password" },
+    });
+    return { ok: false, status: 400, message: "The current password is not correct" };
+  }
+  await releasePasswordAttempt(attempt, policy);
+  return { ok: true };
 }
 
 function formatWait(seconds: number): string {

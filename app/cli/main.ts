@@ -13,6 +13,7 @@ import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
 import { exitCodeOf, isAppError } from "../lib/app-error";
+import { terminalSafe } from "../lib/text-safety";
 import { type CliIo, readAllStdin } from "./io";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -54,7 +55,9 @@ stderr and exit non-zero: 2 for usage errors and bad input, 3 for a stale
 --expect-version, 4 when the --as user's role does not allow it, 6 when the audit
 trail is broken, 1 otherwise.`;
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Titles, names and messages come from imported files and users: nothing they hold may act on a terminal.
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(terminalSafe(text)), stderr: (text) => rawIo.stderr(terminalSafe(text)) };
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     io.stdout(`${HELP}\n`);

@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import type { ClaimLoaderData } from "../routes/project.claim";
 import { ClaimForm, useClaimFormResult } from "./claim-form";
+import { formatDateTime } from "../lib/datetime";
 import { ReasonList, StatusBadge } from "./claim-summary";
+import { HistoryEntry } from "./history-sentence";
 import { AddSourceForm, SourceList } from "./claim-sources";
 import { FindInOtherArticles } from "./suggestions";
 import { TagForm } from "./tag-form";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimLoaderData["claim"]; members: ClaimLoaderData["members"] }) {
   const { action, inPanel, claim, members } = props;
@@ -79,13 +79,25 @@ export function ClaimDetails({
         <dd>{claim.checkworthiness.toFixed(2)}</dd>
         <dt>Assignee</dt>
         <dd>{claim.assignee?.displayName ?? "nobody"}</dd>
+        <dt>Verdict by</dt>
+        <dd>
+          {claim.decision
+            ? `${claim.decision.displayName}, ${formatDateTime(claim.decision.at, project.timeZone)}`
+            : "nobody yet (not decided)"}
+        </dd>
         <dt>Last change</dt>
         <dd>
-          {claim.lastChangedBy ? `${claim.lastChangedBy.displayName}, ` : ""}
-          {dateTime.format(new Date(claim.lastChangedAt))} UTC (version {claim.version})
+          {formatDateTime(claim.lastChangedAt, project.timeZone)} (version {claim.version})
         </dd>
       </dl>
-      <SourceList slug={project.slug} sources={sources} requireSource={requireSource} canEdit={canAddSource} target={target} />
+      <SourceList
+        slug={project.slug}
+        timeZone={project.timeZone}
+        sources={sources}
+        requireSource={requireSource}
+        canEdit={canAddSource}
+        target={target}
+      />
       <FindInOtherArticles key={`find-${claim.id}`} slug={project.slug} claimId={claim.id} canLink={canAddSource} />
       {canAddSource ? <AddSourceForm target={target} version={claim.version} open={sources.length === 0} error={sourceError} /> : null}
       {canTag ? (
@@ -110,7 +122,7 @@ export function ClaimDetails({
         <ol className="timeline">
           {history.map((entry) => (
             <li key={entry.id}>
-              <time dateTime={entry.at}>{dateTime.format(new Date(entry.at))} UTC</time> <strong>{entry.who}</strong> {entry.what}
+              <HistoryEntry line={entry.line} iso={entry.iso} />
             </li>
           ))}
         </ol>

@@ -1,11 +1,10 @@
 import { Link } from "react-router";
+import { formatDateTime } from "../lib/datetime";
 import { STANCES, STANCE_LABELS } from "../lib/stances";
 import type { ClaimLoaderData } from "../routes/project.claim";
 import { ClaimForm, useClaimFormResult } from "./claim-form";
 
 type SourceLink = ClaimLoaderData["sources"][number];
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 interface ClaimFormTarget {
   action: string;
@@ -25,7 +24,8 @@ function StanceOptions() {
   );
 }
 
-function SourceItem({ slug, link, canEdit, target }: { slug: string; link: SourceLink; canEdit: boolean; target: ClaimFormTarget }) {
+function SourceItem(props: { slug: string; timeZone: string; link: SourceLink; canEdit: boolean; target: ClaimFormTarget }) {
+  const { slug, timeZone, link, canEdit, target } = props;
   const name = link.source.title ?? link.source.url ?? link.id;
   return (
     <li>
@@ -44,7 +44,7 @@ function SourceItem({ slug, link, canEdit, target }: { slug: string; link: Sourc
       {link.quote ? <blockquote className="source-quote">{link.quote}</blockquote> : null}
       {link.note ? <p className="meta">Note: {link.note}</p> : null}
       <p className="meta">
-        Added by {link.addedBy ?? "someone"}, {dateTime.format(new Date(link.addedAt))} UTC
+        Added by {link.addedBy ?? "someone"}, {formatDateTime(link.addedAt, timeZone)}
       </p>
       {canEdit ? (
         <details className="edit-source">
@@ -87,12 +87,13 @@ function SourceItem({ slug, link, canEdit, target }: { slug: string; link: Sourc
 /** The claim's linked sources, each editable by those who may add sources. */
 export function SourceList(props: {
   slug: string;
+  timeZone: string;
   sources: SourceLink[];
   requireSource: boolean;
   canEdit: boolean;
   target: ClaimFormTarget;
 }) {
-  const { slug, sources, requireSource, canEdit, target } = props;
+  const { slug, timeZone, sources, requireSource, canEdit, target } = props;
   return (
     <>
       <h3>Sources ({sources.length})</h3>
@@ -103,7 +104,7 @@ export function SourceList(props: {
       ) : (
         <ul className="source-list">
           {sources.map((link) => (
-            <SourceItem key={link.id} slug={slug} link={link} canEdit={canEdit} target={target} />
+            <SourceItem key={link.id} slug={slug} timeZone={timeZone} link={link} canEdit={canEdit} target={target} />
           ))}
         </ul>
       )}

@@ -3,6 +3,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Form, Link, useFetcher, useNavigate, useRevalidator } from "react-router";
 import type { ClaimLoaderData } from "../routes/project.claim";
+import { formatDateTime } from "../lib/datetime";
 import type { ClaimsLoaderData } from "../routes/project.claims";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 import { type ClaimSort, PAGE_SIZES, claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
@@ -27,9 +28,9 @@ const SORT_OF_COLUMN: Record<string, ClaimSort> = {
   checkworthiness: "checkworthiness",
   assignee: "assignee",
   sources: "sources",
-  lastChanged: "lastChanged",
+  lastChanged: "decided",
 };
-const DESCENDING_FIRST = new Set<ClaimSort>(["checkworthiness", "lastChanged", "sources"]);
+const DESCENDING_FIRST = new Set<ClaimSort>(["checkworthiness", "lastChanged", "decided", "sources"]);
 const KEY_TO_STATUS: Record<string, ClaimStatus> = {
   c: "confirmed",
   d: "disputed",
@@ -51,8 +52,6 @@ const SHORTCUTS: Array<[string, string]> = [
   ["?", "show these shortcuts"],
 ];
 
-const shortTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
-
 function isTypingTarget(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
@@ -61,6 +60,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; actionError?: string | null }) {
   const { project, query, rows, total, counts, documents, documentsComplete, members, preferences, canTag, canBulk, viewerId } = data;
   const slug = project.slug;
+  const timeZone = project.timeZone;
   const navigate = useNavigate();
   const revalidator = useRevalidator();
   const tagFetcher = useFetcher<ActionResult>();
@@ -252,17 +252,20 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
       { id: "sources", header: "Sources", cell: ({ row }) => row.original.sourceCount },
       {
         id: "lastChanged",
-        header: "Last change",
-        cell: ({ row }) => (
-          <span className="meta">
-            {row.original.lastChangedBy?.displayName ?? "import"}
-            <br />
-            {shortTime.format(new Date(row.original.lastChangedAt))}
-          </span>
-        ),
+        header: "Verdict by",
+        cell: ({ row }) =>
+          row.original.decision ? (
+            <span className="meta">
+              {row.original.decision.displayName}
+              <br />
+              {formatDateTime(row.original.decision.at, timeZone)}
+            </span>
+          ) : (
+            <span className="meta">not decided</span>
+          ),
       },
     ],
-    [canBulk, canTag, allMatching, selected, slug, toggleSelected, requestTag],
+    [canBulk, canTag, allMatching, selected, slug, timeZone, toggleSelected, requestTag],
   );
 
   const columnVisibility: VisibilityState = Object.fromEntries(preferences.hidden.map((id) => [id, false]));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CLAIM_STATUSES } from "./claim-status";
 
-export const CLAIM_SORTS = ["position", "checkworthiness", "status", "lastChanged", "assignee", "sources"] as const;
+export const CLAIM_SORTS = ["position", "checkworthiness", "status", "lastChanged", "decided", "assignee", "sources"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 

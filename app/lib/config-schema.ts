@@ -47,6 +47,7 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: count(5),
   LOGIN_MAX_FAILURES_PER_IP: count(30),
   LOGIN_BLOCK_MINUTES: minutes(15),
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: wholeNumber(1, 3600, 30),
   IMPORT_MAX_BYTES: wholeNumber(1_000, 1_000_000_000, 20 * 1024 * 1024),
   DEMO_DATA: flag.default(true),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
+import { UNSAFE_NAME_MESSAGE, hasUnsafeNameChars } from "./text-safety";
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -19,4 +20,9 @@ export const usernameSchema = z
   .max(40, "Username must be at most 40 characters")
   .regex(/^[a-z0-9][a-z0-9._-]*$/, "Use letters, digits, dots, dashes or underscores, starting with a letter or digit");
 
-export const displayNameSchema = z.string().trim().min(1, "Display name is required").max(80, "Display name must be at most 80 characters");
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Display name is required")
+  .max(80, "Display name must be at most 80 characters")
+  .refine((value) => !hasUnsafeNameChars(value), UNSAFE_NAME_MESSAGE);

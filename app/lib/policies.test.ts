@@ -119,8 +119,20 @@ describe("form parsing and redirects", () => {
     ["https://evil.example", "/projects"],
     ["/\\evil.example", "/projects"],
     ["/logout", "/projects"],
+    ["/login?redirectTo=/x", "/projects"],
     [undefined, "/projects"],
+    ["/\t/evil.example/", "/projects"],
+    ["/\n/evil.example/", "/projects"],
+    ["\t//evil.example", "/projects"],
+    ["/projects/a?tab=1#c", "/projects/a?tab=1#c"],
+    ["/projects/a\nb", "/projects/ab"],
+    ["/projects/\r\na", "/projects/a"],
+    ["/\u3000/evil.example", "/%E3%80%80/evil.example"],
+    ["/\\\\evil.example", "/projects"],
   ])("keeps redirects on site: %j", (input, expected) => {
-    expect(safeRedirectTarget(input)).toBe(expected);
+    const target = safeRedirectTarget(input);
+    expect(target).toBe(expected);
+    // Always a valid header value.
+    expect(() => new Headers({ Location: target })).not.toThrow();
   });
 });

@@ -9,7 +9,7 @@ export const HIDEABLE_COLUMNS = [
   { id: "checkworthiness", label: "Check-worthiness" },
   { id: "assignee", label: "Assignee" },
   { id: "sources", label: "Sources" },
-  { id: "lastChanged", label: "Last change" },
+  { id: "lastChanged", label: "Verdict by" },
 ] as const;
 export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number]["id"];
 export const TABLE_COLUMNS = HIDEABLE_COLUMNS.map((column) => column.id) as [HideableColumn, ...HideableColumn[]];

@@ -42,8 +42,8 @@ export async function appendAuditEvents(
   tx: Tx,
   projectId: number | null,
   inputs: Array<Omit<AuditEventInput, "projectId">>,
-): Promise<void> {
-  if (inputs.length === 0) return;
+): Promise<Array<{ seq: number; hash: string }>> {
+  if (inputs.length === 0) return [];
   const chain = projectId === null ? GLOBAL_CHAIN : projectChain(projectId);
   const head = await lockChainHead(tx, chain, inputs.length);
   let previousHash = head.previousHash;
@@ -69,6 +69,8 @@ export async function appendAuditEvents(
   });
   for (let i = 0; i < rows.length; i += 1000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 1000) });
   await tx.auditChainHead.update({ where: { chain }, data: { headHash: previousHash } });
+  // Each event's place in its chain, in the order given (a claim's decision refers to it).
+  return rows.map(({ seq, hash }) => ({ seq, hash }));
 }
 
 /** Records an event on its own (for things that change nothing else, such as a failed sign-in). */

@@ -3,8 +3,10 @@ import { AppError } from "../lib/app-error";
 import type { ClaimQuery } from "../lib/claim-query";
 import type { ClaimStatus } from "../lib/claim-status";
 import { assertAssignable } from "./claim-assignment.server";
+import { bulkChangeDecides } from "../lib/verdict";
+import { recordDecisions } from "./claim-decision.server";
 import { claimConditions } from "./claim-filter.server";
-import { writeProject } from "./unit-of-work.server";
+import { type AuditEntry, writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 export const UNDO_WINDOW_MS = 30_000;
@@ -26,9 +28,17 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
       ? Prisma.sql`c."projectId" = ${projectId} AND c."id" IN (${Prisma.join(target.ids)})`
       : claimConditions({ projectId, query: target.query, viewerId: target.viewerId });
   const claims = await db.$queryRaw<
-    Array<{ id: number; status: string; rationale: string | null; assigneeId: number | null; version: number; sourceCount: number }>
+    Array<{
+      id: number;
+      status: string;
+      rationale: string | null;
+      assigneeId: number | null;
+      version: number;
+      sourceCount: number;
+      decisionSeq: number | null;
+    }>
   >`
-    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount", c."decisionSeq" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
   if (change.status && change.status !== "unverified") {
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
@@ -58,7 +68,7 @@ export async function previewBulkChange(options: { projectId: number; target: Bu
   const { projectId, target, change } = options;
   validateBulkChange(change);
   if (change.assigneeId) await assertAssignable(projectId, change.assigneeId);
-  const { matched, changing } = await resolveTarget(getDb(), projectId, target, change);
+  const { matched, changing } = await resolveTarget(getDb(), projectId, target, { ...change, rationale: change.rationale?.trim() || null });
   return { matched, willChange: changing.length };
 }
 
@@ -73,7 +83,7 @@ export async function applyBulkChange(options: { projectId: number; target: Bulk
   if (change.assigneeId) await assertAssignable(projectId, change.assigneeId);
   const rationale = change.rationale?.trim() || null;
   const operation = await writeProject({ projectId, actor, large: true }, async ({ tx, audit, claimsChanged }) => {
-    const { changing } = await resolveTarget(tx, projectId, target, change);
+    const { changing } = await resolveTarget(tx, projectId, target, { ...change, rationale });
     const created = await tx.bulkOperation.create({
       data: { projectId, actorId: actor.id, change: JSON.stringify({ ...change, rationale }) },
     });
@@ -105,22 +115,30 @@ export async function applyBulkChange(options: { projectId: number; target: Bulk
           previousStatus: c.status,
           previousRationale: c.rationale,
           previousAssigneeId: c.assigneeId,
+          previousDecisionSeq: c.decisionSeq,
           versionAfter: c.version + 1,
         })),
       });
     }
-    audit(
-      ...changing.map((c) => ({
-        action: change.status !== undefined ? "claim.status_changed" : "claim.assigned",
+    // A claim whose verdict stays as it was is only reassigned: that is not a decision.
+    const decides = changing.map((c) => bulkChangeDecides(c, { status: change.status, rationale }));
+    const appended = await audit(
+      ...changing.map((c, i) => ({
+        action: decides[i] ? "claim.status_changed" : "claim.assigned",
         targetType: "claim",
         targetId: c.id,
         details: {
           bulkOperationId: created.id,
-          ...(change.status !== undefined ? { from: c.status, to: change.status, rationale } : {}),
+          ...(decides[i] ? { from: c.status, to: change.status, rationale } : {}),
           ...(change.assigneeId !== undefined ? { assigneeFrom: c.assigneeId, assigneeTo: change.assigneeId } : {}),
           version: c.version + 1,
         },
       })),
+    );
+    await recordDecisions(
+      tx,
+      projectId,
+      changing.flatMap((c, i) => (decides[i] ? [{ claimId: c.id, seq: appended[i]!.seq }] : [])),
     );
     claimsChanged(
       changing.map((c) => c.id),
@@ -156,6 +174,7 @@ export async function undoBulkChange(options: UndoBulkChangeOptions) {
     const claimed = await tx.bulkOperation.updateMany({ where: { id: operationId, undoneAt: null }, data: { undoneAt: now } });
     if (claimed.count === 0) throw new AppError("conflict", "This change has already been undone.");
     const restored: number[] = [];
+    const events: AuditEntry[] = [];
     let skipped = 0;
     for (const item of operation.items) {
       const updated = await tx.claim.updateMany({
@@ -164,6 +183,8 @@ export async function undoBulkChange(options: UndoBulkChangeOptions) {
           status: item.previousStatus,
           rationale: item.previousRationale,
           assigneeId: item.previousAssigneeId,
+          // The earlier decider comes back with the earlier verdict.
+          decisionSeq: item.previousDecisionSeq,
           version: { increment: 1 },
           lastChangedAt: now,
           lastChangedById: actor.id,
@@ -174,7 +195,7 @@ export async function undoBulkChange(options: UndoBulkChangeOptions) {
         continue;
       }
       restored.push(item.claimId);
-      audit({
+      events.push({
         action: "claim.change_undone",
         targetType: "claim",
         targetId: item.claimId,
@@ -186,6 +207,7 @@ export async function undoBulkChange(options: UndoBulkChangeOptions) {
         },
       });
     }
+    await audit(...events);
     claimsChanged(restored, `${actor.name} undid a bulk change`);
     return { restored: restored.length, skipped };
   });

@@ -9,9 +9,10 @@ import type { Actor } from "./user.server";
 const ASSIGNABLE_ROLES = PROJECT_ROLES.filter((role) => can(role, "tagClaim"));
 
 /** Members who can be assigned claims. Plain SQL: the claims page asks on every request. */
-export function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string; username: string }>> {
+export function assignableMembers(projectId: number): Promise<Array<{ id: number; displayName: string }>> {
+  // Display names only: usernames are half of a sign-in, and viewers see this list.
   return getDb().$queryRaw`
-    SELECT u."id", u."displayName", u."username" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
+    SELECT u."id", u."displayName" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
     WHERE m."projectId" = ${projectId} AND m."role" IN (${Prisma.join(ASSIGNABLE_ROLES)}) AND u."disabledAt" IS NULL
     ORDER BY u."displayName", u."id"`;
 }
@@ -50,7 +51,7 @@ export async function assignClaim(options: AssignClaimOptions) {
       data: { assigneeId, version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
     });
     if (updated.count === 0) throw await staleClaimError(tx, claimId);
-    audit({
+    await audit({
       action: "claim.assigned",
       targetType: "claim",
       targetId: claimId,

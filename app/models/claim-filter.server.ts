@@ -56,6 +56,9 @@ export function claimOrder(query: ClaimQuery): Prisma.Sql {
       return Prisma.sql`c."status" ${dir}, c."id" ${dir}`;
     case "lastChanged":
       return Prisma.sql`c."lastChangedAt" ${dir}, c."id" ${dir}`;
+    case "decided":
+      // The deciding event's place in the chain orders decisions by time; undecided last.
+      return Prisma.sql`c."decisionSeq" ${dir} NULLS LAST, c."id" ${dir}`;
     case "assignee":
       return Prisma.sql`c."assigneeId" ${dir} NULLS LAST, c."id" ${dir}`;
     case "sources":

@@ -2,6 +2,7 @@ import { getDb } from "../db.server";
 import type { ClaimQuery } from "../lib/claim-query";
 import type { ClaimStatus } from "../lib/claim-status";
 import { countTableClaimsByStatus } from "./claim-counts.server";
+import { decisionJoin } from "./claim-decision.server";
 import { claimConditions, claimOrder } from "./claim-filter.server";
 
 interface ClaimTableRow {
@@ -19,7 +20,8 @@ interface ClaimTableRow {
   documentTitle: string;
   assigneeId: number | null;
   assigneeName: string | null;
-  lastChangedByName: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
 }
 
 export interface SearchClaimsOptions {
@@ -44,11 +46,12 @@ export async function searchClaims(options: SearchClaimsOptions) {
   const [rows, exactTotal, counts] = await Promise.all([
     getDb().$queryRaw<ClaimTableRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
-             d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName", l."displayName" AS "lastChangedByName"
+             d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
+             COALESCE(du."displayName", de."actorName") AS "decidedByName", de."createdAt" AS "decidedAt"
       FROM "Claim" c
       JOIN "Document" d ON d."id" = c."documentId"
       LEFT JOIN "User" a ON a."id" = c."assigneeId"
-      LEFT JOIN "User" l ON l."id" = c."lastChangedById"
+      ${decisionJoin(options.projectId)}
       WHERE ${conditions}
       ORDER BY ${claimOrder(query)}
       LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
@@ -63,11 +66,12 @@ export async function searchClaims(options: SearchClaimsOptions) {
   return {
     // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
     // databases; only aggregates such as COUNT come back as bigint.
-    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, lastChangedByName, ...claim }) => ({
+    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, decidedByName, decidedAt, ...claim }) => ({
       ...claim,
       document: { id: documentId, title: documentTitle },
       assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? "" },
-      lastChangedBy: lastChangedByName === null ? null : { displayName: lastChangedByName },
+      // Who set the verdict (not whoever changed the claim last): app/lib/verdict.ts.
+      decision: decidedAt === null ? null : { displayName: decidedByName ?? "someone", at: decidedAt },
     })),
     total,
     counts,

@@ -1,5 +1,6 @@
 import { AppError } from "../lib/app-error";
 import type { ClaimStatus } from "../lib/claim-status";
+import { recordDecisions } from "./claim-decision.server";
 import { staleClaimError } from "./claim-version.server";
 import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
@@ -42,12 +43,13 @@ export async function tagClaim(options: TagClaimOptions) {
       data: { status, rationale, version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
     });
     if (updated.count === 0) throw await staleClaimError(tx, claimId);
-    audit({
+    const [decision] = await audit({
       action: "claim.status_changed",
       targetType: "claim",
       targetId: claimId,
       details: { from: claim.status, to: status, rationale, version: expected + 1 },
     });
+    await recordDecisions(tx, projectId, [{ claimId, seq: decision!.seq }]);
     claimsChanged([claimId], `${actor.name} marked claim ${claimId} ${status}`);
     return tx.claim.findUniqueOrThrow({ where: { id: claimId } });
   });

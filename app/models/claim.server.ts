@@ -5,6 +5,7 @@ import { segmentSentences } from "../lib/extraction/sentences";
 import { findSpeaker } from "../lib/extraction/speaker";
 import type { Reason } from "../lib/extraction/checkworthiness";
 import { AppError, staleVersionError } from "../lib/app-error";
+import { claimDecision } from "./claim-decision.server";
 import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 import type { ClaimStatus } from "../lib/claim-status";
@@ -53,7 +54,8 @@ export async function claimForReview(projectId: number, claimId: number) {
       createdBy: { select: { displayName: true } },
     },
   });
-  return claim ? { ...claim, reasons: parseReasons(claim.reasons) } : null;
+  if (!claim) return null;
+  return { ...claim, reasons: parseReasons(claim.reasons), decision: await claimDecision(projectId, claim.decisionSeq) };
 }
 
 /** Whether any claim of the project lost its place in a new version of its article. */
@@ -119,7 +121,7 @@ export async function addManualClaim(options: AddManualClaimOptions) {
     const claim = duplicate
       ? await tx.claim.update({ where: { id: duplicate.id }, data: { dismissed: false, version: { increment: 1 } } })
       : await tx.claim.create({ data: { ...data, projectId, documentId, createdById: actor.id } });
-    audit({
+    await audit({
       action: duplicate ? "claim.restored" : "claim.created",
       targetType: "claim",
       targetId: claim.id,
@@ -147,7 +149,7 @@ export async function setClaimDismissed(options: SetClaimDismissedOptions) {
     if (expectedVersion !== null && claim.version !== expectedVersion) throw staleVersionError({ version: claim.version });
     if (claim.dismissed === dismissed) return claim;
     const updated = await tx.claim.update({ where: { id: claim.id }, data: { dismissed, version: { increment: 1 } } });
-    audit({
+    await audit({
       action: dismissed ? "claim.dismissed" : "claim.restored",
       targetType: "claim",
       targetId: claim.id,

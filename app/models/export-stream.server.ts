@@ -1,6 +1,6 @@
 import { type ClaimQuery } from "../lib/claim-query";
 import { ClaimReviewConfigError } from "../lib/export/claimreview";
-import { renderReport } from "../lib/export/render";
+import { historyContextOf, renderReport } from "../lib/export/render";
 import type { ExportFormat } from "../lib/export/report";
 import { getDb } from "../db.server";
 import { beginExport, exportClaims } from "./export.server";
@@ -29,7 +29,11 @@ export async function startExport(
       throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
   }
   const header = await beginExport(project, format, query, actor, viewerId);
-  const pages = exportClaims(project.id, query, viewerId, { withHistory: format === "json" || format === "html" || format === "pdf" });
+  const pages = exportClaims(project.id, query, viewerId, {
+    withHistory: format === "json" || format === "html" || format === "pdf",
+    asOfSeq: header.integrity.events,
+    history: historyContextOf(header),
+  });
   const encoder = new TextEncoder();
   return (async function* () {
     for await (const chunk of renderReport(format, header, pages, options)) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;

@@ -2,19 +2,21 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { projectChain } from "../lib/audit-hash";
 import type { ClaimQuery } from "../lib/claim-query";
+import { type HistoryContext, describeEvent, lineToText } from "../lib/history";
 import type { ReportClaim, ReportHeader, ExportFormat } from "../lib/export/report";
 import { REPORT_VERSION } from "../lib/export/report";
 import { Prisma, getDb } from "../db.server";
 import { appendAuditEvent } from "./audit.server";
 import { countClaimsByStatus } from "./claim-counts.server";
+import { decisionJoin, verdictsFromTrail } from "./claim-decision.server";
 import { claimConditions } from "./claim-filter.server";
+import { projectPeople } from "./people.server";
 import type { Actor } from "./user.server";
 
 // Large enough that round trips do not dominate, small enough that memory stays flat, and
 // under the 999 bound parameters a SQLite statement may have (a page's ids go in one IN list
 // to read its sources and history).
 const PAGE = 500;
-const DECISIONS = ["claim.status_changed", "claim.change_undone"];
 
 /**
  * Records the export in the audit trail (who, which format, which filters), then
@@ -43,19 +45,24 @@ export async function beginExport(
     }),
   );
   const conditions = claimConditions({ projectId: project.id, query, viewerId });
-  const [details, byStatus, head, reviewers, period] = await Promise.all([
+  const [details, byStatus, head, reviewers, period, people] = await Promise.all([
     db.project.findUniqueOrThrow({
       where: { id: project.id },
-      select: { slug: true, name: true, publisherName: true, publisherUrl: true },
+      select: { slug: true, name: true, publisherName: true, publisherUrl: true, timeZone: true },
     }),
     countClaimsByStatus(conditions),
     db.auditChainHead.findUniqueOrThrow({ where: { chain: projectChain(project.id) } }),
-    db.auditEvent.groupBy({ by: ["actorName"], where: { projectId: project.id, action: { in: DECISIONS } }, _count: { _all: true } }),
-    db.auditEvent.aggregate({
-      where: { projectId: project.id, action: { in: DECISIONS } },
-      _min: { createdAt: true },
-      _max: { createdAt: true },
-    }),
+    // Each reviewer's decisions: the verdicts of this report's claims that they set.
+    db.$queryRaw<Array<{ username: string | null; displayName: string | null; decisions: bigint | number }>>`
+      SELECT de."actorName" AS "username", MAX(du."displayName") AS "displayName", COUNT(*) AS "decisions"
+      FROM "Claim" c ${decisionJoin(project.id)}
+      WHERE ${conditions} AND de."id" IS NOT NULL
+      GROUP BY de."actorName"`,
+    db.$queryRaw<Array<{ from: Date | string | null; to: Date | string | null }>>`
+      SELECT MIN(de."createdAt") AS "from", MAX(de."createdAt") AS "to"
+      FROM "Claim" c ${decisionJoin(project.id)}
+      WHERE ${conditions} AND de."id" IS NOT NULL`,
+    projectPeople(project.id),
   ]);
   const summary = { total: byStatus.unverified + byStatus.confirmed + byStatus.disputed, ...byStatus };
   return {
@@ -65,11 +72,11 @@ export async function beginExport(
     generatedBy: actor.displayName,
     filters,
     summary,
-    period: { from: period._min.createdAt?.toISOString() ?? null, to: period._max.createdAt?.toISOString() ?? null },
+    period: { from: isoOrNull(period[0]?.from), to: isoOrNull(period[0]?.to) },
     reviewers: reviewers
-      .filter((r) => r.actorName)
-      .map((r) => ({ name: r.actorName!, decisions: r._count._all }))
-      .sort((a, b) => b.decisions - a.decisions),
+      .map((r) => ({ name: r.displayName ?? r.username ?? "someone", username: r.username, decisions: Number(r.decisions) }))
+      .sort((a, b) => b.decisions - a.decisions || a.name.localeCompare(b.name)),
+    people: people.map((p) => ({ id: p.id, username: p.username, name: p.displayName })),
     integrity: {
       chain: projectChain(project.id),
       events: head.seq,
@@ -77,6 +84,12 @@ export async function beginExport(
       verify: `claimdesk audit verify --project ${project.slug}`,
     },
   };
+}
+
+// Aggregates of a date column come back as text from SQLite.
+function isoOrNull(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return (value instanceof Date ? value : new Date(typeof value === "number" ? value : value)).toISOString();
 }
 
 function describeFilters(query: ClaimQuery): Record<string, unknown> {
@@ -101,6 +114,12 @@ interface ClaimRow {
   documentUrl: string | null;
   documentOutlet: string | null;
   documentPublishedAt: Date | null;
+  decisionEventId: number | null;
+  decisionSeq: number | null;
+  decisionHash: string | null;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
 }
 
 interface SourceRow {
@@ -138,11 +157,51 @@ function collectGarbageNow(claims: number) {
 }
 
 interface EventRow {
+  seq: number;
   targetId: string;
   action: string;
+  actorId: number | null;
   actorName: string | null;
   createdAt: Date;
   details: string;
+}
+
+type ReportVerdict = Pick<ReportClaim, "status" | "rationale" | "decidedBy" | "decidedByName" | "decidedAt" | "decisionEvent">;
+
+function verdictOf(claim: ClaimRow): ReportVerdict {
+  const decided = claim.decisionEventId !== null && claim.decidedAt !== null;
+  return {
+    status: claim.status as ReportClaim["status"],
+    rationale: claim.rationale,
+    decidedBy: decided ? claim.decidedBy : null,
+    decidedByName: decided ? claim.decidedByName : null,
+    decidedAt: decided ? claim.decidedAt!.toISOString() : null,
+    decisionEvent: decided ? { id: claim.decisionEventId!, seq: claim.decisionSeq!, hash: claim.decisionHash! } : null,
+  };
+}
+
+/** Verdicts of claims changed since the report's head event, as they stood at it. */
+async function verdictsAsOf(projectId: number, changed: Array<{ targetId: string }>, asOfSeq: number) {
+  const verdicts = await verdictsFromTrail(
+    getDb(),
+    projectId,
+    changed.map((row) => Number(row.targetId)),
+    asOfSeq,
+  );
+  const actorIds = [...verdicts.values()].flatMap((v) => (v.decision?.actorId ? [v.decision.actorId] : []));
+  const users = await getDb().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const result = new Map<number, ReportVerdict>();
+  for (const [claimId, { status, rationale, decision }] of verdicts)
+    result.set(claimId, {
+      status,
+      rationale,
+      decidedBy: decision?.actorName ?? null,
+      decidedByName: decision ? ((decision.actorId ? names.get(decision.actorId) : undefined) ?? decision.actorName) : null,
+      decidedAt: decision?.createdAt.toISOString() ?? null,
+      decisionEvent: decision ? { id: decision.id, seq: decision.seq, hash: decision.hash } : null,
+    });
+  return result;
 }
 
 /** Rows grouped by a key, in their order. */
@@ -162,12 +221,14 @@ function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[
  * whatever the number of claims. `withHistory` adds every audit event of each claim.
  * Each page is read as flat rows with plain SQL (claims with their article, then the
  * page's source links and audit events): few, short-lived objects keep memory flat.
+ * A claim changed after event `asOfSeq` (the report's head, while the report is being
+ * written) is described as the trail stood at that event, so the report can be verified.
  */
 export async function* exportClaims(
   projectId: number,
   query: ClaimQuery,
   viewerId: number,
-  options: { withHistory: boolean },
+  options: { withHistory: boolean; asOfSeq: number; history: HistoryContext },
 ): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
   const conditions = claimConditions({ projectId, query, viewerId });
@@ -175,8 +236,10 @@ export async function* exportClaims(
   for (;;) {
     const claims = await db.$queryRaw<ClaimRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."version", c."checkworthiness",
-             d."id" AS "documentId", d."title" AS "documentTitle", d."url" AS "documentUrl", d."outlet" AS "documentOutlet", d."publishedAt" AS "documentPublishedAt"
-      FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId"
+             d."id" AS "documentId", d."title" AS "documentTitle", d."url" AS "documentUrl", d."outlet" AS "documentOutlet", d."publishedAt" AS "documentPublishedAt",
+             de."id" AS "decisionEventId", de."seq" AS "decisionSeq", de."hash" AS "decisionHash", de."createdAt" AS "decidedAt",
+             de."actorName" AS "decidedBy", COALESCE(du."displayName", de."actorName") AS "decidedByName"
+      FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId" ${decisionJoin(projectId)}
       WHERE ${conditions} AND c."id" > ${afterId}
       ORDER BY c."id"
       LIMIT ${PAGE}`;
@@ -184,34 +247,38 @@ export async function* exportClaims(
     collectGarbageNow(PAGE);
     afterId = claims[claims.length - 1]!.id;
     const ids = claims.map((c) => c.id);
-    const [links, events] = await Promise.all([
+    const [links, events, changedSince] = await Promise.all([
       db.$queryRaw<SourceRow[]>`
         SELECT l."claimId", l."stance", l."quote", l."note", l."addedAt", u."displayName" AS "addedBy",
                s."url", s."title", s."outlet", s."documentId"
         FROM "ClaimSource" l JOIN "Source" s ON s."id" = l."sourceId" LEFT JOIN "User" u ON u."id" = l."addedById"
         WHERE l."claimId" IN (${Prisma.join(ids)}) AND l."removedAt" IS NULL AND s."projectId" = ${projectId}
         ORDER BY l."claimId", l."addedAt", l."id"`,
-      db.$queryRaw<EventRow[]>`
-        SELECT e."targetId", e."action", e."actorName", e."createdAt", e."details" FROM "AuditEvent" e
+      options.withHistory
+        ? db.$queryRaw<EventRow[]>`
+        SELECT e."seq", e."targetId", e."action", e."actorId", e."actorName", e."createdAt", e."details" FROM "AuditEvent" e
         WHERE e."projectId" = ${projectId} AND e."targetType" = 'claim' AND e."targetId" IN (${Prisma.join(ids.map(String))})
-          ${options.withHistory ? Prisma.empty : Prisma.sql`AND e."action" IN (${Prisma.join(DECISIONS)})`}
-        ORDER BY e."seq"`,
+          AND e."seq" <= ${options.asOfSeq}
+        ORDER BY e."seq"`
+        : Promise.resolve([] as EventRow[]),
+      db.$queryRaw<Array<{ targetId: string }>>`
+        SELECT DISTINCT e."targetId" FROM "AuditEvent" e
+        WHERE e."projectId" = ${projectId} AND e."targetType" = 'claim' AND e."targetId" IN (${Prisma.join(ids.map(String))})
+          AND e."seq" > ${options.asOfSeq}`,
     ]);
+    const asOfHead = changedSince.length === 0 ? null : await verdictsAsOf(projectId, changedSince, options.asOfSeq);
     // Plain SQL rows carry the columns' own types (numbers, dates) on both databases.
     const eventsOf = groupBy(events, (event) => event.targetId);
     const linksOf = groupBy(links, (link) => link.claimId);
     yield claims.map((claim): ReportClaim => {
       const id = claim.id;
-      const history = eventsOf.get(String(id)) ?? [];
-      const decision = [...history].reverse().find((e) => DECISIONS.includes(e.action));
+      const history = options.withHistory ? (eventsOf.get(String(id)) ?? []) : [];
+      const verdict = asOfHead?.get(id) ?? verdictOf(claim);
       return {
         id,
         text: claim.text,
         speaker: claim.speaker,
-        status: claim.status as ReportClaim["status"],
-        rationale: claim.rationale,
-        decidedBy: decision?.actorName ?? null,
-        decidedAt: decision?.createdAt.toISOString() ?? null,
+        ...verdict,
         version: claim.version,
         checkworthiness: claim.checkworthiness,
         document: {
@@ -233,12 +300,19 @@ export async function* exportClaims(
           documentId: link.documentId,
         })),
         history: options.withHistory
-          ? history.map((e) => ({
-              at: e.createdAt.toISOString(),
-              actor: e.actorName,
-              action: e.action,
-              details: JSON.parse(e.details) as Record<string, unknown>,
-            }))
+          ? history.map((e) => {
+              const event = { ...e, details: JSON.parse(e.details) as Record<string, unknown> };
+              const line = describeEvent(event, options.history);
+              return {
+                at: e.createdAt.toISOString(),
+                actor: e.actorName,
+                actorId: e.actorId,
+                actorName: line.actor,
+                action: e.action,
+                details: event.details,
+                text: lineToText(line),
+              };
+            })
           : [],
       };
     });

@@ -27,10 +27,14 @@ export async function importFile(
     throw error;
   }
   const results: FileImportResult[] = [];
-  for (const article of articles) {
+  for (const item of articles) {
+    if (!item.ok) {
+      results.push({ file: file.name, status: "error", error: item.error, documentId: null, title: null, claims: 0 });
+      continue;
+    }
     results.push({
       file: file.name,
-      ...(await importArticle(projectId, article, { fileName: file.name, threshold: options.threshold }, actor)),
+      ...(await importArticle(projectId, item.article, { fileName: file.name, threshold: options.threshold }, actor)),
     });
   }
   if (results.some((r) => r.status === "imported"))

@@ -1,45 +1,141 @@
-import { getDb } from "../db.server";
+import { type Tx, getDb } from "../db.server";
+import {
+  type BlockSummary,
+  type ThrottleKey,
+  type ThrottlePolicy,
+  type ThrottleRow,
+  type ThrottleScope,
+  blockIsOver,
+  decideAttempt,
+  emptyRow,
+  releaseAfterSuccess,
+  throttleKeys,
+} from "../lib/login-throttle";
+import { appendAuditEvents } from "./audit.server";
 
-export interface ThrottlePolicy {
-  windowMs: number;
-  blockMs: number;
-  maxPerAccount: number;
-  maxPerIp: number;
+export type AttemptReservation = { allowed: true } | { allowed: false; scope: ThrottleScope; retryAfterSeconds: number };
+
+const THROTTLE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-export function throttleKeys(username: string, ip: string | null): { account: string; ip: string | null } {
-  return { account: `account:${username.trim().toLowerCase()}`, ip: ip ? `ip:${ip}` : null };
-}
-
-/** Seconds until sign-in is allowed again for this account or address, or 0. */
-export async function secondsUntilAllowed(keys: { account: string; ip: string | null }, now = new Date()): Promise<number> {
-  const rows = await getDb().loginThrottle.findMany({
-    where: { key: { in: [keys.account, ...(keys.ip ? [keys.ip] : [])] }, blockedUntil: { gt: now } },
-  });
-  const latest = Math.max(0, ...rows.map((row) => row.blockedUntil!.getTime()));
-  return latest > 0 ? Math.ceil((latest - now.getTime()) / 1000) : 0;
-}
-
-export async function recordFailure(keys: { account: string; ip: string | null }, policy: ThrottlePolicy, now = new Date()) {
-  const db = getDb();
-  const limits: Array<[string, number]> = [[keys.account, policy.maxPerAccount]];
-  if (keys.ip) limits.push([keys.ip, policy.maxPerIp]);
-  await db.$transaction(async (tx) => {
-    for (const [key, max] of limits) {
-      const row = await tx.loginThrottle.findUnique({ where: { key } });
-      const windowOpen = row && now.getTime() - row.windowStart.getTime() < policy.windowMs;
-      const failures = windowOpen ? row.failures + 1 : 1;
-      const blockedUntil = failures >= max ? new Date(now.getTime() + policy.blockMs) : null;
-      await tx.loginThrottle.upsert({
-        where: { key },
-        create: { key, failures, windowStart: now, blockedUntil },
-        update: { failures, windowStart: windowOpen ? row.windowStart : now, blockedUntil },
-      });
+/**
+ * Runs `change` on the rows of `keys`, locked for the transaction: the first statement on each
+ * row writes to it, which takes its row lock on PostgreSQL and the write lock on SQLite, so
+ * concurrent attempts on the same counters are decided one after the other. Keys are locked in
+ * a fixed order, so two attempts never wait on each other. Two instances creating the same row
+ * at once collide on its key; the loser starts again and finds it.
+ */
+async function withLockedRows<T>(keys: ThrottleKey[], now: Date, change: (tx: Tx, rows: ThrottleRow[]) => Promise<T>): Promise<T> {
+  const ordered = [...keys].sort((a, b) => (a.key < b.key ? -1 : 1));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await getDb().$transaction(async (tx) => {
+        for (const key of ordered) {
+          const touched = await tx.loginThrottle.updateMany({ where: { key: key.key }, data: { refused: { increment: 0 } } });
+          if (touched.count === 0) await tx.loginThrottle.create({ data: emptyRow(key, now) });
+        }
+        const stored = await tx.loginThrottle.findMany({ where: { key: { in: ordered.map((k) => k.key) } } });
+        const rows = ordered.map((key) => stored.find((row) => row.key === key.key) as ThrottleRow);
+        return change(tx, rows);
+        // A flood of attempts queues here for the pool and the row locks: wait rather than fail.
+      }, THROTTLE_TRANSACTION);
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
     }
+  }
+}
+
+async function writeRows(tx: Tx, rows: ThrottleRow[]): Promise<void> {
+  for (const { key, ...data } of rows) await tx.loginThrottle.update({ where: { key }, data });
+}
+
+function blockEvents(blocks: BlockSummary[]) {
+  return blocks.map((block) => ({
+    actorName: block.account,
+    ip: block.ip,
+    action: "auth.sign_in_blocked",
+    details: {
+      scope: block.scope,
+      startedAt: block.startedAt.toISOString(),
+      endedAt: block.endedAt.toISOString(),
+      failures: block.failures,
+      refused: block.refused,
+    },
+  }));
+}
+
+/**
+ * Reserves one password check for `account` from `ip` before any hashing: counted as a failure
+ * now, or refused with the wait. Blocks that have ended on these counters are recorded.
+ */
+export async function reservePasswordAttempt(
+  input: { account: string; ip: string | null },
+  policy: ThrottlePolicy,
+  now = new Date(),
+): Promise<AttemptReservation> {
+  const keys = throttleKeys(input.account, input.ip);
+  return withLockedRows(keys, now, async (tx, rows) => {
+    const decision = decideAttempt(rows, policy, now);
+    await writeRows(tx, decision.rows);
+    await appendAuditEvents(tx, null, blockEvents(decision.ended));
+    if (decision.allowed) return { allowed: true };
+    return { allowed: false, scope: decision.scope, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) };
   });
 }
 
-/** A successful sign-in clears the account's counter; the address keeps its count. */
-export async function clearAccountFailures(keys: { account: string }) {
-  await getDb().loginThrottle.deleteMany({ where: { key: keys.account } });
+/** The reserved check found the right password: take the failure back and trust this account and address. */
+export async function releasePasswordAttempt(
+  input: { account: string; ip: string | null },
+  policy: ThrottlePolicy,
+  now = new Date(),
+): Promise<void> {
+  await withLockedRows(throttleKeys(input.account, input.ip), now, (tx, rows) => writeRows(tx, releaseAfterSuccess(rows, policy, now)));
+}
+
+/**
+ * Records the blocks that ended on counters nobody has touched since (an attacker who gave up),
+ * and deletes counters that no longer matter. Each block is claimed by one instance only.
+ */
+export async function recordEndedBlocks(policy: ThrottlePolicy, now = new Date(), limit = 50): Promise<number> {
+  const db = getDb();
+  const windowOpenedBefore = new Date(now.getTime() - policy.windowMs);
+  const candidates = await db.loginThrottle.findMany({
+    where: { blockStartedAt: { not: null }, windowStart: { lte: windowOpenedBefore } },
+    orderBy: { blockStartedAt: "asc" },
+    take: limit,
+  });
+  const ended = candidates.filter((row) => blockIsOver(row as ThrottleRow, policy, now));
+  const recorded = await db.$transaction(async (tx) => {
+    const claimed: BlockSummary[] = [];
+    for (const row of ended) {
+      const taken = await tx.loginThrottle.updateMany({
+        where: { key: row.key, blockStartedAt: row.blockStartedAt, refused: row.refused },
+        data: { blockStartedAt: null, refused: 0 },
+      });
+      if (taken.count === 1)
+        claimed.push({
+          scope: row.scope as ThrottleScope,
+          account: row.account,
+          ip: row.ip,
+          startedAt: row.blockStartedAt!,
+          endedAt: row.blockedUntil ?? row.blockStartedAt!,
+          failures: row.failures,
+          refused: row.refused,
+        });
+    }
+    await appendAuditEvents(tx, null, blockEvents(claimed));
+    return claimed.length;
+  });
+  await db.loginThrottle.deleteMany({
+    where: {
+      blockStartedAt: null,
+      windowStart: { lte: windowOpenedBefore },
+      OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }],
+      AND: [{ OR: [{ lastSuccessAt: null }, { lastSuccessAt: { lte: new Date(now.getTime() - policy.trustMs) } }] }],
+    },
+  });
+  return recorded;
 }

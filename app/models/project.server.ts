@@ -18,6 +18,7 @@ export interface ProjectAccess {
     requireSourceForVerdict: boolean;
     publisherName: string | null;
     publisherUrl: string | null;
+    timeZone: string;
   };
   role: ProjectRole;
 }
@@ -32,7 +33,7 @@ export async function findProjectAccess(slug: string, user: { id: number; isAdmi
   // two that the query builder would make for the project and the membership.
   const rows = await getDb().$queryRaw<Array<ProjectAccess["project"] & { memberRole: string | null }>>`
     SELECT p."id", p."slug", p."name", p."description", p."archivedAt", p."claimThreshold", p."requireSourceForVerdict",
-           p."publisherName", p."publisherUrl", m."role" AS "memberRole"
+           p."publisherName", p."publisherUrl", p."timeZone", m."role" AS "memberRole"
     FROM "Project" p LEFT JOIN "Membership" m ON m."projectId" = p."id" AND m."userId" = ${user.id}
     WHERE p."slug" = ${slug} ${user.isAdmin ? Prisma.empty : Prisma.sql`AND m."userId" IS NOT NULL`}`;
   const row = rows[0];
@@ -132,7 +133,7 @@ export async function setMemberRole(options: { projectId: number; username: stri
       create: { projectId, userId: user.id, role },
       update: { role },
     });
-    audit({
+    await audit({
       action: existing ? "membership.role_changed" : "membership.added",
       targetType: "user",
       targetId: user.id,
@@ -152,7 +153,7 @@ export async function removeMember(options: { projectId: number; userId: number;
     if (!existing) return { removed: false };
     if (existing.role === "owner") await assertAnotherOwner(tx, projectId, userId);
     await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
-    audit({
+    await audit({
       action: "membership.removed",
       targetType: "user",
       targetId: userId,
@@ -173,7 +174,7 @@ export async function renameProject(options: { projectId: number; name: string; 
   return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     const project = await tx.project.update({ where: { id: projectId }, data: { name } });
-    audit({
+    await audit({
       action: "project.renamed",
       targetType: "project",
       targetId: projectId,
@@ -188,6 +189,7 @@ export interface ProjectSettings {
   requireSourceForVerdict?: boolean;
   publisherName?: string | null;
   publisherUrl?: string | null;
+  timeZone?: string;
 }
 
 /** Changes project settings and records each changed value, before and after, in the audit trail. */
@@ -202,7 +204,7 @@ export async function updateProjectSettings(options: { projectId: number; change
         .map((key) => [key, { from: before[key], to: project[key] }]),
     );
     if (Object.keys(changed).length > 0) {
-      audit({
+      await audit({
         action: "project.settings_changed",
         targetType: "project",
         targetId: projectId,
@@ -217,7 +219,7 @@ export async function setProjectArchived(options: { projectId: number; archived:
   const { projectId, archived, actor } = options;
   return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const project = await tx.project.update({ where: { id: projectId }, data: { archivedAt: archived ? new Date() : null } });
-    audit({
+    await audit({
       action: archived ? "project.archived" : "project.unarchived",
       targetType: "project",
       targetId: projectId,

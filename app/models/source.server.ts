@@ -61,7 +61,7 @@ async function linkSource({ write, claimId, sourceId, link, actor, describe }: L
     },
   });
   await refreshSourceCount(tx, claimId, actor);
-  write.audit({
+  await write.audit({
     action: "claim.source_added",
     targetType: "claim",
     targetId: claimId,
@@ -204,7 +204,7 @@ export async function editSourceLink(options: EditSourceLinkOptions) {
       where: { id: link.claimId },
       data: { version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
     });
-    audit({
+    await audit({
       action: "claim.source_edited",
       targetType: "claim",
       targetId: link.claimId,
@@ -223,7 +223,7 @@ export async function removeSourceLink(options: { projectId: number; linkId: num
     if (!link) return null;
     await tx.claimSource.update({ where: { id: linkId }, data: { removedAt: new Date(), removedById: actor.id } });
     await refreshSourceCount(tx, link.claimId, actor);
-    audit({
+    await audit({
       action: "claim.source_removed",
       targetType: "claim",
       targetId: link.claimId,

@@ -100,7 +100,7 @@ export async function rejectSuggestion(options: RejectSuggestionOptions) {
       create: { claimId, documentId: passage.documentId, start: passage.start, end: passage.end, rejectedById: actor.id },
       update: {},
     });
-    audit({ action: "claim.suggestion_rejected", targetType: "claim", targetId: claimId, details: passage });
+    await audit({ action: "claim.suggestion_rejected", targetType: "claim", targetId: claimId, details: passage });
     return true;
   });
 }

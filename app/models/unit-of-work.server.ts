@@ -8,8 +8,12 @@ export type AuditEntry = Omit<AuditEventInput, "projectId" | "actorId" | "actorN
 
 export interface ProjectWrite {
   tx: Tx;
-  /** Adds events to the project's audit trail, written in this transaction just before it commits. */
-  audit(...entries: AuditEntry[]): void;
+  /**
+   * Appends events to the project's audit trail in this transaction, as the actor; returns
+   * each event's place in the chain (a claim's decision refers to it). Pass a whole batch
+   * at once: each call takes the chain's lock.
+   */
+  audit(...entries: AuditEntry[]): Promise<Array<{ seq: number; hash: string }>>;
   /** Tells the project's open pages that these claims changed; sent once the transaction has committed. */
   claimsChanged(claimIds: number[], summary: string): void;
 }
@@ -33,19 +37,26 @@ export async function writeProject<T>(options: ProjectWriteOptions, work: (write
   const changes: Array<{ claimIds: number[]; summary: string }> = [];
   const value = await getDb().$transaction(
     async (tx) => {
-      const entries: AuditEntry[] = [];
+      let recorded = 0;
+      // Appends run one after another (each takes the chain head in turn), and all of them
+      // finish before the transaction commits, even one the work forgot to await.
+      const appends: Array<Promise<unknown>> = [];
+      let previous: Promise<unknown> = Promise.resolve();
       const result = await work({
         tx,
-        audit: (...added) => void entries.push(...added),
+        audit: (...entries) => {
+          recorded += entries.length;
+          const rows = entries.map((entry) => ({ ...entry, actorId: actor.id, actorName: actor.name, ip: actor.ip }));
+          const appended = previous.then(() => appendAuditEvents(tx, projectId, rows));
+          previous = appended.catch(() => undefined);
+          appends.push(appended);
+          return appended;
+        },
         claimsChanged: (claimIds, summary) => void changes.push({ claimIds, summary }),
       });
-      if (changes.some((change) => change.claimIds.length > 0) && entries.length === 0)
+      await Promise.all(appends);
+      if (changes.some((change) => change.claimIds.length > 0) && recorded === 0)
         throw new Error("A write announced changed claims but recorded no audit event.");
-      await appendAuditEvents(
-        tx,
-        projectId,
-        entries.map((entry) => ({ ...entry, actorId: actor.id, actorName: actor.name, ip: actor.ip })),
-      );
       return result;
     },
     options.large ? { timeout: 120_000, maxWait: 30_000 } : undefined,

@@ -5,12 +5,12 @@ import { actorOf } from "../auth/actor.server";
 import { serializeSessionCookie } from "../auth/cookie.server";
 import { requireUser } from "../auth/guards.server";
 import { clientIpOf } from "../auth/request-context";
-import { sessionCookieMaxAgeSeconds } from "../auth/sign-in.server";
+import { checkCurrentPassword, sessionCookieMaxAgeSeconds } from "../auth/sign-in.server";
 import { Field, FormError } from "../components/forms";
 import { parseFormData } from "../lib/form";
 import { newPasswordSchema } from "../lib/password-policy";
 import { createSession } from "../models/session.server";
-import { findUserByUsername, setPassword, verifyPassword } from "../models/user.server";
+import { setPassword } from "../models/user.server";
 
 export const meta = () => [{ title: "Change password · Claimdesk" }];
 
@@ -26,6 +26,11 @@ const changeSchema = z
     message: "Choose a password different from the current one",
   });
 
+// Passes Retry-After from a throttled password check through to the HTTP response.
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
+}
+
 export async function loader({ request }: Route.LoaderArgs) {
   const { user } = await requireUser(request, { allowPendingPasswordChange: true });
   return { mustChange: user.mustChangePassword };
@@ -35,9 +40,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const auth = await requireUser(request, { allowPendingPasswordChange: true });
   const parsed = parseFormData(await request.formData(), changeSchema);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const stored = await findUserByUsername(auth.user.username);
-  if (!stored || !(await verifyPassword(stored.passwordHash, parsed.data.currentPassword))) {
-    return data({ fieldErrors: { currentPassword: "The current password is not correct" } }, { status: 400 });
+  const check = await checkCurrentPassword({
+    userId: auth.user.id,
+    username: auth.user.username,
+    password: parsed.data.currentPassword,
+    ip: clientIpOf(context),
+  });
+  if (!check.ok) {
+    const headers: HeadersInit = check.retryAfterSeconds ? { "Retry-After": String(check.retryAfterSeconds) } : {};
+    return data({ fieldErrors: { currentPassword: check.message } }, { status: check.status, headers });
   }
   // Every session ends with the old password; this one is replaced by a fresh session.
   await setPassword(

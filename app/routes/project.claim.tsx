@@ -7,7 +7,7 @@ import { ProjectNav } from "../components/project-nav";
 import { actorOf } from "../auth/actor.server";
 import { actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
 import { parseFormData } from "../lib/form";
-import { describeClaimEvent } from "../lib/history";
+import { describeEvent } from "../lib/history";
 import { CLAIM_FORM_CAPABILITY, capabilityOfForm, claimFormSchema } from "../lib/review-forms";
 import { can } from "../lib/roles";
 import { claimForReview } from "../models/claim.server";
@@ -15,6 +15,7 @@ import { assignClaim, assignableMembers } from "../models/claim-assignment.serve
 import { claimHistory } from "../models/claim-history.server";
 import { viewersOf } from "../models/claim-presence.server";
 import { tagClaim } from "../models/claim-verdict.server";
+import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
 import { addExternalSource, editSourceLink, listClaimSources, removeSourceLink } from "../models/source.server";
 
 const claimIdParam = z.coerce.number().int().positive();
@@ -32,12 +33,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     viewersOf(claim.id, user.id),
     listClaimSources(project.id, claim.id),
   ]);
-  const names = new Map(members.map((m) => [m.id, m.displayName]));
-  const history = events.map((event) => ({
+  const parsed = events.map((event) => ({ ...event, details: JSON.parse(event.details) as Record<string, unknown> }));
+  const people = namesById(await peopleByIds(peopleIdsOf(parsed)));
+  const history = parsed.map((event) => ({
     id: event.id,
-    at: event.createdAt.toISOString(),
-    who: event.actorName ?? "system",
-    what: describeClaimEvent(event.action, JSON.parse(event.details) as Record<string, unknown>, names),
+    iso: event.createdAt.toISOString(),
+    line: describeEvent(event, { timeZone: project.timeZone, people }),
   }));
   return {
     project,

@@ -33,7 +33,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     role,
     query,
     viewerId: user.id,
-    rows: result.rows.map((row) => ({ ...row, lastChangedAt: row.lastChangedAt.toISOString() })),
+    rows: result.rows.map((row) => ({
+      ...row,
+      lastChangedAt: row.lastChangedAt.toISOString(),
+      decision: row.decision && { ...row.decision, at: row.decision.at.toISOString() },
+    })),
     total: result.total,
     counts: result.counts,
     documents: documents.options,

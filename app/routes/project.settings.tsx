@@ -9,6 +9,7 @@ import { parseFormData } from "../lib/form";
 import { projectNameSchema } from "../lib/project-schema";
 import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../lib/extraction/threshold";
 import { normalizeSourceUrl } from "../lib/source-url";
+import { UNSAFE_NAME_MESSAGE, hasUnsafeNameChars } from "../lib/text-safety";
 import { renameProject, setProjectArchived, updateProjectSettings } from "../models/project.server";
 
 export const meta = () => [{ title: "Project settings · Claimdesk" }];
@@ -38,6 +39,7 @@ const actionSchema = z.discriminatedUnion(
         .string()
         .trim()
         .max(200, "Use at most 200 characters")
+        .refine((v) => !hasUnsafeNameChars(v), UNSAFE_NAME_MESSAGE)
         .transform((v) => v || null),
       publisherUrl: z
         .string()

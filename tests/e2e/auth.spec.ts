@@ -20,7 +20,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page.getByRole("alert")).toHaveText("Incorrect username or password.");
 });
 
-test("repeated failures throttle the account, even for the right password", async ({ page }) => {
+test("repeated failures throttle the account from that address, even for the right password", async ({ page }) => {
   for (let i = 0; i < 3; i += 1) {
     await signIn(page, E2E_USERS.throttled.username, `wrong-guess-${i}`);
     await expect(page.getByRole("alert")).toHaveText("Incorrect username or password.");

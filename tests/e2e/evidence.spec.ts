@@ -55,7 +55,7 @@ test("an editor links an external source and a passage of another article, then 
   await page.getByLabel("Rationale").fill("Board minutes and a second outlet agree.");
   await page.getByRole("button", { name: "Save verdict" }).click();
   await expect(page.locator(".status-badge").first()).toHaveText("confirmed");
-  await expect(page.getByRole("listitem").filter({ hasText: "marked it confirmed" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "marked the claim confirmed" })).toBeVisible();
 
   await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Sources" }).click();
   await expect(page.getByRole("row", { name: /Board minutes, February meeting/ })).toBeVisible();

@@ -49,8 +49,8 @@ test("a reviewer tags claims from the keyboard", async ({ page }) => {
   await page.keyboard.press("Enter");
   const panel = page.getByRole("complementary", { name: "Claim details" });
   await expect(panel.getByRole("heading", { name: `Claim ${second}` })).toBeVisible();
-  await expect(panel.getByRole("listitem").filter({ hasText: "marked it disputed" })).toBeVisible();
-  await expect(panel.getByRole("listitem").filter({ hasText: "marked it unverified" })).toBeVisible();
+  await expect(panel.getByRole("listitem").filter({ hasText: "marked the claim disputed" })).toBeVisible();
+  await expect(panel.getByRole("listitem").filter({ hasText: "marked the claim unverified" })).toBeVisible();
 
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();

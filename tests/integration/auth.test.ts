@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { resetConfigForTests } from "../../app/config.server";
 import { getDb } from "../../app/db.server";
-import { INVALID_CREDENTIALS, signIn } from "../../app/auth/sign-in.server";
+import { INVALID_CREDENTIALS, signIn, throttlePolicy } from "../../app/auth/sign-in.server";
+import { recordEndedBlocks } from "../../app/models/login-throttle.server";
+import * as claimsPage from "../../app/routes/project.claims";
+import * as claimPage from "../../app/routes/project.claim";
+import { tagClaim } from "../../app/models/claim-verdict.server";
+import { importPastedText } from "../../app/models/import.server";
+import { updateProjectSettings } from "../../app/models/project.server";
 import { createSession, validateSessionToken } from "../../app/models/session.server";
 import { setPassword, setUserDisabled } from "../../app/models/user.server";
 import * as account from "../../app/routes/account";
 import * as login from "../../app/routes/login";
 import * as logout from "../../app/routes/logout";
 import * as changePassword from "../../app/routes/account.password";
-import { TEST_PASSWORD, cookieFor, makeUser, uniqueName } from "../support/factories";
+import { TEST_PASSWORD, cookieFor, makeProjectWithTeam, makeUser, uniqueName } from "../support/factories";
 import { buildRequest, callRoute } from "../support/routes";
 
 const policy = { idleMs: 60 * 60_000, maxAgeMs: 24 * 60 * 60_000 };
@@ -173,6 +179,23 @@ describe("signing in through the login route", () => {
     expect((await callRoute(account.loader, buildRequest("/account", { cookie: fresh }))).status).toBe(200);
   });
 
+  it.each(["/%09/evil.example/", "/%0a/evil.example/", "/%0d%0aSet-Cookie:x=1", "/%E3%80%80/evil.example/", "%09//evil.example"])(
+    "never redirects off site or answers 500 for redirectTo=%s",
+    async (redirectTo) => {
+      const user = await makeUser();
+      const cookie = await cookieFor(user.id);
+      const signedIn = await callRoute(login.loader, buildRequest(`/login?redirectTo=${redirectTo}`, { cookie }));
+      const form = { username: user.username, password: TEST_PASSWORD, redirectTo: decodeURIComponent(redirectTo) };
+      const fresh = await callRoute(login.action, buildRequest("/login", { form }));
+      for (const outcome of [signedIn, fresh]) {
+        expect(outcome.status).toBe(302);
+        const target = new URL(outcome.location!, "http://localhost");
+        expect(target.origin).toBe("http://localhost");
+        expect(outcome.location).toMatch(/^\/[^/\\]/);
+      }
+    },
+  );
+
   it("rejects a weak or mismatched new password with field errors", async () => {
     const user = await makeUser();
     const cookie = await cookieFor(user.id);
@@ -277,5 +300,138 @@ describe("throttling", () => {
       delete process.env.LOGIN_MAX_FAILURES_PER_IP;
       resetConfigForTests();
     }
+  });
+
+  it("locks a known reviewer out only from the guessing address, never from everywhere", async () => {
+    const user = await makeUser();
+    const attacker = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+    for (let i = 0; i < 5; i += 1) await signIn({ username: user.username, password: `wrong-${i}-guess`, ip: attacker, userAgent: null });
+    expect(await signIn({ username: user.username, password: TEST_PASSWORD, ip: attacker, userAgent: null })).toMatchObject({
+      status: 429,
+    });
+    const owner = await signIn({ username: user.username, password: TEST_PASSWORD, ip: "203.0.113.200", userAgent: null });
+    expect(owner.ok).toBe(true);
+  });
+
+  it("slows an account guessed from many addresses but lets the owner in from an address they used before", async () => {
+    const user = await makeUser();
+    const home = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+    const start = Date.now();
+    const at = (seconds: number) => new Date(start + seconds * 1000);
+    const attempt = (password: string, ip: string, seconds: number) =>
+      signIn({ username: user.username, password, ip, userAgent: null, now: at(seconds) });
+    expect((await attempt(TEST_PASSWORD, home, 0)).ok).toBe(true);
+    // Guesses from sixteen addresses, 31 seconds apart: each is let through (the delay is capped at 30 s)...
+    for (let i = 0; i < 16; i += 1) expect(await attempt(`wrong-${i}-guess`, `10.11.${i}.1`, 1 + i * 31)).toMatchObject({ status: 401 });
+    // ...but one right after another waits, with a capped Retry-After, even with the right password...
+    const delayed = await attempt(TEST_PASSWORD, "10.99.0.1", 1 + 15 * 31 + 1);
+    expect(delayed).toMatchObject({ ok: false, status: 429 });
+    expect(delayed.ok ? 0 : delayed.retryAfterSeconds).toBeLessThanOrEqual(30);
+    // ...while the owner, from the address they signed in from before, is not held up at all.
+    expect((await attempt(TEST_PASSWORD, home, 1 + 15 * 31 + 2)).ok).toBe(true);
+  });
+
+  it("records one event per block with its start, end and count, not one per refused attempt", async () => {
+    const user = await makeUser();
+    const ip = `192.0.2.${Math.floor(Math.random() * 200) + 20}`;
+    const form = { username: user.username, password: "not-the-password" };
+    const context = { ip, userAgent: null };
+    for (let i = 0; i < 5; i += 1) await signIn({ ...form, ...context });
+    const before = await getDb().auditEvent.count({ where: { chain: "global" } });
+    for (let i = 0; i < 50; i += 1) expect(await signIn({ ...form, ...context })).toMatchObject({ status: 429 });
+    expect(
+      await getDb().auditEvent.count({ where: { chain: "global", actorName: user.username, action: { not: "auth.sign_in_failed" } } }),
+    ).toBe(0);
+    expect(await getDb().auditEvent.count({ where: { chain: "global", ip, createdAt: { gt: new Date(Date.now() - 60_000) } } })).toBe(5);
+    expect(await getDb().auditEvent.count({ where: { chain: "global" } })).toBeLessThanOrEqual(before + 1);
+
+    const afterTheBlock = new Date(Date.now() + 16 * 60_000);
+    await recordEndedBlocks(throttlePolicy(), afterTheBlock);
+    await recordEndedBlocks(throttlePolicy(), afterTheBlock);
+    const blocks = await getDb().auditEvent.findMany({ where: { action: "auth.sign_in_blocked", actorName: user.username, ip } });
+    expect(blocks).toHaveLength(1);
+    expect(JSON.parse(blocks[0]!.details)).toMatchObject({ scope: "account_address", failures: 5, refused: 50 });
+    const { startedAt, endedAt } = JSON.parse(blocks[0]!.details) as { startedAt: string; endedAt: string };
+    expect(Date.parse(endedAt) - Date.parse(startedAt)).toBe(15 * 60_000);
+  });
+
+  it("reserves each attempt before hashing: 100 concurrent guesses get no more than the limit checked", async () => {
+    const user = await makeUser();
+    const ip = `192.0.2.${Math.floor(Math.random() * 200) + 20}`;
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => signIn({ username: user.username, password: `guess-${i}-wrong`, ip, userAgent: null })),
+    );
+    expect(outcomes.filter((o) => !o.ok && o.status === 401)).toHaveLength(5);
+    expect(await getDb().auditEvent.count({ where: { action: "auth.sign_in_failed", actorName: user.username } })).toBe(5);
+  });
+
+  it("throttles and audits the current-password check like sign-in", async () => {
+    const user = await makeUser();
+    const cookie = await cookieFor(user.id);
+    const change = (currentPassword: string) =>
+      callRoute(
+        changePassword.action,
+        buildRequest("/account/password", {
+          cookie,
+          form: { currentPassword, newPassword: "fresh-passphrase-9", confirmPassword: "fresh-passphrase-9" },
+        }),
+      );
+    for (let i = 0; i < 5; i += 1) expect((await change(`wrong-${i}-current`)).status).toBe(400);
+    const throttled = await change(TEST_PASSWORD);
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(throttled.body).toMatchObject({ fieldErrors: { currentPassword: expect.stringContaining("Too many failed attempts") } });
+    expect(await getDb().auditEvent.count({ where: { action: "user.password_check_failed", actorId: user.id } })).toBe(5);
+    const stored = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await getDb().session.count({ where: { userId: user.id } })).toBe(1);
+    expect(stored.passwordHash).toBe((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash);
+  });
+});
+
+describe("what viewers see of other members", () => {
+  it("is their display names, never their usernames", async () => {
+    const { project, members } = await makeProjectWithTeam();
+    const page = await callRoute(
+      claimsPage.loader,
+      buildRequest(`/projects/${project.slug}/claims`, { cookie: await cookieFor(members.viewer.id) }),
+      {
+        slug: project.slug,
+      },
+    );
+    expect(page.status).toBe(200);
+    const listed = (page.body as { members: Array<Record<string, unknown>> }).members;
+    expect(listed.map((m) => m.displayName)).toContain(members.reviewer.displayName);
+    for (const member of listed) expect(Object.keys(member).sort()).toEqual(["displayName", "id"]);
+
+    const [imported] = [
+      await importPastedText(
+        project.id,
+        { text: "The council spent $4 million on the bridge in 2025, the mayor said." },
+        { threshold: 0 },
+        { id: null, name: "test" },
+      ),
+    ];
+    const claim = await getDb().claim.findFirstOrThrow({ where: { documentId: imported!.documentId! } });
+    await updateProjectSettings({ projectId: project.id, change: { requireSourceForVerdict: false }, actor: { id: null, name: "test" } });
+    await tagClaim({
+      projectId: project.id,
+      claimId: claim.id,
+      status: "disputed",
+      rationale: "Minutes say $3 million",
+      expectedVersion: 1,
+      actor: {
+        id: members.reviewer.id,
+        name: members.reviewer.username,
+      },
+    });
+    const claimView = await callRoute(
+      claimPage.loader,
+      buildRequest(`/projects/${project.slug}/claims/${claim.id}`, { cookie: await cookieFor(members.viewer.id) }),
+      { slug: project.slug, claimId: String(claim.id) },
+    );
+    const history = (claimView.body as { history: Array<{ line: { actor: string } }> }).history;
+    expect(history.map((h) => h.line.actor)).toContain(members.reviewer.displayName);
+    // Display names here embed the username ("Test <username>"): look for it outside them.
+    expect(JSON.stringify(history).replaceAll(members.reviewer.displayName, "")).not.toContain(members.reviewer.username);
   });
 });

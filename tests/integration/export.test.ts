@@ -117,7 +117,7 @@ describe("export", () => {
     const report = reportSchema.parse(JSON.parse(result.body.toString("utf8")));
     expect(report.claims).toHaveLength(6);
     expect(report.summary).toMatchObject({ total: 6, confirmed: 1, disputed: 1, unverified: 4 });
-    expect(report.reviewers).toEqual([{ name: members.reviewer.username, decisions: 2 }]);
+    expect(report.reviewers).toEqual([{ name: members.reviewer.displayName, username: members.reviewer.username, decisions: 2 }]);
     const disputed = report.claims.find((c) => c.status === "disputed")!;
     expect(disputed.history.map((h) => h.action)).toEqual(["claim.source_added", "claim.status_changed"]);
     const verified = await verifyAuditChain(projectChain(project.id));

@@ -77,6 +77,28 @@ describe("importing articles", () => {
     expect(await getDb().document.count({ where: { projectId: project.id } })).toBe(3);
   });
 
+  it("imports each post of a WordPress batch on its own: the broken one gets its own error, the good ones are stored", async () => {
+    const { project, members } = await makeProjectWithTeam();
+    const posts = JSON.parse(new TextDecoder().decode(fixture("posts.json").bytes)) as Array<Record<string, unknown>>;
+    const batch = [posts[0], { id: 9, title: { rendered: "No content" } }, posts[1]];
+    const form = new FormData();
+    form.append("files", new Blob([JSON.stringify(batch)]), "batch.json");
+    const request = new Request(`http://localhost/projects/${project.slug}/documents/import`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: await cookieFor(members.editor.id) },
+    });
+    const outcome = await callRoute(importEndpoint.action, request, { slug: project.slug });
+    expect(outcome.status).toBe(200);
+    const results = (outcome.body as { results: Array<{ file: string; status: string; error?: string; title: string | null }> }).results;
+    expect(results.map((r) => [r.status, r.title ?? r.error])).toEqual([
+      ["imported", "Library reopens"],
+      ["error", expect.stringMatching(/^post 2 is not a WordPress post: content/)],
+      ["imported", "Bus route cut"],
+    ]);
+    expect(await getDb().document.count({ where: { projectId: project.id } })).toBe(2);
+  });
+
   it("imports a changed version of the same URL and re-anchors its claims, flagging those it cannot place", async () => {
     const { project } = await makeProjectWithTeam();
     const [v1] = await importFile(project.id, fixture("ferry-v1.html"), options, actor);

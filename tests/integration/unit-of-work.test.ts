@@ -30,12 +30,14 @@ describe("writeProject: one transaction, its audit events and its live update", 
     const { events, error } = await eventsDuring(project.id, () =>
       writeProject({ projectId: project.id, actor }, async ({ tx, audit, claimsChanged }) => {
         await tx.project.update({ where: { id: project.id }, data: { description: "changed" } });
-        audit({ action: "test.changed", targetType: "project", targetId: project.id, details: { n: 1 } });
+        await audit({ action: "test.changed", targetType: "project", targetId: project.id, details: { n: 1 } });
+        // Not awaited on purpose: the event must still be written before the commit.
+        void audit({ action: "test.also_changed", targetType: "project", targetId: project.id });
         claimsChanged([1, 2], "test change");
       }),
     );
     expect(error).toBeNull();
-    expect(await auditCount(project.id)).toBe(before + 1);
+    expect(await auditCount(project.id)).toBe(before + 2);
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { projectId: project.id, action: "test.changed" } });
     expect(event).toMatchObject({ actorId: actor.id, actorName: actor.name, ip: actor.ip, targetId: String(project.id) });
     expect(events).toEqual([
@@ -51,7 +53,7 @@ describe("writeProject: one transaction, its audit events and its live update", 
     const { events, error } = await eventsDuring(project.id, () =>
       writeProject({ projectId: project.id, actor }, async ({ tx, audit, claimsChanged }) => {
         await tx.project.update({ where: { id: project.id }, data: { description: "never" } });
-        audit({ action: "test.changed" });
+        await audit({ action: "test.changed" });
         claimsChanged([1], "never");
         throw new Error("refused");
       }),

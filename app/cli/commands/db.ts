@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { parseDatabaseUrl } from "../../lib/database-url";
+import { deriveMarkedDecisions } from "../../models/claim-decision.server";
 import { parseOptions } from "../args";
 import { AppError } from "../../lib/app-error";
 import { type CliIo, printResult } from "../io";
@@ -29,11 +30,20 @@ export function migrateDatabase(): { output: string } {
   return { output: result.stdout };
 }
 
+/**
+ * Migrates, then completes what a migration marked for the app to finish: decisions of
+ * claims decided before they were stored are derived from the trail.
+ */
+export async function migrateAndUpgrade(): Promise<{ output: string; derivedDecisions: number }> {
+  const { output } = migrateDatabase();
+  return { output, derivedDecisions: await deriveMarkedDecisions() };
+}
+
 export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "migrate") throw new AppError("usage", "usage: claimdesk db migrate [--json]");
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
-  const { output } = migrateDatabase();
+  const { output } = await migrateAndUpgrade();
   const applied = output.includes("No pending migrations") ? 0 : (output.match(/^\s*└─ \d+_/gm)?.length ?? 0);
   const provider = parseDatabaseUrl(process.env.DATABASE_URL).provider;
   printResult(

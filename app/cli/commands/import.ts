@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getConfig } from "../../config.server";
 import { usernameSchema } from "../../lib/password-policy";
 import { projectSlugSchema } from "../../lib/project-schema";
+import { hasUnsafeNameChars } from "../../lib/text-safety";
 import { type FileImportResult, importFile } from "../../models/import.server";
 import { parseOptions } from "../args";
 import { AppError } from "../../lib/app-error";
@@ -18,6 +19,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     true,
   );
   if (positionals.length === 0) throw new AppError("usage", "usage: claimdesk import --project S [--as U] FILE... [--json]");
+  const unsafe = positionals.find((file) => hasUnsafeNameChars(file));
+  if (unsafe !== undefined) throw new AppError("usage", "a file name holds control or text-direction characters; rename the file");
   const { project, actor } = await resolveProjectAndActor(values.project, values.as, "importDocuments");
   const results: FileImportResult[] = [];
   for (const file of positionals) {

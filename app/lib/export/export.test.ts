@@ -8,14 +8,21 @@ import { renderReport } from "./render";
 import { type ReportClaim, type ReportHeader, reportSchema } from "./report";
 
 const header: ReportHeader = {
-  version: 1,
-  project: { slug: "desk", name: "Desk <b>&</b>", publisherName: "Example Checks", publisherUrl: "https://checks.example.org" },
+  version: 2,
+  project: {
+    slug: "desk",
+    name: "Desk <b>&</b>",
+    publisherName: "Example Checks",
+    publisherUrl: "https://checks.example.org",
+    timeZone: "UTC",
+  },
   generatedAt: "2026-11-23T10:00:00.000Z",
   generatedBy: "Lucía Rivera",
   filters: { status: ["confirmed", "disputed", "unverified"] },
   summary: { total: 3, unverified: 1, confirmed: 1, disputed: 1 },
   period: { from: "2026-11-20T09:00:00.000Z", to: "2026-11-22T18:00:00.000Z" },
-  reviewers: [{ name: "Lucía Rivera", decisions: 2 }],
+  reviewers: [{ name: "Lucía Rivera", username: "rivera", decisions: 2 }],
+  people: [{ id: 1, username: "rivera", name: "Lucía Rivera" }],
   integrity: { chain: "project:1", events: 42, headHash: "a".repeat(64), verify: "claimdesk audit verify --project desk" },
 };
 
@@ -27,7 +34,9 @@ function claim(id: number, change: Partial<ReportClaim> = {}): ReportClaim {
     status: "confirmed",
     rationale: "Minutes, p. 4",
     decidedBy: "rivera",
+    decidedByName: "Lucía Rivera",
     decidedAt: "2026-11-21T12:00:00.000Z",
+    decisionEvent: { id: 77, seq: 40, hash: "b".repeat(64) },
     version: 3,
     checkworthiness: 0.8,
     document: {
@@ -51,7 +60,15 @@ function claim(id: number, change: Partial<ReportClaim> = {}): ReportClaim {
       },
     ],
     history: [
-      { at: "2026-11-21T12:00:00.000Z", actor: "rivera", action: "claim.status_changed", details: { from: "unverified", to: "confirmed" } },
+      {
+        at: "2026-11-21T12:00:00.000Z",
+        actor: "rivera",
+        actorId: 1,
+        actorName: "Lucía Rivera",
+        action: "claim.status_changed",
+        details: { from: "unverified", to: "confirmed" },
+        text: "21 Nov 2026, 12:00 UTC · Lucía Rivera marked the claim confirmed (it was unverified)",
+      },
     ],
     ...change,
   };
@@ -112,9 +129,12 @@ describe("CSV", () => {
 describe("JSON", () => {
   it("is one valid report with a version, claims, history and the head hash", async () => {
     const report = JSON.parse(
-      (await render("json", [claim(1), claim(2, { status: "unverified", rationale: null, decidedBy: null, decidedAt: null })])).toString(
-        "utf8",
-      ),
+      (
+        await render("json", [
+          claim(1),
+          claim(2, { status: "unverified", rationale: null, decidedBy: null, decidedByName: null, decidedAt: null, decisionEvent: null }),
+        ])
+      ).toString("utf8"),
     );
     const parsed = reportSchema.parse(report);
     expect(parsed.claims).toHaveLength(2);
@@ -160,6 +180,17 @@ describe("ClaimReview", () => {
       datePublished: "2026-11-21",
     });
     expect(disputed!.reviewRating.alternateName).toBe("Disputed");
+  });
+
+  it("cannot break out of the <script> element a partner embeds it in, nor can the JSON report", async () => {
+    const breakout = "</script><script>alert(1)</script> & \u2028 \u2029";
+    const hostile = claim(1, { text: breakout, speaker: breakout });
+    const claimReview = (await render("claimreview", [hostile])).toString("utf8");
+    const json = (await render("json", [hostile])).toString("utf8");
+    for (const text of [claimReview, json]) expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect((JSON.parse(claimReview) as Array<{ claimReviewed: string }>)[0]!.claimReviewed).toBe(breakout);
+    expect((JSON.parse(json) as { claims: Array<{ text: string }>; project: { name: string } }).claims[0]!.text).toBe(breakout);
+    expect((JSON.parse(json) as { project: { name: string } }).project.name).toBe("Desk <b>&</b>");
   });
 
   it("refuses to write without a publisher", async () => {

@@ -1,3 +1,4 @@
+import { type HistoryContext, type Segment, describeEvent } from "../history";
 import type { ReportClaim, ReportHeader } from "./report";
 
 export function escapeHtml(value: string | number | null | undefined): string {
@@ -52,7 +53,19 @@ ${header.project.publisherName ? `<p class="meta">Published by ${escapeHtml(head
 `;
 }
 
-export function htmlClaim(claim: ReportClaim): string {
+/** A history sentence's segments as HTML: titles in italics, addresses as links. */
+export function segmentsToHtml(segments: Segment[]): string {
+  return segments
+    .map((segment) => {
+      if (typeof segment === "string") return escapeHtml(segment);
+      if ("em" in segment) return `<em>${escapeHtml(segment.em)}</em>`;
+      const href = safeHref(segment.href);
+      return href ? `<a href="${href}" rel="noopener noreferrer">${escapeHtml(segment.text)}</a>` : escapeHtml(segment.text);
+    })
+    .join("");
+}
+
+export function htmlClaim(claim: ReportClaim, context: HistoryContext = {}): string {
   const sources = claim.sources
     .map((s) => {
       const href = safeHref(s.url);
@@ -61,16 +74,16 @@ export function htmlClaim(claim: ReportClaim): string {
     })
     .join("");
   const history = claim.history
-    .map(
-      (h) =>
-        `<li><span class="meta">${escapeHtml(h.at)}</span> ${escapeHtml(h.actor ?? "system")}: ${escapeHtml(h.action)} ${escapeHtml(JSON.stringify(h.details))}</li>`,
-    )
+    .map((h) => {
+      const line = describeEvent({ ...h, actorName: h.actor, createdAt: h.at }, context);
+      return `<li><time class="meta" datetime="${escapeHtml(h.at)}">${escapeHtml(line.at)}</time> · <strong>${escapeHtml(line.actor)}</strong> ${segmentsToHtml(line.did)}</li>`;
+    })
     .join("");
   const documentHref = safeHref(claim.document.url);
   return `<article class="claim" id="claim-${claim.id}"><h3>Claim ${claim.id} <span class="status ${claim.status}">${escapeHtml(claim.status)}</span></h3>
 <blockquote>${escapeHtml(claim.text)}</blockquote>
 <p class="meta">In ${documentHref ? `<a href="${documentHref}" rel="noopener noreferrer">${escapeHtml(claim.document.title)}</a>` : escapeHtml(claim.document.title)}${claim.document.outlet ? ` (${escapeHtml(claim.document.outlet)})` : ""}${claim.speaker ? ` · speaker: ${escapeHtml(claim.speaker)}` : ""}</p>
-<p><strong>Verdict:</strong> ${escapeHtml(claim.status)}${claim.rationale ? `. <strong>Rationale:</strong> ${escapeHtml(claim.rationale)}` : ""}${claim.decidedBy ? ` <span class="meta">(${escapeHtml(claim.decidedBy)}, ${escapeHtml(claim.decidedAt)})</span>` : ""}</p>
+<p><strong>Verdict:</strong> ${escapeHtml(claim.status)}${claim.rationale ? `. <strong>Rationale:</strong> ${escapeHtml(claim.rationale)}` : ""}${claim.decidedByName ? ` <span class="meta">(decided by ${escapeHtml(claim.decidedByName)}, ${escapeHtml(claim.decidedAt)})</span>` : ""}</p>
 ${sources ? `<h4>Sources</h4><ul>${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
 ${history ? `<details><summary>History (${claim.history.length})</summary><ol>${history}</ol></details>` : ""}</article>
 `;

@@ -1,5 +1,8 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { type Segment, describeEvent } from "../history";
+import { quoted } from "../text";
+import { historyContextOf } from "./context";
 import type { ReportClaim, ReportHeader } from "./report";
 
 // DejaVu Sans (Bitstream Vera licence) is embedded, subset, so claims in Greek, Cyrillic
@@ -7,6 +10,18 @@ import type { ReportClaim, ReportHeader } from "./report";
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+const FONT_ITALIC = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf");
+
+/** Writes a sentence's segments on one flowing paragraph: titles in italics, addresses as links. */
+function writeSegments(doc: PDFKit.PDFDocument, segments: Segment[], options: PDFKit.Mixins.TextOptions = {}) {
+  segments.forEach((segment, i) => {
+    const continued = i < segments.length - 1;
+    if (typeof segment === "string") doc.font("body").text(segment, { ...options, continued, link: null, underline: false });
+    else if ("em" in segment) doc.font("italic").text(segment.em, { ...options, continued, link: null, underline: false });
+    else doc.font("body").text(segment.text, { ...options, continued, link: segment.href, underline: true });
+  });
+  doc.font("body");
+}
 
 const COLORS = { unverified: "#9a6700", confirmed: "#1b7f3b", disputed: "#b42318" } as const;
 
@@ -36,6 +51,8 @@ export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<Rep
   };
   doc.registerFont("body", FONT_REGULAR);
   doc.registerFont("bold", FONT_BOLD);
+  doc.registerFont("italic", FONT_ITALIC);
+  const context = historyContextOf(header);
 
   doc.font("bold").fontSize(20).text(`Audit report: ${header.project.name}`);
   doc.moveDown(0.5).font("body").fontSize(10).fillColor("#5a6472");
@@ -86,22 +103,25 @@ export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<Rep
       .text(
         `${claim.document.title}${claim.document.url ? ` · ${claim.document.url}` : ""}${claim.speaker ? ` · speaker: ${claim.speaker}` : ""}`,
       );
-    if (claim.rationale || claim.decidedBy)
+    if (claim.rationale || claim.decidedByName)
       doc
         .fillColor("#1d2430")
         .text(
-          `Verdict: ${claim.status}${claim.rationale ? ` — ${claim.rationale}` : ""}${claim.decidedBy ? ` (${claim.decidedBy}, ${claim.decidedAt})` : ""}`,
+          `Verdict: ${claim.status}${claim.rationale ? ` — ${claim.rationale}` : ""}${claim.decidedByName ? ` (decided by ${claim.decidedByName}, ${claim.decidedAt})` : ""}`,
         );
     for (const source of claim.sources) {
       doc
         .fillColor("#1d2430")
         .text(
-          `• ${source.stance}: ${source.title ?? source.url ?? "imported article"}${source.url && source.title ? ` <${source.url}>` : ""}${source.quote ? ` — “${source.quote}”` : ""}`,
+          `• ${source.stance}: ${source.title ?? source.url ?? "imported article"}${source.url && source.title ? ` <${source.url}>` : ""}${source.quote ? ` — ${quoted(source.quote)}` : ""}`,
           { indent: 10 },
         );
     }
-    for (const entry of claim.history)
-      doc.fillColor("#5a6472").text(`${entry.at} ${entry.actor ?? "system"}: ${entry.action}`, { indent: 10 });
+    for (const entry of claim.history) {
+      const line = describeEvent({ ...entry, actorName: entry.actor, createdAt: entry.at }, context);
+      doc.fillColor("#5a6472");
+      writeSegments(doc, [`${line.at} · ${line.actor} `, ...line.did], { indent: 10 });
+    }
     yield* drain();
   }
 

@@ -1,8 +1,12 @@
+import { embeddableJson } from "../embeddable-json";
 import { claimReviewOf, claimReviewPublisher } from "./claimreview";
 import { csvHeader, csvRows } from "./csv";
 import { htmlClaim, htmlEnd, htmlStart } from "./html";
 import { renderPdf } from "./pdf";
+import { historyContextOf } from "./context";
 import type { ExportFormat, ReportClaim, ReportHeader } from "./report";
+
+export { historyContextOf };
 
 /**
  * Renders a report as a stream of chunks: the header first, then one chunk per page of
@@ -22,12 +26,12 @@ export async function* renderReport(
       for await (const page of pages) yield csvRows(page);
       return;
     case "json": {
-      const head = JSON.stringify(header, null, 2);
+      const head = embeddableJson(header, 2);
       yield `${head.slice(0, head.lastIndexOf("}")).trimEnd()},\n  "claims": [`;
       let first = true;
       for await (const page of pages) {
         if (page.length === 0) continue;
-        yield page.map((claim, i) => `${first && i === 0 ? "\n" : ",\n"}    ${JSON.stringify(claim)}`).join("");
+        yield page.map((claim, i) => `${first && i === 0 ? "\n" : ",\n"}    ${embeddableJson(claim)}`).join("");
         first = false;
       }
       yield `${first ? "" : "\n  "}]\n}\n`;
@@ -42,7 +46,7 @@ export async function* renderReport(
         for (const claim of page) {
           const review = claimReviewOf(claim, publisher);
           if (!review) continue;
-          chunk += `${first ? "\n" : ",\n"}  ${JSON.stringify(review)}`;
+          chunk += `${first ? "\n" : ",\n"}  ${embeddableJson(review)}`;
           first = false;
         }
         if (chunk) yield chunk;
@@ -52,7 +56,7 @@ export async function* renderReport(
     }
     case "html":
       yield htmlStart(header);
-      for await (const page of pages) yield page.map(htmlClaim).join("");
+      for await (const page of pages) yield page.map((claim) => htmlClaim(claim, historyContextOf(header))).join("");
       yield htmlEnd(header);
       return;
     case "pdf":

@@ -3,15 +3,18 @@ import { z } from "zod";
 // The audit report's data. The zod schemas are the single definition: the JSON export
 // is checked against them in tests and docs/report.schema.json is generated from them.
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 const isoDate = z.string().describe("ISO 8601 date and time, UTC");
 
 export const historyEntrySchema = z.object({
   at: isoDate,
-  actor: z.string().nullable(),
-  action: z.string(),
-  details: z.record(z.string(), z.unknown()),
+  actor: z.string().nullable().describe("username recorded with the event"),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().describe("the actor's display name"),
+  action: z.string().describe("event code, e.g. claim.status_changed"),
+  details: z.record(z.string(), z.unknown()).describe("the event's details as recorded in the audit trail"),
+  text: z.string().describe("the event as a sentence, with its time in the project's time zone"),
 });
 
 export const reportSourceSchema = z.object({
@@ -32,8 +35,23 @@ export const reportClaimSchema = z.object({
   speaker: z.string().nullable(),
   status: z.enum(["unverified", "confirmed", "disputed"]),
   rationale: z.string().nullable(),
-  decidedBy: z.string().nullable().describe("who last set the status"),
-  decidedAt: isoDate.nullable(),
+  decidedBy: z
+    .string()
+    .nullable()
+    .describe("username of who set the current status (a tag, a bulk status change, or the decision an undo restored); null if nobody has"),
+  decidedByName: z.string().nullable().describe("that person's display name"),
+  decidedAt: isoDate.nullable().describe("when the current status was set"),
+  decisionEvent: z
+    .object({
+      id: z.number().int().describe("the audit event's id"),
+      seq: z.number().int().describe("its number in the project's audit chain (at most integrity.events)"),
+      hash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe("its SHA-256 hash in the chain"),
+    })
+    .nullable()
+    .describe("the audit event that set the current status; `claimdesk report verify` recomputes it from the trail"),
   version: z.number().int(),
   checkworthiness: z.number(),
   document: z.object({
@@ -49,13 +67,30 @@ export const reportClaimSchema = z.object({
 
 export const reportHeaderSchema = z.object({
   version: z.literal(REPORT_VERSION),
-  project: z.object({ slug: z.string(), name: z.string(), publisherName: z.string().nullable(), publisherUrl: z.string().nullable() }),
+  project: z.object({
+    slug: z.string(),
+    name: z.string(),
+    publisherName: z.string().nullable(),
+    publisherUrl: z.string().nullable(),
+    timeZone: z.string().describe("IANA time zone the report's text gives times in"),
+  }),
   generatedAt: isoDate,
   generatedBy: z.string(),
   filters: z.record(z.string(), z.unknown()),
   summary: z.object({ total: z.number().int(), unverified: z.number().int(), confirmed: z.number().int(), disputed: z.number().int() }),
   period: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }),
-  reviewers: z.array(z.object({ name: z.string(), decisions: z.number().int() })),
+  reviewers: z
+    .array(
+      z.object({
+        name: z.string().describe("display name"),
+        username: z.string().nullable(),
+        decisions: z.number().int().describe("claims in this report whose current status this person set"),
+      }),
+    )
+    .describe("everyone credited with a verdict in this report"),
+  people: z
+    .array(z.object({ id: z.number().int(), username: z.string(), name: z.string() }))
+    .describe("members and everyone who acted in the project, to read user ids in history details"),
   integrity: z.object({ chain: z.string(), events: z.number().int(), headHash: z.string().regex(/^[0-9a-f]{64}$/), verify: z.string() }),
 });
 

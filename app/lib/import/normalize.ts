@@ -1,6 +1,8 @@
 // Whitespace that is not a paragraph break: no-break spaces, tabs, zero-width characters.
-const INLINE_SPACE = /[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const INLINE_SPACE = /[\t\f\v \u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+// Zero-width characters, and control characters that mean nothing in prose (NUL cannot even be stored in PostgreSQL text).
+const PROSELESS_CONTROLS = "\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f";
+const INVISIBLE = new RegExp(`[\\u200b-\\u200d\\u2060\\ufeff\\u00ad${PROSELESS_CONTROLS}]`, "g");
 
 export function normalizeParagraph(paragraph: string): string {
   return paragraph

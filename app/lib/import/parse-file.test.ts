@@ -4,8 +4,9 @@ import { parseImportFile, parsePastedText, titleFromFileName } from "./parse-fil
 const MB = 1_048_576;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const parseOne = (name: string, content: string) => {
-  const [article] = parseImportFile(name, bytes(content), 20 * MB);
-  return article!;
+  const [item] = parseImportFile(name, bytes(content), 20 * MB);
+  if (!item?.ok) throw new Error(item?.error ?? "no article");
+  return item.article;
 };
 
 describe("plain text", () => {
@@ -140,7 +141,21 @@ describe("WordPress REST API JSON", () => {
 
   it("reads an array of posts", () => {
     const articles = parseImportFile("posts.json", bytes(JSON.stringify([post(1), post(2)])), MB);
-    expect(articles.map((a) => a.url)).toEqual(["https://news.example/1/", "https://news.example/2/"]);
+    expect(articles.map((a) => a.ok && a.article.url)).toEqual(["https://news.example/1/", "https://news.example/2/"]);
+  });
+
+  it("reads each post of an array on its own: a broken one is an error item, the others are articles", () => {
+    const batch = [post(1), { id: 2, title: { rendered: "No body" } }, post(3, { content: { rendered: "<p> </p>" } }), "junk", post(5)];
+    for (const name of ["posts.json", "posts.txt"]) {
+      const items = parseImportFile(name, bytes(JSON.stringify(batch)), MB);
+      expect(items.map((item) => (item.ok ? item.article.url : item.error))).toEqual([
+        "https://news.example/1/",
+        expect.stringMatching(/^post 2 is not a WordPress post: content/),
+        "post 3 has an empty body",
+        expect.stringMatching(/^post 4 is not a WordPress post/),
+        "https://news.example/5/",
+      ]);
+    }
   });
 
   it.each([

@@ -1,6 +1,7 @@
+import { hasUnsafeNameChars, stripUnsafeNameChars } from "../text-safety";
 import { parseHtmlArticle } from "./html";
 import { parseMarkdown, parsePlainText } from "./text";
-import { ImportFormatError, type ParsedArticle } from "./types";
+import { ImportFormatError, type ImportItem, type ParsedArticle } from "./types";
 import { isWordPressJson, parseWordPress } from "./wordpress";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".json"] as const;
@@ -41,7 +42,19 @@ function decodeUtf8(bytes: Uint8Array): string {
  * several posts). Throws ImportFormatError with a message meant for the person
  * who uploaded it.
  */
-export function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): ParsedArticle[] {
+export function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): ImportItem[] {
+  return readItems(fileName, bytes, maxBytes).map((item) => (item.ok ? { ok: true, article: withSafeMetadata(item.article) } : item));
+}
+
+/** Titles, authors and outlets come from outside: no control or text-direction characters reach a page or terminal. */
+function withSafeMetadata(article: ParsedArticle): ParsedArticle {
+  const clean = (value: string | null) => (value === null ? null : stripUnsafeNameChars(value) || null);
+  return { ...article, title: clean(article.title) ?? "Untitled", author: clean(article.author), outlet: clean(article.outlet) };
+}
+
+function readItems(fileName: string, bytes: Uint8Array, maxBytes: number): ImportItem[] {
+  if (hasUnsafeNameChars(fileName))
+    throw new ImportFormatError("the file name holds control or text-direction characters; rename the file");
   if (bytes.byteLength > maxBytes) {
     throw new ImportFormatError(
       `the file is ${(bytes.byteLength / 1_048_576).toFixed(1)} MB; the limit is ${(maxBytes / 1_048_576).toFixed(1)} MB`,
@@ -63,14 +76,14 @@ export function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: n
         const json = tryJson(content);
         if (json !== undefined && isWordPressJson(json)) return parseWordPress(json);
       }
-      return [parsePlainText(content, fallbackTitle)];
+      return [{ ok: true, article: parsePlainText(content, fallbackTitle) }];
     }
     case ".md":
     case ".markdown":
-      return [parseMarkdown(content, fallbackTitle)];
+      return [{ ok: true, article: parseMarkdown(content, fallbackTitle) }];
     case ".html":
     case ".htm":
-      return [parseHtmlArticle(content, fallbackTitle)];
+      return [{ ok: true, article: parseHtmlArticle(content, fallbackTitle) }];
     default: {
       const json = tryJson(content);
       if (json === undefined) throw new ImportFormatError("the file is not valid JSON");
@@ -90,5 +103,5 @@ function tryJson(content: string): unknown {
 /** Pasted text: plain text with an optional headline line, or a title given separately. */
 export function parsePastedText(content: string, title: string | undefined): ParsedArticle {
   const article = parsePlainText(content, title?.trim() || "Pasted article");
-  return title?.trim() ? { ...article, title: title.trim() } : article;
+  return withSafeMetadata(title?.trim() ? { ...article, title: title.trim() } : article);
 }

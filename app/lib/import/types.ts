@@ -15,3 +15,6 @@ export interface ParsedArticle {
 }
 
 export class ImportFormatError extends Error {}
+
+/** One article of a file, or why one post of a batch could not be read (the rest still import). */
+export type ImportItem = { ok: true; article: ParsedArticle } | { ok: false; error: string };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { htmlToParagraphs, safeHttpUrl } from "./html";
 import { joinParagraphs } from "./normalize";
 import { sanitizeArticleHtml } from "./sanitize";
-import { ImportFormatError, type ParsedArticle } from "./types";
+import { ImportFormatError, type ImportItem, type ParsedArticle } from "./types";
 
 const rendered = z.object({ rendered: z.string() });
 const postSchema = z.object({
@@ -33,36 +33,48 @@ function wordpressDate(gmt: string | null | undefined, local: string | null | un
 }
 
 export function isWordPressJson(value: unknown): boolean {
-  const first = Array.isArray(value) ? value[0] : value;
-  return postSchema.safeParse(first).success;
+  return (Array.isArray(value) ? value : [value]).some((post) => postSchema.safeParse(post).success);
 }
 
-/** A WordPress REST API post (`/wp-json/wp/v2/posts/<id>`) or an array of them. */
-export function parseWordPress(json: unknown): ParsedArticle[] {
-  const posts = Array.isArray(json) ? json : [json];
-  if (posts.length === 0) throw new ImportFormatError("the JSON array holds no posts");
-  return posts.map((raw, index) => {
-    const parsed = postSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new ImportFormatError(
-        `post ${index + 1} is not a WordPress post: ${issue.path.join(".") || "value"} ${issue.message.toLowerCase()}`,
-      );
+/**
+ * A WordPress REST API post (`/wp-json/wp/v2/posts/<id>`) or an array of them. In an array each
+ * post stands on its own: a broken one is an error item and the others still import. A single
+ * object that is not a post is a wrong file.
+ */
+export function parseWordPress(json: unknown): ImportItem[] {
+  if (!Array.isArray(json)) return [{ ok: true, article: parseWordPressPost(json, 0) }];
+  if (json.length === 0) throw new ImportFormatError("the JSON array holds no posts");
+  return json.map((raw, index) => {
+    try {
+      return { ok: true, article: parseWordPressPost(raw, index) };
+    } catch (error) {
+      if (error instanceof ImportFormatError) return { ok: false, error: error.message };
+      throw error;
     }
-    const post = parsed.data;
-    const $ = cheerio.load(`<div id="wp">${post.content.rendered}</div>`);
-    const text = joinParagraphs(htmlToParagraphs($("#wp").contents().toArray()));
-    if (text === "") throw new ImportFormatError(`post ${index + 1} has an empty body`);
-    const url = safeHttpUrl(post.link);
-    return {
-      format: "wordpress",
-      title: decodeHtmlText(post.title.rendered) || `Post ${index + 1}`,
-      text,
-      sanitizedHtml: sanitizeArticleHtml(post.content.rendered),
-      author: post._embedded?.author?.[0]?.name ?? null,
-      outlet: url ? new URL(url).hostname.replace(/^www\./, "") : null,
-      url,
-      publishedAt: wordpressDate(post.date_gmt, post.date),
-    };
   });
+}
+
+function parseWordPressPost(raw: unknown, index: number): ParsedArticle {
+  const parsed = postSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ImportFormatError(
+      `post ${index + 1} is not a WordPress post: ${issue.path.join(".") || "value"} ${issue.message.toLowerCase()}`,
+    );
+  }
+  const post = parsed.data;
+  const $ = cheerio.load(`<div id="wp">${post.content.rendered}</div>`);
+  const text = joinParagraphs(htmlToParagraphs($("#wp").contents().toArray()));
+  if (text === "") throw new ImportFormatError(`post ${index + 1} has an empty body`);
+  const url = safeHttpUrl(post.link);
+  return {
+    format: "wordpress",
+    title: decodeHtmlText(post.title.rendered) || `Post ${index + 1}`,
+    text,
+    sanitizedHtml: sanitizeArticleHtml(post.content.rendered),
+    author: post._embedded?.author?.[0]?.name ?? null,
+    outlet: url ? new URL(url).hostname.replace(/^www\./, "") : null,
+    url,
+    publishedAt: wordpressDate(post.date_gmt, post.date),
+  };
 }

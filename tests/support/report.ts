@@ -1,0 +1,49 @@
+import { parse } from "csv-parse/sync";
+import { parseClaimQuery } from "../../app/lib/claim-query";
+import type { ExportFormat } from "../../app/lib/export/report";
+import { reportSchema } from "../../app/lib/export/report";
+import { startExport } from "../../app/models/export-stream.server";
+
+interface Exporter {
+  project: { id: number; slug: string };
+  user: { id: number; username: string; displayName: string };
+}
+
+/** One format of a project's report, as bytes, exported by `user` with the given claim filters. */
+export async function exportBytes(format: ExportFormat, { project, user }: Exporter, search = ""): Promise<Buffer> {
+  const stream = await startExport(
+    project,
+    format,
+    parseClaimQuery(new URLSearchParams(search)),
+    { id: user.id, name: user.username, displayName: user.displayName, ip: null },
+    user.id,
+  );
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+export async function exportJson(exporter: Exporter, search = "") {
+  return reportSchema.parse(JSON.parse((await exportBytes("json", exporter, search)).toString("utf8")));
+}
+
+export async function exportCsv(exporter: Exporter, search = ""): Promise<Array<Record<string, string>>> {
+  return parse((await exportBytes("csv", exporter, search)).toString("utf8"), { columns: true }) as Array<Record<string, string>>;
+}
+
+/** The text of every page of a PDF, one string per page, white space collapsed. */
+export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
+  const pages: string[] = [];
+  for (let page = 1; page <= document.numPages; page += 1) {
+    const content = await (await document.getPage(page)).getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
+  }
+  return pages;
+}
