@@ -14,6 +14,7 @@ import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { getAuthenticated } from "./auth/guards.server";
 import { useNonce } from "./nonce";
+import { paths } from "./lib/paths";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -45,15 +46,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <Link to="/" className="brand">
+          <Link to={paths.home()} className="brand">
             Claimdesk
           </Link>
           {user ? (
             <nav aria-label="Main">
-              <NavLink to="/projects">Projects</NavLink>
-              {user.isAdmin ? <NavLink to="/admin/users">Users</NavLink> : null}
-              <NavLink to="/account">Account</NavLink>
-              <Form method="post" action="/logout" className="inline-form">
+              <NavLink to={paths.projects()}>Projects</NavLink>
+              {user.isAdmin ? <NavLink to={paths.adminUsers()}>Users</NavLink> : null}
+              <NavLink to={paths.account()}>Account</NavLink>
+              <Form method="post" action={paths.logout()} className="inline-form">
                 <button type="submit" className="link-button">
                   Sign out
                 </button>
@@ -102,7 +103,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       <h1>{title}</h1>
       <p>{message}</p>
       <p>
-        <Link to="/">Back to Claimdesk</Link>
+        <Link to={paths.home()}>Back to Claimdesk</Link>
       </p>
     </section>
   );

@@ -6,6 +6,7 @@ import { type Capability, can } from "../lib/roles";
 import { type ProjectAccess, findProjectAccess } from "../models/project.server";
 import { type SessionUser, validateSessionToken } from "../models/session.server";
 import { readSessionToken } from "./cookie.server";
+import { paths } from "../lib/paths";
 
 export interface Authenticated {
   user: SessionUser;
@@ -53,11 +54,11 @@ export async function requireUser(request: Request, options: { allowPendingPassw
   const auth = await getAuthenticated(request);
   const url = new URL(request.url);
   if (!auth) {
-    const back = request.method === "GET" ? url.pathname + url.search : "/";
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+    const back = request.method === "GET" ? url.pathname + url.search : paths.home();
+    throw redirect(paths.login({ redirectTo: back }));
   }
   if (auth.user.mustChangePassword && !options.allowPendingPasswordChange) {
-    throw redirect("/account/password");
+    throw redirect(paths.accountPassword());
   }
   return auth;
 }

@@ -7,6 +7,7 @@ import { HistoryEntry } from "./history-sentence";
 import { AddSourceForm, SourceList } from "./claim-sources";
 import { FindInOtherArticles } from "./suggestions";
 import { TagForm } from "./tag-form";
+import { paths } from "../lib/paths";
 
 function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimLoaderData["claim"]; members: ClaimLoaderData["members"] }) {
   const { action, inPanel, claim, members } = props;
@@ -53,7 +54,7 @@ export function ClaimDetails({
   inPanel?: boolean;
 }) {
   const { project, claim, history, members, viewers, canTag, canAssign, sources, canAddSource, requireSource } = data;
-  const action = `/projects/${project.slug}/claims/${claim.id}`;
+  const action = paths.claim(project.slug, claim.id);
   const target = { action, claimId: claim.id, inPanel };
   return (
     <div className="claim-details">
@@ -71,7 +72,7 @@ export function ClaimDetails({
         </dd>
         <dt>Article</dt>
         <dd>
-          <Link to={`/projects/${project.slug}/documents/${claim.document.id}?claim=${claim.id}`}>{claim.document.title}</Link>
+          <Link to={paths.document(project.slug, claim.document.id, { claim: claim.id })}>{claim.document.title}</Link>
         </dd>
         <dt>Speaker</dt>
         <dd>{claim.speaker ?? "not stated"}</dd>

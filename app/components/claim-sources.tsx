@@ -3,6 +3,7 @@ import { formatDateTime } from "../lib/datetime";
 import { STANCES, STANCE_LABELS } from "../lib/stances";
 import type { ClaimLoaderData } from "../routes/project.claim";
 import { ClaimForm, useClaimFormResult } from "./claim-form";
+import { paths } from "../lib/paths";
 
 type SourceLink = ClaimLoaderData["sources"][number];
 
@@ -31,7 +32,7 @@ function SourceItem(props: { slug: string; timeZone: string; link: SourceLink; c
     <li>
       <span className={`stance stance-${link.stance}`}>{link.stance}</span>{" "}
       {link.source.documentId ? (
-        <Link to={`/projects/${slug}/documents/${link.source.documentId}`}>{link.source.title ?? "Imported article"}</Link>
+        <Link to={paths.document(slug, link.source.documentId)}>{link.source.title ?? "Imported article"}</Link>
       ) : (
         <a href={link.source.url ?? "#"} rel="noopener noreferrer nofollow" target="_blank">
           {link.source.title ?? link.source.url}

@@ -12,6 +12,7 @@ import { ClaimDetails } from "./claim-details";
 import { DocumentFilter } from "./document-filter";
 import { StatusBadge } from "./claim-summary";
 import { useProjectEvents } from "./use-project-events";
+import { paths } from "../lib/paths";
 
 type Row = ClaimsLoaderData["rows"][number];
 type ActionResult = {
@@ -91,7 +92,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   const openPanel = useCallback(
     (claimId: number) => {
       setPanelClaimId(claimId);
-      panelFetcher.load(`/projects/${slug}/claims/${claimId}`);
+      panelFetcher.load(paths.claim(slug, claimId));
     },
     [panelFetcher, slug],
   );
@@ -103,7 +104,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
       form.set("version", String(version));
       form.set("status", status);
       if (rationale) form.set("rationale", rationale);
-      tagFetcher.submit(form, { method: "post", action: `/projects/${slug}/claims/${claimId}` });
+      tagFetcher.submit(form, { method: "post", action: paths.claim(slug, claimId) });
       setAnnouncement(`Claim ${claimId}: saving ${status}…`);
     },
     [tagFetcher, slug],
@@ -141,18 +142,18 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
       clearTimeout(reloadSoon.current);
       reloadSoon.current = setTimeout(() => {
         revalidator.revalidate();
-        if (panelClaimId !== null && event.claimIds.includes(panelClaimId)) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
+        if (panelClaimId !== null && event.claimIds.includes(panelClaimId)) panelFetcher.load(paths.claim(slug, panelClaimId));
       }, 200);
     },
     onPresence(event) {
-      if (panelClaimId === event.claimId) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
+      if (panelClaimId === event.claimId) panelFetcher.load(paths.claim(slug, panelClaimId));
     },
   });
 
   // While a claim is open, tell others who is looking at it.
   useEffect(() => {
     if (panelClaimId === null) return;
-    const beat = () => void fetch(`/projects/${slug}/claims/${panelClaimId}/presence`, { method: "POST" }).catch(() => undefined);
+    const beat = () => void fetch(paths.claimPresence(slug, panelClaimId), { method: "POST" }).catch(() => undefined);
     beat();
     const timer = setInterval(beat, 10_000);
     return () => clearInterval(timer);
@@ -214,13 +215,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         header: "Claim",
         cell: ({ row }) => (
           <div>
-            <Link to={`/projects/${slug}/claims/${row.original.id}`} className="claim-text">
+            <Link to={paths.claim(slug, row.original.id)} className="claim-text">
               {row.original.text}
             </Link>
             <div className="meta">
-              <Link to={`/projects/${slug}/documents/${row.original.document.id}?claim=${row.original.id}`}>
-                {row.original.document.title}
-              </Link>
+              <Link to={paths.document(slug, row.original.document.id, { claim: row.original.id })}>{row.original.document.title}</Link>
               {row.original.speaker ? ` · ${row.original.speaker}` : ""}
             </div>
           </div>
@@ -331,7 +330,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
 
   const search = claimQueryToSearch(query).replace(/^\?/, "");
   // The table's own forms post to this route with the current view, so that without JavaScript the page comes back as it was.
-  const tableAction = `/projects/${slug}/claims${claimQueryToSearch(query)}`;
+  const tableAction = paths.claims(slug, query);
   const bulkScopeFields = (
     <>
       <input type="hidden" name="scope" value={allMatching ? "filter" : "selected"} />
@@ -470,8 +469,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
             </prefsFetcher.Form>
           </details>
           <span className="meta">
-            {total} claims · page {query.page} of {pages} ·{" "}
-            <Link to={`/projects/${slug}/export${claimQueryToSearch({ ...query, page: 1 })}`}>Export these claims</Link>
+            {total} claims · page {query.page} of {pages} · <Link to={paths.export(slug, { ...query, page: 1 })}>Export these claims</Link>
           </span>
         </div>
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useFetcher, useRevalidator } from "react-router";
 import type { ActionResult } from "../lib/action-result";
+import { paths } from "../lib/paths";
 
 interface Difference {
   kind: string;
@@ -75,7 +76,7 @@ function SuggestionItem({
         <p className="meta">Differs: {suggestion.differences.map((d) => `${d.kind} ${d.here} here, ${d.there} there`).join("; ")}</p>
       ) : null}
       {canLink ? (
-        <action.Form method="post" action={`/projects/${slug}/claims/${claimId}/suggestions`} className="inline-form">
+        <action.Form method="post" action={paths.claimSuggestions(slug, claimId)} className="inline-form">
           <input type="hidden" name="documentId" value={suggestion.documentId} />
           <input type="hidden" name="start" value={suggestion.start} />
           <input type="hidden" name="end" value={suggestion.end} />
@@ -117,7 +118,7 @@ export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; 
         className="button small"
         onClick={() => {
           setAsked(true);
-          loader.load(`/projects/${slug}/claims/${claimId}/suggestions`);
+          loader.load(paths.claimSuggestions(slug, claimId));
         }}
       >
         Find in other articles

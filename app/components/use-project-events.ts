@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { paths } from "../lib/paths";
 
 export interface ClaimsChangedEvent {
   type: "claims-changed";
@@ -22,7 +23,7 @@ export function useProjectEvents(
     latest.current = handlers;
   });
   useEffect(() => {
-    const source = new EventSource(`/projects/${slug}/events`);
+    const source = new EventSource(paths.events(slug));
     const parse = <T>(message: MessageEvent): T | null => {
       try {
         return JSON.parse(String(message.data)) as T;

@@ -2,8 +2,8 @@ import { href } from "react-router";
 import { type ClaimQuery, claimQueryToSearch } from "./claim-query";
 
 // Every address of the app, built from the route table (href checks each pattern and its
-// parameters against app/routes.ts at compile time). Links, forms, fetchers, redirects
-// and tests use these rather than strings put together by hand.
+// parameters against app/routes.ts at compile time). Links, forms, fetchers and redirects
+// use these rather than strings put together by hand.
 
 type Id = number | string;
 const id = (value: Id) => String(value);

@@ -4,6 +4,7 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { HighlightedPassage } from "../components/suggestions";
 import { ProjectNav } from "../components/project-nav";
 import { findDiscrepancies } from "../models/suggestion.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Discrepancies · Claimdesk" }];
 
@@ -14,7 +15,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function Discrepancies({ loaderData }: Route.ComponentProps) {
   const { project, role, discrepancies } = loaderData;
-  const base = `/projects/${project.slug}`;
   return (
     <section>
       <h1>{project.name}: discrepancies</h1>
@@ -31,14 +31,14 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
                 <blockquote>
                   <HighlightedPassage text={claim.text} marks={passage.differences.map((d) => d.here)} />
                   <footer>
-                    <Link to={`${base}/documents/${claim.documentId}?claim=${claim.id}`}>{claim.documentTitle}</Link> ·{" "}
-                    <Link to={`${base}/claims/${claim.id}`}>claim {claim.id}</Link>
+                    <Link to={paths.document(project.slug, claim.documentId, { claim: claim.id })}>{claim.documentTitle}</Link> ·{" "}
+                    <Link to={paths.claim(project.slug, claim.id)}>claim {claim.id}</Link>
                   </footer>
                 </blockquote>
                 <blockquote>
                   <HighlightedPassage text={passage.text} marks={passage.differences.map((d) => d.there)} />
                   <footer>
-                    <Link to={`${base}/documents/${passage.documentId}`}>{passage.documentTitle}</Link>
+                    <Link to={paths.document(project.slug, passage.documentId)}>{passage.documentTitle}</Link>
                   </footer>
                 </blockquote>
               </div>

@@ -14,6 +14,7 @@ import { parseFormData } from "../lib/form";
 import { can } from "../lib/roles";
 import { addManualClaim, parseReasons, setClaimDismissed } from "../models/claim.server";
 import { getDocumentForReader } from "../models/document.server";
+import { paths } from "../lib/paths";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.document.title ?? "Article"} · Claimdesk` }];
 
@@ -108,8 +109,8 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
   const { project, role, document, claims, dismissedCount, needsReanchoring, selectedClaim, showDismissed, canAddClaim, canDismiss } =
     loaderData;
   const actionData = useActionData<typeof action>();
-  const base = `/projects/${project.slug}/documents/${document.id}`;
-  const claimHref = (id: number) => `${base}?${new URLSearchParams({ ...(showDismissed ? { dismissed: "1" } : {}), claim: String(id) })}`;
+  const base = paths.document(project.slug, document.id);
+  const claimHref = (id: number) => paths.document(project.slug, document.id, { dismissed: showDismissed, claim: id });
   return (
     <section>
       <ProjectNav slug={project.slug} role={role} />
@@ -141,8 +142,8 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
             {document.nextVersion ? (
               <p className="alert alert-info">
                 A newer version of this article exists:{" "}
-                <Link to={`/projects/${project.slug}/documents/${document.nextVersion.id}`}>version {document.nextVersion.version}</Link>.
-                Its claims moved there.
+                <Link to={paths.document(project.slug, document.nextVersion.id)}>version {document.nextVersion.version}</Link>. Its claims
+                moved there.
               </p>
             ) : null}
           </header>
@@ -209,7 +210,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               <h3>Why it was picked</h3>
               <ReasonList reasons={selectedClaim.reasons} />
               <p>
-                <Link to={`/projects/${project.slug}/claims/${selectedClaim.id}`}>Open claim</Link>
+                <Link to={paths.claim(project.slug, selectedClaim.id)}>Open claim</Link>
               </p>
               {selectedClaim.dismissed && canAddClaim ? (
                 <Form method="post">
@@ -243,7 +244,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               <ul>
                 {needsReanchoring.map((claim) => (
                   <li key={claim.id}>
-                    <Link to={`/projects/${project.slug}/claims/${claim.id}`}>Claim {claim.id}</Link>: <q>{claim.text}</q>
+                    <Link to={paths.claim(project.slug, claim.id)}>Claim {claim.id}</Link>: <q>{claim.text}</q>
                   </li>
                 ))}
               </ul>

@@ -11,6 +11,7 @@ import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../lib/extraction/threshold";
 import { normalizeSourceUrl } from "../lib/source-url";
 import { UNSAFE_NAME_MESSAGE, hasUnsafeNameChars } from "../lib/text-safety";
 import { renameProject, setProjectArchived, updateProjectSettings } from "../models/project.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Project settings · Claimdesk" }];
 
@@ -92,7 +93,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return data({ fieldErrors: {}, notice: "Threshold saved. It applies to articles imported from now on." });
   }
   await setProjectArchived({ projectId: auth.project.id, archived: parsed.data.intent === "archive", actor });
-  throw redirect(`/projects/${auth.project.slug}`);
+  throw redirect(paths.project(auth.project.slug));
 }
 
 export default function ProjectSettings({ loaderData }: Route.ComponentProps) {

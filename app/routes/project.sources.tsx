@@ -3,6 +3,7 @@ import type { Route } from "./+types/project.sources";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { listProjectSources } from "../models/source.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Sources · Claimdesk" }];
 
@@ -40,7 +41,7 @@ export default function Sources({ loaderData }: Route.ComponentProps) {
               <tr key={source.id}>
                 <td>
                   {source.document ? (
-                    <Link to={`/projects/${project.slug}/documents/${source.document.id}`}>{source.title ?? "Imported article"}</Link>
+                    <Link to={paths.document(project.slug, source.document.id)}>{source.title ?? "Imported article"}</Link>
                   ) : (
                     <a href={source.url ?? "#"} rel="noopener noreferrer nofollow" target="_blank">
                       {source.title ?? source.url}

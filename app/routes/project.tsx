@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "../lib/roles";
 import { countClaimsByProject } from "../models/claim-counts.server";
 import { hasClaimsNeedingReanchoring } from "../models/claim.server";
 import { countDocuments } from "../models/document.server";
+import { paths } from "../lib/paths";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.project.name ?? "Project"} · Claimdesk` }];
 
@@ -21,7 +22,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function Project({ loaderData }: Route.ComponentProps) {
   const { project, role, counts, documents, needsReanchoring } = loaderData;
-  const base = `/projects/${project.slug}`;
   return (
     <section>
       <h1>{project.name}</h1>
@@ -31,13 +31,13 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {project.description ? <p>{project.description}</p> : null}
       <ul className="stat-list" aria-label="Claims by status">
         <li>
-          <Link to={`${base}/documents`}>
+          <Link to={paths.documents(project.slug)}>
             <strong>{documents}</strong> articles
           </Link>
         </li>
         {(["unverified", "confirmed", "disputed"] as const).map((status) => (
           <li key={status} className={`status-${status}`}>
-            <Link to={`${base}/claims?status=${status}`}>
+            <Link to={paths.claims(project.slug, { status: [status] })}>
               <strong>{counts[status]}</strong> {status}
             </Link>
           </li>
@@ -46,7 +46,7 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {needsReanchoring ? (
         <p className="alert alert-info">
           Some claims could not be placed in a new version of their article.{" "}
-          <Link to={`${base}/claims?reanchor=1`}>Review claims that need re-anchoring</Link>.
+          <Link to={`${paths.claims(project.slug)}?reanchor=1`}>Review claims that need re-anchoring</Link>.
         </p>
       ) : null}
     </section>

@@ -10,6 +10,7 @@ import { projectNameSchema, projectSlugSchema } from "../lib/project-schema";
 import { ROLE_LABELS } from "../lib/roles";
 import { countClaimsByProject } from "../models/claim-counts.server";
 import { createProject, listProjectsForUser } from "../models/project.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Projects · Claimdesk" }];
 
@@ -29,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   return withAppErrors(async () => {
     const project = await createProject({ ...parsed.data, ownerUsername: auth.user.username }, actorOf(auth, context));
-    throw redirect(`/projects/${project.slug}`);
+    throw redirect(paths.project(project.slug));
   });
 }
 
@@ -49,7 +50,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
           {projects.map((project) => (
             <li key={project.id} className="card">
               <h2>
-                <Link to={`/projects/${project.slug}`}>{project.name}</Link>
+                <Link to={paths.project(project.slug)}>{project.name}</Link>
                 {project.archivedAt ? <span className="badge">Archived</span> : null}
               </h2>
               <p className="meta">
@@ -65,7 +66,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
         </ul>
       )}
       <p>
-        <Link to={includeArchived ? "/projects" : "/projects?archived=1"}>
+        <Link to={paths.projects({ archived: !includeArchived })}>
           {includeArchived ? "Hide archived projects" : "Show archived projects"}
         </Link>
       </p>
