@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { ClaimLoaderData } from "../routes/project.claim";
+import type { ClaimPage } from "../lib/review-types";
 import { ClaimForm, useClaimFormResult } from "./claim-form";
 import { formatDateTime } from "../lib/datetime";
 import { ReasonList, StatusBadge } from "./claim-summary";
@@ -9,7 +9,7 @@ import { FindInOtherArticles } from "./suggestions";
 import { TagForm } from "./tag-form";
 import { paths } from "../lib/paths";
 
-function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimLoaderData["claim"]; members: ClaimLoaderData["members"] }) {
+function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage["claim"]; members: ClaimPage["members"] }) {
   const { action, inPanel, claim, members } = props;
   const result = useClaimFormResult(claim.id, "assign", inPanel);
   return (
@@ -48,7 +48,7 @@ export function ClaimDetails({
   sourceError,
   inPanel = false,
 }: {
-  data: ClaimLoaderData;
+  data: ClaimPage;
   error?: string | null;
   sourceError?: string | null;
   inPanel?: boolean;

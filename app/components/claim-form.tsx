@@ -1,8 +1,6 @@
 import type { ComponentProps } from "react";
 import { Form, useFetcher } from "react-router";
-import type { ActionResult } from "../lib/action-result";
-
-export type ClaimFormResult = ActionResult<{ intent: string }>;
+import type { ClaimFormResult } from "../lib/review-types";
 
 const keyOf = (claimId: number, name: string) => `claim-form:${claimId}:${name}`;
 

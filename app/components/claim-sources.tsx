@@ -1,11 +1,11 @@
 import { Link } from "react-router";
 import { formatDateTime } from "../lib/datetime";
 import { STANCES, STANCE_LABELS } from "../lib/stances";
-import type { ClaimLoaderData } from "../routes/project.claim";
+import type { SourceLinkView } from "../lib/review-types";
 import { ClaimForm, useClaimFormResult } from "./claim-form";
 import { paths } from "../lib/paths";
 
-type SourceLink = ClaimLoaderData["sources"][number];
+type SourceLink = SourceLinkView;
 
 interface ClaimFormTarget {
   action: string;

@@ -2,9 +2,9 @@ import { type ColumnDef, type VisibilityState, flexRender, getCoreRowModel, useR
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Form, Link, useFetcher, useNavigate, useRevalidator } from "react-router";
-import type { ClaimLoaderData } from "../routes/project.claim";
 import { formatDateTime } from "../lib/datetime";
-import type { ClaimsLoaderData } from "../routes/project.claims";
+import { failureMessage, succeeded } from "../lib/action-result";
+import type { ClaimFormResult, ClaimPage, ClaimRow, ClaimsPage, TableFormResult } from "../lib/review-types";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 import { type ClaimSort, PAGE_SIZES, claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
 import { HIDEABLE_COLUMNS } from "../lib/table-preferences";
@@ -14,14 +14,7 @@ import { StatusBadge } from "./claim-summary";
 import { useProjectEvents } from "./use-project-events";
 import { paths } from "../lib/paths";
 
-type Row = ClaimsLoaderData["rows"][number];
-type ActionResult = {
-  ok: boolean;
-  error?: string;
-  preview?: { matched: number; willChange: number };
-  bulk?: { operationId: number; changed: number; undoUntil: string };
-  undone?: { restored: number; skipped: number };
-};
+type Row = ClaimRow;
 
 const SORT_OF_COLUMN: Record<string, ClaimSort> = {
   claim: "position",
@@ -58,18 +51,18 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
 }
 
-export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; actionError?: string | null }) {
+export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionError?: string | null }) {
   const { project, query, rows, total, counts, documents, documentsComplete, members, preferences, canTag, canBulk, viewerId } = data;
   const slug = project.slug;
   const timeZone = project.timeZone;
   const navigate = useNavigate();
   const revalidator = useRevalidator();
-  const tagFetcher = useFetcher<ActionResult>();
-  const panelFetcher = useFetcher<ClaimLoaderData>();
-  const previewFetcher = useFetcher<ActionResult>();
-  const applyFetcher = useFetcher<ActionResult>();
-  const undoFetcher = useFetcher<ActionResult>();
-  const prefsFetcher = useFetcher<ActionResult>();
+  const tagFetcher = useFetcher<ClaimFormResult>();
+  const panelFetcher = useFetcher<ClaimPage>();
+  const previewFetcher = useFetcher<TableFormResult>();
+  const applyFetcher = useFetcher<TableFormResult>();
+  const undoFetcher = useFetcher<TableFormResult>();
+  const prefsFetcher = useFetcher<TableFormResult>();
 
   const [active, setActive] = useState(0);
   const [panelClaimId, setPanelClaimId] = useState<number | null>(null);
@@ -313,7 +306,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   const visibleColumnCount = table.getVisibleLeafColumns().length;
 
   const pages = Math.max(1, Math.ceil(total / query.size));
-  const bulkResult = applyFetcher.data?.bulk;
+  const bulkResult = succeeded(applyFetcher.data)?.bulk;
+  const preview = succeeded(previewFetcher.data)?.preview;
+  const undone = succeeded(undoFetcher.data)?.undone;
   const undoSeconds = bulkResult ? Math.max(0, Math.ceil((new Date(bulkResult.undoUntil).getTime() - now) / 1000)) : 0;
   useEffect(() => {
     if (!bulkResult) return;
@@ -321,10 +316,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     return () => clearInterval(timer);
   }, [bulkResult]);
   useEffect(() => {
-    if (applyFetcher.state === "idle" && applyFetcher.data?.bulk) {
+    const bulk = succeeded(applyFetcher.data)?.bulk;
+    if (applyFetcher.state === "idle" && bulk) {
       setSelected(new Set());
       setAllMatching(false);
-      setAnnouncement(`Changed ${applyFetcher.data.bulk.changed} claims. You can undo for 30 seconds.`);
+      setAnnouncement(`Changed ${bulk.changed} claims. You can undo for 30 seconds.`);
     }
   }, [applyFetcher.state, applyFetcher.data]);
 
@@ -531,14 +527,14 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               </button>
             </applyFetcher.Form>
             <div aria-live="polite" className="bulk-messages">
-              {previewFetcher.data?.preview ? (
+              {preview ? (
                 <p>
-                  This will change {previewFetcher.data.preview.willChange} of {previewFetcher.data.preview.matched} claims.
+                  This will change {preview.willChange} of {preview.matched} claims.
                 </p>
               ) : null}
-              {previewFetcher.data?.error ? <p className="field-error">{previewFetcher.data.error}</p> : null}
-              {applyFetcher.data?.error ? <p className="field-error">{applyFetcher.data.error}</p> : null}
-              {bulkResult && !undoFetcher.data?.undone ? (
+              {failureMessage(previewFetcher.data) ? <p className="field-error">{failureMessage(previewFetcher.data)}</p> : null}
+              {failureMessage(applyFetcher.data) ? <p className="field-error">{failureMessage(applyFetcher.data)}</p> : null}
+              {bulkResult && !undone ? (
                 <undoFetcher.Form method="post" action={tableAction} className="inline-form">
                   <span>Changed {bulkResult.changed} claims.</span>
                   <input type="hidden" name="intent" value="undo" />
@@ -550,13 +546,13 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
                   ) : null}
                 </undoFetcher.Form>
               ) : null}
-              {undoFetcher.data?.undone ? (
+              {undone ? (
                 <p>
-                  Undone: {undoFetcher.data.undone.restored} claims restored
-                  {undoFetcher.data.undone.skipped ? `, ${undoFetcher.data.undone.skipped} left as others changed them since` : ""}.
+                  Undone: {undone.restored} claims restored
+                  {undone.skipped ? `, ${undone.skipped} left as others changed them since` : ""}.
                 </p>
               ) : null}
-              {undoFetcher.data?.error ? <p className="field-error">{undoFetcher.data.error}</p> : null}
+              {failureMessage(undoFetcher.data) ? <p className="field-error">{failureMessage(undoFetcher.data)}</p> : null}
             </div>
           </section>
         ) : null}

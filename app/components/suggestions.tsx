@@ -1,25 +1,8 @@
 import { useEffect, useState } from "react";
 import { useFetcher, useRevalidator } from "react-router";
 import type { ActionResult } from "../lib/action-result";
+import { STANCE_OF_RELATION, type Suggestion, type SuggestionsResult } from "../lib/review-types";
 import { paths } from "../lib/paths";
-
-interface Difference {
-  kind: string;
-  here: string;
-  there: string;
-}
-interface Suggestion {
-  documentId: number;
-  documentTitle: string;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  relation: "corroborates" | "contradicts" | "related";
-  differences: Difference[];
-}
-
-const STANCE_OF: Record<Suggestion["relation"], string> = { corroborates: "supports", contradicts: "refutes", related: "context" };
 
 /** The passage with the given phrases marked, for the details that differ. */
 export function HighlightedPassage({ text, marks }: { text: string; marks: string[] }) {
@@ -83,7 +66,11 @@ function SuggestionItem({
           <label className="visually-hidden" htmlFor={`stance-${suggestion.documentId}-${suggestion.start}`}>
             Stance of this passage
           </label>
-          <select id={`stance-${suggestion.documentId}-${suggestion.start}`} name="stance" defaultValue={STANCE_OF[suggestion.relation]}>
+          <select
+            id={`stance-${suggestion.documentId}-${suggestion.start}`}
+            name="stance"
+            defaultValue={STANCE_OF_RELATION[suggestion.relation]}
+          >
             <option value="supports">supports</option>
             <option value="refutes">refutes</option>
             <option value="context">context</option>
@@ -107,7 +94,7 @@ function SuggestionItem({
 
 /** "Find in other articles": loads suggestions on request and lets reviewers link or reject them. */
 export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; claimId: number; canLink: boolean }) {
-  const loader = useFetcher<ActionResult<{ suggestions: Suggestion[] }>>();
+  const loader = useFetcher<SuggestionsResult>();
   const suggestions = loader.data?.ok ? loader.data.suggestions : undefined;
   const [asked, setAsked] = useState(false);
   return (

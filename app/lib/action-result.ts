@@ -73,3 +73,13 @@ export async function withAppErrors<T>(work: () => Promise<T>, options: FailureO
 export function throwAppError(error: AppError): never {
   throw data({ message: error.message, code: error.code }, { status: httpStatusOf(error.code) });
 }
+
+/** The success payload of a result, or undefined while there is none or it failed (for fetchers' data). */
+export function succeeded<T extends object>(result: ActionResult<T> | undefined): ActionSuccess<T> | undefined {
+  return result?.ok ? result : undefined;
+}
+
+/** The one message of a failed result, or null. */
+export function failureMessage(result: ActionResult<object> | undefined): string | null {
+  return result && !result.ok ? result.error : null;
+}

@@ -1,19 +1,8 @@
 import { getDb } from "../db.server";
-import type { Difference, Relation } from "../lib/matching/details";
 import { buildSentenceIndex } from "../lib/matching/sentence-index";
+import type { Suggestion } from "../lib/review-types";
 import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
-
-export interface Suggestion {
-  documentId: number;
-  documentTitle: string;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  relation: Relation;
-  differences: Difference[];
-}
 
 type SentenceIndex = ReturnType<typeof buildSentenceIndex>;
 const indexes = new Map<number, { key: string; index: SentenceIndex }>();

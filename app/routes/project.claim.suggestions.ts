@@ -5,6 +5,7 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
 import { AppError } from "../lib/app-error";
 import { parseFormData } from "../lib/form";
+import type { Suggestion } from "../lib/review-types";
 import { STANCES } from "../lib/stances";
 import { addPassageSource } from "../models/source.server";
 import { rejectSuggestion, suggestPassages } from "../models/suggestion.server";
@@ -17,7 +18,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const claimId = claimIdParam.safeParse(params.claimId);
   const suggestions = claimId.success ? await suggestPassages({ projectId: project.id, claimId: claimId.data, limit: 5 }) : null;
   if (!suggestions) return actionFailure(new AppError("not_found", "Claim not found."));
-  return actionSuccess({ suggestions });
+  return actionSuccess({ suggestions: suggestions satisfies Suggestion[] });
 }
 
 const passage = {

@@ -9,6 +9,7 @@ import { actionSuccess, invalidForm, withAppErrors } from "../lib/action-result"
 import { parseFormData } from "../lib/form";
 import { describeEvent } from "../lib/history";
 import { CLAIM_FORM_CAPABILITY, capabilityOfForm, claimFormSchema } from "../lib/review-forms";
+import type { ClaimPage } from "../lib/review-types";
 import { can } from "../lib/roles";
 import { claimForReview } from "../models/claim.server";
 import { assignClaim, assignableMembers } from "../models/claim-assignment.server";
@@ -69,10 +70,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canAddSource: can(role, "addSource"),
     canTag: can(role, "tagClaim"),
     canAssign: can(role, "assignClaims"),
-  };
+  } satisfies ClaimPage;
 }
-
-export type ClaimLoaderData = Awaited<ReturnType<typeof loader>>;
 
 // The claim page's forms: verdict, assignee and sources. The table's row controls and
 // side panel post here too (naming this route as their action).

@@ -10,6 +10,7 @@ import { parseClaimQuery } from "../lib/claim-query";
 import { parseFormData } from "../lib/form";
 import { TABLE_FORM_CAPABILITY, bulkAssignee, capabilityOfForm, tableFormSchema } from "../lib/review-forms";
 import { TABLE_PREFERENCES_KEY, tablePreferencesSchema } from "../lib/table-preferences";
+import type { ClaimsPage } from "../lib/review-types";
 import { can } from "../lib/roles";
 import { assignableMembers } from "../models/claim-assignment.server";
 import { searchClaims } from "../models/claim-search.server";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canTag: can(role, "tagClaim"),
     canBulk: can(role, "bulkEdit"),
     canAssign: can(role, "assignClaims"),
-  };
+  } satisfies ClaimsPage;
 }
 
 // The table's own forms: bulk change (preview and apply), its undo, and the saved view.
@@ -105,5 +106,3 @@ export default function Claims({ loaderData }: Route.ComponentProps) {
     </section>
   );
 }
-
-export type ClaimsLoaderData = Awaited<ReturnType<typeof loader>>;

@@ -2,6 +2,7 @@ import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
 import { lineToText } from "../../app/lib/history";
+import type { ClaimPage } from "../../app/lib/review-types";
 import { applyBulkChange, undoBulkChange } from "../../app/models/bulk-change.server";
 import { assignClaim } from "../../app/models/claim-assignment.server";
 import { tagClaim } from "../../app/models/claim-verdict.server";
@@ -79,7 +80,7 @@ describe("history in sentences", () => {
       { slug: project.slug, claimId: String(claim.id) },
     );
     expect(page.status).toBe(200);
-    const lines = (page.body as claimPage.ClaimLoaderData).history.map((h) => lineToText(h.line));
+    const lines = (page.body as ClaimPage).history.map((h) => lineToText(h.line));
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(
       new RegExp(
