@@ -1,14 +1,17 @@
-import { REASON_LABELS, type Reason } from "../lib/extraction/reasons";
+import { type Reason, describeReason } from "../lib/extraction/reasons";
 
 export function ReasonList({ reasons }: { reasons: Reason[] }) {
   if (reasons.length === 0) return <p className="meta">No check-worthiness signals.</p>;
   return (
     <ul className="reasons">
-      {reasons.map((reason) => (
-        <li key={reason.kind}>
-          Contains {REASON_LABELS[reason.kind] ?? reason.kind}: <q>{reason.evidence}</q>
-        </li>
-      ))}
+      {reasons.map((reason) => {
+        const { direction, label, evidence } = describeReason(reason);
+        return (
+          <li key={`${reason.kind}-${direction}`}>
+            {direction === "for" ? "For" : "Against"}: {label} <q>{evidence}</q>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -2,7 +2,7 @@ import { getDb } from "../db.server";
 import { quoteSelector } from "../lib/anchoring";
 import { scoreSentence } from "../lib/extraction/checkworthiness";
 import { segmentSentences } from "../lib/extraction/sentences";
-import { findSpeaker } from "../lib/extraction/speaker";
+import { resolveSpeakers } from "../lib/extraction/speaker";
 import type { Reason } from "../lib/extraction/checkworthiness";
 import { AppError, staleVersionError } from "../lib/app-error";
 import { claimDecision } from "./claim-decision.server";
@@ -102,7 +102,6 @@ export async function addManualClaim(options: AddManualClaimOptions) {
     if (duplicate && !duplicate.dismissed) throw new AppError("invalid_input", "That passage is already a claim.");
     const text = document.text.slice(start, end);
     const sentences = segmentSentences(text);
-    const tokens = sentences.flatMap((s) => s.tokens);
     const scores = sentences.map((s) => scoreSentence(s));
     const best = scores.sort((a, b) => b.score - a.score)[0] ?? { score: 0, reasons: [] };
     const data = {
@@ -112,7 +111,7 @@ export async function addManualClaim(options: AddManualClaimOptions) {
       end,
       checkworthiness: best.score,
       reasons: JSON.stringify(best.reasons),
-      speaker: findSpeaker(tokens)?.speaker ?? null,
+      speaker: resolveSpeakers(sentences, { outlets: [] }).find((speaker) => speaker !== null) ?? null,
       origin: "manual",
       dismissed: false,
       anchorState: "anchored",

@@ -23,8 +23,8 @@ test("an editor imports files in the browser and reads an article with its claim
   const claim = page.getByRole("link", { name: /^Claim \d+, unverified: Harbourmaster Leon Abara said/ });
   await claim.click();
   const panel = page.getByRole("complementary", { name: "Selected claim" });
-  await expect(panel.getByRole("definition").filter({ hasText: /^Harbourmaster Leon Abara$/ })).toBeVisible();
-  await expect(panel.getByText(/Contains a percentage/)).toBeVisible();
+  await expect(panel.getByRole("definition").filter({ hasText: /^Leon Abara$/ })).toBeVisible();
+  await expect(panel.getByText(/For: a percentage/)).toBeVisible();
 
   await page.getByText("Original formatting").click();
   await expect(page.locator(".original-html").getByText("A return ticket to Gull Island will cost $38, up from $34.")).toBeVisible();

