@@ -19,9 +19,13 @@ export default defineConfig({
   migrations: { path: `${folder}/migrations` },
   adapter: async () => {
     if (target.provider === "postgresql") {
-      return new PrismaPg({ connectionString: target.connectionString }, { schema: target.schema });
+      // The adapter's schema option names the schema for queries, not for migrations: the search
+      // path does, so `?schema=NAME` migrates into NAME rather than into public.
+      const searchPath = target.schema ? { options: `-c search_path=${target.schema}` } : {};
+      return new PrismaPg({ connectionString: target.connectionString, ...searchPath }, { schema: target.schema });
     }
     fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
-    return new PrismaBetterSQLite3({ url: target.url });
+    // Waits for a reader that appears between the CLI's lock check and the migration (app/cli/commands/db.ts).
+    return new PrismaBetterSQLite3({ url: target.url, timeout: 30_000 });
   },
 });

@@ -1,9 +1,11 @@
 import { ConfigError, parseConfig } from "../lib/config-schema";
 import { disconnectDb } from "../db.server";
+import { assignCommand } from "./commands/assign";
 import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
 import { claimsCommand } from "./commands/claims";
 import { dbCommand } from "./commands/db";
+import { documentCommand, documentsCommand } from "./commands/document";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
@@ -26,6 +28,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   import: importCommand,
   claims: claimsCommand,
   tag: tagCommand,
+  assign: assignCommand,
+  document: documentCommand,
+  documents: documentsCommand,
   source: sourceCommand,
   suggest: suggestCommand,
   export: exportCommand,
@@ -37,11 +42,16 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin
   project create --slug S --name N [--owner U]
   project add-member --project S --username U --role owner|editor|reviewer|viewer
-  project settings --project S --require-source on|off
+  project settings --project S [--publisher-name N] [--publisher-url U] [--time-zone TZ]
+                   [--require-source on|off] [--threshold X|default] [--as U]
+                                               change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
   claims --project S [--status S] [--include-dismissed]
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
+  assign --claim ID --to USERNAME|none --as U [--expect-version N]
+  documents --project S [--as U]               the project's documents with paragraph and claim counts
+  document edit --document ID [--title T] [--outlet O] [--author A] [--url U] [--published-at ISO] --as U
   suggest --claim ID [--limit N]               passages of other articles stating the same fact
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { formatDateTime } from "../lib/datetime";
+import { formatDate, formatDateTime, formatPublished } from "../lib/datetime";
 import { STANCES, STANCE_LABELS } from "../lib/stances";
 import type { SourceLinkView } from "../lib/review-types";
 import { ClaimForm, useClaimFormResult } from "./claim-form";
@@ -40,8 +40,8 @@ function SourceItem(props: { slug: string; timeZone: string; link: SourceLink; c
       )}
       {link.source.outlet ? <span className="meta"> · {link.source.outlet}</span> : null}
       {link.source.author ? <span className="meta"> · by {link.source.author}</span> : null}
-      {link.source.publishedAt ? <span className="meta"> · published {link.source.publishedAt.slice(0, 10)}</span> : null}
-      {link.source.accessedAt ? <span className="meta"> · accessed {link.source.accessedAt.slice(0, 10)}</span> : null}
+      {link.source.publishedAt ? <span className="meta"> · published {formatPublished(link.source.publishedAt, timeZone)}</span> : null}
+      {link.source.accessedAt ? <span className="meta"> · accessed {formatDate(link.source.accessedAt, timeZone)}</span> : null}
       {link.quote ? <blockquote className="source-quote">{link.quote}</blockquote> : null}
       {link.note ? <p className="meta">Note: {link.note}</p> : null}
       <p className="meta">

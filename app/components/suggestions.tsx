@@ -112,6 +112,7 @@ export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; 
       </button>
       <div aria-live="polite">
         {asked && loader.state === "loading" ? <p className="meta">Searching…</p> : null}
+        {loader.data?.ok && loader.data.note ? <p className="meta">{loader.data.note}</p> : null}
         {loader.data?.ok === false ? <p className="field-error">{loader.data.error}</p> : null}
         {suggestions && suggestions.length === 0 ? <p className="meta">No passages in other articles match this claim.</p> : null}
         {suggestions && suggestions.length > 0 ? (

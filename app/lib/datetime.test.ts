@@ -36,3 +36,19 @@ describe("canonicalTimeZone", () => {
       expect(canonicalTimeZone(name)).toBeNull();
   });
 });
+
+describe("days in a zone", () => {
+  it("finds midnight of a day in the zone, across summer time", async () => {
+    const { startOfDayIn, dayIn, formatPublished } = await import("./datetime");
+    expect(startOfDayIn("2026-04-15", "UTC")?.toISOString()).toBe("2026-04-15T00:00:00.000Z");
+    expect(startOfDayIn("2026-04-15", "America/New_York")?.toISOString()).toBe("2026-04-15T04:00:00.000Z");
+    expect(startOfDayIn("2026-01-15", "Europe/Berlin")?.toISOString()).toBe("2026-01-14T23:00:00.000Z");
+    expect(startOfDayIn("2026-03-29", "Europe/Berlin")?.toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(startOfDayIn("2026-02-30", "UTC")).toBeNull();
+    expect(startOfDayIn("15/04/2026", "UTC")).toBeNull();
+    expect(dayIn("2026-04-15T04:00:00.000Z", "America/New_York")).toBe("2026-04-15");
+    expect(dayIn("2026-04-15T03:00:00.000Z", "America/New_York")).toBe("2026-04-14");
+    expect(formatPublished("2026-04-15T04:00:00.000Z", "America/New_York")).toBe("15 Apr 2026");
+    expect(formatPublished("2026-04-15T18:30:00.000Z", "UTC")).toBe("15 Apr 2026, 18:30 UTC");
+  });
+});

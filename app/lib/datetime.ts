@@ -79,3 +79,35 @@ export function formatDate(value: Date | string, timeZone: string = DEFAULT_TIME
   const p = parts(toDate(value), timeZone);
   return `${Number(p.day)} ${MONTHS[p.month - 1]} ${p.year}`;
 }
+
+/** How far the zone's clock is ahead of UTC at that instant, in milliseconds. */
+function offsetAt(date: Date, timeZone: string): number {
+  const p = parts(date, timeZone);
+  const asUtc = Date.UTC(Number(p.year), p.month - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute));
+  return asUtc - Math.floor(date.getTime() / 60_000) * 60_000;
+}
+
+/** Midnight at the start of a calendar day ("2026-04-15") in the zone, as an instant. */
+export function startOfDayIn(day: string, timeZone: string = DEFAULT_TIME_ZONE): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const guess = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const check = new Date(guess);
+  if (check.getUTCMonth() !== Number(match[2]) - 1 || check.getUTCDate() !== Number(match[3])) return null;
+  // Two passes settle the offset across a change between summer and winter time.
+  let instant = guess - offsetAt(new Date(guess), timeZone);
+  instant = guess - offsetAt(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+/** The calendar day of an instant in the zone, as "2026-04-15" (for date inputs). */
+export function dayIn(value: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = parts(toDate(value), timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${p.day.padStart(2, "0")}`;
+}
+
+/** A publication time: the date alone when it is midnight in the zone (a date without a time), else date and time. */
+export function formatPublished(value: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = parts(toDate(value), timeZone);
+  return p.hour === "00" && p.minute === "00" ? formatDate(value, timeZone) : formatDateTime(value, timeZone);
+}

@@ -113,11 +113,23 @@ const SENTENCES: Record<string, Describe> = {
   "claim.dismissed": () => ["dismissed the claim as not worth checking"],
   "claim.restored": () => ["restored the claim for review"],
   "claim.suggestion_rejected": (d) => ["turned down a suggested passage", ...(text(d.title) ? [" of ", { em: text(d.title)! }] : [])],
+  "document.imported": (d) => ["imported the article", ...importSummary(d)],
+  "document.version_imported": (d) => [
+    `imported version ${typeof d.version === "number" ? d.version : "a new version"} of the article`,
+    ...importSummary(d),
+  ],
   "document.details_edited": (d) => {
     const fields = Object.keys((d.changes ?? {}) as Details).map((key) => DOCUMENT_FIELDS[key] ?? key);
     return [`corrected the article's ${fields.length ? fields.join(", ") : "details"}`];
   },
 };
+
+function importSummary(d: Details): Segment[] {
+  const file = text(d.fileName);
+  const claims = typeof d.claims === "number" ? `${d.claims} ${d.claims === 1 ? "claim" : "claims"} proposed` : null;
+  const parts = [file ? `from ${file}` : null, claims].filter(Boolean);
+  return parts.length ? [` (${parts.join(", ")})`] : [];
+}
 
 const DOCUMENT_FIELDS: Record<string, string> = {
   title: "title",

@@ -151,4 +151,5 @@ export type TableFormResult = ActionResult<{
   undone?: { restored: number; skipped: number };
 }>;
 
-export type SuggestionsResult = ActionResult<{ suggestions: Suggestion[] }>;
+/** "Find in other articles": the passages, and a note when the search was cut short or articles are still being read. */
+export type SuggestionsResult = ActionResult<{ suggestions: Suggestion[]; note: string | null }>;

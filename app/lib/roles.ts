@@ -23,6 +23,7 @@ export const CAPABILITY_MIN_ROLE = {
   addSource: "reviewer",
   importDocuments: "editor",
   editClaim: "editor",
+  editDocuments: "editor",
   deleteClaim: "editor",
   bulkEdit: "editor",
   assignClaims: "editor",

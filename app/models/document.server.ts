@@ -75,6 +75,7 @@ export async function importArticle(
       data: {
         projectId,
         title: article.title,
+        titleDerived: article.titleDerived ?? false,
         outlet: article.outlet,
         author: article.author,
         url: article.url,

@@ -1,26 +1,52 @@
 import { getDb } from "../db.server";
+import { PassageReader } from "../lib/matching/passage-reader";
 import { buildSentenceIndex } from "../lib/matching/sentence-index";
+import { MATCHING_BUDGET_MS, TimeBudget } from "../lib/matching/time-budget";
 import type { Suggestion } from "../lib/review-types";
 import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 type SentenceIndex = ReturnType<typeof buildSentenceIndex>;
-const indexes = new Map<number, { key: string; index: SentenceIndex }>();
+interface ProjectMatching {
+  key: string;
+  index: SentenceIndex;
+  /** Articles still being read into sentences: the index leaves them out until they are. */
+  unread: number;
+}
+const indexes = new Map<number, ProjectMatching>();
+const readers = new Map<number, PassageReader>();
+
+/** What a matching request answers with when its budget ran out, for the reviewer to see. */
+export interface MatchingNote {
+  note: string | null;
+}
 
 /**
- * The sentence index of a project's current articles, rebuilt only when the set of
- * articles changes (a new import or version), which a cheap aggregate query detects.
+ * The sentence index of a project's current articles, rebuilt only when the set of articles
+ * it holds changes (a new import or version, or a long article read to its end). Articles are
+ * read into sentences within the request's budget, and the reading goes on in later requests.
  */
-async function projectIndex(projectId: number): Promise<SentenceIndex> {
+async function projectIndex(projectId: number, budget: TimeBudget): Promise<ProjectMatching> {
   const db = getDb();
   const stats = await db.document.aggregate({ where: { projectId, supersededAt: null }, _count: { _all: true }, _max: { id: true } });
-  const key = `${stats._count._all}:${stats._max.id ?? 0}`;
+  const setKey = `${stats._count._all}:${stats._max.id ?? 0}`;
   const cached = indexes.get(projectId);
-  if (cached && cached.key === key) return cached.index;
+  if (cached && cached.key === setKey && cached.unread === 0) return cached;
   const documents = await db.document.findMany({ where: { projectId, supersededAt: null }, select: { id: true, title: true, text: true } });
-  const index = buildSentenceIndex(documents);
-  indexes.set(projectId, { key, index });
-  return index;
+  let reader = readers.get(projectId);
+  if (!reader) readers.set(projectId, (reader = new PassageReader()));
+  const { ready, unread } = await reader.read(documents, budget);
+  const key = unread === 0 ? setKey : `${setKey}:${ready.map((d) => d.id).join(",")}`;
+  const again = indexes.get(projectId);
+  if (again && again.key === key) return again;
+  const built = { key, index: buildSentenceIndex(ready), unread };
+  indexes.set(projectId, built);
+  return built;
+}
+
+function unreadNote(unread: number): string | null {
+  if (unread === 0) return null;
+  return `${unread === 1 ? "1 article is" : `${unread} articles are`} still being read for matching (long articles take a while): passages from ${unread === 1 ? "it" : "them"} are not listed yet. Try again in a moment.`;
 }
 
 /** For each claim, the passages already linked to it or rejected for it ("documentId:start"). */
@@ -39,14 +65,17 @@ async function passagesToSkip(claimIds: number[]): Promise<Map<number, Set<strin
   return skip;
 }
 
-function rankPassages(index: SentenceIndex, claim: { text: string; documentId: number }, skip: Set<string>, limit: number): Suggestion[] {
-  const found = index.search(
+async function rankPassages(
+  index: SentenceIndex,
+  claim: { text: string; documentId: number },
+  options: { skip: Set<string>; limit: number; budget: TimeBudget },
+): Promise<{ suggestions: Suggestion[]; complete: boolean }> {
+  const { passages, complete } = await index.searchWithin(
     claim.text,
-    (p) => p.documentId === claim.documentId || skip.has(`${p.documentId}:${p.start}`),
-    limit,
-    claim.documentId,
+    (p) => p.documentId === claim.documentId || options.skip.has(`${p.documentId}:${p.start}`),
+    { limit: options.limit, fromDocumentId: claim.documentId, budget: options.budget },
   );
-  return found.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({
+  const suggestions = passages.map(({ documentId, documentTitle, start, end, text, score, relation, differences }) => ({
     documentId,
     documentTitle,
     start,
@@ -56,6 +85,15 @@ function rankPassages(index: SentenceIndex, claim: { text: string; documentId: n
     relation,
     differences,
   }));
+  return { suggestions, complete };
+}
+
+export interface SuggestPassagesOptions {
+  projectId: number;
+  claimId: number;
+  limit?: number;
+  /** How long the request may spend reading and ranking (default MATCHING_BUDGET_MS). */
+  budgetMs?: number;
 }
 
 /**
@@ -63,12 +101,19 @@ function rankPassages(index: SentenceIndex, claim: { text: string; documentId: n
  * BM25 and ranked by shared rare words and details (lib/matching/sentence-index), each
  * marked corroborates, contradicts or related with the details that differ. Passages already linked or rejected for this claim are not offered.
  */
-export async function suggestPassages(options: { projectId: number; claimId: number; limit?: number }): Promise<Suggestion[] | null> {
-  const { projectId, claimId, limit = 5 } = options;
+export async function suggestPassages(options: SuggestPassagesOptions): Promise<({ suggestions: Suggestion[] } & MatchingNote) | null> {
+  const { projectId, claimId } = options;
+  const budget = new TimeBudget(options.budgetMs ?? MATCHING_BUDGET_MS);
   const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, text: true, documentId: true } });
   if (!claim) return null;
-  const [skip, index] = await Promise.all([passagesToSkip([claimId]), projectIndex(projectId)]);
-  return rankPassages(index, claim, skip.get(claimId)!, limit);
+  const [skip, matching] = await Promise.all([passagesToSkip([claimId]), projectIndex(projectId, budget)]);
+  const { suggestions, complete } = await rankPassages(matching.index, claim, {
+    skip: skip.get(claimId)!,
+    limit: options.limit ?? 5,
+    budget,
+  });
+  const cut = complete ? null : "The search ran out of time and shows the passages found so far. Try again for the rest.";
+  return { suggestions, note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null };
 }
 
 export interface RejectSuggestionOptions {
@@ -103,7 +148,12 @@ export interface Discrepancy {
  * Facts on which articles disagree: for the most check-worthy claims, the passages
  * elsewhere that contradict them, with the differing details.
  */
-export async function findDiscrepancies(projectId: number, maxClaims = 200): Promise<Discrepancy[]> {
+export async function findDiscrepancies(
+  projectId: number,
+  options: { maxClaims?: number; budgetMs?: number } = {},
+): Promise<{ discrepancies: Discrepancy[] } & MatchingNote> {
+  const maxClaims = options.maxClaims ?? 200;
+  const budget = new TimeBudget(options.budgetMs ?? MATCHING_BUDGET_MS);
   const claims = await getDb().claim.findMany({
     where: { projectId, dismissed: false, anchorState: "anchored" },
     orderBy: [{ checkworthiness: "desc" }, { id: "asc" }],
@@ -111,11 +161,15 @@ export async function findDiscrepancies(projectId: number, maxClaims = 200): Pro
     select: { id: true, text: true, documentId: true, document: { select: { title: true } } },
   });
   // One index and two queries for all the claims, not a round of lookups per claim.
-  const [skip, index] = await Promise.all([passagesToSkip(claims.map((c) => c.id)), projectIndex(projectId)]);
+  const [skip, matching] = await Promise.all([passagesToSkip(claims.map((c) => c.id)), projectIndex(projectId, budget)]);
   const seen = new Set<string>();
   const found: Discrepancy[] = [];
+  let compared = 0;
   for (const claim of claims) {
-    for (const passage of rankPassages(index, claim, skip.get(claim.id)!, 3)) {
+    if (budget.exhausted) break;
+    const { suggestions, complete } = await rankPassages(matching.index, claim, { skip: skip.get(claim.id)!, limit: 3, budget });
+    if (complete) compared += 1;
+    for (const passage of suggestions) {
       if (passage.relation !== "contradicts") continue;
       // The same pair of sentences seen from the other side is one discrepancy.
       const pair = [`${claim.documentId}:${claim.text}`, `${passage.documentId}:${passage.text}`].sort().join("|");
@@ -124,5 +178,10 @@ export async function findDiscrepancies(projectId: number, maxClaims = 200): Pro
       found.push({ claim: { id: claim.id, text: claim.text, documentId: claim.documentId, documentTitle: claim.document.title }, passage });
     }
   }
-  return found;
+  // Passages and details read are kept, so the next visit gets further in the same time.
+  const cut =
+    compared < claims.length
+      ? `Compared ${compared} of the ${claims.length} most check-worthy claims in the time allowed; reload to compare more.`
+      : null;
+  return { discrepancies: found, note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null };
 }

@@ -16,9 +16,9 @@ const claimIdParam = z.coerce.number().int().positive();
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project } = await requireProjectCapability(request, params.slug, "read");
   const claimId = claimIdParam.safeParse(params.claimId);
-  const suggestions = claimId.success ? await suggestPassages({ projectId: project.id, claimId: claimId.data, limit: 5 }) : null;
-  if (!suggestions) return actionFailure(new AppError("not_found", "Claim not found."));
-  return actionSuccess({ suggestions: suggestions satisfies Suggestion[] });
+  const found = claimId.success ? await suggestPassages({ projectId: project.id, claimId: claimId.data, limit: 5 }) : null;
+  if (!found) return actionFailure(new AppError("not_found", "Claim not found."));
+  return actionSuccess({ suggestions: found.suggestions satisfies Suggestion[], note: found.note });
 }
 
 const passage = {

@@ -10,16 +10,22 @@ export const meta = () => [{ title: "Discrepancies · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  return { project, role, discrepancies: await findDiscrepancies(project.id) };
+  const { discrepancies, note } = await findDiscrepancies(project.id);
+  return { project, role, discrepancies, note };
 }
 
 export default function Discrepancies({ loaderData }: Route.ComponentProps) {
-  const { project, role, discrepancies } = loaderData;
+  const { project, role, discrepancies, note } = loaderData;
   return (
     <section>
       <h1>{project.name}: discrepancies</h1>
       <ProjectNav slug={project.slug} role={role} />
       <p className="meta">Facts stated differently by different articles of this project (among the 200 most check-worthy claims).</p>
+      {note ? (
+        <p role="status" className="alert alert-info">
+          {note}
+        </p>
+      ) : null}
       {discrepancies.length === 0 ? (
         <p>No disagreements found between articles.</p>
       ) : (

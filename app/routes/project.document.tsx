@@ -15,6 +15,12 @@ import { can } from "../lib/roles";
 import { addManualClaim, parseReasons, setClaimDismissed } from "../models/claim.server";
 import { getDocumentForReader } from "../models/document.server";
 import { paths } from "../lib/paths";
+import { documentHistory, editDocumentDetails } from "../models/document-edit.server";
+import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
+import { DocumentDetailsForm } from "../components/document-details-form";
+import { dayIn, formatDateTime, formatPublished } from "../lib/datetime";
+import { documentDetailsSchema } from "../lib/document-details";
+import { describeEvent } from "../lib/history";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.document.title ?? "Article"} · Claimdesk` }];
 
@@ -30,7 +36,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const selectedClaimId = Number(url.searchParams.get("claim")) || null;
   const claims = document.claims.map((claim) => ({ ...claim, reasons: parseReasons(claim.reasons) }));
   const { claims: _all, ...documentFields } = document;
+  const events = (await documentHistory(project.id, document.id)).map((e) => ({
+    ...e,
+    details: JSON.parse(e.details) as Record<string, unknown>,
+  }));
+  const people = namesById(await peopleByIds(peopleIdsOf(events)));
   return {
+    history: events.map((e) => ({
+      id: e.id,
+      iso: e.createdAt.toISOString(),
+      line: describeEvent(e, { timeZone: project.timeZone, people }),
+    })),
+    publishedDay: document.publishedAt ? dayIn(document.publishedAt, project.timeZone) : "",
+    canEditDetails: can(role, "editDocuments"),
     project,
     role,
     document: documentFields,
@@ -62,9 +80,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   // Dismissing is an edit (editors); adding or restoring a claim is open to reviewers.
-  const auth = await requireProjectCapability(request, params.slug, intent === "dismiss" ? "editClaim" : "addClaim");
+  const auth = await requireProjectCapability(
+    request,
+    params.slug,
+    intent === "edit-details" ? "editDocuments" : intent === "dismiss" ? "editClaim" : "addClaim",
+  );
   const documentId = idParam.safeParse(params.documentId);
   if (!documentId.success) notFound("Article not found.");
+  if (intent === "edit-details") return editDetails(auth, documentId.data, formData, actorOf(auth, context));
   const parsed = parseFormData(formData, actionSchema);
   if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const actor = actorOf(auth, context);
@@ -103,11 +126,41 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   });
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** Corrects the article's details; a date equal to the stored day keeps the stored time. */
+async function editDetails(
+  auth: { project: { id: number; timeZone: string } },
+  documentId: number,
+  formData: FormData,
+  actor: ReturnType<typeof actorOf>,
+) {
+  const parsed = parseFormData(formData, documentDetailsSchema(auth.project.timeZone));
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
+  const current = await getDocumentForReader(auth.project.id, documentId);
+  if (!current) notFound("Article not found.");
+  const { publishedAt, ...rest } = parsed.data;
+  const sameDay =
+    publishedAt && current.publishedAt && dayIn(publishedAt, auth.project.timeZone) === dayIn(current.publishedAt, auth.project.timeZone);
+  const result = await editDocumentDetails(auth.project.id, documentId, sameDay ? rest : parsed.data, actor);
+  if (!result) notFound("Article not found.");
+  return actionSuccess({ detailsSaved: true });
+}
 
 export default function DocumentReader({ loaderData }: Route.ComponentProps) {
-  const { project, role, document, claims, dismissedCount, needsReanchoring, selectedClaim, showDismissed, canAddClaim, canDismiss } =
-    loaderData;
+  const {
+    project,
+    role,
+    document,
+    claims,
+    dismissedCount,
+    needsReanchoring,
+    selectedClaim,
+    showDismissed,
+    canAddClaim,
+    canDismiss,
+    canEditDetails,
+    history,
+    publishedDay,
+  } = loaderData;
   const actionData = useActionData<typeof action>();
   const base = paths.document(project.slug, document.id);
   const claimHref = (id: number) => paths.document(project.slug, document.id, { dismissed: showDismissed, claim: id });
@@ -122,7 +175,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               {[
                 document.outlet,
                 document.author ? `by ${document.author}` : null,
-                document.publishedAt ? `published ${dateTime.format(new Date(document.publishedAt))} UTC` : null,
+                document.publishedAt ? `published ${formatPublished(document.publishedAt, project.timeZone)}` : null,
               ]
                 .filter(Boolean)
                 .join(" · ")}
@@ -136,7 +189,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               </p>
             ) : null}
             <p className="meta">
-              Version {document.version}, imported {dateTime.format(new Date(document.importedAt))} UTC
+              Version {document.version}, imported {formatDateTime(document.importedAt, project.timeZone)}
               {document.importedBy ? ` by ${document.importedBy.displayName}` : ""}
             </p>
             {document.nextVersion ? (
@@ -146,7 +199,20 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
                 moved there.
               </p>
             ) : null}
+            {document.titleDerived && !canEditDetails ? (
+              <p className="meta">This title was made from the article&rsquo;s opening words or its file name.</p>
+            ) : null}
           </header>
+          {canEditDetails ? (
+            <DocumentDetailsForm
+              document={document}
+              publishedDay={publishedDay}
+              timeZone={project.timeZone}
+              errors={actionData && !actionData.ok ? actionData.fieldErrors : {}}
+              saved={Boolean(actionData?.ok && "detailsSaved" in actionData && actionData.detailsSaved)}
+              history={history}
+            />
+          ) : null}
           <p className="reader-tools">
             {claims.filter((c) => !c.dismissed).length} claims highlighted.{" "}
             {dismissedCount > 0 ? (

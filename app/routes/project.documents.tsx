@@ -1,5 +1,6 @@
 import { data, Form, Link, useActionData, useNavigation } from "react-router";
 import type { Route } from "./+types/project.documents";
+import { formatDate } from "../lib/datetime";
 import { actorOf } from "../auth/actor.server";
 import { requireProjectCapability } from "../auth/guards.server";
 import { FileDropImport } from "../components/file-drop-import";
@@ -30,8 +31,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (results.length === 0) return data({ results, formError: "Choose at least one file or paste some text." }, { status: 400 });
   return data({ results, formError: null });
 }
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default function Documents({ loaderData }: Route.ComponentProps) {
   const { project, role, canImport, documents } = loaderData;
@@ -92,10 +91,10 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
                   {document.author ? <div className="meta">by {document.author}</div> : null}
                 </td>
                 <td>{document.outlet ?? "—"}</td>
-                <td>{document.publishedAt ? dateFormat.format(new Date(document.publishedAt)) : "—"}</td>
+                <td>{document.publishedAt ? formatDate(document.publishedAt, project.timeZone) : "—"}</td>
                 <td>{document.claimCount}</td>
                 <td className="meta">
-                  {dateFormat.format(new Date(document.importedAt))}
+                  {formatDate(document.importedAt, project.timeZone)}
                   {document.importedBy ? ` by ${document.importedBy.displayName}` : ""}
                 </td>
               </tr>

@@ -8,8 +8,8 @@ import { ProjectNav } from "../components/project-nav";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema } from "../lib/project-schema";
 import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../lib/extraction/threshold";
-import { normalizeSourceUrl } from "../lib/source-url";
-import { UNSAFE_NAME_MESSAGE, hasUnsafeNameChars } from "../lib/text-safety";
+import { formatDateTime } from "../lib/datetime";
+import { publisherNameSchema, publisherUrlSchema, thresholdSchema, timeZoneSchema } from "../lib/project-settings";
 import { renameProject, setProjectArchived, updateProjectSettings } from "../models/project.server";
 import { paths } from "../lib/paths";
 
@@ -19,39 +19,10 @@ const actionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("rename"), name: projectNameSchema }),
-    z.object({
-      intent: z.literal("threshold"),
-      threshold: z
-        .string()
-        .trim()
-        .transform((v) => (v === "" ? null : Number(v)))
-        .pipe(
-          z
-            .number({ error: "Enter a number between 0 and 1" })
-            .min(0, "Enter a number between 0 and 1")
-            .max(1, "Enter a number between 0 and 1")
-            .nullable(),
-        ),
-    }),
+    z.object({ intent: z.literal("threshold"), threshold: thresholdSchema }),
+    z.object({ intent: z.literal("time-zone"), timeZone: timeZoneSchema }),
     z.object({ intent: z.literal("require-source"), required: z.enum(["on", "off"]).optional() }),
-    z.object({
-      intent: z.literal("publisher"),
-      publisherName: z
-        .string()
-        .trim()
-        .max(200, "Use at most 200 characters")
-        .refine((v) => !hasUnsafeNameChars(v), UNSAFE_NAME_MESSAGE)
-        .transform((v) => v || null),
-      publisherUrl: z
-        .string()
-        .trim()
-        .transform((v, ctx) => {
-          if (v === "") return null;
-          const url = normalizeSourceUrl(v);
-          if (!url.ok) ctx.addIssue({ code: "custom", message: url.error });
-          return url.ok ? url.url.replace(/\/$/, "") : null;
-        }),
-    }),
+    z.object({ intent: z.literal("publisher"), publisherName: publisherNameSchema, publisherUrl: publisherUrlSchema }),
     z.object({ intent: z.literal("archive") }),
     z.object({ intent: z.literal("unarchive") }),
   ],
@@ -60,7 +31,7 @@ const actionSchema = z.discriminatedUnion(
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "manageSettings");
-  return { project, role };
+  return { project, role, timeZones: Intl.supportedValuesOf("timeZone"), nowInZone: formatDateTime(new Date(), project.timeZone) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -88,6 +59,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
     return data({ fieldErrors: {}, notice: "Publisher saved." });
   }
+  if (parsed.data.intent === "time-zone") {
+    await updateProjectSettings({ projectId: auth.project.id, change: { timeZone: parsed.data.timeZone }, actor });
+    return data({ fieldErrors: {}, notice: `Times are now shown in ${parsed.data.timeZone}.` });
+  }
   if (parsed.data.intent === "threshold") {
     await updateProjectSettings({ projectId: auth.project.id, change: { claimThreshold: parsed.data.threshold }, actor });
     return data({ fieldErrors: {}, notice: "Threshold saved. It applies to articles imported from now on." });
@@ -99,7 +74,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
-  const { project, role } = loaderData;
+  const { project, role, timeZones, nowInZone } = loaderData;
   return (
     <section>
       <h1>{project.name}: settings</h1>
@@ -111,6 +86,29 @@ export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
         <Field label="Project name" name="name" defaultValue={project.name} required error={errors.name} />
         <button type="submit" className="button primary">
           Rename
+        </button>
+      </Form>
+      <Form method="post" className="card" noValidate aria-label="Time zone">
+        <h2>Times and dates</h2>
+        <input type="hidden" name="intent" value="time-zone" />
+        <Field
+          label="Time zone"
+          name="timeZone"
+          defaultValue={project.timeZone}
+          list="time-zones"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          hint={`Reports and the app show times in it, with the zone named (now: ${nowInZone}). An IANA name such as Europe/Berlin, America/New_York or UTC.`}
+          error={errors.timeZone}
+        />
+        <datalist id="time-zones">
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <button type="submit" className="button primary">
+          Save time zone
         </button>
       </Form>
       <Form method="post" className="card" noValidate>

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/project.sources";
+import { formatDate } from "../lib/datetime";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { listProjectSources } from "../models/source.server";
@@ -11,8 +12,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
   return { project, role, sources: await listProjectSources(project.id) };
 }
-
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default function Sources({ loaderData }: Route.ComponentProps) {
   const { project, role, sources } = loaderData;
@@ -54,7 +53,7 @@ export default function Sources({ loaderData }: Route.ComponentProps) {
                 <td>{source.supports}</td>
                 <td>{source.refutes}</td>
                 <td>{source.context}</td>
-                <td className="meta">{date.format(new Date(source.createdAt))}</td>
+                <td className="meta">{formatDate(source.createdAt, project.timeZone)}</td>
               </tr>
             ))}
           </tbody>

@@ -16,7 +16,10 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
   );
   const claim = await getDb().claim.findUnique({ where: { id: values.claim }, select: { projectId: true } });
   if (!claim) throw new AppError("not_found", `no claim with id ${values.claim}`);
-  const suggestions = (await suggestPassages({ projectId: claim.projectId, claimId: values.claim, limit: values.limit ?? 5 })) ?? [];
+  const found = await suggestPassages({ projectId: claim.projectId, claimId: values.claim, limit: values.limit ?? 5 });
+  const suggestions = found?.suggestions ?? [];
+  // The JSON stays the list of passages; that the search was cut short is said on stderr.
+  if (found?.note) io.stderr(`claimdesk: ${found.note}\n`);
   if (json) io.stdout(`${JSON.stringify(suggestions, null, 2)}\n`);
   else {
     for (const s of suggestions) {

@@ -26,6 +26,8 @@ export interface ClaimCandidate {
 export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_THRESHOLD): ClaimCandidate[] {
   return analyseText(text).map(({ sentence, features, speaker }) => {
     const { score, reasons } = scoreFeatures(features);
+    // A passage with no sentence end for 1,000 characters is not a claim a reviewer wants proposed.
+    if (sentence.cut) reasons.push({ kind: "cut", evidence: `${sentence.text.slice(0, 40)}…`, weight: -1 });
     return {
       start: sentence.start,
       end: sentence.end,
@@ -34,7 +36,7 @@ export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_
       checkworthiness: score,
       reasons,
       speaker,
-      dismissed: score < threshold,
+      dismissed: score < threshold || sentence.cut === true,
     };
   });
 }

@@ -37,7 +37,9 @@ export type ReasonKind =
   | "fragment"
   | "direct_quote"
   | "shape"
-  | "wording";
+  | "wording"
+  // A mark, not a feature: the text was cut for length (NLP_LIMITS in sentences.ts) and is not proposed.
+  | "cut";
 
 export interface Reason {
   kind: ReasonKind;
@@ -89,6 +91,7 @@ export const REASON_LABELS: Record<ReasonKind, string> = {
   direct_quote: "a word-for-word quotation",
   shape: "the sentence's length and parts of speech",
   wording: "wording like that of check-worthy statements",
+  cut: "a passage cut for length (no sentence ended within 1,000 characters)",
 };
 
 /** The reason as a reviewer reads it: "For: a threat, deadline or demand (“threatened”)". */

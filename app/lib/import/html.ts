@@ -139,6 +139,7 @@ export function parseHtmlArticle(html: string, fallbackTitle: string | null): Pa
   return {
     format: "html",
     title: chosenTitle.slice(0, 500),
+    titleDerived: title === null,
     text,
     sanitizedHtml: sanitizeArticleHtml(bodyHtml.html() ?? ""),
     author: firstContent($, ['meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]', '[itemprop="author"]', ".byline"]),

@@ -102,6 +102,6 @@ function tryJson(content: string): unknown {
 
 /** Pasted text: plain text with an optional headline line, or a title given separately. */
 export function parsePastedText(content: string, title: string | undefined): ParsedArticle {
-  const article = parsePlainText(content, title?.trim() || "Pasted article");
-  return withSafeMetadata(title?.trim() ? { ...article, title: title.trim() } : article);
+  const article = parsePlainText(content, null);
+  return withSafeMetadata(title?.trim() ? { ...article, title: title.trim(), titleDerived: false } : article);
 }

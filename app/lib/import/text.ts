@@ -2,6 +2,7 @@ import { marked } from "marked";
 import * as cheerio from "cheerio";
 import { htmlToParagraphs } from "./html";
 import { joinParagraphs, normalizeParagraph, paragraphsOfPlainText, titleFromLead } from "./normalize";
+import { lineShape } from "./paragraphs";
 import { sanitizeArticleHtml } from "./sanitize";
 import { ImportFormatError, type ParsedArticle } from "./types";
 
@@ -13,7 +14,9 @@ const MAX_HEADLINE_LENGTH = 160;
  */
 function looksLikeHeadline(line: string, rest: string): boolean {
   const trimmed = normalizeParagraph(line);
-  return trimmed.length > 0 && trimmed.length <= MAX_HEADLINE_LENGTH && rest.trim() !== "" && !/[.!?:;,"”’)]$/.test(trimmed);
+  if (!(trimmed.length > 0 && trimmed.length <= MAX_HEADLINE_LENGTH && rest.trim() !== "" && !/[.!?:;,"”’)]$/.test(trimmed))) return false;
+  // In hard-wrapped text a first line without a full stop is the start of a sentence unless a blank line sets it apart.
+  return !(lineShape(`${line}\n${rest}`) === "hard-wrapped" && !/^[ \t\u00a0]*\n/.test(rest));
 }
 
 export function parsePlainText(content: string, fallbackTitle: string | null): ParsedArticle {
@@ -30,6 +33,7 @@ export function parsePlainText(content: string, fallbackTitle: string | null): P
   return {
     format: "text",
     title: hasHeadline ? normalizeParagraph(firstLine) : (fallbackTitle ?? titleFromLead(text)),
+    titleDerived: !hasHeadline,
     text,
     sanitizedHtml: null,
     author: null,
@@ -39,10 +43,26 @@ export function parsePlainText(content: string, fallbackTitle: string | null): P
   };
 }
 
+/**
+ * The text of an ATX heading of level one ("# Title #"), or null. Trimmed by hand: a pattern
+ * such as /(.+?)\s*#*\s*$/ backtracks over a long run of spaces inside the line.
+ */
+function markdownHeading(line: string): string | null {
+  const opening = /^\s*#\s+/.exec(line);
+  if (!opening) return null;
+  let end = line.length;
+  const isBlank = (i: number) => /\s/.test(line[i - 1]!);
+  while (end > opening[0].length && isBlank(end)) end -= 1;
+  while (end > opening[0].length && line[end - 1] === "#") end -= 1;
+  while (end > opening[0].length && isBlank(end)) end -= 1;
+  const title = line.slice(opening[0].length, end);
+  return title === "" ? null : title;
+}
+
 /** Markdown is rendered to HTML by marked, then read like any HTML body; a leading `#` heading is the title. */
 export function parseMarkdown(content: string, fallbackTitle: string | null): ParsedArticle {
   const source = content.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "");
-  const heading = /^\s*#\s+(.+?)\s*#*\s*$/m.exec(source.split("\n").find((line) => line.trim() !== "") ?? "");
+  const heading = markdownHeading(source.split("\n").find((line) => line.trim() !== "") ?? "");
   const body = heading ? source.replace(/^\s*#\s+.+\n?/, "") : source;
   const html = marked.parse(body, { async: false, gfm: true });
   const $ = cheerio.load(`<div id="md">${html}</div>`);
@@ -50,7 +70,8 @@ export function parseMarkdown(content: string, fallbackTitle: string | null): Pa
   if (text === "") throw new ImportFormatError("the file has no article text");
   return {
     format: "markdown",
-    title: heading ? normalizeParagraph(heading[1]!) : (fallbackTitle ?? titleFromLead(text)),
+    title: heading ? normalizeParagraph(heading) : (fallbackTitle ?? titleFromLead(text)),
+    titleDerived: !heading,
     text,
     sanitizedHtml: sanitizeArticleHtml(html),
     author: null,

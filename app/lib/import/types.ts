@@ -4,6 +4,8 @@ export type DocumentFormat = "text" | "markdown" | "html" | "wordpress";
 export interface ParsedArticle {
   format: DocumentFormat;
   title: string;
+  /** The title was made here (from the opening sentence or the file's name), not given by the article. */
+  titleDerived?: boolean;
   /** Plain text; paragraphs separated by one blank line. */
   text: string;
   /** The original markup after allowlist sanitizing, for display; null for plain text. */

@@ -144,19 +144,49 @@ interface Token {
   start: number;
   end: number;
   pos: string;
+  /** Its place in the text's tokens, so neighbours are found without a search. */
+  index: number;
+}
+
+/**
+ * Bounds on what matching reads: passages are sentences (at most 1,000 characters, see
+ * NLP_LIMITS), but a claim added by hand can be any selection. Past these, a text's details
+ * are not read; inside them, every step below is linear in the text.
+ */
+export const MATCH_LIMITS = {
+  maxTextChars: 2_000,
+  /** How far from a detail its context words are looked for, in tokens. */
+  contextReach: 40,
+};
+
+/** The first index in `sorted` whose key is at least `value` (sorted.length when none is). */
+function lowerBound<T>(sorted: T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (key(sorted[middle]!) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
  * The details of a text that a fact can hinge on: money, percentages, counts (with
  * what they count), durations, clock times, dates and proper names.
  */
-export function extractDetails(text: string): Detail[] {
+export function extractDetails(fullText: string, limits = MATCH_LIMITS): Detail[] {
+  const text = fullText.length > limits.maxTextChars ? fullText.slice(0, limits.maxTextChars) : fullText;
   const details: Array<Omit<Detail, "context">> = [];
-  const covered: Array<[number, number]> = [];
-  const overlaps = (start: number, end: number) => covered.some(([s, e]) => start < e && end > s);
+  // Which characters a detail already covers: an overlap test costs the span's length, not the number of details.
+  const covered = new Uint8Array(text.length + 1);
+  const overlaps = (start: number, end: number) => {
+    for (let i = Math.max(0, start); i < end && i < covered.length; i += 1) if (covered[i]) return true;
+    return false;
+  };
   const add = (detail: Omit<Detail, "context">) => {
     details.push(detail);
-    covered.push([detail.start, detail.end]);
+    covered.fill(1, Math.max(0, detail.start), Math.min(covered.length, detail.end));
   };
 
   for (const match of text.matchAll(MONEY_PATTERN)) {
@@ -210,7 +240,7 @@ export function extractDetails(text: string): Detail[] {
       const found = text.indexOf(value, offset);
       if (found !== -1) offset = found;
     }
-    tokens.push({ value, start: offset, end: offset + value.length, pos: pos[i]! });
+    tokens.push({ value, start: offset, end: offset + value.length, pos: pos[i]!, index: i });
     offset += value.length;
   });
 
@@ -218,14 +248,16 @@ export function extractDetails(text: string): Detail[] {
   // not a word further on ("420 according to the company").
   // "the 10-day heatwave", "12 days of heat": a count of days is a span of time; "a 22-year-old" is an age.
   const countOrSpan = (raw: string, amount: number, start: number, end: number, unit: string): Omit<Detail, "context"> => {
-    const after = text.slice(end);
+    // Only the next few words can say "-year-old": never the rest of the text.
+    const after = text.slice(end, end + 64);
     const age = /^\s*-?\s*\p{L}+\s*-?\s*old\b/u.test(after);
     const minutes = minutesInUnit(unit);
     if (minutes === undefined || age) return { kind: "number", raw, value: String(amount), start, end, unit };
     return { kind: "duration", raw, value: String(Math.round(amount * minutes * 1000) / 1000), start, end, unit };
   };
   const unitAfter = (end: number): string => {
-    for (const token of tokens.filter((t) => t.start >= end).slice(0, 3)) {
+    const first = lowerBound(tokens, end, (t) => t.start);
+    for (const token of tokens.slice(first, first + 3)) {
       const lower = token.value.toLowerCase();
       // "184,000 last year": what follows "last", "next" or "this" is when, not what is counted.
       if (TIME_DETERMINERS.has(lower)) return "";
@@ -306,16 +338,20 @@ export function extractDetails(text: string): Detail[] {
   flush();
 
   // "demanding 9 percent, the airline is offering 6": a bare figure next to a percentage is one too.
-  const percentages = details.filter((d) => d.kind === "percentage");
+  const percentages = details.filter((d) => d.kind === "percentage").sort((a, b) => a.start - b.start);
   if (percentages.length > 0) {
+    const longest = Math.max(...percentages.map((p) => p.end - p.start));
+    const near = (detail: Omit<Detail, "context">) => {
+      // Only percentages starting within reach can be near: look at those, found by position.
+      for (let i = lowerBound(percentages, detail.start - 80 - longest, (p) => p.start); i < percentages.length; i += 1) {
+        const p = percentages[i]!;
+        if (p.start >= detail.end + 80) break;
+        if (Math.abs(p.start - detail.end) < 80 || Math.abs(detail.start - p.end) < 80) return true;
+      }
+      return false;
+    };
     for (const detail of details) {
-      if (
-        detail.kind === "number" &&
-        detail.unit === "" &&
-        Number(detail.value) <= 100 &&
-        percentages.some((p) => Math.abs(p.start - detail.end) < 80 || Math.abs(detail.start - p.end) < 80)
-      )
-        detail.kind = "percentage";
+      if (detail.kind === "number" && detail.unit === "" && Number(detail.value) <= 100 && near(detail)) detail.kind = "percentage";
     }
   }
 
@@ -324,15 +360,17 @@ export function extractDetails(text: string): Detail[] {
   // Within the detail's clause: "began in March, and a mediator..." says nothing of the mediator's start.
   // A lone capitalized word opening the sentence is often a common noun the tagger took for a name ("Crossings are suspended").
   const openingWord = tokens.find((t) => /^\p{L}/u.test(t.value));
-  const loneOpening = (t: Token) => t === openingWord && tokens[tokens.indexOf(t) + 1]?.pos !== "PROPN";
+  const loneOpening = (t: Token) => t === openingWord && tokens[t.index + 1]?.pos !== "PROPN";
   const isContextWord = (t: Token) =>
     /^\p{L}{2,}$/u.test(t.value) &&
     !STOP_WORDS.has(t.value.toLowerCase()) &&
     (t.pos !== "PROPN" || isCalendarWord(t.value) || loneOpening(t));
   const clauseBreak = (t: Token) => /^[,;:()—–"“”.!?]$/.test(t.value);
-  const collect = (walk: Token[]) => {
+  /** Context words walking from token `from` by `step`, within the clause and within reach. */
+  const collect = (from: number, step: 1 | -1) => {
     const words: string[] = [];
-    for (const token of walk) {
+    for (let i = from, walked = 0; i >= 0 && i < tokens.length && walked < limits.contextReach; i += step, walked += 1) {
+      const token = tokens[i]!;
       if (clauseBreak(token) || words.length >= CONTEXT_WORDS) break;
       if (isContextWord(token)) words.push(concept(token.value.toLowerCase()));
     }
@@ -341,8 +379,12 @@ export function extractDetails(text: string): Detail[] {
   return details
     .sort((a, b) => a.start - b.start)
     .map((detail) => {
-      const before = collect(tokens.filter((t) => t.end <= detail.start).reverse());
-      const after = collect(tokens.filter((t) => t.start >= detail.end));
+      // Token ends grow with their starts, so both sides are found by position.
+      const before = collect(lowerBound(tokens, detail.start + 1, (t) => t.end) - 1, -1);
+      const after = collect(
+        lowerBound(tokens, detail.end, (t) => t.start),
+        1,
+      );
       return { ...detail, context: [...new Set([...before, ...after])] };
     });
 }

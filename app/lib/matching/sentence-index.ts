@@ -1,11 +1,13 @@
 import MiniSearch from "minisearch";
 import { MONTHS } from "../extraction/calendar";
 import { segmentSentences } from "../extraction/sentences";
+import type { TimeBudget } from "./time-budget";
 import {
   type Comparison,
   type Detail,
   type Difference,
   type Relation,
+  MATCH_LIMITS,
   TIME_UNITS,
   classifyRelation,
   compareDetails,
@@ -101,7 +103,10 @@ function shownDifferences(relation: Relation, comparison: Comparison): Differenc
  * the details (amounts, times, dates, counts) both state, then marked corroborates,
  * contradicts or related.
  */
-export function buildSentenceIndex(documents: Array<{ id: number; title: string; text: string }>) {
+export function buildSentenceIndex(
+  // `sentenceSpans`, when given, are the document's sentences already found (PassageReader); else they are found here.
+  documents: Array<{ id: number; title: string; text: string; sentenceSpans?: Array<{ start: number; end: number }> }>,
+) {
   // Terms are computed once per sentence (below) and handed to MiniSearch as they are; the
   // query is given as terms too, so neither side is tokenized or stemmed a second time.
   const index = new MiniSearch<Passage>({
@@ -118,8 +123,9 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
   for (const document of documents) {
     const articlePassages: Array<Passage> = [];
     const termCounts = new Map<string, number>();
-    for (const sentence of segmentSentences(document.text)) {
-      const sentenceTerms = terms(sentence.text);
+    for (const sentence of document.sentenceSpans ?? segmentSentences(document.text)) {
+      const sentenceText = document.text.slice(sentence.start, sentence.end);
+      const sentenceTerms = terms(sentenceText);
       // Words only: a figure ("11" the hour, "11" the count) says little about which story an article tells.
       for (const term of sentenceTerms) if (!/^\d/.test(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
       const passageTerms = new Set(sentenceTerms);
@@ -129,7 +135,7 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
         documentTitle: document.title,
         start: sentence.start,
         end: sentence.end,
-        text: sentence.text,
+        text: sentenceText,
         terms: passageTerms,
       };
       passages.set(passage.id, passage);
@@ -217,7 +223,9 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     wordingOf: (passageTerms: Set<string>) => number;
   }
 
-  const readClaim = (text: string): Claim | null => {
+  const readClaim = (fullText: string): Claim | null => {
+    // A claim added by hand can be any selection: matching reads a sentence's worth of it.
+    const text = fullText.slice(0, MATCH_LIMITS.maxTextChars);
     const claimTerms = new Set(terms(text));
     if (claimTerms.size === 0) return null;
     const claimWeight = [...claimTerms].reduce((sum, term) => sum + idf(term), 0);
@@ -234,9 +242,13 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
     return { text, terms: claimTerms, details: extractDetails(text), wordingOf };
   };
 
-  /** BM25 candidates re-ranked by shared rare words and details, each with its relation. */
-  const rankByWords = (claim: Claim, exclude: (passage: IndexedPassage) => boolean, story: Set<number> | undefined) => {
-    const ranked = new Map<string, RankedPassage>();
+  /** BM25 candidates re-ranked by shared rare words and details, each with its relation; a step per candidate. */
+  function* rankByWords(
+    ranked: Map<string, RankedPassage>,
+    claim: Claim,
+    exclude: (passage: IndexedPassage) => boolean,
+    story: Set<number> | undefined,
+  ): Generator<void> {
     for (const hit of index.search([...claim.terms].join(" "))) {
       const { terms: passageTerms, ...passage } = passages.get(hit.id as string)!;
       if (exclude(passage)) continue;
@@ -255,28 +267,37 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
         relation = "related";
       ranked.set(passage.id, { ...passage, score, relation, differences: shownDifferences(relation, comparison) });
       if (ranked.size >= CANDIDATES) break;
+      yield;
     }
-    return ranked;
-  };
+  }
 
-  /** Lines up the claim's figures with those of the articles telling the same story (story-alignment.ts), adding or re-marking passages. */
-  const addFiguresOfTheStory = (
+  /**
+   * Lines up the claim's figures with those of the articles telling the same story (story-alignment.ts), adding or
+   * re-marking passages; a step per passage read (reading a passage's details is the costly part).
+   */
+  function* addFiguresOfTheStory(
     ranked: Map<string, RankedPassage>,
     claim: Claim,
     exclude: (passage: IndexedPassage) => boolean,
     fromDocumentId: number,
     storyArticles: number[],
-  ) => {
+  ): Generator<void> {
     const figuresOf = (passage: Passage) => (MAY_HOLD_FIGURE.test(passage.text) ? detailsOf(passage) : []);
     const sharesUncommonWord = (passage: Passage) =>
       [...passage.terms].some((term) => claim.terms.has(term) && !/^\d/.test(term) && !isCommonTerm(term));
     // A figure the claim's own article states elsewhere is that other fact wherever it appears.
-    const statedElsewhere = (passagesOf.get(fromDocumentId) ?? []).filter((passage) => passage.text !== claim.text).flatMap(figuresOf);
+    const statedElsewhere: Detail[] = [];
+    for (const passage of passagesOf.get(fromDocumentId) ?? []) {
+      if (passage.text === claim.text) continue;
+      statedElsewhere.push(...figuresOf(passage));
+      yield;
+    }
     for (const documentId of storyArticles) {
-      const article: Array<StoryPassage<Passage>> = (passagesOf.get(documentId) ?? []).map((passage) => ({
-        passage,
-        details: figuresOf(passage),
-      }));
+      const article: Array<StoryPassage<Passage>> = [];
+      for (const passage of passagesOf.get(documentId) ?? []) {
+        article.push({ passage, details: figuresOf(passage) });
+        yield;
+      }
       for (const alignment of alignWithArticle(claim.details, article, { sharesWords: sharesUncommonWord, statedElsewhere })) {
         const { terms: passageTerms, ...passage } = alignment.passage;
         if (exclude(passage)) continue;
@@ -284,7 +305,27 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
         if (merged) ranked.set(passage.id, merged);
       }
     }
-  };
+  }
+
+  function* searchSteps(
+    ranked: Map<string, RankedPassage>,
+    query: string,
+    exclude: (passage: IndexedPassage) => boolean,
+    fromDocumentId: number | undefined,
+  ): Generator<void> {
+    const claim = readClaim(query);
+    if (!claim) return;
+    const story = fromDocumentId === undefined ? undefined : storyOf(fromDocumentId);
+    yield* rankByWords(ranked, claim, exclude, story?.articles);
+    if (fromDocumentId !== undefined && story && claim.details.length > 0)
+      yield* addFiguresOfTheStory(ranked, claim, exclude, fromDocumentId, story.readAlongside);
+  }
+
+  const best = (ranked: Map<string, RankedPassage>, limit: number): RankedPassage[] =>
+    [...ranked.values()]
+      .map((passage) => ({ ...passage, score: Math.round(Math.min(1, passage.score) * 1000) / 1000 }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
 
   return {
     size: total,
@@ -294,16 +335,31 @@ export function buildSentenceIndex(documents: Array<{ id: number; title: string;
      * figure stated in other words is found and compared (story-alignment.ts).
      */
     search(query: string, exclude: (passage: IndexedPassage) => boolean, limit: number, fromDocumentId?: number): RankedPassage[] {
-      const claim = readClaim(query);
-      if (!claim) return [];
-      const story = fromDocumentId === undefined ? undefined : storyOf(fromDocumentId);
-      const ranked = rankByWords(claim, exclude, story?.articles);
-      if (fromDocumentId !== undefined && story && claim.details.length > 0)
-        addFiguresOfTheStory(ranked, claim, exclude, fromDocumentId, story.readAlongside);
-      return [...ranked.values()]
-        .map((passage) => ({ ...passage, score: Math.round(Math.min(1, passage.score) * 1000) / 1000 }))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, limit);
+      const ranked = new Map<string, RankedPassage>();
+      for (const step of searchSteps(ranked, query, exclude, fromDocumentId)) void step;
+      return best(ranked, limit);
+    },
+
+    /**
+     * The same search within a request's budget, giving the event loop a turn as it goes; when the
+     * budget runs out it answers with the passages ranked so far (`complete: false`).
+     */
+    async searchWithin(
+      query: string,
+      exclude: (passage: IndexedPassage) => boolean,
+      options: { limit: number; fromDocumentId?: number; budget: TimeBudget },
+    ): Promise<{ passages: RankedPassage[]; complete: boolean }> {
+      const ranked = new Map<string, RankedPassage>();
+      let complete = true;
+      for (const step of searchSteps(ranked, query, exclude, options.fromDocumentId)) {
+        void step;
+        if (options.budget.exhausted) {
+          complete = false;
+          break;
+        }
+        await options.budget.breathe();
+      }
+      return { passages: best(ranked, options.limit), complete };
     },
   };
 }
