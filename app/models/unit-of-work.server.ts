@@ -59,7 +59,9 @@ export async function writeProject<T>(options: ProjectWriteOptions, work: (write
         throw new Error("A write announced changed claims but recorded no audit event.");
       return result;
     },
-    options.large ? { timeout: 120_000, maxWait: 30_000 } : undefined,
+    // A write waits its turn for a connection when many arrive at once (Prisma's default
+    // of 2 s refused some of 30 verdicts racing two bulk changes on PostgreSQL, P2028).
+    options.large ? { timeout: 120_000, maxWait: 30_000 } : { maxWait: 10_000 },
   );
   for (const change of changes) {
     await publishProjectEvent({ type: "claims-changed", projectId, claimIds: change.claimIds, actorId: actor.id, summary: change.summary });
