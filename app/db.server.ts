@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client";
 import { Prisma, PrismaClient as SqlitePrismaClient } from "../generated/sqlite/client";
 import { type DatabaseTarget, parseDatabaseUrl } from "./lib/database-url";
+import { timeDatabaseQueries } from "./observability/timed-queries.server";
 
 // Both generated clients come from one model file, so their model types match; the
 // app is typed against the SQLite client and the PostgreSQL one is cast to it.
@@ -25,6 +26,7 @@ function sqliteAdapter(filePath: string): SqlMigrationAwareDriverAdapterFactory 
   const base = new PrismaBetterSQLite3({ url: filePath, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const prepare = async (adapter: SqlDriverAdapter) => {
     beginTransactionsImmediately(adapter);
+    timeDatabaseQueries(adapter);
     await adapter.executeScript(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
     );
@@ -59,10 +61,19 @@ export function createDb(target: DatabaseTarget, poolSize = 10): Db {
     // Plain SQL (claim filters, exports) names tables without a schema: the search path
     // makes it find the same tables as Prisma's own queries.
     const searchPath = target.schema ? { options: `-c search_path="${target.schema.replace(/"/g, '""')}"` } : {};
-    const adapter = new PrismaPg({ connectionString: target.connectionString, max: poolSize, ...searchPath }, { schema: target.schema });
+    const base = new PrismaPg({ connectionString: target.connectionString, max: poolSize, ...searchPath }, { schema: target.schema });
+    const adapter: typeof base = Object.assign(Object.create(base) as typeof base, {
+      connect: async () => timeDatabaseQueries(await base.connect()),
+    });
     return new PostgresPrismaClient({ adapter }) as unknown as Db;
   }
   return new SqlitePrismaClient({ adapter: sqliteAdapter(target.filePath) });
+}
+
+/** A read-only client on a SQLite file that is not the app's database (a backup being verified): it changes nothing in the file. */
+export function openSqliteReadOnly(filePath: string): Db {
+  const adapter = new PrismaBetterSQLite3({ url: filePath, readonly: true, fileMustExist: true });
+  return new SqlitePrismaClient({ adapter });
 }
 
 let instance: { db: Db; url: string } | undefined;

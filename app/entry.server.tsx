@@ -3,10 +3,19 @@ import { isbot } from "isbot";
 import { PassThrough } from "node:stream";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
-import { type AppLoadContext, type EntryContext, ServerRouter } from "react-router";
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction, ServerRouter } from "react-router";
+import { ServerRequestIdContext } from "./lib/error-reference";
 import { NonceContext } from "./nonce";
+import { reportServerError } from "./observability/errors.server";
+import { currentRequest } from "./observability/request-context.server";
 
 export const streamTimeout = 5_000;
+
+// Errors of loaders, actions and rendering: logged once with the request id (4xx only noted
+// on the access line). A request the client abandoned is not an error of ours.
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (!request.signal.aborted) reportServerError(error);
+};
 
 export default function handleRequest(
   request: Request,
@@ -29,7 +38,9 @@ export default function handleRequest(
 
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        <ServerRequestIdContext.Provider value={currentRequest()?.requestId ?? null}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </ServerRequestIdContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -51,7 +62,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) reportServerError(error);
         },
       },
     );

@@ -13,6 +13,7 @@ import {
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { getAuthenticated } from "./auth/guards.server";
+import { ERROR_REFERENCE_ELEMENT_ID, useErrorReference } from "./lib/error-reference";
 import { useNonce } from "./nonce";
 import { paths } from "./lib/paths";
 
@@ -84,6 +85,7 @@ export function meta() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const reference = useErrorReference(error);
   let title = "Something went wrong";
   let message = "An unexpected error occurred. It has been logged.";
   if (isRouteErrorResponse(error)) {
@@ -102,6 +104,11 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     <section className="error-page">
       <h1>{title}</h1>
       <p>{message}</p>
+      {!isRouteErrorResponse(error) && reference ? (
+        <p>
+          If you report this, quote the reference <code id={ERROR_REFERENCE_ELEMENT_ID}>{reference}</code>.
+        </p>
+      ) : null}
       <p>
         <Link to={paths.home()}>Back to Claimdesk</Link>
       </p>

@@ -3,6 +3,7 @@ import { type RouteConfig, index, route } from "@react-router/dev/routes";
 export default [
   index("routes/home.tsx"),
   route("healthz", "routes/healthz.ts"),
+  route("readyz", "routes/readyz.ts"),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.ts"),
   route("account", "routes/account.tsx"),

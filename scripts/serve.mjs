@@ -1,10 +1,11 @@
 // Serves the built app (production) or the app through Vite (development, --dev).
-// Static files are served here, before the app's own middleware. In production the
-// app runs in several processes (one per core, WEB_CONCURRENCY): see server-processes.mjs.
+// In production the app (server/app.ts, which also serves the built client files) runs in
+// several processes (one per core, WEB_CONCURRENCY): see server-processes.mjs.
 import cluster from "node:cluster";
 import process from "node:process";
-import { setTimeout } from "node:timers";
+import { setInterval, setTimeout } from "node:timers";
 import express from "express";
+import { createProcessLog } from "./lib/process-log.mjs";
 import { superviseServerProcesses } from "./server-processes.mjs";
 
 const development = process.argv.includes("--dev");
@@ -15,6 +16,9 @@ const server = express();
 server.disable("x-powered-by");
 
 let processCount = 1;
+// The built app's shutdown steps (none in development, where Vite loads the app per request).
+let appShutdown = { begin: () => ({ eventStreams: 0 }), finish: async () => {}, timeoutSeconds: 2 };
+let warmUp = async () => {};
 let startNotices = [];
 if (development) {
   const vite = await import("vite");
@@ -30,13 +34,13 @@ if (development) {
     }
   });
 } else {
-  server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
-  server.use(express.static("build/client", { maxAge: "1h", index: false }));
   try {
-    const { app, serverProcessCount, startNotices: notices } = await import("../build/server/index.js");
-    server.use(app);
-    processCount = serverProcessCount;
-    startNotices = notices ?? [];
+    const built = await import("../build/server/index.js");
+    server.use(built.app);
+    processCount = built.serverProcessCount;
+    appShutdown = { begin: built.beginShutdown, finish: built.finishShutdown, timeoutSeconds: built.shutdownTimeoutSeconds };
+    warmUp = built.warmUp;
+    startNotices = built.startNotices ?? [];
   } catch (error) {
     // A bad environment variable is reported in one line, not as a stack trace.
     if (error instanceof Error && error.message.startsWith("claimdesk:")) {
@@ -47,16 +51,19 @@ if (development) {
   }
 }
 
-if (cluster.isPrimary) for (const notice of startNotices) console.log(notice);
+const log = createProcessLog();
+if (cluster.isPrimary) for (const notice of startNotices) log.warn(notice);
 if (cluster.isPrimary && processCount > 1) {
-  superviseServerProcesses(processCount, displayAddress);
+  superviseServerProcesses(processCount, displayAddress, log, { shutdownTimeoutSeconds: appShutdown.timeoutSeconds });
 } else {
   // Express 5 calls this back with the error too when listening fails (handled below).
   const listener = server.listen(port, host, (error) => {
-    if (!error && cluster.isPrimary) console.log(`claimdesk: serving on ${displayAddress}`);
+    if (error) return;
+    if (cluster.isPrimary) log.info({ address: displayAddress }, `claimdesk: serving on ${displayAddress}`);
+    void warmUp();
   });
   listener.on("error", (error) => {
-    console.error(`claimdesk: cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
+    log.fatal(`claimdesk: cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
     process.exit(1);
   });
   // Longer than load balancers' idle timeouts (60 s is common): the balancer, not this
@@ -64,12 +71,34 @@ if (cluster.isPrimary && processCount > 1) {
   // server has just closed.
   listener.keepAliveTimeout = 65_000;
   listener.headersTimeout = 66_000;
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      listener.close(() => process.exit(0));
-      // Open event streams keep connections alive; do not wait for them forever.
-      setTimeout(() => process.exit(0), 2_000).unref();
-      listener.closeIdleConnections?.();
+  // Graceful shutdown: stop accepting, end event streams (browsers reconnect elsewhere),
+  // let in-flight requests finish for up to SHUTDOWN_TIMEOUT_SECONDS, then close the database.
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    const started = Date.now();
+    const { eventStreams } = appShutdown.begin();
+    log.info({ signal, eventStreams }, "claimdesk: stopping; finishing the requests in flight");
+    listener.close(async () => {
+      try {
+        await appShutdown.finish();
+      } catch (error) {
+        log.error({ err: error }, "claimdesk: closing the database failed");
+      }
+      log.info({ durationMs: Date.now() - started }, "claimdesk: stopped");
+      process.exit(0);
     });
-  }
+    // Idle keep-alive connections close now; busy ones close after their response.
+    listener.closeIdleConnections();
+    const idle = setInterval(() => listener.closeIdleConnections(), 100);
+    idle.unref();
+    setTimeout(() => {
+      log.warn({ timeoutSeconds: appShutdown.timeoutSeconds }, "claimdesk: requests still running at the shutdown timeout; closing them");
+      listener.closeAllConnections();
+      // If closing the database hangs too, exit anyway.
+      setTimeout(() => process.exit(1), 2_000).unref();
+    }, appShutdown.timeoutSeconds * 1000).unref();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
 }

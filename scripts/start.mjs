@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIsStale } from "./lib/build-freshness.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -37,21 +38,9 @@ if (!fs.existsSync(path.join(root, "generated", "sqlite", "client.ts"))) {
   if (!run(process.execPath, ["scripts/generate-clients.mjs"])) fail("could not generate the Prisma clients");
 }
 
-function newestMtime(entry) {
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
-}
-if (!development) {
-  const built = path.join(root, "build", "server", "index.js");
-  const sources = ["app", "server", "public", "vite.config.ts", "react-router.config.ts", "package-lock.json"].filter((p) =>
-    fs.existsSync(p),
-  );
-  const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime)) > fs.statSync(built).mtimeMs;
-  if (stale) {
-    console.log("claimdesk: building...");
-    if (!run(path.join(root, "node_modules", ".bin", "react-router"), ["build"])) fail("the build failed (see above)");
-  }
+if (!development && buildIsStale(root)) {
+  console.log("claimdesk: building...");
+  if (!run(path.join(root, "node_modules", ".bin", "react-router"), ["build"])) fail("the build failed (see above)");
 }
 
 const bootArgs = ["bin/claimdesk.mjs", "boot"];

@@ -57,6 +57,9 @@ if (!nativeModuleLoads() && !(run("npm", ["rebuild", "better-sqlite3"]) && nativ
 check("typecheck", run(bin("react-router"), ["typegen"]) && run(bin("tsc"), ["--noEmit"]));
 check("lint", run(bin("eslint"), ["--max-warnings=0", "."]));
 check("format (Prettier)", run(bin("prettier"), ["--check", "--log-level=warn", "."]));
+// Built once, before the integration lanes: their server tests start the built app, and so do the end-to-end tests.
+const built = run(bin("react-router"), ["build"]);
+check("build", built);
 vitestLane("unit", "unit", {});
 vitestLane("integration (SQLite)", "integration", { TEST_LANE: "sqlite" });
 
@@ -81,8 +84,8 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {
   console.error(`claimdesk: Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
   check("end-to-end (Chromium missing)", false);
-} else if (!run(bin("react-router"), ["build"])) {
-  check("build for end-to-end tests", false);
+} else if (!built) {
+  check("end-to-end (the build failed)", false);
 } else {
   const output = path.join(reports, "e2e.json");
   const ok = run(bin("playwright"), ["test", "--reporter=list,json"], {

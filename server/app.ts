@@ -1,13 +1,24 @@
 import "react-router";
 import { createRequestHandler } from "@react-router/express";
-import express, { type Request } from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import os from "node:os";
 import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
+import { disconnectDb } from "../app/db.server";
+import { closeEventListener, endEventStreams } from "../app/models/events.server";
+import { checkDatabase } from "../app/models/health.server";
+import { getLogger } from "../app/observability/logger.server";
+import { reportServerError } from "../app/observability/errors.server";
+import { currentRequest } from "../app/observability/request-context.server";
+import { httpRequestDuration } from "../app/observability/metrics.server";
+import { metricsEndpoint } from "./metrics-endpoint";
+import { type FinishedRequest, ROUTE_LABEL, observeRequests, rejectMalformedPaths } from "./request-log";
+import { routePatternMatcher } from "./route-pattern";
 import { LOOPBACK_ONLY_NOTICE, loopbackHostsOnly, originCheck, securityHeaders } from "./security";
 
 const config = getConfig();
 const development = process.env.NODE_ENV === "development";
+const serverBuild = await import("virtual:react-router/server-build");
 
 export const app = express();
 app.disable("x-powered-by");
@@ -17,6 +28,39 @@ app.set("trust proxy", config.TRUST_PROXY);
 const isSecure = (req: Request) => (config.APP_ORIGIN ? config.APP_ORIGIN.startsWith("https:") : req.protocol === "https");
 const expectedOrigin = (req: Request) => config.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
 
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+function recordRequestMetrics(request: FinishedRequest) {
+  // Event streams stay open for as long as a table is: counted by claimdesk_event_streams_open instead.
+  if (request.eventStream) return;
+  const route = request.route.pattern === null ? "(none)" : `${request.route.pattern}${request.route.data ? ".data" : ""}`;
+  const method = METHODS.has(request.method) ? request.method : "other";
+  httpRequestDuration.observe({ method, route, status: String(request.status) }, request.durationSeconds);
+}
+
+app.use(
+  observeRequests({
+    routeOf: routePatternMatcher(serverBuild.routes),
+    trustForwardedRequestId: config.TRUST_PROXY,
+    quietRoutes: new Set(["/healthz", "/readyz", "/metrics"]),
+    onFinished: recordRequestMetrics,
+  }),
+);
+app.use(rejectMalformedPaths);
+// While the process drains (graceful shutdown), every response closes its connection, so
+// keep-alive clients reconnect to a process that is still serving.
+let stopping = false;
+app.use((_req, res, next) => {
+  if (stopping) res.setHeader("Connection", "close");
+  next();
+});
+app.get("/metrics", metricsEndpoint(config.METRICS_TOKEN));
+if (import.meta.env.PROD) {
+  // The built client (in development Vite serves it). Paths are relative to the project
+  // root, where `npm start` runs.
+  const setHeaders = (res: Response) => (res.locals[ROUTE_LABEL] = "static");
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false, setHeaders }));
+  app.use(express.static("build/client", { maxAge: "1h", index: false, setHeaders }));
+}
 // The Host header is trusted as the origin only in development or behind APP_ORIGIN.
 const trustsOnlyLoopback = config.NODE_ENV === "production" && !config.APP_ORIGIN && !development;
 /** Lines `npm start` prints once when it starts serving. */
@@ -35,8 +79,46 @@ app.use(
   }),
 );
 
+// Errors that escape the router (a failure in a middleware): logged once with the request
+// id, answered with that id and no stack.
+app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  reportServerError(error);
+  if (res.headersSent) return next(error);
+  const reference = currentRequest()?.requestId ?? String(res.getHeader("X-Request-Id") ?? "");
+  res.status(500).type("text/plain").send(`Unexpected server error. Reference: ${reference}\n`);
+});
+
 /**
  * How many server processes `npm start` runs. Rendering is CPU-bound and Node uses one
  * core per process, so one process per core (up to 8) unless WEB_CONCURRENCY says otherwise.
  */
 export const serverProcessCount = config.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), 8);
+
+/** How long SIGTERM lets in-flight requests run before their connections are closed. */
+export const shutdownTimeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;
+
+/**
+ * Graceful shutdown, called by scripts/serve.mjs on SIGTERM once the listener stops
+ * accepting: responses from now on close their connections, and open event streams end
+ * with a reconnect hint so browsers move to a process that is still serving.
+ */
+export function beginShutdown(): { eventStreams: number } {
+  stopping = true;
+  return { eventStreams: endEventStreams() };
+}
+
+/** After the last in-flight request: close the database connections (SQLite checkpoints its WAL). */
+export async function finishShutdown(): Promise<void> {
+  await closeEventListener();
+  await disconnectDb();
+}
+
+/**
+ * Opens the database as soon as the process listens, not at the first request: the first
+ * visitor does not wait for it, an unreachable database is logged at once, and a running
+ * server always holds its SQLite file open (which `claimdesk db restore` checks for).
+ */
+export async function warmUp(): Promise<void> {
+  const database = await checkDatabase();
+  if (!database.ok) getLogger().error({ database }, "claimdesk: the database does not answer");
+}

@@ -5,6 +5,7 @@ import { AppError } from "../lib/app-error";
 import { type Capability, can } from "../lib/roles";
 import { type ProjectAccess, findProjectAccess } from "../models/project.server";
 import { type SessionUser, validateSessionToken } from "../models/session.server";
+import { noteRequestUser } from "../observability/request-context.server";
 import { readSessionToken } from "./cookie.server";
 import { paths } from "../lib/paths";
 
@@ -35,7 +36,9 @@ async function lookUpSession(request: Request): Promise<Authenticated | null> {
   const token = readSessionToken(request);
   if (!token) return null;
   const result = await validateSessionToken(token, sessionPolicy());
-  return result ? { user: result.user, sessionId: result.session.id } : null;
+  if (!result) return null;
+  noteRequestUser(result.user.id); // for the access log
+  return { user: result.user, sessionId: result.session.id };
 }
 
 export function forbidden(message = "You do not have permission to do that."): never {

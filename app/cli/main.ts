@@ -10,6 +10,7 @@ import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
+import { reportCommand } from "./commands/report";
 import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
@@ -34,11 +35,15 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   source: sourceCommand,
   suggest: suggestCommand,
   export: exportCommand,
+  report: reportCommand,
 };
 
 const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
 
   db migrate                                   apply pending migrations
+  db backup --out FILE                         online copy of the SQLite database, verified (integrity, audit chains)
+  db restore --from FILE                       put a verified backup in place (the server must be stopped; exits 5 if not)
+  db verify                                    integrity, every audit chain and migrations of DATABASE_URL (also PostgreSQL)
   user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin
   project create --slug S --name N [--owner U]
   project add-member --project S --username U --role owner|editor|reviewer|viewer
@@ -47,6 +52,8 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
                                                change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
   claims --project S [--status S] [--include-dismissed]
+  claims re-extract --project S [--as U]       run the current model again: add new candidates, update
+                                               untouched claims, never change reviewed ones
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
   assign --claim ID --to USERNAME|none --as U [--expect-version N]
@@ -55,15 +62,19 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   suggest --claim ID [--limit N]               passages of other articles stating the same fact
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
+  report verify FILE --project S               check a JSON report's verdicts against the live audit trail
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
-  audit verify --project S | --global          recompute the tamper-evident audit chain
+  audit verify --project S | --global [--expect-head HASH]
+                                               recompute the tamper-evident audit chain; with a head hash a
+                                               report printed, fail unless it is still in the chain
   boot [--no-demo]                             migrate, then seed demo data if the database is empty
 
 Every command takes --json for machine-readable output. Errors print one line on
 stderr and exit non-zero: 2 for usage errors and bad input, 3 for a stale
---expect-version, 4 when the --as user's role does not allow it, 6 when the audit
-trail is broken, 1 otherwise.`;
+--expect-version, 4 when the --as user's role does not allow the command or a
+check of stored data fails (audit trail, database integrity), 5 when the database
+is in use, 1 otherwise.`;
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Titles, names and messages come from imported files and users: nothing they hold may act on a terminal.

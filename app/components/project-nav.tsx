@@ -10,7 +10,7 @@ const SECTIONS: Array<{ to: (slug: string) => string; label: string; capability:
   { to: paths.discrepancies, label: "Discrepancies", capability: "read" },
   { to: (slug) => paths.export(slug), label: "Export", capability: "export" },
   { to: paths.members, label: "Members", capability: "manageMembers" },
-  { to: paths.settings, label: "Settings", capability: "manageSettings" },
+  { to: paths.settings, label: "Settings", capability: "reextractClaims" },
 ];
 
 /** Sections the role may open; the server refuses the others anyway. */

@@ -9,17 +9,18 @@ describe("one error type, one mapping", () => {
     expect([httpStatusOf("stale_version"), exitCodeOf("stale_version")]).toEqual([409, 3]);
     expect([httpStatusOf("forbidden"), exitCodeOf("forbidden")]).toEqual([403, 4]);
     expect([httpStatusOf("not_found"), exitCodeOf("not_found")]).toEqual([404, 1]);
-    expect(exitCodeOf("integrity_failed")).toBe(6);
+    expect(exitCodeOf("integrity_failed")).toBe(4);
+    expect(exitCodeOf("in_use")).toBe(5);
   });
 
-  it("keeps exit codes 3, 4 and 6 for one meaning each, so scripts can tell those failures apart", () => {
+  it("keeps exit codes 3, 4 and 5 for the meanings the README documents, so scripts can tell those failures apart", () => {
     const codesExiting = (exit: number) =>
       Object.entries(ERROR_CODES)
         .filter(([, meaning]) => meaning.exitCode === exit)
         .map(([code]) => code);
     expect(codesExiting(3)).toEqual(["stale_version"]);
-    expect(codesExiting(4)).toEqual(["forbidden"]);
-    expect(codesExiting(6)).toEqual(["integrity_failed"]);
+    expect(codesExiting(4)).toEqual(["forbidden", "integrity_failed"]);
+    expect(codesExiting(5)).toEqual(["in_use"]);
   });
 
   it("describes a stale write with what the other person did", () => {

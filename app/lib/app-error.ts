@@ -24,7 +24,9 @@ export const ERROR_CODES = {
   /** Too many attempts; try again later. */
   rate_limited: { httpStatus: 429, exitCode: 1 },
   /** A check of stored data failed (the audit trail's hash chain). */
-  integrity_failed: { httpStatus: 500, exitCode: 6 },
+  integrity_failed: { httpStatus: 500, exitCode: 4 },
+  /** Another process holds what the operation needs (a database being restored over while in use). */
+  in_use: { httpStatus: 409, exitCode: 5 },
   /** The operation could not be completed (a migration failed, the database is unreachable). */
   failed: { httpStatus: 500, exitCode: 1 },
 } as const satisfies Record<string, { httpStatus: number; exitCode: number }>;

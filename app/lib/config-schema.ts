@@ -18,6 +18,8 @@ const wholeNumber = (min: number, max: number, fallback: number) => boundedWhole
 const minutes = (fallback: number) => wholeNumber(1, 525_600, fallback);
 const count = (fallback: number) => wholeNumber(1, 100_000, fallback);
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 /** Every environment variable Claimdesk reads. README's configuration table mirrors this. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -49,8 +51,18 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: count(30),
   LOGIN_BLOCK_MINUTES: minutes(15),
   LOGIN_ACCOUNT_MAX_DELAY_SECONDS: wholeNumber(1, 3600, 30),
+  // Keys the audit trail (HMAC-SHA256) so that rewriting it needs this secret; keep it outside the database.
+  AUDIT_HMAC_KEY: z
+    .string()
+    .min(32, { error: "must be at least 32 characters (for example the output of openssl rand -hex 32)" })
+    .optional(),
   IMPORT_MAX_BYTES: wholeNumber(1_000, 1_000_000_000, 20 * 1024 * 1024),
   DEMO_DATA: flag.default(true),
+  // Operations (issue 17): log verbosity, the /metrics bearer token (unset: /metrics is 404),
+  // and how long SIGTERM waits for in-flight requests before closing them.
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (a random secret)" }).optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: wholeNumber(1, 600, 10),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -65,8 +77,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const issue = result.error.issues[0];
     const name = issue?.path.join(".") || "environment";
     const message = issue?.message ?? "is invalid";
-    // The database address may hold a password: never echo it.
-    const given = typeof issue?.path[0] === "string" && issue.path[0] !== "DATABASE_URL" ? present[issue.path[0]] : undefined;
+    // The database address may hold a password; the audit key and the metrics token are secrets: never echo them.
+    const secret = ["DATABASE_URL", "AUDIT_HMAC_KEY", "METRICS_TOKEN"];
+    const given = typeof issue?.path[0] === "string" && !secret.includes(issue.path[0]) ? present[issue.path[0]] : undefined;
     const shown = given === undefined ? "" : ` (got "${given.length > 60 ? `${given.slice(0, 60)}…` : given}")`;
     throw new ConfigError(`claimdesk: invalid configuration: ${message.startsWith(name) ? message : `${name} ${message}`}${shown}`);
   }

@@ -69,6 +69,9 @@ describe("configuration", () => {
     [{ SESSION_IDLE_MINUTES: "0" }, "SESSION_IDLE_MINUTES"],
     [{ WEB_CONCURRENCY: "0" }, "WEB_CONCURRENCY"],
     [{ WEB_CONCURRENCY: "two" }, "WEB_CONCURRENCY"],
+    [{ LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: "0" }, "SHUTDOWN_TIMEOUT_SECONDS"],
   ])("names the bad variable in one line: %j", (env, name) => {
     expect(() => parseConfig(env)).toThrow(new RegExp(`^claimdesk: invalid configuration: ${name} [^\\n]+$`));
   });
@@ -78,6 +81,15 @@ describe("configuration", () => {
       'claimdesk: invalid configuration: PORT must be a whole number from 1 to 65535 (got "3.5")',
     );
     expect(() => parseConfig({ DATABASE_URL: "mysql://u:s3cret@db" })).toThrow(/^(?!.*s3cret).*DATABASE_URL must start with/);
+    expect(() => parseConfig({ METRICS_TOKEN: "s3cret" })).toThrow(/^(?!.*s3cret).*METRICS_TOKEN must be at least 16/);
+  });
+
+  it("logs at info, leaves /metrics off and drains for 10 seconds unless told otherwise", () => {
+    const config = parseConfig({});
+    expect(config.LOG_LEVEL).toBe("info");
+    expect(config.METRICS_TOKEN).toBeUndefined();
+    expect(config.SHUTDOWN_TIMEOUT_SECONDS).toBe(10);
+    expect(parseConfig({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
   });
 });
 

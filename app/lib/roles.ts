@@ -27,6 +27,7 @@ export const CAPABILITY_MIN_ROLE = {
   deleteClaim: "editor",
   bulkEdit: "editor",
   assignClaims: "editor",
+  reextractClaims: "editor",
   manageMembers: "owner",
   manageSettings: "owner",
 } as const satisfies Record<string, ProjectRole>;

@@ -1,5 +1,33 @@
-import { ChainVerifier, GENESIS_HASH, GLOBAL_CHAIN, computeAuditHash, projectChain, type ChainProblem } from "../lib/audit-hash";
+import {
+  type AuditKey,
+  AuditKeyError,
+  type ChainProblem,
+  ChainVerifier,
+  GENESIS_HASH,
+  GLOBAL_CHAIN,
+  auditKeyFrom,
+  computeAuditHash,
+  projectChain,
+} from "../lib/audit-hash";
+import { getConfig } from "../config.server";
 import { type Db, type Tx, getDb } from "../db.server";
+
+let derivedKey: AuditKey | undefined;
+/** The key from AUDIT_HMAC_KEY (derived once per secret), or null when it is unset. */
+export function configuredAuditKey(): AuditKey | null {
+  const secret = getConfig().AUDIT_HMAC_KEY;
+  if (!secret) return null;
+  if (derivedKey?.secret !== secret) derivedKey = auditKeyFrom(secret);
+  return derivedKey;
+}
+
+/** Why this process may not append to a chain keyed with `chainKeyId`, or null when it may. */
+function keyMismatch(chainKeyId: string | null, key: AuditKey | null): string | null {
+  if (!chainKeyId || chainKeyId === key?.id) return null;
+  return key
+    ? `AUDIT_HMAC_KEY is not the key the audit trail is keyed with (key id ${chainKeyId}, this one is ${key.id})`
+    : `the audit trail is keyed (key id ${chainKeyId}) and AUDIT_HMAC_KEY is not set`;
+}
 
 export interface AuditEventInput {
   projectId?: number | null;
@@ -23,14 +51,14 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
 }
 
 /** Reserves `count` sequence numbers on a chain; returns the first one and the hash to link it to. */
-async function lockChainHead(tx: Tx, chain: string, count = 1): Promise<{ seq: number; previousHash: string }> {
+async function lockChainHead(tx: Tx, chain: string, count = 1): Promise<{ seq: number; previousHash: string; keyId: string | null }> {
   const existing = await tx.auditChainHead.updateMany({ where: { chain }, data: { seq: { increment: count } } });
   if (existing.count === 0) {
     await tx.auditChainHead.create({ data: { chain, seq: count, headHash: GENESIS_HASH } });
-    return { seq: 1, previousHash: GENESIS_HASH };
+    return { seq: 1, previousHash: GENESIS_HASH, keyId: null };
   }
   const head = await tx.auditChainHead.findUniqueOrThrow({ where: { chain } });
-  return { seq: head.seq - count + 1, previousHash: head.headHash };
+  return { seq: head.seq - count + 1, previousHash: head.headHash, keyId: head.keyId };
 }
 
 /**
@@ -46,6 +74,10 @@ export async function appendAuditEvents(
   if (inputs.length === 0) return [];
   const chain = projectId === null ? GLOBAL_CHAIN : projectChain(projectId);
   const head = await lockChainHead(tx, chain, inputs.length);
+  const key = configuredAuditKey();
+  // A plain event after keyed ones would read as a rewrite: refuse rather than weaken the chain.
+  const mismatch = keyMismatch(head.keyId, key);
+  if (mismatch) throw new AuditKeyError(`cannot record the change: ${mismatch}`);
   let previousHash = head.previousHash;
   const createdAt = new Date();
   const rows = inputs.map((input, index) => {
@@ -62,13 +94,14 @@ export async function appendAuditEvents(
       details: JSON.stringify(input.details ?? {}),
       createdAt,
       prevHash: previousHash,
+      keyId: key?.id ?? null,
     };
-    const hash = computeAuditHash(event);
+    const hash = computeAuditHash(event, key);
     previousHash = hash;
     return { ...event, hash };
   });
   for (let i = 0; i < rows.length; i += 1000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 1000) });
-  await tx.auditChainHead.update({ where: { chain }, data: { headHash: previousHash } });
+  await tx.auditChainHead.update({ where: { chain }, data: { headHash: previousHash, keyId: key?.id ?? null } });
   // Each event's place in its chain, in the order given (a claim's decision refers to it).
   return rows.map(({ seq, hash }) => ({ seq, hash }));
 }
@@ -94,17 +127,58 @@ export interface ChainVerification {
   checked: number;
   headHash: string;
   problem: ChainProblem | null;
+  anchorSeq?: number;
+  keyedFromSeq?: number;
+  /** The key the verification used (AUDIT_HMAC_KEY), by id. */
+  keyId: string | null;
 }
 
-/** Re-computes a chain from its first event; reads and checks it in pages so memory stays flat. */
-export async function verifyAuditChain(chain: string, db: Db = getDb()): Promise<ChainVerification> {
+/**
+ * Re-computes a chain from its first event; reads and checks it in pages so memory stays flat.
+ * With `expectHead` (a head hash a report printed) the chain must contain that hash, which
+ * catches deleting its newest events together with the head row, deleting the whole chain, or
+ * rewriting an event and rehashing all later ones: the head row lives in the same database.
+ */
+export async function verifyAuditChain(chain: string, options: { expectHead?: string | null; db?: Db } = {}): Promise<ChainVerification> {
+  const db = options.db ?? getDb();
+  const key = configuredAuditKey();
   const head = await db.auditChainHead.findUnique({ where: { chain } });
-  const verifier = new ChainVerifier();
+  const verifier = new ChainVerifier({ key, expectHead: options.expectHead ?? null });
   let afterSeq = 0;
   for (;;) {
     const page = await db.auditEvent.findMany({ where: { chain, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: 1000 });
     if (page.length === 0 || !page.every((event) => verifier.add(event))) break;
     afterSeq = page[page.length - 1]!.seq;
   }
-  return { chain, ...verifier.finish(head ?? { seq: 0, headHash: GENESIS_HASH }) };
+  return { chain, keyId: key?.id ?? null, ...verifier.finish(head ?? { seq: 0, headHash: GENESIS_HASH }) };
+}
+
+/**
+ * With AUDIT_HMAC_KEY set, appends one keyed `audit.keyed` event to every chain whose newest
+ * event is not keyed with it, so that from then on a plain newest event reads as a rewrite
+ * (verification with the key requires a keyed head). Runs at start after the migrations.
+ * Refuses, with one line, a key other than the one the trail is keyed with.
+ */
+export async function keyAuditChains(options: { db?: Db; chains?: string[] } = {}): Promise<{ keyed: number }> {
+  const db = options.db ?? getDb();
+  const key = configuredAuditKey();
+  const heads = await db.auditChainHead.findMany({
+    where: options.chains ? { chain: { in: options.chains } } : {},
+    select: { chain: true, keyId: true },
+  });
+  for (const head of heads) {
+    const mismatch = keyMismatch(head.keyId, key);
+    if (mismatch) throw new AuditKeyError(mismatch);
+  }
+  if (!key) return { keyed: 0 };
+  let keyed = 0;
+  for (const head of heads) {
+    if (head.keyId === key.id) continue;
+    const projectId = head.chain === GLOBAL_CHAIN ? null : Number(head.chain.slice("project:".length));
+    await db.$transaction((tx) =>
+      appendAuditEvents(tx, projectId, [{ actorName: "claimdesk", action: "audit.keyed", details: { keyId: key.id } }]),
+    );
+    keyed += 1;
+  }
+  return { keyed };
 }

@@ -28,7 +28,7 @@ function overlapRatio(a: { start: number; end: number }, b: { start: number; end
   return overlap <= 0 ? 0 : overlap / Math.min(a.end - a.start, b.end - b.start);
 }
 
-function claimRows(projectId: number, documentId: number, candidates: ClaimCandidate[], createdById: number | null) {
+export function claimRows(projectId: number, documentId: number, candidates: ClaimCandidate[], createdById: number | null) {
   return candidates.map((c) => ({
     projectId,
     documentId,

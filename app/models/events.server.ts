@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseProvider, getDb } from "../db.server";
 import { parseDatabaseUrl } from "../lib/database-url";
+import { openEventStreams } from "../observability/metrics.server";
 
 /** What changed in a project; clients reload what they show when they hear of it. */
 export type ProjectEvent =
@@ -94,11 +95,39 @@ function ensurePostgresListener(): Promise<pg.Client> {
   return listener;
 }
 
-export async function subscribeToProject(projectId: number, handler: (event: ProjectEvent) => void): Promise<() => void> {
+// How each open stream is ended when this server process stops (see endEventStreams).
+const streamEnders = new Set<() => void>();
+
+/**
+ * Subscribes an event stream to the project's events. `onServerStopping` ends the stream when
+ * this process shuts down, so the browser reconnects (to another process or instance) at once.
+ */
+export async function subscribeToProject(
+  projectId: number,
+  handler: (event: ProjectEvent) => void,
+  onServerStopping?: () => void,
+): Promise<() => void> {
   if (databaseProvider() === "postgresql") await ensurePostgresListener();
   const key = String(projectId);
   local.on(key, handler);
-  return () => local.off(key, handler);
+  openEventStreams.inc();
+  if (onServerStopping) streamEnders.add(onServerStopping);
+  let subscribed = true;
+  return () => {
+    if (!subscribed) return;
+    subscribed = false;
+    local.off(key, handler);
+    if (onServerStopping) streamEnders.delete(onServerStopping);
+    openEventStreams.dec();
+  };
+}
+
+/** Ends every open event stream of this process (graceful shutdown); returns how many there were. */
+export function endEventStreams(): number {
+  const enders = [...streamEnders];
+  streamEnders.clear();
+  for (const end of enders) end();
+  return enders.length;
 }
 
 export async function closeEventListener(): Promise<void> {

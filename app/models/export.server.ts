@@ -81,7 +81,7 @@ export async function beginExport(
       chain: projectChain(project.id),
       events: head.seq,
       headHash: head.headHash,
-      verify: `claimdesk audit verify --project ${project.slug}`,
+      verify: `claimdesk report verify REPORT.json --project ${project.slug}`,
     },
   };
 }

@@ -19,8 +19,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           cleanup();
         }
       };
-      const unsubscribe = await subscribeToProject(project.id, (event: ProjectEvent) =>
-        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+      const unsubscribe = await subscribeToProject(
+        project.id,
+        (event: ProjectEvent) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+        // The server is stopping: the browser's EventSource reconnects after `retry` ms, to a process still serving.
+        () => {
+          send("retry: 500\nevent: reconnect\ndata: {}\n\n");
+          cleanup();
+          try {
+            controller.close();
+          } catch {
+            /* already closed */
+          }
+        },
       );
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       cleanup = () => {

@@ -5,6 +5,11 @@ import { actorOf } from "../auth/actor.server";
 import { requireProjectCapability } from "../auth/guards.server";
 import { Field, Notice } from "../components/forms";
 import { ProjectNav } from "../components/project-nav";
+import { ReextractClaimsForm } from "../components/reextract-claims-form";
+import { checkworthinessModel } from "../lib/extraction/model";
+import { reextractionSummary } from "../lib/extraction/reextraction";
+import { can } from "../lib/roles";
+import { reextractProjectClaims } from "../models/claim-reextraction.server";
 import { parseFormData } from "../lib/form";
 import { projectNameSchema } from "../lib/project-schema";
 import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../lib/extraction/threshold";
@@ -30,13 +35,29 @@ const actionSchema = z.discriminatedUnion(
 );
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { project, role } = await requireProjectCapability(request, params.slug, "manageSettings");
-  return { project, role, timeZones: Intl.supportedValuesOf("timeZone"), nowInZone: formatDateTime(new Date(), project.timeZone) };
+  // Editors open the page for re-extraction only; everything else on it is the owner's.
+  const { project, role } = await requireProjectCapability(request, params.slug, "reextractClaims");
+  return {
+    project,
+    role,
+    model: checkworthinessModel().version,
+    timeZones: Intl.supportedValuesOf("timeZone"),
+    nowInZone: formatDateTime(new Date(), project.timeZone),
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  if (form.get("intent") === "re-extract") {
+    const auth = await requireProjectCapability(request, params.slug, "reextractClaims");
+    const r = await reextractProjectClaims(auth.project.id, actorOf(auth, context));
+    return data({
+      fieldErrors: {} as Record<string, string>,
+      notice: reextractionSummary(r),
+    });
+  }
   const auth = await requireProjectCapability(request, params.slug, "manageSettings");
-  const parsed = parseFormData(await request.formData(), actionSchema);
+  const parsed = parseFormData(form, actionSchema);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, notice: null }, { status: 400 });
   const actor = actorOf(auth, context);
   if (parsed.data.intent === "rename") {
@@ -74,7 +95,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
-  const { project, role, timeZones, nowInZone } = loaderData;
+  const { project, role, model, timeZones, nowInZone } = loaderData;
+  const reextract = <ReextractClaimsForm model={model} threshold={project.claimThreshold ?? DEFAULT_CHECKWORTHINESS_THRESHOLD} />;
+  if (!can(role, "manageSettings"))
+    return (
+      <section>
+        <h1>{project.name}: settings</h1>
+        <ProjectNav slug={project.slug} role={role} />
+        <Notice message={actionData?.notice} />
+        {reextract}
+      </section>
+    );
   return (
     <section>
       <h1>{project.name}: settings</h1>
@@ -130,6 +161,7 @@ export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
           Save threshold
         </button>
       </Form>
+      {reextract}
       <Form method="post" className="card" noValidate>
         <h2>Publisher</h2>
         <p className="hint">Used as the author of schema.org ClaimReview exports, and to build each review's address.</p>

@@ -123,6 +123,7 @@ describe("export", () => {
     const verified = await verifyAuditChain(projectChain(project.id));
     expect(verified.problem).toBeNull();
     expect(report.integrity).toMatchObject({ headHash: verified.headHash, events: verified.checked });
+    expect(report.integrity.verify).toBe(`claimdesk audit verify --project ${project.slug} --expect-head ${report.integrity.headHash}`);
   });
 
   it("refuses ClaimReview until the publisher is set, and refuses outsiders and unknown formats", async () => {

@@ -7,7 +7,7 @@ import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { parseDatabaseUrl } from "../../app/lib/database-url";
 import { postgresLockHolders } from "../../app/models/migration-lock.server";
-import { preparePostgresSchema, prepareSqliteDatabase, testLane } from "../support/test-database";
+import { forgetRecordedMigrations, preparePostgresSchema, prepareSqliteDatabase, testLane } from "../support/test-database";
 
 // `claimdesk db migrate` as `npm start` runs it, as a real process, while another connection
 // holds a transaction open (a backup, a monitoring query, the CLI).
@@ -37,8 +37,12 @@ function migrate(
 /** A database whose tables exist but whose migrations are not recorded: every migration is pending. */
 async function unrecordedDatabase(): Promise<string> {
   const id = `mig${Math.random().toString(36).slice(2, 8)}`;
-  if (testLane() === "postgres") return preparePostgresSchema(process.env.TEST_DATABASE_URL!, `t_${inject("runId")}_${id}`);
-  return prepareSqliteDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-migrate-")), "unrecorded.db"));
+  const url =
+    testLane() === "postgres"
+      ? await preparePostgresSchema(process.env.TEST_DATABASE_URL!, `t_${inject("runId")}_${id}`)
+      : prepareSqliteDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-migrate-")), "unrecorded.db"));
+  await forgetRecordedMigrations(url);
+  return url;
 }
 
 async function freshDatabase(): Promise<string> {

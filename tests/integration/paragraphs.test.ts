@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
 import { segmentParagraphs } from "../../app/lib/highlight";
 import { importFile } from "../../app/models/import.server";
@@ -57,5 +58,16 @@ describe("importing plain text keeps its paragraphs, whatever its line pattern",
       "Harbourmaster Leon Abara said the closure would last at least 18 months and that ferries would use the south pier in the meantime.",
     );
     for (const claim of document.claims) expect(document.text.slice(claim.start, claim.end)).toBe(claim.text);
+    // The operator sees the same count.
+    let stdout = "";
+    const code = await runCli(["documents", "--project", project.slug, "--json"], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => {},
+      readStdin: async () => "",
+    });
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as Array<{ id: number; paragraphs: number }>).map((d) => [d.id, d.paragraphs])).toEqual([
+      [document.id, PARAGRAPHS.length],
+    ]);
   });
 });

@@ -138,7 +138,16 @@ const CASES: MatrixCase[] = [
     needs: "manageSettings",
     form: () => ({ intent: "threshold", threshold: "0.5" }),
   },
-  { name: "settings page", fn: settings.loader, method: "GET", path: (s) => `/projects/${s}/settings`, needs: "manageSettings" },
+  // Editors open settings for re-extraction only; each of the owner's forms is refused to them (cases above and below).
+  { name: "settings page", fn: settings.loader, method: "GET", path: (s) => `/projects/${s}/settings`, needs: "reextractClaims" },
+  {
+    name: "re-extract claims",
+    fn: settings.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/settings`,
+    needs: "reextractClaims",
+    form: () => ({ intent: "re-extract" }),
+  },
   {
     name: "rename project",
     fn: settings.action,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GLOBAL_CHAIN, projectChain } from "../../lib/audit-hash";
+import { GLOBAL_CHAIN, describeChainProblem, projectChain } from "../../lib/audit-hash";
 import { projectSlugSchema } from "../../lib/project-schema";
 import { verifyAuditChain } from "../../models/audit.server";
 import { findProjectBySlug } from "../../models/project.server";
@@ -7,14 +7,24 @@ import { parseOptions } from "../args";
 import { AppError } from "../../lib/app-error";
 import { type CliIo, printResult } from "../io";
 
+const USAGE = "usage: claimdesk audit verify [--project S | --global] [--expect-head HASH] [--json]";
+
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "verify") throw new AppError("usage", "usage: claimdesk audit verify [--project S | --global] [--json]");
+  if (sub !== "verify") throw new AppError("usage", USAGE);
   const { values, json } = parseOptions(
     rest,
-    { project: { type: "string" }, global: { type: "boolean" } },
+    { project: { type: "string" }, global: { type: "boolean" }, "expect-head": { type: "string" } },
     z
-      .object({ project: projectSlugSchema.optional(), global: z.boolean().optional() })
+      .object({
+        project: projectSlugSchema.optional(),
+        global: z.boolean().optional(),
+        expectHead: z
+          .string()
+          .regex(/^[0-9a-fA-F]{64}$/, { error: "must be a head hash of 64 hexadecimal digits, as a report prints it" })
+          .transform((hash) => hash.toLowerCase())
+          .optional(),
+      })
       .refine((v) => Boolean(v.project) !== Boolean(v.global), {
         message: "name one chain: --project S or --global",
       }),
@@ -25,23 +35,31 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     if (!project) throw new AppError("not_found", `no project with the slug "${values.project}"`);
     chain = projectChain(project.id);
   }
-  const result = await verifyAuditChain(chain);
+  const result = await verifyAuditChain(chain, { expectHead: values.expectHead });
+  const keyed = result.keyedFromSeq === undefined ? null : { keyId: result.keyId, fromSeq: result.keyedFromSeq };
   if (result.problem) {
-    const p = result.problem;
-    const where =
-      p.kind === "missing"
-        ? `event #${p.seq} of ${chain} is missing (deleted) after event id ${p.afterEventId ?? "none"}`
-        : p.kind === "edited"
-          ? `event id ${p.eventId} (#${p.seq} of ${chain}) was edited`
-          : `event id ${p.eventId} (#${p.seq} of ${chain}) is out of order or its link was altered`;
-    if (json) io.stdout(`${JSON.stringify({ ok: false, chain, checked: result.checked, problem: p }, null, 2)}\n`);
-    throw new AppError("integrity_failed", `audit trail broken: ${where}; ${result.checked} event(s) verified before it`);
+    if (json) io.stdout(`${JSON.stringify({ ok: false, chain, checked: result.checked, problem: result.problem }, null, 2)}\n`);
+    throw new AppError(
+      "integrity_failed",
+      `audit trail broken: ${describeChainProblem(result.problem, chain)}; ${result.checked} event(s) verified before it`,
+    );
   }
+  const notes = [
+    values.expectHead ? `; the expected head is event #${result.anchorSeq} and every later event chains to the head` : "",
+    keyed ? `; keyed with key id ${keyed.keyId} from event #${keyed.fromSeq}` : "",
+  ].join("");
   printResult(
     io,
     json,
-    { ok: true, chain, checked: result.checked, headHash: result.headHash },
-    `OK: ${result.checked} event(s) verified in ${chain}; head hash ${result.headHash}`,
+    {
+      ok: true,
+      chain,
+      checked: result.checked,
+      headHash: result.headHash,
+      ...(values.expectHead ? { anchor: { hash: values.expectHead, seq: result.anchorSeq } } : {}),
+      keyed,
+    },
+    `OK: ${result.checked} event(s) verified in ${chain}; head hash ${result.headHash}${notes}`,
   );
   return 0;
 }

@@ -5,8 +5,10 @@ import { listClaims } from "../../models/claim.server";
 import { parseOptions } from "../args";
 import type { CliIo } from "../io";
 import { resolveProjectAndActor } from "../project-context";
+import { claimsReextractCommand } from "./claims-reextract";
 
 export async function claimsCommand(args: string[], io: CliIo): Promise<number> {
+  if (args[0] === "re-extract") return claimsReextractCommand(args.slice(1), io);
   const { values, json } = parseOptions(
     args,
     { project: { type: "string" }, status: { type: "string", multiple: true }, "include-dismissed": { type: "boolean" } },

@@ -4,9 +4,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { getConfig } from "../../config.server";
+import { getDb } from "../../db.server";
 import { type DatabaseTarget, parseDatabaseUrl } from "../../lib/database-url";
 import { describeHolders, migrationFailureReason, pendingMigrations, tablesNamed } from "../../lib/migrations";
+import { AuditKeyError } from "../../lib/audit-hash";
+import { keyAuditChains } from "../../models/audit.server";
+import { BackupError, type ChainState, backupSqlite, checkSqliteFile, restoreSqlite, verifyAuditChains } from "../../models/backup.server";
 import { deriveMarkedDecisions } from "../../models/claim-decision.server";
+import { checkMigrations } from "../../models/health.server";
 import {
   ensurePostgresSchema,
   postgresLockHolders,
@@ -15,10 +20,18 @@ import {
   sqliteOpenElsewhere,
 } from "../../models/migration-lock.server";
 import { parseOptions } from "../args";
-import { AppError } from "../../lib/app-error";
+import { AppError, type AppErrorCode } from "../../lib/app-error";
 import { type CliIo, printResult } from "../io";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const USAGE = "usage: claimdesk db migrate | db backup --out FILE | db restore --from FILE | db verify   [--json]";
+
+/** Exit codes: 4 a copy or database that fails verification, 5 a database in use (restore). */
+const CODE_OF_FAILURE = { invalid: "failed", broken: "integrity_failed", "in-use": "in_use" } as const satisfies Record<
+  string,
+  AppErrorCode
+>;
 
 const WAIT_NOTE_EVERY_MS = 15_000;
 const PROBE_EVERY_MS = 1_000;
@@ -89,18 +102,113 @@ export async function migrateDatabase(io: Pick<CliIo, "stderr">, now = () => Dat
   };
 }
 
+const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} kB`);
+const chainLines = (chains: ChainState[]) =>
+  chains.map((c) => `  ${c.chain}: ${c.events} event(s), head ${c.headHash}${c.problem ? `  BROKEN: ${c.problem}` : ""}`).join("\n");
+
+function sqliteFile(action: string, tool: string): string {
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  if (target.provider === "postgresql")
+    throw new AppError(
+      "failed",
+      `db ${action} is for SQLite; on PostgreSQL use ${tool} (README: Backup and restore), then claimdesk db verify`,
+    );
+  if (target.filePath === ":memory:") throw new AppError("failed", `db ${action} needs a database file, not :memory:`);
+  return target.filePath;
+}
+
+async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupError) throw new AppError(CODE_OF_FAILURE[error.reason], error.message);
+    throw error;
+  }
+}
+
+async function backup(rest: string[], io: CliIo): Promise<number> {
+  const { values, json } = parseOptions(
+    rest,
+    { out: { type: "string" } },
+    z.object({ out: z.string({ error: "the file to write the backup to is required" }).min(1) }),
+  );
+  const source = sqliteFile("backup", "pg_dump");
+  const result = await run(() => backupSqlite(source, path.resolve(values.out)));
+  const broken = result.chains.find((chain) => chain.problem);
+  if (json) io.stdout(`${JSON.stringify({ ok: !broken, ...result }, null, 2)}\n`);
+  else
+    io.stdout(
+      `Backed up to ${result.file} (${size(result.bytes)}); integrity ${result.integrity}; audit chains:\n${chainLines(result.chains)}\n`,
+    );
+  if (broken) throw new AppError("integrity_failed", `backup written, but audit chain ${broken.chain} does not verify: ${broken.problem}`);
+  return 0;
+}
+
+async function restore(rest: string[], io: CliIo): Promise<number> {
+  const { values, json } = parseOptions(
+    rest,
+    { from: { type: "string" } },
+    z.object({ from: z.string({ error: "the backup file to restore is required" }).min(1) }),
+  );
+  const target = sqliteFile("restore", "pg_restore");
+  const result = await run(() => restoreSqlite(path.resolve(values.from), target));
+  printResult(
+    io,
+    json,
+    { ok: true, ...result },
+    `Restored ${result.from} into ${result.file} (${size(result.bytes)})${result.previous ? `; the replaced database is kept at ${result.previous}` : ""}; audit chains:\n${chainLines(result.chains)}\nStart the server to apply any newer migrations.`,
+  );
+  return 0;
+}
+
+/** The current database (SQLite or PostgreSQL, for example after pg_restore): integrity, audit chains, migrations. */
+async function verify(rest: string[], io: CliIo): Promise<number> {
+  const { json } = parseOptions(rest, {}, z.object({}));
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  const check = await run(async () =>
+    target.provider === "sqlite"
+      ? checkSqliteFile(sqliteFile("verify", ""))
+      : { integrity: "not checked (PostgreSQL)", chains: await verifyAuditChains(getDb()) },
+  );
+  const migrations = await checkMigrations(projectRoot);
+  const broken = check.chains.find((chain) => chain.problem);
+  const ok = (check.integrity === "ok" || target.provider === "postgresql") && !broken && migrations.ok;
+  if (json) io.stdout(`${JSON.stringify({ ok, provider: target.provider, ...check, migrations }, null, 2)}\n`);
+  else
+    io.stdout(
+      `Database (${target.provider}): integrity ${check.integrity}; migrations ${migrations.ok ? "all applied" : `pending: ${migrations.pending.join(", ") || migrations.error}`}; audit chains:\n${chainLines(check.chains)}\n`,
+    );
+  if (check.integrity !== "ok" && target.provider === "sqlite")
+    throw new AppError("integrity_failed", `integrity check failed: ${check.integrity}`);
+  if (broken) throw new AppError("integrity_failed", `audit chain ${broken.chain} does not verify: ${broken.problem}`);
+  if (!migrations.ok) throw new AppError("failed", `migrations not applied: ${migrations.pending.join(", ") || migrations.error}`);
+  return 0;
+}
+
 /**
  * Migrates, then completes what a migration marked for the app to finish: decisions of
- * claims decided before they were stored are derived from the trail.
+ * claims decided before they were stored are derived from the trail. Last, with
+ * AUDIT_HMAC_KEY set, keys every audit chain not yet keyed with it (and refuses another key).
  */
-export async function migrateAndUpgrade(io: Pick<CliIo, "stderr">): Promise<{ applied: number; derivedDecisions: number }> {
+export async function migrateAndUpgrade(
+  io: Pick<CliIo, "stderr">,
+): Promise<{ applied: number; derivedDecisions: number; keyedChains: number }> {
   const { applied } = await migrateDatabase(io);
-  return { applied, derivedDecisions: await deriveMarkedDecisions() };
+  const derivedDecisions = await deriveMarkedDecisions();
+  try {
+    return { applied, derivedDecisions, keyedChains: (await keyAuditChains()).keyed };
+  } catch (error) {
+    if (error instanceof AuditKeyError) throw new AppError("failed", error.message);
+    throw error;
+  }
 }
 
 export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "migrate") throw new AppError("usage", "usage: claimdesk db migrate [--json]");
+  if (sub === "backup") return backup(rest, io);
+  if (sub === "restore") return restore(rest, io);
+  if (sub === "verify") return verify(rest, io);
+  if (sub !== "migrate") throw new AppError("usage", USAGE);
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
   const { applied } = await migrateAndUpgrade(io);
   const provider = parseDatabaseUrl(process.env.DATABASE_URL).provider;

@@ -95,7 +95,7 @@ export function htmlEnd(header: ReportHeader): string {
 <section><h2>Reviewers</h2>${reviewers ? `<table><thead><tr><th>Reviewer</th><th>Decisions</th></tr></thead><tbody>${reviewers}</tbody></table>` : "<p>No decisions recorded.</p>"}</section>
 <section><h2>Integrity</h2><p>The audit trail of this project is a hash chain: each event stores the SHA-256 of its content and of the previous event.</p>
 <p>Events in the chain: ${header.integrity.events}. Head hash at the time of this report:</p><p><code>${escapeHtml(header.integrity.headHash)}</code></p>
-<p>To verify: <code>${escapeHtml(header.integrity.verify)}</code> recomputes the chain and prints its head hash; the trail is unchanged since this report if that command succeeds and the chain still contains this head hash at event ${header.integrity.events}.</p></section>
+<p>To verify: export the same report as JSON and run <code>${escapeHtml(header.integrity.verify)}</code>; it checks that the chain still holds this head hash at event ${header.integrity.events} and recomputes every verdict from the trail up to it.</p></section>
 </body></html>
 `;
 }

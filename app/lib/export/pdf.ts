@@ -135,7 +135,11 @@ export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<Rep
     .fontSize(10)
     .text(`The project's audit trail is a SHA-256 hash chain of ${header.integrity.events} events. Head hash at the time of this report:`);
   doc.font("body").fontSize(8.5).text(header.integrity.headHash);
-  doc.fontSize(10).text(`To verify: ${header.integrity.verify}`);
+  doc
+    .fontSize(10)
+    .text(
+      `To verify: export the same report as JSON and run ${header.integrity.verify}; it checks that the chain still holds this head hash at event ${header.integrity.events} and recomputes every verdict from the trail up to it.`,
+    );
   doc.end();
   while (!ended || chunks.length > 0) {
     if (chunks.length === 0) await new Promise<void>((resolve) => (wake = resolve));

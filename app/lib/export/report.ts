@@ -91,7 +91,17 @@ export const reportHeaderSchema = z.object({
   people: z
     .array(z.object({ id: z.number().int(), username: z.string(), name: z.string() }))
     .describe("members and everyone who acted in the project, to read user ids in history details"),
-  integrity: z.object({ chain: z.string(), events: z.number().int(), headHash: z.string().regex(/^[0-9a-f]{64}$/), verify: z.string() }),
+  integrity: z
+    .object({
+      chain: z.string().describe("the project's audit chain"),
+      events: z.number().int().describe("the chain's head event when the report was made: the report states the trail up to it"),
+      headHash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe("that event's SHA-256 hash"),
+      verify: z.string().describe("the command that checks this report against the live trail"),
+    })
+    .describe("what ties the report to the tamper-evident audit trail"),
 });
 
 export const reportSchema = reportHeaderSchema.extend({ claims: z.array(reportClaimSchema) });

@@ -1,0 +1,65 @@
+import { type RouteObject, matchRoutes } from "react-router";
+
+/** A route of the server build's manifest (the fields route matching needs). */
+export interface ManifestRoute {
+  id: string;
+  parentId?: string;
+  path?: string;
+  index?: boolean;
+  caseSensitive?: boolean;
+}
+
+export interface RequestRoute {
+  /**
+   * The matched route's pattern, such as `/projects/:slug/claims`; `static` for a file of
+   * the built client; null when nothing matches.
+   */
+  pattern: string | null;
+  /** A client-side navigation's data request (`…/claims.data`). */
+  data: boolean;
+}
+
+/**
+ * Names each request by its route pattern, so logs and metrics group `/projects/a/claims`
+ * with `/projects/b/claims` (and a metric label cannot grow with every URL). Matches the
+ * pathname against the app's own route manifest, as React Router does.
+ */
+export function routePatternMatcher(manifest: Record<string, ManifestRoute | undefined>): (pathname: string) => RequestRoute {
+  const byParent = new Map<string | undefined, ManifestRoute[]>();
+  for (const route of Object.values(manifest)) {
+    if (!route) continue;
+    byParent.set(route.parentId, [...(byParent.get(route.parentId) ?? []), route]);
+  }
+  const tree = (parentId: string | undefined): RouteObject[] =>
+    (byParent.get(parentId) ?? []).map((route) =>
+      route.index
+        ? { id: route.id, path: route.path, index: true, caseSensitive: route.caseSensitive }
+        : { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: tree(route.id) },
+    );
+  const routes = tree(undefined);
+
+  return (pathname) => {
+    let path = pathname;
+    let data = false;
+    // Single-fetch data requests: `/x.data` for `/x`, `/_root.data` for `/`.
+    if (path.endsWith(".data")) {
+      data = true;
+      path = path === "/_root.data" ? "/" : path.slice(0, -".data".length);
+    }
+    // The router would warn about a path it cannot decode; no route matches one anyway.
+    if (!decodable(path)) return { pattern: null, data };
+    const matches = matchRoutes(routes, path);
+    if (!matches) return { pattern: null, data };
+    const segments = matches.map((match) => match.route.path ?? "").filter((segment) => segment !== "");
+    return { pattern: `/${segments.join("/")}`.replace(/\/+/g, "/"), data };
+  };
+}
+
+function decodable(path: string): boolean {
+  try {
+    for (const segment of path.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
