@@ -20,6 +20,8 @@ export default [
   route("projects/:slug/claims/:claimId", "routes/project.claim.tsx"),
   route("projects/:slug/claims/:claimId/presence", "routes/project.claim.presence.ts"),
   route("projects/:slug/claims/:claimId/suggestions", "routes/project.claim.suggestions.ts"),
+  route("projects/:slug/facts", "routes/project.facts.tsx"),
+  route("projects/:slug/facts/:factId", "routes/project.fact.tsx"),
   route("projects/:slug/discrepancies", "routes/project.discrepancies.tsx"),
   route("projects/:slug/sources", "routes/project.sources.tsx"),
   route("projects/:slug/export", "routes/project.export.tsx"),

@@ -1,6 +1,7 @@
 import "react-router";
 import { createRequestHandler } from "@react-router/express";
 import express, { type NextFunction, type Request, type Response } from "express";
+import cluster from "node:cluster";
 import os from "node:os";
 import type { RequestContext } from "../app/auth/request-context";
 import { getConfig } from "../app/config.server";
@@ -14,6 +15,7 @@ import { httpRequestDuration } from "../app/observability/metrics.server";
 import { metricsEndpoint } from "./metrics-endpoint";
 import { type FinishedRequest, ROUTE_LABEL, observeRequests, rejectMalformedPaths } from "./request-log";
 import { routePatternMatcher } from "./route-pattern";
+import { startNotificationDelivery } from "../app/services/notification-delivery.server";
 import { LOOPBACK_ONLY_NOTICE, loopbackHostsOnly, originCheck, securityHeaders } from "./security";
 
 const config = getConfig();
@@ -93,6 +95,10 @@ app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
  * core per process, so one process per core (up to 8) unless WEB_CONCURRENCY says otherwise.
  */
 export const serverProcessCount = config.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), 8);
+
+// Email for notifications when SMTP_URL is set, in each process that serves (a primary that
+// only supervises server processes does not): docs/decisions/011-notification-delivery.md.
+if (!(cluster.isPrimary && serverProcessCount > 1)) startNotificationDelivery();
 
 /** How long SIGTERM lets in-flight requests run before their connections are closed. */
 export const shutdownTimeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;

@@ -7,6 +7,8 @@ import { claimsCommand } from "./commands/claims";
 import { dbCommand } from "./commands/db";
 import { documentCommand, documentsCommand } from "./commands/document";
 import { exportCommand } from "./commands/export";
+import { factCommand } from "./commands/fact";
+import { factsCommand } from "./commands/facts";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
@@ -34,6 +36,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   documents: documentsCommand,
   source: sourceCommand,
   suggest: suggestCommand,
+  facts: factsCommand,
+  fact: factCommand,
   export: exportCommand,
   report: reportCommand,
 };
@@ -60,6 +64,13 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   documents --project S [--as U]               the project's documents with paragraph and claim counts
   document edit --document ID [--title T] [--outlet O] [--author A] [--url U] [--published-at ISO] --as U
   suggest --claim ID [--limit N]               passages of other articles stating the same fact
+  facts --project S [--min-outlets N]         facts: claims of several articles that state the same thing
+  facts group --project S                      put claims that are in no fact into facts
+  facts regroup --project S --as U             group again (claims an editor placed stay)
+  fact tag --fact ID --status S --as U [--rationale T] [--include-differing] [--claims ID,...]
+           [--source-url U --stance S [--quote Q]]  one verdict (and source) for the claims stating the fact's details
+  fact merge --into ID --from ID,... --as U    fact split --fact ID --claims ID,... --as U
+  fact move --claim ID --to ID|new --as U      fact label --fact ID (--label T | --clear) --as U
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
   report verify FILE --project S               check a JSON report's verdicts against the live audit trail

@@ -141,6 +141,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
     onPresence(event) {
       if (panelClaimId === event.claimId) panelFetcher.load(paths.claim(slug, panelClaimId));
     },
+    // Changes made while the connection was down sent events no one received: reload.
+    onReconnected() {
+      revalidator.revalidate();
+      if (panelClaimId !== null) panelFetcher.load(paths.claim(slug, panelClaimId));
+    },
   });
 
   // While a claim is open, tell others who is looking at it.

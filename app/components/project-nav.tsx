@@ -6,6 +6,7 @@ const SECTIONS: Array<{ to: (slug: string) => string; label: string; capability:
   { to: paths.project, label: "Overview", capability: "read", end: true },
   { to: paths.documents, label: "Documents", capability: "read" },
   { to: (slug) => paths.claims(slug), label: "Claims", capability: "read" },
+  { to: (slug) => paths.facts(slug), label: "Facts", capability: "read" },
   { to: paths.sources, label: "Sources", capability: "read" },
   { to: paths.discrepancies, label: "Discrepancies", capability: "read" },
   { to: (slug) => paths.export(slug), label: "Export", capability: "export" },

@@ -20,7 +20,7 @@ describe("one error type, one mapping", () => {
         .map(([code]) => code);
     expect(codesExiting(3)).toEqual(["stale_version"]);
     expect(codesExiting(4)).toEqual(["forbidden", "integrity_failed"]);
-    expect(codesExiting(5)).toEqual(["in_use"]);
+    expect(codesExiting(5)).toEqual(["locked", "in_use"]);
   });
 
   it("describes a stale write with what the other person did", () => {

@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   stale_version: { httpStatus: 409, exitCode: 3 },
   /** The change clashes with the current state (a name taken, the last owner, an undo too late). */
   conflict: { httpStatus: 409, exitCode: 1 },
+  /** The claim's verdict is approved: nothing changes it until an editor reopens it (editorial review, ADR 010). */
+  locked: { httpStatus: 409, exitCode: 5 },
   /** An upload over the configured limit. */
   payload_too_large: { httpStatus: 413, exitCode: 2 },
   /** Too many attempts; try again later. */

@@ -52,4 +52,11 @@ describe("claims table URL state", () => {
     });
     expect(claimQueryToSearch({})).toBe("");
   });
+
+  it("parses review states and leaves them out when none is chosen", () => {
+    expect(parseClaimQuery(new URLSearchParams("review=proposed,disagreed")).review).toEqual(["proposed", "disagreed"]);
+    expect(parseClaimQuery(new URLSearchParams("review=proposed&review=maybe")).review).toBeUndefined();
+    expect(parseClaimQuery(new URLSearchParams("")).review).toBeUndefined();
+    expect(claimQueryToSearch({ review: ["approved"], status: ["confirmed"] })).toBe("?status=confirmed&review=approved");
+  });
 });

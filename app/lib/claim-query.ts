@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIM_STATUSES } from "./claim-status";
+import { REVIEW_STATES } from "./review/review-state";
 
 export const CLAIM_SORTS = ["position", "checkworthiness", "status", "lastChanged", "decided", "assignee", "sources"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
@@ -12,6 +13,8 @@ export const PAGE_SIZES = [25, 50, 100, 200] as const;
  */
 export const claimQuerySchema = z.object({
   status: z.array(z.enum(CLAIM_STATUSES)).catch([]),
+  /** Review states (editorial review); several may be chosen, as statuses. Absent when none is. */
+  review: z.array(z.enum(REVIEW_STATES)).min(1).optional().catch(undefined),
   document: z.coerce.number().int().positive().optional().catch(undefined),
   assignee: z
     .union([z.enum(["me", "none"]), z.coerce.number().int().positive()])
@@ -42,12 +45,13 @@ export type ClaimQuery = z.infer<typeof claimQuerySchema>;
 const SINGLE_KEYS = ["document", "assignee", "sources", "min", "max", "q", "sort", "dir", "page", "size", "dismissed"] as const;
 
 export function parseClaimQuery(params: URLSearchParams): ClaimQuery {
-  const raw: Record<string, unknown> = {
-    status: params
-      .getAll("status")
+  const list = (key: string) =>
+    params
+      .getAll(key)
       .flatMap((s) => s.split(","))
-      .filter(Boolean),
-  };
+      .filter(Boolean);
+  const raw: Record<string, unknown> = { status: list("status") };
+  if (list("review").length > 0) raw.review = list("review");
   for (const key of SINGLE_KEYS) {
     const value = params.get(key);
     if (value !== null && value !== "") raw[key] = value;
@@ -62,6 +66,7 @@ export function claimQueryToSearch(query: Partial<ClaimQuery>): string {
   const full = { ...DEFAULTS, ...query };
   const params = new URLSearchParams();
   for (const status of full.status) params.append("status", status);
+  for (const state of full.review ?? []) params.append("review", state);
   for (const key of SINGLE_KEYS) {
     const value = full[key];
     if (value !== undefined && value !== DEFAULTS[key]) params.set(key, String(value));

@@ -58,6 +58,24 @@ export const envSchema = z.object({
     .optional(),
   IMPORT_MAX_BYTES: wholeNumber(1_000, 1_000_000_000, 20 * 1024 * 1024),
   DEMO_DATA: flag.default(true),
+  // Email for notifications (off when unset): smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465.
+  SMTP_URL: z
+    .string()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+        } catch {
+          return false;
+        }
+      },
+      { error: "must be an smtp:// or smtps:// address such as smtps://user:password@mail.example.org:465" },
+    )
+    .optional(),
+  EMAIL_FROM: z.string().trim().min(3).max(200).default("Claimdesk <claimdesk@localhost>"),
+  // The hour (UTC) after which each day's digest is sent.
+  EMAIL_DIGEST_HOUR: wholeNumber(0, 23, 7),
   // Operations (issue 17): log verbosity, the /metrics bearer token (unset: /metrics is 404),
   // and how long SIGTERM waits for in-flight requests before closing them.
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -77,8 +95,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const issue = result.error.issues[0];
     const name = issue?.path.join(".") || "environment";
     const message = issue?.message ?? "is invalid";
-    // The database address may hold a password; the audit key and the metrics token are secrets: never echo them.
-    const secret = ["DATABASE_URL", "AUDIT_HMAC_KEY", "METRICS_TOKEN"];
+    // The database and mail server addresses may hold a password; the audit key and the metrics token are secrets: never echo them.
+    const secret = ["DATABASE_URL", "AUDIT_HMAC_KEY", "METRICS_TOKEN", "SMTP_URL"];
     const given = typeof issue?.path[0] === "string" && !secret.includes(issue.path[0]) ? present[issue.path[0]] : undefined;
     const shown = given === undefined ? "" : ` (got "${given.length > 60 ? `${given.slice(0, 60)}…` : given}")`;
     throw new ConfigError(`claimdesk: invalid configuration: ${message.startsWith(name) ? message : `${name} ${message}`}${shown}`);

@@ -47,6 +47,17 @@ describe("describeEvent", () => {
     );
   });
 
+  it("names the fact a verdict was given to and the moves between facts", () => {
+    expect(sentence(event("claim.status_changed", { factId: 7, from: "unverified", to: "confirmed", rationale: "Port notice" }))).toBe(
+      "1 Dec 2026, 13:53 EST · Lucía Rivera marked the claim confirmed for fact 7 (it was unverified): “Port notice”",
+    );
+    expect(sentence(event("claim.fact_changed", { from: 3, to: 9, how: "move" }))).toContain("moved the claim from fact 3 to fact 9");
+    expect(sentence(event("claim.fact_changed", { from: 3, to: 9, how: "split" }))).toContain("split the claim out of fact 3 into fact 9");
+    expect(sentence(event("fact.tagged", { status: "disputed", rationale: "5 p.m. is wrong", claimIds: [1, 2] }))).toContain(
+      "marked the fact disputed for 2 claims: “5 p.m. is wrong”",
+    );
+  });
+
   it("writes verdicts, bulk changes, undos and assignments with names, not ids", () => {
     expect(
       sentence(event("claim.status_changed", { from: "unverified", to: "disputed", rationale: "The budget says otherwise", version: 2 })),

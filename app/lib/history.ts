@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE, formatDateTime } from "./datetime";
+import { REVIEW_SENTENCES } from "./review/history-sentences";
 import { quoted, shortUrl } from "./text";
 
 // Audit events as sentences for people: "1 Dec 2026, 13:53 EST · Lucía Rivera linked a
@@ -38,7 +39,7 @@ export interface HistoryLine {
 }
 
 type Details = Record<string, unknown>;
-type Describe = (details: Details, ctx: Required<Pick<HistoryContext, "people">>) => Segment[];
+export type Describe = (details: Details, ctx: Required<Pick<HistoryContext, "people">>) => Segment[];
 
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
 const STATUS_WORDS: Record<string, string> = { confirmed: "confirmed", disputed: "disputed", unverified: "unverified" };
@@ -60,7 +61,12 @@ function personName(id: unknown, people: ReadonlyMap<number, string>): string {
   return people.get(id) ?? `a former member (user ${id})`;
 }
 
-const inBulk = (details: Details): Segment[] => (typeof details.bulkOperationId === "number" ? [" in a bulk change"] : []);
+const inBulk = (details: Details): Segment[] =>
+  typeof details.bulkOperationId === "number"
+    ? [" in a bulk change"]
+    : typeof details.factId === "number"
+      ? [` for fact ${details.factId}`]
+      : [];
 const because = (rationale: unknown): Segment[] => {
   const why = text(rationale);
   return why ? [`: ${quoted(why)}`] : [];
@@ -112,6 +118,33 @@ const SENTENCES: Record<string, Describe> = {
   "claim.created": () => ["added the claim by selecting it in the article"],
   "claim.dismissed": () => ["dismissed the claim as not worth checking"],
   "claim.restored": () => ["restored the claim for review"],
+  "claim.fact_changed": (d) =>
+    d.how === "merge"
+      ? [`merged the claim's fact into fact ${String(d.to)}`]
+      : d.how === "split"
+        ? [`split the claim out of fact ${String(d.from)} into fact ${String(d.to)}`]
+        : [
+            d.from === null
+              ? `put the claim in fact ${String(d.to)}`
+              : `moved the claim from fact ${String(d.from)} to fact ${String(d.to)}`,
+          ],
+  "fact.merged": (d) => [
+    `merged ${Array.isArray(d.merged) ? d.merged.map((id) => `fact ${String(id)}`).join(", ") : "facts"} into this fact`,
+  ],
+  "fact.split": (d) => [
+    `split ${Array.isArray(d.claimIds) ? d.claimIds.length : "some"} claims out of this fact into fact ${String(d.into)}`,
+  ],
+  "fact.claim_moved": (d) => [
+    d.from === null ? `put claim ${String(d.claimId)} in this fact` : `moved claim ${String(d.claimId)} here from fact ${String(d.from)}`,
+  ],
+  "fact.label_edited": (d) =>
+    text(d.to) ? ["labelled the fact ", { em: text(d.to)! }] : ["gave the fact back the label of its clearest claim"],
+  "fact.tagged": (d) => [
+    `marked the fact ${status(d.status)} for ${Array.isArray(d.claimIds) ? d.claimIds.length : "its"} claims`,
+    ...because(d.rationale),
+  ],
+  "facts.grouped": (d) => [`grouped ${typeof d.claims === "number" ? d.claims : "new"} claims into facts`],
+  "facts.regrouped": (d) => [`grouped the project's facts again (${typeof d.kept === "number" ? d.kept : 0} claims placed by hand kept)`],
   "claim.suggestion_rejected": (d) => ["turned down a suggested passage", ...(text(d.title) ? [" of ", { em: text(d.title)! }] : [])],
   "document.imported": (d) => ["imported the article", ...importSummary(d)],
   "document.version_imported": (d) => [
@@ -122,6 +155,7 @@ const SENTENCES: Record<string, Describe> = {
     const fields = Object.keys((d.changes ?? {}) as Details).map((key) => DOCUMENT_FIELDS[key] ?? key);
     return [`corrected the article's ${fields.length ? fields.join(", ") : "details"}`];
   },
+  ...REVIEW_SENTENCES,
 };
 
 function importSummary(d: Details): Segment[] {

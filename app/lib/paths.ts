@@ -1,5 +1,6 @@
 import { href } from "react-router";
 import { type ClaimQuery, claimQueryToSearch } from "./claim-query";
+import { type FactQuery, factQueryToSearch } from "./facts";
 
 // Every address of the app, built from the route table (href checks each pattern and its
 // parameters against app/routes.ts at compile time). Links, forms, fetchers and redirects
@@ -45,6 +46,9 @@ export const paths = {
   claim: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId", { slug, claimId: id(claimId) }),
   claimPresence: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId/presence", { slug, claimId: id(claimId) }),
   claimSuggestions: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId/suggestions", { slug, claimId: id(claimId) }),
+  /** The Facts view; a query gives its filters, sort and page (defaults are left out). */
+  facts: (slug: string, query: Partial<FactQuery> = {}) => `${href("/projects/:slug/facts", { slug })}${factQueryToSearch(query)}`,
+  fact: (slug: string, factId: Id) => href("/projects/:slug/facts/:factId", { slug, factId: id(factId) }),
   discrepancies: (slug: string) => href("/projects/:slug/discrepancies", { slug }),
   sources: (slug: string) => href("/projects/:slug/sources", { slug }),
   export: (slug: string, query: Partial<ClaimQuery> = {}) => `${href("/projects/:slug/export", { slug })}${claimQueryToSearch(query)}`,

@@ -86,4 +86,33 @@ describe("bulkChangeDecides", () => {
     expect(bulkChangeDecides({ status: "confirmed", rationale: "r" }, { status: "disputed", rationale: "r" })).toBe(true);
     expect(bulkChangeDecides({ status: "confirmed", rationale: "r" }, { rationale: null })).toBe(false);
   });
+
+  it("credits an agreeing second review with the proposal's rationale, and an adjudication, never a proposal or a disagreement", () => {
+    const proposal = event("claim.review_proposed", "rivera", { status: "disputed", rationale: "table 4", round: 1 });
+    const agreed = event("claim.review_second", "okafor", {
+      status: "disputed",
+      rationale: "own check",
+      round: 1,
+      outcome: "agreed",
+      from: "unverified",
+      to: "disputed",
+      firstRationale: "table 4",
+    });
+    expect(verdictFromTrail([proposal])).toMatchObject({ status: "unverified", decision: null });
+    expect(verdictFromTrail([proposal, agreed])).toEqual({ status: "disputed", rationale: "table 4", decision: agreed });
+    const disagreed = event("claim.review_second", "okafor", { status: "confirmed", round: 2, outcome: "disagreed" });
+    const adjudicated = event("claim.adjudicated", "editor", {
+      status: "confirmed",
+      rationale: "editor's call",
+      from: "disputed",
+      to: "confirmed",
+      round: 2,
+    });
+    expect(verdictFromTrail([proposal, agreed, disagreed])).toMatchObject({ decision: agreed });
+    expect(verdictFromTrail([proposal, agreed, disagreed, adjudicated])).toEqual({
+      status: "confirmed",
+      rationale: "editor's call",
+      decision: adjudicated,
+    });
+  });
 });

@@ -5,8 +5,12 @@ import type { ClaimStatus } from "./claim-status";
 // definition they follow, and what `claimdesk report verify` and the upgrade of older
 // databases recompute from the trail.
 
-/** The audit actions that can set a claim's status. */
-export const VERDICT_ACTIONS = ["claim.status_changed", "claim.change_undone"] as const;
+/**
+ * The audit actions that can set a claim's status: a tag or bulk change, an undo, and in
+ * editorial review (docs/decisions/010) a second review that agrees with the proposal and
+ * an editor's adjudication.
+ */
+export const VERDICT_ACTIONS = ["claim.status_changed", "claim.change_undone", "claim.review_second", "claim.adjudicated"] as const;
 
 export interface TrailEvent {
   id: number;
@@ -60,6 +64,13 @@ export function verdictFromTrail(events: Iterable<TrailEvent>): Verdict {
       if (bulk !== null && !bulkChangeDecides(verdict, { status: to, rationale })) continue;
       if (bulk !== null) replacedBy.set(bulk, verdict);
       verdict = { status: to, rationale, decision: event };
+    } else if (event.action === "claim.review_second" || event.action === "claim.adjudicated") {
+      // A second review decides only when it agrees (the proposer's rationale stays); an adjudication always does.
+      const agreed = event.action === "claim.adjudicated" || event.details.outcome === "agreed";
+      const to = event.details.to;
+      if (!agreed || (to !== "unverified" && to !== "confirmed" && to !== "disputed")) continue;
+      const rationaleField = event.action === "claim.adjudicated" ? event.details.rationale : event.details.firstRationale;
+      verdict = { status: to, rationale: typeof rationaleField === "string" ? rationaleField : null, decision: event };
     } else if (event.action === "claim.change_undone") {
       const bulk = bulkOperationOf(event);
       const restored = bulk === null ? undefined : replacedBy.get(bulk);

@@ -6,6 +6,7 @@ import { assertAssignable } from "./claim-assignment.server";
 import { bulkChangeDecides } from "../lib/verdict";
 import { recordDecisions } from "./claim-decision.server";
 import { claimConditions } from "./claim-filter.server";
+import { announce, notifyInTransaction } from "./notifications/notify.server";
 import { type AuditEntry, writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
@@ -36,9 +37,11 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
       version: number;
       sourceCount: number;
       decisionSeq: number | null;
+      reviewState: string;
     }>
   >`
-    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount", c."decisionSeq" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+    SELECT c."id", c."status", c."rationale", c."assigneeId", c."version", c."sourceCount", c."decisionSeq", c."reviewState" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+  if (change.status !== undefined) await assertBulkVerdictAllowed(db, projectId, claims);
   if (change.status && change.status !== "unverified") {
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { requireSourceForVerdict: true } });
     const unsourced = project.requireSourceForVerdict ? claims.filter((c) => c.sourceCount === 0).length : 0;
@@ -54,6 +57,22 @@ async function resolveTarget(db: Reader, projectId: number, target: BulkTarget, 
       (change.assigneeId !== undefined && c.assigneeId !== change.assigneeId),
   );
   return { matched: claims.length, changing };
+}
+
+/** Verdicts set in bulk bypass the second review and would overwrite approved ones: both are refused. */
+async function assertBulkVerdictAllowed(db: Reader, projectId: number, claims: Array<{ reviewState: string }>) {
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { secondReview: true } });
+  if (project.secondReview)
+    throw new AppError(
+      "invalid_input",
+      "This project has second review on: verdicts are given claim by claim, not in bulk (bulk assignment still works).",
+    );
+  const locked = claims.filter((c) => c.reviewState === "approved").length;
+  if (locked > 0)
+    throw new AppError(
+      "locked",
+      `${locked} of the ${claims.length} claims are approved and locked; reopen them first or narrow the selection.`,
+    );
 }
 
 function validateBulkChange(change: BulkChange) {
@@ -82,7 +101,7 @@ export async function applyBulkChange(options: { projectId: number; target: Bulk
   validateBulkChange(change);
   if (change.assigneeId) await assertAssignable(projectId, change.assigneeId);
   const rationale = change.rationale?.trim() || null;
-  const operation = await writeProject({ projectId, actor, large: true }, async ({ tx, audit, claimsChanged }) => {
+  const operation = await writeProject({ projectId, actor, large: true }, async ({ tx, audit, claimsChanged, afterCommit }) => {
     const { changing } = await resolveTarget(tx, projectId, target, { ...change, rationale });
     const created = await tx.bulkOperation.create({
       data: { projectId, actorId: actor.id, change: JSON.stringify({ ...change, rationale }) },
@@ -144,6 +163,22 @@ export async function applyBulkChange(options: { projectId: number; target: Bulk
       changing.map((c) => c.id),
       `${actor.name} changed ${changing.length} claims`,
     );
+    // One notification for the whole change, not one per claim.
+    if (change.assigneeId && changing.length > 0) {
+      const notify = await notifyInTransaction(tx, {
+        projectId,
+        actor,
+        inputs: [
+          {
+            userId: change.assigneeId,
+            kind: "assignment",
+            claimId: changing.length === 1 ? changing[0]!.id : null,
+            details: { count: changing.length },
+          },
+        ],
+      });
+      afterCommit(() => announce(notify));
+    }
     return { id: created.id, changed: changing.length, createdAt: created.createdAt };
   });
   return { operationId: operation.id, changed: operation.changed, undoUntil: new Date(operation.createdAt.getTime() + UNDO_WINDOW_MS) };

@@ -2,6 +2,7 @@ import { Prisma, getDb } from "../db.server";
 import { AppError } from "../lib/app-error";
 import { PROJECT_ROLES, can, isProjectRole } from "../lib/roles";
 import { staleClaimError } from "./claim-version.server";
+import { announce, notifyInTransaction } from "./notifications/notify.server";
 import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
@@ -40,7 +41,7 @@ export interface AssignClaimOptions {
 export async function assignClaim(options: AssignClaimOptions) {
   const { projectId, claimId, assigneeId, actor } = options;
   if (assigneeId !== null) await assertAssignable(projectId, assigneeId);
-  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged, afterCommit }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
     if (!claim) return null;
     const expected = options.expectedVersion ?? claim.version;
@@ -58,6 +59,10 @@ export async function assignClaim(options: AssignClaimOptions) {
       details: { from: claim.assigneeId, to: assigneeId, version: expected + 1 },
     });
     claimsChanged([claimId], `${actor.name} assigned claim ${claimId}`);
+    if (assigneeId) {
+      const notify = await notifyInTransaction(tx, { projectId, actor, inputs: [{ userId: assigneeId, kind: "assignment", claimId }] });
+      afterCommit(() => announce(notify));
+    }
     return tx.claim.findUniqueOrThrow({ where: { id: claimId } });
   });
 }

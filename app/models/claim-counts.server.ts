@@ -3,6 +3,7 @@ import type { ClaimQuery } from "../lib/claim-query";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 import { claimConditions } from "./claim-filter.server";
 import { claimsGeneration } from "./events.server";
+import type { PreparedSearch } from "./full-text.server";
 
 // Claims by status: one query shape and one tally for the table's counts, the export's
 // summary and the projects' overview.
@@ -44,8 +45,16 @@ const countCache = new Map<string, { generation: number; expires: number; counts
 const COUNT_CACHE_LIMIT = 500;
 const COUNT_CACHE_TTL_MS = 5_000;
 
-/** The counts above the claims table: every status, whatever the status filter, for the other filters. */
-export async function countTableClaimsByStatus(options: { projectId: number; query: ClaimQuery; viewerId: number }): Promise<StatusCounts> {
+/**
+ * The counts above the claims table: every status, whatever the status filter, for the other
+ * filters. `search` is the query's text search as prepareSearch prepared it.
+ */
+export async function countTableClaimsByStatus(options: {
+  projectId: number;
+  query: ClaimQuery;
+  viewerId: number;
+  search?: PreparedSearch | null;
+}): Promise<StatusCounts> {
   const conditions = claimConditions({ ...options, ignoreStatus: true });
   const key = `${options.projectId}:${conditions.sql}:${JSON.stringify(conditions.values)}`;
   const generation = await claimsGeneration(options.projectId);

@@ -1,5 +1,7 @@
-import { Prisma, databaseProvider } from "../db.server";
+import { Prisma } from "../db.server";
 import type { ClaimQuery } from "../lib/claim-query";
+import { parseSearchQuery } from "../lib/search-query";
+import { type PreparedSearch, fullTextMatch } from "./full-text.server";
 
 // The claims table's filters and sorts as SQL, the one definition used by the table, its
 // counts, bulk changes and exports. Plain SQL here rather than Prisma's query builder:
@@ -7,38 +9,40 @@ import type { ClaimQuery } from "../lib/claim-query";
 // the builder's per-query work and objects dominated (docs/benchmarks.md). Identifiers are
 // quoted, so the same text runs on SQLite and PostgreSQL.
 
-/** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * The conditions a claim of the project must meet for the query, as a SQL boolean
  * expression over the alias `c`. `ignoreStatus` leaves the status filter out (the
- * counts above the table show every status).
+ * counts above the table show every status). `search` is the query's text search prepared
+ * with prepareSearch, which knows whether it is selective; without it the search filters.
  */
-export function claimConditions(options: { projectId: number; query: ClaimQuery; viewerId: number; ignoreStatus?: boolean }): Prisma.Sql {
+export function claimConditions(options: {
+  projectId: number;
+  query: ClaimQuery;
+  viewerId: number;
+  ignoreStatus?: boolean;
+  search?: PreparedSearch | null;
+}): Prisma.Sql {
   const { projectId, query, viewerId } = options;
-  const parts: Prisma.Sql[] = [Prisma.sql`c."projectId" = ${projectId}`];
+  const search = options.search ?? (query.q ? { query: parseSearchQuery(query.q), selective: false } : null);
+  // A selective search drives the query (SQLite): `+` keeps the project's indexes out of the plan.
+  const parts: Prisma.Sql[] = [
+    search?.query && search.selective ? Prisma.sql`+c."projectId" = ${projectId}` : Prisma.sql`c."projectId" = ${projectId}`,
+  ];
   if (query.dismissed !== "1") parts.push(Prisma.sql`c."dismissed" = false`);
   if (!options.ignoreStatus && query.status.length > 0) parts.push(Prisma.sql`c."status" IN (${Prisma.join(query.status)})`);
   if (query.document) parts.push(Prisma.sql`c."documentId" = ${query.document}`);
-  if (query.assignee === "me") parts.push(Prisma.sql`c."assigneeId" = ${viewerId}`);
+  if (query.review && query.review.length > 0) parts.push(Prisma.sql`c."reviewState" IN (${Prisma.join(query.review)})`);
+  // My queue: assigned to me, or waiting for the second review I was asked for.
+  if (query.assignee === "me")
+    parts.push(Prisma.sql`(c."assigneeId" = ${viewerId} OR (c."reviewState" = 'proposed' AND c."secondReviewerId" = ${viewerId}))`);
   else if (query.assignee === "none") parts.push(Prisma.sql`c."assigneeId" IS NULL`);
   else if (typeof query.assignee === "number") parts.push(Prisma.sql`c."assigneeId" = ${query.assignee}`);
   if (query.sources === "yes") parts.push(Prisma.sql`c."sourceCount" > 0`);
   else if (query.sources === "no") parts.push(Prisma.sql`c."sourceCount" = 0`);
   if (query.min !== undefined) parts.push(Prisma.sql`c."checkworthiness" >= ${query.min}`);
   if (query.max !== undefined) parts.push(Prisma.sql`c."checkworthiness" <= ${query.max}`);
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    // SQLite's LIKE ignores case (for ASCII letters); PostgreSQL needs ILIKE.
-    parts.push(
-      databaseProvider() === "postgresql"
-        ? Prisma.sql`(c."text" ILIKE ${pattern} ESCAPE '\\' OR c."speaker" ILIKE ${pattern} ESCAPE '\\')`
-        : Prisma.sql`(c."text" LIKE ${pattern} ESCAPE '\\' OR c."speaker" LIKE ${pattern} ESCAPE '\\')`,
-    );
-  }
+  // Text search: the full-text index of claim text and speaker (stemmed words, phrases, prefixes).
+  if (search?.query) parts.push(fullTextMatch("claim", "c", search.query));
   return Prisma.join(parts, " AND ");
 }
 

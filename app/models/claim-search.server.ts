@@ -4,6 +4,7 @@ import type { ClaimStatus } from "../lib/claim-status";
 import { countTableClaimsByStatus } from "./claim-counts.server";
 import { decisionJoin } from "./claim-decision.server";
 import { claimConditions, claimOrder } from "./claim-filter.server";
+import { prepareSearch } from "./full-text.server";
 
 interface ClaimTableRow {
   id: number;
@@ -34,16 +35,9 @@ export interface SearchClaimsOptions {
 /** One page of the claims table with its total and the counts by status, in one SQL query for the rows. */
 export async function searchClaims(options: SearchClaimsOptions) {
   const { query } = options;
-  const conditions = claimConditions(options);
-  // When status is the only filter, the total is the sum of the per-status counts: one query fewer.
-  const onlyStatusFiltered =
-    query.document === undefined &&
-    query.assignee === undefined &&
-    query.sources === undefined &&
-    query.min === undefined &&
-    query.max === undefined &&
-    query.q === undefined;
-  const [rows, exactTotal, counts] = await Promise.all([
+  const search = await prepareSearch("claim", query.q);
+  const conditions = claimConditions({ ...options, search });
+  const [rows, counts] = await Promise.all([
     getDb().$queryRaw<ClaimTableRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
              d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
@@ -55,14 +49,12 @@ export async function searchClaims(options: SearchClaimsOptions) {
       WHERE ${conditions}
       ORDER BY ${claimOrder(query)}
       LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
-    onlyStatusFiltered
-      ? Promise.resolve(null)
-      : getDb().$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Claim" c WHERE ${conditions}`,
     // Counts above the table ignore the status filter, so every status shows its number.
-    countTableClaimsByStatus(options),
+    countTableClaimsByStatus({ ...options, search }),
   ]);
+  // The counts use every other filter, so the total is the sum over the statuses shown: no COUNT query of its own.
   const selected = query.status.length > 0 ? query.status : (Object.keys(counts) as ClaimStatus[]);
-  const total = exactTotal ? Number(exactTotal[0]?.total ?? 0) : selected.reduce((sum, status) => sum + counts[status], 0);
+  const total = selected.reduce((sum, status) => sum + counts[status], 0);
   return {
     // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
     // databases; only aggregates such as COUNT come back as bigint.

@@ -1,5 +1,6 @@
 import { AppError } from "../lib/app-error";
 import type { ClaimStatus } from "../lib/claim-status";
+import { lockedError } from "../lib/review/errors";
 import { recordDecisions } from "./claim-decision.server";
 import { staleClaimError } from "./claim-version.server";
 import { writeProject } from "./unit-of-work.server";
@@ -13,6 +14,8 @@ export interface TagClaimOptions {
   /** The version the reviewer saw; null takes whatever is current (the CLI without --expect-version). */
   expectedVersion: number | null;
   actor: Actor;
+  /** Set when the verdict was given to a whole fact (fact-verdict.server.ts): the event names it. */
+  factId?: number;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function tagClaim(options: TagClaimOptions) {
     if (!claim) return null;
     const expected = options.expectedVersion ?? claim.version;
     if (claim.version !== expected) throw await staleClaimError(tx, claimId);
+    if (claim.reviewState === "approved") throw lockedError(claimId);
     if (claim.status === status && (claim.rationale ?? null) === rationale) return claim;
     if (status !== "unverified" && claim.project.requireSourceForVerdict && claim.sourceCount === 0) {
       throw new AppError("invalid_input", `Link at least one source before marking the claim ${status} (a project setting).`);
@@ -47,7 +51,7 @@ export async function tagClaim(options: TagClaimOptions) {
       action: "claim.status_changed",
       targetType: "claim",
       targetId: claimId,
-      details: { from: claim.status, to: status, rationale, version: expected + 1 },
+      details: { from: claim.status, to: status, rationale, version: expected + 1, ...(options.factId ? { factId: options.factId } : {}) },
     });
     await recordDecisions(tx, projectId, [{ claimId, seq: decision!.seq }]);
     claimsChanged([claimId], `${actor.name} marked claim ${claimId} ${status}`);

@@ -7,6 +7,7 @@ import type { Reason } from "../lib/extraction/checkworthiness";
 import { AppError, staleVersionError } from "../lib/app-error";
 import { claimDecision } from "./claim-decision.server";
 import { writeProject } from "./unit-of-work.server";
+import { regroupClaim } from "./fact-grouping.server";
 import type { Actor } from "./user.server";
 import type { ClaimStatus } from "../lib/claim-status";
 
@@ -82,7 +83,7 @@ export interface AddManualClaimOptions {
 
 export async function addManualClaim(options: AddManualClaimOptions) {
   const { projectId, documentId, range, actor } = options;
-  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged, afterCommit }) => {
     const document = await tx.document.findFirst({
       where: { id: documentId, projectId },
       select: { id: true, text: true, supersededAt: true },
@@ -127,6 +128,7 @@ export async function addManualClaim(options: AddManualClaimOptions) {
       details: { documentId, start, end, text: text.slice(0, 300) },
     });
     claimsChanged([claim.id], `${actor.name} added claim ${claim.id}`);
+    afterCommit(() => regroupClaim(projectId, claim.id));
     return claim;
   });
 }
@@ -142,7 +144,7 @@ export interface SetClaimDismissedOptions {
 
 export async function setClaimDismissed(options: SetClaimDismissedOptions) {
   const { projectId, claimId, dismissed, expectedVersion, actor } = options;
-  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged, afterCommit }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
     if (!claim) return null;
     if (expectedVersion !== null && claim.version !== expectedVersion) throw staleVersionError({ version: claim.version });
@@ -155,6 +157,7 @@ export async function setClaimDismissed(options: SetClaimDismissedOptions) {
       details: { text: claim.text.slice(0, 300) },
     });
     claimsChanged([claim.id], `${actor.name} ${dismissed ? "dismissed" : "restored"} claim ${claim.id}`);
+    afterCommit(() => regroupClaim(projectId, claim.id));
     return updated;
   });
 }

@@ -4,6 +4,7 @@ import { type Anchor, reanchor } from "../lib/anchoring";
 import { type ClaimCandidate, DEFAULT_CHECKWORTHINESS_THRESHOLD, extractClaims } from "../lib/extraction/extract";
 import type { ParsedArticle } from "../lib/import/types";
 import { appendAuditEvent } from "./audit.server";
+import { groupNewClaims } from "./fact-grouping.server";
 import type { Actor } from "./user.server";
 
 export type ImportOutcome =
@@ -60,7 +61,7 @@ export async function importArticle(
 ): Promise<ImportOutcome> {
   const textHash = hashText(article.text);
   const candidates = extractClaims(article.text, meta.threshold ?? DEFAULT_CHECKWORTHINESS_THRESHOLD);
-  return getDb().$transaction(async (tx) => {
+  const outcome = await getDb().$transaction(async (tx) => {
     const duplicate = await tx.document.findFirst({
       where: { projectId, textHash },
       select: { id: true, title: true, _count: { select: { claims: { where: { dismissed: false } } } } },
@@ -134,6 +135,16 @@ export async function importArticle(
       needsReanchoring,
     };
   });
+  // The new article's claims join the facts other articles state, or start their own. Grouped once the
+  // article is stored: the import stands if grouping fails, and the Facts view offers to group what is left.
+  if (outcome.status === "imported") {
+    try {
+      await groupNewClaims(projectId, { documentIds: [outcome.documentId] });
+    } catch (error) {
+      console.error(`facts: grouping the claims of document ${outcome.documentId} failed:`, error);
+    }
+  }
+  return outcome;
 }
 
 async function moveClaimsToNewVersion(tx: Tx, fromDocumentId: number, toDocumentId: number, newText: string) {

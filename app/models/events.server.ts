@@ -10,6 +10,11 @@ export type ProjectEvent =
   | { type: "claims-changed"; projectId: number; claimIds: number[]; actorId: number | null; summary: string }
   | { type: "presence"; projectId: number; claimId: number };
 
+/** Something for one user only (a notification): delivered to that user's open pages, whatever the project. */
+export type UserEvent = { type: "notification"; userId: number };
+
+type LiveEvent = ProjectEvent | UserEvent;
+
 const CHANNEL = "claimdesk_events";
 // NOTIFY payloads are limited to 8000 bytes; long id lists are cut and clients reload anyway.
 const MAX_IDS_IN_PAYLOAD = 200;
@@ -17,9 +22,12 @@ const MAX_IDS_IN_PAYLOAD = 200;
 const local = new EventEmitter();
 local.setMaxListeners(0);
 
-function deliverLocally(event: ProjectEvent) {
+const userKey = (userId: number) => `user:${userId}`;
+
+function deliverLocally(event: LiveEvent) {
   local.emit("any", event);
-  local.emit(String(event.projectId), event);
+  if (event.type === "notification") local.emit(userKey(event.userId), event);
+  else local.emit(String(event.projectId), event);
 }
 
 // The server's processes (scripts/server-processes.mjs) relay SQLite events to each
@@ -27,7 +35,7 @@ function deliverLocally(event: ProjectEvent) {
 const RELAY_MESSAGE_TYPE = "claimdesk:project-event";
 interface RelayMessage {
   type: typeof RELAY_MESSAGE_TYPE;
-  event: ProjectEvent;
+  event: LiveEvent;
 }
 const isRelayMessage = (message: unknown): message is RelayMessage =>
   typeof message === "object" && message !== null && (message as { type?: unknown }).type === RELAY_MESSAGE_TYPE;
@@ -40,7 +48,7 @@ let listener: Promise<pg.Client> | undefined;
 
 // Bumped whenever a project's claims change, on this instance or (via NOTIFY) another.
 const generations = new Map<number, number>();
-function noteEvent(event: ProjectEvent) {
+function noteEvent(event: LiveEvent) {
   if (event.type === "claims-changed") generations.set(event.projectId, (generations.get(event.projectId) ?? 0) + 1);
 }
 local.on("any", noteEvent);
@@ -63,6 +71,15 @@ export async function claimsGeneration(projectId: number): Promise<number> {
  */
 export async function publishProjectEvent(event: ProjectEvent): Promise<void> {
   const payload = event.type === "claims-changed" ? { ...event, claimIds: event.claimIds.slice(0, MAX_IDS_IN_PAYLOAD) } : event;
+  await publish(payload);
+}
+
+/** Tells one user's open pages, on every app instance, the same way as project events travel. Call after commit. */
+export async function publishUserEvent(event: UserEvent): Promise<void> {
+  await publish(event);
+}
+
+async function publish(payload: LiveEvent): Promise<void> {
   if (databaseProvider() === "postgresql") {
     await getDb().$executeRawUnsafe("SELECT pg_notify($1, $2)", CHANNEL, JSON.stringify(payload));
   } else {
@@ -79,7 +96,7 @@ function ensurePostgresListener(): Promise<pg.Client> {
     client.on("notification", (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
-        deliverLocally(JSON.parse(message.payload) as ProjectEvent);
+        deliverLocally(JSON.parse(message.payload) as LiveEvent);
       } catch {
         /* a malformed payload is not ours */
       }
@@ -128,6 +145,13 @@ export function endEventStreams(): number {
   streamEnders.clear();
   for (const end of enders) end();
   return enders.length;
+}
+
+export async function subscribeToUser(userId: number, handler: (event: UserEvent) => void): Promise<() => void> {
+  if (databaseProvider() === "postgresql") await ensurePostgresListener();
+  const key = userKey(userId);
+  local.on(key, handler);
+  return () => local.off(key, handler);
 }
 
 export async function closeEventListener(): Promise<void> {

@@ -3,6 +3,7 @@ import { ClaimReviewConfigError } from "../lib/export/claimreview";
 import { historyContextOf, renderReport } from "../lib/export/render";
 import type { ExportFormat } from "../lib/export/report";
 import { getDb } from "../db.server";
+import type { ProjectRole } from "../lib/roles";
 import { beginExport, exportClaims } from "./export.server";
 import type { Actor } from "./user.server";
 
@@ -18,7 +19,14 @@ export async function startExport(
   query: ClaimQuery,
   actor: Actor & { displayName: string },
   viewerId: number,
-  options: { bom?: boolean } = {},
+  options: {
+    bom?: boolean;
+    /**
+     * The reader's role in the project, for the blind second review: below editor, the
+     * open proposals of others are left out. Unset, the reader is treated as blind.
+     */
+    viewerRole?: ProjectRole;
+  } = {},
 ): Promise<AsyncGenerator<Uint8Array>> {
   if (format === "claimreview") {
     const settings = await getDb().project.findUniqueOrThrow({
@@ -33,6 +41,7 @@ export async function startExport(
     withHistory: format === "json" || format === "html" || format === "pdf",
     asOfSeq: header.integrity.events,
     history: historyContextOf(header),
+    viewer: { userId: viewerId, role: options.viewerRole ?? "reviewer" },
   });
   const encoder = new TextEncoder();
   return (async function* () {

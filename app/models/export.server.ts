@@ -3,7 +3,9 @@ import vm from "node:vm";
 import { projectChain } from "../lib/audit-hash";
 import type { ClaimQuery } from "../lib/claim-query";
 import { type HistoryContext, describeEvent, lineToText } from "../lib/history";
-import type { ReportClaim, ReportHeader, ExportFormat } from "../lib/export/report";
+import type { ReportClaim, ReportHeader, ExportFormat, ReportReview } from "../lib/export/report";
+import { redactHistory } from "../lib/review/blind-history";
+import { type Viewer, isBlindTo, isReviewState } from "../lib/review/review-state";
 import { REPORT_VERSION } from "../lib/export/report";
 import { Prisma, getDb } from "../db.server";
 import { appendAuditEvent } from "./audit.server";
@@ -95,6 +97,7 @@ function isoOrNull(value: Date | string | null | undefined): string | null {
 function describeFilters(query: ClaimQuery): Record<string, unknown> {
   const filters: Record<string, unknown> = {};
   if (query.status.length) filters.status = query.status;
+  if (query.review) filters.reviewState = query.review;
   for (const key of ["document", "assignee", "sources", "min", "max", "q"] as const)
     if (query[key] !== undefined) filters[key] = query[key];
   if (query.dismissed) filters.includeDismissed = true;
@@ -109,6 +112,7 @@ interface ClaimRow {
   rationale: string | null;
   version: number;
   checkworthiness: number;
+  factId: number | null;
   documentId: number;
   documentTitle: string;
   documentUrl: string | null;
@@ -120,6 +124,31 @@ interface ClaimRow {
   decidedAt: Date | null;
   decidedBy: string | null;
   decidedByName: string | null;
+  reviewState: string;
+  reviewRound: number;
+  proposedById: number | null;
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  approvedByName: string | null;
+}
+
+interface RoundRow {
+  claimId: number;
+  firstStatus: string;
+  firstRationale: string | null;
+  firstAt: Date;
+  firstBy: string | null;
+  firstByName: string | null;
+  secondStatus: string | null;
+  secondRationale: string | null;
+  secondAt: Date | null;
+  secondBy: string | null;
+  secondByName: string | null;
+  adjudicatedStatus: string | null;
+  adjudicatedRationale: string | null;
+  adjudicatedAt: Date | null;
+  adjudicatedBy: string | null;
+  adjudicatedByName: string | null;
 }
 
 interface SourceRow {
@@ -204,6 +233,33 @@ async function verdictsAsOf(projectId: number, changed: Array<{ targetId: string
   return result;
 }
 
+type Step = NonNullable<ReportReview["proposal"]>;
+function stepOf(status: string | null, rationale: string | null, at: Date | null, by: string | null, byName: string | null): Step | null {
+  return status && at ? { status: status as Step["status"], rationale, by, byName: byName ?? by, at: at.toISOString() } : null;
+}
+
+/**
+ * The claim's review as the report's reader may see it: the current round (unless it was
+ * ended unfinished) and the approval. A proposal waiting for its second review is left out
+ * for a reader who is blind to it.
+ */
+function reviewOf(claim: ClaimRow, round: RoundRow | undefined, viewer: Viewer): ReportReview {
+  const hidden = isBlindTo(claim, viewer);
+  return {
+    state: isReviewState(claim.reviewState) ? claim.reviewState : "none",
+    round: claim.reviewRound,
+    proposal: round && !hidden ? stepOf(round.firstStatus, round.firstRationale, round.firstAt, round.firstBy, round.firstByName) : null,
+    proposalHidden: hidden,
+    secondReview: round ? stepOf(round.secondStatus, round.secondRationale, round.secondAt, round.secondBy, round.secondByName) : null,
+    adjudication: round
+      ? stepOf(round.adjudicatedStatus, round.adjudicatedRationale, round.adjudicatedAt, round.adjudicatedBy, round.adjudicatedByName)
+      : null,
+    approval: claim.approvedAt
+      ? { by: claim.approvedBy, byName: claim.approvedByName ?? claim.approvedBy, at: claim.approvedAt.toISOString() }
+      : null,
+  };
+}
+
 /** Rows grouped by a key, in their order. */
 function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
   const groups = new Map<Key, Row[]>();
@@ -228,18 +284,27 @@ export async function* exportClaims(
   projectId: number,
   query: ClaimQuery,
   viewerId: number,
-  options: { withHistory: boolean; asOfSeq: number; history: HistoryContext },
+  options: {
+    withHistory: boolean;
+    asOfSeq: number;
+    history: HistoryContext;
+    /** Who reads the report: a reviewer is blind to proposals waiting for their second review. Unset: blind. */
+    viewer?: Viewer;
+  },
 ): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
   const conditions = claimConditions({ projectId, query, viewerId });
+  const viewer: Viewer = options.viewer ?? { userId: viewerId, role: "reviewer" };
   let afterId = 0;
   for (;;) {
     const claims = await db.$queryRaw<ClaimRow[]>`
-      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."version", c."checkworthiness",
+      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."version", c."checkworthiness", fm."factId",
              d."id" AS "documentId", d."title" AS "documentTitle", d."url" AS "documentUrl", d."outlet" AS "documentOutlet", d."publishedAt" AS "documentPublishedAt",
              de."id" AS "decisionEventId", de."seq" AS "decisionSeq", de."hash" AS "decisionHash", de."createdAt" AS "decidedAt",
-             de."actorName" AS "decidedBy", COALESCE(du."displayName", de."actorName") AS "decidedByName"
-      FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId" ${decisionJoin(projectId)}
+             de."actorName" AS "decidedBy", COALESCE(du."displayName", de."actorName") AS "decidedByName",
+             c."reviewState", c."reviewRound", c."proposedById", c."approvedAt", au."username" AS "approvedBy", au."displayName" AS "approvedByName"
+      FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN "FactMember" fm ON fm."claimId" = c."id" ${decisionJoin(projectId)}
+      LEFT JOIN "User" au ON au."id" = c."approvedById"
       WHERE ${conditions} AND c."id" > ${afterId}
       ORDER BY c."id"
       LIMIT ${PAGE}`;
@@ -247,7 +312,7 @@ export async function* exportClaims(
     collectGarbageNow(PAGE);
     afterId = claims[claims.length - 1]!.id;
     const ids = claims.map((c) => c.id);
-    const [links, events, changedSince] = await Promise.all([
+    const [links, events, changedSince, rounds] = await Promise.all([
       db.$queryRaw<SourceRow[]>`
         SELECT l."claimId", l."stance", l."quote", l."note", l."addedAt", u."displayName" AS "addedBy",
                s."url", s."title", s."outlet", s."documentId"
@@ -265,14 +330,31 @@ export async function* exportClaims(
         SELECT DISTINCT e."targetId" FROM "AuditEvent" e
         WHERE e."projectId" = ${projectId} AND e."targetType" = 'claim' AND e."targetId" IN (${Prisma.join(ids.map(String))})
           AND e."seq" > ${options.asOfSeq}`,
+      claims.some((c) => c.reviewRound > 0)
+        ? db.$queryRaw<RoundRow[]>`
+        SELECT r."claimId", r."firstStatus", r."firstRationale", r."firstAt", fu."username" AS "firstBy", fu."displayName" AS "firstByName",
+               r."secondStatus", r."secondRationale", r."secondAt", su."username" AS "secondBy", su."displayName" AS "secondByName",
+               r."adjudicatedStatus", r."adjudicatedRationale", r."adjudicatedAt", xu."username" AS "adjudicatedBy", xu."displayName" AS "adjudicatedByName"
+        FROM "ClaimReviewRound" r JOIN "Claim" c ON c."id" = r."claimId" AND c."reviewRound" = r."round"
+        LEFT JOIN "User" fu ON fu."id" = r."firstReviewerId" LEFT JOIN "User" su ON su."id" = r."secondReviewerId"
+        LEFT JOIN "User" xu ON xu."id" = r."adjudicatorId"
+        WHERE r."claimId" IN (${Prisma.join(ids)}) AND r."projectId" = ${projectId} AND r."closedAt" IS NULL`
+        : Promise.resolve([] as RoundRow[]),
     ]);
     const asOfHead = changedSince.length === 0 ? null : await verdictsAsOf(projectId, changedSince, options.asOfSeq);
     // Plain SQL rows carry the columns' own types (numbers, dates) on both databases.
     const eventsOf = groupBy(events, (event) => event.targetId);
     const linksOf = groupBy(links, (link) => link.claimId);
+    const roundOf = new Map(rounds.map((round) => [round.claimId, round]));
     yield claims.map((claim): ReportClaim => {
       const id = claim.id;
-      const history = options.withHistory ? (eventsOf.get(String(id)) ?? []) : [];
+      const history = options.withHistory
+        ? redactHistory(
+            (eventsOf.get(String(id)) ?? []).map((e) => ({ ...e, details: JSON.parse(e.details) as Record<string, unknown> })),
+            claim,
+            viewer,
+          )
+        : [];
       const verdict = asOfHead?.get(id) ?? verdictOf(claim);
       return {
         id,
@@ -281,6 +363,7 @@ export async function* exportClaims(
         ...verdict,
         version: claim.version,
         checkworthiness: claim.checkworthiness,
+        factId: claim.factId === null ? null : Number(claim.factId),
         document: {
           id: claim.documentId,
           title: claim.documentTitle,
@@ -288,6 +371,7 @@ export async function* exportClaims(
           outlet: claim.documentOutlet,
           publishedAt: claim.documentPublishedAt?.toISOString() ?? null,
         },
+        review: reviewOf(claim, roundOf.get(id), viewer),
         sources: (linksOf.get(id) ?? []).map((link) => ({
           url: link.url,
           title: link.title,
@@ -300,15 +384,14 @@ export async function* exportClaims(
           documentId: link.documentId,
         })),
         history: options.withHistory
-          ? history.map((e) => {
-              const event = { ...e, details: JSON.parse(e.details) as Record<string, unknown> };
+          ? history.map((event) => {
               const line = describeEvent(event, options.history);
               return {
-                at: e.createdAt.toISOString(),
-                actor: e.actorName,
-                actorId: e.actorId,
+                at: event.createdAt.toISOString(),
+                actor: event.actorName,
+                actorId: event.actorId,
                 actorName: line.actor,
-                action: e.action,
+                action: event.action,
                 details: event.details,
                 text: lineToText(line),
               };

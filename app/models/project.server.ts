@@ -18,6 +18,7 @@ export interface ProjectAccess {
     requireSourceForVerdict: boolean;
     publisherName: string | null;
     publisherUrl: string | null;
+    secondReview: boolean;
     timeZone: string;
   };
   role: ProjectRole;
@@ -33,7 +34,7 @@ export async function findProjectAccess(slug: string, user: { id: number; isAdmi
   // two that the query builder would make for the project and the membership.
   const rows = await getDb().$queryRaw<Array<ProjectAccess["project"] & { memberRole: string | null }>>`
     SELECT p."id", p."slug", p."name", p."description", p."archivedAt", p."claimThreshold", p."requireSourceForVerdict",
-           p."publisherName", p."publisherUrl", p."timeZone", m."role" AS "memberRole"
+           p."publisherName", p."publisherUrl", p."secondReview", p."timeZone", m."role" AS "memberRole"
     FROM "Project" p LEFT JOIN "Membership" m ON m."projectId" = p."id" AND m."userId" = ${user.id}
     WHERE p."slug" = ${slug} ${user.isAdmin ? Prisma.empty : Prisma.sql`AND m."userId" IS NOT NULL`}`;
   const row = rows[0];
@@ -189,6 +190,7 @@ export interface ProjectSettings {
   requireSourceForVerdict?: boolean;
   publisherName?: string | null;
   publisherUrl?: string | null;
+  secondReview?: boolean;
   timeZone?: string;
 }
 

@@ -1,8 +1,10 @@
 import { type Tx, getDb } from "../db.server";
 import { AppError, staleVersionError } from "../lib/app-error";
+import { type SearchQuery, parseSearchQuery } from "../lib/search-query";
 import { normalizeSourceUrl } from "../lib/source-url";
 import type { Stance } from "../lib/stances";
 import { type ProjectWrite, writeProject } from "./unit-of-work.server";
+import { fullTextMatch } from "./full-text.server";
 import type { Actor } from "./user.server";
 
 export interface ExternalSourceInput {
@@ -242,10 +244,24 @@ export function listClaimSources(projectId: number, claimId: number) {
   });
 }
 
-/** Every source of the project with how many claims it supports, refutes or gives context to. */
-export async function listProjectSources(projectId: number) {
+/**
+ * The ids of the project's sources matching a search: by title, outlet, author or address,
+ * or, for a passage source, by the text of its imported article (full-text, stemmed).
+ */
+async function sourcesMatching(projectId: number, query: SearchQuery): Promise<number[]> {
+  const rows = await getDb().$queryRaw<Array<{ id: number }>>`
+    SELECT s."id" FROM "Source" s
+    WHERE s."projectId" = ${projectId}
+      AND (${fullTextMatch("source", "s", query)}
+        OR s."documentId" IN (SELECT d."id" FROM "Document" d WHERE d."projectId" = ${projectId} AND ${fullTextMatch("document", "d", query)}))`;
+  return rows.map((row) => Number(row.id));
+}
+
+/** Every source of the project (or those matching `q`) with how many claims it supports, refutes or gives context to. */
+export async function listProjectSources(projectId: number, options: { q?: string } = {}) {
+  const search = options.q ? parseSearchQuery(options.q) : null;
   const sources = await getDb().source.findMany({
-    where: { projectId },
+    where: { projectId, ...(search ? { id: { in: await sourcesMatching(projectId, search) } } : {}) },
     include: { links: { where: { removedAt: null }, select: { stance: true, claimId: true } }, document: { select: { id: true } } },
     orderBy: { createdAt: "desc" },
   });

@@ -1,47 +1,13 @@
 import { getDb } from "../db.server";
-import { PassageReader } from "../lib/matching/passage-reader";
-import { buildSentenceIndex } from "../lib/matching/sentence-index";
 import { MATCHING_BUDGET_MS, TimeBudget } from "../lib/matching/time-budget";
 import type { Suggestion } from "../lib/review-types";
+import { type SentenceIndex, projectIndex } from "./project-index.server";
 import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
-
-type SentenceIndex = ReturnType<typeof buildSentenceIndex>;
-interface ProjectMatching {
-  key: string;
-  index: SentenceIndex;
-  /** Articles still being read into sentences: the index leaves them out until they are. */
-  unread: number;
-}
-const indexes = new Map<number, ProjectMatching>();
-const readers = new Map<number, PassageReader>();
 
 /** What a matching request answers with when its budget ran out, for the reviewer to see. */
 export interface MatchingNote {
   note: string | null;
-}
-
-/**
- * The sentence index of a project's current articles, rebuilt only when the set of articles
- * it holds changes (a new import or version, or a long article read to its end). Articles are
- * read into sentences within the request's budget, and the reading goes on in later requests.
- */
-async function projectIndex(projectId: number, budget: TimeBudget): Promise<ProjectMatching> {
-  const db = getDb();
-  const stats = await db.document.aggregate({ where: { projectId, supersededAt: null }, _count: { _all: true }, _max: { id: true } });
-  const setKey = `${stats._count._all}:${stats._max.id ?? 0}`;
-  const cached = indexes.get(projectId);
-  if (cached && cached.key === setKey && cached.unread === 0) return cached;
-  const documents = await db.document.findMany({ where: { projectId, supersededAt: null }, select: { id: true, title: true, text: true } });
-  let reader = readers.get(projectId);
-  if (!reader) readers.set(projectId, (reader = new PassageReader()));
-  const { ready, unread } = await reader.read(documents, budget);
-  const key = unread === 0 ? setKey : `${setKey}:${ready.map((d) => d.id).join(",")}`;
-  const again = indexes.get(projectId);
-  if (again && again.key === key) return again;
-  const built = { key, index: buildSentenceIndex(ready), unread };
-  indexes.set(projectId, built);
-  return built;
 }
 
 function unreadNote(unread: number): string | null {

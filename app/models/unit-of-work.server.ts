@@ -16,6 +16,11 @@ export interface ProjectWrite {
   audit(...entries: AuditEntry[]): Promise<Array<{ seq: number; hash: string }>>;
   /** Tells the project's open pages that these claims changed; sent once the transaction has committed. */
   claimsChanged(claimIds: number[], summary: string): void;
+  /**
+   * Work that must see the committed change but is not part of it (regrouping a claim's fact,
+   * sending notifications): run after the commit, in order, before the live update is published.
+   */
+  afterCommit(task: () => Promise<unknown>): void;
 }
 
 export interface ProjectWriteOptions {
@@ -35,6 +40,7 @@ export interface ProjectWriteOptions {
 export async function writeProject<T>(options: ProjectWriteOptions, work: (write: ProjectWrite) => Promise<T>): Promise<T> {
   const { projectId, actor } = options;
   const changes: Array<{ claimIds: number[]; summary: string }> = [];
+  const afterCommit: Array<() => Promise<unknown>> = [];
   const value = await getDb().$transaction(
     async (tx) => {
       let recorded = 0;
@@ -53,6 +59,7 @@ export async function writeProject<T>(options: ProjectWriteOptions, work: (write
           return appended;
         },
         claimsChanged: (claimIds, summary) => void changes.push({ claimIds, summary }),
+        afterCommit: (task) => void afterCommit.push(task),
       });
       await Promise.all(appends);
       if (changes.some((change) => change.claimIds.length > 0) && recorded === 0)
@@ -63,6 +70,7 @@ export async function writeProject<T>(options: ProjectWriteOptions, work: (write
     // of 2 s refused some of 30 verdicts racing two bulk changes on PostgreSQL, P2028).
     options.large ? { timeout: 120_000, maxWait: 30_000 } : { maxWait: 10_000 },
   );
+  for (const task of afterCommit) await task();
   for (const change of changes) {
     await publishProjectEvent({ type: "claims-changed", projectId, claimIds: change.claimIds, actorId: actor.id, summary: change.summary });
   }

@@ -3,6 +3,8 @@ import type { Route } from "./+types/project.discrepancies";
 import { requireProjectCapability } from "../auth/guards.server";
 import { HighlightedPassage } from "../components/suggestions";
 import { ProjectNav } from "../components/project-nav";
+import { DETAIL_KIND_LABELS } from "../lib/facts";
+import { listFactDiscrepancies } from "../models/fact-discrepancies.server";
 import { findDiscrepancies } from "../models/suggestion.server";
 import { paths } from "../lib/paths";
 
@@ -10,16 +12,48 @@ export const meta = () => [{ title: "Discrepancies · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  const { discrepancies, note } = await findDiscrepancies(project.id);
-  return { project, role, discrepancies, note };
+  const [{ discrepancies, note }, facts] = await Promise.all([findDiscrepancies(project.id), listFactDiscrepancies(project.id)]);
+  return { project, role, discrepancies, note, facts };
 }
 
 export default function Discrepancies({ loaderData }: Route.ComponentProps) {
-  const { project, role, discrepancies, note } = loaderData;
+  const { project, role, discrepancies, note, facts } = loaderData;
   return (
     <section>
       <h1>{project.name}: discrepancies</h1>
       <ProjectNav slug={project.slug} role={role} />
+      <h2>Facts the outlets disagree on</h2>
+      {facts.length === 0 ? (
+        <p>No fact is stated with different details.</p>
+      ) : (
+        <ul className="discrepancy-list" aria-label="Facts the outlets disagree on">
+          {facts.map((fact) => (
+            <li key={fact.factId} className="card">
+              <p>
+                <Link to={paths.fact(project.slug, fact.factId)}>{fact.label}</Link>
+                <span className="meta">
+                  {" "}
+                  · fact {fact.factId}
+                  {fact.withinOneArticle ? " · inside one article too" : ""}
+                </span>
+              </p>
+              {fact.differences.map((difference) => (
+                <dl key={difference.kind}>
+                  <dt>{DETAIL_KIND_LABELS[difference.kind]}</dt>
+                  {difference.values.map((value) => (
+                    <dd key={value.claimId}>
+                      <mark className="difference">{value.value}</mark> — {value.outlet ?? value.documentTitle} ·{" "}
+                      <Link to={paths.claim(project.slug, value.claimId)}>claim {value.claimId}</Link>{" "}
+                      <span className={`status-badge status-${value.status}`}>{value.status}</span>
+                    </dd>
+                  ))}
+                </dl>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Passages that disagree, found by search</h2>
       <p className="meta">Facts stated differently by different articles of this project (among the 200 most check-worthy claims).</p>
       {note ? (
         <p role="status" className="alert alert-info">

@@ -28,7 +28,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       query,
       { ...actorOf(auth, context), displayName: auth.user.displayName },
       auth.user.id,
-      { bom: parsed.data.bom === "on" },
+      { bom: parsed.data.bom === "on", viewerRole: auth.role },
     );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) return Response.json({ message: error.message }, { status: 400 });

@@ -1,4 +1,5 @@
-import { Link } from "react-router";
+import { Form, Link } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/project.sources";
 import { formatDate } from "../lib/datetime";
 import { requireProjectCapability } from "../auth/guards.server";
@@ -8,19 +9,30 @@ import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Sources · Claimdesk" }];
 
+const searchSchema = z.string().trim().max(200).catch("");
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  return { project, role, sources: await listProjectSources(project.id) };
+  const q = searchSchema.parse(new URL(request.url).searchParams.get("q") ?? "");
+  return { project, role, q, sources: await listProjectSources(project.id, { q }) };
 }
 
 export default function Sources({ loaderData }: Route.ComponentProps) {
-  const { project, role, sources } = loaderData;
+  const { project, role, q, sources } = loaderData;
   return (
     <section>
       <h1>{project.name}: sources</h1>
       <ProjectNav slug={project.slug} role={role} />
+      <Form method="get" action={paths.sources(project.slug)} role="search" className="inline-form">
+        <label>
+          Search sources{" "}
+          <input type="search" name="q" defaultValue={q} maxLength={200} placeholder='title, outlet, article text, "a phrase"' />
+        </label>{" "}
+        <button type="submit">Search</button>
+        {q ? <Link to={paths.sources(project.slug)}>Clear</Link> : null}
+      </Form>
       {sources.length === 0 ? (
-        <p>No sources linked yet. Link them from a claim.</p>
+        <p>{q ? `No source matches “${q}”.` : "No sources linked yet. Link them from a claim."}</p>
       ) : (
         <table className="data-table">
           <caption className="visually-hidden">Sources of this project</caption>

@@ -16,7 +16,9 @@ test("a viewer downloads reports from the Export view", async ({ page }) => {
   const text = fs.readFileSync((await csv.path())!, "utf8");
   const lines = text.trim().split("\r\n");
   expect(lines[0]).toBe(
-    "claim_id,document_title,document_url,claim_text,speaker,status,rationale,decided_by,decided_by_name,decided_at,source_count,source_urls,version",
+    "claim_id,document_title,document_url,claim_text,speaker,status,rationale,decided_by,decided_by_name,decided_at,source_count,source_urls,version," +
+      "review_state,proposed_status,proposed_by,proposed_at,second_review_status,second_review_by,second_review_at," +
+      "adjudicated_status,adjudicated_by,adjudicated_at,approved_by,approved_at",
   );
   for (const line of lines.slice(1)) expect(line).toContain(",disputed,");
 

@@ -123,7 +123,7 @@ describe("export", () => {
     const verified = await verifyAuditChain(projectChain(project.id));
     expect(verified.problem).toBeNull();
     expect(report.integrity).toMatchObject({ headHash: verified.headHash, events: verified.checked });
-    expect(report.integrity.verify).toBe(`claimdesk audit verify --project ${project.slug} --expect-head ${report.integrity.headHash}`);
+    expect(report.integrity.verify).toBe(`claimdesk report verify REPORT.json --project ${project.slug}`);
   });
 
   it("refuses ClaimReview until the publisher is set, and refuses outsiders and unknown formats", async () => {

@@ -16,6 +16,8 @@ import * as readerPage from "../../app/routes/project.document";
 import * as sourcesPage from "../../app/routes/project.sources";
 import * as exportPage from "../../app/routes/project.export";
 import * as discrepanciesPage from "../../app/routes/project.discrepancies";
+import * as factsPage from "../../app/routes/project.facts";
+import * as factPage from "../../app/routes/project.fact";
 import * as documentOptions from "../../app/routes/project.document-options";
 import { importFile } from "../../app/models/import.server";
 import * as projects from "../../app/routes/projects";
@@ -113,6 +115,7 @@ const CASES: MatrixCase[] = [
   },
   { name: "claims page", fn: claimsPage.loader, method: "GET", path: (s) => `/projects/${s}/claims`, needs: "read" },
   { name: "discrepancies page", fn: discrepanciesPage.loader, method: "GET", path: (s) => `/projects/${s}/discrepancies`, needs: "read" },
+  { name: "facts page", fn: factsPage.loader, method: "GET", path: (s) => `/projects/${s}/facts`, needs: "read" },
   {
     name: "document filter options",
     fn: documentOptions.loader,
@@ -270,6 +273,9 @@ describe("article and claim routes", () => {
       callRoute(fn, buildRequest(`/projects/${slug}/x`, { cookie }), { slug, ...params });
     expect((await get(readerPage.loader, { documentId: String(otherDocumentId) })).status).toBe(404);
     expect((await get(claimPage.loader, { claimId: String(otherClaimId) })).status).toBe(404);
+    const otherProjectId = (await getDb().claim.findUniqueOrThrow({ where: { id: otherClaimId } })).projectId;
+    const otherFact = await getDb().fact.create({ data: { projectId: otherProjectId, labelClaimId: otherClaimId } });
+    expect((await get(factPage.loader, { factId: String(otherFact.id) })).status).toBe(404);
     const forms: Array<Record<string, string>> = [
       { intent: "add-claim", start: "0", end: "10" },
       { intent: "dismiss", claimId: String(otherClaimId), version: "1" },
@@ -379,8 +385,8 @@ describe("coverage of this matrix", () => {
       .readdirSync(path.join(root, "tests/integration"))
       .map((file) => fs.readFileSync(path.join(root, "tests/integration", file), "utf8"))
       .join("\n");
-    // Public by design: the health check and the home page's redirect.
-    const publicRoutes = new Set(["healthz", "home"]);
+    // Public by design: the health and readiness checks (tested over a real server) and the home page's redirect.
+    const publicRoutes = new Set(["healthz", "readyz", "home"]);
     const untested = routeFiles.filter((file) => !publicRoutes.has(file) && !tests.includes(`app/routes/${file}"`));
     expect(routeFiles.length).toBeGreaterThan(20);
     expect(untested).toEqual([]);

@@ -15,6 +15,19 @@ export const CSV_COLUMNS = [
   "source_count",
   "source_urls",
   "version",
+  // Editorial review (docs/decisions/010-editorial-review.md), after the original columns so existing imports keep working.
+  "review_state",
+  "proposed_status",
+  "proposed_by",
+  "proposed_at",
+  "second_review_status",
+  "second_review_by",
+  "second_review_at",
+  "adjudicated_status",
+  "adjudicated_by",
+  "adjudicated_at",
+  "approved_by",
+  "approved_at",
 ] as const;
 
 // Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -60,5 +73,22 @@ function csvRecord(claim: ReportClaim): Cell[] {
     claim.sources.length,
     urls.join(" "),
     claim.version,
+    ...reviewCells(claim.review),
+  ];
+}
+
+function reviewCells(review: ReportClaim["review"]): Cell[] {
+  const step = (s: { status: string; by: string | null; at: string } | null | undefined): Cell[] => [
+    s?.status ?? null,
+    s?.by ?? null,
+    s?.at ?? null,
+  ];
+  return [
+    review?.state ?? "none",
+    ...step(review?.proposal),
+    ...step(review?.secondReview),
+    ...step(review?.adjudication),
+    review?.approval?.by ?? null,
+    review?.approval?.at ?? null,
   ];
 }

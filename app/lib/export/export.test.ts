@@ -39,6 +39,7 @@ function claim(id: number, change: Partial<ReportClaim> = {}): ReportClaim {
     decisionEvent: { id: 77, seq: 40, hash: "b".repeat(64) },
     version: 3,
     checkworthiness: 0.8,
+    factId: null,
     document: {
       id: 9,
       title: "Bridge deal",

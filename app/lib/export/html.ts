@@ -1,5 +1,7 @@
+import { DEFAULT_TIME_ZONE } from "../datetime";
 import { type HistoryContext, type Segment, describeEvent } from "../history";
 import type { ReportClaim, ReportHeader } from "./report";
+import { reviewLines } from "./review-lines";
 
 export function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? "")
@@ -79,11 +81,15 @@ export function htmlClaim(claim: ReportClaim, context: HistoryContext = {}): str
       return `<li><time class="meta" datetime="${escapeHtml(h.at)}">${escapeHtml(line.at)}</time> · <strong>${escapeHtml(line.actor)}</strong> ${segmentsToHtml(line.did)}</li>`;
     })
     .join("");
+  const review = reviewLines(claim.review, context.timeZone ?? DEFAULT_TIME_ZONE)
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join("");
   const documentHref = safeHref(claim.document.url);
   return `<article class="claim" id="claim-${claim.id}"><h3>Claim ${claim.id} <span class="status ${claim.status}">${escapeHtml(claim.status)}</span></h3>
 <blockquote>${escapeHtml(claim.text)}</blockquote>
 <p class="meta">In ${documentHref ? `<a href="${documentHref}" rel="noopener noreferrer">${escapeHtml(claim.document.title)}</a>` : escapeHtml(claim.document.title)}${claim.document.outlet ? ` (${escapeHtml(claim.document.outlet)})` : ""}${claim.speaker ? ` · speaker: ${escapeHtml(claim.speaker)}` : ""}</p>
 <p><strong>Verdict:</strong> ${escapeHtml(claim.status)}${claim.rationale ? `. <strong>Rationale:</strong> ${escapeHtml(claim.rationale)}` : ""}${claim.decidedByName ? ` <span class="meta">(decided by ${escapeHtml(claim.decidedByName)}, ${escapeHtml(claim.decidedAt)})</span>` : ""}</p>
+${review ? `<ul class="review">${review}</ul>` : ""}
 ${sources ? `<h4>Sources</h4><ul>${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
 ${history ? `<details><summary>History (${claim.history.length})</summary><ol>${history}</ol></details>` : ""}</article>
 `;

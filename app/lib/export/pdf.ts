@@ -3,6 +3,7 @@ import PDFDocument from "pdfkit";
 import { type Segment, describeEvent } from "../history";
 import { quoted } from "../text";
 import { historyContextOf } from "./context";
+import { reviewLines } from "./review-lines";
 import type { ReportClaim, ReportHeader } from "./report";
 
 // DejaVu Sans (Bitstream Vera licence) is embedded, subset, so claims in Greek, Cyrillic
@@ -109,6 +110,7 @@ export async function* renderPdf(header: ReportHeader, claims: AsyncIterable<Rep
         .text(
           `Verdict: ${claim.status}${claim.rationale ? ` — ${claim.rationale}` : ""}${claim.decidedByName ? ` (decided by ${claim.decidedByName}, ${claim.decidedAt})` : ""}`,
         );
+    for (const line of reviewLines(claim.review, header.project.timeZone)) doc.fillColor("#1d2430").text(line, { indent: 10 });
     for (const source of claim.sources) {
       doc
         .fillColor("#1d2430")

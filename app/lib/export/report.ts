@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REVIEW_STATES } from "../review/review-state";
 
 // The audit report's data. The zod schemas are the single definition: the JSON export
 // is checked against them in tests and docs/report.schema.json is generated from them.
@@ -29,6 +30,31 @@ export const reportSourceSchema = z.object({
   documentId: z.number().int().nullable(),
 });
 
+const reviewStepSchema = z.object({
+  status: z.enum(["unverified", "confirmed", "disputed"]),
+  rationale: z.string().nullable(),
+  by: z.string().nullable().describe("username"),
+  byName: z.string().nullable().describe("display name"),
+  at: isoDate,
+});
+
+export const reportReviewSchema = z
+  .object({
+    state: z.enum(REVIEW_STATES).describe("the claim's editorial review state; none when it was never reviewed twice"),
+    round: z.number().int().describe("the review round behind the current state (0: none)"),
+    proposal: reviewStepSchema.nullable().describe("the first reviewer's verdict of that round"),
+    proposalHidden: z
+      .boolean()
+      .describe("true when a proposal waits for its second review and the report's reader may not see it (blind second review)"),
+    secondReview: reviewStepSchema.nullable().describe("the second reviewer's independent verdict"),
+    adjudication: reviewStepSchema.nullable().describe("the editor's final verdict when the reviewers disagreed"),
+    approval: z
+      .object({ by: z.string().nullable(), byName: z.string().nullable(), at: isoDate })
+      .nullable()
+      .describe("the editor's sign-off; an approved verdict is locked until reopened"),
+  })
+  .describe("proposal, second review, adjudication and approval, with who and when");
+
 export const reportClaimSchema = z.object({
   id: z.number().int(),
   text: z.string(),
@@ -54,6 +80,11 @@ export const reportClaimSchema = z.object({
     .describe("the audit event that set the current status; `claimdesk report verify` recomputes it from the trail"),
   version: z.number().int(),
   checkworthiness: z.number(),
+  factId: z
+    .number()
+    .int()
+    .nullable()
+    .describe("the fact the claim belongs to: claims of the project's articles stating the same thing (claimdesk facts)"),
   document: z.object({
     id: z.number().int(),
     title: z.string(),
@@ -61,6 +92,7 @@ export const reportClaimSchema = z.object({
     outlet: z.string().nullable(),
     publishedAt: isoDate.nullable(),
   }),
+  review: reportReviewSchema.optional().describe("absent only in reports written before editorial review"),
   sources: z.array(reportSourceSchema),
   history: z.array(historyEntrySchema),
 });
@@ -109,6 +141,7 @@ export const reportSchema = reportHeaderSchema.extend({ claims: z.array(reportCl
 export type ReportClaim = z.infer<typeof reportClaimSchema>;
 export type ReportHeader = z.infer<typeof reportHeaderSchema>;
 export type ReportSource = z.infer<typeof reportSourceSchema>;
+export type ReportReview = z.infer<typeof reportReviewSchema>;
 
 export const EXPORT_FORMATS = ["csv", "json", "claimreview", "html", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

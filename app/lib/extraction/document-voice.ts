@@ -17,6 +17,8 @@ const ANSWER_LABELS = new Set(["A", "ANSWER"]);
 /** "X spoke to Y", "X sat down with Y", "X joined Y on Money Hour". */
 const MEETING =
   /^(.+?)\s+(?:spoke to|spoke with|sat down with|joined|talked to|talked with|met with|was interviewed by)\s+(.+?)(?=\s+(?:on|at|in|for|from|about|after|before|last|this|earlier|later)\b|[,.;]|$)/;
+/** A literal part of every MEETING match (the text it is tested on is a suffix of the sentence). */
+const MEETING_WORDS = ["spoke to", "spoke with", "sat down with", "joined", "talked to", "talked with", "met with", "was interviewed by"];
 /** "Noor Castell's conversation with Tomas Ryker, president of…". */
 const CONVERSATION =
   /(?:^|\s)([A-Z][\p{L}-]+(?:\s[A-Z][\p{L}-]+){0,3})['’]s\s+(?:conversation|interview|talk)\s+with\s+([A-Z][\p{L}-]+(?:\s[A-Z][\p{L}-]+){0,3})/u;
@@ -64,13 +66,16 @@ export function interviewSpeakers(sentences: VoiceSentence[], lookup: SpeakerLoo
   let interviewer: string | null = null;
   for (let i = 0; i < firstTurn; i += 1) {
     const text = sentences[i]!.text;
-    const conversation = CONVERSATION.exec(text);
+    // Both patterns need a literal word of theirs: most sentences have none, and the patterns cost most on long sentences.
+    const conversation = text.includes("with") ? CONVERSATION.exec(text) : null;
     if (conversation) {
       interviewer = personIn(conversation[1]!, i, lookup);
       interviewee = personIn(conversation[2]!, i, lookup);
       continue;
     }
-    const meeting = MEETING.exec(text.replace(/^(?:Its|His|Her|Their)\s+[a-z ]+,\s+/, ""));
+    const meeting = MEETING_WORDS.some((w) => text.includes(w))
+      ? MEETING.exec(text.replace(/^(?:Its|His|Her|Their)\s+[a-z ]+,\s+/, ""))
+      : null;
     if (meeting) {
       const subject = meeting[1]!.replace(/,.*$/, "");
       const object = meeting[2]!;

@@ -7,7 +7,7 @@ import type { ReasonKind } from "./reasons";
 import { type Sentence, type Token, insideQuotes } from "./sentences";
 import { isCalendarWord } from "./calendar";
 import { isAttributionVerb } from "./speaker";
-import { nlp } from "./nlp";
+import { sentimentNlp } from "./nlp";
 import { wordVectors } from "../vectors";
 
 export interface FeatureDefinition {
@@ -231,7 +231,7 @@ function quoteShare(view: View): number {
 let sentimentCache: { text: string; value: number } | null = null;
 function sentiment(text: string): number {
   if (sentimentCache?.text === text) return sentimentCache.value;
-  const engine = nlp();
+  const engine = sentimentNlp();
   const value = engine.readDoc(text).out(engine.its.sentiment) as unknown as number;
   sentimentCache = { text, value };
   return value;

@@ -90,7 +90,7 @@ describe("the shipped model", () => {
   it("keeps statements without numbers that the old weights dismissed (threats, legal powers, firsts)", () => {
     for (const text of [
       "The ministry has also threatened to label the company a supply chain risk and to invoke the Emergency Supply Act.",
-      "The act gives the president broad authority to control domestic industries in the name of national defence.",
+      "The statute hands the governor sweeping power to take over regional utilities during a declared emergency.",
       "Corvane was the first company authorised to work on the navy's classified networks.",
     ]) {
       expect(scoreSentence(sentence(text)).score).toBeGreaterThanOrEqual(DEFAULT_CHECKWORTHINESS_THRESHOLD);

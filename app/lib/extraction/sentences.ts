@@ -1,6 +1,6 @@
 import type { ItemEntity, ItemSentence } from "wink-nlp";
 import { isCalendarWord } from "./calendar";
-import { nlp } from "./nlp";
+import { sentenceReaderNlp } from "./nlp";
 
 /** A sentence-like unit of the normalized text, with the tokens it is made of. */
 export interface Sentence {
@@ -194,12 +194,13 @@ export function segmentSentences(text: string, limits: NlpLimits = NLP_LIMITS): 
 
 /** The sentences wink finds in one piece, with offsets into the whole text (`offset` is the piece's). */
 function readPiece(piece: string, offset: number, paragraph: number): Sentence[] {
-  const engine = nlp();
+  const engine = sentenceReaderNlp();
   const its = engine.its;
   const doc = engine.readDoc(piece);
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const pos = all.out(its.pos) as string[];
   const entityOf = new Array<string>(values.length).fill("");
   doc.entities().each((entity: ItemEntity) => {
     const [first, last] = entity.out(its.span) as unknown as [number, number];

@@ -13,6 +13,7 @@ import {
   compareDetails,
   extractDetails,
 } from "./details";
+import { createArticleVectors } from "./article-vectors";
 import { type StoryPassage, alignWithArticle } from "./story-alignment";
 import { WORD_NUMBERS, terms } from "./terms";
 
@@ -50,6 +51,8 @@ const CONFLICT_BONUS = 0.08;
 const SAME_STORY_MIN_SIMILARITY = 0.12;
 /** Articles less alike than this tell another story, which states no fact of this one differently. */
 const OTHER_STORY_MAX_SIMILARITY = 0.08;
+/** Articles this alike or more are listed for fact grouping, which weighs their similarity itself. */
+const ALIKE_MIN_SIMILARITY = 0.05;
 /** How many of the most alike articles are read side by side with the claim's. */
 const STORY_ARTICLES = 10;
 /** A passage whose figure lines up with the claim's ranks at least as high as a passage on the same subject. */
@@ -103,10 +106,15 @@ function shownDifferences(relation: Relation, comparison: Comparison): Differenc
  * the details (amounts, times, dates, counts) both state, then marked corroborates,
  * contradicts or related.
  */
-export function buildSentenceIndex(
-  // `sentenceSpans`, when given, are the document's sentences already found (PassageReader); else they are found here.
-  documents: Array<{ id: number; title: string; text: string; sentenceSpans?: Array<{ start: number; end: number }> }>,
-) {
+/** An article as the index reads it; `sentenceSpans`, when given, are its sentences already found (PassageReader). */
+export interface IndexableDocument {
+  id: number;
+  title: string;
+  text: string;
+  sentenceSpans?: Array<{ start: number; end: number }>;
+}
+
+export function buildSentenceIndex(initialDocuments: IndexableDocument[]) {
   // Terms are computed once per sentence (below) and handed to MiniSearch as they are; the
   // query is given as terms too, so neither side is tokenized or stemmed a second time.
   const index = new MiniSearch<Passage>({
@@ -119,40 +127,48 @@ export function buildSentenceIndex(
   const passages = new Map<string, Passage>();
   const documentFrequency = new Map<string, number>();
   const passagesOf = new Map<number, Array<Passage>>();
-  const termCountsOf = new Map<number, Map<string, number>>();
-  for (const document of documents) {
-    const articlePassages: Array<Passage> = [];
-    const termCounts = new Map<string, number>();
-    for (const sentence of document.sentenceSpans ?? segmentSentences(document.text)) {
-      const sentenceText = document.text.slice(sentence.start, sentence.end);
-      const sentenceTerms = terms(sentenceText);
-      // Words only: a figure ("11" the hour, "11" the count) says little about which story an article tells.
-      for (const term of sentenceTerms) if (!/^\d/.test(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
-      const passageTerms = new Set(sentenceTerms);
-      const passage = {
-        id: `${document.id}:${sentence.start}`,
-        documentId: document.id,
-        documentTitle: document.title,
-        start: sentence.start,
-        end: sentence.end,
-        text: sentenceText,
-        terms: passageTerms,
-      };
-      passages.set(passage.id, passage);
-      articlePassages.push(passage);
-      for (const term of passageTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const articleVectors = createArticleVectors();
+  /** Adds articles: their sentences to the search, their words to the statistics. */
+  const addDocuments = (documents: IndexableDocument[]) => {
+    const added: Passage[] = [];
+    for (const document of documents) {
+      if (passagesOf.has(document.id)) continue;
+      const articlePassages: Array<Passage> = [];
+      const termCounts = new Map<string, number>();
+      for (const sentence of document.sentenceSpans ?? segmentSentences(document.text)) {
+        const sentenceText = document.text.slice(sentence.start, sentence.end);
+        const sentenceTerms = terms(sentenceText);
+        // Words only: a figure ("11" the hour, "11" the count) says little about which story an article tells.
+        for (const term of sentenceTerms) if (!/^\d/.test(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+        const passageTerms = new Set(sentenceTerms);
+        const passage = {
+          id: `${document.id}:${sentence.start}`,
+          documentId: document.id,
+          documentTitle: document.title,
+          start: sentence.start,
+          end: sentence.end,
+          text: sentenceText,
+          terms: passageTerms,
+        };
+        passages.set(passage.id, passage);
+        articlePassages.push(passage);
+        added.push(passage);
+        for (const term of passageTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      }
+      passagesOf.set(document.id, articlePassages);
+      articleVectors.add(document.id, termCounts);
     }
-    passagesOf.set(document.id, articlePassages);
-    termCountsOf.set(document.id, termCounts);
-  }
-  index.addAll([...passages.values()]);
-  const total = passages.size;
+    index.addAll(added);
+    // Which articles tell one story changes with every article.
+    storyCache.clear();
+  };
+  const total = () => passages.size;
   const idf = (term: string) => {
     const df = documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (total() - df + 0.5) / (df + 0.5));
   };
-  const isCommonName = (value: string) => (documentFrequency.get(value) ?? 0) > Math.max(3, total * COMMON_NAME_SHARE);
-  const isCommonTerm = (term: string) => (documentFrequency.get(term) ?? 0) > Math.max(3, total * COMMON_TERM_SHARE);
+  const isCommonName = (value: string) => (documentFrequency.get(value) ?? 0) > Math.max(3, total() * COMMON_NAME_SHARE);
+  const isCommonTerm = (term: string) => (documentFrequency.get(term) ?? 0) > Math.max(3, total() * COMMON_TERM_SHARE);
   // Details need the NLP pipeline: computed for a passage when it is first a candidate.
   const detailCache = new Map<string, Detail[]>();
   const detailsOf = (passage: IndexedPassage) => {
@@ -164,56 +180,34 @@ export function buildSentenceIndex(
     return details;
   };
 
-  // Articles as TF-IDF vectors over articles, to find those telling the same story.
-  const articleFrequency = new Map<string, number>();
-  for (const counts of termCountsOf.values())
-    for (const term of counts.keys()) articleFrequency.set(term, (articleFrequency.get(term) ?? 0) + 1);
-  const articleVectors = new Map<number, { weights: Map<string, number>; norm: number }>();
-  for (const [documentId, counts] of termCountsOf) {
-    const weights = new Map<string, number>();
-    let squares = 0;
-    for (const [term, count] of counts) {
-      // Smoothed: in a project of three articles, a word two of them share still ties them.
-      const weight = (1 + Math.log(count)) * Math.log(1 + termCountsOf.size / articleFrequency.get(term)!);
-      weights.set(term, weight);
-      squares += weight * weight;
-    }
-    articleVectors.set(documentId, { weights, norm: Math.sqrt(squares) });
-  }
+  // Articles as TF-IDF vectors over articles (article-vectors.ts), to find those telling the same story.
   interface Story {
     /** The articles not of another story. */
     articles: Set<number>;
     /** The articles read side by side with this one, most alike first. */
     readAlongside: number[];
+    /** Every article not of another story with its similarity, most alike first. */
+    alike: Array<[number, number]>;
   }
   const storyCache = new Map<number, Story>();
   /** The articles that tell the same story as this one. */
   const storyOf = (documentId: number): Story => {
     let found = storyCache.get(documentId);
     if (found) return found;
-    const mine = articleVectors.get(documentId);
-    const scored: Array<[number, number]> = [];
-    if (mine && mine.norm > 0) {
-      for (const [otherId, other] of articleVectors) {
-        if (otherId === documentId || other.norm === 0) continue;
-        let dot = 0;
-        for (const [term, weight] of mine.weights) dot += weight * (other.weights.get(term) ?? 0);
-        const similarity = dot / (mine.norm * other.norm);
-        if (similarity >= OTHER_STORY_MAX_SIMILARITY) scored.push([otherId, similarity]);
-      }
-    }
-    scored.sort((a, b) => b[1] - a[1]);
+    const scored = articleVectors.alike(documentId, ALIKE_MIN_SIMILARITY);
     found = {
-      articles: new Set(scored.map(([id]) => id)),
+      articles: new Set(scored.filter(([, similarity]) => similarity >= OTHER_STORY_MAX_SIMILARITY).map(([id]) => id)),
       readAlongside: scored
         .filter(([, similarity]) => similarity >= SAME_STORY_MIN_SIMILARITY)
         .slice(0, STORY_ARTICLES)
         .map(([id]) => id),
+      alike: scored,
     };
     if (storyCache.size > 10_000) storyCache.clear();
     storyCache.set(documentId, found);
     return found;
   };
+  addDocuments(initialDocuments);
 
   interface Claim {
     text: string;
@@ -328,7 +322,23 @@ export function buildSentenceIndex(
       .slice(0, limit);
 
   return {
-    size: total,
+    get size() {
+      return total();
+    },
+    /** Adds articles without rebuilding what is there (an import into a project whose index is built). */
+    add: addDocuments,
+    /** What fact grouping reads from the project (fact-grouping.ts). */
+    corpus: {
+      idf,
+      isCommonName,
+      isCommonTerm,
+      detailsOf,
+      passagesOf: (documentId: number): IndexedPassage[] => passagesOf.get(documentId) ?? [],
+      termsOf: (passageId: string): Set<string> | undefined => passages.get(passageId)?.terms,
+      /** The articles at least a little alike to this one (cosine 0.05), with the similarity of their words, most alike first. */
+      alikeArticles: (documentId: number): Array<[number, number]> => storyOf(documentId).alike,
+      hasDocument: (documentId: number) => passagesOf.has(documentId),
+    },
     /**
      * The passages that best state the claim's fact. Given the claim's own article, the
      * articles telling the same story are also read side by side with the claim, so a

@@ -79,7 +79,11 @@ export class WordVectors {
 
   /** The row of a word in the vocabulary, or -1 when it has none. */
   rowOf(word: string): number {
-    return this.index.get(word) ?? this.index.get(word.toLowerCase()) ?? -1;
+    const row = this.index.get(word);
+    if (row !== undefined) return row;
+    // Content words arrive lower-cased already: a second lookup of the same key would miss again.
+    const lower = word.toLowerCase();
+    return lower === word ? -1 : (this.index.get(lower) ?? -1);
   }
 
   /**

@@ -4,6 +4,8 @@ export const E2E_PASSWORD = "e2e-pass-phrase-42";
 export const E2E_PROJECT = { slug: "e2e-desk", name: "E2E desk" };
 /** A second project with synthetic claims for the review journeys. */
 export const E2E_REVIEW_PROJECT = { slug: "e2e-review", name: "E2E review", claims: 30 };
+/** An empty project for the facts journey (verdicts without a source, like the review project). */
+export const E2E_FACTS_PROJECT = { slug: "e2e-facts", name: "E2E facts" };
 
 export const E2E_USERS = {
   admin: { username: "e2e-admin", displayName: "E2E Admin", admin: true, role: "owner" },

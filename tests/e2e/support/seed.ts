@@ -3,7 +3,7 @@ import { createProject, setMemberRole } from "../../../app/models/project.server
 import { createUser } from "../../../app/models/user.server";
 import { seedLargeDemo } from "../../../app/models/large-demo.server";
 import { getDb } from "../../../app/db.server";
-import { E2E_PASSWORD, E2E_PROJECT, E2E_REVIEW_PROJECT, E2E_USERS } from "./accounts";
+import { E2E_FACTS_PROJECT, E2E_PASSWORD, E2E_PROJECT, E2E_REVIEW_PROJECT, E2E_USERS } from "./accounts";
 
 const actor = { id: null, name: "e2e-seed" };
 for (const user of Object.values(E2E_USERS)) {
@@ -39,4 +39,9 @@ await getDb().claim.updateMany({
   where: { id: { in: firstIds.slice(25, 28) } },
   data: { status: "disputed", rationale: "Seeded for the filter test" },
 });
+const facts = await createProject({ ...E2E_FACTS_PROJECT, ownerUsername: E2E_USERS.admin.username }, actor);
+for (const user of Object.values(E2E_USERS)) {
+  if (user.role !== "owner") await setMemberRole({ projectId: facts.id, username: user.username, role: user.role, actor });
+}
+await getDb().project.update({ where: { id: facts.id }, data: { requireSourceForVerdict: false } });
 await disconnectDb();

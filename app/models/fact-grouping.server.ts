@@ -1,0 +1,207 @@
+import { Prisma, type Tx, getDb } from "../db.server";
+import { type ClaimUnit, type GroupedClaim, type Placement, articlesToRead, groupClaims } from "../lib/matching/fact-grouping";
+import { appendAuditEvent } from "./audit.server";
+import { publishProjectEvent } from "./events.server";
+import { refreshFacts } from "./fact-refresh.server";
+import { TimeBudget } from "../lib/matching/time-budget";
+import { type SentenceIndex, projectIndex } from "./project-index.server";
+import { AppError } from "../lib/app-error";
+import type { Actor } from "./user.server";
+
+/**
+ * How long grouping may read articles into sentences (a new article's, or all of them after a new
+ * version): an import does not wait on a long article; its claims are grouped on a later run.
+ */
+const GROUPING_BUDGET_MS = 3_000;
+
+/** Grouping done by the app itself (on import), as the audit trail names it. */
+const SYSTEM: Actor = { id: null, name: null };
+
+export interface GroupingOutcome {
+  /** Claims given a fact. */
+  grouped: number;
+  /** Of those, the ones that joined a fact other articles state. */
+  joined: number;
+  /** Facts started. */
+  started: number;
+}
+
+type ClaimRow = { id: number; documentId: number; start: number; text: string };
+
+/** Claims of current articles that are not dismissed and in no fact, in import order. */
+async function ungroupedClaims(db: Tx | ReturnType<typeof getDb>, projectId: number, documentIds?: number[]): Promise<ClaimUnit[]> {
+  if (documentIds && documentIds.length === 0) return [];
+  const rows = await db.$queryRaw<ClaimRow[]>`
+    SELECT c."id", c."documentId", c."start", c."text" FROM "Claim" c
+    JOIN "Document" d ON d."id" = c."documentId"
+    LEFT JOIN "FactMember" m ON m."claimId" = c."id"
+    WHERE c."projectId" = ${projectId} AND c."dismissed" = false AND d."supersededAt" IS NULL AND m."claimId" IS NULL
+      ${documentIds ? Prisma.sql`AND c."documentId" IN (${Prisma.join(documentIds)})` : Prisma.empty}
+    ORDER BY c."documentId", c."start", c."id"`;
+  return rows.map((row) => ({ claimId: Number(row.id), documentId: Number(row.documentId), start: Number(row.start), text: row.text }));
+}
+
+/** The claims already in facts in these articles (pinned or not). */
+async function groupedClaimsIn(projectId: number, documentIds: number[]): Promise<GroupedClaim[]> {
+  if (documentIds.length === 0) return [];
+  const rows = await getDb().$queryRaw<Array<ClaimRow & { factId: number; pinned: boolean | number }>>`
+    SELECT c."id", c."documentId", c."start", c."text", m."factId", m."pinned" FROM "FactMember" m
+    JOIN "Claim" c ON c."id" = m."claimId"
+    WHERE m."projectId" = ${projectId} AND c."dismissed" = false AND c."documentId" IN (${Prisma.join(documentIds)})`;
+  return rows.map((row) => ({
+    claimId: Number(row.id),
+    documentId: Number(row.documentId),
+    start: Number(row.start),
+    text: row.text,
+    factId: Number(row.factId),
+    pinned: Boolean(row.pinned),
+  }));
+}
+
+/** The placements of claims, with the facts of the articles each one is read against. */
+async function place(projectId: number, index: SentenceIndex, claims: ClaimUnit[], known?: GroupedClaim[]): Promise<Placement[]> {
+  if (claims.length === 0) return [];
+  const articles = new Set(claims.map((c) => c.documentId));
+  for (const documentId of [...articles]) for (const [other] of articlesToRead(index.corpus, documentId)) articles.add(other);
+  const grouped = known ?? (await groupedClaimsIn(projectId, [...articles]));
+  const byArticle = new Map<number, GroupedClaim[]>();
+  for (const claim of grouped) byArticle.set(claim.documentId, [...(byArticle.get(claim.documentId) ?? []), claim]);
+  return groupClaims({ corpus: index.corpus, claims, groupedIn: (ids) => ids.flatMap((id) => byArticle.get(id) ?? []) });
+}
+
+/** Stores placements: new facts created, claims added to facts (those still in none), facts refreshed. */
+async function applyPlacements(tx: Tx, projectId: number, placements: Placement[]): Promise<GroupingOutcome> {
+  const claimIds = placements.map((p) => p.claimId);
+  const taken = new Set(
+    (await tx.factMember.findMany({ where: { claimId: { in: claimIds } }, select: { claimId: true } })).map((m) => m.claimId),
+  );
+  const wanted = placements.filter((p) => !taken.has(p.claimId));
+  // A fact merged away meanwhile is started again for the claims that were to join it.
+  const named = [...new Set(wanted.flatMap((p) => ("factId" in p ? [p.factId] : [])))];
+  const existing = new Set((await tx.fact.findMany({ where: { projectId, id: { in: named } }, select: { id: true } })).map((f) => f.id));
+  const keys = [
+    ...new Set(wanted.map((p) => ("factId" in p ? (existing.has(p.factId) ? null : `gone:${p.factId}`) : `new:${p.newFact}`))),
+  ].filter((key): key is string => key !== null);
+  const created = keys.length > 0 ? await tx.fact.createManyAndReturn({ data: keys.map(() => ({ projectId })), select: { id: true } }) : [];
+  const newId = new Map(keys.map((key, i) => [key, created[i]!.id]));
+  const factOf = (p: Placement) =>
+    "factId" in p ? (existing.has(p.factId) ? p.factId : newId.get(`gone:${p.factId}`)!) : newId.get(`new:${p.newFact}`)!;
+  if (wanted.length > 0)
+    await tx.factMember.createMany({ data: wanted.map((p) => ({ claimId: p.claimId, factId: factOf(p), projectId })) });
+  await refreshFacts(tx, projectId, wanted.map(factOf));
+  return { grouped: wanted.length, joined: wanted.filter((p) => "factId" in p && existing.has(p.factId)).length, started: created.length };
+}
+
+/**
+ * Puts the claims that are in no fact (a new article's, a restored or added claim) into facts:
+ * each joins the fact of alike articles it most likely states or starts one (lib/matching/fact-grouping).
+ * Safe to run twice or from two processes: a claim already in a fact is left where it is.
+ */
+export async function groupNewClaims(projectId: number, options: { documentIds?: number[] } = {}): Promise<GroupingOutcome> {
+  const found = await ungroupedClaims(getDb(), projectId, options.documentIds);
+  if (found.length === 0) return { grouped: 0, joined: 0, started: 0 };
+  const { index } = await projectIndex(projectId, new TimeBudget(GROUPING_BUDGET_MS));
+  // An article not yet read into sentences waits for a later run (its claims stay in no fact, and are counted as such).
+  const claims = found.filter((claim) => index.corpus.hasDocument(claim.documentId));
+  if (claims.length === 0) return { grouped: 0, joined: 0, started: 0 };
+  const placements = await place(projectId, index, claims);
+  const outcome = await getDb().$transaction(async (tx) => {
+    // The audit event first: it takes the project's chain lock, so groupings of one project run one at a time.
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: SYSTEM.id,
+      actorName: SYSTEM.name,
+      action: "facts.grouped",
+      targetType: "project",
+      targetId: projectId,
+      details: { claims: placements.length, documentIds: [...new Set(claims.map((c) => c.documentId))] },
+    });
+    return applyPlacements(tx, projectId, placements);
+  });
+  if (outcome.grouped > 0)
+    await publishProjectEvent({
+      type: "claims-changed",
+      projectId,
+      claimIds: [],
+      actorId: null,
+      summary: `${outcome.grouped} claims grouped into facts`,
+    });
+  return outcome;
+}
+
+/**
+ * Groups the project again from scratch, article by article in import order, as the current
+ * rules would: every claim an editor has not placed by hand (merge, split, move) may move;
+ * those placed by hand stay, and others may join their facts. One transaction.
+ */
+export async function regroupFacts(projectId: number, actor: Actor): Promise<GroupingOutcome> {
+  const db = getDb();
+  const { index, unread } = await projectIndex(projectId, new TimeBudget(GROUPING_BUDGET_MS * 10));
+  if (unread > 0)
+    throw new AppError("conflict", `${unread} articles are still being read into sentences; group the facts again in a moment.`);
+  const pinned = (
+    await db.$queryRaw<Array<ClaimRow & { factId: number }>>`
+      SELECT c."id", c."documentId", c."start", c."text", m."factId" FROM "FactMember" m JOIN "Claim" c ON c."id" = m."claimId"
+      WHERE m."projectId" = ${projectId} AND m."pinned" = true AND c."dismissed" = false`
+  ).map((row) => ({
+    claimId: Number(row.id),
+    documentId: Number(row.documentId),
+    start: Number(row.start),
+    text: row.text,
+    factId: Number(row.factId),
+    pinned: true,
+  }));
+  const pinnedIds = new Set(pinned.map((c) => c.claimId));
+  const claims = (
+    await db.$queryRaw<ClaimRow[]>`
+    SELECT c."id", c."documentId", c."start", c."text" FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId"
+    WHERE c."projectId" = ${projectId} AND c."dismissed" = false AND d."supersededAt" IS NULL
+    ORDER BY c."documentId", c."start", c."id"`
+  )
+    .map((row) => ({ claimId: Number(row.id), documentId: Number(row.documentId), start: Number(row.start), text: row.text }))
+    .filter((c) => !pinnedIds.has(c.claimId));
+  const placements = await place(projectId, index, claims, pinned);
+  const outcome = await db.$transaction(
+    async (tx) => {
+      await appendAuditEvent(tx, {
+        projectId,
+        actorId: actor.id,
+        actorName: actor.name,
+        ip: actor.ip,
+        action: "facts.regrouped",
+        targetType: "project",
+        targetId: projectId,
+        details: { claims: placements.length, kept: pinned.length },
+      });
+      const before = await tx.fact.findMany({ where: { projectId }, select: { id: true } });
+      await tx.factMember.deleteMany({ where: { projectId, pinned: false } });
+      const outcome = await applyPlacements(tx, projectId, placements);
+      await refreshFacts(
+        tx,
+        projectId,
+        before.map((f) => f.id),
+      );
+      return outcome;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  await publishProjectEvent({
+    type: "claims-changed",
+    projectId,
+    claimIds: [],
+    actorId: actor.id,
+    summary: `${actor.name} regrouped the facts`,
+  });
+  return outcome;
+}
+
+/** After a claim is added, dismissed or restored: a claim in no fact is grouped, and its fact's differences follow the change. */
+export async function regroupClaim(projectId: number, claimId: number): Promise<void> {
+  const member = await getDb().factMember.findFirst({ where: { claimId, projectId }, select: { factId: true } });
+  if (!member) {
+    const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { documentId: true } });
+    if (claim) await groupNewClaims(projectId, { documentIds: [claim.documentId] });
+    return;
+  }
+  await getDb().$transaction((tx) => refreshFacts(tx, projectId, [member.factId]));
+}

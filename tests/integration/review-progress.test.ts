@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "../../app/db.server";
+import { adjudicateClaim } from "../../app/models/review/adjudicate.server";
+import { projectProgress } from "../../app/models/review/progress.server";
+import { reviewClaim } from "../../app/models/review/review-verdict.server";
+import { approveClaims } from "../../app/models/review/sign-off.server";
+import { makeReviewTeam } from "../support/review-team";
+
+describe("progress dashboard", () => {
+  it("counts claims by status and review state, each reviewer's steps, decisions per day and the median time to a verdict", async () => {
+    const team = await makeReviewTeam({ claims: 6 });
+    const tag = (who: "reviewer" | "second", claimId: number, status: "confirmed" | "disputed") =>
+      reviewClaim({
+        projectId: team.project.id,
+        claimId,
+        verdict: { status, rationale: who, expectedVersion: null },
+        actor: team.actor(who),
+        role: "reviewer",
+      });
+    const [a, b, c] = team.claims;
+    await tag("reviewer", a!.id, "confirmed");
+    await tag("second", a!.id, "confirmed");
+    await tag("reviewer", b!.id, "confirmed");
+    await tag("second", b!.id, "disputed");
+    await adjudicateClaim({
+      projectId: team.project.id,
+      claimId: b!.id,
+      verdict: { status: "disputed", rationale: "e", expectedVersion: null },
+      actor: team.actor("editor"),
+    });
+    await tag("second", c!.id, "disputed");
+    await approveClaims({ projectId: team.project.id, target: { ids: [a!.id] }, actor: team.actor("editor") });
+    // Make the claims a day old, so the median is about a day.
+    await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { createdAt: new Date(Date.now() - 86_400_000) } });
+    const progress = await projectProgress({ projectId: team.project.id });
+    expect(progress.total).toBe(6);
+    expect(progress.byStatus).toEqual({ unverified: 4, confirmed: 1, disputed: 1 });
+    expect(progress.byReviewState).toMatchObject({ none: 3, proposed: 1, approved: 1, adjudicated: 1, agreed: 0, disagreed: 0 });
+    const byName = Object.fromEntries(progress.reviewers.map((r) => [r.id, r]));
+    expect(byName[team.people.reviewer.id]).toMatchObject({ proposals: 2, secondReviews: 0 });
+    expect(byName[team.people.second.id]).toMatchObject({ proposals: 1, secondReviews: 2 });
+    expect(byName[team.people.editor.id]).toMatchObject({ adjudications: 1, approvals: 1 });
+    expect(progress.claimsWithVerdict).toBe(2);
+    expect(progress.medianMsToVerdict).toBeGreaterThan(86_000_000);
+    expect(progress.medianMsToVerdict).toBeLessThan(87_000_000);
+    expect(progress.days).toHaveLength(30);
+    expect(progress.days.at(-1)!.counts).toEqual({ verdicts: 0, secondReviews: 2, adjudications: 1, approvals: 1 });
+  });
+});
