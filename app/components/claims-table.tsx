@@ -342,7 +342,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
   const bulkFormRef = useRef<HTMLFormElement>(null);
 
   return (
-    <div className={`claims-workspace${panelClaimId !== null ? " with-panel" : ""}`}>
+    // data-hydrated: the keyboard shortcuts are listening (the server renders the same rows
+    // without them); tests wait for it before pressing keys.
+    <div className={`claims-workspace${panelClaimId !== null ? " with-panel" : ""}`} data-hydrated={hydrated ? "" : undefined}>
       <div className="claims-main">
         <ul className="status-counts" aria-label="Claims by status">
           {CLAIM_STATUSES.map((status) => (

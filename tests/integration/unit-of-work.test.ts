@@ -27,9 +27,14 @@ describe("writeProject: one transaction, its audit events and its live update", 
     const { project, members } = await makeProjectWithTeam();
     const actor = { id: members.editor.id, name: members.editor.username, ip: "198.51.100.4" };
     const before = await auditCount(project.id);
+    const seenAfterCommit: Array<string | null> = [];
     const { events, error } = await eventsDuring(project.id, () =>
-      writeProject({ projectId: project.id, actor }, async ({ tx, audit, claimsChanged }) => {
+      writeProject({ projectId: project.id, actor }, async ({ tx, audit, claimsChanged, afterCommit }) => {
         await tx.project.update({ where: { id: project.id }, data: { description: "changed" } });
+        // Outside the transaction: runs once the change is committed, so another connection sees it.
+        afterCommit(async () => {
+          seenAfterCommit.push((await getDb().project.findUniqueOrThrow({ where: { id: project.id } })).description);
+        });
         await audit({ action: "test.changed", targetType: "project", targetId: project.id, details: { n: 1 } });
         // Not awaited on purpose: the event must still be written before the commit.
         void audit({ action: "test.also_changed", targetType: "project", targetId: project.id });
@@ -37,6 +42,7 @@ describe("writeProject: one transaction, its audit events and its live update", 
       }),
     );
     expect(error).toBeNull();
+    expect(seenAfterCommit).toEqual(["changed"]);
     expect(await auditCount(project.id)).toBe(before + 2);
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { projectId: project.id, action: "test.changed" } });
     expect(event).toMatchObject({ actorId: actor.id, actorName: actor.name, ip: actor.ip, targetId: String(project.id) });
@@ -50,15 +56,18 @@ describe("writeProject: one transaction, its audit events and its live update", 
     const { project, members } = await makeProjectWithTeam();
     const actor = { id: members.editor.id, name: members.editor.username };
     const before = await auditCount(project.id);
+    let ranAfterCommit = false;
     const { events, error } = await eventsDuring(project.id, () =>
-      writeProject({ projectId: project.id, actor }, async ({ tx, audit, claimsChanged }) => {
+      writeProject({ projectId: project.id, actor }, async ({ tx, audit, claimsChanged, afterCommit }) => {
         await tx.project.update({ where: { id: project.id }, data: { description: "never" } });
         await audit({ action: "test.changed" });
         claimsChanged([1], "never");
+        afterCommit(async () => void (ranAfterCommit = true));
         throw new Error("refused");
       }),
     );
     expect((error as Error).message).toBe("refused");
+    expect(ranAfterCommit).toBe(false);
     expect(await auditCount(project.id)).toBe(before);
     expect((await getDb().project.findUniqueOrThrow({ where: { id: project.id } })).description).not.toBe("never");
     expect(events).toEqual([]);
