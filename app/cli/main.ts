@@ -5,6 +5,7 @@ import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
 import { claimsCommand } from "./commands/claims";
 import { dbCommand } from "./commands/db";
+import { discrepanciesCommand } from "./commands/discrepancies";
 import { documentCommand, documentsCommand } from "./commands/document";
 import { exportCommand } from "./commands/export";
 import { factCommand } from "./commands/fact";
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   suggest: suggestCommand,
   facts: factsCommand,
   fact: factCommand,
+  discrepancies: discrepanciesCommand,
   export: exportCommand,
   report: reportCommand,
 };
@@ -71,6 +73,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
            [--source-url U --stance S [--quote Q]]  one verdict (and source) for the claims stating the fact's details
   fact merge --into ID --from ID,... --as U    fact split --fact ID --claims ID,... --as U
   fact move --claim ID --to ID|new --as U      fact label --fact ID (--label T | --clear) --as U
+  discrepancies --project S                    facts whose outlets disagree, and contradicting passages
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
   report verify FILE --project S               check a JSON report's verdicts against the live audit trail

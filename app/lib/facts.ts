@@ -115,7 +115,21 @@ export const DETAIL_KIND_LABELS: Record<DetailKind, string> = {
 
 /** "time: 5:01 p.m. (2), 5 p.m. (1)" */
 export function describeDifference(difference: FactDifference): string {
-  const counts = new Map<string, number>();
-  for (const { value } of difference.values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return `${DETAIL_KIND_LABELS[difference.kind]}: ${[...counts].map(([value, n]) => `${value} (${n})`).join(", ")}`;
+  const described = valuesByKey(difference.values).map(({ wordings, values }) => `${wordings.join(" / ")} (${values.length})`);
+  return `${DETAIL_KIND_LABELS[difference.kind]}: ${described.join(", ")}`;
+}
+
+/**
+ * A difference's values, one entry per value with the wordings it was stated in and the
+ * claims that state it: "5:01 p.m." and "5:01pm" are one time stated two ways.
+ */
+export function valuesByKey<V extends { key: string; value: string }>(values: V[]) {
+  const groups = new Map<string, { key: string; wordings: string[]; values: V[] }>();
+  for (const value of values) {
+    const group = groups.get(value.key) ?? { key: value.key, wordings: [], values: [] };
+    if (!group.wordings.includes(value.value)) group.wordings.push(value.value);
+    group.values.push(value);
+    groups.set(value.key, group);
+  }
+  return [...groups.values()];
 }

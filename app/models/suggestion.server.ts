@@ -117,7 +117,7 @@ export interface Discrepancy {
 export async function findDiscrepancies(
   projectId: number,
   options: { maxClaims?: number; budgetMs?: number } = {},
-): Promise<{ discrepancies: Discrepancy[] } & MatchingNote> {
+): Promise<{ discrepancies: Discrepancy[]; compared: number; considered: number } & MatchingNote> {
   const maxClaims = options.maxClaims ?? 200;
   const budget = new TimeBudget(options.budgetMs ?? MATCHING_BUDGET_MS);
   const claims = await getDb().claim.findMany({
@@ -149,5 +149,10 @@ export async function findDiscrepancies(
     compared < claims.length
       ? `Compared ${compared} of the ${claims.length} most check-worthy claims in the time allowed; reload to compare more.`
       : null;
-  return { discrepancies: found, note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null };
+  return {
+    discrepancies: found,
+    compared,
+    considered: claims.length,
+    note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null,
+  };
 }

@@ -3,7 +3,7 @@ import type { Route } from "./+types/project.discrepancies";
 import { requireProjectCapability } from "../auth/guards.server";
 import { HighlightedPassage } from "../components/suggestions";
 import { ProjectNav } from "../components/project-nav";
-import { DETAIL_KIND_LABELS } from "../lib/facts";
+import { DETAIL_KIND_LABELS, valuesByKey } from "../lib/facts";
 import { listFactDiscrepancies } from "../models/fact-discrepancies.server";
 import { findDiscrepancies } from "../models/suggestion.server";
 import { paths } from "../lib/paths";
@@ -12,12 +12,15 @@ export const meta = () => [{ title: "Discrepancies · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  const [{ discrepancies, note }, facts] = await Promise.all([findDiscrepancies(project.id), listFactDiscrepancies(project.id)]);
-  return { project, role, discrepancies, note, facts };
+  const [{ discrepancies, note, compared, considered }, facts] = await Promise.all([
+    findDiscrepancies(project.id),
+    listFactDiscrepancies(project.id),
+  ]);
+  return { project, role, discrepancies, note, compared, considered, facts };
 }
 
 export default function Discrepancies({ loaderData }: Route.ComponentProps) {
-  const { project, role, discrepancies, note, facts } = loaderData;
+  const { project, role, discrepancies, note, compared, considered, facts } = loaderData;
   return (
     <section>
       <h1>{project.name}: discrepancies</h1>
@@ -40,11 +43,18 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
               {fact.differences.map((difference) => (
                 <dl key={difference.kind}>
                   <dt>{DETAIL_KIND_LABELS[difference.kind]}</dt>
-                  {difference.values.map((value) => (
-                    <dd key={value.claimId}>
-                      <mark className="difference">{value.value}</mark> — {value.outlet ?? value.documentTitle} ·{" "}
-                      <Link to={paths.claim(project.slug, value.claimId)}>claim {value.claimId}</Link>{" "}
-                      <span className={`status-badge status-${value.status}`}>{value.status}</span>
+                  {valuesByKey(difference.values).map(({ key, wordings, values }) => (
+                    <dd key={key}>
+                      <mark className="difference">{wordings.join(" / ")}</mark>
+                      <ul className="difference-claims">
+                        {values.map((value) => (
+                          <li key={value.claimId}>
+                            {value.outlet ?? value.documentTitle} ·{" "}
+                            <Link to={paths.claim(project.slug, value.claimId)}>claim {value.claimId}</Link>{" "}
+                            <span className={`status-badge status-${value.status}`}>{value.status}</span>
+                          </li>
+                        ))}
+                      </ul>
                     </dd>
                   ))}
                 </dl>
@@ -61,7 +71,13 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       {discrepancies.length === 0 ? (
-        <p>No disagreements found between articles.</p>
+        compared === 0 && considered > 0 ? null : (
+          <p>
+            {compared < considered
+              ? `No disagreements found among the ${compared} claims compared so far.`
+              : "No disagreements found between articles."}
+          </p>
+        )
       ) : (
         <ul className="discrepancy-list">
           {discrepancies.map(({ claim, passage }) => (

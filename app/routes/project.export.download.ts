@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Route } from "./+types/project.export.download";
 import { actorOf } from "../auth/actor.server";
 import { requireProjectCapability } from "../auth/guards.server";
+import { getConfig } from "../config.server";
 import { parseClaimQuery } from "../lib/claim-query";
 import { CONTENT_TYPES, EXPORT_FORMATS, FILE_EXTENSIONS } from "../lib/export/report";
 import { ClaimReviewConfigError, startExport } from "../models/export-stream.server";
@@ -28,7 +29,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       query,
       { ...actorOf(auth, context), displayName: auth.user.displayName },
       auth.user.id,
-      { bom: parsed.data.bom === "on", viewerRole: auth.role },
+      // Passage sources link to their article in the app; the role decides what a blind second review hides.
+      { bom: parsed.data.bom === "on", appOrigin: getConfig().APP_ORIGIN ?? new URL(request.url).origin, viewerRole: auth.role },
     );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) return Response.json({ message: error.message }, { status: 400 });

@@ -107,7 +107,7 @@ describe("history in sentences", () => {
       .map((li) => $(li).text().replace(/\s+/g, " ").trim())
       .filter((text) => / · /.test(text));
     expect(htmlHistory).toEqual(lines);
-    expect($(`#claim-${claim.id} em`).first().text()).toBe("Pentagon gives deadline");
+    expect($(`#claim-${claim.id} .history em`).first().text()).toBe("Pentagon gives deadline");
     expect($("body").text()).not.toMatch(EVENT_CODE);
     expect($("body").text()).not.toContain('{"');
 

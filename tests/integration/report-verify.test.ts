@@ -102,6 +102,17 @@ describe("claimdesk report verify", () => {
       headHash: report.integrity.headHash,
     });
 
+    // A printed report carries only its head: the trail must still hold that hash at that event.
+    const head = ["--event", String(report.integrity.events), "--hash", report.integrity.headHash.toUpperCase()];
+    expect(await cli(["report", "verify", "--project", team.project.slug, ...head])).toEqual({
+      code: 0,
+      stdout: `the trail holds the report's head hash at event #${report.integrity.events}: nothing recorded up to it has changed since\n`,
+      stderr: "",
+    });
+    const wrongHash = await cli(["report", "verify", "--project", team.project.slug, "--event", "1", "--hash", report.integrity.headHash]);
+    expect(wrongHash.code).toBe(1);
+    expect(wrongHash.stderr).toMatch(/event #1 of the trail has another hash than the report's head hash/);
+
     // Later decisions do not make an earlier report wrong: it states the trail up to its head event.
     await tagClaim({
       projectId: team.project.id,
@@ -183,6 +194,17 @@ describe("claimdesk report verify", () => {
       [["report", "verify", "--project", team.project.slug], 2, /usage: claimdesk report verify FILE/],
       [["report", "verify", file], 2, /--project/],
       [["report", "verify", file, "--project", "no-such-desk"], 1, /no project with the slug/],
+      [["report", "verify", "--project", team.project.slug, "--event", "3"], 2, /usage: claimdesk report verify/],
+      [
+        ["report", "verify", "--project", team.project.slug, "--event", "3", "--hash", "abc"],
+        2,
+        /--hash: must be the report's 64-character head hash/,
+      ],
+      [
+        ["report", "verify", file, "--project", team.project.slug, "--event", "3", "--hash", "a".repeat(64)],
+        2,
+        /usage: claimdesk report verify/,
+      ],
     ];
     const other = await makeProjectWithTeam();
     expectations.push([["report", "verify", file, "--project", other.project.slug], 1, /the report is of project/]);

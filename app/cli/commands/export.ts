@@ -6,6 +6,7 @@ import { parseClaimQuery } from "../../lib/claim-query";
 import { EXPORT_FORMATS } from "../../lib/export/report";
 import { usernameSchema } from "../../lib/password-policy";
 import { projectSlugSchema } from "../../lib/project-schema";
+import { getConfig } from "../../config.server";
 import { ClaimReviewConfigError, startExport } from "../../models/export-stream.server";
 import { findUserByUsername } from "../../models/user.server";
 import { parseOptions } from "../args";
@@ -47,7 +48,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       query,
       { ...actor, displayName: user?.displayName ?? actor.name ?? "cli" },
       user?.id ?? 0,
-      { bom: values.bom },
+      { bom: values.bom, appOrigin: configuredAppOrigin() },
     );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) throw new AppError("failed", error.message);
@@ -77,4 +78,13 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     `Wrote ${values.format} report of ${project.slug} to ${out} (${bytes} bytes).`,
   );
   return 0;
+}
+
+/** Where the report's links into the app point: APP_ORIGIN when the operator set one (else the report names paths). */
+function configuredAppOrigin(): string | null {
+  try {
+    return getConfig().APP_ORIGIN ?? null;
+  } catch {
+    return null;
+  }
 }

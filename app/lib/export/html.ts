@@ -1,7 +1,23 @@
-import { DEFAULT_TIME_ZONE } from "../datetime";
 import { type HistoryContext, type Segment, describeEvent } from "../history";
+import { quoted, shortUrl } from "../text";
 import type { ReportClaim, ReportHeader } from "./report";
 import { reviewLines } from "./review-lines";
+import {
+  APPENDIX_TITLE,
+  type ReportStatus,
+  articleView,
+  decisionInWords,
+  generatedInWords,
+  integrityInWords,
+  periodInWords,
+  plural,
+  reportSections,
+  scopeInWords,
+  sectionAnchor,
+  sectionTitle,
+  sourceView,
+  verdictWord,
+} from "./words";
 
 export function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? "")
@@ -17,41 +33,87 @@ function safeHref(url: string | null): string | null {
   return url && /^https?:\/\//i.test(url) ? escapeHtml(url) : null;
 }
 
-const STYLE = `body{font-family:Georgia,serif;color:#1d2430;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-h1,h2,h3{font-family:system-ui,sans-serif}.cover{border-bottom:3px solid #1d2430;margin-bottom:2rem;padding-bottom:1rem}
-.meta{color:#5a6472;font-family:system-ui,sans-serif;font-size:.9rem}.claim{border-top:1px solid #d6dbe2;padding:1rem 0;page-break-inside:avoid}
-blockquote{margin:.5rem 0;padding-left:.8rem;border-left:4px solid #d6dbe2}.status{font-family:system-ui,sans-serif;font-weight:700;text-transform:uppercase;font-size:.85rem}
-.confirmed{color:#1b7f3b}.disputed{color:#b42318}.unverified{color:#9a6700}table{border-collapse:collapse}td,th{border:1px solid #d6dbe2;padding:.25rem .6rem;text-align:left}
-code{font-size:.85rem;word-break:break-all}@media print{a{color:inherit}}`;
+function link(url: string | null, label: string): string {
+  const href = safeHref(url);
+  return href ? `<a href="${href}" rel="noopener noreferrer">${escapeHtml(label)}</a>` : escapeHtml(label);
+}
 
-const COLORS = { unverified: "#e0b100", confirmed: "#1b7f3b", disputed: "#b42318" } as const;
+const STYLE = `:root{--ink:#1d2430;--muted:#5a6472;--rule:#d6dbe2;--confirmed:#1b7f3b;--disputed:#b42318;--unverified:#8a5d00}
+*{box-sizing:border-box}body{font-family:Georgia,"DejaVu Serif",serif;color:var(--ink);max-width:50rem;margin:0 auto;padding:1.5rem 1rem 4rem;line-height:1.55;overflow-wrap:anywhere}
+h1,h2,h3,h4,.sans,dt,.verdict,.stance,nav{font-family:system-ui,"DejaVu Sans",sans-serif}h2{margin-top:2.5rem;border-bottom:2px solid var(--ink);padding-bottom:.25rem}
+h3{margin:0 0 .5rem;font-size:1.05rem}h4{margin:1rem 0 .25rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
+a{color:#1a4f8b}.meta{color:var(--muted);font-size:.9rem}.cover{border-bottom:3px solid var(--ink);padding:2rem 0 1.5rem}
+.kicker{font-family:system-ui,sans-serif;text-transform:uppercase;letter-spacing:.12em;font-size:.8rem;color:var(--muted);margin:0}
+.cover h1{font-size:2.2rem;margin:.25rem 0}.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:1.25rem 0 0}
+.facts dt{font-weight:600;font-size:.9rem}.facts dd{margin:0}nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
+table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid var(--rule);padding:.3rem .9rem .3rem 0;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.chart{max-width:28rem;width:100%;height:auto;display:block;margin:1rem 0}
+.claim{border-top:1px solid var(--rule);padding:1.25rem 0;break-inside:avoid-page}.claim-no{color:var(--muted);font-weight:400}
+.verdict,.stance{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.05em;padding:.05rem .45rem;border-radius:3px;border:1px solid currentColor}
+.confirmed{color:var(--confirmed)}.disputed{color:var(--disputed)}.unverified{color:var(--unverified)}.supports{color:var(--confirmed)}.refutes{color:var(--disputed)}.context{color:var(--muted)}
+blockquote{margin:.5rem 0;padding:.1rem 0 .1rem 1rem;border-left:4px solid var(--rule)}.quote{font-size:1.1rem}blockquote p{margin:.25rem 0}
+.decision{margin:.5rem 0}.sources{list-style:none;padding:0;margin:0}.sources li{margin:.5rem 0}
+.review{padding-left:1.25rem;margin:.25rem 0;font-size:.92rem}.history{padding-left:1.25rem;font-size:.88rem;color:var(--muted)}.history li{margin:.15rem 0}
+.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85rem;word-break:break-all;background:#f3f5f8;padding:.5rem;border-radius:3px}
+@media print{body{max-width:none;padding:0}a{color:inherit}section.verdict-section,#appendix{break-before:page}nav{break-after:page}}
+@page{margin:18mm 16mm}`;
+
+const COLORS: Record<ReportStatus, string> = { confirmed: "#1b7f3b", disputed: "#b42318", unverified: "#b88a00" };
 
 function chart(summary: ReportHeader["summary"]): string {
-  const statuses = ["confirmed", "disputed", "unverified"] as const;
+  const statuses = ["disputed", "confirmed", "unverified"] as const;
   const max = Math.max(1, ...statuses.map((s) => summary[s]));
   const bars = statuses
     .map((status, i) => {
-      const width = Math.round((summary[status] / max) * 300);
-      return `<text x="0" y="${i * 30 + 18}" font-family="sans-serif" font-size="13">${status}</text><rect x="90" y="${i * 30 + 4}" width="${width}" height="18" fill="${COLORS[status]}"/><text x="${96 + width}" y="${i * 30 + 18}" font-family="sans-serif" font-size="13">${summary[status]}</text>`;
+      const width = Math.round((summary[status] / max) * 280);
+      return `<text x="0" y="${i * 30 + 18}" font-family="sans-serif" font-size="13">${verdictWord(status)}</text><rect x="100" y="${i * 30 + 4}" width="${Math.max(width, 1)}" height="18" fill="${COLORS[status]}"/><text x="${106 + width}" y="${i * 30 + 18}" font-family="sans-serif" font-size="13">${summary[status]}</text>`;
     })
     .join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Claims by status" width="460" height="95" viewBox="0 0 460 95">${bars}</svg>`;
+  const label = statuses.map((s) => `${summary[s]} ${s}`).join(", ");
+  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Claims by verdict: ${label}" viewBox="0 0 440 95">${bars}</svg>`;
+}
+
+function reviewersTable(header: ReportHeader): string {
+  if (header.reviewers.length === 0) return "<p>Nobody has set a verdict on these claims yet.</p>";
+  const rows = header.reviewers.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td class="n">${r.decisions}</td></tr>`).join("");
+  return `<table><caption class="meta" style="text-align:left">Who set the verdicts</caption><thead><tr><th scope="col">Reviewer</th><th scope="col">Verdicts set</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 export function htmlStart(header: ReportHeader): string {
-  const period = header.period.from ? `${header.period.from.slice(0, 10)} to ${header.period.to?.slice(0, 10)}` : "no decisions yet";
-  const filters =
-    Object.entries(header.filters)
-      .map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(JSON.stringify(v))}`)
-      .join("; ") || "none";
+  const { project, summary } = header;
+  const sections = reportSections(header);
+  const contents = [
+    `<li><a href="#summary">Summary</a></li>`,
+    ...sections.map(
+      (s) => `<li><a href="#${sectionAnchor(s.status)}">${sectionTitle(s.status)}</a> <span class="meta">(${s.count})</span></li>`,
+    ),
+    `<li><a href="#appendix">${APPENDIX_TITLE}</a></li>`,
+  ].join("");
+  const publisher = project.publisherName
+    ? `<p class="sans">${escapeHtml(project.publisherName)}${project.publisherUrl ? ` · ${link(project.publisherUrl, shortUrl(project.publisherUrl))}` : ""}</p>`
+    : "";
+  const counts = (["disputed", "confirmed", "unverified"] as const)
+    .map((s) => `<tr><td><span class="verdict ${s}">${verdictWord(s)}</span></td><td class="n">${summary[s]}</td></tr>`)
+    .join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Audit report: ${escapeHtml(header.project.name)}</title><style>${STYLE}</style></head><body>
-<section class="cover"><h1>Audit report: ${escapeHtml(header.project.name)}</h1>
-<p class="meta">Period: ${escapeHtml(period)} · Generated ${escapeHtml(header.generatedAt)} by ${escapeHtml(header.generatedBy)} · Filters: ${filters}</p>
-${header.project.publisherName ? `<p class="meta">Published by ${escapeHtml(header.project.publisherName)}</p>` : ""}</section>
-<section><h2>Summary</h2><p>${header.summary.total} claims: ${header.summary.confirmed} confirmed, ${header.summary.disputed} disputed, ${header.summary.unverified} unverified.</p>${chart(header.summary)}</section>
-<section><h2>Claims</h2>
+<title>Audit report: ${escapeHtml(project.name)}</title><style>${STYLE}</style></head><body>
+<header class="cover"><p class="kicker">Fact-check audit report</p><h1>${escapeHtml(project.name)}</h1>${publisher}
+<dl class="facts"><dt>Period</dt><dd>${escapeHtml(periodInWords(header))}</dd><dt>Claims</dt><dd>${escapeHtml(scopeInWords(header))} (${plural(summary.total, "claim")})</dd>
+<dt>Generated</dt><dd>${escapeHtml(generatedInWords(header))}</dd><dt>Audit trail</dt><dd>Stated up to entry ${header.integrity.events} (see the appendix)</dd></dl></header>
+<nav aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2><ol>${contents}</ol></nav>
+<main>
+<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>
+<p>This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. Each claim shows the verdict, who set it and when, the desk's rationale and sources, and its history.</p>
+<table><thead><tr><th scope="col">Verdict</th><th scope="col">Claims</th></tr></thead><tbody>${counts}<tr><th scope="row">Total</th><td class="n">${summary.total}</td></tr></tbody></table>
+${chart(summary)}
+<h3>Reviewers</h3>${reviewersTable(header)}</section>
+`;
+}
+
+/** Opens the section of a verdict group (after closing the one before, if any). */
+export function htmlSectionStart(status: ReportStatus, count: number, previous: ReportStatus | null): string {
+  return `${previous ? "</section>\n" : ""}<section class="verdict-section" id="${sectionAnchor(status)}" aria-labelledby="${sectionAnchor(status)}-title"><h2 id="${sectionAnchor(status)}-title">${sectionTitle(status)} <span class="meta">(${count})</span></h2>
 `;
 }
 
@@ -61,47 +123,63 @@ export function segmentsToHtml(segments: Segment[]): string {
     .map((segment) => {
       if (typeof segment === "string") return escapeHtml(segment);
       if ("em" in segment) return `<em>${escapeHtml(segment.em)}</em>`;
-      const href = safeHref(segment.href);
-      return href ? `<a href="${href}" rel="noopener noreferrer">${escapeHtml(segment.text)}</a>` : escapeHtml(segment.text);
+      return link(segment.href, segment.text);
     })
     .join("");
 }
 
-export function htmlClaim(claim: ReportClaim, context: HistoryContext = {}): string {
+export interface HtmlClaimContext {
+  history: HistoryContext;
+  projectSlug: string;
+  timeZone: string;
+  appOrigin?: string | null;
+}
+
+export function htmlClaim(claim: ReportClaim, context: HtmlClaimContext): string {
+  const article = articleView(claim.document, context.timeZone);
   const sources = claim.sources
-    .map((s) => {
-      const href = safeHref(s.url);
-      const label = escapeHtml(s.title ?? s.url ?? "Imported article");
-      return `<li><strong>${escapeHtml(s.stance)}</strong>: ${href ? `<a href="${href}" rel="noopener noreferrer">${label}</a>` : label}${s.outlet ? ` (${escapeHtml(s.outlet)})` : ""}${s.quote ? `<blockquote>${escapeHtml(s.quote)}</blockquote>` : ""}${s.note ? `<p class="meta">Note: ${escapeHtml(s.note)}</p>` : ""}<p class="meta">Added by ${escapeHtml(s.addedBy ?? "unknown")}, ${escapeHtml(s.addedAt)}</p></li>`;
+    .map((source) => {
+      const s = sourceView(source, context);
+      const title = s.kind === "passage" ? `<em>${escapeHtml(s.title)}</em>` : link(s.url, s.title);
+      const where = [s.outlet ? escapeHtml(s.outlet) : null, s.kind === "passage" ? "passage of an imported article" : null]
+        .filter(Boolean)
+        .join(", ");
+      const address =
+        s.urlLabel && (s.kind === "passage" || s.urlLabel !== s.title)
+          ? `<br><span class="meta">${s.url ? link(s.url, s.urlLabel) : escapeHtml(s.urlLabel)}</span>`
+          : "";
+      return `<li><span class="stance ${source.stance}">${escapeHtml(s.stance)}</span> ${title}${where ? ` <span class="meta">(${where})</span>` : ""}${address}${s.quote ? `<blockquote><p>${escapeHtml(s.quote)}</p></blockquote>` : ""}${s.note ? `<p class="meta">Note: ${escapeHtml(s.note)}</p>` : ""}<p class="meta">${escapeHtml(s.added)}</p></li>`;
     })
     .join("");
   const history = claim.history
     .map((h) => {
-      const line = describeEvent({ ...h, actorName: h.actor, createdAt: h.at }, context);
-      return `<li><time class="meta" datetime="${escapeHtml(h.at)}">${escapeHtml(line.at)}</time> · <strong>${escapeHtml(line.actor)}</strong> ${segmentsToHtml(line.did)}</li>`;
+      const line = describeEvent({ ...h, actorName: h.actor, createdAt: h.at }, context.history);
+      return `<li><time datetime="${escapeHtml(h.at)}">${escapeHtml(line.at)}</time> · ${escapeHtml(line.actor)} ${segmentsToHtml(line.did)}</li>`;
     })
     .join("");
-  const review = reviewLines(claim.review, context.timeZone ?? DEFAULT_TIME_ZONE)
+  const review = reviewLines(claim.review, context.timeZone)
     .map((line) => `<li>${escapeHtml(line)}</li>`)
     .join("");
-  const documentHref = safeHref(claim.document.url);
-  return `<article class="claim" id="claim-${claim.id}"><h3>Claim ${claim.id} <span class="status ${claim.status}">${escapeHtml(claim.status)}</span></h3>
-<blockquote>${escapeHtml(claim.text)}</blockquote>
-<p class="meta">In ${documentHref ? `<a href="${documentHref}" rel="noopener noreferrer">${escapeHtml(claim.document.title)}</a>` : escapeHtml(claim.document.title)}${claim.document.outlet ? ` (${escapeHtml(claim.document.outlet)})` : ""}${claim.speaker ? ` · speaker: ${escapeHtml(claim.speaker)}` : ""}</p>
-<p><strong>Verdict:</strong> ${escapeHtml(claim.status)}${claim.rationale ? `. <strong>Rationale:</strong> ${escapeHtml(claim.rationale)}` : ""}${claim.decidedByName ? ` <span class="meta">(decided by ${escapeHtml(claim.decidedByName)}, ${escapeHtml(claim.decidedAt)})</span>` : ""}</p>
-${review ? `<ul class="review">${review}</ul>` : ""}
-${sources ? `<h4>Sources</h4><ul>${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
-${history ? `<details><summary>History (${claim.history.length})</summary><ol>${history}</ol></details>` : ""}</article>
+  const id = `claim-${claim.id}`;
+  return `<article class="claim" id="${id}" aria-labelledby="${id}-title"><h3 id="${id}-title"><span class="claim-no">Claim ${claim.id}</span> <span class="verdict ${claim.status}">${verdictWord(claim.status)}</span></h3>
+<blockquote class="quote"><p>${escapeHtml(quoted(claim.text))}</p></blockquote>
+<p class="meta">${claim.speaker ? `Said by ${escapeHtml(claim.speaker)} · ` : ""}From ${article.url ? link(article.url, article.title) : `<em>${escapeHtml(article.title)}</em>`}${article.byline ? ` · ${escapeHtml(article.byline)}` : ""}</p>
+<p class="decision"><strong>Verdict: ${verdictWord(claim.status)}.</strong> ${escapeHtml(decisionInWords(claim, context.timeZone))}.</p>
+${claim.rationale ? `<p><strong>Rationale:</strong> ${escapeHtml(claim.rationale)}</p>` : ""}
+${review ? `<h4>Editorial review</h4><ul class="review">${review}</ul>` : ""}
+<h4>Sources</h4>${sources ? `<ul class="sources">${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
+${history ? `<h4>History</h4><ol class="history">${history}</ol>` : ""}</article>
 `;
 }
 
-export function htmlEnd(header: ReportHeader): string {
-  const reviewers = header.reviewers.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td>${r.decisions}</td></tr>`).join("");
-  return `</section>
-<section><h2>Reviewers</h2>${reviewers ? `<table><thead><tr><th>Reviewer</th><th>Decisions</th></tr></thead><tbody>${reviewers}</tbody></table>` : "<p>No decisions recorded.</p>"}</section>
-<section><h2>Integrity</h2><p>The audit trail of this project is a hash chain: each event stores the SHA-256 of its content and of the previous event.</p>
-<p>Events in the chain: ${header.integrity.events}. Head hash at the time of this report:</p><p><code>${escapeHtml(header.integrity.headHash)}</code></p>
-<p>To verify: export the same report as JSON and run <code>${escapeHtml(header.integrity.verify)}</code>; it checks that the chain still holds this head hash at event ${header.integrity.events} and recomputes every verdict from the trail up to it.</p></section>
-</body></html>
+export function htmlEnd(header: ReportHeader, openSection: boolean): string {
+  const words = integrityInWords(header);
+  return `${openSection ? "</section>\n" : ""}${header.summary.total === 0 ? '<p class="meta">No claims match this report\'s filters.</p>\n' : ""}<section id="appendix" aria-labelledby="appendix-title"><h2 id="appendix-title">${APPENDIX_TITLE}</h2>
+<p>${escapeHtml(words.record)}</p>
+<p>${escapeHtml(words.proves)}</p>
+<p class="hash" aria-label="Fingerprint of the last entry">${escapeHtml(header.integrity.headHash)}</p>
+<p>${escapeHtml(words.limits)}</p>
+<h3>For a technical reader</h3><p class="meta">${escapeHtml(words.technical)}</p></section>
+</main></body></html>
 `;
 }

@@ -1,7 +1,7 @@
 import { embeddableJson } from "../embeddable-json";
 import { claimReviewOf, claimReviewPublisher } from "./claimreview";
 import { csvHeader, csvRows } from "./csv";
-import { htmlClaim, htmlEnd, htmlStart } from "./html";
+import { htmlClaim, htmlEnd, htmlSectionStart, htmlStart } from "./html";
 import { renderPdf } from "./pdf";
 import { historyContextOf } from "./context";
 import type { ExportFormat, ReportClaim, ReportHeader } from "./report";
@@ -9,7 +9,8 @@ import type { ExportFormat, ReportClaim, ReportHeader } from "./report";
 export { historyContextOf };
 
 /**
- * Renders a report as a stream of chunks: the header first, then one chunk per page of
+ * Renders a report as a stream of chunks (HTML and PDF expect the claims grouped by
+ * verdict, as startExport reads them, and open a section at each change of verdict): the header first, then one chunk per page of
  * claims as pages arrive, then the footer. Nothing holds more than one page in memory,
  * and a page's objects are garbage as soon as its chunk is out (short-lived objects are
  * what keeps a long export's memory flat).
@@ -18,8 +19,9 @@ export async function* renderReport(
   format: ExportFormat,
   header: ReportHeader,
   pages: AsyncIterable<ReportClaim[]>,
-  options: { bom?: boolean } = {},
+  options: { bom?: boolean; appOrigin?: string | null } = {},
 ): AsyncGenerator<string | Uint8Array> {
+  const appOrigin = options.appOrigin ?? null;
   switch (format) {
     case "csv":
       yield csvHeader({ bom: options.bom ?? false });
@@ -54,13 +56,26 @@ export async function* renderReport(
       yield `${first ? "" : "\n"}]\n`;
       return;
     }
-    case "html":
+    case "html": {
+      const context = { history: historyContextOf(header), projectSlug: header.project.slug, timeZone: header.project.timeZone, appOrigin };
       yield htmlStart(header);
-      for await (const page of pages) yield page.map((claim) => htmlClaim(claim, historyContextOf(header))).join("");
-      yield htmlEnd(header);
+      let section: ReportClaim["status"] | null = null;
+      for await (const page of pages) {
+        let chunk = "";
+        for (const claim of page) {
+          if (claim.status !== section) {
+            chunk += htmlSectionStart(claim.status, header.summary[claim.status], section);
+            section = claim.status;
+          }
+          chunk += htmlClaim(claim, context);
+        }
+        yield chunk;
+      }
+      yield htmlEnd(header, section !== null);
       return;
+    }
     case "pdf":
-      yield* renderPdf(header, claimsOf(pages));
+      yield* renderPdf(header, claimsOf(pages), { appOrigin });
       return;
   }
 }

@@ -1,0 +1,179 @@
+import { formatDate, formatDateTime, formatPublished } from "../datetime";
+import { quoted, shortUrl } from "../text";
+import type { ReportClaim, ReportHeader, ReportSource } from "./report";
+
+// What the HTML and PDF reports say, in words for the people they go to (an editor, a
+// publisher, a lawyer): one place, so that both media say the same thing.
+
+export const VERDICT_ORDER = ["disputed", "confirmed", "unverified"] as const;
+export type ReportStatus = (typeof VERDICT_ORDER)[number];
+
+const VERDICT_WORDS: Record<ReportStatus, string> = { disputed: "Disputed", confirmed: "Confirmed", unverified: "Unverified" };
+const STANCE_WORDS: Record<ReportSource["stance"], string> = { supports: "Supports", refutes: "Refutes", context: "Context" };
+
+export const verdictWord = (status: ReportStatus) => VERDICT_WORDS[status];
+export const sectionTitle = (status: ReportStatus) => `${VERDICT_WORDS[status]} claims`;
+export const sectionAnchor = (status: ReportStatus) => `verdict-${status}`;
+export const APPENDIX_TITLE = "Appendix: how to check this report";
+
+/** The verdict groups the report lists, in reading order, with their counts (empty groups left out). */
+export function reportSections(header: Pick<ReportHeader, "summary">): Array<{ status: ReportStatus; count: number }> {
+  return VERDICT_ORDER.map((status) => ({ status, count: header.summary[status] })).filter((s) => s.count > 0);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
+
+/** "Verdicts set between 3 Nov 2026 and 1 Dec 2026", in the project's time zone. */
+export function periodInWords(header: Pick<ReportHeader, "period" | "project">): string {
+  const { from, to } = header.period;
+  if (!from || !to) return "No verdicts set yet";
+  const zone = header.project.timeZone;
+  const [first, last] = [formatDate(from, zone), formatDate(to, zone)];
+  return first === last ? `Verdicts set on ${first}` : `Verdicts set between ${first} and ${last}`;
+}
+
+export function generatedInWords(header: Pick<ReportHeader, "generatedAt" | "generatedBy" | "project">): string {
+  return `Generated ${formatDateTime(header.generatedAt, header.project.timeZone)} by ${header.generatedBy}`;
+}
+
+/** The claim filters the report was made with, one phrase each; empty for every claim. */
+export function filtersInWords(header: Pick<ReportHeader, "filters" | "people" | "generatedBy">): string[] {
+  const f = header.filters;
+  const phrases: string[] = [];
+  if (Array.isArray(f.status) && f.status.length > 0) phrases.push(`verdict ${f.status.map((s) => String(s)).join(" or ")}`);
+  if (typeof f.document === "number") phrases.push(`claims of one article (#${f.document})`);
+  if (f.assignee === "me") phrases.push(`assigned to ${header.generatedBy}`);
+  else if (f.assignee === "none") phrases.push("assigned to nobody");
+  else if (typeof f.assignee === "number")
+    phrases.push(`assigned to ${header.people.find((p) => p.id === f.assignee)?.name ?? `user ${f.assignee}`}`);
+  if (f.sources === "yes") phrases.push("with sources");
+  if (f.sources === "no") phrases.push("without sources");
+  if (typeof f.min === "number" || typeof f.max === "number")
+    phrases.push(
+      `check-worthiness ${typeof f.min === "number" ? `from ${f.min}` : ""}${typeof f.max === "number" ? ` up to ${f.max}` : ""}`.trim(),
+    );
+  if (typeof f.q === "string") phrases.push(`text containing ${quoted(f.q)}`);
+  if (f.includeDismissed) phrases.push("dismissed candidates included");
+  return phrases;
+}
+
+export function scopeInWords(header: Pick<ReportHeader, "filters" | "people" | "generatedBy">): string {
+  const phrases = filtersInWords(header);
+  return phrases.length === 0 ? "All claims of the project" : `Claims with ${phrases.join("; ")}`;
+}
+
+/** "Set by Lucía Rivera on 1 Dec 2026, 13:53 EST", or why there is no verdict yet. */
+export function decisionInWords(
+  claim: Pick<ReportClaim, "decidedByName" | "decidedAt" | "status" | "decisionEvent">,
+  timeZone: string,
+): string {
+  if (!claim.decidedByName || !claim.decidedAt)
+    return claim.status === "unverified" ? "Nobody has set a verdict yet" : "Set before the audit trail recorded decisions";
+  const entry = claim.decisionEvent ? ` (audit trail entry ${claim.decisionEvent.seq})` : "";
+  return `Set by ${claim.decidedByName} on ${formatDateTime(claim.decidedAt, timeZone)}${entry}`;
+}
+
+export interface ArticleView {
+  title: string;
+  /** "Northern Post · 30 Nov 2026" */
+  byline: string | null;
+  url: string | null;
+}
+
+export function articleView(document: ReportClaim["document"], timeZone: string): ArticleView {
+  const byline = [document.outlet, document.publishedAt ? formatPublished(document.publishedAt, timeZone) : null]
+    .filter(Boolean)
+    .join(" · ");
+  return { title: document.title, byline: byline || null, url: document.url };
+}
+
+export interface SourceView {
+  stance: string;
+  kind: "external" | "passage";
+  title: string;
+  outlet: string | null;
+  /** The external address, or the passage's article in the app. */
+  url: string | null;
+  urlLabel: string | null;
+  quote: string | null;
+  note: string | null;
+  added: string;
+}
+
+/**
+ * A source as the report shows it. A passage of another imported article names that
+ * article and its outlet, quotes the passage, and links to the article in the app
+ * (absolute when the app's address is known).
+ */
+export function sourceView(
+  source: ReportSource,
+  context: { projectSlug: string; timeZone: string; appOrigin?: string | null },
+): SourceView {
+  const added = `Added by ${source.addedBy ?? "someone"} on ${formatDateTime(source.addedAt, context.timeZone)}`;
+  const quote = source.quote ? quoted(source.quote) : null;
+  if (source.documentId !== null) {
+    const path = `/projects/${context.projectSlug}/documents/${source.documentId}`;
+    const url = context.appOrigin ? `${context.appOrigin}${path}` : null;
+    return {
+      stance: STANCE_WORDS[source.stance],
+      kind: "passage",
+      title: source.title ?? `Imported article #${source.documentId}`,
+      outlet: source.outlet,
+      url,
+      urlLabel: url ? `In Claimdesk: ${shortUrl(url, 60)}` : `In Claimdesk: ${path}`,
+      quote,
+      note: source.note,
+      added,
+    };
+  }
+  return {
+    stance: STANCE_WORDS[source.stance],
+    kind: "external",
+    title: source.title ?? (source.url ? shortUrl(source.url, 60) : "Untitled source"),
+    outlet: source.outlet,
+    url: source.url,
+    urlLabel: source.url ? shortUrl(source.url, 60) : null,
+    quote,
+    note: source.note,
+    added,
+  };
+}
+
+export interface IntegrityWords {
+  /** What the audit trail is, for any reader. */
+  record: string;
+  /** What the fingerprint below ties the report to. */
+  proves: string;
+  /** What it does not prove. */
+  limits: string;
+  /** How a technical reader checks it. */
+  technical: string;
+}
+
+export function integrityInWords(header: Pick<ReportHeader, "integrity" | "project" | "generatedAt">): IntegrityWords {
+  const events = plural(header.integrity.events, "entry", "entries");
+  const when = formatDateTime(header.generatedAt, header.project.timeZone);
+  return {
+    record:
+      "Everything the desk's reviewers do in Claimdesk (each verdict, each change of verdict, each source linked, each undo) is written " +
+      "to an audit trail as it happens. Each entry is sealed with a fingerprint computed from its own content and from the fingerprint " +
+      "of the entry before it, so the entries form a chain: changing, removing or reordering any past entry changes every fingerprint " +
+      "after it.",
+    proves:
+      `When this report was made (${when}), the trail held ${events}; the fingerprint of the last one is printed below. ` +
+      "Every verdict in this report names the entry that set it. If the desk's trail still shows this fingerprint at the same " +
+      "position, nothing recorded up to that moment has been altered since, and each verdict, with who set it and when, can be " +
+      "recomputed from the trail and compared with this report.",
+    limits:
+      "The trail shows who did what and when in Claimdesk. It does not show that a verdict is right: the rationale and sources " +
+      "with each claim are the desk's reasons.",
+    technical:
+      `The fingerprint is the SHA-256 hash of entry ${header.integrity.events} of the chain ${header.integrity.chain}. ` +
+      `"claimdesk report verify --project ${header.project.slug} --event ${header.integrity.events} --hash <the fingerprint>" confirms ` +
+      "that the trail is intact and still holds it there. A report exported as JSON also lists each verdict's entry and its hash; " +
+      `"claimdesk report verify REPORT.json --project ${header.project.slug}" recomputes every claim's verdict, decider and time ` +
+      "from the trail and names the first that differs.",
+  };
+}
