@@ -18,8 +18,9 @@ import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
+import { exitCodeOf, isAppError } from "../lib/app-error";
 import { terminalSafe } from "../lib/text-safety";
-import { type CliIo, CliError, readAllStdin } from "./io";
+import { type CliIo, readAllStdin } from "./io";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   db: dbCommand,
@@ -85,7 +86,9 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
 
 Every command takes --json for machine-readable output. Errors print one line on
 stderr and exit non-zero: 2 for usage errors and bad input, 3 for a stale
---expect-version, 4 when the --as user's role does not allow the command.`;
+--expect-version, 4 when the --as user's role does not allow the command or a
+check of stored data fails (audit trail, database integrity), 5 when the database
+is in use, 1 otherwise.`;
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Titles, names and messages come from imported files and users: nothing they hold may act on a terminal.
@@ -104,9 +107,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     parseConfig(process.env);
     return await handler(rest, io);
   } catch (error) {
-    if (error instanceof CliError) {
+    if (isAppError(error)) {
       io.stderr(`claimdesk: ${error.message.split("\n")[0]}\n`);
-      return error.exitCode;
+      return exitCodeOf(error.code);
     }
     if (error instanceof ConfigError) {
       io.stderr(`${error.message}\n`);

@@ -133,15 +133,3 @@ export function valuesByKey<V extends { key: string; value: string }>(values: V[
   }
   return [...groups.values()];
 }
-
-/** Addresses of the Facts view and of one fact. */
-export const factPaths = {
-  facts: (slug: string, query: Partial<FactQuery> = {}) => `/projects/${encodeURIComponent(slug)}/facts${factQueryToSearch(query)}`,
-  fact: (slug: string, factId: number) => `/projects/${encodeURIComponent(slug)}/facts/${factId}`,
-  claim: (slug: string, claimId: number) => `/projects/${encodeURIComponent(slug)}/claims/${claimId}`,
-  document: (slug: string, documentId: number, claimId?: number) =>
-    `/projects/${encodeURIComponent(slug)}/documents/${documentId}${claimId === undefined ? "" : `?claim=${claimId}`}`,
-};
-
-/** What the fact forms' actions answer with. */
-export type FactActionResult<T extends object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors: Record<string, string> };

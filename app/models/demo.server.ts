@@ -6,7 +6,7 @@ import { countUsers, createUser, type Actor } from "./user.server";
 import { createProject, setMemberRole } from "./project.server";
 import { DEMO_ARTICLES } from "../demo/articles";
 import { importFile } from "./import.server";
-import { assignClaim } from "./claim-review.server";
+import { assignClaim } from "./claim-assignment.server";
 import { getDb } from "../db.server";
 
 export const DEMO_PROJECT_SLUG = "harbour-desk";
@@ -53,7 +53,7 @@ export async function seedDemoData(options: { credentialsFile: string }): Promis
     SEED_ACTOR,
   );
   for (const person of DEMO_PEOPLE.filter((p) => p.role !== "owner")) {
-    await setMemberRole(project.id, person.username, person.role, SEED_ACTOR);
+    await setMemberRole({ projectId: project.id, username: person.username, role: person.role, actor: SEED_ACTOR });
   }
   const editor: Actor = { id: null, name: "demo-seed" };
   for (const article of DEMO_ARTICLES) {
@@ -86,7 +86,7 @@ async function fillReviewerQueues(projectId: number) {
   const assigner: Actor = { id: editor.id, name: editor.displayName };
   for (const [index, claim] of claims.entries()) {
     const reviewer = reviewers[index % reviewers.length]!;
-    await assignClaim(projectId, claim.id, reviewer.id, null, assigner);
+    await assignClaim({ projectId, claimId: claim.id, assigneeId: reviewer.id, expectedVersion: null, actor: assigner });
   }
 }
 

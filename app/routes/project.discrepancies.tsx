@@ -4,10 +4,11 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { HighlightedPassage } from "../components/suggestions";
 import { EmptyState, MoreCoverage } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
-import { DETAIL_KIND_LABELS, factPaths, valuesByKey } from "../lib/facts";
+import { DETAIL_KIND_LABELS, valuesByKey } from "../lib/facts";
 import { can } from "../lib/roles";
 import { listFactDiscrepancies } from "../models/fact-discrepancies.server";
 import { findDiscrepancies } from "../models/suggestion.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Discrepancies · Claimdesk" }];
 
@@ -22,7 +23,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function Discrepancies({ loaderData }: Route.ComponentProps) {
   const { project, role, discrepancies, note, compared, considered, facts, canImport } = loaderData;
-  const base = `/projects/${project.slug}`;
   return (
     <section>
       <h1>{project.name}: discrepancies</h1>
@@ -40,7 +40,7 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
           {facts.map((fact) => (
             <li key={fact.factId} className="card">
               <p>
-                <Link to={factPaths.fact(project.slug, fact.factId)}>{fact.label}</Link>
+                <Link to={paths.fact(project.slug, fact.factId)}>{fact.label}</Link>
                 <span className="meta">
                   {" "}
                   · fact {fact.factId}
@@ -57,7 +57,7 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
                         {values.map((value) => (
                           <li key={value.claimId}>
                             {value.outlet ?? value.documentTitle} ·{" "}
-                            <Link to={factPaths.claim(project.slug, value.claimId)}>claim {value.claimId}</Link>{" "}
+                            <Link to={paths.claim(project.slug, value.claimId)}>claim {value.claimId}</Link>{" "}
                             <span className={`status-badge status-${value.status}`}>{value.status}</span>
                           </li>
                         ))}
@@ -94,14 +94,14 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
                 <blockquote>
                   <HighlightedPassage text={claim.text} marks={passage.differences.map((d) => d.here)} />
                   <footer>
-                    <Link to={`${base}/documents/${claim.documentId}?claim=${claim.id}`}>{claim.documentTitle}</Link> ·{" "}
-                    <Link to={`${base}/claims/${claim.id}`}>claim {claim.id}</Link>
+                    <Link to={paths.document(project.slug, claim.documentId, { claim: claim.id })}>{claim.documentTitle}</Link> ·{" "}
+                    <Link to={paths.claim(project.slug, claim.id)}>claim {claim.id}</Link>
                   </footer>
                 </blockquote>
                 <blockquote>
                   <HighlightedPassage text={passage.text} marks={passage.differences.map((d) => d.there)} />
                   <footer>
-                    <Link to={`${base}/documents/${passage.documentId}`}>{passage.documentTitle}</Link>
+                    <Link to={paths.document(project.slug, passage.documentId)}>{passage.documentTitle}</Link>
                   </footer>
                 </blockquote>
               </div>

@@ -11,6 +11,7 @@ import { ProjectNav } from "../components/project-nav";
 import { can } from "../lib/roles";
 import { listDocuments } from "../models/document.server";
 import { UploadTooLargeError, assertUploadSize, importFromForm } from "../models/import-request.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Documents · Claimdesk" }];
 
@@ -91,7 +92,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
             {documents.map((document) => (
               <tr key={document.id}>
                 <td>
-                  <Link to={`/projects/${project.slug}/documents/${document.id}`}>{document.title}</Link>
+                  <Link to={paths.document(project.slug, document.id)}>{document.title}</Link>
                   {document.version > 1 ? <span className="badge">version {document.version}</span> : null}
                   {document.author ? <div className="meta">by {document.author}</div> : null}
                 </td>

@@ -4,15 +4,17 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { EmptyState, ImportFirstArticles } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { ROLE_LABELS, can } from "../lib/roles";
-import { claimCountsByStatus, hasClaimsNeedingReanchoring } from "../models/claim.server";
+import { countClaimsByProject } from "../models/claim-counts.server";
+import { hasClaimsNeedingReanchoring } from "../models/claim.server";
 import { countDocuments } from "../models/document.server";
+import { paths } from "../lib/paths";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.project.name ?? "Project"} · Claimdesk` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
   const [counts, documents, needsReanchoring] = await Promise.all([
-    claimCountsByStatus([project.id]),
+    countClaimsByProject([project.id]),
     countDocuments(project.id),
     hasClaimsNeedingReanchoring(project.id),
   ]);
@@ -21,7 +23,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function Project({ loaderData }: Route.ComponentProps) {
   const { project, role, counts, documents, needsReanchoring, canImport } = loaderData;
-  const base = `/projects/${project.slug}`;
   return (
     <section>
       <h1>{project.name}</h1>
@@ -36,13 +37,13 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       ) : null}
       <ul className="stat-list" aria-label="Claims by status">
         <li>
-          <Link to={`${base}/documents`}>
+          <Link to={paths.documents(project.slug)}>
             <strong>{documents}</strong> articles
           </Link>
         </li>
         {(["unverified", "confirmed", "disputed"] as const).map((status) => (
           <li key={status} className={`status-${status}`}>
-            <Link to={`${base}/claims?status=${status}`}>
+            <Link to={paths.claims(project.slug, { status: [status] })}>
               <strong>{counts[status]}</strong> {status}
             </Link>
           </li>
@@ -51,7 +52,7 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {needsReanchoring ? (
         <p className="alert alert-info">
           Some claims could not be placed in a new version of their article.{" "}
-          <Link to={`${base}/claims?reanchor=1`}>Review claims that need re-anchoring</Link>.
+          <Link to={`${paths.claims(project.slug)}?reanchor=1`}>Review claims that need re-anchoring</Link>.
         </p>
       ) : null}
     </section>

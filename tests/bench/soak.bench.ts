@@ -333,7 +333,7 @@ try {
     const role = i < 3 ? "editor" : "reviewer";
     // In this process: sixty CLI runs take minutes on a loaded machine.
     await createUser({ username, displayName: `Soak reviewer ${i + 1}`, password: PASSWORD }, setupActor);
-    await setMemberRole(projectId, username, role, setupActor);
+    await setMemberRole({ projectId, username, role, actor: setupActor });
     reviewers.push({ index: i, username, role, cookie: "", claims: new Map() });
   }
   // Each reviewer owns a slice of the claims, so it knows the version of each claim it tags.

@@ -39,7 +39,7 @@ describe("crash safety", () => {
     "keeps every acknowledged import and tag whole after kill -9, with every audit chain verifying",
     async () => {
       const { project, members } = await makeProjectWithTeam();
-      await updateProjectSettings(project.id, { requireSourceForVerdict: false }, { id: null, name: "test" });
+      await updateProjectSettings({ projectId: project.id, change: { requireSourceForVerdict: false }, actor: { id: null, name: "test" } });
       const cookie = await cookieFor(members.editor.id);
       const db = getDb();
       let server = await startServer({ processes: 2 });

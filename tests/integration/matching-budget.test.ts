@@ -42,9 +42,9 @@ describe("matching within a time budget", () => {
     expect(full.note).toBeNull();
     expect(full.compared).toBe(full.considered);
     expect(full.discrepancies.map((d) => d.passage.documentId)).toContain(ids["daily.txt"]);
-    const cut = await suggestPassages(project.id, claim.id, { budgetMs: 0 });
+    const cut = await suggestPassages({ projectId: project.id, claimId: claim.id, budgetMs: 0 });
     expect(cut!.note).toBeTruthy();
-    expect((await suggestPassages(project.id, claim.id))!.note).toBeNull();
+    expect((await suggestPassages({ projectId: project.id, claimId: claim.id }))!.note).toBeNull();
   });
 
   it("is not held up by an article with no full stops: pages answer, long passages are cut and not proposed", async () => {
