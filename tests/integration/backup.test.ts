@@ -73,7 +73,7 @@ function tagContinuously(server: ServerProcess, slug: string, cookie: string, cl
     while (running && claimIds.length > 0) {
       const claimId = claimIds.shift()!;
       const rationale = `tagged during the backup (${claimId})`;
-      const response = await fetch(`${server.url}/projects/${slug}/claims.data`, {
+      const response = await fetch(`${server.url}/projects/${slug}/claims/${claimId}.data`, {
         method: "POST",
         headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ intent: "tag", claimId: String(claimId), version: "1", status: "disputed", rationale }),

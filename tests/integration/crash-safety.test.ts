@@ -105,7 +105,7 @@ describe("crash safety", () => {
             const status = claimId % 2 === 0 ? "confirmed" : "disputed";
             const rationale = `checked before the crash (${claimId})`;
             try {
-              const response = await fetch(`${server.url}/projects/${project.slug}/claims.data`, {
+              const response = await fetch(`${server.url}/projects/${project.slug}/claims/${claimId}.data`, {
                 method: "POST",
                 headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
                 body: new URLSearchParams({ intent: "tag", claimId: String(claimId), version: "1", status, rationale }),
