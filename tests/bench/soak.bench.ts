@@ -6,7 +6,7 @@
 // At the end every acknowledged write is looked up in the database and its audit trail, and
 // the figures (5xx, lost writes, p95 per action, resident memory after warm-up) are printed.
 // Resident memory is read from /proc for the primary and its worker processes. Writes go where
-// the UI sends them: a tag is the table's fetcher POST to claims.data, a source the claim page's form.
+// the UI sends them: a tag is a fetcher POST to the claim's own route (claims/ID.data), a source the claim page's form.
 // Exits 1 when a 5xx was answered, an acknowledged write is missing, a chain fails to verify,
 // or resident memory grew by 50 MB or more after warm-up.
 import { spawn, spawnSync } from "node:child_process";
@@ -216,7 +216,7 @@ async function tag(reviewer: Reviewer, claimId: number, headers: Record<string, 
   const status = pick(STATUSES);
   const rationale = `soak ${reviewer.username} ${claimId} v${version + 1} ${Math.random().toString(36).slice(2, 8)}`;
   const form = new URLSearchParams({ intent: "tag", claimId: String(claimId), version: String(version), status, rationale });
-  const { status: code } = await timed("tag", `${BASE}/projects/${SLUG}/claims.data`, { method: "POST", headers, body: form });
+  const { status: code } = await timed("tag", `${BASE}/projects/${SLUG}/claims/${claimId}.data`, { method: "POST", headers, body: form });
   if (code === 200) {
     acknowledgedTags.push({ claimId, status, rationale, version: version + 1 });
     reviewer.claims.set(claimId, version + 1);
@@ -256,7 +256,7 @@ async function reviewerDay(reviewer: Reviewer, until: number, signal: AbortSigna
           status: "disputed",
           rationale: "stale tab",
         });
-        const { status } = await timed("tag (stale version)", `${BASE}/projects/${SLUG}/claims.data`, {
+        const { status } = await timed("tag (stale version)", `${BASE}/projects/${SLUG}/claims/${claimId}.data`, {
           method: "POST",
           headers: post,
           body: form,

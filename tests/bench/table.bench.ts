@@ -256,7 +256,7 @@ share of /healthz (${healthzRate.toFixed(1)} req/s) in this run:`);
   }
   if (ONLY.has("tags")) {
     const tagOnce = (i: number) =>
-      fetch(`${BASE}/projects/bench/claims`, {
+      fetch(`${BASE}/projects/bench/claims/${claimIds[i]}`, {
         method: "POST",
         headers: { ...headers, Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({
@@ -279,7 +279,7 @@ share of /healthz (${healthzRate.toFixed(1)} req/s) in this run:`);
     offset += tagConcurrent.requests;
     // How the table tags: a fetcher POST to the .data endpoint (the page reloads separately).
     const tagAsFetcher = (i: number) =>
-      fetch(`${BASE}/projects/bench/claims.data`, {
+      fetch(`${BASE}/projects/bench/claims/${claimIds[i]}.data`, {
         method: "POST",
         headers: { ...headers, Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({
