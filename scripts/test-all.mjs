@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, unit tests, integration tests on SQLite and on
 // PostgreSQL, then the end-to-end tests in Chromium. Ends with one line
 // "N passed, N failed" counting every test and check, and exits non-zero on any failure.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -27,9 +27,9 @@ function run(command, args, env = {}) {
   return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
 }
 
-function check(name, ok) {
+function check(name, ok, seconds) {
   totals[ok ? "passed" : "failed"] += 1;
-  lines.push(`${ok ? "ok  " : "FAIL"} ${name}${took()}`);
+  lines.push(`${ok ? "ok  " : "FAIL"} ${name}${seconds === undefined ? took() : ` (${seconds} s)`}`);
 }
 
 function vitestLane(name, project, env) {
@@ -61,9 +61,33 @@ if (!nativeModuleLoads() && !(run("npm", ["rebuild", "better-sqlite3"]) && nativ
   process.exit(1);
 }
 
-check("typecheck", run(bin("react-router"), ["typegen"]) && run(bin("tsc"), ["--noEmit"]));
-check("lint", run(bin("eslint"), ["--max-warnings=0", "."]));
-check("format (Prettier)", run(bin("prettier"), ["--check", "--log-level=warn", "."]));
+/** Runs a command with its output held back, so commands run side by side print one after the other. */
+function runHeld(command, args) {
+  const startedAt = Date.now();
+  const seconds = () => Math.round((Date.now() - startedAt) / 1000);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const output = [];
+    child.stdout.on("data", (chunk) => output.push(chunk));
+    child.stderr.on("data", (chunk) => output.push(chunk));
+    child.on("error", (error) => resolve({ ok: false, output: String(error), seconds: seconds() }));
+    child.on("close", (code) => resolve({ ok: code === 0, output: Buffer.concat(output).toString(), seconds: seconds() }));
+  });
+}
+
+// The static checks use one core each: run them side by side (typegen first, as tsc and the build need its types).
+const typegen = run(bin("react-router"), ["typegen"]);
+const staticChecks = [
+  ["typecheck", bin("tsc"), ["--noEmit"]],
+  ["lint", bin("eslint"), ["--max-warnings=0", "."]],
+  ["format (Prettier)", bin("prettier"), ["--check", "--log-level=warn", "."]],
+];
+const staticResults = await Promise.all(staticChecks.map(([, command, args]) => runHeld(command, args)));
+staticChecks.forEach(([name], index) => {
+  process.stdout.write(staticResults[index].output);
+  check(name, (name !== "typecheck" || typegen) && staticResults[index].ok, staticResults[index].seconds);
+});
+took();
 // Built once, before the integration lanes: their server tests start the built app, and so do the end-to-end tests.
 const built = run(bin("react-router"), ["build"]);
 check("build", built);
