@@ -125,6 +125,14 @@ export function openSqliteReadOnly(filePath: string): Db {
 let instance: { db: Db; url: string } | undefined;
 
 /** The process-wide client for DATABASE_URL (re-created if the URL changes, as in tests). */
+/**
+ * Prisma's "transaction API error" (P2028): no connection within maxWait, or the transaction
+ * outlived its timeout. Either way it was rolled back, so nothing of it was written.
+ */
+export function isTransactionTimeout(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028";
+}
+
 export function getDb(): Db {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   if (!instance || instance.url !== target.url) {

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   integrity_failed: { httpStatus: 500, exitCode: 4 },
   /** Another process holds what the operation needs (a database being restored over while in use). */
   in_use: { httpStatus: 409, exitCode: 5 },
+  /** Too much was waiting for the database to finish the change in time; nothing was saved, and trying again is safe. */
+  busy: { httpStatus: 503, exitCode: 1 },
   /** The operation could not be completed (a migration failed, the database is unreachable). */
   failed: { httpStatus: 500, exitCode: 1 },
 } as const satisfies Record<string, { httpStatus: number; exitCode: number }>;

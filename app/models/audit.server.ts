@@ -113,13 +113,13 @@ export async function appendAuditEvents(
  * chain's head row (a burst of sign-ins all append to the global chain); and a transaction waits
  * long enough for other instances' appends, where Prisma's default 5 s expired under load.
  */
-const standaloneAppends = new KeyedQueue();
+const chainTurns = new KeyedQueue();
 const STANDALONE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
 
 /** Records an event on its own (for things that change nothing else, such as a failed sign-in). */
 export async function recordAuditEvent(input: AuditEventInput, db: Db = getDb()): Promise<void> {
   const chain = input.projectId == null ? GLOBAL_CHAIN : projectChain(input.projectId);
-  await standaloneAppends.run([chain], () => db.$transaction((tx) => appendAuditEvent(tx, input), STANDALONE_TRANSACTION));
+  await chainTurns.run([chain], () => db.$transaction((tx) => appendAuditEvent(tx, input), STANDALONE_TRANSACTION));
 }
 
 export async function listAuditEvents(filter: { projectId?: number | null; actions?: string[]; take?: number }) {

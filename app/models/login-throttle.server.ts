@@ -1,4 +1,4 @@
-import { type Tx, getDb } from "../db.server";
+import { type Tx, getDb, isTransactionTimeout } from "../db.server";
 import {
   type BlockSummary,
   type ThrottleKey,
@@ -33,17 +33,8 @@ export const MAX_WAITING_PER_COUNTER = 8;
 const BUSY_RETRY_AFTER_SECONDS = 5;
 const counterQueue = new KeyedQueue();
 
-function errorCode(error: unknown): unknown {
-  return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-}
-
 function isUniqueViolation(error: unknown): boolean {
-  return errorCode(error) === "P2002";
-}
-
-/** Prisma's "transaction API error": no connection within maxWait, or the transaction outlived its timeout. */
-function isTransactionTimeout(error: unknown): boolean {
-  return errorCode(error) === "P2028";
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 /**

@@ -1,4 +1,5 @@
-import { type Tx, getDb } from "../db.server";
+import { type Tx, getDb, isTransactionTimeout } from "../db.server";
+import { AppError } from "../lib/app-error";
 import { type AuditEventInput, appendAuditEvents } from "./audit.server";
 import { publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
@@ -41,35 +42,45 @@ export async function writeProject<T>(options: ProjectWriteOptions, work: (write
   const { projectId, actor } = options;
   const changes: Array<{ claimIds: number[]; summary: string }> = [];
   const afterCommit: Array<() => Promise<unknown>> = [];
-  const value = await getDb().$transaction(
-    async (tx) => {
-      let recorded = 0;
-      // Appends run one after another (each takes the chain head in turn), and all of them
-      // finish before the transaction commits, even one the work forgot to await.
-      const appends: Array<Promise<unknown>> = [];
-      let previous: Promise<unknown> = Promise.resolve();
-      const result = await work({
-        tx,
-        audit: (...entries) => {
-          recorded += entries.length;
-          const rows = entries.map((entry) => ({ ...entry, actorId: actor.id, actorName: actor.name, ip: actor.ip }));
-          const appended = previous.then(() => appendAuditEvents(tx, projectId, rows));
-          previous = appended.catch(() => undefined);
-          appends.push(appended);
-          return appended;
-        },
-        claimsChanged: (claimIds, summary) => void changes.push({ claimIds, summary }),
-        afterCommit: (task) => void afterCommit.push(task),
-      });
-      await Promise.all(appends);
-      if (changes.some((change) => change.claimIds.length > 0) && recorded === 0)
-        throw new Error("A write announced changed claims but recorded no audit event.");
-      return result;
-    },
-    // A write waits its turn for a connection when many arrive at once (Prisma's default
-    // of 2 s refused some of 30 verdicts racing two bulk changes on PostgreSQL, P2028).
-    options.large ? { timeout: 120_000, maxWait: 30_000 } : { maxWait: 10_000 },
-  );
+  const transaction = () =>
+    getDb().$transaction(
+      async (tx) => {
+        let recorded = 0;
+        // Appends run one after another (each takes the chain head in turn), and all of them
+        // finish before the transaction commits, even one the work forgot to await.
+        const appends: Array<Promise<unknown>> = [];
+        let previous: Promise<unknown> = Promise.resolve();
+        const result = await work({
+          tx,
+          audit: (...entries) => {
+            recorded += entries.length;
+            const rows = entries.map((entry) => ({ ...entry, actorId: actor.id, actorName: actor.name, ip: actor.ip }));
+            const appended = previous.then(() => appendAuditEvents(tx, projectId, rows));
+            previous = appended.catch(() => undefined);
+            appends.push(appended);
+            return appended;
+          },
+          claimsChanged: (claimIds, summary) => void changes.push({ claimIds, summary }),
+          afterCommit: (task) => void afterCommit.push(task),
+        });
+        await Promise.all(appends);
+        if (changes.some((change) => change.claimIds.length > 0) && recorded === 0)
+          throw new Error("A write announced changed claims but recorded no audit event.");
+        return result;
+      },
+      // A write waits its turn for a connection when many arrive at once (Prisma's default
+      // of 2 s refused some of 30 verdicts racing two bulk changes on PostgreSQL, P2028).
+      // A write queued behind others on a loaded PostgreSQL outlived Prisma's default 5 s (soak test).
+      options.large ? { timeout: 120_000, maxWait: 30_000 } : { maxWait: 10_000, timeout: 15_000 },
+    );
+  let value: T;
+  try {
+    value = await transaction();
+  } catch (error) {
+    if (isTransactionTimeout(error))
+      throw new AppError("busy", "The server was too busy to save this change in time. Nothing was saved; try again in a moment.");
+    throw error;
+  }
   for (const task of afterCommit) await task();
   for (const change of changes) {
     await publishProjectEvent({ type: "claims-changed", projectId, claimIds: change.claimIds, actorId: actor.id, summary: change.summary });
