@@ -8,6 +8,7 @@ import { getConfig } from "../app/config.server";
 import { disconnectDb } from "../app/db.server";
 import { closeEventListener, endEventStreams } from "../app/models/events.server";
 import { checkDatabase } from "../app/models/health.server";
+import { startIndexWarming, stopIndexWarming } from "../app/models/project-index.server";
 import { getLogger } from "../app/observability/logger.server";
 import { reportServerError } from "../app/observability/errors.server";
 import { currentRequest } from "../app/observability/request-context.server";
@@ -110,6 +111,7 @@ export const shutdownTimeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;
  */
 export function beginShutdown(): { eventStreams: number } {
   stopping = true;
+  stopIndexWarming();
   return { eventStreams: endEventStreams() };
 }
 
@@ -127,4 +129,6 @@ export async function finishShutdown(): Promise<void> {
 export async function warmUp(): Promise<void> {
   const database = await checkDatabase();
   if (!database.ok) getLogger().error({ database }, "claimdesk: the database does not answer");
+  // The matching index of recent projects, read between requests so first visits compare at once.
+  else void startIndexWarming();
 }

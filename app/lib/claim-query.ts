@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { TABLE_PAGE_SIZES, tableQueryFields } from "./table-query";
 import { CLAIM_STATUSES } from "./claim-status";
 import { REVIEW_STATES } from "./review/review-state";
 
 export const CLAIM_SORTS = ["position", "checkworthiness", "status", "lastChanged", "decided", "assignee", "sources"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const PAGE_SIZES = TABLE_PAGE_SIZES;
 
 /**
  * The claims table's state as it lives in the URL, so a view can be shared and the
@@ -23,20 +24,8 @@ export const claimQuerySchema = z.object({
   sources: z.enum(["yes", "no"]).optional().catch(undefined),
   min: z.coerce.number().min(0).max(1).optional().catch(undefined),
   max: z.coerce.number().min(0).max(1).optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .catch(undefined)
-    .transform((v) => (v ? v : undefined)),
   sort: z.enum(CLAIM_SORTS).catch("position"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce
-    .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(50),
+  ...tableQueryFields({ defaultDir: "asc" }),
   dismissed: z.enum(["1"]).optional().catch(undefined),
 });
 

@@ -1,6 +1,7 @@
 // Facts across outlets, as the UI and the CLI see them: client-safe types, the Facts
 // view's state as it lives in the URL, and how a fact's claims' verdicts sum up.
 import { z } from "zod";
+import { TABLE_PAGE_SIZES, tableQueryFields } from "./table-query";
 import { CLAIM_STATUSES, type ClaimStatus } from "./claim-status";
 import type { DetailKind } from "./matching/details";
 import type { FactDifference } from "./matching/fact-differences";
@@ -18,7 +19,7 @@ export function factStatus(counts: Record<ClaimStatus, number>): FactStatus {
 
 export const FACT_SORTS = ["outlets", "disagreement", "status", "claims", "recent"] as const;
 export type FactSort = (typeof FACT_SORTS)[number];
-export const FACT_PAGE_SIZES = [25, 50, 100, 200] as const;
+export const FACT_PAGE_SIZES = TABLE_PAGE_SIZES;
 
 /** The Facts view's state in the URL; anything invalid falls back to its default. */
 export const factQuerySchema = z.object({
@@ -26,20 +27,8 @@ export const factQuerySchema = z.object({
   document: z.coerce.number().int().positive().optional().catch(undefined),
   minOutlets: z.coerce.number().int().min(1).max(1000).catch(2),
   differing: z.enum(["1"]).optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .catch(undefined)
-    .transform((v) => (v ? v : undefined)),
   sort: z.enum(FACT_SORTS).catch("outlets"),
-  dir: z.enum(["asc", "desc"]).catch("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce
-    .number()
-    .refine((n) => (FACT_PAGE_SIZES as readonly number[]).includes(n))
-    .catch(50),
+  ...tableQueryFields({ defaultDir: "desc" }),
 });
 export type FactQuery = z.infer<typeof factQuerySchema>;
 

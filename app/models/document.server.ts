@@ -5,6 +5,7 @@ import { type ClaimCandidate, DEFAULT_CHECKWORTHINESS_THRESHOLD, extractClaims }
 import type { ParsedArticle } from "../lib/import/types";
 import { appendAuditEvent } from "./audit.server";
 import { groupNewClaims } from "./fact-grouping.server";
+import { scheduleIndexWarming } from "./project-index.server";
 import type { Actor } from "./user.server";
 
 export type ImportOutcome =
@@ -143,6 +144,8 @@ export async function importArticle(
     } catch (error) {
       console.error(`facts: grouping the claims of document ${outcome.documentId} failed:`, error);
     }
+    // What grouping had no time to read, and the new sentences' details, are read in the background.
+    scheduleIndexWarming(projectId);
   }
   return outcome;
 }

@@ -1,7 +1,9 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { getDb } from "../db.server";
 import { PassageReader } from "../lib/matching/passage-reader";
 import { buildSentenceIndex } from "../lib/matching/sentence-index";
-import type { TimeBudget } from "../lib/matching/time-budget";
+import { TimeBudget } from "../lib/matching/time-budget";
+import { getLogger } from "../observability/logger.server";
 
 export type SentenceIndex = ReturnType<typeof buildSentenceIndex>;
 
@@ -51,4 +53,79 @@ export async function projectIndex(projectId: number, budget: TimeBudget): Promi
   entry.index.add(ready);
   for (const document of ready) entry.documentIds.add(document.id);
   return { index: entry.index, unread };
+}
+
+/** Forgets every kept index, as a newly started process has none (tests of a server's first visit). */
+export function forgetProjectIndexes(): void {
+  kept.clear();
+}
+
+// Warming: a server process reads its projects' articles into the index, and the details of
+// every sentence, before anyone asks, so a first visit (the Discrepancies view, suggestions)
+// spends its budget comparing rather than reading. It runs a short slice at a time with a turn
+// of the event loop between slices, so requests are answered meanwhile (off the request path).
+
+/** How long one slice of warming works before requests get a turn. */
+const WARM_SLICE_MS = 40;
+
+const warming = new Map<number, Promise<void>>();
+const warmer = { enabled: false, stopped: false };
+
+/**
+ * Reads the project's articles and their sentences' details into this process's index, slice
+ * by slice, until all are read; resolves when they are. One warming per project at a time.
+ */
+export function warmProjectIndex(projectId: number): Promise<void> {
+  const running = warming.get(projectId);
+  if (running) return running;
+  const work = (async () => {
+    while (!warmer.stopped) {
+      const { index, unread } = await projectIndex(projectId, new TimeBudget(WARM_SLICE_MS));
+      if (unread === 0 && index.readDetails(new TimeBudget(WARM_SLICE_MS))) return;
+      await nextTurn();
+    }
+  })().finally(() => warming.delete(projectId));
+  warming.set(projectId, work);
+  return work;
+}
+
+/** The projects a server warms at start: those not archived, the latest imported into first, as many as it keeps. */
+async function projectsToWarm(): Promise<number[]> {
+  const rows = await getDb().$queryRaw<Array<{ id: number }>>`
+    SELECT p."id" FROM "Project" p
+    WHERE p."archivedAt" IS NULL AND EXISTS (SELECT 1 FROM "Document" d WHERE d."projectId" = p."id" AND d."supersededAt" IS NULL)
+    ORDER BY (SELECT MAX(d."importedAt") FROM "Document" d WHERE d."projectId" = p."id") DESC, p."id" DESC
+    LIMIT ${KEPT_PROJECTS}`;
+  return rows.map((row) => Number(row.id));
+}
+
+/** Warms the indexes of the projects a server is likely to be asked about, one after another; resolves when done. */
+export async function warmProjectIndexes(): Promise<void> {
+  for (const projectId of await projectsToWarm()) {
+    if (warmer.stopped) return;
+    await warmProjectIndex(projectId);
+  }
+}
+
+/** Called once a server process serves: from then on imports and cold visits warm in the background. */
+export function startIndexWarming(): Promise<void> {
+  warmer.enabled = true;
+  warmer.stopped = false;
+  return warmProjectIndexes().catch((error: unknown) => getLogger().warn({ err: error }, "claimdesk: warming the matching index failed"));
+}
+
+/** Stops warming (graceful shutdown): a slice in progress ends, no other starts. */
+export function stopIndexWarming(): void {
+  warmer.stopped = true;
+}
+
+/**
+ * Warms the project's index in the background, in a server process (the CLI and tests do not
+ * warm unless they start it): after an import, or when a visit found articles not yet read.
+ */
+export function scheduleIndexWarming(projectId: number): void {
+  if (!warmer.enabled || warmer.stopped) return;
+  void warmProjectIndex(projectId).catch((error: unknown) =>
+    getLogger().warn({ err: error, projectId }, "claimdesk: warming the matching index failed"),
+  );
 }

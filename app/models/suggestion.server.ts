@@ -1,7 +1,7 @@
 import { getDb } from "../db.server";
 import { MATCHING_BUDGET_MS, TimeBudget } from "../lib/matching/time-budget";
 import type { Suggestion } from "../lib/review-types";
-import { type SentenceIndex, projectIndex } from "./project-index.server";
+import { type SentenceIndex, projectIndex, scheduleIndexWarming } from "./project-index.server";
 import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
@@ -73,6 +73,7 @@ export async function suggestPassages(options: SuggestPassagesOptions): Promise<
   const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, text: true, documentId: true } });
   if (!claim) return null;
   const [skip, matching] = await Promise.all([passagesToSkip([claimId]), projectIndex(projectId, budget)]);
+  if (matching.unread > 0) scheduleIndexWarming(projectId);
   const { suggestions, complete } = await rankPassages(matching.index, claim, {
     skip: skip.get(claimId)!,
     limit: options.limit ?? 5,
@@ -105,6 +106,9 @@ export async function rejectSuggestion(options: RejectSuggestionOptions) {
   });
 }
 
+/** The share of the Discrepancies view's budget that reading articles not yet in the index may take. */
+const READING_SHARE = 0.5;
+
 export interface Discrepancy {
   claim: { id: number; text: string; documentId: number; documentTitle: string };
   passage: Suggestion;
@@ -126,8 +130,15 @@ export async function findDiscrepancies(
     take: maxClaims,
     select: { id: true, text: true, documentId: true, document: { select: { title: true } } },
   });
-  // One index and two queries for all the claims, not a round of lookups per claim.
-  const [skip, matching] = await Promise.all([passagesToSkip(claims.map((c) => c.id)), projectIndex(projectId, budget)]);
+  // One index and two queries for all the claims, not a round of lookups per claim. On an index
+  // not warmed yet (a process just started elsewhere than where the articles were imported),
+  // reading may take at most half the budget: the rest compares claims, and the reading goes on
+  // in the background, so the view shows real results at once and all of them a moment later.
+  const [skip, matching] = await Promise.all([
+    passagesToSkip(claims.map((c) => c.id)),
+    projectIndex(projectId, budget.part(budget.ms * READING_SHARE)),
+  ]);
+  if (matching.unread > 0) scheduleIndexWarming(projectId);
   const seen = new Set<string>();
   const found: Discrepancy[] = [];
   let compared = 0;

@@ -9,8 +9,12 @@ import { listFacts } from "../../app/models/fact-list.server";
 import { regroupFacts } from "../../app/models/fact-grouping.server";
 import { tagFact } from "../../app/models/fact-verdict.server";
 import { importFile } from "../../app/models/import.server";
+import { forgetProjectIndexes, projectIndex, warmProjectIndexes } from "../../app/models/project-index.server";
+import { TimeBudget } from "../../app/lib/matching/time-budget";
+import * as discrepanciesPage from "../../app/routes/project.discrepancies";
 import { FERRY_STORY } from "../fixtures/facts/ferry-story";
-import { makeProjectWithTeam } from "../support/factories";
+import { cookieFor, makeProjectWithTeam } from "../support/factories";
+import { buildRequest, callRoute } from "../support/routes";
 
 const OPTIONS = { maxBytes: 1_000_000, threshold: 0 };
 
@@ -200,6 +204,31 @@ describe("facts across outlets", () => {
     const missing = captureIo();
     expect(await runCli(["discrepancies", "--project", "no-such-project"], missing.io)).not.toBe(0);
     expect(missing.err.join("")).toMatch(/no-such-project/);
+  });
+
+  it("shows real results on the first Discrepancies visit after the server starts: the index is read before, off the request path", async () => {
+    const { project, members } = await importStory();
+    const unreadNow = async () => (await projectIndex(project.id, new TimeBudget(0))).unread;
+    // A server process that has just started has read none of the articles: a first visit had to, within its budget.
+    forgetProjectIndexes();
+    expect(await unreadNow()).toBe(3);
+    forgetProjectIndexes();
+    await warmProjectIndexes(); // what a server runs once it listens (server/app.ts warmUp)
+    expect(await unreadNow()).toBe(0);
+    const cookie = await cookieFor(members.viewer.id);
+    const page = await callRoute(discrepanciesPage.loader, buildRequest(`/projects/${project.slug}/discrepancies`, { cookie }), {
+      slug: project.slug,
+    });
+    const body = page.body as {
+      compared: number;
+      considered: number;
+      note: string | null;
+      discrepancies: Array<{ claim: { text: string } }>;
+    };
+    expect(body.considered).toBeGreaterThan(0);
+    expect(body.compared).toBe(body.considered);
+    expect(body.note).toBeNull();
+    expect(body.discrepancies.some((d) => /5(:01)? p\.m\./.test(d.claim.text))).toBe(true);
   });
 
   it("prints the facts as JSON and tags a fact from the CLI, refusing a reviewer's merge", async () => {

@@ -62,6 +62,28 @@ describe("a matching request's budget", () => {
     expect(budget.exhausted).toBe(true);
   });
 
+  it("gives a step of a request part of what is left, on the same clock", () => {
+    let now = 0;
+    const budget = new TimeBudget(100, () => now);
+    now = 60;
+    const reading = budget.part(50);
+    expect(reading.ms).toBe(40);
+    expect(budget.part(10).ms).toBe(10);
+    now = 100;
+    expect(reading.exhausted).toBe(true);
+    expect(budget.part(50).ms).toBe(0);
+  });
+
+  it("reads the details of every passage ahead of a search, over several slices", () => {
+    const index = buildSentenceIndex(
+      [1, 2].map((id) => ({ id, title: `Article ${id}`, text: `The ferry left at ${id} p.m. on Friday. It carried ${id * 40} cars.` })),
+    );
+    expect(index.readDetails(stepBudget(0))).toBe(false);
+    expect(index.readDetails(stepBudget(2))).toBe(false);
+    expect(index.readDetails(stepBudget(2))).toBe(true);
+    expect(index.readDetails(stepBudget(0))).toBe(true);
+  });
+
   it("reads long articles over several requests, resuming where the last stopped", async () => {
     const documents = [1, 2, 3].map((id) => ({
       id,

@@ -327,6 +327,18 @@ export function buildSentenceIndex(initialDocuments: IndexableDocument[]) {
     },
     /** Adds articles without rebuilding what is there (an import into a project whose index is built). */
     add: addDocuments,
+    /**
+     * Reads the details of passages not read yet, until the budget runs out (warming the index off
+     * the request path, so a first search only compares). True once every passage's are read.
+     */
+    readDetails(budget: TimeBudget): boolean {
+      for (const passage of passages.values()) {
+        if (detailCache.has(passage.id)) continue;
+        if (budget.exhausted) return false;
+        detailsOf(passage);
+      }
+      return true;
+    },
     /** What fact grouping reads from the project (fact-grouping.ts). */
     corpus: {
       idf,

@@ -18,6 +18,11 @@ export class TimeBudget {
     this.sliceStart = now();
   }
 
+  /** What is left of this budget, at most `ms` of it, on the same clock: one step of a request that must leave time for the next. */
+  part(ms: number): TimeBudget {
+    return new TimeBudget(Math.max(0, Math.min(ms, this.deadline - this.now())), this.now, this.sliceMs);
+  }
+
   get exhausted(): boolean {
     return this.now() >= this.deadline;
   }
