@@ -1,4 +1,5 @@
 import { disconnectDb } from "../../../app/db.server";
+import { tagClaim } from "../../../app/models/claim-review.server";
 import { createProject, setMemberRole } from "../../../app/models/project.server";
 import { createUser } from "../../../app/models/user.server";
 import { seedLargeDemo } from "../../../app/models/large-demo.server";
@@ -39,6 +40,14 @@ await getDb().claim.updateMany({
   where: { id: { in: firstIds.slice(25, 28) } },
   data: { status: "disputed", rationale: "Seeded for the filter test" },
 });
+// One of them disputed through the trail, so that the report credits a person with it.
+const reviewer = await getDb().user.findUniqueOrThrow({ where: { username: E2E_USERS.reviewer.username } });
+await tagClaim(
+  review.id,
+  firstIds[27]!,
+  { status: "disputed", rationale: "Seeded through the trail for the report test", expectedVersion: null },
+  { id: reviewer.id, name: reviewer.username },
+);
 const facts = await createProject({ ...E2E_FACTS_PROJECT, ownerUsername: E2E_USERS.admin.username }, actor);
 for (const user of Object.values(E2E_USERS)) {
   if (user.role !== "owner") await setMemberRole(facts.id, user.username, user.role, actor);
