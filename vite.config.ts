@@ -1,9 +1,17 @@
 import { reactRouter } from "@react-router/dev/vite";
-import { defineConfig } from "vite";
+import { type Rollup, defineConfig } from "vite";
+import { isKnownHarmlessBuildWarning } from "./scripts/lib/build-warnings.mjs";
 
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig({
+  build: {
+    rollupOptions: {
+      onwarn(warning: Rollup.RollupLog, warn: (warning: Rollup.RollupLog) => void) {
+        if (!isKnownHarmlessBuildWarning(warning)) warn(warning);
+      },
+    },
+  },
   // The server build's entry is our Express app (server/app.ts), which wraps
   // React Router's request handler with security headers and the CSRF check.
-  build: isSsrBuild ? { rollupOptions: { input: "./server/app.ts" } } : {},
+  environments: { ssr: { build: { rollupOptions: { input: "./server/app.ts" } } } },
   plugins: [reactRouter()],
-}));
+});

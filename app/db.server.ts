@@ -53,7 +53,53 @@ function beginTransactionsImmediately(adapter: SqlDriverAdapter) {
   if (!client || typeof client.prepare !== "function")
     throw new Error("claimdesk: unexpected SQLite adapter shape; cannot set BEGIN IMMEDIATE");
   const prepare = client.prepare.bind(client);
-  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  client.prepare = reusePreparedStatements((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql) as SqliteStatement);
+}
+
+/** The part of better-sqlite3's Statement the adapter uses: it prepares, binds once, then runs or reads raw rows. */
+interface SqliteStatement {
+  readonly reader: boolean;
+  bind(params: unknown[]): SqliteStatement;
+  run(...params: unknown[]): unknown;
+  columns(): unknown[];
+  raw(toggle?: boolean): SqliteStatement;
+  all(...params: unknown[]): unknown[];
+}
+
+const STATEMENT_CACHE_LIMIT = 500;
+
+/**
+ * The adapter prepares every query anew (SQLite parses and plans it each time: about a
+ * fifth of a claims-table data request's database time, docs/benchmarks.md). This keeps
+ * one prepared statement per SQL text and hands the adapter a view of it bound to each
+ * call's parameters; better-sqlite3 runs a statement to completion synchronously, so
+ * sharing one between calls is safe, and SQLite re-prepares it itself after a schema change.
+ */
+function reusePreparedStatements(prepare: (sql: string) => SqliteStatement) {
+  const cache = new Map<string, SqliteStatement>();
+  return (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_LIMIT) cache.clear();
+      cache.set(sql, statement);
+    }
+    const shared = statement;
+    return {
+      reader: shared.reader,
+      columns: () => shared.columns(),
+      bind: (params: unknown[]) => ({
+        reader: shared.reader,
+        columns: () => shared.columns(),
+        run: () => shared.run(params),
+        raw: () => ({ all: () => shared.raw(true).all(params) }),
+        all: () => shared.raw(false).all(params),
+      }),
+      run: (...params: unknown[]) => shared.run(...params),
+      raw: (toggle?: boolean) => shared.raw(toggle),
+      all: (...params: unknown[]) => shared.raw(false).all(...params),
+    };
+  };
 }
 
 export function createDb(target: DatabaseTarget, poolSize = 10): Db {

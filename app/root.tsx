@@ -12,12 +12,15 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
+import phoneStylesheet from "./styles/phone.css?url";
 import { getAuthenticated } from "./auth/guards.server";
 import { ERROR_REFERENCE_ELEMENT_ID, useErrorReference } from "./lib/error-reference";
 import { useNonce } from "./nonce";
+import { paths } from "./lib/paths";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: phoneStylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -46,15 +49,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <Link to="/" className="brand">
+          <Link to={paths.home()} className="brand">
             Claimdesk
           </Link>
           {user ? (
             <nav aria-label="Main">
-              <NavLink to="/projects">Projects</NavLink>
-              {user.isAdmin ? <NavLink to="/admin/users">Users</NavLink> : null}
-              <NavLink to="/account">Account</NavLink>
-              <Form method="post" action="/logout" className="inline-form">
+              <NavLink to={paths.projects()}>Projects</NavLink>
+              {user.isAdmin ? <NavLink to={paths.adminUsers()}>Users</NavLink> : null}
+              <NavLink to={paths.account()}>Account</NavLink>
+              <Form method="post" action={paths.logout()} className="inline-form">
                 <button type="submit" className="link-button">
                   Sign out
                 </button>
@@ -109,7 +112,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         </p>
       ) : null}
       <p>
-        <Link to="/">Back to Claimdesk</Link>
+        <Link to={paths.home()}>Back to Claimdesk</Link>
       </p>
     </section>
   );

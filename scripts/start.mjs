@@ -39,8 +39,10 @@ if (!fs.existsSync(path.join(root, "generated", "sqlite", "client.ts"))) {
 }
 
 if (!development && buildIsStale(root)) {
-  console.log("claimdesk: building...");
-  if (!run(path.join(root, "node_modules", ".bin", "react-router"), ["build"])) fail("the build failed (see above)");
+  console.log("claimdesk: building (a minute or two)...");
+  // Only warnings and errors: the list of built files is for `npm run build`.
+  const built = run(path.join(root, "node_modules", ".bin", "react-router"), ["build", "--logLevel", "warn"]);
+  if (!built) fail("the build failed (see above)");
 }
 
 const bootArgs = ["bin/claimdesk.mjs", "boot"];

@@ -21,7 +21,8 @@ describe("route patterns", () => {
 
   it("names data requests of client-side navigations by the page they load", () => {
     expect(routeOf("/projects/harbour/claims.data")).toEqual({ pattern: "/projects/:slug/claims", data: true });
-    expect(routeOf("/_root.data")).toEqual({ pattern: "/", data: true });
+    expect(routeOf("/_.data")).toEqual({ pattern: "/", data: true });
+    expect(routeOf("/projects/harbour/claims/_.data")).toEqual({ pattern: "/projects/:slug/claims", data: true });
   });
 
   it("gives no pattern to a URL no route matches", () => {

@@ -41,10 +41,11 @@ export function routePatternMatcher(manifest: Record<string, ManifestRoute | und
   return (pathname) => {
     let path = pathname;
     let data = false;
-    // Single-fetch data requests: `/x.data` for `/x`, `/_root.data` for `/`.
+    // Single-fetch data requests (trailing-slash aware, react-router.config.ts): `/x.data` for
+    // `/x`, `/x/_.data` for `/x/` and `/_.data` for `/`.
     if (path.endsWith(".data")) {
       data = true;
-      path = path === "/_root.data" ? "/" : path.slice(0, -".data".length);
+      path = path.endsWith("/_.data") ? path.slice(0, -"_.data".length) : path.slice(0, -".data".length);
     }
     // The router would warn about a path it cannot decode; no route matches one anyway.
     if (!decodable(path)) return { pattern: null, data };

@@ -1,10 +1,13 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import { getConfig } from "../config.server";
+import { throwAppError } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
 import { type Capability, can } from "../lib/roles";
 import { type ProjectAccess, findProjectAccess } from "../models/project.server";
 import { type SessionUser, validateSessionToken } from "../models/session.server";
 import { noteRequestUser } from "../observability/request-context.server";
 import { readSessionToken } from "./cookie.server";
+import { paths } from "../lib/paths";
 
 export interface Authenticated {
   user: SessionUser;
@@ -39,11 +42,11 @@ async function lookUpSession(request: Request): Promise<Authenticated | null> {
 }
 
 export function forbidden(message = "You do not have permission to do that."): never {
-  throw data({ message }, { status: 403 });
+  throwAppError(new AppError("forbidden", message));
 }
 
 export function notFound(message = "Not found."): never {
-  throw data({ message }, { status: 404 });
+  throwAppError(new AppError("not_found", message));
 }
 
 /**
@@ -54,11 +57,11 @@ export async function requireUser(request: Request, options: { allowPendingPassw
   const auth = await getAuthenticated(request);
   const url = new URL(request.url);
   if (!auth) {
-    const back = request.method === "GET" ? url.pathname + url.search : "/";
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+    const back = request.method === "GET" ? url.pathname + url.search : paths.home();
+    throw redirect(paths.login({ redirectTo: back }));
   }
   if (auth.user.mustChangePassword && !options.allowPendingPasswordChange) {
-    throw redirect("/account/password");
+    throw redirect(paths.accountPassword());
   }
   return auth;
 }

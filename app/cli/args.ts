@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { z } from "zod";
-import { UsageError } from "./io";
+import { AppError } from "../lib/app-error";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
 
@@ -13,7 +13,7 @@ export function parseOptions<S extends z.ZodType>(args: string[], options: Optio
   try {
     parsed = parseArgs({ args, options: { ...options, json: { type: "boolean" } }, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split("\n")[0]! : String(error));
+    throw new AppError("usage", error instanceof Error ? error.message.split("\n")[0]! : String(error));
   }
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed.values)) {
@@ -23,7 +23,7 @@ export function parseOptions<S extends z.ZodType>(args: string[], options: Optio
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const flag = issue.path.length > 0 ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "arguments";
-    throw new UsageError(`${flag}: ${issue.message}`);
+    throw new AppError("usage", `${flag}: ${issue.message}`);
   }
   return { values: result.data as z.infer<S>, positionals: parsed.positionals, json: parsed.values.json === true };
 }

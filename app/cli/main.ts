@@ -5,6 +5,7 @@ import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
 import { claimsCommand } from "./commands/claims";
 import { dbCommand } from "./commands/db";
+import { discrepanciesCommand } from "./commands/discrepancies";
 import { documentCommand, documentsCommand } from "./commands/document";
 import { exportCommand } from "./commands/export";
 import { factCommand } from "./commands/fact";
@@ -17,8 +18,9 @@ import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
 import { userCommand } from "./commands/user";
+import { exitCodeOf, isAppError } from "../lib/app-error";
 import { terminalSafe } from "../lib/text-safety";
-import { type CliIo, CliError, readAllStdin } from "./io";
+import { type CliIo, readAllStdin } from "./io";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   db: dbCommand,
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   suggest: suggestCommand,
   facts: factsCommand,
   fact: factCommand,
+  discrepancies: discrepanciesCommand,
   export: exportCommand,
   report: reportCommand,
 };
@@ -70,6 +73,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
            [--source-url U --stance S [--quote Q]]  one verdict (and source) for the claims stating the fact's details
   fact merge --into ID --from ID,... --as U    fact split --fact ID --claims ID,... --as U
   fact move --claim ID --to ID|new --as U      fact label --fact ID (--label T | --clear) --as U
+  discrepancies --project S                    facts whose outlets disagree, and contradicting passages
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
   report verify FILE --project S               check a JSON report's verdicts against the live audit trail
@@ -82,7 +86,9 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
 
 Every command takes --json for machine-readable output. Errors print one line on
 stderr and exit non-zero: 2 for usage errors and bad input, 3 for a stale
---expect-version, 4 when the --as user's role does not allow the command.`;
+--expect-version, 4 when the --as user's role does not allow the command or a
+check of stored data fails (audit trail, database integrity), 5 when the database
+is in use, 1 otherwise.`;
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Titles, names and messages come from imported files and users: nothing they hold may act on a terminal.
@@ -101,9 +107,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     parseConfig(process.env);
     return await handler(rest, io);
   } catch (error) {
-    if (error instanceof CliError) {
+    if (isAppError(error)) {
       io.stderr(`claimdesk: ${error.message.split("\n")[0]}\n`);
-      return error.exitCode;
+      return exitCodeOf(error.code);
     }
     if (error instanceof ConfigError) {
       io.stderr(`${error.message}\n`);

@@ -2,19 +2,18 @@ import { type Capability, can, isProjectRole } from "../lib/roles";
 import { findProjectBySlug } from "../models/project.server";
 import { findUserByUsername, type Actor } from "../models/user.server";
 import { getDb } from "../db.server";
-import { CliError, EXIT } from "./io";
+import { AppError } from "../lib/app-error";
 
 /** The project named on the command line, and who the command acts as (`--as`), checked like a web request would be. */
 export async function resolveProjectAndActor(slug: string, asUsername: string | undefined, capability: Capability) {
   const project = await findProjectBySlug(slug);
-  if (!project) throw new CliError(`no project with the slug "${slug}"`);
+  if (!project) throw new AppError("not_found", `no project with the slug "${slug}"`);
   if (!asUsername) return { project, actor: { id: null, name: "cli" } satisfies Actor };
   const user = await findUserByUsername(asUsername);
-  if (!user || user.disabledAt) throw new CliError(`no active user named "${asUsername}"`);
+  if (!user || user.disabledAt) throw new AppError("not_found", `no active user named "${asUsername}"`);
   const membership = await getDb().membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } } });
   const role = user.isAdmin ? "owner" : membership && isProjectRole(membership.role) ? membership.role : null;
-  if (!role) throw new CliError(`${user.username} is not a member of ${project.slug}`);
-  if (!can(role, capability))
-    throw new CliError(`${user.username} is ${role} of ${project.slug}, which does not allow this`, EXIT.forbidden);
+  if (!role) throw new AppError("forbidden", `${user.username} is not a member of ${project.slug}`);
+  if (!can(role, capability)) throw new AppError("forbidden", `${user.username} is ${role} of ${project.slug}, which does not allow this`);
   return { project, actor: { id: user.id, name: user.username } satisfies Actor };
 }

@@ -2,32 +2,20 @@ import { type ColumnDef, type VisibilityState, flexRender, getCoreRowModel, useR
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Form, Link, useFetcher, useNavigate, useRevalidator } from "react-router";
-import type { ClaimLoaderData } from "../routes/project.claim";
 import { formatDateTime } from "../lib/datetime";
-import type { ClaimsLoaderData } from "../routes/project.claims";
+import { failureMessage, succeeded } from "../lib/action-result";
+import type { ClaimFormResult, ClaimPage, ClaimRow, ClaimsPage, TableFormResult } from "../lib/review-types";
 import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 import { type ClaimSort, PAGE_SIZES, claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
+import { HIDEABLE_COLUMNS } from "../lib/table-preferences";
 import { ClaimDetails } from "./claim-details";
 import { DocumentFilter } from "./document-filter";
 import { StatusBadge } from "./claim-summary";
 import { useProjectEvents } from "./use-project-events";
+import { paths } from "../lib/paths";
 
-type Row = ClaimsLoaderData["rows"][number];
-type ActionResult = {
-  ok: boolean;
-  error?: string;
-  preview?: { matched: number; willChange: number };
-  bulk?: { operationId: number; changed: number; undoUntil: string };
-  undone?: { restored: number; skipped: number };
-};
+type Row = ClaimRow;
 
-const HIDEABLE: Array<{ id: string; label: string }> = [
-  { id: "status", label: "Status" },
-  { id: "checkworthiness", label: "Check-worthiness" },
-  { id: "assignee", label: "Assignee" },
-  { id: "sources", label: "Sources" },
-  { id: "lastChanged", label: "Verdict by" },
-];
 const SORT_OF_COLUMN: Record<string, ClaimSort> = {
   claim: "position",
   status: "status",
@@ -63,18 +51,18 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
 }
 
-export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; actionError?: string | null }) {
+export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionError?: string | null }) {
   const { project, query, rows, total, counts, documents, documentsComplete, members, preferences, canTag, canBulk, viewerId } = data;
   const slug = project.slug;
   const timeZone = project.timeZone;
   const navigate = useNavigate();
   const revalidator = useRevalidator();
-  const tagFetcher = useFetcher<ActionResult>();
-  const panelFetcher = useFetcher<ClaimLoaderData>();
-  const previewFetcher = useFetcher<ActionResult>();
-  const applyFetcher = useFetcher<ActionResult>();
-  const undoFetcher = useFetcher<ActionResult>();
-  const prefsFetcher = useFetcher<ActionResult>();
+  const tagFetcher = useFetcher<ClaimFormResult>();
+  const panelFetcher = useFetcher<ClaimPage>();
+  const previewFetcher = useFetcher<TableFormResult>();
+  const applyFetcher = useFetcher<TableFormResult>();
+  const undoFetcher = useFetcher<TableFormResult>();
+  const prefsFetcher = useFetcher<TableFormResult>();
 
   const [active, setActive] = useState(0);
   const [panelClaimId, setPanelClaimId] = useState<number | null>(null);
@@ -97,7 +85,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   const openPanel = useCallback(
     (claimId: number) => {
       setPanelClaimId(claimId);
-      panelFetcher.load(`/projects/${slug}/claims/${claimId}`);
+      panelFetcher.load(paths.claim(slug, claimId));
     },
     [panelFetcher, slug],
   );
@@ -106,14 +94,13 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     (claimId: number, version: number, status: ClaimStatus, rationale: string | null) => {
       const form = new FormData();
       form.set("intent", "tag");
-      form.set("claimId", String(claimId));
       form.set("version", String(version));
       form.set("status", status);
       if (rationale) form.set("rationale", rationale);
-      tagFetcher.submit(form, { method: "post" });
+      tagFetcher.submit(form, { method: "post", action: paths.claim(slug, claimId) });
       setAnnouncement(`Claim ${claimId}: saving ${status}…`);
     },
-    [tagFetcher],
+    [tagFetcher, slug],
   );
 
   const requestTag = useCallback(
@@ -148,23 +135,23 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
       clearTimeout(reloadSoon.current);
       reloadSoon.current = setTimeout(() => {
         revalidator.revalidate();
-        if (panelClaimId !== null && event.claimIds.includes(panelClaimId)) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
+        if (panelClaimId !== null && event.claimIds.includes(panelClaimId)) panelFetcher.load(paths.claim(slug, panelClaimId));
       }, 200);
     },
     onPresence(event) {
-      if (panelClaimId === event.claimId) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
+      if (panelClaimId === event.claimId) panelFetcher.load(paths.claim(slug, panelClaimId));
     },
     // Changes made while the connection was down sent events no one received: reload.
     onReconnected() {
       revalidator.revalidate();
-      if (panelClaimId !== null) panelFetcher.load(`/projects/${slug}/claims/${panelClaimId}`);
+      if (panelClaimId !== null) panelFetcher.load(paths.claim(slug, panelClaimId));
     },
   });
 
   // While a claim is open, tell others who is looking at it.
   useEffect(() => {
     if (panelClaimId === null) return;
-    const beat = () => void fetch(`/projects/${slug}/claims/${panelClaimId}/presence`, { method: "POST" }).catch(() => undefined);
+    const beat = () => void fetch(paths.claimPresence(slug, panelClaimId), { method: "POST" }).catch(() => undefined);
     beat();
     const timer = setInterval(beat, 10_000);
     return () => clearInterval(timer);
@@ -226,13 +213,11 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         header: "Claim",
         cell: ({ row }) => (
           <div>
-            <Link to={`/projects/${slug}/claims/${row.original.id}`} className="claim-text">
+            <Link to={paths.claim(slug, row.original.id)} className="claim-text">
               {row.original.text}
             </Link>
             <div className="meta">
-              <Link to={`/projects/${slug}/documents/${row.original.document.id}?claim=${row.original.id}`}>
-                {row.original.document.title}
-              </Link>
+              <Link to={paths.document(slug, row.original.document.id, { claim: row.original.id })}>{row.original.document.title}</Link>
               {row.original.speaker ? ` · ${row.original.speaker}` : ""}
             </div>
           </div>
@@ -326,7 +311,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   const visibleColumnCount = table.getVisibleLeafColumns().length;
 
   const pages = Math.max(1, Math.ceil(total / query.size));
-  const bulkResult = applyFetcher.data?.bulk;
+  const bulkResult = succeeded(applyFetcher.data)?.bulk;
+  const preview = succeeded(previewFetcher.data)?.preview;
+  const undone = succeeded(undoFetcher.data)?.undone;
   const undoSeconds = bulkResult ? Math.max(0, Math.ceil((new Date(bulkResult.undoUntil).getTime() - now) / 1000)) : 0;
   useEffect(() => {
     if (!bulkResult) return;
@@ -334,14 +321,17 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
     return () => clearInterval(timer);
   }, [bulkResult]);
   useEffect(() => {
-    if (applyFetcher.state === "idle" && applyFetcher.data?.bulk) {
+    const bulk = succeeded(applyFetcher.data)?.bulk;
+    if (applyFetcher.state === "idle" && bulk) {
       setSelected(new Set());
       setAllMatching(false);
-      setAnnouncement(`Changed ${applyFetcher.data.bulk.changed} claims. You can undo for 30 seconds.`);
+      setAnnouncement(`Changed ${bulk.changed} claims. You can undo for 30 seconds.`);
     }
   }, [applyFetcher.state, applyFetcher.data]);
 
   const search = claimQueryToSearch(query).replace(/^\?/, "");
+  // The table's own forms post to this route with the current view, so that without JavaScript the page comes back as it was.
+  const tableAction = paths.claims(slug, query);
   const bulkScopeFields = (
     <>
       <input type="hidden" name="scope" value={allMatching ? "filter" : "selected"} />
@@ -352,7 +342,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
   const bulkFormRef = useRef<HTMLFormElement>(null);
 
   return (
-    <div className={`claims-workspace${panelClaimId !== null ? " with-panel" : ""}`}>
+    // data-hydrated: the keyboard shortcuts are listening (the server renders the same rows
+    // without them); tests wait for it before pressing keys.
+    <div className={`claims-workspace${panelClaimId !== null ? " with-panel" : ""}`} data-hydrated={hydrated ? "" : undefined}>
       <div className="claims-main">
         <ul className="status-counts" aria-label="Claims by status">
           {CLAIM_STATUSES.map((status) => (
@@ -450,18 +442,17 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
         <div className="table-tools">
           <details className="column-menu">
             <summary>Columns and density</summary>
-            <prefsFetcher.Form method="post" onChange={(event) => prefsFetcher.submit(event.currentTarget, { method: "post" })}>
+            <prefsFetcher.Form
+              method="post"
+              action={tableAction}
+              onChange={(event) => prefsFetcher.submit(event.currentTarget, { method: "post", action: tableAction })}
+            >
               <input type="hidden" name="intent" value="preferences" />
               <fieldset>
                 <legend>Hide columns</legend>
-                {HIDEABLE.map((column) => (
+                {HIDEABLE_COLUMNS.map((column) => (
                   <label key={column.id} className="checkbox-inline">
-                    <input
-                      type="checkbox"
-                      name="hidden"
-                      value={column.id}
-                      defaultChecked={preferences.hidden.includes(column.id as never)}
-                    />{" "}
+                    <input type="checkbox" name="hidden" value={column.id} defaultChecked={preferences.hidden.includes(column.id)} />{" "}
                     {column.label}
                   </label>
                 ))}
@@ -481,14 +472,13 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
             </prefsFetcher.Form>
           </details>
           <span className="meta">
-            {total} claims · page {query.page} of {pages} ·{" "}
-            <Link to={`/projects/${slug}/export${claimQueryToSearch({ ...query, page: 1 })}`}>Export these claims</Link>
+            {total} claims · page {query.page} of {pages} · <Link to={paths.export(slug, { ...query, page: 1 })}>Export these claims</Link>
           </span>
         </div>
 
         {canBulk ? (
           <section className="bulk-bar card" aria-label="Bulk change">
-            <applyFetcher.Form method="post" ref={bulkFormRef} className="bulk-form">
+            <applyFetcher.Form method="post" action={tableAction} ref={bulkFormRef} className="bulk-form">
               {bulkScopeFields}
               <span>{allMatching ? `All ${total} matching claims` : `${selected.size} selected`}</span>
               <label className="checkbox-inline">
@@ -528,7 +518,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
                 onClick={() => {
                   const form = new FormData(bulkFormRef.current!);
                   form.set("intent", "bulk-preview");
-                  previewFetcher.submit(form, { method: "post" });
+                  previewFetcher.submit(form, { method: "post", action: tableAction });
                 }}
               >
                 Preview change
@@ -544,15 +534,15 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
               </button>
             </applyFetcher.Form>
             <div aria-live="polite" className="bulk-messages">
-              {previewFetcher.data?.preview ? (
+              {preview ? (
                 <p>
-                  This will change {previewFetcher.data.preview.willChange} of {previewFetcher.data.preview.matched} claims.
+                  This will change {preview.willChange} of {preview.matched} claims.
                 </p>
               ) : null}
-              {previewFetcher.data?.error ? <p className="field-error">{previewFetcher.data.error}</p> : null}
-              {applyFetcher.data?.error ? <p className="field-error">{applyFetcher.data.error}</p> : null}
-              {bulkResult && !undoFetcher.data?.undone ? (
-                <undoFetcher.Form method="post" className="inline-form">
+              {failureMessage(previewFetcher.data) ? <p className="field-error">{failureMessage(previewFetcher.data)}</p> : null}
+              {failureMessage(applyFetcher.data) ? <p className="field-error">{failureMessage(applyFetcher.data)}</p> : null}
+              {bulkResult && !undone ? (
+                <undoFetcher.Form method="post" action={tableAction} className="inline-form">
                   <span>Changed {bulkResult.changed} claims.</span>
                   <input type="hidden" name="intent" value="undo" />
                   <input type="hidden" name="operationId" value={bulkResult.operationId} />
@@ -563,13 +553,13 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
                   ) : null}
                 </undoFetcher.Form>
               ) : null}
-              {undoFetcher.data?.undone ? (
+              {undone ? (
                 <p>
-                  Undone: {undoFetcher.data.undone.restored} claims restored
-                  {undoFetcher.data.undone.skipped ? `, ${undoFetcher.data.undone.skipped} left as others changed them since` : ""}.
+                  Undone: {undone.restored} claims restored
+                  {undone.skipped ? `, ${undone.skipped} left as others changed them since` : ""}.
                 </p>
               ) : null}
-              {undoFetcher.data?.error ? <p className="field-error">{undoFetcher.data.error}</p> : null}
+              {failureMessage(undoFetcher.data) ? <p className="field-error">{failureMessage(undoFetcher.data)}</p> : null}
             </div>
           </section>
         ) : null}
@@ -688,7 +678,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsLoaderData; act
             </button>
           </div>
           {panelFetcher.data && panelFetcher.data.claim.id === panelClaimId ? (
-            <ClaimDetails data={panelFetcher.data} error={actionError} />
+            <ClaimDetails data={panelFetcher.data} inPanel />
           ) : (
             <p className="meta">Loading…</p>
           )}

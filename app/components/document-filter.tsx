@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useFetcher } from "react-router";
+import { paths } from "../lib/paths";
 
 interface DocumentOption {
   id: number;
@@ -25,7 +26,7 @@ export function DocumentFilter({
   const fetcher = useFetcher<{ documents: DocumentOption[] }>({ key: `document-options:${slug}` });
   const { load, state, data } = fetcher;
   useEffect(() => {
-    if (!complete && state === "idle" && !data) void load(`/projects/${slug}/document-options`);
+    if (!complete && state === "idle" && !data) void load(paths.documentOptions(slug));
   }, [complete, state, data, load, slug]);
   const shown = complete ? options : (data?.documents ?? options);
   const loading = !complete && !data;

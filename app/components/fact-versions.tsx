@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { DETAIL_KIND_LABELS, type FactVersionView, factPaths } from "../lib/facts";
+import { DETAIL_KIND_LABELS, type FactVersionView } from "../lib/facts";
+import { paths } from "../lib/paths";
 import { HighlightedPassage } from "./suggestions";
 
 export interface FactVersionsProps {
@@ -48,8 +49,8 @@ export function FactVersions({ slug, fact, selectable, canMove }: FactVersionsPr
               </span>
             </p>
             <p>
-              <Link to={factPaths.claim(slug, version.claimId)}>Claim {version.claimId}</Link> ·{" "}
-              <Link to={factPaths.document(slug, version.documentId, version.claimId)}>in the article</Link>
+              <Link to={paths.claim(slug, version.claimId)}>Claim {version.claimId}</Link> ·{" "}
+              <Link to={paths.document(slug, version.documentId, { claim: version.claimId })}>in the article</Link>
             </p>
             {selectable ? (
               <p>

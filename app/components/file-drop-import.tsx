@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import { useRevalidator } from "react-router";
 import { type ImportResultRow, ImportResults } from "./import-results";
+import { paths } from "../lib/paths";
 
 interface Upload {
   id: number;
@@ -28,7 +29,7 @@ export function FileDropImport({ slug }: { slug: string }) {
       const body = new FormData();
       body.append("files", file);
       const xhr = new XMLHttpRequest();
-      xhr.open("POST", `/projects/${slug}/documents/import`);
+      xhr.open("POST", paths.documentImport(slug));
       xhr.responseType = "json";
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable) update(id, { progress: Math.round((event.loaded / event.total) * 100), state: "uploading" });

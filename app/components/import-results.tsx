@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { paths } from "../lib/paths";
 
 export interface ImportResultRow {
   file: string;
@@ -28,7 +29,7 @@ export function ImportResults({ slug, results }: { slug: string; results: Import
             <td>
               {result.status === "imported" ? "Imported" : result.status === "duplicate" ? "Duplicate, skipped" : `Error: ${result.error}`}
             </td>
-            <td>{result.documentId ? <Link to={`/projects/${slug}/documents/${result.documentId}`}>{result.title}</Link> : "—"}</td>
+            <td>{result.documentId ? <Link to={paths.document(slug, result.documentId)}>{result.title}</Link> : "—"}</td>
             <td>{result.status === "error" ? "—" : result.claims}</td>
           </tr>
         ))}

@@ -1,23 +1,8 @@
 import { useEffect, useState } from "react";
 import { useFetcher, useRevalidator } from "react-router";
-
-interface Difference {
-  kind: string;
-  here: string;
-  there: string;
-}
-interface Suggestion {
-  documentId: number;
-  documentTitle: string;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  relation: "corroborates" | "contradicts" | "related";
-  differences: Difference[];
-}
-
-const STANCE_OF: Record<Suggestion["relation"], string> = { corroborates: "supports", contradicts: "refutes", related: "context" };
+import type { ActionResult } from "../lib/action-result";
+import { STANCE_OF_RELATION, type Suggestion, type SuggestionsResult } from "../lib/review-types";
+import { paths } from "../lib/paths";
 
 /** The passage with the given phrases marked, for the details that differ. */
 export function HighlightedPassage({ text, marks }: { text: string; marks: string[] }) {
@@ -50,13 +35,13 @@ function SuggestionItem({
   suggestion: Suggestion;
   canLink: boolean;
 }) {
-  const action = useFetcher<{ ok?: boolean; message?: string; intent?: string }>();
+  const action = useFetcher<ActionResult<{ intent: string }>>();
   const revalidator = useRevalidator();
   useEffect(() => {
     if (action.state === "idle" && action.data?.ok) revalidator.revalidate();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action.state, action.data]);
-  if (action.data?.ok)
+  if (action.data?.ok === true)
     return (
       <li className="meta">
         {action.data.intent === "link-passage" ? "Linked as a source." : "Rejected; it will not be suggested again."}
@@ -74,14 +59,18 @@ function SuggestionItem({
         <p className="meta">Differs: {suggestion.differences.map((d) => `${d.kind} ${d.here} here, ${d.there} there`).join("; ")}</p>
       ) : null}
       {canLink ? (
-        <action.Form method="post" action={`/projects/${slug}/claims/${claimId}/suggestions`} className="inline-form">
+        <action.Form method="post" action={paths.claimSuggestions(slug, claimId)} className="inline-form">
           <input type="hidden" name="documentId" value={suggestion.documentId} />
           <input type="hidden" name="start" value={suggestion.start} />
           <input type="hidden" name="end" value={suggestion.end} />
           <label className="visually-hidden" htmlFor={`stance-${suggestion.documentId}-${suggestion.start}`}>
             Stance of this passage
           </label>
-          <select id={`stance-${suggestion.documentId}-${suggestion.start}`} name="stance" defaultValue={STANCE_OF[suggestion.relation]}>
+          <select
+            id={`stance-${suggestion.documentId}-${suggestion.start}`}
+            name="stance"
+            defaultValue={STANCE_OF_RELATION[suggestion.relation]}
+          >
             <option value="supports">supports</option>
             <option value="refutes">refutes</option>
             <option value="context">context</option>
@@ -94,9 +83,9 @@ function SuggestionItem({
           </button>
         </action.Form>
       ) : null}
-      {action.data?.message ? (
+      {action.data?.ok === false ? (
         <p className="field-error" role="alert">
-          {action.data.message}
+          {action.data.error}
         </p>
       ) : null}
     </li>
@@ -105,7 +94,8 @@ function SuggestionItem({
 
 /** "Find in other articles": loads suggestions on request and lets reviewers link or reject them. */
 export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; claimId: number; canLink: boolean }) {
-  const loader = useFetcher<{ suggestions?: Suggestion[]; note?: string | null; message?: string }>();
+  const loader = useFetcher<SuggestionsResult>();
+  const suggestions = loader.data?.ok ? loader.data.suggestions : undefined;
   const [asked, setAsked] = useState(false);
   return (
     <section aria-labelledby={`find-${claimId}`}>
@@ -115,20 +105,19 @@ export function FindInOtherArticles({ slug, claimId, canLink }: { slug: string; 
         className="button small"
         onClick={() => {
           setAsked(true);
-          loader.load(`/projects/${slug}/claims/${claimId}/suggestions`);
+          loader.load(paths.claimSuggestions(slug, claimId));
         }}
       >
         Find in other articles
       </button>
       <div aria-live="polite">
         {asked && loader.state === "loading" ? <p className="meta">Searching…</p> : null}
-        {loader.data?.note ? <p className="meta">{loader.data.note}</p> : null}
-        {loader.data?.suggestions && loader.data.suggestions.length === 0 ? (
-          <p className="meta">No passages in other articles match this claim.</p>
-        ) : null}
-        {loader.data?.suggestions && loader.data.suggestions.length > 0 ? (
+        {loader.data?.ok && loader.data.note ? <p className="meta">{loader.data.note}</p> : null}
+        {loader.data?.ok === false ? <p className="field-error">{loader.data.error}</p> : null}
+        {suggestions && suggestions.length === 0 ? <p className="meta">No passages in other articles match this claim.</p> : null}
+        {suggestions && suggestions.length > 0 ? (
           <ol className="suggestion-list" aria-label="Passages in other articles">
-            {loader.data.suggestions.map((s) => (
+            {suggestions.map((s) => (
               <SuggestionItem key={`${s.documentId}-${s.start}`} slug={slug} claimId={claimId} suggestion={s} canLink={canLink} />
             ))}
           </ol>

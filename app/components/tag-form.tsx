@@ -1,24 +1,22 @@
-import { Form } from "react-router";
 import { CLAIM_STATUSES } from "../lib/claim-status";
+import { ClaimForm, useClaimFormResult } from "./claim-form";
 
-/** The plain form for setting a verdict: posts to the route's action and works without JavaScript. */
-export function TagForm({
-  claimId,
-  version,
-  status,
-  rationale,
-  error,
-}: {
+/** The plain form for setting a verdict: posts to the claim route's action and works without JavaScript. */
+export function TagForm(props: {
+  action: string;
   claimId: number;
+  inPanel: boolean;
   version: number;
   status: string;
   rationale: string | null;
   error?: string | null;
 }) {
+  const { action, claimId, inPanel, version, status, rationale } = props;
+  const result = useClaimFormResult(claimId, "tag", inPanel);
+  const error = props.error ?? (result?.ok === false ? result.error : null);
   return (
-    <Form method="post" className="tag-form" aria-label="Set verdict">
+    <ClaimForm action={action} claimId={claimId} name="tag" inPanel={inPanel} className="tag-form" aria-label="Set verdict">
       <input type="hidden" name="intent" value="tag" />
-      <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="version" value={version} />
       <fieldset>
         <legend>Verdict</legend>
@@ -46,6 +44,6 @@ export function TagForm({
       <button type="submit" className="button primary">
         Save verdict
       </button>
-    </Form>
+    </ClaimForm>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { paths } from "../lib/paths";
 
 export interface ClaimsChangedEvent {
   type: "claims-changed";
@@ -47,7 +48,7 @@ export function useProjectEvents(
       }
     };
     const connect = () => {
-      const current = new EventSource(`/projects/${slug}/events`);
+      const current = new EventSource(paths.events(slug));
       source = current;
       current.addEventListener("open", () => {
         retryMs = FIRST_RETRY_MS;

@@ -115,26 +115,21 @@ export const DETAIL_KIND_LABELS: Record<DetailKind, string> = {
 
 /** "time: 5:01 p.m. (2), 5 p.m. (1)" */
 export function describeDifference(difference: FactDifference): string {
-  // Counted by value, not by wording: "5:01 p.m." and "5:01pm" are one time stated two ways.
-  const byKey = new Map<string, { wordings: string[]; count: number }>();
-  for (const { value, key } of difference.values) {
-    const entry = byKey.get(key) ?? { wordings: [], count: 0 };
-    if (!entry.wordings.includes(value)) entry.wordings.push(value);
-    entry.count += 1;
-    byKey.set(key, entry);
-  }
-  const described = [...byKey.values()].map(({ wordings, count }) => `${wordings.join(" / ")} (${count})`);
+  const described = valuesByKey(difference.values).map(({ wordings, values }) => `${wordings.join(" / ")} (${values.length})`);
   return `${DETAIL_KIND_LABELS[difference.kind]}: ${described.join(", ")}`;
 }
 
-/** Addresses of the Facts view and of one fact. */
-export const factPaths = {
-  facts: (slug: string, query: Partial<FactQuery> = {}) => `/projects/${encodeURIComponent(slug)}/facts${factQueryToSearch(query)}`,
-  fact: (slug: string, factId: number) => `/projects/${encodeURIComponent(slug)}/facts/${factId}`,
-  claim: (slug: string, claimId: number) => `/projects/${encodeURIComponent(slug)}/claims/${claimId}`,
-  document: (slug: string, documentId: number, claimId?: number) =>
-    `/projects/${encodeURIComponent(slug)}/documents/${documentId}${claimId === undefined ? "" : `?claim=${claimId}`}`,
-};
-
-/** What the fact forms' actions answer with. */
-export type FactActionResult<T extends object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors: Record<string, string> };
+/**
+ * A difference's values, one entry per value with the wordings it was stated in and the
+ * claims that state it: "5:01 p.m." and "5:01pm" are one time stated two ways.
+ */
+export function valuesByKey<V extends { key: string; value: string }>(values: V[]) {
+  const groups = new Map<string, { key: string; wordings: string[]; values: V[] }>();
+  for (const value of values) {
+    const group = groups.get(value.key) ?? { key: value.key, wordings: [], values: [] };
+    if (!group.wordings.includes(value.value)) group.wordings.push(value.value);
+    group.values.push(value);
+    groups.set(value.key, group);
+  }
+  return [...groups.values()];
+}

@@ -1,6 +1,5 @@
-import { Prisma, getDb } from "../db.server";
+import { Prisma } from "../db.server";
 import type { ClaimQuery } from "../lib/claim-query";
-import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
 import { parseSearchQuery } from "../lib/search-query";
 import { type PreparedSearch, fullTextMatch } from "./full-text.server";
 
@@ -16,12 +15,14 @@ import { type PreparedSearch, fullTextMatch } from "./full-text.server";
  * counts above the table show every status). `search` is the query's text search prepared
  * with prepareSearch, which knows whether it is selective; without it the search filters.
  */
-export function claimConditions(
-  projectId: number,
-  query: ClaimQuery,
-  viewerId: number,
-  options: { ignoreStatus?: boolean; search?: PreparedSearch | null } = {},
-): Prisma.Sql {
+export function claimConditions(options: {
+  projectId: number;
+  query: ClaimQuery;
+  viewerId: number;
+  ignoreStatus?: boolean;
+  search?: PreparedSearch | null;
+}): Prisma.Sql {
+  const { projectId, query, viewerId } = options;
   const search = options.search ?? (query.q ? { query: parseSearchQuery(query.q), selective: false } : null);
   // A selective search drives the query (SQLite): `+` keeps the project's indexes out of the plan.
   const parts: Prisma.Sql[] = [
@@ -69,14 +70,4 @@ export function claimOrder(query: ClaimQuery): Prisma.Sql {
     default:
       return Prisma.sql`c."documentId" ${dir}, c."start" ${dir}, c."id" ${dir}`;
   }
-}
-
-/** How many claims meet the conditions, by status (every status present, zero when none). */
-export async function countClaimsByStatus(conditions: Prisma.Sql): Promise<Record<ClaimStatus, number>> {
-  const rows = await getDb().$queryRaw<
-    Array<{ status: string; count: bigint | number }>
-  >`SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE ${conditions} GROUP BY c."status"`;
-  const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
-  for (const row of rows) if (row.status in counts) counts[row.status as ClaimStatus] = Number(row.count);
-  return counts;
 }

@@ -4,34 +4,12 @@ import { scoreSentence } from "../lib/extraction/checkworthiness";
 import { segmentSentences } from "../lib/extraction/sentences";
 import { resolveSpeakers } from "../lib/extraction/speaker";
 import type { Reason } from "../lib/extraction/checkworthiness";
-import { appendAuditEvent } from "./audit.server";
-import { publishProjectEvent } from "./events.server";
+import { AppError, staleVersionError } from "../lib/app-error";
+import { claimDecision } from "./claim-decision.server";
+import { writeProject } from "./unit-of-work.server";
 import { regroupClaim } from "./fact-grouping.server";
 import type { Actor } from "./user.server";
-
-import { CLAIM_STATUSES, type ClaimStatus } from "../lib/claim-status";
-
-export { CLAIM_STATUSES, type ClaimStatus };
-
-export class ClaimInputError extends Error {}
-export interface CurrentClaimState {
-  version: number;
-  status?: string;
-  rationale?: string | null;
-  changedBy?: string | null;
-  changedAt?: Date | null;
-}
-
-/** A write based on an old version: carries the change it would have overwritten. */
-export class StaleClaimError extends Error {
-  constructor(readonly current: CurrentClaimState) {
-    super(
-      current.changedBy && current.status
-        ? `${current.changedBy} changed this claim${current.changedAt ? ` at ${current.changedAt.toISOString().slice(11, 16)} UTC` : ""}: it is now ${current.status}${current.rationale ? ` ("${current.rationale}")` : ""}. Your change was not saved; review theirs first.`
-        : "Someone else changed this claim since you loaded it; reload to see their change.",
-    );
-  }
-}
+import type { ClaimStatus } from "../lib/claim-status";
 
 export function parseReasons(json: string): Reason[] {
   try {
@@ -46,9 +24,11 @@ export interface ClaimFilter {
   statuses?: ClaimStatus[];
   includeDismissed?: boolean;
   documentId?: number;
+  take?: number;
+  skip?: number;
 }
 
-export async function listClaims(projectId: number, filter: ClaimFilter = {}, page: { take?: number; skip?: number } = {}) {
+export async function listClaims(projectId: number, filter: ClaimFilter = {}) {
   const claims = await getDb().claim.findMany({
     where: {
       projectId,
@@ -58,18 +38,25 @@ export async function listClaims(projectId: number, filter: ClaimFilter = {}, pa
     },
     include: { document: { select: { id: true, title: true } } },
     orderBy: [{ documentId: "asc" }, { start: "asc" }],
-    take: page.take,
-    skip: page.skip,
+    take: filter.take,
+    skip: filter.skip,
   });
   return claims.map((claim) => ({ ...claim, reasons: parseReasons(claim.reasons) }));
 }
 
-export async function getClaim(projectId: number, claimId: number) {
+/** A claim with what its review page and panel show about it. */
+export async function claimForReview(projectId: number, claimId: number) {
   const claim = await getDb().claim.findFirst({
     where: { id: claimId, projectId },
-    include: { document: { select: { id: true, title: true, url: true, outlet: true } }, createdBy: { select: { displayName: true } } },
+    include: {
+      document: { select: { id: true, title: true, url: true, outlet: true } },
+      assignee: { select: { id: true, displayName: true } },
+      lastChangedBy: { select: { displayName: true } },
+      createdBy: { select: { displayName: true } },
+    },
   });
-  return claim ? { ...claim, reasons: parseReasons(claim.reasons) } : null;
+  if (!claim) return null;
+  return { ...claim, reasons: parseReasons(claim.reasons), decision: await claimDecision(projectId, claim.decisionSeq) };
 }
 
 /** Whether any claim of the project lost its place in a new version of its article. */
@@ -79,22 +66,6 @@ export async function hasClaimsNeedingReanchoring(projectId: number): Promise<bo
   return claim !== null;
 }
 
-/** Counts of non-dismissed claims by status, per project. */
-export async function claimCountsByStatus(projectIds: number[]) {
-  const rows = await getDb().claim.groupBy({
-    by: ["projectId", "status"],
-    where: { projectId: { in: projectIds }, dismissed: false },
-    _count: { _all: true },
-  });
-  const counts = new Map<number, Record<ClaimStatus, number>>();
-  for (const id of projectIds) counts.set(id, { unverified: 0, confirmed: 0, disputed: 0 });
-  for (const row of rows) {
-    const entry = counts.get(row.projectId)!;
-    if ((CLAIM_STATUSES as readonly string[]).includes(row.status)) entry[row.status as ClaimStatus] = row._count._all;
-  }
-  return counts;
-}
-
 const MAX_CLAIM_LENGTH = 3000;
 
 /**
@@ -102,38 +73,34 @@ const MAX_CLAIM_LENGTH = 3000;
  * document's text; it is trimmed of surrounding white space, scored like an
  * extracted sentence and given a speaker where the text states one.
  */
-export async function addManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
-  const claim = await insertManualClaim(projectId, documentId, range, actor);
-  if (claim) await regroupClaim(projectId, claim.id);
-  if (claim)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claim.id],
-      actorId: actor.id,
-      summary: `${actor.name} added claim ${claim.id}`,
-    });
-  return claim;
+export interface AddManualClaimOptions {
+  projectId: number;
+  documentId: number;
+  /** Offsets in the document's text. */
+  range: { start: number; end: number };
+  actor: Actor;
 }
 
-async function insertManualClaim(projectId: number, documentId: number, range: { start: number; end: number }, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+export async function addManualClaim(options: AddManualClaimOptions) {
+  const { projectId, documentId, range, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged, afterCommit }) => {
     const document = await tx.document.findFirst({
       where: { id: documentId, projectId },
       select: { id: true, text: true, supersededAt: true },
     });
     if (!document) return null;
-    if (document.supersededAt) throw new ClaimInputError("This is an earlier version of the article; add claims to the current version.");
+    if (document.supersededAt)
+      throw new AppError("invalid_input", "This is an earlier version of the article; add claims to the current version.");
     let { start, end } = range;
     if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= document.text.length && start < end)) {
-      throw new ClaimInputError("The selection is not inside the article's text.");
+      throw new AppError("invalid_input", "The selection is not inside the article's text.");
     }
     while (start < end && /\s/.test(document.text[start]!)) start += 1;
     while (end > start && /\s/.test(document.text[end - 1]!)) end -= 1;
-    if (end - start < 3) throw new ClaimInputError("Select at least a few words.");
-    if (end - start > MAX_CLAIM_LENGTH) throw new ClaimInputError(`A claim can be at most ${MAX_CLAIM_LENGTH} characters.`);
+    if (end - start < 3) throw new AppError("invalid_input", "Select at least a few words.");
+    if (end - start > MAX_CLAIM_LENGTH) throw new AppError("invalid_input", `A claim can be at most ${MAX_CLAIM_LENGTH} characters.`);
     const duplicate = await tx.claim.findFirst({ where: { documentId, start, end } });
-    if (duplicate && !duplicate.dismissed) throw new ClaimInputError("That passage is already a claim.");
+    if (duplicate && !duplicate.dismissed) throw new AppError("invalid_input", "That passage is already a claim.");
     const text = document.text.slice(start, end);
     const sentences = segmentSentences(text);
     const scores = sentences.map((s) => scoreSentence(s));
@@ -154,58 +121,43 @@ async function insertManualClaim(projectId: number, documentId: number, range: {
     const claim = duplicate
       ? await tx.claim.update({ where: { id: duplicate.id }, data: { dismissed: false, version: { increment: 1 } } })
       : await tx.claim.create({ data: { ...data, projectId, documentId, createdById: actor.id } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    await audit({
       action: duplicate ? "claim.restored" : "claim.created",
       targetType: "claim",
       targetId: claim.id,
       details: { documentId, start, end, text: text.slice(0, 300) },
     });
+    claimsChanged([claim.id], `${actor.name} added claim ${claim.id}`);
+    afterCommit(() => regroupClaim(projectId, claim.id));
     return claim;
   });
 }
 
 /** Dismisses a claim or restores a dismissed candidate; refused if the claim changed since `expectedVersion`. */
-export async function setClaimDismissed(
-  projectId: number,
-  claimId: number,
-  dismissed: boolean,
-  expectedVersion: number | null,
-  actor: Actor,
-) {
-  const claim = await updateDismissed(projectId, claimId, dismissed, expectedVersion, actor);
-  if (claim) await regroupClaim(projectId, claim.id);
-  if (claim)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claim.id],
-      actorId: actor.id,
-      summary: `${actor.name} ${dismissed ? "dismissed" : "restored"} claim ${claim.id}`,
-    });
-  return claim;
+export interface SetClaimDismissedOptions {
+  projectId: number;
+  claimId: number;
+  dismissed: boolean;
+  expectedVersion: number | null;
+  actor: Actor;
 }
 
-async function updateDismissed(projectId: number, claimId: number, dismissed: boolean, expectedVersion: number | null, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+export async function setClaimDismissed(options: SetClaimDismissedOptions) {
+  const { projectId, claimId, dismissed, expectedVersion, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged, afterCommit }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId } });
     if (!claim) return null;
-    if (expectedVersion !== null && claim.version !== expectedVersion) throw new StaleClaimError({ version: claim.version });
+    if (expectedVersion !== null && claim.version !== expectedVersion) throw staleVersionError({ version: claim.version });
     if (claim.dismissed === dismissed) return claim;
     const updated = await tx.claim.update({ where: { id: claim.id }, data: { dismissed, version: { increment: 1 } } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    await audit({
       action: dismissed ? "claim.dismissed" : "claim.restored",
       targetType: "claim",
       targetId: claim.id,
       details: { text: claim.text.slice(0, 300) },
     });
+    claimsChanged([claim.id], `${actor.name} ${dismissed ? "dismissed" : "restored"} claim ${claim.id}`);
+    afterCommit(() => regroupClaim(projectId, claim.id));
     return updated;
   });
 }

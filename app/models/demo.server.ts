@@ -6,17 +6,23 @@ import { countUsers, createUser, type Actor } from "./user.server";
 import { createProject, setMemberRole } from "./project.server";
 import { DEMO_ARTICLES } from "../demo/articles";
 import { importFile } from "./import.server";
+import { assignClaim } from "./claim-assignment.server";
+import { getDb } from "../db.server";
 
 export const DEMO_PROJECT_SLUG = "harbour-desk";
 
 const DEMO_PEOPLE: Array<{ username: string; displayName: string; isAdmin: boolean; role: ProjectRole }> = [
   { username: "admin", displayName: "Desk Admin", isAdmin: true, role: "owner" },
+  { username: "editor", displayName: "Ama Mensah", isAdmin: false, role: "editor" },
   { username: "rivera", displayName: "Lucía Rivera", isAdmin: false, role: "reviewer" },
   { username: "okafor", displayName: "Chidi Okafor", isAdmin: false, role: "reviewer" },
   { username: "viewer", displayName: "Guest Viewer", isAdmin: false, role: "viewer" },
 ];
 
 const SEED_ACTOR: Actor = { id: null, name: "demo-seed" };
+
+/** How many claims each demo reviewer finds in "My queue" on first sign-in. */
+export const DEMO_QUEUE_SIZE = 3;
 
 export interface DemoCredentials {
   username: string;
@@ -47,7 +53,7 @@ export async function seedDemoData(options: { credentialsFile: string }): Promis
     SEED_ACTOR,
   );
   for (const person of DEMO_PEOPLE.filter((p) => p.role !== "owner")) {
-    await setMemberRole(project.id, person.username, person.role, SEED_ACTOR);
+    await setMemberRole({ projectId: project.id, username: person.username, role: person.role, actor: SEED_ACTOR });
   }
   const editor: Actor = { id: null, name: "demo-seed" };
   for (const article of DEMO_ARTICLES) {
@@ -58,8 +64,30 @@ export async function seedDemoData(options: { credentialsFile: string }): Promis
       editor,
     );
   }
+  await fillReviewerQueues(project.id);
   writeCredentialsFile(options.credentialsFile, credentials);
   return credentials;
+}
+
+/** Assigns the first claims of the demo articles to the reviewers in turn, as the editor would. */
+async function fillReviewerQueues(projectId: number) {
+  const db = getDb();
+  const reviewers = await db.user.findMany({
+    where: { username: { in: DEMO_PEOPLE.filter((p) => p.role === "reviewer").map((p) => p.username) } },
+    orderBy: { username: "desc" },
+  });
+  const editor = await db.user.findUniqueOrThrow({ where: { username: "editor" } });
+  const claims = await db.claim.findMany({
+    where: { projectId, dismissed: false },
+    orderBy: [{ documentId: "asc" }, { start: "asc" }],
+    take: reviewers.length * DEMO_QUEUE_SIZE,
+    select: { id: true },
+  });
+  const assigner: Actor = { id: editor.id, name: editor.displayName };
+  for (const [index, claim] of claims.entries()) {
+    const reviewer = reviewers[index % reviewers.length]!;
+    await assignClaim({ projectId, claimId: claim.id, assigneeId: reviewer.id, expectedVersion: null, actor: assigner });
+  }
 }
 
 function writeCredentialsFile(file: string, credentials: DemoCredentials[]) {

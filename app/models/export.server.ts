@@ -9,9 +9,10 @@ import { type Viewer, isBlindTo, isReviewState } from "../lib/review/review-stat
 import { REPORT_VERSION } from "../lib/export/report";
 import { Prisma, getDb } from "../db.server";
 import { appendAuditEvent } from "./audit.server";
+import { countClaimsByStatus } from "./claim-counts.server";
 import { decisionJoin, verdictsFromTrail } from "./claim-decision.server";
+import { claimConditions } from "./claim-filter.server";
 import { projectPeople } from "./people.server";
-import { claimConditions, countClaimsByStatus } from "./claim-filter.server";
 import type { Actor } from "./user.server";
 
 // Large enough that round trips do not dominate, small enough that memory stays flat, and
@@ -45,7 +46,7 @@ export async function beginExport(
       details: { format, filters },
     }),
   );
-  const conditions = claimConditions(project.id, query, viewerId);
+  const conditions = claimConditions({ projectId: project.id, query, viewerId });
   const [details, byStatus, head, reviewers, period, people] = await Promise.all([
     db.project.findUniqueOrThrow({
       where: { id: project.id },
@@ -292,7 +293,7 @@ export async function* exportClaims(
   },
 ): AsyncGenerator<ReportClaim[]> {
   const db = getDb();
-  const conditions = claimConditions(projectId, query, viewerId);
+  const conditions = claimConditions({ projectId, query, viewerId });
   const viewer: Viewer = options.viewer ?? { userId: viewerId, role: "reviewer" };
   let afterId = 0;
   for (;;) {

@@ -12,6 +12,8 @@ export interface FactDiscrepancy {
     values: Array<{
       claimId: number;
       value: string;
+      /** Equal for values that are one quantity stated in different wordings ("5:01 p.m.", "5:01pm"). */
+      key: string;
       documentId: number;
       documentTitle: string;
       outlet: string | null;
@@ -45,11 +47,12 @@ export async function listFactDiscrepancies(projectId: number, options: { limit?
     const ids = new Set(members.filter((m) => Number(m.factId) === Number(fact.id)).map((m) => Number(m.claimId)));
     const differences = parseDifferences(fact.differences, ids).map((difference) => ({
       kind: difference.kind,
-      values: difference.values.map(({ claimId, value }) => {
+      values: difference.values.map(({ claimId, value, key }) => {
         const claim = claimOf.get(claimId)!;
         return {
           claimId,
           value,
+          key,
           documentId: Number(claim.documentId),
           documentTitle: claim.title,
           outlet: claim.outlet,

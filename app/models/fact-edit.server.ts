@@ -1,6 +1,6 @@
 import { type Tx, getDb } from "../db.server";
 import { appendAuditEvents } from "./audit.server";
-import { ClaimInputError } from "./claim.server";
+import { AppError } from "../lib/app-error";
 import { publishProjectEvent } from "./events.server";
 import { refreshFacts } from "./fact-refresh.server";
 import type { Actor } from "./user.server";
@@ -27,7 +27,7 @@ const claimMoved = (actor: Actor, claimId: number, from: number | null, to: numb
 async function factsOfProject(tx: Tx, projectId: number, ids: number[]) {
   const found = await tx.fact.findMany({ where: { projectId, id: { in: ids } }, select: { id: true } });
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length > 0) throw new ClaimInputError(`No fact ${missing.join(", ")} in this project.`);
+  if (missing.length > 0) throw new AppError("invalid_input", `No fact ${missing.join(", ")} in this project.`);
 }
 
 async function announce(projectId: number, claimIds: number[], actor: Actor, summary: string) {
@@ -38,7 +38,7 @@ async function announce(projectId: number, claimIds: number[], actor: Actor, sum
 export async function mergeFacts(options: { projectId: number; into: number; from: number[]; actor: Actor }) {
   const { projectId, actor, ...input } = options;
   const from = [...new Set(input.from)].filter((id) => id !== input.into);
-  if (from.length === 0) throw new ClaimInputError("Choose at least one other fact to merge into this one.");
+  if (from.length === 0) throw new AppError("invalid_input", "Choose at least one other fact to merge into this one.");
   const moved = await getDb().$transaction(async (tx) => {
     await factsOfProject(tx, projectId, [input.into, ...from]);
     const members = await tx.factMember.findMany({ where: { projectId, factId: { in: from } }, select: { claimId: true, factId: true } });
@@ -66,14 +66,14 @@ export async function mergeFacts(options: { projectId: number; into: number; fro
 export async function splitFact(options: { projectId: number; factId: number; claimIds: number[]; actor: Actor }) {
   const { projectId, actor, ...input } = options;
   const claimIds = [...new Set(input.claimIds)];
-  if (claimIds.length === 0) throw new ClaimInputError("Choose the claims to take out of this fact.");
+  if (claimIds.length === 0) throw new AppError("invalid_input", "Choose the claims to take out of this fact.");
   const result = await getDb().$transaction(async (tx) => {
     await factsOfProject(tx, projectId, [input.factId]);
     const members = await tx.factMember.findMany({ where: { projectId, factId: input.factId }, select: { claimId: true } });
     const outside = claimIds.filter((id) => !members.some((m) => m.claimId === id));
-    if (outside.length > 0) throw new ClaimInputError(`Claim ${outside.join(", ")} is not in fact ${input.factId}.`);
+    if (outside.length > 0) throw new AppError("invalid_input", `Claim ${outside.join(", ")} is not in fact ${input.factId}.`);
     if (claimIds.length === members.length)
-      throw new ClaimInputError("Leave at least one claim in the fact: a split takes some of them out.");
+      throw new AppError("invalid_input", "Leave at least one claim in the fact: a split takes some of them out.");
     const created = await tx.fact.create({ data: { projectId }, select: { id: true } });
     await tx.factMember.updateMany({ where: { projectId, factId: input.factId }, data: { pinned: true } });
     await tx.factMember.updateMany({ where: { projectId, claimId: { in: claimIds } }, data: { factId: created.id, pinned: true } });
@@ -93,10 +93,10 @@ export async function moveClaimToFact(options: { projectId: number; claimId: num
   const { projectId, actor, ...input } = options;
   const factId = await getDb().$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: input.claimId, projectId }, select: { id: true, factMember: true } });
-    if (!claim) throw new ClaimInputError(`No claim ${input.claimId} in this project.`);
+    if (!claim) throw new AppError("invalid_input", `No claim ${input.claimId} in this project.`);
     if (input.to !== null) await factsOfProject(tx, projectId, [input.to]);
     const from = claim.factMember?.factId ?? null;
-    if (from !== null && from === input.to) throw new ClaimInputError(`Claim ${input.claimId} is already in fact ${input.to}.`);
+    if (from !== null && from === input.to) throw new AppError("invalid_input", `Claim ${input.claimId} is already in fact ${input.to}.`);
     const to = input.to ?? (await tx.fact.create({ data: { projectId }, select: { id: true } })).id;
     await tx.factMember.upsert({
       where: { claimId: input.claimId },
@@ -118,10 +118,11 @@ export async function moveClaimToFact(options: { projectId: number; claimId: num
 export async function setFactLabel(options: { projectId: number; factId: number; label: string | null; actor: Actor }) {
   const { projectId, actor, ...input } = options;
   const label = input.label?.replace(/\s+/g, " ").trim() || null;
-  if (label && label.length > MAX_LABEL_LENGTH) throw new ClaimInputError(`A label can be at most ${MAX_LABEL_LENGTH} characters.`);
+  if (label && label.length > MAX_LABEL_LENGTH)
+    throw new AppError("invalid_input", `A label can be at most ${MAX_LABEL_LENGTH} characters.`);
   await getDb().$transaction(async (tx) => {
     const fact = await tx.fact.findFirst({ where: { id: input.factId, projectId }, select: { label: true } });
-    if (!fact) throw new ClaimInputError(`No fact ${input.factId} in this project.`);
+    if (!fact) throw new AppError("invalid_input", `No fact ${input.factId} in this project.`);
     if (fact.label === label) return;
     await tx.fact.update({ where: { id: input.factId }, data: { label } });
     await appendAuditEvents(tx, projectId, [

@@ -5,7 +5,7 @@ import { publishProjectEvent } from "./events.server";
 import { refreshFacts } from "./fact-refresh.server";
 import { TimeBudget } from "../lib/matching/time-budget";
 import { type SentenceIndex, projectIndex } from "./project-index.server";
-import { ClaimInputError } from "./claim.server";
+import { AppError } from "../lib/app-error";
 import type { Actor } from "./user.server";
 
 /**
@@ -137,7 +137,8 @@ export async function groupNewClaims(projectId: number, options: { documentIds?:
 export async function regroupFacts(projectId: number, actor: Actor): Promise<GroupingOutcome> {
   const db = getDb();
   const { index, unread } = await projectIndex(projectId, new TimeBudget(GROUPING_BUDGET_MS * 10));
-  if (unread > 0) throw new ClaimInputError(`${unread} articles are still being read into sentences; group the facts again in a moment.`);
+  if (unread > 0)
+    throw new AppError("conflict", `${unread} articles are still being read into sentences; group the facts again in a moment.`);
   const pinned = (
     await db.$queryRaw<Array<ClaimRow & { factId: number }>>`
       SELECT c."id", c."documentId", c."start", c."text", m."factId" FROM "FactMember" m JOIN "Claim" c ON c."id" = m."claimId"

@@ -2,8 +2,8 @@ import { getDb } from "../db.server";
 import type { ClaimStatus } from "../lib/claim-status";
 import { normalizeSourceUrl } from "../lib/source-url";
 import { recordAuditEvent } from "./audit.server";
-import { ClaimInputError, StaleClaimError } from "./claim.server";
-import { tagClaim } from "./claim-review.server";
+import { AppError, isAppError } from "../lib/app-error";
+import { tagClaim } from "./claim-verdict.server";
 import { getFact } from "./fact-detail.server";
 import { type ExternalSourceInput, addExternalSource } from "./source.server";
 import type { Actor } from "./user.server";
@@ -45,17 +45,18 @@ export interface FactVerdictOutcome {
 export async function tagFact(input: FactVerdictInput): Promise<FactVerdictOutcome | null> {
   const { projectId, actor } = input;
   const rationale = input.rationale?.trim() || null;
-  if (input.status !== "unverified" && !rationale) throw new ClaimInputError(`Give a rationale for marking the fact ${input.status}.`);
+  if (input.status !== "unverified" && !rationale)
+    throw new AppError("invalid_input", `Give a rationale for marking the fact ${input.status}.`);
   if (input.source) {
     const normalized = normalizeSourceUrl(input.source.url);
-    if (!normalized.ok) throw new ClaimInputError(normalized.error);
+    if (!normalized.ok) throw new AppError("invalid_input", normalized.error);
   }
   const fact = await getFact(projectId, input.factId);
   if (!fact) return null;
   const members = new Map(fact.versions.map((v) => [v.claimId, v]));
   if (input.claimIds) {
     const outside = input.claimIds.filter((id) => !members.has(id));
-    if (outside.length > 0) throw new ClaimInputError(`Claim ${outside.join(", ")} is not in fact ${fact.id}.`);
+    if (outside.length > 0) throw new AppError("invalid_input", `Claim ${outside.join(", ")} is not in fact ${fact.id}.`);
   }
   const chosen = input.claimIds
     ? fact.versions.filter((v) => input.claimIds!.includes(v.claimId))
@@ -71,22 +72,25 @@ export async function tagFact(input: FactVerdictInput): Promise<FactVerdictOutco
     let expected = input.versions?.[version.claimId] ?? version.version;
     try {
       if (input.source && !(await hasSource(version.claimId, input.source.url))) {
-        await addExternalSource(projectId, version.claimId, input.source, actor, expected);
+        await addExternalSource({ projectId, claimId: version.claimId, source: input.source, actor, expectedVersion: expected });
         expected += 1;
       }
       const before = { status: version.status, rationale: version.rationale };
-      const tagged = await tagClaim(
+      const tagged = await tagClaim({
         projectId,
-        version.claimId,
-        { status: input.status, rationale, expectedVersion: expected, factId: fact.id },
+        claimId: version.claimId,
+        status: input.status,
+        rationale,
+        expectedVersion: expected,
+        factId: fact.id,
         actor,
-      );
+      });
       if (!tagged) continue;
       if (before.status === tagged.status && (before.rationale ?? null) === (tagged.rationale ?? null) && tagged.version === expected)
         outcome.unchanged.push(version.claimId);
       else outcome.applied.push(version.claimId);
     } catch (error) {
-      if (error instanceof StaleClaimError || error instanceof ClaimInputError)
+      if (isAppError(error, "stale_version") || isAppError(error, "invalid_input"))
         outcome.refused.push({ claimId: version.claimId, reason: error.message });
       else throw error;
     }

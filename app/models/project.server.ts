@@ -1,23 +1,11 @@
 import { Prisma, getDb } from "../db.server";
+import { AppError } from "../lib/app-error";
 import { type ProjectRole, isProjectRole } from "../lib/roles";
 import { appendAuditEvent } from "./audit.server";
+import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
-export class SlugTakenError extends Error {
-  constructor(slug: string) {
-    super(`A project with the slug "${slug}" already exists`);
-  }
-}
-export class UnknownUserError extends Error {
-  constructor(username: string) {
-    super(`No user named "${username}"`);
-  }
-}
-export class LastOwnerError extends Error {
-  constructor() {
-    super("A project must keep at least one owner");
-  }
-}
+const unknownUser = (username: string) => new AppError("invalid_input", `No user named "${username}"`, { field: "username" });
 
 export interface ProjectAccess {
   project: {
@@ -81,13 +69,15 @@ export async function listProjectsForUser(user: { id: number; isAdmin: boolean }
   }));
 }
 
+// Not through writeProject: the project, and so its audit chain, comes into being inside this transaction.
 export async function createProject(input: { slug: string; name: string; description?: string; ownerUsername?: string }, actor: Actor) {
   return getDb().$transaction(async (tx) => {
-    if (await tx.project.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw new SlugTakenError(input.slug);
+    if (await tx.project.findUnique({ where: { slug: input.slug }, select: { id: true } }))
+      throw new AppError("conflict", `A project with the slug "${input.slug}" already exists`, { field: "slug" });
     let owner: { id: number; username: string } | null = null;
     if (input.ownerUsername) {
       owner = await tx.user.findUnique({ where: { username: input.ownerUsername }, select: { id: true, username: true } });
-      if (!owner) throw new UnknownUserError(input.ownerUsername);
+      if (!owner) throw unknownUser(input.ownerUsername);
     }
     const project = await tx.project.create({
       data: { slug: input.slug, name: input.name, description: input.description ?? "" },
@@ -131,10 +121,11 @@ export function listMembers(projectId: number) {
  * Adds a member or changes their role. Refuses to demote the last owner, so a
  * project can always be managed by someone.
  */
-export async function setMemberRole(projectId: number, username: string, role: ProjectRole, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+export async function setMemberRole(options: { projectId: number; username: string; role: ProjectRole; actor: Actor }) {
+  const { projectId, username, role, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const user = await tx.user.findUnique({ where: { username }, select: { id: true, username: true } });
-    if (!user) throw new UnknownUserError(username);
+    if (!user) throw unknownUser(username);
     const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
     if (existing?.role === role) return { changed: false };
     if (existing?.role === "owner" && role !== "owner") await assertAnotherOwner(tx, projectId, user.id);
@@ -143,11 +134,7 @@ export async function setMemberRole(projectId: number, username: string, role: P
       create: { projectId, userId: user.id, role },
       update: { role },
     });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    await audit({
       action: existing ? "membership.role_changed" : "membership.added",
       targetType: "user",
       targetId: user.id,
@@ -157,8 +144,9 @@ export async function setMemberRole(projectId: number, username: string, role: P
   });
 }
 
-export async function removeMember(projectId: number, userId: number, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+export async function removeMember(options: { projectId: number; userId: number; actor: Actor }) {
+  const { projectId, userId, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const existing = await tx.membership.findUnique({
       where: { projectId_userId: { projectId, userId } },
       include: { user: { select: { username: true } } },
@@ -166,11 +154,7 @@ export async function removeMember(projectId: number, userId: number, actor: Act
     if (!existing) return { removed: false };
     if (existing.role === "owner") await assertAnotherOwner(tx, projectId, userId);
     await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    await audit({
       action: "membership.removed",
       targetType: "user",
       targetId: userId,
@@ -183,18 +167,15 @@ export async function removeMember(projectId: number, userId: number, actor: Act
 type TxClient = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
 async function assertAnotherOwner(tx: TxClient, projectId: number, userId: number) {
   const others = await tx.membership.count({ where: { projectId, role: "owner", userId: { not: userId } } });
-  if (others === 0) throw new LastOwnerError();
+  if (others === 0) throw new AppError("conflict", "A project must keep at least one owner");
 }
 
-export async function renameProject(projectId: number, name: string, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+export async function renameProject(options: { projectId: number; name: string; actor: Actor }) {
+  const { projectId, name, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     const project = await tx.project.update({ where: { id: projectId }, data: { name } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    await audit({
       action: "project.renamed",
       targetType: "project",
       targetId: projectId,
@@ -214,8 +195,9 @@ export interface ProjectSettings {
 }
 
 /** Changes project settings and records each changed value, before and after, in the audit trail. */
-export async function updateProjectSettings(projectId: number, change: ProjectSettings, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+export async function updateProjectSettings(options: { projectId: number; change: ProjectSettings; actor: Actor }) {
+  const { projectId, change, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
     const project = await tx.project.update({ where: { id: projectId }, data: change });
     const changed = Object.fromEntries(
@@ -224,11 +206,7 @@ export async function updateProjectSettings(projectId: number, change: ProjectSe
         .map((key) => [key, { from: before[key], to: project[key] }]),
     );
     if (Object.keys(changed).length > 0) {
-      await appendAuditEvent(tx, {
-        projectId,
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
+      await audit({
         action: "project.settings_changed",
         targetType: "project",
         targetId: projectId,
@@ -239,14 +217,11 @@ export async function updateProjectSettings(projectId: number, change: ProjectSe
   });
 }
 
-export async function setProjectArchived(projectId: number, archived: boolean, actor: Actor) {
-  return getDb().$transaction(async (tx) => {
+export async function setProjectArchived(options: { projectId: number; archived: boolean; actor: Actor }) {
+  const { projectId, archived, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const project = await tx.project.update({ where: { id: projectId }, data: { archivedAt: archived ? new Date() : null } });
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
+    await audit({
       action: archived ? "project.archived" : "project.unarchived",
       targetType: "project",
       targetId: projectId,

@@ -1,14 +1,11 @@
 import { type Tx, getDb } from "../db.server";
+import { AppError, staleVersionError } from "../lib/app-error";
 import { type SearchQuery, parseSearchQuery } from "../lib/search-query";
 import { normalizeSourceUrl } from "../lib/source-url";
-import { appendAuditEvents } from "./audit.server";
-import { ClaimInputError, StaleClaimError } from "./claim.server";
-import { publishProjectEvent } from "./events.server";
+import type { Stance } from "../lib/stances";
+import { type ProjectWrite, writeProject } from "./unit-of-work.server";
 import { fullTextMatch } from "./full-text.server";
 import type { Actor } from "./user.server";
-
-export const STANCES = ["supports", "refutes", "context"] as const;
-export type Stance = (typeof STANCES)[number];
 
 export interface ExternalSourceInput {
   url: string;
@@ -35,21 +32,24 @@ async function refreshSourceCount(tx: Tx, claimId: number, actor: Actor) {
 async function claimInProject(tx: Tx, projectId: number, claimId: number, expectedVersion: number | null) {
   const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, version: true } });
   if (!claim) return null;
-  if (expectedVersion !== null && claim.version !== expectedVersion) throw new StaleClaimError({ version: claim.version });
+  if (expectedVersion !== null && claim.version !== expectedVersion) throw staleVersionError({ version: claim.version });
   return claim;
 }
 
-async function linkSource(
-  tx: Tx,
-  projectId: number,
-  claimId: number,
-  sourceId: number,
-  link: { stance: Stance; quote: string | null; note: string | null; passageStart?: number | null; passageEnd?: number | null },
-  actor: Actor,
-  describe: Record<string, unknown>,
-) {
+interface LinkSourceOptions {
+  write: ProjectWrite;
+  claimId: number;
+  sourceId: number;
+  link: { stance: Stance; quote: string | null; note: string | null; passageStart?: number | null; passageEnd?: number | null };
+  actor: Actor;
+  /** What the audit event says about the source (its address or article). */
+  describe: Record<string, unknown>;
+}
+
+async function linkSource({ write, claimId, sourceId, link, actor, describe }: LinkSourceOptions) {
+  const { tx } = write;
   const existing = await tx.claimSource.findFirst({ where: { claimId, sourceId, removedAt: null } });
-  if (existing) throw new ClaimInputError("This source is already linked to the claim; edit that link instead.");
+  if (existing) throw new AppError("invalid_input", "This source is already linked to the claim; edit that link instead.");
   const created = await tx.claimSource.create({
     data: {
       claimId,
@@ -63,17 +63,12 @@ async function linkSource(
     },
   });
   await refreshSourceCount(tx, claimId, actor);
-  await appendAuditEvents(tx, projectId, [
-    {
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
-      action: "claim.source_added",
-      targetType: "claim",
-      targetId: claimId,
-      details: { linkId: created.id, sourceId, stance: link.stance, quote: link.quote, ...describe },
-    },
-  ]);
+  await write.audit({
+    action: "claim.source_added",
+    targetType: "claim",
+    targetId: claimId,
+    details: { linkId: created.id, sourceId, stance: link.stance, quote: link.quote, ...describe },
+  });
   return created;
 }
 
@@ -82,16 +77,21 @@ async function linkSource(
  * already known in the project is the same source record, and missing details
  * (title, outlet...) are filled in from this submission.
  */
-export async function addExternalSource(
-  projectId: number,
-  claimId: number,
-  input: ExternalSourceInput,
-  actor: Actor,
-  expectedVersion: number | null = null,
-) {
+export interface AddExternalSourceOptions {
+  projectId: number;
+  claimId: number;
+  source: ExternalSourceInput;
+  actor: Actor;
+  /** Refuse if the claim changed since this version; null links to whatever is current. */
+  expectedVersion?: number | null;
+}
+
+export async function addExternalSource(options: AddExternalSourceOptions) {
+  const { projectId, claimId, source: input, actor, expectedVersion = null } = options;
   const normalized = normalizeSourceUrl(input.url);
-  if (!normalized.ok) throw new ClaimInputError(normalized.error);
-  const link = await getDb().$transaction(async (tx) => {
+  if (!normalized.ok) throw new AppError("invalid_input", normalized.error);
+  return writeProject({ projectId, actor }, async (write) => {
+    const { tx } = write;
     const claim = await claimInProject(tx, projectId, claimId, expectedVersion);
     if (!claim) return null;
     const known = await tx.source.findUnique({ where: { projectId_url: { projectId, url: normalized.url } } });
@@ -113,35 +113,31 @@ export async function addExternalSource(
           },
         })
       : await tx.source.create({ data: { projectId, url: normalized.url, ...details, createdById: actor.id } });
-    return linkSource(
-      tx,
-      projectId,
+    const link = await linkSource({
+      write,
       claimId,
-      source.id,
-      { stance: input.stance, quote: clean(input.quote), note: clean(input.note) },
+      sourceId: source.id,
+      link: { stance: input.stance, quote: clean(input.quote), note: clean(input.note) },
       actor,
-      { url: normalized.url, title: source.title },
-    );
-  });
-  if (link)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claimId],
-      actorId: actor.id,
-      summary: `${actor.name} linked a source to claim ${claimId}`,
+      describe: { url: normalized.url, title: source.title },
     });
-  return link;
+    write.claimsChanged([claimId], `${actor.name} linked a source to claim ${claimId}`);
+    return link;
+  });
 }
 
 /** Links a passage of another imported article as a source of the claim. */
-export async function addPassageSource(
-  projectId: number,
-  claimId: number,
-  input: { documentId: number; start: number; end: number; stance: Stance; note?: string | null },
-  actor: Actor,
-) {
-  const link = await getDb().$transaction(async (tx) => {
+export interface AddPassageSourceOptions {
+  projectId: number;
+  claimId: number;
+  passage: { documentId: number; start: number; end: number; stance: Stance; note?: string | null };
+  actor: Actor;
+}
+
+export async function addPassageSource(options: AddPassageSourceOptions) {
+  const { projectId, claimId, passage: input, actor } = options;
+  return writeProject({ projectId, actor }, async (write) => {
+    const { tx } = write;
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, documentId: true } });
     const document = await tx.document.findFirst({
       where: { id: input.documentId, projectId },
@@ -149,9 +145,9 @@ export async function addPassageSource(
     });
     if (!claim || !document) return null;
     if (document.id === claim.documentId)
-      throw new ClaimInputError("A claim cannot be its own source; choose a passage of another article.");
+      throw new AppError("invalid_input", "A claim cannot be its own source; choose a passage of another article.");
     if (!(input.start >= 0 && input.end <= document.text.length && input.start < input.end))
-      throw new ClaimInputError("The passage is not inside the article.");
+      throw new AppError("invalid_input", "The passage is not inside the article.");
     const known = document.url
       ? await tx.source.findUnique({ where: { projectId_url: { projectId, url: document.url } } })
       : await tx.source.findFirst({ where: { projectId, documentId: document.id } });
@@ -172,29 +168,17 @@ export async function addPassageSource(
       }));
     if (!source.documentId) await tx.source.update({ where: { id: source.id }, data: { documentId: document.id } });
     const quote = document.text.slice(input.start, input.end);
-    return linkSource(
-      tx,
-      projectId,
+    const link = await linkSource({
+      write,
       claimId,
-      source.id,
-      { stance: input.stance, quote, note: clean(input.note), passageStart: input.start, passageEnd: input.end },
+      sourceId: source.id,
+      link: { stance: input.stance, quote, note: clean(input.note), passageStart: input.start, passageEnd: input.end },
       actor,
-      {
-        documentId: document.id,
-        title: document.title,
-        url: document.url,
-      },
-    );
-  });
-  if (link)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claimId],
-      actorId: actor.id,
-      summary: `${actor.name} linked a passage to claim ${claimId}`,
+      describe: { documentId: document.id, title: document.title, url: document.url },
     });
-  return link;
+    write.claimsChanged([claimId], `${actor.name} linked a passage to claim ${claimId}`);
+    return link;
+  });
 }
 
 async function linkInProject(tx: Tx, projectId: number, linkId: number) {
@@ -204,13 +188,16 @@ async function linkInProject(tx: Tx, projectId: number, linkId: number) {
   });
 }
 
-export async function editSourceLink(
-  projectId: number,
-  linkId: number,
-  change: { stance: Stance; quote: string | null; note: string | null },
-  actor: Actor,
-) {
-  const updated = await getDb().$transaction(async (tx) => {
+export interface EditSourceLinkOptions {
+  projectId: number;
+  linkId: number;
+  change: { stance: Stance; quote: string | null; note: string | null };
+  actor: Actor;
+}
+
+export async function editSourceLink(options: EditSourceLinkOptions) {
+  const { projectId, linkId, change, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const link = await linkInProject(tx, projectId, linkId);
     if (!link) return null;
     const next = { stance: change.stance, quote: clean(change.quote), note: clean(change.note) };
@@ -219,59 +206,34 @@ export async function editSourceLink(
       where: { id: link.claimId },
       data: { version: { increment: 1 }, lastChangedAt: new Date(), lastChangedById: actor.id },
     });
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "claim.source_edited",
-        targetType: "claim",
-        targetId: link.claimId,
-        details: { linkId, url: link.source.url, from: { stance: link.stance, quote: link.quote, note: link.note }, to: next },
-      },
-    ]);
+    await audit({
+      action: "claim.source_edited",
+      targetType: "claim",
+      targetId: link.claimId,
+      details: { linkId, url: link.source.url, from: { stance: link.stance, quote: link.quote, note: link.note }, to: next },
+    });
+    claimsChanged([link.claimId], `${actor.name} edited a source of claim ${link.claimId}`);
     return updatedLink;
   });
-  if (updated)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [updated.claimId],
-      actorId: actor.id,
-      summary: `${actor.name} edited a source of claim ${updated.claimId}`,
-    });
-  return updated;
 }
 
 /** Unlinks a source; the link stays, marked removed, so the history keeps it. */
-export async function removeSourceLink(projectId: number, linkId: number, actor: Actor) {
-  const removed = await getDb().$transaction(async (tx) => {
+export async function removeSourceLink(options: { projectId: number; linkId: number; actor: Actor }) {
+  const { projectId, linkId, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const link = await linkInProject(tx, projectId, linkId);
     if (!link) return null;
     await tx.claimSource.update({ where: { id: linkId }, data: { removedAt: new Date(), removedById: actor.id } });
     await refreshSourceCount(tx, link.claimId, actor);
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "claim.source_removed",
-        targetType: "claim",
-        targetId: link.claimId,
-        details: { linkId, url: link.source.url, title: link.source.title, stance: link.stance },
-      },
-    ]);
+    await audit({
+      action: "claim.source_removed",
+      targetType: "claim",
+      targetId: link.claimId,
+      details: { linkId, url: link.source.url, title: link.source.title, stance: link.stance },
+    });
+    claimsChanged([link.claimId], `${actor.name} removed a source of claim ${link.claimId}`);
     return link;
   });
-  if (removed)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [removed.claimId],
-      actorId: actor.id,
-      summary: `${actor.name} removed a source of claim ${removed.claimId}`,
-    });
-  return removed;
 }
 
 export function listClaimSources(projectId: number, claimId: number) {

@@ -1,20 +1,9 @@
 import { getDb } from "../db.server";
-import type { Difference, Relation } from "../lib/matching/details";
 import { MATCHING_BUDGET_MS, TimeBudget } from "../lib/matching/time-budget";
+import type { Suggestion } from "../lib/review-types";
 import { type SentenceIndex, projectIndex } from "./project-index.server";
-import { appendAuditEvents } from "./audit.server";
+import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
-
-export interface Suggestion {
-  documentId: number;
-  documentTitle: string;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  relation: Relation;
-  differences: Difference[];
-}
 
 /** What a matching request answers with when its budget ran out, for the reviewer to see. */
 export interface MatchingNote {
@@ -65,16 +54,21 @@ async function rankPassages(
   return { suggestions, complete };
 }
 
+export interface SuggestPassagesOptions {
+  projectId: number;
+  claimId: number;
+  limit?: number;
+  /** How long the request may spend reading and ranking (default MATCHING_BUDGET_MS). */
+  budgetMs?: number;
+}
+
 /**
  * Passages of the project's other articles that state the claim's fact, found by
  * BM25 and ranked by shared rare words and details (lib/matching/sentence-index), each
  * marked corroborates, contradicts or related with the details that differ. Passages already linked or rejected for this claim are not offered.
  */
-export async function suggestPassages(
-  projectId: number,
-  claimId: number,
-  options: { limit?: number; budgetMs?: number } = {},
-): Promise<({ suggestions: Suggestion[] } & MatchingNote) | null> {
+export async function suggestPassages(options: SuggestPassagesOptions): Promise<({ suggestions: Suggestion[] } & MatchingNote) | null> {
+  const { projectId, claimId } = options;
   const budget = new TimeBudget(options.budgetMs ?? MATCHING_BUDGET_MS);
   const claim = await getDb().claim.findFirst({ where: { id: claimId, projectId }, select: { id: true, text: true, documentId: true } });
   if (!claim) return null;
@@ -88,13 +82,16 @@ export async function suggestPassages(
   return { suggestions, note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null };
 }
 
-export async function rejectSuggestion(
-  projectId: number,
-  claimId: number,
-  passage: { documentId: number; start: number; end: number },
-  actor: Actor,
-) {
-  return getDb().$transaction(async (tx) => {
+export interface RejectSuggestionOptions {
+  projectId: number;
+  claimId: number;
+  passage: { documentId: number; start: number; end: number };
+  actor: Actor;
+}
+
+export async function rejectSuggestion(options: RejectSuggestionOptions) {
+  const { projectId, claimId, passage, actor } = options;
+  return writeProject({ projectId, actor }, async ({ tx, audit }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true } });
     const document = await tx.document.findFirst({ where: { id: passage.documentId, projectId }, select: { id: true } });
     if (!claim || !document) return null;
@@ -103,17 +100,7 @@ export async function rejectSuggestion(
       create: { claimId, documentId: passage.documentId, start: passage.start, end: passage.end, rejectedById: actor.id },
       update: {},
     });
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "claim.suggestion_rejected",
-        targetType: "claim",
-        targetId: claimId,
-        details: passage,
-      },
-    ]);
+    await audit({ action: "claim.suggestion_rejected", targetType: "claim", targetId: claimId, details: passage });
     return true;
   });
 }
@@ -130,7 +117,7 @@ export interface Discrepancy {
 export async function findDiscrepancies(
   projectId: number,
   options: { maxClaims?: number; budgetMs?: number } = {},
-): Promise<{ discrepancies: Discrepancy[] } & MatchingNote> {
+): Promise<{ discrepancies: Discrepancy[]; compared: number; considered: number } & MatchingNote> {
   const maxClaims = options.maxClaims ?? 200;
   const budget = new TimeBudget(options.budgetMs ?? MATCHING_BUDGET_MS);
   const claims = await getDb().claim.findMany({
@@ -162,5 +149,10 @@ export async function findDiscrepancies(
     compared < claims.length
       ? `Compared ${compared} of the ${claims.length} most check-worthy claims in the time allowed; reload to compare more.`
       : null;
-  return { discrepancies: found, note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null };
+  return {
+    discrepancies: found,
+    compared,
+    considered: claims.length,
+    note: [unreadNote(matching.unread), cut].filter(Boolean).join(" ") || null,
+  };
 }

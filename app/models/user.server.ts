@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { getDb } from "../db.server";
+import { AppError } from "../lib/app-error";
 import { appendAuditEvent } from "./audit.server";
 
 // argon2id (algorithm 2) at OWASP's first recommended setting: 19 MiB, 2 passes.
@@ -18,12 +19,6 @@ let dummyHash: Promise<string> | undefined;
 export async function burnPasswordCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword("claimdesk-timing-equalizer");
   await verifyPassword(await dummyHash, password);
-}
-
-export class UsernameTakenError extends Error {
-  constructor(username: string) {
-    super(`The username "${username}" is already taken`);
-  }
 }
 
 export interface Actor {
@@ -50,7 +45,7 @@ export async function createUser(
   const db = getDb();
   return db.$transaction(async (tx) => {
     const taken = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } });
-    if (taken) throw new UsernameTakenError(input.username);
+    if (taken) throw new AppError("conflict", `The username "${input.username}" is already taken`, { field: "username" });
     const user = await tx.user.create({
       data: {
         username: input.username,

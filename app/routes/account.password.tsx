@@ -11,6 +11,7 @@ import { parseFormData } from "../lib/form";
 import { newPasswordSchema } from "../lib/password-policy";
 import { createSession } from "../models/session.server";
 import { setPassword } from "../models/user.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Change password · Claimdesk" }];
 
@@ -58,7 +59,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     actorOf(auth, context),
   );
   const session = await createSession(auth.user.id, { ip: clientIpOf(context), userAgent: request.headers.get("User-Agent") });
-  throw redirect("/projects?passwordChanged=1", {
+  throw redirect(paths.projects({ passwordChanged: true }), {
     headers: { "Set-Cookie": serializeSessionCookie(request, session.token, sessionCookieMaxAgeSeconds()) },
   });
 }

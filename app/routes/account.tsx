@@ -5,6 +5,7 @@ import { serializeClearedSessionCookie } from "../auth/cookie.server";
 import { requireUser } from "../auth/guards.server";
 import { recordAuditEvent } from "../models/audit.server";
 import { countSessionsOfUser, deleteAllSessionsOfUser } from "../models/session.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Your account · Claimdesk" }];
 
@@ -33,7 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     targetId: auth.user.id,
     details: { sessionsEnded: ended },
   });
-  throw redirect("/login?signedOut=1", { headers: { "Set-Cookie": serializeClearedSessionCookie(request) } });
+  throw redirect(paths.login({ signedOut: true }), { headers: { "Set-Cookie": serializeClearedSessionCookie(request) } });
 }
 
 export default function Account({ loaderData }: Route.ComponentProps) {
@@ -52,7 +53,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         <dd>{sessions}</dd>
       </dl>
       <p>
-        <Link to="/account/password" className="button">
+        <Link to={paths.accountPassword()} className="button">
           Change password
         </Link>
       </p>

@@ -1,13 +1,15 @@
-import { data, Form, useActionData } from "react-router";
+import { Form, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.users";
 import { actorOf } from "../auth/actor.server";
 import { requireAdmin } from "../auth/guards.server";
 import { Field, FormError, Notice } from "../components/forms";
+import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
 import { parseFormData } from "../lib/form";
 import { displayNameSchema, newPasswordSchema, usernameSchema } from "../lib/password-policy";
 import { generateTemporaryPassword } from "../lib/random-password";
-import { UsernameTakenError, createUser, findUserById, listUsers, setPassword, setUserDisabled } from "../models/user.server";
+import { createUser, findUserById, listUsers, setPassword, setUserDisabled } from "../models/user.server";
 
 export const meta = () => [{ title: "Users · Claimdesk" }];
 
@@ -36,8 +38,6 @@ const actionSchema = z.discriminatedUnion(
   { error: "Unknown action" },
 );
 
-type ActionResult = { fieldErrors: Record<string, string>; notice?: string; temporaryPassword?: { username: string; password: string } };
-
 export async function loader({ request }: Route.LoaderArgs) {
   const auth = await requireAdmin(request);
   const users = await listUsers();
@@ -47,44 +47,39 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const auth = await requireAdmin(request);
   const parsed = parseFormData(await request.formData(), actionSchema);
-  if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const input = parsed.data;
   const actor = actorOf(auth, context);
 
   if (input.intent === "create") {
     const password = input.temporaryPassword ?? generateTemporaryPassword();
-    try {
+    return withAppErrors(async () => {
       const user = await createUser(
         { username: input.username, displayName: input.displayName, password, isAdmin: input.isAdmin === "on", mustChangePassword: true },
         actor,
       );
-      return data<ActionResult>({
-        fieldErrors: {},
+      return actionSuccess({
         notice: `Created ${user.username}. They must choose a new password at first sign-in.`,
         temporaryPassword: { username: user.username, password },
       });
-    } catch (error) {
-      if (error instanceof UsernameTakenError) return data<ActionResult>({ fieldErrors: { username: error.message } }, { status: 409 });
-      throw error;
-    }
+    });
   }
 
   const target = await findUserById(input.userId);
-  if (!target) return data<ActionResult>({ fieldErrors: { form: "That user no longer exists." } }, { status: 404 });
+  if (!target) return actionFailure(new AppError("not_found", "That user no longer exists."));
   if (input.intent === "disable" || input.intent === "enable") {
     if (target.id === auth.user.id && input.intent === "disable") {
-      return data<ActionResult>({ fieldErrors: { form: "You cannot disable your own account." } }, { status: 400 });
+      return actionFailure(new AppError("invalid_input", "You cannot disable your own account."));
     }
     await setUserDisabled(target.id, input.intent === "disable", actor);
-    return data<ActionResult>({
-      fieldErrors: {},
+    return actionSuccess({
+      temporaryPassword: null,
       notice: `${target.username} is now ${input.intent === "disable" ? "disabled and signed out everywhere" : "enabled"}.`,
     });
   }
   const password = input.temporaryPassword ?? generateTemporaryPassword();
   await setPassword(target.id, password, { mustChangePassword: true, action: "user.password_reset" }, actor);
-  return data<ActionResult>({
-    fieldErrors: {},
+  return actionSuccess({
     notice: `Password of ${target.username} reset; their sessions have ended.`,
     temporaryPassword: { username: target.username, password },
   });
@@ -92,13 +87,14 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function AdminUsers({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const failure = actionData && !actionData.ok ? actionData : null;
+  const errors: Record<string, string> = failure?.fieldErrors ?? {};
   return (
     <section>
       <h1>Users</h1>
-      <FormError message={errors.form ?? errors.intent ?? errors.userId} />
-      <Notice message={actionData?.notice} />
-      {actionData?.temporaryPassword ? (
+      <FormError message={failure && !errors.username && !errors.displayName && !errors.temporaryPassword ? failure.error : null} />
+      <Notice message={actionData?.ok ? actionData.notice : null} />
+      {actionData?.ok && actionData.temporaryPassword ? (
         <div className="alert alert-info" role="status">
           Temporary password for <strong>{actionData.temporaryPassword.username}</strong>:{" "}
           <code className="secret">{actionData.temporaryPassword.password}</code>. It is shown only now; pass it on privately.

@@ -8,6 +8,7 @@ import { sessionCookieMaxAgeSeconds, signIn } from "../auth/sign-in.server";
 import { Field, FormError } from "../components/forms";
 import { parseFormData } from "../lib/form";
 import { safeRedirectTarget } from "../lib/redirect-target";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Sign in · Claimdesk" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const auth = await getAuthenticated(request);
   if (auth) {
     const target = new URL(request.url).searchParams.get("redirectTo");
-    throw redirect(auth.user.mustChangePassword ? "/account/password" : safeRedirectTarget(target));
+    throw redirect(auth.user.mustChangePassword ? paths.accountPassword() : safeRedirectTarget(target));
   }
   return null;
 }
@@ -45,7 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const headers: HeadersInit = result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {};
     return data({ fieldErrors: {}, formError: result.message }, { status: result.status, headers });
   }
-  const target = result.mustChangePassword ? "/account/password" : safeRedirectTarget(parsed.data.redirectTo);
+  const target = result.mustChangePassword ? paths.accountPassword() : safeRedirectTarget(parsed.data.redirectTo);
   throw redirect(target, { headers: { "Set-Cookie": serializeSessionCookie(request, result.token, sessionCookieMaxAgeSeconds()) } });
 }
 

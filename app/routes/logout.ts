@@ -5,10 +5,11 @@ import { getAuthenticated } from "../auth/guards.server";
 import { clientIpOf } from "../auth/request-context";
 import { recordAuditEvent } from "../models/audit.server";
 import { deleteSession } from "../models/session.server";
+import { paths } from "../lib/paths";
 
 // Signing out changes state, so it is a POST; a GET only bounces back.
 export async function loader() {
-  throw redirect("/");
+  throw redirect(paths.home());
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -24,5 +25,5 @@ export async function action({ request, context }: Route.ActionArgs) {
       targetId: auth.user.id,
     });
   }
-  throw redirect("/login?signedOut=1", { headers: { "Set-Cookie": serializeClearedSessionCookie(request) } });
+  throw redirect(paths.login({ signedOut: true }), { headers: { "Set-Cookie": serializeClearedSessionCookie(request) } });
 }

@@ -2,9 +2,12 @@ import { z } from "zod";
 import type { Route } from "./+types/project.claim.suggestions";
 import { actorOf } from "../auth/actor.server";
 import { requireProjectCapability } from "../auth/guards.server";
+import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
 import { parseFormData } from "../lib/form";
-import { ClaimInputError } from "../models/claim.server";
-import { STANCES, addPassageSource } from "../models/source.server";
+import type { Suggestion } from "../lib/review-types";
+import { STANCES } from "../lib/stances";
+import { addPassageSource } from "../models/source.server";
 import { rejectSuggestion, suggestPassages } from "../models/suggestion.server";
 
 const claimIdParam = z.coerce.number().int().positive();
@@ -13,9 +16,9 @@ const claimIdParam = z.coerce.number().int().positive();
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project } = await requireProjectCapability(request, params.slug, "read");
   const claimId = claimIdParam.safeParse(params.claimId);
-  const found = claimId.success ? await suggestPassages(project.id, claimId.data, { limit: 5 }) : null;
-  if (!found) return Response.json({ message: "Claim not found." }, { status: 404 });
-  return Response.json(found);
+  const found = claimId.success ? await suggestPassages({ projectId: project.id, claimId: claimId.data, limit: 5 }) : null;
+  if (!found) return actionFailure(new AppError("not_found", "Claim not found."));
+  return actionSuccess({ suggestions: found.suggestions satisfies Suggestion[], note: found.note });
 }
 
 const passage = {
@@ -35,35 +38,23 @@ const actionSchema = z.discriminatedUnion(
 export async function action({ request, params, context }: Route.ActionArgs) {
   const auth = await requireProjectCapability(request, params.slug, "addSource");
   const claimId = claimIdParam.safeParse(params.claimId);
-  if (!claimId.success) return Response.json({ message: "Claim not found." }, { status: 404 });
+  if (!claimId.success) return actionFailure(new AppError("not_found", "Claim not found."));
   const parsed = parseFormData(await request.formData(), actionSchema);
-  if (!parsed.ok) return Response.json({ message: Object.values(parsed.fieldErrors)[0] }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const actor = actorOf(auth, context);
-  const { intent, ...input } = parsed.data;
-  try {
+  const input = parsed.data;
+  return withAppErrors(async () => {
+    const passageOf = { documentId: input.documentId, start: input.start, end: input.end };
     const done =
-      intent === "link-passage"
-        ? await addPassageSource(
-            auth.project.id,
-            claimId.data,
-            {
-              documentId: input.documentId,
-              start: input.start,
-              end: input.end,
-              stance: (input as { stance: (typeof STANCES)[number] }).stance,
-            },
+      input.intent === "link-passage"
+        ? await addPassageSource({
+            projectId: auth.project.id,
+            claimId: claimId.data,
+            passage: { ...passageOf, stance: input.stance },
             actor,
-          )
-        : await rejectSuggestion(
-            auth.project.id,
-            claimId.data,
-            { documentId: input.documentId, start: input.start, end: input.end },
-            actor,
-          );
-    if (!done) return Response.json({ message: "Claim or article not found." }, { status: 404 });
-    return Response.json({ ok: true, intent });
-  } catch (error) {
-    if (error instanceof ClaimInputError) return Response.json({ message: error.message }, { status: 400 });
-    throw error;
-  }
+          })
+        : await rejectSuggestion({ projectId: auth.project.id, claimId: claimId.data, passage: passageOf, actor });
+    if (!done) return actionFailure(new AppError("not_found", "Claim or article not found."));
+    return actionSuccess({ intent: input.intent });
+  });
 }

@@ -4,18 +4,28 @@ import type { Route } from "./+types/project.claim";
 import { notFound, requireProjectCapability } from "../auth/guards.server";
 import { ClaimDetails } from "../components/claim-details";
 import { ProjectNav } from "../components/project-nav";
+import { actorOf } from "../auth/actor.server";
+import { actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { parseFormData } from "../lib/form";
 import { describeEvent } from "../lib/history";
+import { CLAIM_FORM_CAPABILITY, capabilityOfForm, claimFormSchema } from "../lib/review-forms";
+import type { ClaimPage } from "../lib/review-types";
 import { can } from "../lib/roles";
-import { assignableMembers, claimForReview, claimHistory, viewersOf } from "../models/claim-review.server";
-import { listClaimSources } from "../models/source.server";
+import { claimForReview } from "../models/claim.server";
+import { assignClaim, assignableMembers } from "../models/claim-assignment.server";
+import { claimHistory } from "../models/claim-history.server";
+import { viewersOf } from "../models/claim-presence.server";
+import { tagClaim } from "../models/claim-verdict.server";
 import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
-import { handleReviewAction } from "../services/review-actions.server";
+import { addExternalSource, editSourceLink, listClaimSources, removeSourceLink } from "../models/source.server";
+
+const claimIdParam = z.coerce.number().int().positive();
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Claim ${data?.claim.id ?? ""} · Claimdesk` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role, user } = await requireProjectCapability(request, params.slug, "read");
-  const id = z.coerce.number().int().positive().safeParse(params.claimId);
+  const id = claimIdParam.safeParse(params.claimId);
   const claim = id.success ? await claimForReview(project.id, id.data) : null;
   if (!claim) notFound("Claim not found.");
   const [events, members, viewers, sources] = await Promise.all([
@@ -60,27 +70,79 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canAddSource: can(role, "addSource"),
     canTag: can(role, "tagClaim"),
     canAssign: can(role, "assignClaims"),
-  };
+  } satisfies ClaimPage;
 }
 
-export type ClaimLoaderData = Awaited<ReturnType<typeof loader>>;
-
+// The claim page's forms: verdict, assignee and sources. The table's row controls and
+// side panel post here too (naming this route as their action).
 export async function action({ request, params, context }: Route.ActionArgs) {
-  return handleReviewAction(request, params.slug, context);
+  const formData = await request.formData();
+  const auth = await requireProjectCapability(request, params.slug, capabilityOfForm(formData, CLAIM_FORM_CAPABILITY, "tagClaim"));
+  const claimId = claimIdParam.safeParse(params.claimId);
+  if (!claimId.success) notFound("Claim not found.");
+  const parsed = parseFormData(formData, claimFormSchema);
+  const intent = formData.get("intent");
+  const inputField = intent === "add-source" || intent === "edit-source" ? "source" : "rationale";
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { inputField: inputField === "source" ? "source" : undefined });
+  const input = parsed.data;
+  const target = { projectId: auth.project.id, actor: actorOf(auth, context) };
+  return withAppErrors(
+    async () => {
+      switch (input.intent) {
+        case "tag": {
+          const claim = await tagClaim({
+            ...target,
+            claimId: claimId.data,
+            status: input.status,
+            rationale: input.rationale ?? null,
+            expectedVersion: input.version,
+          });
+          if (!claim) notFound("Claim not found.");
+          break;
+        }
+        case "assign": {
+          const assigneeId = input.assigneeId ?? null;
+          const claim = await assignClaim({ ...target, claimId: claimId.data, assigneeId, expectedVersion: input.version });
+          if (!claim) notFound("Claim not found.");
+          break;
+        }
+        case "add-source": {
+          const { intent: _intent, ...source } = input;
+          const link = await addExternalSource({ ...target, claimId: claimId.data, source });
+          if (!link) notFound("Claim not found.");
+          break;
+        }
+        case "edit-source": {
+          const change = { stance: input.stance, quote: input.quote ?? null, note: input.note ?? null };
+          const link = await editSourceLink({ ...target, linkId: input.linkId, change });
+          if (!link) notFound("Source link not found.");
+          break;
+        }
+        case "remove-source": {
+          const link = await removeSourceLink({ ...target, linkId: input.linkId });
+          if (!link) notFound("Source link not found.");
+          break;
+        }
+      }
+      return actionSuccess({ intent: input.intent });
+    },
+    { inputField },
+  );
 }
 
 export default function ClaimPage({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
+  const failure = actionData?.ok === false ? actionData : null;
   return (
     <section>
       <ProjectNav slug={loaderData.project.slug} role={loaderData.role} />
       <h1>Claim {loaderData.claim.id}</h1>
-      {actionData && !actionData.ok && actionData.error && !actionData.fieldErrors?.rationale ? (
+      {failure && !failure.fieldErrors.rationale ? (
         <p className="alert alert-error" role="alert">
-          {actionData.error}
+          {failure.error}
         </p>
       ) : null}
-      <ClaimDetails data={loaderData} error={actionData?.fieldErrors?.rationale} sourceError={actionData?.fieldErrors?.source} />
+      <ClaimDetails data={loaderData} error={failure?.fieldErrors.rationale} sourceError={failure?.fieldErrors.source} />
     </section>
   );
 }

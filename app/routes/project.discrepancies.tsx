@@ -2,26 +2,36 @@ import { Link } from "react-router";
 import type { Route } from "./+types/project.discrepancies";
 import { requireProjectCapability } from "../auth/guards.server";
 import { HighlightedPassage } from "../components/suggestions";
+import { EmptyState, MoreCoverage } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
-import { DETAIL_KIND_LABELS, factPaths } from "../lib/facts";
+import { DETAIL_KIND_LABELS, valuesByKey } from "../lib/facts";
+import { can } from "../lib/roles";
 import { listFactDiscrepancies } from "../models/fact-discrepancies.server";
 import { findDiscrepancies } from "../models/suggestion.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Discrepancies · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  const [{ discrepancies, note }, facts] = await Promise.all([findDiscrepancies(project.id), listFactDiscrepancies(project.id)]);
-  return { project, role, discrepancies, note, facts };
+  const [{ discrepancies, note, compared, considered }, facts] = await Promise.all([
+    findDiscrepancies(project.id),
+    listFactDiscrepancies(project.id),
+  ]);
+  return { project, role, discrepancies, note, compared, considered, facts, canImport: can(role, "importDocuments") };
 }
 
 export default function Discrepancies({ loaderData }: Route.ComponentProps) {
-  const { project, role, discrepancies, note, facts } = loaderData;
-  const base = `/projects/${project.slug}`;
+  const { project, role, discrepancies, note, compared, considered, facts, canImport } = loaderData;
   return (
     <section>
       <h1>{project.name}: discrepancies</h1>
       <ProjectNav slug={project.slug} role={role} />
+      {facts.length === 0 && discrepancies.length === 0 && !note ? (
+        <EmptyState title="No disagreements found" next={<MoreCoverage slug={project.slug} canImport={canImport} />}>
+          A discrepancy appears when two articles state the same fact with different details: another amount, date, time or name.
+        </EmptyState>
+      ) : null}
       <h2>Facts the outlets disagree on</h2>
       {facts.length === 0 ? (
         <p>No fact is stated with different details.</p>
@@ -30,7 +40,7 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
           {facts.map((fact) => (
             <li key={fact.factId} className="card">
               <p>
-                <Link to={factPaths.fact(project.slug, fact.factId)}>{fact.label}</Link>
+                <Link to={paths.fact(project.slug, fact.factId)}>{fact.label}</Link>
                 <span className="meta">
                   {" "}
                   · fact {fact.factId}
@@ -40,11 +50,18 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
               {fact.differences.map((difference) => (
                 <dl key={difference.kind}>
                   <dt>{DETAIL_KIND_LABELS[difference.kind]}</dt>
-                  {difference.values.map((value) => (
-                    <dd key={value.claimId}>
-                      <mark className="difference">{value.value}</mark> — {value.outlet ?? value.documentTitle} ·{" "}
-                      <Link to={factPaths.claim(project.slug, value.claimId)}>claim {value.claimId}</Link>{" "}
-                      <span className={`status-badge status-${value.status}`}>{value.status}</span>
+                  {valuesByKey(difference.values).map(({ key, wordings, values }) => (
+                    <dd key={key}>
+                      <mark className="difference">{wordings.join(" / ")}</mark>
+                      <ul className="difference-claims">
+                        {values.map((value) => (
+                          <li key={value.claimId}>
+                            {value.outlet ?? value.documentTitle} ·{" "}
+                            <Link to={paths.claim(project.slug, value.claimId)}>claim {value.claimId}</Link>{" "}
+                            <span className={`status-badge status-${value.status}`}>{value.status}</span>
+                          </li>
+                        ))}
+                      </ul>
                     </dd>
                   ))}
                 </dl>
@@ -61,7 +78,13 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       {discrepancies.length === 0 ? (
-        <p>No disagreements found between articles.</p>
+        compared === 0 && considered > 0 ? null : (
+          <p>
+            {compared < considered
+              ? `No disagreements found among the ${compared} claims compared so far.`
+              : "No disagreements found between articles."}
+          </p>
+        )
       ) : (
         <ul className="discrepancy-list">
           {discrepancies.map(({ claim, passage }) => (
@@ -71,14 +94,14 @@ export default function Discrepancies({ loaderData }: Route.ComponentProps) {
                 <blockquote>
                   <HighlightedPassage text={claim.text} marks={passage.differences.map((d) => d.here)} />
                   <footer>
-                    <Link to={`${base}/documents/${claim.documentId}?claim=${claim.id}`}>{claim.documentTitle}</Link> ·{" "}
-                    <Link to={`${base}/claims/${claim.id}`}>claim {claim.id}</Link>
+                    <Link to={paths.document(project.slug, claim.documentId, { claim: claim.id })}>{claim.documentTitle}</Link> ·{" "}
+                    <Link to={paths.claim(project.slug, claim.id)}>claim {claim.id}</Link>
                   </footer>
                 </blockquote>
                 <blockquote>
                   <HighlightedPassage text={passage.text} marks={passage.differences.map((d) => d.there)} />
                   <footer>
-                    <Link to={`${base}/documents/${passage.documentId}`}>{passage.documentTitle}</Link>
+                    <Link to={paths.document(project.slug, passage.documentId)}>{passage.documentTitle}</Link>
                   </footer>
                 </blockquote>
               </div>

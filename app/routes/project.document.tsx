@@ -1,4 +1,4 @@
-import { data, Form, Link, useActionData } from "react-router";
+import { Form, Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.document";
 import { actorOf } from "../auth/actor.server";
@@ -8,10 +8,13 @@ import { ReasonList, StatusBadge } from "../components/claim-summary";
 import { Field, FormError } from "../components/forms";
 import { ProjectNav } from "../components/project-nav";
 import { locateQuote } from "../lib/anchoring";
+import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
 import { parseFormData } from "../lib/form";
 import { can } from "../lib/roles";
-import { ClaimInputError, StaleClaimError, addManualClaim, parseReasons, setClaimDismissed } from "../models/claim.server";
+import { addManualClaim, parseReasons, setClaimDismissed } from "../models/claim.server";
 import { getDocumentForReader } from "../models/document.server";
+import { paths } from "../lib/paths";
 import { documentHistory, editDocumentDetails } from "../models/document-edit.server";
 import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
 import { DocumentDetailsForm } from "../components/document-details-form";
@@ -86,11 +89,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!documentId.success) notFound("Article not found.");
   if (intent === "edit-details") return editDetails(auth, documentId.data, formData, actorOf(auth, context));
   const parsed = parseFormData(formData, actionSchema);
-  if (!parsed.ok)
-    return data({ error: Object.values(parsed.fieldErrors)[0] ?? "Invalid input", fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const actor = actorOf(auth, context);
   const input = parsed.data;
-  try {
+  return withAppErrors(async () => {
     if (input.intent === "add-claim" || input.intent === "add-claim-by-quote") {
       let range: { start: number; end: number } = { start: 0, end: 0 };
       if (input.intent === "add-claim") range = { start: input.start, end: input.end };
@@ -99,29 +101,29 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         if (!document) notFound("Article not found.");
         const found = locateQuote(document.text, input.quote);
         if (found === null)
-          return data(
-            { error: "That text does not appear in the article exactly as pasted.", fieldErrors: { quote: "Not found in the article" } },
-            { status: 400 },
-          );
+          return actionFailure(new AppError("invalid_input", "That text does not appear in the article exactly as pasted."), {
+            inputField: "quote",
+          });
         if (found === "ambiguous")
-          return data(
-            { error: "That text appears more than once; paste a longer passage.", fieldErrors: { quote: "Appears more than once" } },
-            { status: 400 },
-          );
+          return actionFailure(new AppError("invalid_input", "That text appears more than once; paste a longer passage."), {
+            inputField: "quote",
+          });
         range = found;
       }
-      const claim = await addManualClaim(auth.project.id, documentId.data, range, actor);
+      const claim = await addManualClaim({ projectId: auth.project.id, documentId: documentId.data, range, actor });
       if (!claim) notFound("Article not found.");
-      return data({ error: null, fieldErrors: {}, addedClaimId: claim.id });
+      return actionSuccess({ addedClaimId: claim.id });
     }
-    const updated = await setClaimDismissed(auth.project.id, input.claimId, input.intent === "dismiss", input.version, actor);
+    const updated = await setClaimDismissed({
+      projectId: auth.project.id,
+      claimId: input.claimId,
+      dismissed: input.intent === "dismiss",
+      expectedVersion: input.version,
+      actor,
+    });
     if (!updated) notFound("Claim not found.");
-    return data({ error: null, fieldErrors: {} });
-  } catch (error) {
-    if (error instanceof ClaimInputError) return data({ error: error.message, fieldErrors: {} }, { status: 400 });
-    if (error instanceof StaleClaimError) return data({ error: error.message, fieldErrors: {} }, { status: 409 });
-    throw error;
-  }
+    return actionSuccess({});
+  });
 }
 
 /** Corrects the article's details; a date equal to the stored day keeps the stored time. */
@@ -132,8 +134,7 @@ async function editDetails(
   actor: ReturnType<typeof actorOf>,
 ) {
   const parsed = parseFormData(formData, documentDetailsSchema(auth.project.timeZone));
-  if (!parsed.ok)
-    return data({ error: "Check the highlighted fields.", fieldErrors: parsed.fieldErrors, detailsSaved: false }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const current = await getDocumentForReader(auth.project.id, documentId);
   if (!current) notFound("Article not found.");
   const { publishedAt, ...rest } = parsed.data;
@@ -141,7 +142,7 @@ async function editDetails(
     publishedAt && current.publishedAt && dayIn(publishedAt, auth.project.timeZone) === dayIn(current.publishedAt, auth.project.timeZone);
   const result = await editDocumentDetails(auth.project.id, documentId, sameDay ? rest : parsed.data, actor);
   if (!result) notFound("Article not found.");
-  return data({ error: null, fieldErrors: {}, detailsSaved: true });
+  return actionSuccess({ detailsSaved: true });
 }
 
 export default function DocumentReader({ loaderData }: Route.ComponentProps) {
@@ -161,8 +162,8 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
     publishedDay,
   } = loaderData;
   const actionData = useActionData<typeof action>();
-  const base = `/projects/${project.slug}/documents/${document.id}`;
-  const claimHref = (id: number) => `${base}?${new URLSearchParams({ ...(showDismissed ? { dismissed: "1" } : {}), claim: String(id) })}`;
+  const base = paths.document(project.slug, document.id);
+  const claimHref = (id: number) => paths.document(project.slug, document.id, { dismissed: showDismissed, claim: id });
   return (
     <section>
       <ProjectNav slug={project.slug} role={role} />
@@ -194,8 +195,8 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
             {document.nextVersion ? (
               <p className="alert alert-info">
                 A newer version of this article exists:{" "}
-                <Link to={`/projects/${project.slug}/documents/${document.nextVersion.id}`}>version {document.nextVersion.version}</Link>.
-                Its claims moved there.
+                <Link to={paths.document(project.slug, document.nextVersion.id)}>version {document.nextVersion.version}</Link>. Its claims
+                moved there.
               </p>
             ) : null}
             {document.titleDerived && !canEditDetails ? (
@@ -207,8 +208,8 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               document={document}
               publishedDay={publishedDay}
               timeZone={project.timeZone}
-              errors={(actionData?.fieldErrors as Record<string, string> | undefined) ?? {}}
-              saved={Boolean(actionData && "detailsSaved" in actionData && actionData.detailsSaved)}
+              errors={actionData && !actionData.ok ? actionData.fieldErrors : {}}
+              saved={Boolean(actionData?.ok && "detailsSaved" in actionData && actionData.detailsSaved)}
               history={history}
             />
           ) : null}
@@ -221,7 +222,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
             ) : null}
             {canAddClaim ? <span className="meta"> Select text to add a claim.</span> : null}
           </p>
-          <FormError message={actionData?.error} />
+          <FormError message={actionData && !actionData.ok ? actionData.error : null} />
           <ArticleReader
             text={document.text}
             claims={claims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.dismissed ? "dismissed" : c.status }))}
@@ -243,7 +244,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
                 label="Add a claim by quoting the article"
                 name="quote"
                 hint="Paste the exact words; they must appear once in the article."
-                error={actionData?.fieldErrors && "quote" in actionData.fieldErrors ? String(actionData.fieldErrors.quote) : undefined}
+                error={actionData && !actionData.ok ? actionData.fieldErrors.quote : undefined}
               />
               <button type="submit" className="button">
                 Add claim
@@ -275,7 +276,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               <h3>Why it was picked</h3>
               <ReasonList reasons={selectedClaim.reasons} />
               <p>
-                <Link to={`/projects/${project.slug}/claims/${selectedClaim.id}`}>Open claim</Link>
+                <Link to={paths.claim(project.slug, selectedClaim.id)}>Open claim</Link>
               </p>
               {selectedClaim.dismissed && canAddClaim ? (
                 <Form method="post">
@@ -309,7 +310,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
               <ul>
                 {needsReanchoring.map((claim) => (
                   <li key={claim.id}>
-                    <Link to={`/projects/${project.slug}/claims/${claim.id}`}>Claim {claim.id}</Link>: <q>{claim.text}</q>
+                    <Link to={paths.claim(project.slug, claim.id)}>Claim {claim.id}</Link>: <q>{claim.text}</q>
                   </li>
                 ))}
               </ul>

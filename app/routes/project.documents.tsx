@@ -6,10 +6,12 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { FileDropImport } from "../components/file-drop-import";
 import { FormError } from "../components/forms";
 import { ImportResults } from "../components/import-results";
+import { EmptyState } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { can } from "../lib/roles";
 import { listDocuments } from "../models/document.server";
 import { UploadTooLargeError, assertUploadSize, importFromForm } from "../models/import-request.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Documents · Claimdesk" }];
 
@@ -40,7 +42,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
       <h1>{project.name}: documents</h1>
       <ProjectNav slug={project.slug} role={role} />
       {canImport ? (
-        <div className="card">
+        <div className="card" id="import">
           <h2>Import articles</h2>
           <FileDropImport slug={project.slug} />
           <FormError message={actionData?.formError} />
@@ -68,7 +70,12 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
       {documents.length === 0 ? (
-        <p>No articles yet.{canImport ? " Import some above." : ""}</p>
+        <EmptyState
+          title="No articles yet"
+          next={canImport ? <a href="#import">Import your first articles</a> : "An editor of this project imports them."}
+        >
+          Each imported article is split into the claims worth checking, ready to review.
+        </EmptyState>
       ) : (
         <table className="data-table">
           <caption className="visually-hidden">Imported articles</caption>
@@ -85,7 +92,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
             {documents.map((document) => (
               <tr key={document.id}>
                 <td>
-                  <Link to={`/projects/${project.slug}/documents/${document.id}`}>{document.title}</Link>
+                  <Link to={paths.document(project.slug, document.id)}>{document.title}</Link>
                   {document.version > 1 ? <span className="badge">version {document.version}</span> : null}
                   {document.author ? <div className="meta">by {document.author}</div> : null}
                 </td>

@@ -4,14 +4,15 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { CLAIM_STATUSES } from "../lib/claim-status";
 import { claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
-import { searchClaims } from "../models/claim-review.server";
+import { searchClaims } from "../models/claim-search.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Export · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role, user } = await requireProjectCapability(request, params.slug, "export");
   const query = parseClaimQuery(new URL(request.url).searchParams);
-  const { total } = await searchClaims(project.id, { ...query, size: 25, page: 1 }, user.id);
+  const { total } = await searchClaims({ projectId: project.id, query: { ...query, size: 25, page: 1 }, viewerId: user.id });
   return { project, role, query, total, hasPublisher: Boolean(project.publisherName && project.publisherUrl) };
 }
 
@@ -53,20 +54,14 @@ export default function Export({ loaderData }: Route.ComponentProps) {
         {total} claims match{" "}
         {carried.toString() ? (
           <>
-            the current filters (<Link to={`/projects/${project.slug}/claims${claimQueryToSearch(query)}`}>see them</Link>)
+            the current filters (<Link to={paths.claims(project.slug, query)}>see them</Link>)
           </>
         ) : (
           "(all claims of the project)"
         )}
         .
       </p>
-      <Form
-        method="post"
-        action={`/projects/${project.slug}/export/download`}
-        reloadDocument
-        className="card"
-        aria-label="Download a report"
-      >
+      <Form method="post" action={paths.exportDownload(project.slug)} reloadDocument className="card" aria-label="Download a report">
         {[...carried.entries()].map(([key, value], i) => (
           <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
         ))}

@@ -1,4 +1,4 @@
-import { Form, Link, data, redirect, useActionData, useNavigation } from "react-router";
+import { Form, Link, redirect, useActionData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.fact";
 import { actorOf } from "../auth/actor.server";
@@ -7,18 +7,19 @@ import { FactVersions, moveFormId } from "../components/fact-versions";
 import { ProjectNav } from "../components/project-nav";
 import { CLAIM_STATUSES } from "../lib/claim-status";
 import { FACT_FORM_CAPABILITY, SOURCE_STANCES, factFormSchema, parseFactNumbers, parseVersions } from "../lib/fact-forms";
-import { type FactActionResult, describeDifference, factPaths } from "../lib/facts";
+import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
+import { describeDifference } from "../lib/facts";
 import { parseFormData } from "../lib/form";
+import { paths } from "../lib/paths";
 import { can } from "../lib/roles";
-import { ClaimInputError } from "../models/claim.server";
 import { getFact } from "../models/fact-detail.server";
 import { mergeFacts, moveClaimToFact, setFactLabel, splitFact } from "../models/fact-edit.server";
 import { type FactVerdictOutcome, tagFact } from "../models/fact-verdict.server";
 
-type Result = FactActionResult<{ intent: string; outcome?: FactVerdictOutcome }>;
-const failure = (error: string, fieldErrors: Record<string, string> = {}, status = 400) =>
-  data<Result>({ ok: false, error, fieldErrors }, { status });
-const success = (intent: string, outcome?: FactVerdictOutcome) => data<Result>({ ok: true, intent, outcome });
+/** A field the form got wrong, shown beside it. */
+const fieldFailure = (field: string, message: string) => actionFailure(new AppError("invalid_input", message, { field }));
+const success = (intent: string, outcome?: FactVerdictOutcome) => actionSuccess({ intent, outcome });
 
 const factIdParam = z.coerce.number().int().positive();
 
@@ -47,14 +48,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const factId = factIdParam.safeParse(params.factId);
   if (!factId.success) notFound("Fact not found.");
   const parsed = parseFormData(formData, factFormSchema);
-  if (!parsed.ok) return failure(Object.values(parsed.fieldErrors)[0] ?? "Check the form's fields.", parsed.fieldErrors);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const input = parsed.data;
   const projectId = auth.project.id;
   const actor = actorOf(auth, context);
-  try {
+  return withAppErrors(async () => {
     switch (input.intent) {
       case "tag": {
-        if (input.sourceUrl && !input.stance) return failure("Choose the source's stance.", { stance: "Choose the source's stance." });
+        if (input.sourceUrl && !input.stance) return fieldFailure("stance", "Choose the source's stance.");
         const outcome = await tagFact({
           projectId,
           actor,
@@ -73,25 +74,22 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return success(input.intent);
       case "split": {
         const result = await splitFact({ projectId, factId: factId.data, claimIds: input.claimIds, actor });
-        return redirect(factPaths.fact(auth.project.slug, result.factId));
+        return redirect(paths.fact(auth.project.slug, result.factId));
       }
       case "merge": {
         const from = parseFactNumbers(input.from);
-        if (!from) return failure("Enter fact numbers, separated by commas.", { from: "Enter fact numbers, separated by commas." });
+        if (!from) return fieldFailure("from", "Enter fact numbers, separated by commas.");
         await mergeFacts({ projectId, into: factId.data, from, actor });
         return success(input.intent);
       }
       case "move": {
         const to = input.to.trim().toLowerCase() === "new" ? null : parseFactNumbers(input.to);
-        if (to !== null && to.length !== 1) return failure("Enter one fact number, or new.", { to: "Enter one fact number, or new." });
+        if (to !== null && to.length !== 1) return fieldFailure("to", "Enter one fact number, or new.");
         const result = await moveClaimToFact({ projectId, claimId: input.claimId, to: to === null ? null : to[0]!, actor });
-        return redirect(factPaths.fact(auth.project.slug, result.factId));
+        return redirect(paths.fact(auth.project.slug, result.factId));
       }
     }
-  } catch (error) {
-    if (error instanceof ClaimInputError) return failure(error.message);
-    throw error;
-  }
+  });
 }
 
 export default function Fact({ loaderData }: Route.ComponentProps) {
@@ -106,7 +104,7 @@ export default function Fact({ loaderData }: Route.ComponentProps) {
   return (
     <section>
       <p className="meta">
-        <Link to={factPaths.facts(project.slug)}>Facts</Link> · fact {fact.id}
+        <Link to={paths.facts(project.slug)}>Facts</Link> · fact {fact.id}
       </p>
       <h1>{fact.label}</h1>
       <ProjectNav slug={project.slug} role={role} />
@@ -141,7 +139,7 @@ export default function Fact({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
 
-      <Form method="post" aria-label="Verdict for the fact">
+      <Form method="post" action={paths.fact(project.slug, fact.id)} aria-label="Verdict for the fact">
         <FactVersions slug={project.slug} fact={fact} selectable={canTag || canEdit} canMove={canEdit} />
         {differing.length > 0 && canTag ? (
           <p className="meta">
@@ -211,7 +209,7 @@ export default function Fact({ loaderData }: Route.ComponentProps) {
 
       {canEdit ? (
         <div className="fact-edit">
-          <Form method="post" className="inline-form" aria-label="Label of the fact">
+          <Form method="post" action={paths.fact(project.slug, fact.id)} className="inline-form" aria-label="Label of the fact">
             <input type="hidden" name="intent" value="label" />
             <label>
               Label <input name="label" size={60} maxLength={500} defaultValue={fact.labelWritten ? fact.label : ""} />
@@ -221,7 +219,7 @@ export default function Fact({ loaderData }: Route.ComponentProps) {
             </button>
             <span className="meta"> Leave empty to show the clearest claim.</span>
           </Form>
-          <Form method="post" className="inline-form" aria-label="Merge facts into this one">
+          <Form method="post" action={paths.fact(project.slug, fact.id)} className="inline-form" aria-label="Merge facts into this one">
             <input type="hidden" name="intent" value="merge" />
             <label>
               Merge facts <input name="from" size={20} placeholder="12, 15" aria-invalid={fieldErrors.from ? true : undefined} />

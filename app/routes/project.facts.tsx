@@ -1,23 +1,16 @@
 import { useEffect, useRef, useState } from "react";
-import { Form, Link, data, useActionData, useNavigate, useNavigation } from "react-router";
+import { Form, Link, useActionData, useNavigate, useNavigation } from "react-router";
 import type { Route } from "./+types/project.facts";
 import { actorOf } from "../auth/actor.server";
 import { requireProjectCapability } from "../auth/guards.server";
+import { EmptyState, MoreCoverage } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { FACTS_FORM_CAPABILITY, factsFormSchema } from "../lib/fact-forms";
-import {
-  FACT_SORTS,
-  FACT_STATUSES,
-  type FactActionResult,
-  type FactQuery,
-  describeDifference,
-  factPaths,
-  factQueryToSearch,
-  parseFactQuery,
-} from "../lib/facts";
+import { FACT_SORTS, FACT_STATUSES, type FactQuery, describeDifference, factQueryToSearch, parseFactQuery } from "../lib/facts";
+import { actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
 import { parseFormData } from "../lib/form";
+import { paths } from "../lib/paths";
 import { can } from "../lib/roles";
-import { ClaimInputError } from "../models/claim.server";
 import { type GroupingOutcome, groupNewClaims, regroupFacts } from "../models/fact-grouping.server";
 import { listFacts } from "../models/fact-list.server";
 
@@ -27,7 +20,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
   const query = parseFactQuery(new URL(request.url).searchParams);
   const page = await listFacts(project.id, query);
-  return { project, role, query, ...page, canGroup: can(role, "tagClaim"), canRegroup: can(role, "editFacts") };
+  return {
+    project,
+    role,
+    query,
+    ...page,
+    canGroup: can(role, "tagClaim"),
+    canRegroup: can(role, "editFacts"),
+    canImport: can(role, "importDocuments"),
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -36,20 +37,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const capability = intent === "regroup" ? FACTS_FORM_CAPABILITY.regroup : FACTS_FORM_CAPABILITY.group;
   const auth = await requireProjectCapability(request, params.slug, capability);
   const parsed = parseFormData(formData, factsFormSchema);
-  if (!parsed.ok)
-    return data<FactActionResult<{ outcome: GroupingOutcome }>>(
-      { ok: false, error: "Unknown form.", fieldErrors: parsed.fieldErrors },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const actor = actorOf(auth, context);
-  try {
-    const outcome = parsed.data.intent === "regroup" ? await regroupFacts(auth.project.id, actor) : await groupNewClaims(auth.project.id);
-    return data<FactActionResult<{ outcome: GroupingOutcome }>>({ ok: true, outcome });
-  } catch (error) {
-    if (error instanceof ClaimInputError)
-      return data<FactActionResult<{ outcome: GroupingOutcome }>>({ ok: false, error: error.message, fieldErrors: {} }, { status: 409 });
-    throw error;
-  }
+  return withAppErrors(async () => {
+    const outcome: GroupingOutcome =
+      parsed.data.intent === "regroup" ? await regroupFacts(auth.project.id, actor) : await groupNewClaims(auth.project.id);
+    return actionSuccess({ outcome });
+  });
 }
 
 const SORT_LABELS: Record<(typeof FACT_SORTS)[number], string> = {
@@ -61,7 +55,7 @@ const SORT_LABELS: Record<(typeof FACT_SORTS)[number], string> = {
 };
 
 export default function Facts({ loaderData }: Route.ComponentProps) {
-  const { project, role, query, rows, total, ungrouped, canGroup, canRegroup } = loaderData;
+  const { project, role, query, rows, total, ungrouped, canGroup, canRegroup, canImport } = loaderData;
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const navigate = useNavigate();
@@ -109,7 +103,7 @@ export default function Facts({ loaderData }: Route.ComponentProps) {
             {ungrouped === 1 ? "1 claim is" : `${ungrouped} claims are`} in no fact yet (an article still being read, or grouping failed).
           </p>
           {canGroup ? (
-            <Form method="post">
+            <Form method="post" action={paths.facts(project.slug, query)}>
               <button className="button" name="intent" value="group" disabled={navigation.state !== "idle"}>
                 Group them now
               </button>
@@ -191,7 +185,7 @@ export default function Facts({ loaderData }: Route.ComponentProps) {
           {rows.map((fact, i) => (
             <tr key={fact.id} className={i === active ? "active" : undefined}>
               <td>
-                <Link className="fact-link" to={factPaths.fact(project.slug, fact.id)} onFocus={() => setActive(i)}>
+                <Link className="fact-link" to={paths.fact(project.slug, fact.id)} onFocus={() => setActive(i)}>
                   {fact.label}
                 </Link>
                 <span className="meta"> · fact {fact.id}</span>
@@ -212,7 +206,14 @@ export default function Facts({ loaderData }: Route.ComponentProps) {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 ? <p className="empty">No facts match these filters.</p> : null}
+      {rows.length === 0 && factQueryToSearch({ ...query, page: 1 }) === "" ? (
+        <EmptyState title="No facts yet" next={<MoreCoverage slug={project.slug} canImport={canImport} />}>
+          A fact appears when claims state the same thing: in articles from different outlets, or a figure and its counter-figure in one
+          article.
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <p className="empty">No facts match these filters.</p>
+      ) : null}
       <nav aria-label="Pages" className="pager">
         {query.page > 1 ? <Link to={search({ page: query.page - 1 })}>Previous page</Link> : null}
         <span className="meta">
@@ -221,7 +222,7 @@ export default function Facts({ loaderData }: Route.ComponentProps) {
         {query.page < pages ? <Link to={search({ page: query.page + 1 })}>Next page</Link> : null}
       </nav>
       {canRegroup ? (
-        <Form method="post" className="inline-form">
+        <Form method="post" action={paths.facts(project.slug, query)} className="inline-form">
           <p className="meta">Grouping again applies the current rules to every claim; claims placed by hand stay where they are.</p>
           <button className="button" name="intent" value="regroup" disabled={navigation.state !== "idle"}>
             Group all facts again

@@ -1,14 +1,16 @@
-import { data, Form, useActionData } from "react-router";
+import { Form, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.members";
 import { actorOf } from "../auth/actor.server";
 import { requireProjectCapability } from "../auth/guards.server";
 import { Field, FormError, Notice, SelectField } from "../components/forms";
 import { ProjectNav } from "../components/project-nav";
+import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { AppError } from "../lib/app-error";
 import { parseFormData } from "../lib/form";
 import { usernameSchema } from "../lib/password-policy";
 import { PROJECT_ROLES, ROLE_LABELS } from "../lib/roles";
-import { LastOwnerError, UnknownUserError, listMembers, removeMember, setMemberRole } from "../models/project.server";
+import { listMembers, removeMember, setMemberRole } from "../models/project.server";
 
 export const meta = () => [{ title: "Members · Claimdesk" }];
 
@@ -30,36 +32,33 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const auth = await requireProjectCapability(request, params.slug, "manageMembers");
   const parsed = parseFormData(await request.formData(), actionSchema);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, notice: null }, { status: 400 });
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
   const actor = actorOf(auth, context);
-  try {
-    if (parsed.data.intent === "set-role") {
-      const result = await setMemberRole(auth.project.id, parsed.data.username, parsed.data.role, actor);
-      const notice = result.changed ? `${parsed.data.username} is now ${ROLE_LABELS[parsed.data.role].toLowerCase()}.` : "Nothing changed.";
-      return data({ fieldErrors: {}, notice });
+  const input = parsed.data;
+  return withAppErrors(async () => {
+    if (input.intent === "set-role") {
+      const result = await setMemberRole({ projectId: auth.project.id, username: input.username, role: input.role, actor });
+      const notice = result.changed ? `${input.username} is now ${ROLE_LABELS[input.role].toLowerCase()}.` : "Nothing changed.";
+      return actionSuccess({ notice });
     }
     // Scoped by project in the query: a user id from another project removes nothing.
-    const result = await removeMember(auth.project.id, parsed.data.userId, actor);
-    if (!result.removed)
-      return data({ fieldErrors: { form: "That person is not a member of this project." }, notice: null }, { status: 404 });
-    return data({ fieldErrors: {}, notice: "Member removed." });
-  } catch (error) {
-    if (error instanceof UnknownUserError) return data({ fieldErrors: { username: error.message }, notice: null }, { status: 400 });
-    if (error instanceof LastOwnerError) return data({ fieldErrors: { form: error.message }, notice: null }, { status: 409 });
-    throw error;
-  }
+    const result = await removeMember({ projectId: auth.project.id, userId: input.userId, actor });
+    if (!result.removed) return actionFailure(new AppError("not_found", "That person is not a member of this project."));
+    return actionSuccess({ notice: "Member removed." });
+  });
 }
 
 export default function Members({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const failure = actionData && !actionData.ok ? actionData : null;
+  const errors: Record<string, string> = failure?.fieldErrors ?? {};
   const { project, role, members } = loaderData;
   return (
     <section>
       <h1>{project.name}: members</h1>
       <ProjectNav slug={project.slug} role={role} />
-      <FormError message={errors.form ?? errors.intent ?? errors.role} />
-      <Notice message={actionData?.notice} />
+      <FormError message={failure && !errors.username ? failure.error : null} />
+      <Notice message={actionData?.ok ? actionData.notice : null} />
       <table className="data-table">
         <caption className="visually-hidden">Project members</caption>
         <thead>

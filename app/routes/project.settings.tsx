@@ -16,6 +16,7 @@ import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../lib/extraction/threshold";
 import { formatDateTime } from "../lib/datetime";
 import { publisherNameSchema, publisherUrlSchema, thresholdSchema, timeZoneSchema } from "../lib/project-settings";
 import { renameProject, setProjectArchived, updateProjectSettings } from "../models/project.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Project settings · Claimdesk" }];
 
@@ -60,35 +61,35 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, notice: null }, { status: 400 });
   const actor = actorOf(auth, context);
   if (parsed.data.intent === "rename") {
-    await renameProject(auth.project.id, parsed.data.name, actor);
+    await renameProject({ projectId: auth.project.id, name: parsed.data.name, actor });
     return data({ fieldErrors: {}, notice: "Project renamed." });
   }
   if (parsed.data.intent === "require-source") {
     const required = parsed.data.required === "on";
-    await updateProjectSettings(auth.project.id, { requireSourceForVerdict: required }, actor);
+    await updateProjectSettings({ projectId: auth.project.id, change: { requireSourceForVerdict: required }, actor });
     return data({
       fieldErrors: {},
       notice: required ? "Confirmed and disputed now need at least one source." : "Verdicts no longer need a source.",
     });
   }
   if (parsed.data.intent === "publisher") {
-    await updateProjectSettings(
-      auth.project.id,
-      { publisherName: parsed.data.publisherName, publisherUrl: parsed.data.publisherUrl },
+    await updateProjectSettings({
+      projectId: auth.project.id,
+      change: { publisherName: parsed.data.publisherName, publisherUrl: parsed.data.publisherUrl },
       actor,
-    );
+    });
     return data({ fieldErrors: {}, notice: "Publisher saved." });
   }
   if (parsed.data.intent === "time-zone") {
-    await updateProjectSettings(auth.project.id, { timeZone: parsed.data.timeZone }, actor);
+    await updateProjectSettings({ projectId: auth.project.id, change: { timeZone: parsed.data.timeZone }, actor });
     return data({ fieldErrors: {}, notice: `Times are now shown in ${parsed.data.timeZone}.` });
   }
   if (parsed.data.intent === "threshold") {
-    await updateProjectSettings(auth.project.id, { claimThreshold: parsed.data.threshold }, actor);
+    await updateProjectSettings({ projectId: auth.project.id, change: { claimThreshold: parsed.data.threshold }, actor });
     return data({ fieldErrors: {}, notice: "Threshold saved. It applies to articles imported from now on." });
   }
-  await setProjectArchived(auth.project.id, parsed.data.intent === "archive", actor);
-  throw redirect(`/projects/${auth.project.slug}`);
+  await setProjectArchived({ projectId: auth.project.id, archived: parsed.data.intent === "archive", actor });
+  throw redirect(paths.project(auth.project.slug));
 }
 
 export default function ProjectSettings({ loaderData }: Route.ComponentProps) {

@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { Route } from "./+types/project.sources";
 import { formatDate } from "../lib/datetime";
 import { requireProjectCapability } from "../auth/guards.server";
+import { EmptyState } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { listProjectSources } from "../models/source.server";
+import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Sources · Claimdesk" }];
 
@@ -22,16 +24,23 @@ export default function Sources({ loaderData }: Route.ComponentProps) {
     <section>
       <h1>{project.name}: sources</h1>
       <ProjectNav slug={project.slug} role={role} />
-      <Form method="get" role="search" className="inline-form">
+      <Form method="get" action={paths.sources(project.slug)} role="search" className="inline-form">
         <label>
           Search sources{" "}
           <input type="search" name="q" defaultValue={q} maxLength={200} placeholder='title, outlet, article text, "a phrase"' />
         </label>{" "}
         <button type="submit">Search</button>
-        {q ? <Link to={`/projects/${project.slug}/sources`}>Clear</Link> : null}
+        {q ? <Link to={paths.sources(project.slug)}>Clear</Link> : null}
       </Form>
       {sources.length === 0 ? (
-        <p>{q ? `No source matches “${q}”.` : "No sources linked yet. Link them from a claim."}</p>
+        q ? (
+          <p>No source matches “{q}”.</p>
+        ) : (
+          <EmptyState title="No sources yet" next={<Link to={`/projects/${project.slug}/claims`}>Open the claims</Link>}>
+            A source is linked from a claim: an address with the quote and whether it supports or refutes it, or a passage found in another
+            article.
+          </EmptyState>
+        )
       ) : (
         <table className="data-table">
           <caption className="visually-hidden">Sources of this project</caption>
@@ -51,7 +60,7 @@ export default function Sources({ loaderData }: Route.ComponentProps) {
               <tr key={source.id}>
                 <td>
                   {source.document ? (
-                    <Link to={`/projects/${project.slug}/documents/${source.document.id}`}>{source.title ?? "Imported article"}</Link>
+                    <Link to={paths.document(project.slug, source.document.id)}>{source.title ?? "Imported article"}</Link>
                   ) : (
                     <a href={source.url ?? "#"} rel="noopener noreferrer nofollow" target="_blank">
                       {source.title ?? source.url}

@@ -1,26 +1,28 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/project";
 import { requireProjectCapability } from "../auth/guards.server";
+import { EmptyState, ImportFirstArticles } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
-import { ROLE_LABELS } from "../lib/roles";
-import { claimCountsByStatus, hasClaimsNeedingReanchoring } from "../models/claim.server";
+import { ROLE_LABELS, can } from "../lib/roles";
+import { countClaimsByProject } from "../models/claim-counts.server";
+import { hasClaimsNeedingReanchoring } from "../models/claim.server";
 import { countDocuments } from "../models/document.server";
+import { paths } from "../lib/paths";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.project.name ?? "Project"} · Claimdesk` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
   const [counts, documents, needsReanchoring] = await Promise.all([
-    claimCountsByStatus([project.id]),
+    countClaimsByProject([project.id]),
     countDocuments(project.id),
     hasClaimsNeedingReanchoring(project.id),
   ]);
-  return { project, role, counts: counts.get(project.id)!, documents, needsReanchoring };
+  return { project, role, counts: counts.get(project.id)!, documents, needsReanchoring, canImport: can(role, "importDocuments") };
 }
 
 export default function Project({ loaderData }: Route.ComponentProps) {
-  const { project, role, counts, documents, needsReanchoring } = loaderData;
-  const base = `/projects/${project.slug}`;
+  const { project, role, counts, documents, needsReanchoring, canImport } = loaderData;
   return (
     <section>
       <h1>{project.name}</h1>
@@ -28,15 +30,20 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {project.archivedAt ? <p className="alert alert-info">This project is archived.</p> : null}
       <p className="meta">Your role: {ROLE_LABELS[role]}</p>
       {project.description ? <p>{project.description}</p> : null}
+      {documents === 0 ? (
+        <EmptyState title="No articles yet" next={<ImportFirstArticles slug={project.slug} canImport={canImport} />}>
+          Import the articles to check; their claims are picked out for review.
+        </EmptyState>
+      ) : null}
       <ul className="stat-list" aria-label="Claims by status">
         <li>
-          <Link to={`${base}/documents`}>
+          <Link to={paths.documents(project.slug)}>
             <strong>{documents}</strong> articles
           </Link>
         </li>
         {(["unverified", "confirmed", "disputed"] as const).map((status) => (
           <li key={status} className={`status-${status}`}>
-            <Link to={`${base}/claims?status=${status}`}>
+            <Link to={paths.claims(project.slug, { status: [status] })}>
               <strong>{counts[status]}</strong> {status}
             </Link>
           </li>
@@ -45,7 +52,7 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {needsReanchoring ? (
         <p className="alert alert-info">
           Some claims could not be placed in a new version of their article.{" "}
-          <Link to={`${base}/claims?reanchor=1`}>Review claims that need re-anchoring</Link>.
+          <Link to={`${paths.claims(project.slug)}?reanchor=1`}>Review claims that need re-anchoring</Link>.
         </p>
       ) : null}
     </section>

@@ -14,7 +14,7 @@ test("an editor links an external source and a passage of another article, then 
 
   // In the table, a verdict without a source is stopped before any rationale is typed.
   await page.goto(`/projects/${E2E_PROJECT.slug}/claims?q=${encodeURIComponent("will raise tolls")}`);
-  await page.waitForFunction(() => document.querySelector('tr[tabindex="0"]') !== null);
+  await page.locator("[data-hydrated]").waitFor({ state: "attached" });
   await page.keyboard.press("c");
   await expect(page.getByRole("alert")).toContainText("has no source yet: link one in its details before marking it confirmed");
   await expect(page.getByRole("dialog", { name: /Mark claim \d+ confirmed/ })).toBeHidden();

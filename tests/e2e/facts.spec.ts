@@ -53,6 +53,17 @@ test("three outlets' articles form one fact with a highlighted difference; one v
   await expect(coast.locator(".status-badge")).toHaveText("unverified");
   await expect(page.getByText("verdict mixed")).toBeVisible();
 
+  // Discrepancies: one entry for the fact, each value once with the claims that state it and their verdicts.
+  await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Discrepancies" }).click();
+  const disagreements = page.getByRole("list", { name: "Facts the outlets disagree on" });
+  await expect(disagreements.getByRole("listitem").filter({ has: page.locator("mark") })).toHaveCount(1);
+  const values = disagreements.locator("dd");
+  await expect(values).toHaveCount(2);
+  await expect(values.filter({ hasText: "5:01 p.m." }).locator(".status-badge")).toHaveText(["confirmed", "confirmed"]);
+  await expect(values.filter({ hasText: /^5 p\.m\./ }).locator(".status-badge")).toHaveText("unverified");
+  await expectNoAxeViolations(page);
+  await page.goBack();
+
   // The claim itself names the fact in its history.
   await versions
     .getByRole("listitem")

@@ -8,7 +8,7 @@ async function openTable(page: Page, username: string) {
   await signInAndExpectProjects(page, username);
   await page.goto(TABLE);
   await expect(page.getByRole("table", { name: "Claims" })).toBeVisible();
-  await page.waitForFunction(() => document.querySelector('tr[tabindex="0"]') !== null);
+  await page.locator("[data-hydrated]").waitFor({ state: "attached" });
 }
 
 const statusOf = (page: Page, claimId: string) => page.getByLabel(`Status of claim ${claimId}`, { exact: true });

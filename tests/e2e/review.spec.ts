@@ -8,8 +8,8 @@ async function openTable(page: Page, username: string, search = "") {
   await signInAndExpectProjects(page, username);
   await page.goto(`${TABLE}${search}`);
   await expect(page.getByRole("table", { name: "Claims" })).toBeVisible();
-  // Keyboard shortcuts start working once the page has hydrated.
-  await page.waitForFunction(() => document.querySelector('tr[tabindex="0"]') !== null);
+  // Keyboard shortcuts start working once the page has hydrated (the server renders the rows alone).
+  await page.locator("[data-hydrated]").waitFor({ state: "attached" });
 }
 
 function statusOf(page: Page, claimId: number | string) {
@@ -120,6 +120,8 @@ test("an editor changes claims in bulk and undoes it", async ({ page }) => {
 });
 
 test("a change by one reviewer appears for another without reloading, with presence", async ({ browser }) => {
+  // Two browsers and two sign-ins: on a loaded machine that alone takes most of the default 30 s.
+  test.slow();
   const first = await browser.newContext();
   const second = await browser.newContext();
   const pageA = await first.newPage();

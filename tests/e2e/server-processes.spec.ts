@@ -61,7 +61,7 @@ test("a change made through one server process reaches event streams held by the
     const claims = JSON.parse(listed.stdout) as Array<{ id: number; version: number; status: string }>;
     const claim = claims.filter((c) => c.status === "unverified").sort((a, b) => b.id - a.id)[0]!;
 
-    const tagged = await request.post(`/projects/${E2E_REVIEW_PROJECT.slug}/claims`, {
+    const tagged = await request.post(`/projects/${E2E_REVIEW_PROJECT.slug}/claims/${claim.id}`, {
       form: {
         intent: "tag",
         claimId: String(claim.id),

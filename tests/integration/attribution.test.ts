@@ -3,16 +3,12 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
 import { parseClaimQuery } from "../../app/lib/claim-query";
 import { DECISION_TO_DERIVE, deriveMarkedDecisions, verdictsFromTrail } from "../../app/models/claim-decision.server";
-import {
-  applyBulkChange,
-  assignClaim,
-  claimForReview,
-  markViewing,
-  searchClaims,
-  tagClaim,
-  undoBulkChange,
-} from "../../app/models/claim-review.server";
-import { setClaimDismissed } from "../../app/models/claim.server";
+import { applyBulkChange, undoBulkChange } from "../../app/models/bulk-change.server";
+import { assignClaim } from "../../app/models/claim-assignment.server";
+import { markViewing } from "../../app/models/claim-presence.server";
+import { searchClaims } from "../../app/models/claim-search.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
+import { claimForReview, setClaimDismissed } from "../../app/models/claim.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { addExternalSource, editSourceLink } from "../../app/models/source.server";
 import { makeProjectWithTeam } from "../support/factories";
@@ -45,7 +41,11 @@ type Team = Awaited<ReturnType<typeof setup>>;
 /** Who each format credits with each claim's verdict, by claim id (display names for people, usernames for machines). */
 async function creditsInEveryFormat(team: Team) {
   const ids = team.claims.map((c) => c.id);
-  const table = await searchClaims(team.project.id, parseClaimQuery(new URLSearchParams("size=200")), team.a.id);
+  const table = await searchClaims({
+    projectId: team.project.id,
+    query: parseClaimQuery(new URLSearchParams("size=200")),
+    viewerId: team.a.id,
+  });
   const panel = await Promise.all(ids.map((id) => claimForReview(team.project.id, id)));
   const csv = await exportCsv(team.exporter);
   const json = await exportJson(team.exporter);
@@ -95,18 +95,54 @@ describe("attribution: the verdict is credited to whoever set the current status
   it("keeps A's credit after B assigns, bulk-assigns, undoes, links and edits sources and views the claims", async () => {
     const team = await setup();
     const { project, claims, actorA, actorB, a, b } = team;
-    await tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "Register p. 4", expectedVersion: null }, actorA);
-    await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "Budget says otherwise", expectedVersion: null }, actorA);
-    await tagClaim(project.id, claims[2]!.id, { status: "unverified", rationale: "No record found yet", expectedVersion: null }, actorA);
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      status: "confirmed",
+      rationale: "Register p. 4",
+      expectedVersion: null,
+      actor: actorA,
+    });
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[1]!.id,
+      status: "disputed",
+      rationale: "Budget says otherwise",
+      expectedVersion: null,
+      actor: actorA,
+    });
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[2]!.id,
+      status: "unverified",
+      rationale: "No record found yet",
+      expectedVersion: null,
+      actor: actorA,
+    });
 
-    await assignClaim(project.id, claims[0]!.id, a.id, null, actorB);
-    const bulk = await applyBulkChange(project.id, { ids: claims.slice(0, 3).map((c) => c.id) }, { assigneeId: b.id }, actorB);
-    await undoBulkChange(project.id, bulk.operationId, actorB);
-    const link = await addExternalSource(project.id, claims[1]!.id, { url: "https://stats.example/budget", stance: "refutes" }, actorB);
-    await editSourceLink(project.id, link!.id, { stance: "refutes", quote: "Table 2", note: "page 9" }, actorB);
-    await markViewing(claims[1]!.id, b.id, project.id);
-    await setClaimDismissed(project.id, claims[3]!.id, true, null, actorB);
-    await setClaimDismissed(project.id, claims[3]!.id, false, null, actorB);
+    await assignClaim({ projectId: project.id, claimId: claims[0]!.id, assigneeId: a.id, expectedVersion: null, actor: actorB });
+    const bulk = await applyBulkChange({
+      projectId: project.id,
+      target: { ids: claims.slice(0, 3).map((c) => c.id) },
+      change: { assigneeId: b.id },
+      actor: actorB,
+    });
+    await undoBulkChange({ projectId: project.id, operationId: bulk.operationId, actor: actorB });
+    const link = await addExternalSource({
+      projectId: project.id,
+      claimId: claims[1]!.id,
+      source: { url: "https://stats.example/budget", stance: "refutes" },
+      actor: actorB,
+    });
+    await editSourceLink({
+      projectId: project.id,
+      linkId: link!.id,
+      change: { stance: "refutes", quote: "Table 2", note: "page 9" },
+      actor: actorB,
+    });
+    await markViewing({ claimId: claims[1]!.id, userId: b.id, projectId: project.id });
+    await setClaimDismissed({ projectId: project.id, claimId: claims[3]!.id, dismissed: true, expectedVersion: null, actor: actorB });
+    await setClaimDismissed({ projectId: project.id, claimId: claims[3]!.id, dismissed: false, expectedVersion: null, actor: actorB });
 
     const result = await creditsInEveryFormat(team);
     for (const claim of claims.slice(0, 3)) expectCredited(result, claim.id, a);
@@ -122,21 +158,35 @@ describe("attribution: the verdict is credited to whoever set the current status
   it("credits B's bulk status change to B, and the undo of it to A again (verdict, decider and time)", async () => {
     const team = await setup();
     const { project, claims, actorA, actorB, a, b } = team;
-    await tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "Register p. 4", expectedVersion: null }, actorA);
-    await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "Budget says otherwise", expectedVersion: null }, actorA);
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      status: "confirmed",
+      rationale: "Register p. 4",
+      expectedVersion: null,
+      actor: actorA,
+    });
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[1]!.id,
+      status: "disputed",
+      rationale: "Budget says otherwise",
+      expectedVersion: null,
+      actor: actorA,
+    });
     const before = await exportJson(team.exporter);
 
-    const bulk = await applyBulkChange(
-      project.id,
-      { ids: claims.slice(0, 3).map((c) => c.id) },
-      { status: "disputed", rationale: "Retracted by the agency", assigneeId: a.id },
-      actorB,
-    );
+    const bulk = await applyBulkChange({
+      projectId: project.id,
+      target: { ids: claims.slice(0, 3).map((c) => c.id) },
+      change: { status: "disputed", rationale: "Retracted by the agency", assigneeId: a.id },
+      actor: actorB,
+    });
     const changed = await creditsInEveryFormat(team);
     for (const claim of claims.slice(0, 3)) expectCredited(changed, claim.id, b);
     expect(changed.json.reviewers).toEqual([{ name: b.displayName, username: b.username, decisions: 3 }]);
 
-    await undoBulkChange(project.id, bulk.operationId, actorB);
+    await undoBulkChange({ projectId: project.id, operationId: bulk.operationId, actor: actorB });
     const undone = await creditsInEveryFormat(team);
     expectCredited(undone, claims[0]!.id, a);
     expectCredited(undone, claims[1]!.id, a);
@@ -157,13 +207,20 @@ describe("attribution: the verdict is credited to whoever set the current status
   it("a bulk change that keeps a claim's verdict and only reassigns it is no decision", async () => {
     const team = await setup(2);
     const { project, claims, actorA, actorB, a } = team;
-    await tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "Same", expectedVersion: null }, actorA);
-    await applyBulkChange(
-      project.id,
-      { ids: claims.map((c) => c.id) },
-      { status: "confirmed", rationale: "Same", assigneeId: a.id },
-      actorB,
-    );
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      status: "confirmed",
+      rationale: "Same",
+      expectedVersion: null,
+      actor: actorA,
+    });
+    await applyBulkChange({
+      projectId: project.id,
+      target: { ids: claims.map((c) => c.id) },
+      change: { status: "confirmed", rationale: "Same", assigneeId: a.id },
+      actor: actorB,
+    });
     const result = await creditsInEveryFormat(team);
     expectCredited(result, claims[0]!.id, a);
     expectCredited(result, claims[1]!.id, team.b);
@@ -185,19 +242,32 @@ describe("attribution: the verdict is credited to whoever set the current status
       const kind = next(4);
       if (kind === 0) {
         const id = claims[next(claims.length)]!.id;
-        await tagClaim(project.id, id, { status: statuses[next(3)]!, rationale: `step ${step}`, expectedVersion: null }, actor);
+        await tagClaim({
+          projectId: project.id,
+          claimId: id,
+          status: statuses[next(3)]!,
+          rationale: `step ${step}`,
+          expectedVersion: null,
+          actor,
+        });
       } else if (kind === 1 && picked.length > 0) {
-        const op = await applyBulkChange(
-          project.id,
-          { ids: picked },
-          next(2) ? { status: statuses[next(3)]!, rationale: `bulk ${step}` } : { assigneeId: next(2) ? a.id : b.id },
-          actorB,
-        );
+        const op = await applyBulkChange({
+          projectId: project.id,
+          target: { ids: picked },
+          change: next(2) ? { status: statuses[next(3)]!, rationale: `bulk ${step}` } : { assigneeId: next(2) ? a.id : b.id },
+          actor: actorB,
+        });
         undoable.push(op.operationId);
       } else if (kind === 2 && undoable.length > 0) {
-        await undoBulkChange(project.id, undoable.pop()!, actorB);
+        await undoBulkChange({ projectId: project.id, operationId: undoable.pop()!, actor: actorB });
       } else {
-        await assignClaim(project.id, claims[next(claims.length)]!.id, next(2) ? a.id : null, null, actor);
+        await assignClaim({
+          projectId: project.id,
+          claimId: claims[next(claims.length)]!.id,
+          assigneeId: next(2) ? a.id : null,
+          expectedVersion: null,
+          actor,
+        });
       }
     }
     const stored = await getDb().claim.findMany({ where: { projectId: project.id }, orderBy: { id: "asc" } });

@@ -107,7 +107,7 @@ async function reportedProject() {
 describe("a trail anchored to a report's head hash (audit verify --expect-head)", () => {
   it("passes while the reported head is in the chain, also after later events and archiving", async () => {
     const { project, chain, reportHead } = await reportedProject();
-    await setProjectArchived(project.id, true, { id: null, name: "test" });
+    await setProjectArchived({ projectId: project.id, archived: true, actor: { id: null, name: "test" } });
     expect(await getDb().auditEvent.count({ where: { chain } })).toBe(10);
     const result = await cli(["audit", "verify", "--project", project.slug, "--expect-head", reportHead.toUpperCase(), "--json"]);
     expect(result).toMatchObject({ code: 0, stderr: "" });

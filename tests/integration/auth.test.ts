@@ -5,7 +5,7 @@ import { INVALID_CREDENTIALS, signIn, throttlePolicy } from "../../app/auth/sign
 import { recordEndedBlocks } from "../../app/models/login-throttle.server";
 import * as claimsPage from "../../app/routes/project.claims";
 import * as claimPage from "../../app/routes/project.claim";
-import { tagClaim } from "../../app/models/claim-review.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { importPastedText } from "../../app/models/import.server";
 import { updateProjectSettings } from "../../app/models/project.server";
 import { createSession, validateSessionToken } from "../../app/models/session.server";
@@ -412,16 +412,18 @@ describe("what viewers see of other members", () => {
       ),
     ];
     const claim = await getDb().claim.findFirstOrThrow({ where: { documentId: imported!.documentId! } });
-    await updateProjectSettings(project.id, { requireSourceForVerdict: false }, { id: null, name: "test" });
-    await tagClaim(
-      project.id,
-      claim.id,
-      { status: "disputed", rationale: "Minutes say $3 million", expectedVersion: 1 },
-      {
+    await updateProjectSettings({ projectId: project.id, change: { requireSourceForVerdict: false }, actor: { id: null, name: "test" } });
+    await tagClaim({
+      projectId: project.id,
+      claimId: claim.id,
+      status: "disputed",
+      rationale: "Minutes say $3 million",
+      expectedVersion: 1,
+      actor: {
         id: members.reviewer.id,
         name: members.reviewer.username,
       },
-    );
+    });
     const claimView = await callRoute(
       claimPage.loader,
       buildRequest(`/projects/${project.slug}/claims/${claim.id}`, { cookie: await cookieFor(members.viewer.id) }),

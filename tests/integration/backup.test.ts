@@ -8,7 +8,7 @@ import { runCli } from "../../app/cli/main";
 import { type Db, createDb, disconnectDb, getDb, openSqliteReadOnly } from "../../app/db.server";
 import { projectChain } from "../../app/lib/audit-hash";
 import { parseDatabaseUrl } from "../../app/lib/database-url";
-import { tagClaim } from "../../app/models/claim-review.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { updateProjectSettings } from "../../app/models/project.server";
 import { findPostgresBin } from "../../scripts/lib/throwaway-postgres.mjs";
@@ -73,7 +73,7 @@ function tagContinuously(server: ServerProcess, slug: string, cookie: string, cl
     while (running && claimIds.length > 0) {
       const claimId = claimIds.shift()!;
       const rationale = `tagged during the backup (${claimId})`;
-      const response = await fetch(`${server.url}/projects/${slug}/claims.data`, {
+      const response = await fetch(`${server.url}/projects/${slug}/claims/${claimId}.data`, {
         method: "POST",
         headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ intent: "tag", claimId: String(claimId), version: "1", status: "disputed", rationale }),
@@ -108,7 +108,7 @@ describe.runIf(testLane() === "sqlite")("claimdesk db backup and restore (SQLite
       const backupFile = path.join(dir, "claimdesk-backup.db");
       const { project, cookie, claimIds } = await withDatabase(url, async () => {
         const { project, members } = await makeProjectWithTeam();
-        await updateProjectSettings(project.id, { requireSourceForVerdict: false }, SYSTEM);
+        await updateProjectSettings({ projectId: project.id, change: { requireSourceForVerdict: false }, actor: SYSTEM });
         await seedLargeDemo(project.id, 3000, SYSTEM);
         const claims = await getDb().claim.findMany({
           where: { projectId: project.id, version: 1, dismissed: false },
@@ -229,7 +229,7 @@ describe.runIf(testLane() === "postgres")("pg_dump and pg_restore (PostgreSQL)",
       const source = parseDatabaseUrl(process.env.DATABASE_URL);
       if (source.provider !== "postgresql") throw new Error("expected PostgreSQL");
       const { project, members } = await makeProjectWithTeam();
-      await updateProjectSettings(project.id, { requireSourceForVerdict: false }, SYSTEM);
+      await updateProjectSettings({ projectId: project.id, change: { requireSourceForVerdict: false }, actor: SYSTEM });
       await seedLargeDemo(project.id, 500, SYSTEM);
       const claims = await getDb().claim.findMany({ where: { projectId: project.id, version: 1, dismissed: false }, select: { id: true } });
       const actor = { id: members.reviewer.id, name: members.reviewer.username };
@@ -247,7 +247,14 @@ describe.runIf(testLane() === "postgres")("pg_dump and pg_restore (PostgreSQL)",
         const writer = (async () => {
           for (const claim of claims) {
             if (!tagging) break;
-            await tagClaim(project.id, claim.id, { status: "disputed", rationale: "during the dump", expectedVersion: 1 }, actor);
+            await tagClaim({
+              projectId: project.id,
+              claimId: claim.id,
+              status: "disputed",
+              rationale: "during the dump",
+              expectedVersion: 1,
+              actor: actor,
+            });
             tagged++;
           }
         })();

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
 import { verifyPassword } from "../../app/models/user.server";
-import { makeUser, uniqueName } from "../support/factories";
+import { seedLargeDemo } from "../../app/models/large-demo.server";
+import { makeProjectWithTeam, makeUser, uniqueName } from "../support/factories";
 
 async function cli(argv: string[], stdin = "") {
   let stdout = "";
@@ -75,6 +76,21 @@ describe("claimdesk CLI", () => {
     expect(projectRow.memberships.map((m) => m.role).sort()).toEqual(["editor", "owner"]);
     const verified = await cli(["audit", "verify", "--project", slug, "--json"]);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  it("exits 3 on a stale --expect-version and 4 when the role does not allow it, with one line on stderr", async () => {
+    const { project, members } = await makeProjectWithTeam();
+    await seedLargeDemo(project.id, 1, { id: null, name: "test" });
+    const claim = await getDb().claim.findFirstOrThrow({ where: { projectId: project.id } });
+    const tag = (as: string, version: number) =>
+      cli(["tag", "--claim", String(claim.id), "--status", "unverified", "--as", as, "--expect-version", String(version)]);
+    const refused = await tag(members.viewer.username, claim.version);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/^claimdesk: .*viewer.*does not allow this\n$/);
+    const stale = await tag(members.reviewer.username, claim.version + 5);
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toMatch(/^claimdesk: stale version: .*\(current version \d+\)\n$/);
+    expect((await tag(members.reviewer.username, claim.version)).code).toBe(0);
   });
 
   it("runs as a real process through the package bin", () => {

@@ -39,7 +39,7 @@ describe("crash safety", () => {
     "keeps every acknowledged import and tag whole after kill -9, with every audit chain verifying",
     async () => {
       const { project, members } = await makeProjectWithTeam();
-      await updateProjectSettings(project.id, { requireSourceForVerdict: false }, { id: null, name: "test" });
+      await updateProjectSettings({ projectId: project.id, change: { requireSourceForVerdict: false }, actor: { id: null, name: "test" } });
       const cookie = await cookieFor(members.editor.id);
       const db = getDb();
       let server = await startServer({ processes: 2 });
@@ -105,7 +105,7 @@ describe("crash safety", () => {
             const status = claimId % 2 === 0 ? "confirmed" : "disputed";
             const rationale = `checked before the crash (${claimId})`;
             try {
-              const response = await fetch(`${server.url}/projects/${project.slug}/claims.data`, {
+              const response = await fetch(`${server.url}/projects/${project.slug}/claims/${claimId}.data`, {
                 method: "POST",
                 headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
                 body: new URLSearchParams({ intent: "tag", claimId: String(claimId), version: "1", status, rationale }),

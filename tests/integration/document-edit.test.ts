@@ -54,12 +54,12 @@ describe("editing a document's details on its page", () => {
 
     // A claim of the other article cites a passage of this one: the source shows this article's details.
     const claim = await getDb().claim.findFirstOrThrow({ where: { documentId: otherId } });
-    await addPassageSource(
-      project.id,
-      claim.id,
-      { documentId, start: 0, end: 40, stance: "supports", note: null },
-      { id: members.reviewer.id, name: members.reviewer.username },
-    );
+    await addPassageSource({
+      projectId: project.id,
+      claimId: claim.id,
+      passage: { documentId, start: 0, end: 40, stance: "supports", note: null },
+      actor: { id: members.reviewer.id, name: members.reviewer.username },
+    });
 
     const saved = await post(project.slug, documentId, editorCookie, {
       intent: "edit-details",

@@ -8,7 +8,7 @@ import { getDb } from "../../app/db.server";
 import { projectChain } from "../../app/lib/audit-hash";
 import { reportSchema } from "../../app/lib/export/report";
 import { verifyAuditChain } from "../../app/models/audit.server";
-import { tagClaim } from "../../app/models/claim-review.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { addExternalSource } from "../../app/models/source.server";
 import * as download from "../../app/routes/project.export.download";
@@ -21,25 +21,34 @@ async function setup() {
   await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { status: "unverified", rationale: null } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });
   const reviewer = { id: team.members.reviewer.id, name: team.members.reviewer.username };
-  await addExternalSource(
-    team.project.id,
-    claims[0]!.id,
-    { url: "https://stats.example/road-budget", stance: "refutes", quote: "Spending was lower" },
-    reviewer,
-  );
-  await tagClaim(
-    team.project.id,
-    claims[0]!.id,
-    { status: "disputed", rationale: "The budget says otherwise", expectedVersion: null },
-    reviewer,
-  );
-  await addExternalSource(team.project.id, claims[1]!.id, { url: "https://stats.example/cases", stance: "supports" }, reviewer);
-  await tagClaim(
-    team.project.id,
-    claims[1]!.id,
-    { status: "confirmed", rationale: "Matches the register", expectedVersion: null },
-    reviewer,
-  );
+  await addExternalSource({
+    projectId: team.project.id,
+    claimId: claims[0]!.id,
+    source: { url: "https://stats.example/road-budget", stance: "refutes", quote: "Spending was lower" },
+    actor: reviewer,
+  });
+  await tagClaim({
+    projectId: team.project.id,
+    claimId: claims[0]!.id,
+    status: "disputed",
+    rationale: "The budget says otherwise",
+    expectedVersion: null,
+    actor: reviewer,
+  });
+  await addExternalSource({
+    projectId: team.project.id,
+    claimId: claims[1]!.id,
+    source: { url: "https://stats.example/cases", stance: "supports" },
+    actor: reviewer,
+  });
+  await tagClaim({
+    projectId: team.project.id,
+    claimId: claims[1]!.id,
+    status: "confirmed",
+    rationale: "Matches the register",
+    expectedVersion: null,
+    actor: reviewer,
+  });
   return { ...team, claims };
 }
 
@@ -69,7 +78,12 @@ describe("export", () => {
     });
     const reviewer = { id: team.members.reviewer.id, name: team.members.reviewer.username };
     // A source on the last claim of what is the second page, where a page boundary could drop it.
-    await addExternalSource(team.project.id, claims[999]!.id, { url: "https://stats.example/boundary", stance: "supports" }, reviewer);
+    await addExternalSource({
+      projectId: team.project.id,
+      claimId: claims[999]!.id,
+      source: { url: "https://stats.example/boundary", stance: "supports" },
+      actor: reviewer,
+    });
     const result = await exportThroughRoute(team.project.slug, await cookieFor(team.members.viewer.id), { format: "csv" });
     const rows = parse(result.body.toString("utf8"), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => Number(r.claim_id))).toEqual(claims.map((c) => c.id));

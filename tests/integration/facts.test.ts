@@ -167,6 +167,30 @@ describe("facts across outlets", () => {
     expect(actions.filter((a) => a === "claim.fact_changed")).toHaveLength(3);
   });
 
+  it("prints the Discrepancies view from the CLI: the fact's values, each once with its claims", async () => {
+    const { project, factOfClaimAbout } = await importStory();
+    const { io, out } = captureIo();
+    expect(await runCli(["discrepancies", "--project", project.slug, "--json"], io)).toBe(0);
+    const printed = JSON.parse(out.join("")) as {
+      facts: Array<{ factId: number; differences: Array<{ kind: string; values: Array<{ value: string; key: string; status: string }> }> }>;
+      compared: number;
+      considered: number;
+    };
+    const deadline = await factOfClaimAbout("5 p.m. on Friday");
+    const fact = printed.facts.find((f) => f.factId === deadline)!;
+    const values = fact.differences[0]!.values;
+    expect(values.map((v) => v.value).sort()).toEqual(["5 p.m.", "5:01 p.m.", "5:01 p.m."]);
+    expect(new Set(values.map((v) => v.key)).size).toBe(2);
+    expect(printed.compared).toBe(printed.considered);
+
+    const human = captureIo();
+    expect(await runCli(["discrepancies", "--project", project.slug], human.io)).toBe(0);
+    expect(human.out.join("")).toMatch(/time 5:01 p\.m\.: .*claim \d+, unverified.*claim \d+, unverified/);
+    const missing = captureIo();
+    expect(await runCli(["discrepancies", "--project", "no-such-project"], missing.io)).not.toBe(0);
+    expect(missing.err.join("")).toMatch(/no-such-project/);
+  });
+
   it("prints the facts as JSON and tags a fact from the CLI, refusing a reviewer's merge", async () => {
     const { project, members, factOfClaimAbout } = await importStory();
     const { io, out } = captureIo();

@@ -2,7 +2,10 @@ import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
 import { lineToText } from "../../app/lib/history";
-import { applyBulkChange, assignClaim, tagClaim, undoBulkChange } from "../../app/models/claim-review.server";
+import type { ClaimPage } from "../../app/lib/review-types";
+import { applyBulkChange, undoBulkChange } from "../../app/models/bulk-change.server";
+import { assignClaim } from "../../app/models/claim-assignment.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { addExternalSource } from "../../app/models/source.server";
 import * as claimPage from "../../app/routes/project.claim";
@@ -22,21 +25,33 @@ async function setup() {
   const a = { id: reviewer.id, name: reviewer.username };
   const b = { id: editor.id, name: editor.username };
   const claim = claims[0]!;
-  await addExternalSource(
-    team.project.id,
-    claim.id,
-    {
+  await addExternalSource({
+    projectId: team.project.id,
+    claimId: claim.id,
+    source: {
       url: "https://example.org/news/pentagon-deadline",
       title: "Pentagon gives deadline",
       stance: "supports",
       quote: "“By Friday,” he said.",
     },
-    a,
-  );
-  await tagClaim(team.project.id, claim.id, { status: "confirmed", rationale: "Two sources agree", expectedVersion: null }, a);
-  await assignClaim(team.project.id, claim.id, reviewer.id, null, b);
-  const bulk = await applyBulkChange(team.project.id, { ids: [claim.id] }, { status: "disputed", rationale: "Retracted" }, b);
-  await undoBulkChange(team.project.id, bulk.operationId, b);
+    actor: a,
+  });
+  await tagClaim({
+    projectId: team.project.id,
+    claimId: claim.id,
+    status: "confirmed",
+    rationale: "Two sources agree",
+    expectedVersion: null,
+    actor: a,
+  });
+  await assignClaim({ projectId: team.project.id, claimId: claim.id, assigneeId: reviewer.id, expectedVersion: null, actor: b });
+  const bulk = await applyBulkChange({
+    projectId: team.project.id,
+    target: { ids: [claim.id] },
+    change: { status: "disputed", rationale: "Retracted" },
+    actor: b,
+  });
+  await undoBulkChange({ projectId: team.project.id, operationId: bulk.operationId, actor: b });
   // An event type this version does not know (a later one might write it).
   await getDb().$transaction(async (tx) => {
     const { appendAuditEvents } = await import("../../app/models/audit.server");
@@ -65,7 +80,7 @@ describe("history in sentences", () => {
       { slug: project.slug, claimId: String(claim.id) },
     );
     expect(page.status).toBe(200);
-    const lines = (page.body as claimPage.ClaimLoaderData).history.map((h) => lineToText(h.line));
+    const lines = (page.body as ClaimPage).history.map((h) => lineToText(h.line));
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(
       new RegExp(

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
-import { addManualClaim, listClaims, setClaimDismissed, StaleClaimError } from "../../app/models/claim.server";
+import { addManualClaim, listClaims, setClaimDismissed } from "../../app/models/claim.server";
 import { importFile } from "../../app/models/import.server";
 import * as documents from "../../app/routes/project.documents";
 import * as reader from "../../app/routes/project.document";
@@ -211,7 +211,9 @@ describe("claims by hand", () => {
       params,
     );
     expect(stale.status).toBe(409);
-    await expect(setClaimDismissed(project.id, claim.id, false, claim.version, actor)).rejects.toBeInstanceOf(StaleClaimError);
+    await expect(
+      setClaimDismissed({ projectId: project.id, claimId: claim.id, dismissed: false, expectedVersion: claim.version, actor }),
+    ).rejects.toMatchObject({ code: "stale_version" });
     const restored = await callRoute(
       reader.action,
       buildRequest(path, {
@@ -228,7 +230,9 @@ describe("claims by hand", () => {
     const a = await makeProjectWithTeam();
     const b = await makeProjectWithTeam();
     const [imported] = await importFile(b.project.id, fixture("clinic.md"), options, actor);
-    expect(await addManualClaim(a.project.id, imported!.documentId!, { start: 0, end: 10 }, actor)).toBeNull();
+    expect(
+      await addManualClaim({ projectId: a.project.id, documentId: imported!.documentId!, range: { start: 0, end: 10 }, actor }),
+    ).toBeNull();
     const outcome = await callRoute(
       reader.loader,
       buildRequest(`/projects/${a.project.slug}/documents/${imported!.documentId}`, { cookie: await cookieFor(a.members.owner.id) }),

@@ -35,12 +35,16 @@ describe("matching within a time budget", () => {
     const claim = await getDb().claim.findFirstOrThrow({ where: { documentId: ids["wire.txt"], text: { contains: "$12 million" } } });
     const none = await findDiscrepancies(project.id, { budgetMs: 0 });
     expect(none.note).toMatch(/Compared 0 of the \d+ most check-worthy claims/);
+    // The view must not say "no disagreements" for claims it never compared.
+    expect(none.compared).toBe(0);
+    expect(none.considered).toBeGreaterThan(0);
     const full = await findDiscrepancies(project.id);
     expect(full.note).toBeNull();
+    expect(full.compared).toBe(full.considered);
     expect(full.discrepancies.map((d) => d.passage.documentId)).toContain(ids["daily.txt"]);
-    const cut = await suggestPassages(project.id, claim.id, { budgetMs: 0 });
+    const cut = await suggestPassages({ projectId: project.id, claimId: claim.id, budgetMs: 0 });
     expect(cut!.note).toBeTruthy();
-    expect((await suggestPassages(project.id, claim.id))!.note).toBeNull();
+    expect((await suggestPassages({ projectId: project.id, claimId: claim.id }))!.note).toBeNull();
   });
 
   it("is not held up by an article with no full stops: pages answer, long passages are cut and not proposed", async () => {

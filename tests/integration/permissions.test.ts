@@ -100,7 +100,7 @@ const CASES: MatrixCase[] = [
     needs: "manageMembers",
     form: async (team) => {
       const extra = await makeUser();
-      await setMemberRole(team.project.id, extra.username, "reviewer", { id: null, name: "test" });
+      await setMemberRole({ projectId: team.project.id, username: extra.username, role: "reviewer", actor: { id: null, name: "test" } });
       return { intent: "remove", userId: String(extra.id) };
     },
   },

@@ -7,7 +7,8 @@ import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../../app/lib/extraction/thre
 import { checkworthinessModel } from "../../app/lib/extraction/model";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { addManualClaim, setClaimDismissed } from "../../app/models/claim.server";
-import { assignClaim, tagClaim } from "../../app/models/claim-review.server";
+import { assignClaim } from "../../app/models/claim-assignment.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { importFile } from "../../app/models/import.server";
 import * as settings from "../../app/routes/project.settings";
 import { cookieFor, makeProjectWithTeam } from "../support/factories";
@@ -55,18 +56,37 @@ describe("re-extraction after the model changes", () => {
 
     // Reviewers work on four claims: a verdict, an assignment, a dismissal, and one added by hand over part of a sentence.
     const tagged = at("$4 million");
-    await tagClaim(
-      project.id,
-      tagged.id,
-      { status: "confirmed", rationale: "Board minutes, item 4.", expectedVersion: tagged.version },
-      reviewer,
-    );
+    await tagClaim({
+      projectId: project.id,
+      claimId: tagged.id,
+      status: "confirmed",
+      rationale: "Board minutes, item 4.",
+      expectedVersion: tagged.version,
+      actor: reviewer,
+    });
     const assigned = at("threatened to cancel");
-    await assignClaim(project.id, assigned.id, members.reviewer.id, assigned.version, editor);
+    await assignClaim({
+      projectId: project.id,
+      claimId: assigned.id,
+      assigneeId: members.reviewer.id,
+      expectedVersion: assigned.version,
+      actor: editor,
+    });
     const dismissed = at("Islanders gathered");
-    await setClaimDismissed(project.id, dismissed.id, !dismissed.dismissed, dismissed.version, editor);
+    await setClaimDismissed({
+      projectId: project.id,
+      claimId: dismissed.id,
+      dismissed: !dismissed.dismissed,
+      expectedVersion: dismissed.version,
+      actor: editor,
+    });
     const cost = text.indexOf("The board has not said");
-    const manual = await addManualClaim(project.id, documentId, { start: cost, end: cost + "The board has not said".length }, reviewer);
+    const manual = await addManualClaim({
+      projectId: project.id,
+      documentId,
+      range: { start: cost, end: cost + "The board has not said".length },
+      actor: reviewer,
+    });
     expect(manual).not.toBeNull();
 
     // What an older model left behind: other scores, reasons and speakers on every claim (the reviewed ones too), the

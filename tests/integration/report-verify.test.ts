@@ -6,7 +6,8 @@ import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
 import { computeAuditHash, projectChain } from "../../app/lib/audit-hash";
 import { parseClaimQuery } from "../../app/lib/claim-query";
-import { applyBulkChange, tagClaim, undoBulkChange } from "../../app/models/claim-review.server";
+import { applyBulkChange, undoBulkChange } from "../../app/models/bulk-change.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import type { ReportClaim, ReportHeader } from "../../app/lib/export/report";
 import { exportClaims } from "../../app/models/export.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
@@ -35,16 +36,37 @@ async function setup() {
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id, dismissed: false }, orderBy: { id: "asc" } });
   const a = { id: team.members.reviewer.id, name: team.members.reviewer.username };
   const b = { id: team.members.editor.id, name: team.members.editor.username };
-  await tagClaim(team.project.id, claims[0]!.id, { status: "confirmed", rationale: "Register", expectedVersion: null }, a);
-  await tagClaim(team.project.id, claims[1]!.id, { status: "disputed", rationale: "Budget", expectedVersion: null }, a);
-  const bulk = await applyBulkChange(
-    team.project.id,
-    { ids: [claims[1]!.id, claims[2]!.id] },
-    { status: "confirmed", rationale: "Agency" },
-    b,
-  );
-  await undoBulkChange(team.project.id, bulk.operationId, b);
-  await tagClaim(team.project.id, claims[3]!.id, { status: "disputed", rationale: "Photos", expectedVersion: null }, b);
+  await tagClaim({
+    projectId: team.project.id,
+    claimId: claims[0]!.id,
+    status: "confirmed",
+    rationale: "Register",
+    expectedVersion: null,
+    actor: a,
+  });
+  await tagClaim({
+    projectId: team.project.id,
+    claimId: claims[1]!.id,
+    status: "disputed",
+    rationale: "Budget",
+    expectedVersion: null,
+    actor: a,
+  });
+  const bulk = await applyBulkChange({
+    projectId: team.project.id,
+    target: { ids: [claims[1]!.id, claims[2]!.id] },
+    change: { status: "confirmed", rationale: "Agency" },
+    actor: b,
+  });
+  await undoBulkChange({ projectId: team.project.id, operationId: bulk.operationId, actor: b });
+  await tagClaim({
+    projectId: team.project.id,
+    claimId: claims[3]!.id,
+    status: "disputed",
+    rationale: "Photos",
+    expectedVersion: null,
+    actor: b,
+  });
   return { ...team, claims, a, b };
 }
 
@@ -92,7 +114,14 @@ describe("claimdesk report verify", () => {
     expect(wrongHash.stderr).toMatch(/event #1 of the trail has another hash than the report's head hash/);
 
     // Later decisions do not make an earlier report wrong: it states the trail up to its head event.
-    await tagClaim(team.project.id, team.claims[0]!.id, { status: "disputed", rationale: "New evidence", expectedVersion: null }, team.b);
+    await tagClaim({
+      projectId: team.project.id,
+      claimId: team.claims[0]!.id,
+      status: "disputed",
+      rationale: "New evidence",
+      expectedVersion: null,
+      actor: team.b,
+    });
     expect((await cli(["report", "verify", file, "--project", team.project.slug])).code).toBe(0);
   });
 
@@ -190,7 +219,14 @@ describe("claimdesk report verify", () => {
   it("describes a claim changed while the report is written as it stood at the report's head event", async () => {
     const team = await setup();
     const head = await getDb().auditChainHead.findUniqueOrThrow({ where: { chain: projectChain(team.project.id) } });
-    await tagClaim(team.project.id, team.claims[0]!.id, { status: "disputed", rationale: "Late change", expectedVersion: null }, team.b);
+    await tagClaim({
+      projectId: team.project.id,
+      claimId: team.claims[0]!.id,
+      status: "disputed",
+      rationale: "Late change",
+      expectedVersion: null,
+      actor: team.b,
+    });
     const pages = exportClaims(team.project.id, parseClaimQuery(new URLSearchParams()), team.members.viewer.id, {
       withHistory: true,
       asOfSeq: head.seq,

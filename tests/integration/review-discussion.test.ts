@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
-import { claimHistory } from "../../app/models/claim-review.server";
+import { claimHistory } from "../../app/models/claim-history.server";
 import { claimComments } from "../../app/models/comments/comment-thread.server";
 import { addComment, deleteComment, editComment } from "../../app/models/comments/comment-write.server";
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from "../../app/models/notifications/inbox.server";
@@ -129,7 +129,7 @@ describe("inbox", () => {
       actor: team.actor("reviewer"),
     });
     expect(await unreadNotificationCount(me)).toBe(1);
-    await removeMember(team.project.id, me.id, { id: null, name: "test" });
+    await removeMember({ projectId: team.project.id, userId: me.id, actor: { id: null, name: "test" } });
     expect(await unreadNotificationCount(me)).toBe(0);
     expect(await listNotifications({ user: me })).toEqual([]);
     // A mention of someone no longer in the project tells nobody.

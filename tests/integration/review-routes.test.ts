@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
 import { type Capability, type ProjectRole, can } from "../../app/lib/roles";
-import { tagClaim } from "../../app/models/claim-review.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { closeEventListener } from "../../app/models/events.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import * as claimPage from "../../app/routes/project.claim";
@@ -50,13 +50,16 @@ describe("review actions by role", () => {
   });
   const version = async (id: number) => String((await getDb().claim.findUniqueOrThrow({ where: { id } })).version);
 
-  const cases: Array<{ name: string; needs: Capability; form: () => Promise<Record<string, string | string[]>> }> = [
+  // Each form posts to the route that owns it: the claim's page (verdict, assignee, sources),
+  // the table (bulk change, saved view) or the presence heartbeat.
+  type Target = { route: "claim" | "presence"; claim: () => number } | { route: "table" };
+  const cases: Array<{ name: string; needs: Capability; to: Target; form: () => Promise<Record<string, string | string[]>> }> = [
     {
       name: "tag",
       needs: "tagClaim",
+      to: { route: "claim", claim: () => claims[0]!.id },
       form: async () => ({
         intent: "tag",
-        claimId: String(claims[0]!.id),
         version: await version(claims[0]!.id),
         status: "disputed",
         rationale: `r${Math.random()}`,
@@ -65,9 +68,9 @@ describe("review actions by role", () => {
     {
       name: "assign",
       needs: "assignClaims",
+      to: { route: "claim", claim: () => claims[1]!.id },
       form: async () => ({
         intent: "assign",
-        claimId: String(claims[1]!.id),
         version: await version(claims[1]!.id),
         assigneeId: String(team.members.reviewer.id),
       }),
@@ -75,11 +78,13 @@ describe("review actions by role", () => {
     {
       name: "bulk preview",
       needs: "bulkEdit",
+      to: { route: "table" },
       form: async () => ({ intent: "bulk-preview", scope: "filter", search: "", status: "confirmed", rationale: "x" }),
     },
     {
       name: "bulk apply",
       needs: "bulkEdit",
+      to: { route: "table" },
       form: async () => ({
         intent: "bulk-apply",
         scope: "selected",
@@ -91,24 +96,39 @@ describe("review actions by role", () => {
     {
       name: "add source",
       needs: "addSource",
+      to: { route: "claim", claim: () => claims[6]!.id },
       form: async () => ({
         intent: "add-source",
-        claimId: String(claims[6]!.id),
         url: `https://example.org/${Math.random()}`,
         stance: "supports",
       }),
     },
-    { name: "preferences", needs: "read", form: async () => ({ intent: "preferences", hidden: ["sources"], density: "compact" }) },
-    { name: "presence", needs: "read", form: async () => ({ intent: "presence", claimId: String(claims[4]!.id) }) },
+    {
+      name: "preferences",
+      needs: "read",
+      to: { route: "table" },
+      form: async () => ({ intent: "preferences", hidden: ["sources"], density: "compact" }),
+    },
+    { name: "presence", needs: "read", to: { route: "presence", claim: () => claims[4]!.id }, form: async () => ({}) },
   ];
   for (const routeCase of cases) {
     it.each(ACTORS)(`${routeCase.name} as %s`, async (actor) => {
       const cookie = await cookieFor(userOf(team, actor).id);
-      const outcome = await callRoute(
-        claimsTable.action,
-        buildRequest(`/projects/${team.project.slug}/claims`, { cookie, form: await routeCase.form() }),
-        { slug: team.project.slug },
-      );
+      const slug = team.project.slug;
+      const form = await routeCase.form();
+      const to = routeCase.to;
+      const outcome =
+        to.route === "table"
+          ? await callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug })
+          : await callRoute(
+              to.route === "claim" ? claimPage.action : presence.action,
+              buildRequest(`/projects/${slug}/claims/${to.claim()}${to.route === "presence" ? "/presence" : ""}`, {
+                cookie,
+                form,
+                method: "POST",
+              }),
+              { slug, claimId: String(to.claim()) },
+            );
       if (allowed(routeCase.needs, actor)) expect(outcome.status, JSON.stringify(outcome.body)).toBe(200);
       else expect([403, 404]).toContain(outcome.status);
     });
@@ -160,13 +180,13 @@ describe("ids from another project", () => {
     const slug = a.team.project.slug;
     const post = (form: Record<string, string | string[]>) =>
       callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug });
-    expect((await post({ intent: "tag", claimId: String(foreign.id), version: "1", status: "confirmed", rationale: "x" })).status).toBe(
-      404,
-    );
-    expect(
-      (await post({ intent: "assign", claimId: String(foreign.id), version: "1", assigneeId: String(a.team.members.reviewer.id) })).status,
-    ).toBe(404);
-    expect((await post({ intent: "presence", claimId: String(foreign.id) })).status).toBe(404);
+    const postToClaim = (form: Record<string, string | string[]>) =>
+      callRoute(claimPage.action, buildRequest(`/projects/${slug}/claims/${foreign.id}`, { cookie, form }), {
+        slug,
+        claimId: String(foreign.id),
+      });
+    expect((await postToClaim({ intent: "tag", version: "1", status: "confirmed", rationale: "x" })).status).toBe(404);
+    expect((await postToClaim({ intent: "assign", version: "1", assigneeId: String(a.team.members.reviewer.id) })).status).toBe(404);
     const bulk = await post({ intent: "bulk-apply", scope: "selected", ids: [String(foreign.id)], status: "confirmed", rationale: "x" });
     expect((bulk.body as { bulk: { changed: number } }).bulk.changed).toBe(0);
     const heartbeat = await callRoute(
@@ -189,19 +209,21 @@ describe("concurrent edits through the route", () => {
   it("refuses a stale verdict with 409 and says what the other reviewer did", async () => {
     const { team, claims } = await teamWithClaims(1);
     const claim = claims[0]!;
-    await tagClaim(
-      team.project.id,
-      claim.id,
-      { status: "disputed", rationale: "Photo is from 2019", expectedVersion: 1 },
-      { id: team.members.editor.id, name: team.members.editor.username },
-    );
+    await tagClaim({
+      projectId: team.project.id,
+      claimId: claim.id,
+      status: "disputed",
+      rationale: "Photo is from 2019",
+      expectedVersion: 1,
+      actor: { id: team.members.editor.id, name: team.members.editor.username },
+    });
     const outcome = await callRoute(
-      claimsTable.action,
-      buildRequest(`/projects/${team.project.slug}/claims`, {
+      claimPage.action,
+      buildRequest(`/projects/${team.project.slug}/claims/${claim.id}`, {
         cookie: await cookieFor(team.members.reviewer.id),
-        form: { intent: "tag", claimId: String(claim.id), version: "1", status: "confirmed", rationale: "Looks right" },
+        form: { intent: "tag", version: "1", status: "confirmed", rationale: "Looks right" },
       }),
-      { slug: team.project.slug },
+      { slug: team.project.slug, claimId: String(claim.id) },
     );
     expect(outcome.status).toBe(409);
     const body = outcome.body as { error: string; current: { version: number; status: string } };
@@ -237,12 +259,14 @@ describe("concurrent edits through the route", () => {
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await tagClaim(
-      team.project.id,
-      claims[0]!.id,
-      { status: "confirmed", rationale: "live", expectedVersion: 1 },
-      { id: team.members.reviewer.id, name: team.members.reviewer.username },
-    );
+    await tagClaim({
+      projectId: team.project.id,
+      claimId: claims[0]!.id,
+      status: "confirmed",
+      rationale: "live",
+      expectedVersion: 1,
+      actor: { id: team.members.reviewer.id, name: team.members.reviewer.username },
+    });
     await Promise.race([
       arrived,
       new Promise((_, reject) => setTimeout(() => reject(new Error(`no event within 2 s; got: ${received}`)), 2000)),

@@ -5,17 +5,12 @@ import { getDb } from "../../app/db.server";
 import { projectChain } from "../../app/lib/audit-hash";
 import { parseClaimQuery } from "../../app/lib/claim-query";
 import { verifyAuditChain } from "../../app/models/audit.server";
-import { ClaimInputError, StaleClaimError } from "../../app/models/claim.server";
-import {
-  UndoUnavailableError,
-  applyBulkChange,
-  assignClaim,
-  claimHistory,
-  previewBulkChange,
-  searchClaims,
-  tagClaim,
-  undoBulkChange,
-} from "../../app/models/claim-review.server";
+import type { AppError } from "../../app/lib/app-error";
+import { applyBulkChange, previewBulkChange, undoBulkChange } from "../../app/models/bulk-change.server";
+import { assignClaim } from "../../app/models/claim-assignment.server";
+import { claimHistory } from "../../app/models/claim-history.server";
+import { searchClaims } from "../../app/models/claim-search.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { INLINE_DOCUMENT_OPTIONS, documentFilterOptions, listDocumentOptions } from "../../app/models/document.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { testLane } from "../support/test-database";
@@ -38,14 +33,23 @@ describe("tagging", () => {
     const { project, claims, actorOf } = await projectWithClaims(3);
     const claim = claims[0]!;
     await expect(
-      tagClaim(project.id, claim.id, { status: "confirmed", rationale: "  ", expectedVersion: 1 }, actorOf("reviewer")),
-    ).rejects.toBeInstanceOf(ClaimInputError);
-    const updated = await tagClaim(
-      project.id,
-      claim.id,
-      { status: "confirmed", rationale: "Budget report p. 12", expectedVersion: 1 },
-      actorOf("reviewer"),
-    );
+      tagClaim({
+        projectId: project.id,
+        claimId: claim.id,
+        status: "confirmed",
+        rationale: "  ",
+        expectedVersion: 1,
+        actor: actorOf("reviewer"),
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+    const updated = await tagClaim({
+      projectId: project.id,
+      claimId: claim.id,
+      status: "confirmed",
+      rationale: "Budget report p. 12",
+      expectedVersion: 1,
+      actor: actorOf("reviewer"),
+    });
     expect(updated).toMatchObject({
       status: "confirmed",
       rationale: "Budget report p. 12",
@@ -64,38 +68,74 @@ describe("tagging", () => {
     const statuses = ["confirmed", "disputed"] as const;
     const attempts = await Promise.allSettled(
       Array.from({ length: 12 }, (_, i) =>
-        tagClaim(
-          project.id,
-          claim.id,
-          { status: statuses[i % 2]!, rationale: `reviewer ${i}`, expectedVersion: 1 },
-          actorOf(i % 2 ? "editor" : "reviewer"),
-        ),
+        tagClaim({
+          projectId: project.id,
+          claimId: claim.id,
+          status: statuses[i % 2]!,
+          rationale: `reviewer ${i}`,
+          expectedVersion: 1,
+          actor: actorOf(i % 2 ? "editor" : "reviewer"),
+        }),
       ),
     );
     const won = attempts.filter((a) => a.status === "fulfilled");
     const refused = attempts.filter((a) => a.status === "rejected");
     expect(won).toHaveLength(1);
     expect(refused).toHaveLength(11);
-    for (const refusal of refused) expect((refusal as PromiseRejectedResult).reason).toBeInstanceOf(StaleClaimError);
+    for (const refusal of refused) expect((refusal as PromiseRejectedResult).reason).toMatchObject({ code: "stale_version" });
     const stored = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(stored.version).toBe(2);
     const events = await getDb().auditEvent.findMany({ where: { projectId: project.id, targetType: "claim", targetId: String(claim.id) } });
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.details)).toMatchObject({ to: stored.status, rationale: stored.rationale });
     // The refusal says what the winner did.
-    expect(((refused[0] as PromiseRejectedResult).reason as StaleClaimError).message).toContain(stored.status);
+    expect(((refused[0] as PromiseRejectedResult).reason as AppError).message).toContain(stored.status);
     expect((await verifyAuditChain(projectChain(project.id))).problem).toBeNull();
   });
 
   it("assigns only to members who can tag, and builds a queue", async () => {
     const { project, claims, members, outsider, actorOf } = await projectWithClaims(4);
-    await expect(assignClaim(project.id, claims[0]!.id, members.viewer.id, null, actorOf("editor"))).rejects.toBeInstanceOf(
-      ClaimInputError,
-    );
-    await expect(assignClaim(project.id, claims[0]!.id, outsider.id, null, actorOf("editor"))).rejects.toBeInstanceOf(ClaimInputError);
-    await assignClaim(project.id, claims[0]!.id, members.reviewer.id, null, actorOf("editor"));
-    await assignClaim(project.id, claims[2]!.id, members.reviewer.id, null, actorOf("editor"));
-    const queue = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("assignee=me")), members.reviewer.id);
+    await expect(
+      assignClaim({
+        projectId: project.id,
+        claimId: claims[0]!.id,
+        assigneeId: members.viewer.id,
+        expectedVersion: null,
+        actor: actorOf("editor"),
+      }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    await expect(
+      assignClaim({
+        projectId: project.id,
+        claimId: claims[0]!.id,
+        assigneeId: outsider.id,
+        expectedVersion: null,
+        actor: actorOf("editor"),
+      }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    await assignClaim({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      assigneeId: members.reviewer.id,
+      expectedVersion: null,
+      actor: actorOf("editor"),
+    });
+    await assignClaim({
+      projectId: project.id,
+      claimId: claims[2]!.id,
+      assigneeId: members.reviewer.id,
+      expectedVersion: null,
+      actor: actorOf("editor"),
+    });
+    const queue = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams("assignee=me")),
+      viewerId: members.reviewer.id,
+    });
     expect(queue.rows.map((r) => r.id)).toEqual([claims[0]!.id, claims[2]!.id]);
   });
 });
@@ -103,30 +143,56 @@ describe("tagging", () => {
 describe("searching the claims table", () => {
   it("filters, sorts, pages and counts by status on the server", async () => {
     const { project, claims, members, actorOf } = await projectWithClaims(30);
-    await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "r", expectedVersion: null }, actorOf("reviewer"));
-    await tagClaim(project.id, claims[2]!.id, { status: "confirmed", rationale: "r", expectedVersion: null }, actorOf("reviewer"));
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[1]!.id,
+      status: "disputed",
+      rationale: "r",
+      expectedVersion: null,
+      actor: actorOf("reviewer"),
+    });
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[2]!.id,
+      status: "confirmed",
+      rationale: "r",
+      expectedVersion: null,
+      actor: actorOf("reviewer"),
+    });
     const viewer = members.viewer.id;
-    const page = await searchClaims(
-      project.id,
-      parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=25&page=2")),
-      viewer,
-    );
+    const page = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=25&page=2")),
+      viewerId: viewer,
+    });
     expect(page.total).toBe(30);
     expect(page.rows).toHaveLength(5);
-    const all = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=50")), viewer);
+    const all = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams("sort=checkworthiness&dir=desc&size=50")),
+      viewerId: viewer,
+    });
     const scores = all.rows.map((r) => r.checkworthiness);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    const filtered = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("status=disputed&status=confirmed")), viewer);
+    const filtered = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams("status=disputed&status=confirmed")),
+      viewerId: viewer,
+    });
     expect(filtered.rows.map((r) => r.id).sort()).toEqual([claims[1]!.id, claims[2]!.id].sort());
     expect(filtered.counts).toEqual({ unverified: 28, confirmed: 1, disputed: 1 });
-    const text = await searchClaims(
-      project.id,
-      parseClaimQuery(new URLSearchParams(`q=${encodeURIComponent("TEMPORARY HOUSING")}`)),
-      viewer,
-    );
+    const text = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams(`q=${encodeURIComponent("TEMPORARY HOUSING")}`)),
+      viewerId: viewer,
+    });
     expect(text.total).toBeGreaterThan(0);
     expect(text.rows.every((r) => r.text.includes("temporary housing"))).toBe(true);
-    const range = await searchClaims(project.id, parseClaimQuery(new URLSearchParams("min=0.5&max=0.6")), viewer);
+    const range = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams("min=0.5&max=0.6")),
+      viewerId: viewer,
+    });
     expect(range.rows.every((r) => r.checkworthiness >= 0.5 && r.checkworthiness <= 0.6)).toBe(true);
   });
 });
@@ -136,25 +202,53 @@ describe("bulk changes", () => {
     const { project, claims, actorOf } = await projectWithClaims(40);
     const reviewer = actorOf("reviewer");
     const editor = actorOf("editor");
-    await tagClaim(project.id, claims[0]!.id, { status: "disputed", rationale: "earlier", expectedVersion: null }, reviewer);
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      status: "disputed",
+      rationale: "earlier",
+      expectedVersion: null,
+      actor: reviewer,
+    });
     const query = parseClaimQuery(new URLSearchParams("status=unverified"));
     const target = { query, viewerId: editor.id! };
-    await expect(previewBulkChange(project.id, target, { status: "confirmed" })).rejects.toBeInstanceOf(ClaimInputError);
-    expect(await previewBulkChange(project.id, target, { status: "confirmed", rationale: "Batch check" })).toEqual({
+    await expect(previewBulkChange({ projectId: project.id, target, change: { status: "confirmed" } })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    expect(await previewBulkChange({ projectId: project.id, target, change: { status: "confirmed", rationale: "Batch check" } })).toEqual({
       matched: 39,
       willChange: 39,
     });
-    const applied = await applyBulkChange(project.id, target, { status: "confirmed", rationale: "Batch check" }, editor);
+    const applied = await applyBulkChange({
+      projectId: project.id,
+      target,
+      change: { status: "confirmed", rationale: "Batch check" },
+      actor: editor,
+    });
     expect(applied.changed).toBe(39);
     expect(await getDb().claim.count({ where: { projectId: project.id, status: "confirmed" } })).toBe(39);
     // Someone changes one claim after the bulk change: undo leaves theirs alone.
-    await tagClaim(project.id, claims[5]!.id, { status: "disputed", rationale: "Second look", expectedVersion: null }, reviewer);
-    await expect(undoBulkChange(project.id, applied.operationId, reviewer)).rejects.toBeInstanceOf(UndoUnavailableError);
-    expect(await undoBulkChange(project.id, applied.operationId, editor)).toEqual({ restored: 38, skipped: 1 });
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[5]!.id,
+      status: "disputed",
+      rationale: "Second look",
+      expectedVersion: null,
+      actor: reviewer,
+    });
+    await expect(undoBulkChange({ projectId: project.id, operationId: applied.operationId, actor: reviewer })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    expect(await undoBulkChange({ projectId: project.id, operationId: applied.operationId, actor: editor })).toEqual({
+      restored: 38,
+      skipped: 1,
+    });
     expect(await getDb().claim.count({ where: { projectId: project.id, status: "unverified" } })).toBe(38);
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: claims[5]!.id } })).status).toBe("disputed");
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: claims[0]!.id } })).status).toBe("disputed");
-    await expect(undoBulkChange(project.id, applied.operationId, editor)).rejects.toThrow(/already been undone/);
+    await expect(undoBulkChange({ projectId: project.id, operationId: applied.operationId, actor: editor })).rejects.toThrow(
+      /already been undone/,
+    );
     const history = await claimHistory(project.id, claims[3]!.id);
     expect(history.map((e) => e.action)).toEqual(["claim.status_changed", "claim.change_undone"]);
     expect((await verifyAuditChain(projectChain(project.id))).problem).toBeNull();
@@ -162,29 +256,34 @@ describe("bulk changes", () => {
 
   it("refuses an undo after the window", async () => {
     const { project, claims, actorOf } = await projectWithClaims(2);
-    const applied = await applyBulkChange(
-      project.id,
-      { ids: claims.map((c) => c.id) },
-      { status: "confirmed", rationale: "ok" },
-      actorOf("editor"),
-    );
+    const applied = await applyBulkChange({
+      projectId: project.id,
+      target: { ids: claims.map((c) => c.id) },
+      change: { status: "confirmed", rationale: "ok" },
+      actor: actorOf("editor"),
+    });
     const later = new Date(Date.now() + 31_000);
-    await expect(undoBulkChange(project.id, applied.operationId, actorOf("editor"), later)).rejects.toThrow(/30 seconds/);
+    await expect(
+      undoBulkChange({ projectId: project.id, operationId: applied.operationId, actor: actorOf("editor"), now: later }),
+    ).rejects.toThrow(/30 seconds/);
   });
 
   it("changes 10,000 claims at once, one audit event each", async () => {
     const { project, actorOf } = await projectWithClaims(10_000);
     const editor = actorOf("editor");
-    const applied = await applyBulkChange(
-      project.id,
-      { query: parseClaimQuery(new URLSearchParams()), viewerId: editor.id! },
-      { status: "disputed", rationale: "Wire copy retracted" },
-      editor,
-    );
+    const applied = await applyBulkChange({
+      projectId: project.id,
+      target: { query: parseClaimQuery(new URLSearchParams()), viewerId: editor.id! },
+      change: { status: "disputed", rationale: "Wire copy retracted" },
+      actor: editor,
+    });
     expect(applied.changed).toBe(10_000);
     expect(await getDb().claim.count({ where: { projectId: project.id, status: "disputed" } })).toBe(10_000);
     expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.status_changed" } })).toBe(10_000);
-    expect(await undoBulkChange(project.id, applied.operationId, editor)).toEqual({ restored: 10_000, skipped: 0 });
+    expect(await undoBulkChange({ projectId: project.id, operationId: applied.operationId, actor: editor })).toEqual({
+      restored: 10_000,
+      skipped: 0,
+    });
     const verified = await verifyAuditChain(projectChain(project.id));
     expect(verified.problem).toBeNull();
   }, 120_000);
@@ -192,12 +291,12 @@ describe("bulk changes", () => {
   it("ignores claim ids of another project", async () => {
     const a = await projectWithClaims(2);
     const b = await projectWithClaims(2);
-    const applied = await applyBulkChange(
-      a.project.id,
-      { ids: b.claims.map((c) => c.id) },
-      { status: "confirmed", rationale: "x" },
-      a.actorOf("editor"),
-    );
+    const applied = await applyBulkChange({
+      projectId: a.project.id,
+      target: { ids: b.claims.map((c) => c.id) },
+      change: { status: "confirmed", rationale: "x" },
+      actor: a.actorOf("editor"),
+    });
     expect(applied.changed).toBe(0);
     expect(await getDb().claim.count({ where: { projectId: b.project.id, status: "confirmed" } })).toBe(0);
   });
@@ -207,24 +306,28 @@ describe("bulk changes racing single verdicts", () => {
   it("never lose an acknowledged write: every claim's versions and audit events form one unbroken sequence", async () => {
     const { project, claims, actorOf } = await projectWithClaims(120);
     const query = parseClaimQuery(new URLSearchParams("status=unverified"));
-    const singles = claims
-      .slice(0, 30)
-      .map((claim, i) =>
-        tagClaim(project.id, claim.id, { status: "disputed", rationale: `single ${i}`, expectedVersion: 1 }, actorOf("reviewer")),
-      );
+    const singles = claims.slice(0, 30).map((claim, i) =>
+      tagClaim({
+        projectId: project.id,
+        claimId: claim.id,
+        status: "disputed",
+        rationale: `single ${i}`,
+        expectedVersion: 1,
+        actor: actorOf("reviewer"),
+      }),
+    );
     const bulks = [0, 1].map(() =>
-      applyBulkChange(
-        project.id,
-        { query, viewerId: 0 },
-        { status: "confirmed", rationale: "bulk", assigneeId: undefined },
-        actorOf("editor"),
-      ),
+      applyBulkChange({
+        projectId: project.id,
+        target: { query, viewerId: 0 },
+        change: { status: "confirmed", rationale: "bulk", assigneeId: undefined },
+        actor: actorOf("editor"),
+      }),
     );
     const settled = await Promise.allSettled([...singles, ...bulks]);
     for (const result of settled) {
       // A refusal is fine (stale version, or a bulk change that met a claim changed meanwhile); anything else is not.
-      if (result.status === "rejected")
-        expect(["StaleClaimError", "BulkConflictError"]).toContain((result.reason as Error).constructor.name);
+      if (result.status === "rejected") expect(["stale_version", "conflict"]).toContain((result.reason as AppError).code);
     }
     const stored = await getDb().claim.findMany({ where: { projectId: project.id }, orderBy: { id: "asc" } });
     const events = await getDb().auditEvent.findMany({
@@ -247,7 +350,8 @@ describe("search edge cases", () => {
     const { project, claims, members } = await projectWithClaims(6);
     await getDb().claim.update({ where: { id: claims[0]!.id }, data: { text: "Turnout was 50% higher, officials said." } });
     await getDb().claim.update({ where: { id: claims[1]!.id }, data: { text: "The file is named budget_2026 in the archive." } });
-    const search = (q: string) => searchClaims(project.id, parseClaimQuery(new URLSearchParams({ q })), members.owner.id);
+    const search = (q: string) =>
+      searchClaims({ projectId: project.id, query: parseClaimQuery(new URLSearchParams({ q })), viewerId: members.owner.id });
     expect((await search("50%")).rows.map((r) => r.id)).toEqual([claims[0]!.id]);
     expect((await search("budget_2026")).rows.map((r) => r.id)).toEqual([claims[1]!.id]);
     // Full-text search matches words: part of a word is no match, and % or _ alone is no search at all.
@@ -255,7 +359,13 @@ describe("search edge cases", () => {
     expect((await search("%")).total).toBe(6);
     await getDb().claim.update({ where: { id: claims[2]!.id }, data: { assigneeId: members.reviewer.id } });
     for (const dir of ["asc", "desc"]) {
-      const rows = (await searchClaims(project.id, parseClaimQuery(new URLSearchParams({ sort: "assignee", dir })), members.owner.id)).rows;
+      const rows = (
+        await searchClaims({
+          projectId: project.id,
+          query: parseClaimQuery(new URLSearchParams({ sort: "assignee", dir })),
+          viewerId: members.owner.id,
+        })
+      ).rows;
       expect(rows[0]!.assignee?.id).toBe(members.reviewer.id);
       expect(rows.slice(1).every((r) => r.assignee === null)).toBe(true);
     }
@@ -293,7 +403,14 @@ describe.runIf(testLane() === "sqlite")("SQLite under concurrent writers", () =>
     await Promise.all(
       mine.map(async (claim, i) => {
         await new Promise((r) => setTimeout(r, i * 15));
-        await tagClaim(project.id, claim.id, { status: "confirmed", rationale: `in-process ${i}`, expectedVersion: 1 }, reviewer);
+        await tagClaim({
+          projectId: project.id,
+          claimId: claim.id,
+          status: "confirmed",
+          rationale: `in-process ${i}`,
+          expectedVersion: 1,
+          actor: reviewer,
+        });
         acknowledged.push(claim.id);
       }),
     );
@@ -302,7 +419,14 @@ describe.runIf(testLane() === "sqlite")("SQLite under concurrent writers", () =>
     expect(await getDb().claim.count({ where: { id: { in: acknowledged }, status: "confirmed" } })).toBe(60);
     expect(await getDb().claim.count({ where: { id: { in: theirs.map((c) => c.id) }, status: "disputed" } })).toBe(10);
     // Later transactions still work and the trail is whole.
-    await tagClaim(project.id, claims[100]!.id, { status: "confirmed", rationale: "after", expectedVersion: 1 }, reviewer);
+    await tagClaim({
+      projectId: project.id,
+      claimId: claims[100]!.id,
+      status: "confirmed",
+      rationale: "after",
+      expectedVersion: 1,
+      actor: reviewer,
+    });
     expect(await verifyAuditChain(projectChain(project.id))).toMatchObject({ problem: null });
   }, 120_000);
 });
@@ -337,7 +461,14 @@ describe.runIf(testLane() === "sqlite")("SQLite with several server processes", 
     const mine = claims.slice(120, 160);
     const acknowledgedHere: number[] = [];
     for (const claim of mine) {
-      await tagClaim(project.id, claim.id, { status: "confirmed", rationale: "this process", expectedVersion: 1 }, reviewer);
+      await tagClaim({
+        projectId: project.id,
+        claimId: claim.id,
+        status: "confirmed",
+        rationale: "this process",
+        expectedVersion: 1,
+        actor: reviewer,
+      });
       acknowledgedHere.push(claim.id);
     }
     const results = await Promise.all(children);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
 import { parseClaimQuery } from "../../app/lib/claim-query";
-import { searchClaims } from "../../app/models/claim-review.server";
+import { searchClaims } from "../../app/models/claim-search.server";
 import { listProjectSources } from "../../app/models/source.server";
 import { makeProjectWithTeam } from "../support/factories";
 
@@ -50,7 +50,7 @@ async function projectWithSentences() {
 }
 
 const search = async (projectId: number, viewerId: number, q: string) =>
-  (await searchClaims(projectId, parseClaimQuery(new URLSearchParams({ q })), viewerId)).rows.map((row) => row.text).sort();
+  (await searchClaims({ projectId, query: parseClaimQuery(new URLSearchParams({ q })), viewerId })).rows.map((row) => row.text).sort();
 
 const texts = (...indexes: number[]) => indexes.map((i) => SENTENCES[i]!.text).sort();
 

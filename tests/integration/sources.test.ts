@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
-import { ClaimInputError } from "../../app/models/claim.server";
-import { applyBulkChange, claimHistory, tagClaim } from "../../app/models/claim-review.server";
+import { applyBulkChange } from "../../app/models/bulk-change.server";
+import { claimHistory } from "../../app/models/claim-history.server";
+import { tagClaim } from "../../app/models/claim-verdict.server";
 import { importFile } from "../../app/models/import.server";
 import { seedLargeDemo } from "../../app/models/large-demo.server";
 import { addExternalSource, addPassageSource, listProjectSources, removeSourceLink } from "../../app/models/source.server";
-import * as claimsTable from "../../app/routes/project.claims";
+import * as claimPage from "../../app/routes/project.claim";
 import * as sourcesPage from "../../app/routes/project.sources";
 import { cookieFor, makeProjectWithTeam } from "../support/factories";
 import { buildRequest, callRoute } from "../support/routes";
@@ -23,18 +24,18 @@ async function setup(count = 3) {
 describe("sources", () => {
   it("one URL linked to several claims is one source record; its counts show on the Sources page", async () => {
     const { project, claims, reviewer, members } = await setup();
-    await addExternalSource(
-      project.id,
-      claims[0]!.id,
-      { url: "https://Stats.Example.org/report?utm_source=mail#p4", stance: "supports", quote: "Table 3", title: "Annual report" },
-      reviewer,
-    );
-    await addExternalSource(
-      project.id,
-      claims[1]!.id,
-      { url: "https://stats.example.org/report", stance: "refutes", outlet: "Stats Office" },
-      reviewer,
-    );
+    await addExternalSource({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      source: { url: "https://Stats.Example.org/report?utm_source=mail#p4", stance: "supports", quote: "Table 3", title: "Annual report" },
+      actor: reviewer,
+    });
+    await addExternalSource({
+      projectId: project.id,
+      claimId: claims[1]!.id,
+      source: { url: "https://stats.example.org/report", stance: "refutes", outlet: "Stats Office" },
+      actor: reviewer,
+    });
     const sources = await getDb().source.findMany({ where: { projectId: project.id } });
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatchObject({ url: "https://stats.example.org/report", title: "Annual report", outlet: "Stats Office" });
@@ -42,8 +43,13 @@ describe("sources", () => {
     const claim = await getDb().claim.findUniqueOrThrow({ where: { id: claims[0]!.id } });
     expect(claim).toMatchObject({ sourceCount: 1, version: 2 });
     await expect(
-      addExternalSource(project.id, claims[0]!.id, { url: "https://stats.example.org/report#again", stance: "context" }, reviewer),
-    ).rejects.toBeInstanceOf(ClaimInputError);
+      addExternalSource({
+        projectId: project.id,
+        claimId: claims[0]!.id,
+        source: { url: "https://stats.example.org/report#again", stance: "context" },
+        actor: reviewer,
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
     const page = await callRoute(
       sourcesPage.loader,
       buildRequest(`/projects/${project.slug}/sources`, { cookie: await cookieFor(members.viewer.id) }),
@@ -57,12 +63,12 @@ describe("sources", () => {
     const slug = project.slug;
     const post = async (userId: number, url: string) =>
       callRoute(
-        claimsTable.action,
-        buildRequest(`/projects/${slug}/claims`, {
+        claimPage.action,
+        buildRequest(`/projects/${slug}/claims/${claims[0]!.id}`, {
           cookie: await cookieFor(userId),
-          form: { intent: "add-source", claimId: String(claims[0]!.id), url, stance: "supports" },
+          form: { intent: "add-source", url, stance: "supports" },
         }),
-        { slug },
+        { slug, claimId: String(claims[0]!.id) },
       );
     for (const [url, message] of [
       ["javascript:alert(1)", "not javascript:"],
@@ -84,11 +90,11 @@ describe("sources", () => {
     const { project, claims, members } = await setup(1);
     const slug = project.slug;
     const cookie = await cookieFor(members.reviewer.id);
+    const claimId = String(claims[0]!.id);
     const post = (form: Record<string, string>) =>
-      callRoute(claimsTable.action, buildRequest(`/projects/${slug}/claims`, { cookie, form }), { slug });
+      callRoute(claimPage.action, buildRequest(`/projects/${slug}/claims/${claimId}`, { cookie, form }), { slug, claimId });
     const badDate = await post({
       intent: "add-source",
-      claimId: String(claims[0]!.id),
       url: "https://example.org/d",
       stance: "supports",
       publishedAt: "31/02/2026",
@@ -97,7 +103,6 @@ describe("sources", () => {
     expect((badDate.body as { fieldErrors: { source: string } }).fieldErrors.source).toContain("YYYY-MM-DD");
     const added = await post({
       intent: "add-source",
-      claimId: String(claims[0]!.id),
       url: "https://example.org/d",
       stance: "supports",
       author: "Mara Quint",
@@ -129,20 +134,25 @@ describe("sources", () => {
       to: { stance: "context", quote: "Second quote" },
     });
     const viewer = await callRoute(
-      claimsTable.action,
-      buildRequest(`/projects/${slug}/claims`, {
+      claimPage.action,
+      buildRequest(`/projects/${slug}/claims/${claimId}`, {
         cookie: await cookieFor(members.viewer.id),
         form: { intent: "edit-source", linkId: String(link.id), stance: "refutes" },
       }),
-      { slug },
+      { slug, claimId },
     );
     expect(viewer.status).toBe(403);
   });
 
   it("removal is audited and kept in the history", async () => {
     const { project, claims, reviewer } = await setup(1);
-    const link = (await addExternalSource(project.id, claims[0]!.id, { url: "https://example.org/x", stance: "supports" }, reviewer))!;
-    await removeSourceLink(project.id, link.id, reviewer);
+    const link = (await addExternalSource({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      source: { url: "https://example.org/x", stance: "supports" },
+      actor: reviewer,
+    }))!;
+    await removeSourceLink({ projectId: project.id, linkId: link.id, actor: reviewer });
     const stored = await getDb().claimSource.findUniqueOrThrow({ where: { id: link.id } });
     expect(stored.removedAt).not.toBeNull();
     expect(stored.removedById).toBe(reviewer.id);
@@ -153,19 +163,50 @@ describe("sources", () => {
   it("confirmed and disputed need a source while the project setting is on", async () => {
     const { project, claims, reviewer, members } = await setup(3);
     await expect(
-      tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "ok", expectedVersion: null }, reviewer),
+      tagClaim({
+        projectId: project.id,
+        claimId: claims[0]!.id,
+        status: "confirmed",
+        rationale: "ok",
+        expectedVersion: null,
+        actor: reviewer,
+      }),
     ).rejects.toThrow(/Link at least one source/);
-    await addExternalSource(project.id, claims[0]!.id, { url: "https://example.org/evidence", stance: "supports" }, reviewer);
+    await addExternalSource({
+      projectId: project.id,
+      claimId: claims[0]!.id,
+      source: { url: "https://example.org/evidence", stance: "supports" },
+      actor: reviewer,
+    });
     expect(
-      await tagClaim(project.id, claims[0]!.id, { status: "confirmed", rationale: "ok", expectedVersion: null }, reviewer),
+      await tagClaim({
+        projectId: project.id,
+        claimId: claims[0]!.id,
+        status: "confirmed",
+        rationale: "ok",
+        expectedVersion: null,
+        actor: reviewer,
+      }),
     ).toMatchObject({ status: "confirmed" });
     const editor = { id: members.editor.id, name: members.editor.username };
     await expect(
-      applyBulkChange(project.id, { ids: claims.map((c) => c.id) }, { status: "disputed", rationale: "x" }, editor),
+      applyBulkChange({
+        projectId: project.id,
+        target: { ids: claims.map((c) => c.id) },
+        change: { status: "disputed", rationale: "x" },
+        actor: editor,
+      }),
     ).rejects.toThrow(/2 of the 3 claims have no source/);
     await getDb().project.update({ where: { id: project.id }, data: { requireSourceForVerdict: false } });
     expect(
-      await tagClaim(project.id, claims[1]!.id, { status: "disputed", rationale: "ok", expectedVersion: null }, reviewer),
+      await tagClaim({
+        projectId: project.id,
+        claimId: claims[1]!.id,
+        status: "disputed",
+        rationale: "ok",
+        expectedVersion: null,
+        actor: reviewer,
+      }),
     ).toMatchObject({ status: "disputed" });
   });
 
@@ -191,14 +232,19 @@ describe("sources", () => {
     const claim = await getDb().claim.findFirstOrThrow({ where: { documentId: a!.documentId! } });
     const other = await getDb().document.findUniqueOrThrow({ where: { id: b!.documentId! } });
     await expect(
-      addPassageSource(project.id, claim.id, { documentId: a!.documentId!, start: 0, end: 10, stance: "supports" }, reviewer),
+      addPassageSource({
+        projectId: project.id,
+        claimId: claim.id,
+        passage: { documentId: a!.documentId!, start: 0, end: 10, stance: "supports" },
+        actor: reviewer,
+      }),
     ).rejects.toThrow(/own source/);
-    const link = (await addPassageSource(
-      project.id,
-      claim.id,
-      { documentId: other.id, start: 0, end: other.text.length, stance: "refutes" },
-      reviewer,
-    ))!;
+    const link = (await addPassageSource({
+      projectId: project.id,
+      claimId: claim.id,
+      passage: { documentId: other.id, start: 0, end: other.text.length, stance: "refutes" },
+      actor: reviewer,
+    }))!;
     expect(link).toMatchObject({ stance: "refutes", quote: other.text, passageStart: 0 });
     const source = await getDb().source.findUniqueOrThrow({ where: { id: link.sourceId } });
     expect(source).toMatchObject({ documentId: other.id, title: "Contract row", url: null });
@@ -208,19 +254,28 @@ describe("sources", () => {
     const a = await setup(1);
     const b = await setup(1);
     expect(
-      await addExternalSource(a.project.id, b.claims[0]!.id, { url: "https://example.org/y", stance: "supports" }, a.reviewer),
+      await addExternalSource({
+        projectId: a.project.id,
+        claimId: b.claims[0]!.id,
+        source: { url: "https://example.org/y", stance: "supports" },
+        actor: a.reviewer,
+      }),
     ).toBeNull();
-    const link = (await addExternalSource(
-      b.project.id,
-      b.claims[0]!.id,
-      { url: "https://example.org/y", stance: "supports" },
-      b.reviewer,
-    ))!;
+    const link = (await addExternalSource({
+      projectId: b.project.id,
+      claimId: b.claims[0]!.id,
+      source: { url: "https://example.org/y", stance: "supports" },
+      actor: b.reviewer,
+    }))!;
     const cookie = await cookieFor(a.members.owner.id);
+    const ownClaimId = String(a.claims[0]!.id);
     const outcome = await callRoute(
-      claimsTable.action,
-      buildRequest(`/projects/${a.project.slug}/claims`, { cookie, form: { intent: "remove-source", linkId: String(link.id) } }),
-      { slug: a.project.slug },
+      claimPage.action,
+      buildRequest(`/projects/${a.project.slug}/claims/${ownClaimId}`, {
+        cookie,
+        form: { intent: "remove-source", linkId: String(link.id) },
+      }),
+      { slug: a.project.slug, claimId: ownClaimId },
     );
     expect(outcome.status).toBe(404);
     expect((await getDb().claimSource.findUniqueOrThrow({ where: { id: link.id } })).removedAt).toBeNull();

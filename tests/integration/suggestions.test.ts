@@ -46,11 +46,11 @@ describe("find in other articles", () => {
   it("ranks the same fact from another article first, marks agreement and the differing time", async () => {
     const { project, ids, claimAbout } = await setup();
     const contract = await claimAbout(ids["wire.txt"]!, "$12 million");
-    const suggestions = (await suggestPassages(project.id, contract.id, { limit: 5 }))!.suggestions;
+    const suggestions = (await suggestPassages({ projectId: project.id, claimId: contract.id, limit: 5 }))!.suggestions;
     expect(suggestions[0]).toMatchObject({ documentId: ids["daily.txt"], relation: "corroborates" });
     expect(suggestions.every((s) => s.documentId !== ids["wire.txt"])).toBe(true);
     const sailing = await claimAbout(ids["wire.txt"]!, "7 a.m.");
-    const timing = (await suggestPassages(project.id, sailing.id, { limit: 5 }))!.suggestions;
+    const timing = (await suggestPassages({ projectId: project.id, claimId: sailing.id, limit: 5 }))!.suggestions;
     expect(timing[0]).toMatchObject({ documentId: ids["daily.txt"], relation: "contradicts" });
     expect(timing[0]!.differences).toContainEqual({ kind: "time", here: "7 a.m.", there: "7:30 a.m." });
     const discrepancies = (await findDiscrepancies(project.id)).discrepancies;
@@ -60,7 +60,7 @@ describe("find in other articles", () => {
   it("reads the articles of one story side by side: a differing time in a sentence with no words in common is flagged", async () => {
     const { project, ids, claimAbout } = await setup(STORY_ARTICLES);
     const restored = await claimAbout(ids["outage-wire.txt"]!, "6:15 p.m.");
-    const suggestions = (await suggestPassages(project.id, restored.id, { limit: 5 }))!.suggestions;
+    const suggestions = (await suggestPassages({ projectId: project.id, claimId: restored.id, limit: 5 }))!.suggestions;
     const daily = suggestions.find((s) => s.text === "Supplies were restored at around 7 p.m.");
     expect(daily).toMatchObject({
       documentId: ids["outage-daily.txt"],
@@ -76,7 +76,7 @@ describe("find in other articles", () => {
   it("links a passage as a source with an editable stance, and never offers a rejected one again", async () => {
     const { project, ids, members, claimAbout } = await setup();
     const contract = await claimAbout(ids["wire.txt"]!, "$12 million");
-    const [top] = (await suggestPassages(project.id, contract.id, { limit: 5 }))!.suggestions;
+    const [top] = (await suggestPassages({ projectId: project.id, claimId: contract.id, limit: 5 }))!.suggestions;
     const path = `/projects/${project.slug}/claims/${contract.id}/suggestions`;
     const params = { slug: project.slug, claimId: String(contract.id) };
     const passage = { documentId: String(top!.documentId), start: String(top!.start), end: String(top!.end) };
@@ -97,11 +97,11 @@ describe("find in other articles", () => {
     expect(link).toMatchObject({ stance: "context", quote: top!.text, passageStart: top!.start });
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: contract.id } })).sourceCount).toBe(1);
     // A linked passage is not suggested again.
-    const after = (await suggestPassages(project.id, contract.id, { limit: 5 }))!.suggestions;
+    const after = (await suggestPassages({ projectId: project.id, claimId: contract.id, limit: 5 }))!.suggestions;
     expect(after.some((s) => s.documentId === top!.documentId && s.start === top!.start)).toBe(false);
     // Neither is a rejected one: reject the sailing-time claim's best match.
     const sailing = await claimAbout(ids["wire.txt"]!, "7 a.m.");
-    const [candidate] = (await suggestPassages(project.id, sailing.id, { limit: 5 }))!.suggestions;
+    const [candidate] = (await suggestPassages({ projectId: project.id, claimId: sailing.id, limit: 5 }))!.suggestions;
     expect(candidate).toBeDefined();
     const rejected = await callRoute(
       suggestionsRoute.action,
@@ -117,7 +117,7 @@ describe("find in other articles", () => {
       { slug: project.slug, claimId: String(sailing.id) },
     );
     expect(rejected.status).toBe(200);
-    const again = (await suggestPassages(project.id, sailing.id, { limit: 5 }))!.suggestions;
+    const again = (await suggestPassages({ projectId: project.id, claimId: sailing.id, limit: 5 }))!.suggestions;
     expect(again.some((s) => s.documentId === candidate!.documentId && s.start === candidate!.start)).toBe(false);
     expect(
       await getDb().auditEvent.count({

@@ -38,7 +38,7 @@ export async function makeProjectWithTeam() {
     viewer: await makeUser({ prefix: "viewer" }),
   };
   for (const role of ["editor", "reviewer", "viewer"] as const) {
-    await setMemberRole(project.id, members[role].username, role, SYSTEM);
+    await setMemberRole({ projectId: project.id, username: members[role].username, role, actor: SYSTEM });
   }
   const outsider = await makeUser({ prefix: "outsider" });
   const admin = await makeUser({ prefix: "admin", admin: true });

@@ -15,8 +15,8 @@ export async function makeReviewTeam(options: { claims?: number; secondReview?: 
   const team = await makeProjectWithTeam();
   const second = await makeUser({ prefix: "second" });
   const third = await makeUser({ prefix: "third" });
-  await setMemberRole(team.project.id, second.username, "reviewer", SYSTEM);
-  await setMemberRole(team.project.id, third.username, "reviewer", SYSTEM);
+  await setMemberRole({ projectId: team.project.id, username: second.username, role: "reviewer", actor: SYSTEM });
+  await setMemberRole({ projectId: team.project.id, username: third.username, role: "reviewer", actor: SYSTEM });
   await seedLargeDemo(team.project.id, options.claims ?? 3, SYSTEM);
   await getDb().project.update({
     where: { id: team.project.id },

@@ -4,13 +4,14 @@ import { projectSlugSchema } from "../../lib/project-schema";
 import { verifyAuditChain } from "../../models/audit.server";
 import { findProjectBySlug } from "../../models/project.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 
 const USAGE = "usage: claimdesk audit verify [--project S | --global] [--expect-head HASH] [--json]";
 
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "verify") throw new UsageError(USAGE);
+  if (sub !== "verify") throw new AppError("usage", USAGE);
   const { values, json } = parseOptions(
     rest,
     { project: { type: "string" }, global: { type: "boolean" }, "expect-head": { type: "string" } },
@@ -31,16 +32,16 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   let chain = GLOBAL_CHAIN;
   if (values.project) {
     const project = await findProjectBySlug(values.project);
-    if (!project) throw new CliError(`no project with the slug "${values.project}"`);
+    if (!project) throw new AppError("not_found", `no project with the slug "${values.project}"`);
     chain = projectChain(project.id);
   }
   const result = await verifyAuditChain(chain, { expectHead: values.expectHead });
   const keyed = result.keyedFromSeq === undefined ? null : { keyId: result.keyId, fromSeq: result.keyedFromSeq };
   if (result.problem) {
     if (json) io.stdout(`${JSON.stringify({ ok: false, chain, checked: result.checked, problem: result.problem }, null, 2)}\n`);
-    throw new CliError(
+    throw new AppError(
+      "integrity_failed",
       `audit trail broken: ${describeChainProblem(result.problem, chain)}; ${result.checked} event(s) verified before it`,
-      4,
     );
   }
   const notes = [

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { projectSlugSchema } from "../../lib/project-schema";
-import { CLAIM_STATUSES, listClaims } from "../../models/claim.server";
+import { CLAIM_STATUSES } from "../../lib/claim-status";
+import { listClaims } from "../../models/claim.server";
 import { parseOptions } from "../args";
 import type { CliIo } from "../io";
 import { resolveProjectAndActor } from "../project-context";

@@ -20,14 +20,18 @@ import {
   sqliteOpenElsewhere,
 } from "../../models/migration-lock.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { AppError, type AppErrorCode } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 const USAGE = "usage: claimdesk db migrate | db backup --out FILE | db restore --from FILE | db verify   [--json]";
 
 /** Exit codes: 4 a copy or database that fails verification, 5 a database in use (restore). */
-const EXIT = { invalid: 1, broken: 4, "in-use": 5 } as const;
+const CODE_OF_FAILURE = { invalid: "failed", broken: "integrity_failed", "in-use": "in_use" } as const satisfies Record<
+  string,
+  AppErrorCode
+>;
 
 const WAIT_NOTE_EVERY_MS = 15_000;
 const PROBE_EVERY_MS = 1_000;
@@ -72,7 +76,8 @@ export async function migrateDatabase(io: Pick<CliIo, "stderr">, now = () => Dat
     if (reason === null) break;
     const waited = now() - started;
     if (waited >= waitMs)
-      throw new CliError(
+      throw new AppError(
+        "failed",
         `cannot migrate: ${reason}, and still did after ${Math.round(waited / 1000)} s (DATABASE_MIGRATION_WAIT_SECONDS); end it and try again`,
       );
     if (waited - noted >= WAIT_NOTE_EVERY_MS) {
@@ -90,7 +95,8 @@ export async function migrateDatabase(io: Pick<CliIo, "stderr">, now = () => Dat
     env: { ...process.env, DATABASE_URL: target.url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
     encoding: "utf8",
   });
-  if (result.status !== 0) throw new CliError(`database migration failed: ${migrationFailureReason(`${result.stderr}\n${result.stdout}`)}`);
+  if (result.status !== 0)
+    throw new AppError("failed", `database migration failed: ${migrationFailureReason(`${result.stderr}\n${result.stdout}`)}`);
   return {
     applied: result.stdout.includes("No pending migrations") ? 0 : (result.stdout.match(/^\s*└─ \d+_/gm)?.length ?? pending.length),
   };
@@ -103,8 +109,11 @@ const chainLines = (chains: ChainState[]) =>
 function sqliteFile(action: string, tool: string): string {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   if (target.provider === "postgresql")
-    throw new CliError(`db ${action} is for SQLite; on PostgreSQL use ${tool} (README: Backup and restore), then claimdesk db verify`);
-  if (target.filePath === ":memory:") throw new CliError(`db ${action} needs a database file, not :memory:`);
+    throw new AppError(
+      "failed",
+      `db ${action} is for SQLite; on PostgreSQL use ${tool} (README: Backup and restore), then claimdesk db verify`,
+    );
+  if (target.filePath === ":memory:") throw new AppError("failed", `db ${action} needs a database file, not :memory:`);
   return target.filePath;
 }
 
@@ -112,7 +121,7 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof BackupError) throw new CliError(error.message, EXIT[error.reason]);
+    if (error instanceof BackupError) throw new AppError(CODE_OF_FAILURE[error.reason], error.message);
     throw error;
   }
 }
@@ -131,7 +140,7 @@ async function backup(rest: string[], io: CliIo): Promise<number> {
     io.stdout(
       `Backed up to ${result.file} (${size(result.bytes)}); integrity ${result.integrity}; audit chains:\n${chainLines(result.chains)}\n`,
     );
-  if (broken) throw new CliError(`backup written, but audit chain ${broken.chain} does not verify: ${broken.problem}`, EXIT.broken);
+  if (broken) throw new AppError("integrity_failed", `backup written, but audit chain ${broken.chain} does not verify: ${broken.problem}`);
   return 0;
 }
 
@@ -170,9 +179,9 @@ async function verify(rest: string[], io: CliIo): Promise<number> {
       `Database (${target.provider}): integrity ${check.integrity}; migrations ${migrations.ok ? "all applied" : `pending: ${migrations.pending.join(", ") || migrations.error}`}; audit chains:\n${chainLines(check.chains)}\n`,
     );
   if (check.integrity !== "ok" && target.provider === "sqlite")
-    throw new CliError(`integrity check failed: ${check.integrity}`, EXIT.broken);
-  if (broken) throw new CliError(`audit chain ${broken.chain} does not verify: ${broken.problem}`, EXIT.broken);
-  if (!migrations.ok) throw new CliError(`migrations not applied: ${migrations.pending.join(", ") || migrations.error}`, 1);
+    throw new AppError("integrity_failed", `integrity check failed: ${check.integrity}`);
+  if (broken) throw new AppError("integrity_failed", `audit chain ${broken.chain} does not verify: ${broken.problem}`);
+  if (!migrations.ok) throw new AppError("failed", `migrations not applied: ${migrations.pending.join(", ") || migrations.error}`);
   return 0;
 }
 
@@ -189,7 +198,7 @@ export async function migrateAndUpgrade(
   try {
     return { applied, derivedDecisions, keyedChains: (await keyAuditChains()).keyed };
   } catch (error) {
-    if (error instanceof AuditKeyError) throw new CliError(error.message);
+    if (error instanceof AuditKeyError) throw new AppError("failed", error.message);
     throw error;
   }
 }
@@ -199,7 +208,7 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   if (sub === "backup") return backup(rest, io);
   if (sub === "restore") return restore(rest, io);
   if (sub === "verify") return verify(rest, io);
-  if (sub !== "migrate") throw new UsageError(USAGE);
+  if (sub !== "migrate") throw new AppError("usage", USAGE);
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
   const { applied } = await migrateAndUpgrade(io);
   const provider = parseDatabaseUrl(process.env.DATABASE_URL).provider;

@@ -5,7 +5,8 @@ import { DEMO_PROJECT_SLUG, seedDemoData } from "../../models/demo.server";
 import { seedLargeDemo } from "../../models/large-demo.server";
 import { resolveProjectAndActor } from "../project-context";
 import { parseOptions } from "../args";
-import { type CliIo, UsageError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 
 export const DEMO_CREDENTIALS_FILE = path.resolve("data", "demo-credentials.txt");
 
@@ -28,7 +29,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     );
     return 0;
   }
-  if (sub !== "seed") throw new UsageError("usage: claimdesk demo seed [--json] | demo seed-large --project S --claims N");
+  if (sub !== "seed") throw new AppError("usage", "usage: claimdesk demo seed [--json] | demo seed-large --project S --claims N");
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
   const credentials = await seedDemoData({ credentialsFile: DEMO_CREDENTIALS_FILE });
   if (!credentials) {

@@ -6,7 +6,8 @@ import { projectSlugSchema } from "../../lib/project-schema";
 import { editDocumentDetails } from "../../models/document-edit.server";
 import { listDocumentSummaries } from "../../models/document-list.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 import { resolveProjectAndActor } from "../project-context";
 
 const EDIT_USAGE =
@@ -15,7 +16,7 @@ const EDIT_USAGE =
 /** `claimdesk document edit`: corrects a document's details, audited like the document page. */
 export async function documentCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "edit") throw new UsageError(EDIT_USAGE);
+  if (sub !== "edit") throw new AppError("usage", EDIT_USAGE);
   const flags = {
     document: { type: "string" },
     title: { type: "string" },
@@ -47,7 +48,7 @@ export async function documentCommand(args: string[], io: CliIo): Promise<number
     where: { id: values.document },
     select: { project: { select: { slug: true, timeZone: true } } },
   });
-  if (!document) throw new CliError(`no document with id ${values.document}`);
+  if (!document) throw new AppError("not_found", `no document with id ${values.document}`);
   const { project, actor } = await resolveProjectAndActor(document.project.slug, values.as, "editDocuments");
   const schema = documentDetailsSchema(document.project.timeZone).partial();
   const given = Object.fromEntries(
@@ -59,10 +60,10 @@ export async function documentCommand(args: string[], io: CliIo): Promise<number
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const flag = `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw new UsageError(`${flag}: ${issue.message}`);
+    throw new AppError("invalid_input", `${flag}: ${issue.message}`);
   }
   const result = await editDocumentDetails(project.id, values.document, parsed.data, actor);
-  if (!result) throw new CliError(`no document with id ${values.document}`);
+  if (!result) throw new AppError("not_found", `no document with id ${values.document}`);
   const d = result.document;
   printResult(
     io,

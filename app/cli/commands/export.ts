@@ -10,7 +10,8 @@ import { getConfig } from "../../config.server";
 import { ClaimReviewConfigError, startExport } from "../../models/export-stream.server";
 import { findUserByUsername } from "../../models/user.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 import { resolveProjectAndActor } from "../project-context";
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -37,7 +38,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const query = parseClaimQuery(new URLSearchParams((values.status ?? []).flatMap((s) => s.split(",")).map((s) => ["status", s.trim()])));
   const user = values.as ? await findUserByUsername(values.as) : null;
   const out = path.resolve(values.out);
-  if (!fs.existsSync(path.dirname(out))) throw new CliError(`the folder ${path.dirname(out)} does not exist`);
+  if (!fs.existsSync(path.dirname(out)))
+    throw new AppError("not_found", `the folder ${path.dirname(out)} does not exist`, { field: "out" });
   let stream: AsyncGenerator<Uint8Array>;
   try {
     stream = await startExport(
@@ -49,7 +51,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       { bom: values.bom, appOrigin: configuredAppOrigin() },
     );
   } catch (error) {
-    if (error instanceof ClaimReviewConfigError) throw new CliError(error.message);
+    if (error instanceof ClaimReviewConfigError) throw new AppError("failed", error.message);
     throw error;
   }
   // Written to a temporary file and renamed at the end: a failed export leaves no half-written report.

@@ -7,7 +7,8 @@ import { projectSlugSchema } from "../../lib/project-schema";
 import { hasUnsafeNameChars } from "../../lib/text-safety";
 import { type FileImportResult, importFile } from "../../models/import.server";
 import { parseOptions } from "../args";
-import { type CliIo, UsageError } from "../io";
+import { AppError } from "../../lib/app-error";
+import type { CliIo } from "../io";
 import { resolveProjectAndActor } from "../project-context";
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -17,9 +18,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     z.object({ project: projectSlugSchema, as: usernameSchema.optional() }),
     true,
   );
-  if (positionals.length === 0) throw new UsageError("usage: claimdesk import --project S [--as U] FILE... [--json]");
+  if (positionals.length === 0) throw new AppError("usage", "usage: claimdesk import --project S [--as U] FILE... [--json]");
   const unsafe = positionals.find((file) => hasUnsafeNameChars(file));
-  if (unsafe !== undefined) throw new UsageError("a file name holds control or text-direction characters; rename the file");
+  if (unsafe !== undefined) throw new AppError("usage", "a file name holds control or text-direction characters; rename the file");
   const { project, actor } = await resolveProjectAndActor(values.project, values.as, "importDocuments");
   const results: FileImportResult[] = [];
   for (const file of positionals) {

@@ -2,20 +2,13 @@ import { z } from "zod";
 import { usernameSchema } from "../../lib/password-policy";
 import { projectNameSchema, projectSlugSchema } from "../../lib/project-schema";
 import { PROJECT_ROLES } from "../../lib/roles";
-import {
-  LastOwnerError,
-  SlugTakenError,
-  UnknownUserError,
-  createProject,
-  findProjectBySlug,
-  setMemberRole,
-  updateProjectSettings,
-} from "../../models/project.server";
+import { createProject, findProjectBySlug, setMemberRole, updateProjectSettings } from "../../models/project.server";
 import { onOffSchema, publisherNameSchema, publisherUrlSchema, thresholdSchema, timeZoneSchema } from "../../lib/project-settings";
 import { type ProjectSettings } from "../../models/project.server";
 import { parseOptions } from "../args";
 import { resolveProjectAndActor } from "../project-context";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 import { CLI_ACTOR } from "./user";
 
 const USAGE = [
@@ -27,52 +20,46 @@ const USAGE = [
 
 export async function projectCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  try {
-    if (sub === "create") {
-      const { values, json } = parseOptions(
-        rest,
-        { slug: { type: "string" }, name: { type: "string" }, owner: { type: "string" } },
-        z.object({ slug: projectSlugSchema, name: projectNameSchema, owner: usernameSchema.optional() }),
-      );
-      const project = await createProject({ slug: values.slug, name: values.name, ownerUsername: values.owner }, CLI_ACTOR);
-      printResult(
-        io,
-        json,
-        { id: project.id, slug: project.slug, name: project.name, owner: values.owner ?? null },
-        `Created project ${project.slug} (id ${project.id}).`,
-      );
-      return 0;
-    }
-    if (sub === "settings") return await settingsCommand(rest, io);
-    if (sub === "add-member") {
-      const { values, json } = parseOptions(
-        rest,
-        { project: { type: "string" }, username: { type: "string" }, role: { type: "string" } },
-        z.object({
-          project: projectSlugSchema,
-          username: usernameSchema,
-          role: z.enum(PROJECT_ROLES, { error: "must be one of owner, editor, reviewer, viewer" }),
-        }),
-      );
-      const project = await findProjectBySlug(values.project);
-      if (!project) throw new CliError(`no project with the slug "${values.project}"`);
-      const result = await setMemberRole(project.id, values.username, values.role, CLI_ACTOR);
-      printResult(
-        io,
-        json,
-        { project: project.slug, username: values.username, role: values.role, changed: result.changed },
-        result.changed
-          ? `${values.username} is now ${values.role} of ${project.slug}.`
-          : `${values.username} was already ${values.role} of ${project.slug}.`,
-      );
-      return 0;
-    }
-  } catch (error) {
-    if (error instanceof SlugTakenError || error instanceof UnknownUserError || error instanceof LastOwnerError)
-      throw new CliError(error.message);
-    throw error;
+  if (sub === "create") {
+    const { values, json } = parseOptions(
+      rest,
+      { slug: { type: "string" }, name: { type: "string" }, owner: { type: "string" } },
+      z.object({ slug: projectSlugSchema, name: projectNameSchema, owner: usernameSchema.optional() }),
+    );
+    const project = await createProject({ slug: values.slug, name: values.name, ownerUsername: values.owner }, CLI_ACTOR);
+    printResult(
+      io,
+      json,
+      { id: project.id, slug: project.slug, name: project.name, owner: values.owner ?? null },
+      `Created project ${project.slug} (id ${project.id}).`,
+    );
+    return 0;
   }
-  throw new UsageError(USAGE);
+  if (sub === "settings") return await settingsCommand(rest, io);
+  if (sub === "add-member") {
+    const { values, json } = parseOptions(
+      rest,
+      { project: { type: "string" }, username: { type: "string" }, role: { type: "string" } },
+      z.object({
+        project: projectSlugSchema,
+        username: usernameSchema,
+        role: z.enum(PROJECT_ROLES, { error: "must be one of owner, editor, reviewer, viewer" }),
+      }),
+    );
+    const project = await findProjectBySlug(values.project);
+    if (!project) throw new AppError("not_found", `no project with the slug "${values.project}"`);
+    const result = await setMemberRole({ projectId: project.id, username: values.username, role: values.role, actor: CLI_ACTOR });
+    printResult(
+      io,
+      json,
+      { project: project.slug, username: values.username, role: values.role, changed: result.changed },
+      result.changed
+        ? `${values.username} is now ${values.role} of ${project.slug}.`
+        : `${values.username} was already ${values.role} of ${project.slug}.`,
+    );
+    return 0;
+  }
+  throw new AppError("usage", USAGE);
 }
 
 const SETTING_FLAGS = {
@@ -103,7 +90,7 @@ async function settingsCommand(args: string[], io: CliIo): Promise<number> {
   const { project, actor } = values.as
     ? await resolveProjectAndActor(values.project, values.as, "manageSettings")
     : { project: await findProjectBySlug(values.project), actor: CLI_ACTOR };
-  if (!project) throw new CliError(`no project with the slug "${values.project}"`);
+  if (!project) throw new AppError("not_found", `no project with the slug "${values.project}"`);
   const change: ProjectSettings = {
     ...(values.publisherName !== undefined ? { publisherName: values.publisherName } : {}),
     ...(values.publisherUrl !== undefined ? { publisherUrl: values.publisherUrl } : {}),
@@ -111,7 +98,7 @@ async function settingsCommand(args: string[], io: CliIo): Promise<number> {
     ...(values.requireSource !== undefined ? { requireSourceForVerdict: values.requireSource } : {}),
     ...(values.threshold !== undefined ? { claimThreshold: values.threshold } : {}),
   };
-  const updated = Object.keys(change).length > 0 ? await updateProjectSettings(project.id, change, actor) : project;
+  const updated = Object.keys(change).length > 0 ? await updateProjectSettings({ projectId: project.id, change, actor }) : project;
   const settings = {
     project: updated.slug,
     publisherName: updated.publisherName,

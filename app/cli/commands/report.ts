@@ -5,7 +5,8 @@ import { projectSlugSchema } from "../../lib/project-schema";
 import { findProjectBySlug } from "../../models/project.server";
 import { verifyReport, verifyReportHead } from "../../models/report-verify.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 
 const USAGE =
   "usage: claimdesk report verify FILE --project S [--json], or report verify --project S --event N --hash H for a printed report";
@@ -16,21 +17,24 @@ function readReport(file: string) {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    throw new AppError("invalid_input", `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch {
-    throw new UsageError(`${file} is not JSON: verify takes the JSON report (export --format json)`);
+    throw new AppError("invalid_input", `${file} is not JSON: verify takes the JSON report (export --format json)`);
   }
   const version = (value as { version?: unknown } | null)?.version;
   if (typeof version === "number" && version !== REPORT_VERSION)
-    throw new UsageError(`${file} is a version ${version} report; this version checks version ${REPORT_VERSION} (export the report again)`);
+    throw new AppError(
+      "invalid_input",
+      `${file} is a version ${version} report; this version checks version ${REPORT_VERSION} (export the report again)`,
+    );
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${file} is not a Claimdesk JSON report: ${issue.path.join(".") || "top level"}: ${issue.message}`);
+    throw new AppError("invalid_input", `${file} is not a Claimdesk JSON report: ${issue.path.join(".") || "top level"}: ${issue.message}`);
   }
   return parsed.data;
 }
@@ -38,7 +42,7 @@ function readReport(file: string) {
 /** `claimdesk report verify FILE --project S`: recomputes every claim's verdict in a JSON report from the live trail. */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "verify") throw new UsageError(USAGE);
+  if (sub !== "verify") throw new AppError("usage", USAGE);
   const { values, positionals, json } = parseOptions(
     rest,
     { project: { type: "string" }, event: { type: "string" }, hash: { type: "string" } },
@@ -55,16 +59,17 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   );
   const printed = values.event !== undefined || values.hash !== undefined;
   if (printed ? positionals.length !== 0 || values.event === undefined || values.hash === undefined : positionals.length !== 1)
-    throw new UsageError(USAGE);
+    throw new AppError("usage", USAGE);
   const project = await findProjectBySlug(values.project);
-  if (!project) throw new CliError(`no project with the slug "${values.project}"`);
+  if (!project) throw new AppError("not_found", `no project with the slug "${values.project}"`);
   if (printed) return verifyPrinted(io, json, project.id, { seq: values.event!, hash: values.hash! });
   const report = readReport(positionals[0]!);
-  if (report.project.slug !== project.slug) throw new CliError(`the report is of project "${report.project.slug}", not "${project.slug}"`);
+  if (report.project.slug !== project.slug)
+    throw new AppError("failed", `the report is of project "${report.project.slug}", not "${project.slug}"`);
   const result = await verifyReport(project.id, report);
   if (!result.ok) {
     if (json) io.stdout(`${JSON.stringify({ ok: false, claimId: result.claimId, problem: result.problem }, null, 2)}\n`);
-    throw new CliError(`report does not match the trail: ${result.problem}`);
+    throw new AppError("failed", `report does not match the trail: ${result.problem}`);
   }
   printResult(
     io,
@@ -80,7 +85,7 @@ async function verifyPrinted(io: CliIo, json: boolean, projectId: number, head: 
   const result = await verifyReportHead(projectId, head);
   if (!result.ok) {
     if (json) io.stdout(`${JSON.stringify({ ok: false, problem: result.problem }, null, 2)}\n`);
-    throw new CliError(`report does not match the trail: ${result.problem}`);
+    throw new AppError("failed", `report does not match the trail: ${result.problem}`);
   }
   printResult(
     io,

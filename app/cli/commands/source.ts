@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { getDb } from "../../db.server";
 import { usernameSchema } from "../../lib/password-policy";
-import { ClaimInputError } from "../../models/claim.server";
-import { STANCES, addExternalSource } from "../../models/source.server";
+import { AppError } from "../../lib/app-error";
+import { STANCES } from "../../lib/stances";
+import { addExternalSource } from "../../models/source.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { type CliIo, printResult } from "../io";
 import { resolveProjectAndActor } from "../project-context";
 
 export async function sourceCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "add")
-    throw new UsageError(
+    throw new AppError(
+      "usage",
       "usage: claimdesk source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as USERNAME [--json]",
     );
   const { values, json } = parseOptions(
@@ -33,26 +35,21 @@ export async function sourceCommand(args: string[], io: CliIo): Promise<number> 
     }),
   );
   const claim = await getDb().claim.findUnique({ where: { id: values.claim }, select: { project: { select: { slug: true } } } });
-  if (!claim) throw new CliError(`no claim with id ${values.claim}`);
+  if (!claim) throw new AppError("not_found", `no claim with id ${values.claim}`);
   const { project, actor } = await resolveProjectAndActor(claim.project.slug, values.as, "addSource");
-  try {
-    const link = await addExternalSource(
-      project.id,
-      values.claim,
-      { url: values.url, stance: values.stance, quote: values.quote, title: values.title },
-      actor,
-    );
-    if (!link) throw new CliError(`no claim with id ${values.claim}`);
-    const source = await getDb().source.findUniqueOrThrow({ where: { id: link.sourceId } });
-    printResult(
-      io,
-      json,
-      { linkId: link.id, sourceId: source.id, claimId: values.claim, url: source.url, stance: link.stance },
-      `Linked ${source.url} to claim ${values.claim} (${link.stance}).`,
-    );
-    return 0;
-  } catch (error) {
-    if (error instanceof ClaimInputError) throw new CliError(error.message, 2);
-    throw error;
-  }
+  const link = await addExternalSource({
+    projectId: project.id,
+    claimId: values.claim,
+    source: { url: values.url, stance: values.stance, quote: values.quote, title: values.title },
+    actor,
+  });
+  if (!link) throw new AppError("not_found", `no claim with id ${values.claim}`);
+  const source = await getDb().source.findUniqueOrThrow({ where: { id: link.sourceId } });
+  printResult(
+    io,
+    json,
+    { linkId: link.id, sourceId: source.id, claimId: values.claim, url: source.url, stance: link.stance },
+    `Linked ${source.url} to claim ${values.claim} (${link.stance}).`,
+  );
+  return 0;
 }

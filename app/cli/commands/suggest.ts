@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getDb } from "../../db.server";
 import { suggestPassages } from "../../models/suggestion.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError } from "../io";
+import { AppError } from "../../lib/app-error";
+import type { CliIo } from "../io";
 
 export async function suggestCommand(args: string[], io: CliIo): Promise<number> {
   const { values, json } = parseOptions(
@@ -14,8 +15,8 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
     }),
   );
   const claim = await getDb().claim.findUnique({ where: { id: values.claim }, select: { projectId: true } });
-  if (!claim) throw new CliError(`no claim with id ${values.claim}`);
-  const found = await suggestPassages(claim.projectId, values.claim, { limit: values.limit ?? 5 });
+  if (!claim) throw new AppError("not_found", `no claim with id ${values.claim}`);
+  const found = await suggestPassages({ projectId: claim.projectId, claimId: values.claim, limit: values.limit ?? 5 });
   const suggestions = found?.suggestions ?? [];
   // The JSON stays the list of passages; that the search was cut short is said on stderr.
   if (found?.note) io.stderr(`claimdesk: ${found.note}\n`);

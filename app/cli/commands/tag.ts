@@ -2,13 +2,11 @@ import { z } from "zod";
 import { getDb } from "../../db.server";
 import { CLAIM_STATUSES } from "../../lib/claim-status";
 import { usernameSchema } from "../../lib/password-policy";
-import { ClaimInputError, StaleClaimError } from "../../models/claim.server";
-import { tagClaim } from "../../models/claim-review.server";
+import { AppError, isAppError } from "../../lib/app-error";
+import { tagClaim } from "../../models/claim-verdict.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, printResult } from "../io";
+import { type CliIo, printResult } from "../io";
 import { resolveProjectAndActor } from "../project-context";
-
-export const STALE_EXIT_CODE = 3;
 
 export async function tagCommand(args: string[], io: CliIo): Promise<number> {
   const { values, json } = parseOptions(
@@ -32,16 +30,18 @@ export async function tagCommand(args: string[], io: CliIo): Promise<number> {
     where: { id: values.claim },
     select: { projectId: true, project: { select: { slug: true } } },
   });
-  if (!claim) throw new CliError(`no claim with id ${values.claim}`);
+  if (!claim) throw new AppError("not_found", `no claim with id ${values.claim}`);
   const { project, actor } = await resolveProjectAndActor(claim.project.slug, values.as, "tagClaim");
   try {
-    const updated = await tagClaim(
-      project.id,
-      values.claim,
-      { status: values.status, rationale: values.rationale ?? null, expectedVersion: values.expectVersion ?? null },
+    const updated = await tagClaim({
+      projectId: project.id,
+      claimId: values.claim,
+      status: values.status,
+      rationale: values.rationale ?? null,
+      expectedVersion: values.expectVersion ?? null,
       actor,
-    );
-    if (!updated) throw new CliError(`no claim with id ${values.claim}`);
+    });
+    if (!updated) throw new AppError("not_found", `no claim with id ${values.claim}`);
     printResult(
       io,
       json,
@@ -50,9 +50,8 @@ export async function tagCommand(args: string[], io: CliIo): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof StaleClaimError)
-      throw new CliError(`stale version: ${error.message} (current version ${error.current.version})`, STALE_EXIT_CODE);
-    if (error instanceof ClaimInputError) throw new CliError(error.message, 2);
+    if (isAppError(error, "stale_version"))
+      throw new AppError("stale_version", `stale version: ${error.message} (current version ${error.current?.version})`);
     throw error;
   }
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { displayNameSchema, newPasswordSchema, usernameSchema } from "../../lib/password-policy";
-import { UsernameTakenError, createUser } from "../../models/user.server";
+import { createUser } from "../../models/user.server";
 import { parseOptions } from "../args";
-import { type CliIo, CliError, UsageError, printResult } from "../io";
+import { AppError } from "../../lib/app-error";
+import { type CliIo, printResult } from "../io";
 
 const CLI_ACTOR = { id: null, name: "cli" };
 
@@ -17,7 +18,8 @@ const createSchema = z.object({
 export async function userCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "create") {
-    throw new UsageError(
+    throw new AppError(
+      "usage",
       "usage: claimdesk user create --username U [--display-name N] [--admin] [--must-change-password] --password-stdin [--json]",
     );
   }
@@ -35,29 +37,24 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
   // One trailing newline is what `echo` adds; anything else is part of the password.
   const password = (await io.readStdin()).replace(/\r?\n$/, "");
   const checked = newPasswordSchema.safeParse(password);
-  if (!checked.success) throw new UsageError(`password: ${checked.error.issues[0]!.message}`);
-  try {
-    const user = await createUser(
-      {
-        username: values.username,
-        displayName: values.displayName ?? values.username,
-        password,
-        isAdmin: values.admin ?? false,
-        mustChangePassword: values.mustChangePassword ?? false,
-      },
-      CLI_ACTOR,
-    );
-    printResult(
-      io,
-      json,
-      { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin },
-      `Created user ${user.username} (id ${user.id}).`,
-    );
-    return 0;
-  } catch (error) {
-    if (error instanceof UsernameTakenError) throw new CliError(error.message);
-    throw error;
-  }
+  if (!checked.success) throw new AppError("usage", `password: ${checked.error.issues[0]!.message}`);
+  const user = await createUser(
+    {
+      username: values.username,
+      displayName: values.displayName ?? values.username,
+      password,
+      isAdmin: values.admin ?? false,
+      mustChangePassword: values.mustChangePassword ?? false,
+    },
+    CLI_ACTOR,
+  );
+  printResult(
+    io,
+    json,
+    { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin },
+    `Created user ${user.username} (id ${user.id}).`,
+  );
+  return 0;
 }
 
 export { CLI_ACTOR };

@@ -10,10 +10,14 @@ export interface VoiceSentence {
 }
 
 /** "Q:", "A:", "INTERVIEWER:", "PRESIDENT TOMAS RYKER:": a turn label in capitals at the start of a sentence. */
-const TURN_LABEL = /^["“]?(Q|A|[A-Z][A-Z .'’-]{1,40}[A-Z.]):\s+\S/;
-const QUESTION_LABELS = new Set(["Q", "QUESTION"]);
+const TURN_LABEL = /^["“]?(Q|A|Question|Answer|[A-Z][A-Z .'’-]{1,40}[A-Z.]):\s+\S/;
+/** "Q. Will you sell?" / "A. No.": the short labels with a full stop. */
+const DOTTED_TURN = /^["“]?(Q|A)\.\s+\p{Lu}/u;
+/** "Oskar Lund: Who is paying?": a name in ordinary capitals, a turn only when the document uses it as one more than once. */
+const NAMED_TURN = /^(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){1,2}):\s+\S/u;
+const QUESTION_LABELS = new Set(["Q", "QUESTION", "Question"]);
 const INTERVIEWER_LABELS = new Set(["INTERVIEWER", "ANCHOR", "HOST", "PRESENTER", "REPORTER", "MODERATOR"]);
-const ANSWER_LABELS = new Set(["A", "ANSWER"]);
+const ANSWER_LABELS = new Set(["A", "ANSWER", "Answer"]);
 /** "X spoke to Y", "X sat down with Y", "X joined Y on Money Hour". */
 const MEETING =
   /^(.+?)\s+(?:spoke to|spoke with|sat down with|joined|talked to|talked with|met with|was interviewed by)\s+(.+?)(?=\s+(?:on|at|in|for|from|about|after|before|last|this|earlier|later)\b|[,.;]|$)/;
@@ -24,7 +28,16 @@ const CONVERSATION =
   /(?:^|\s)([A-Z][\p{L}-]+(?:\s[A-Z][\p{L}-]+){0,3})['’]s\s+(?:conversation|interview|talk)\s+with\s+([A-Z][\p{L}-]+(?:\s[A-Z][\p{L}-]+){0,3})/u;
 
 export function turnLabel(text: string): string | null {
-  return TURN_LABEL.exec(text)?.[1] ?? null;
+  return TURN_LABEL.exec(text)?.[1] ?? DOTTED_TURN.exec(text)?.[1] ?? null;
+}
+
+/** Turn labels of every sentence: the capitalized ones, and names in ordinary capitals that label two turns or more. */
+function turnLabels(sentences: VoiceSentence[]): Array<string | null> {
+  const labels = sentences.map((s) => turnLabel(s.text));
+  const named = sentences.map((s) => (s.text.includes(":") ? (NAMED_TURN.exec(s.text)?.[1] ?? null) : null));
+  const uses = new Map<string, number>();
+  for (const name of named) if (name) uses.set(name, (uses.get(name) ?? 0) + 1);
+  return labels.map((label, i) => label ?? (named[i] && uses.get(named[i]!)! >= 2 ? named[i] : null));
 }
 
 const titleCase = (label: string) =>
@@ -44,11 +57,18 @@ export interface SpeakerLookup {
 
 /** The name in a phrase of an interview's introduction, or the person a pronoun refers to. */
 function personIn(phrase: string, sentence: number, lookup: SpeakerLookup): string | null {
-  const trimmed = phrase.trim();
+  // "Lena Marsh of The Weekend Ledger": the person, not where they work.
+  const trimmed = phrase.trim().replace(/\s+(?:of|from|at|for)\s+.*$/, "");
   if (PRONOUNS.test(trimmed)) return lookup.personBefore(sentence);
   const name = nameInPhrase(trimmed.replace(/\s+(['’]s)\b/g, "$1").split(/\s+/)).join(" ");
   if (!/^\p{Lu}/u.test(name) || name.split(" ").length > 4) return null;
   return lookup.fullName(name) ?? name;
+}
+
+/** The interviewer, when a person is named: "spoke to Byteline" names the outlet, and its questions stay without a speaker. */
+function interviewerIn(phrase: string, sentence: number, lookup: SpeakerLookup): string | null {
+  const name = personIn(phrase, sentence, lookup);
+  return name && name.includes(" ") ? name : null;
 }
 
 /**
@@ -59,7 +79,7 @@ function personIn(phrase: string, sentence: number, lookup: SpeakerLookup): stri
  */
 export function interviewSpeakers(sentences: VoiceSentence[], lookup: SpeakerLookup): Array<string | null | undefined> | null {
   // Turns usually open paragraphs, but a question and its answer can share one ("Q: …? A: …").
-  const turns = sentences.map((s) => turnLabel(s.text));
+  const turns = turnLabels(sentences);
   if (turns.filter(Boolean).length < 2) return null;
   const firstTurn = turns.findIndex(Boolean);
   let interviewee: string | null = null;
@@ -69,7 +89,7 @@ export function interviewSpeakers(sentences: VoiceSentence[], lookup: SpeakerLoo
     // Both patterns need a literal word of theirs: most sentences have none, and the patterns cost most on long sentences.
     const conversation = text.includes("with") ? CONVERSATION.exec(text) : null;
     if (conversation) {
-      interviewer = personIn(conversation[1]!, i, lookup);
+      interviewer = interviewerIn(conversation[1]!, i, lookup);
       interviewee = personIn(conversation[2]!, i, lookup);
       continue;
     }
@@ -83,7 +103,7 @@ export function interviewSpeakers(sentences: VoiceSentence[], lookup: SpeakerLoo
       if (/^we$/i.test(subject)) interviewee = personIn(object, i, lookup) ?? interviewee;
       else {
         interviewee = personIn(subject, i, lookup) ?? interviewee;
-        interviewer = personIn(object, i, lookup) ?? interviewer;
+        interviewer = interviewerIn(object, i, lookup) ?? interviewer;
       }
     } else if (/\b(?:we|i)\s+met\s+(?:her|him)\b/i.test(text)) interviewee = lookup.personBefore(i) ?? interviewee;
   }
@@ -93,8 +113,8 @@ export function interviewSpeakers(sentences: VoiceSentence[], lookup: SpeakerLoo
     if (i < firstTurn) return undefined;
     const label = turns[i];
     if (label) {
-      if (QUESTION_LABELS.has(label)) current = null;
-      else if (INTERVIEWER_LABELS.has(label)) current = interviewer;
+      // "Q:" is the interviewer's turn: named when the introduction names them ("She spoke to Lena Marsh of …"), else null ("spoke to us").
+      if (QUESTION_LABELS.has(label) || INTERVIEWER_LABELS.has(label)) current = interviewer;
       else if (ANSWER_LABELS.has(label)) current = interviewee;
       else current = personIn(titleCase(label), i, lookup);
     }

@@ -15,7 +15,16 @@ const TITLE_WORDS = new Set(
     "spokesman official mp mep mla msp lawmaker legislator economist analyst editor correspondent reporter headteacher headmaster " +
     "headmistress principal teacher campaigner activist resident pupil student nurse doctor farmer driver owner landlord tenant " +
     "shopkeeper volunteer lawyer barrister solicitor researcher scientist physicist historian author novelist singer actor striker " +
-    "midfielder defender goalkeeper manager referee umpire pastor imam rabbi canon vicar presenter rector dean provost anchor host"
+    "midfielder defender goalkeeper manager referee umpire pastor imam rabbi canon vicar presenter rector dean provost anchor host " +
+    // People as local news introduces them: "Parent Joe Kettering", "Pensioner Iris Dale", "Shop owner Raj Patel".
+    "parent mother father grandmother grandfather grandparent widow widower pensioner commuter passenger shopper worker employee " +
+    "paramedic firefighter soldier veteran survivor witness victim neighbour neighbor homeowner householder businessman businesswoman " +
+    "entrepreneur investor trader fisherman fisherwoman angler builder plumber electrician mechanic chef publican landlady caretaker " +
+    "carer midwife surgeon consultant dentist pharmacist lecturer academic expert adviser advisor strategist pollster commentator " +
+    "columnist photographer filmmaker artist musician poet writer designer architect planner councilman councilwoman trustee steward " +
+    "organiser organizer coordinator co-founder cofounder boss treasurer clerk registrar coroner magistrate juror defendant claimant " +
+    "candidate nominee delegate ranger warden skipper player athlete cyclist jockey trainer supporter engineer technician " +
+    "headteacher head-teacher scholar inventor campaigner protester protestor organiser"
   ).split(" "),
 );
 
@@ -53,7 +62,9 @@ const DESCRIPTOR_STEMS: Record<string, string[]> = {
 };
 
 export function isTitleWord(word: string): boolean {
-  return TITLE_WORDS.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  // "Justices Pell and Varga", "Councillors Reyes and Doyle".
+  return TITLE_WORDS.has(lower) || (lower.length > 4 && lower.endsWith("s") && TITLE_WORDS.has(lower.slice(0, -1)));
 }
 
 export function isOrganisationWord(word: string): boolean {
@@ -152,12 +163,35 @@ export function nameInPhrase(words: string[]): string[] {
   const runs = capitalizedRuns(body);
   if (runs.length === 0) return words;
   const opening = runs[0]!;
+  // "Henrik from Marnholt", a reader named by first name and town: the person.
+  if (
+    first === 0 &&
+    opening.start === 0 &&
+    opening.end === 1 &&
+    /^(?:from|of)$/.test(body[1] ?? "") &&
+    !isOrganisationName(body.slice(0, 1)) &&
+    !isTitleWord(body[0]!)
+  )
+    return body.slice(0, 1);
   // A person named first, then where they work: "Dr. Lucia Ferro of the Castrel School of Economics".
   if (opening.start === 0 && opening.end - opening.start >= 2 && opening.end < body.length && AFFILIATION.test(body[opening.end]!)) {
     const run = body.slice(opening.start, opening.end);
     if (!isOrganisationName(run)) return withoutTitles(run);
   }
   const last = runs[runs.length - 1]!;
+  // "Chair of the bench Gwen Harlow", "Head of communications Callum Reyes": a title and its portfolio, then the person.
+  if (
+    first === 0 &&
+    runs.length > 1 &&
+    last.end === body.length &&
+    isTitleWord(body[0]!) &&
+    /^[a-z]/.test(body[last.start - 1] ?? "") &&
+    !AFFILIATION.test(body[last.start - 1]!) &&
+    !DETERMINER.test(body[last.start - 1]!)
+  ) {
+    const run = body.slice(last.start, last.end);
+    if (!isOrganisationName(run) && !isPlaceName(run)) return withoutTitles(run);
+  }
   if (last.end === body.length) {
     // A role at an organisation keeps its description: "a spokesperson for Harnley General Hospital".
     let before = last.start - 1;
@@ -206,6 +240,8 @@ export class MentionRegistry {
   /** Lower-cased name words and descriptors ("agency", "airline"). */
   private readonly byTerm = new Map<string, Set<Mention>>();
   private latestPerson: Mention | null = null;
+  /** One-word names a relative clause showed to be organisations ("Brennock, which …"). */
+  private readonly declared = new Set<string>();
 
   private index(mention: Mention): void {
     const put = (map: Map<string, Set<Mention>>, key: string) => {
@@ -231,10 +267,19 @@ export class MentionRegistry {
   }
 
   /** Records a name (and what it was called), refreshing its recency. */
-  add(name: string, sentence: number, descriptors: string[] = []): Mention {
+  add(name: string, sentence: number, descriptors: string[] = [], hint: Mention["kind"] | null = null): Mention {
     const words = name.split(" ");
+    if (hint === "organisation" && words.length === 1) {
+      this.declared.add(name);
+      // "Brennock, which maintains …": a longer name opening with it is the organisation's ("Brennock Signalling"), not a person's.
+      for (const m of this.withWord(name)) {
+        if (m.kind !== "person" || m.name.split(" ")[0] !== name) continue;
+        m.kind = "organisation";
+        if (this.latestPerson === m) this.latestPerson = null;
+      }
+    }
     // "Korvath" after "Governor Anneliese Korvath" is the same person, not a new name.
-    const known = words.length === 1 ? this.withWord(name).find((m) => m.kind === "person") : undefined;
+    const known = words.length === 1 && hint !== "organisation" ? this.withWord(name).find((m) => m.kind === "person") : undefined;
     if (known) {
       this.touch(known, sentence);
       return known;
@@ -244,7 +289,8 @@ export class MentionRegistry {
       this.touch(before, sentence);
       return before;
     }
-    const kind = isOrganisationName(words) || words.length === 1 ? "organisation" : "person";
+    // "Brennock Signalling" after "Brennock, which …": the organisation's full name.
+    const kind = hint ?? (isOrganisationName(words) || words.length === 1 || this.declared.has(words[0]!) ? "organisation" : "person");
     const existing =
       this.byName.get(name) ??
       (kind === "person"
@@ -258,7 +304,11 @@ export class MentionRegistry {
     for (const d of descriptors) mention.descriptors.add(d.toLowerCase());
     for (const w of words) if (isOrganisationWord(w)) mention.descriptors.add(w.toLowerCase());
     // "The power company Coastlink Power": described as a business, it is one.
-    if (mention.kind === "person" && descriptors.some((d) => isOrganisationWord(d) || BUSINESS_DESCRIPTORS.has(d.toLowerCase()))) {
+    if (
+      mention.kind === "person" &&
+      hint !== "person" &&
+      descriptors.some((d) => isOrganisationWord(d) || BUSINESS_DESCRIPTORS.has(d.toLowerCase()))
+    ) {
       mention.kind = "organisation";
       if (this.latestPerson === mention) this.latestPerson = null;
     }
@@ -273,7 +323,8 @@ export class MentionRegistry {
     const matches = [...this.withWord(name), ...this.withWord(`${name}'s`)].filter((m) => {
       const words = m.name.split(" ");
       if (words.length < 2) return false;
-      if (m.kind === "person") return words.includes(name);
+      // A surname is one person's, never a pair's ("Pentagon and Halcyne", "Colin and Wendy Haddow").
+      if (m.kind === "person") return words.includes(name) && !words.includes("and");
       // "Halcyne" → "Halcyne Systems", but not "Nimbra" → "Nimbra Fold" (a product).
       return (words[0] === name || words[0] === `${name}'s`) && (isOrganisationName(words) || m.descriptors.size > 0);
     });
@@ -296,9 +347,36 @@ export class MentionRegistry {
     return (mostRecent(byHead) ?? mostRecent(byDescriptor) ?? mostRecent(organisations))?.name ?? null;
   }
 
+  /** A longer name met for the same organisation: "Ministry of Defence" → "Kestravan Ministry of Defence". */
+  longerOrganisation(name: string): string | null {
+    const words = name.split(" ");
+    if (words.length < 2 || !isOrganisationName(words)) return null;
+    const longer = this.withWord(words[words.length - 1]!).filter(
+      (m) => m.kind === "organisation" && m.name !== name && m.name.endsWith(` ${name}`) && !/['’]s\b/.test(m.name),
+    );
+    return longer.length === 1 ? longer[0]!.name : null;
+  }
+
+  /** People named together under one family name: "Colin and Wendy Haddow" for "the Haddows". */
+  pairNamed(family: string): string | null {
+    const pairs = this.withWord(family).filter((m) => m.name.includes(" and ") && m.name.endsWith(` ${family}`));
+    return mostRecent(pairs)?.name ?? null;
+  }
+
   /** The most recently mentioned person. */
   lastPerson(): string | null {
     return this.latestPerson?.name ?? null;
+  }
+
+  /** The person last called by a title or role ("the minister" after "Defence Minister Rasmus Ekholt"), if exactly that word was used. */
+  personDescribedAs(noun: string): string | null {
+    const people = [...(this.byTerm.get(noun) ?? [])].filter((m) => m.kind === "person" && m.descriptors.has(noun));
+    return mostRecent(people)?.name ?? null;
+  }
+
+  /** What the document has shown a name to be, when it has met it. */
+  kindOf(name: string): Mention["kind"] | null {
+    return this.byName.get(name)?.kind ?? null;
   }
 
   /** Whether the name is a person met in the document (a full name, or a part of one). */

@@ -147,3 +147,192 @@ describe("documents whose shape names the speaker", () => {
     expect(speakers("09:48 — Reader question: “Are bins still being collected today?”")).toEqual(["a reader"]);
   });
 });
+
+// Round 2, session 3: the forms a speaker-focused set is written in. Invented sentences, one or two per form.
+describe("speakers in the forms wire, broadsheet, local and live copy use", () => {
+  it.each([
+    // long titles before or after the name
+    ["Marta Illescu, chief spokesperson of the Varnland Port Authority, wrote on Tuesday that the berths would reopen.", "Marta Illescu"],
+    ["Chair of the bench Gwen Harlow said the offences were serious.", "Gwen Harlow"],
+    ["Parent Joe Kettering, whose two daughters attend the school, said he was angry.", "Joe Kettering"],
+    ["Police Superintendent Devi Marchbank urged people not to drive and said officers had cleared 37 trees.", "Devi Marchbank"],
+    ["The two dissenting judges, Justices Pell and Varga, said the majority had overreached.", "Pell and Varga"],
+    // verb before the name, hyphenated names
+    ['"Today is a proud day," said Lena Firth-Adair, chief executive of Orveda Cold Chain.', "Lena Firth-Adair"],
+    // mid-sentence and split quotations
+    ["The plan, Councillor Tomas Reyes said, would cost 4 million crowns.", "Tomas Reyes"],
+    ['"We will appeal," Tomas Reyes said, "and we expect to win."', "Tomas Reyes"],
+    // a relative clause after a name
+    [
+      "The turbine was switched on in a ceremony attended by President Oren Valdask, who said it would supply 40 percent of the grid.",
+      "Oren Valdask",
+    ],
+    [
+      "The opening was attended by Gideon Saltash, leader of Halden District Council, who said it was the largest investment in a decade.",
+      "Gideon Saltash",
+    ],
+    // an abbreviation in brackets
+    ["Fares will be capped at £1.80, the Quenby Regional Transit Authority (QRTA) announced today.", "Quenby Regional Transit Authority"],
+    // according to X: a name in apposition, the author of a document, the owner of the site it is published on
+    ["The port lost 3 million crowns last year, according to the finance director, Ilse Brandt.", "Ilse Brandt"],
+    [
+      "Bans already issued are void, according to a legal note sent to police forces this morning by the prosecution service.",
+      "the prosecution service",
+    ],
+    [
+      "The plant was last inspected in May, according to records held by the Health and Safety Inspectorate.",
+      "Health and Safety Inspectorate",
+    ],
+    ["About 40 percent of farms cut their use, according to a later inquiry by the National Audit Board.", "National Audit Board"],
+    // anonymous sources keep their description, with its own relative clause but not the reason for anonymity
+    ["But the offer reverts to any lawful use, the source briefed on the talks said.", "the source briefed on the talks"],
+    [
+      "The regulator can block the merger, said a lawyer who has advised on previous mining deals in the country.",
+      "a lawyer who has advised on previous mining deals in the country",
+    ],
+    [
+      "A senior official at the ministry, who spoke on condition of anonymity because the plan is not public, said the order was drafted.",
+      "A senior official at the ministry",
+    ],
+    [
+      "23:10 — We're hearing from two sources in the Green Coast Alliance that the leader has conceded.",
+      "two sources in the Green Coast Alliance",
+    ],
+    // written channels and organisations' own estimates
+    ["Vellmark Mining said in a filing that output fell by 8 percent.", "Vellmark Mining"],
+    ["16:20 — Harrowden Chemicals has released a statement saying no toxic gases were released.", "Harrowden Chemicals"],
+    ["The independent Institute for Transport Economics puts the saving closer to 40 million.", "Institute for Transport Economics"],
+    ["Environmental groups counter that the salmon population has halved since 2010.", "Environmental groups"],
+  ])("%s", (sentence, speaker) => {
+    expect(extractClaims(sentence)[0]!.speaker).toBe(speaker);
+  });
+
+  it("puts a closing ', sources said' before an earlier verb of the sentence", () => {
+    expect(speakers("Halcyne has repeatedly asked officials to agree to limits on its model, sources said.")).toEqual(["sources"]);
+  });
+
+  it("never reads a weekday into a name", () => {
+    expect(speakers("A senior official said Thursday Halcyne will face a penalty. Halcyne said it would appeal.")).toEqual([
+      "A senior official",
+      "Halcyne",
+    ]);
+  });
+});
+
+describe("speakers resolved across sentences", () => {
+  it("resolves he and she by what the document itself says about each person", () => {
+    expect(
+      speakers("Mayor Ilse Brandt met union leader Karl Oberg on Tuesday. She said the talks had been useful. He said they had not."),
+    ).toEqual([null, "Ilse Brandt", "Karl Oberg"]);
+    expect(
+      speakers(
+        'Colin Haddow, 66, said costs had tripled. He said the bills were £3,000 a month. His wife Wendy, 63, said they had found no buyer. "Our kids have their own lives," she said.',
+      ),
+    ).toEqual(["Colin Haddow", "Colin Haddow", "Wendy Haddow", "Wendy Haddow"]);
+  });
+
+  it("gives a later 'she said' to a source described as one person", () => {
+    expect(speakers("A council spokeswoman said the bridge was closed. She said it would reopen on Friday.")).toEqual([
+      "A council spokeswoman",
+      "A council spokeswoman",
+    ]);
+  });
+
+  it("gives 'the company' and a bare spokesperson to the business just named", () => {
+    expect(speakers("Varnholm Power said 18,000 homes were without power. The company said crews were on standby.")).toEqual([
+      "Varnholm Power",
+      "Varnholm Power",
+    ]);
+    expect(speakers("Tarrow Freight cancelled 40 sailings. A spokeswoman said passengers would be refunded.")).toEqual([
+      null,
+      "a Tarrow Freight spokeswoman",
+    ]);
+    expect(speakers("All Kestle Line sailings are cancelled until midday, the operator has said.")).toEqual(["Kestle Line"]);
+    expect(
+      speakers("Brennock, which maintains the signals, denied wrongdoing. Brennock Signalling runs 40 lines. It said it would appeal."),
+    ).toEqual(["Brennock Signalling", null, "Brennock Signalling"]);
+  });
+
+  it("names the organisation inside a description when the document has named it", () => {
+    expect(
+      speakers(
+        "The Ministry of Transport is preparing an order, according to a senior official at the ministry who spoke on condition of anonymity.",
+      ),
+    ).toEqual(["a senior official at the Ministry of Transport"]);
+  });
+
+  it("gives 'the 54-year-old' and 'the minister' to the person the document called that", () => {
+    expect(speakers("Gerda Lind, 54, has lived in Kell all her life. The 54-year-old said the town had never flooded.")).toEqual([
+      null,
+      "Gerda Lind",
+    ]);
+    expect(speakers("Defence Minister Rasmus Ekholt visited the yard. The minister said the boats were late.")).toEqual([
+      null,
+      "Rasmus Ekholt",
+    ]);
+  });
+
+  it("gives a statement to the organisation that issued it and keeps an anonymous source's reason for anonymity out", () => {
+    expect(speakers("A ministry statement said the figures were wrong.")).toEqual(["the ministry"]);
+    expect(speakers("Two diplomats who asked not to be named said the talks had collapsed.")).toEqual(["Two diplomats"]);
+  });
+
+  it("never takes a photo credit or byline for the person a pronoun means", () => {
+    expect(speakers('Photo: Anna Berg/Tallis Wire\n\n"The ruling," she said, "is final."')).toEqual([null, null]);
+  });
+
+  it("gives 'one of them' to the group last described", () => {
+    expect(speakers("Two officials briefed on the talks said the offer was final. One of them said the deadline was Friday.")).toEqual([
+      "Two officials briefed on the talks",
+      "one of the officials briefed on the talks",
+    ]);
+  });
+
+  it("gives a transcript's questions to the interviewer its introduction names, and none when it names an outlet", () => {
+    const named = [
+      "Lena Marsh founded Brightwell in 2017.",
+      "She spoke to Oskar Lund of the Weekly Ledger.",
+      "Q: Will you sell?",
+      "A: No.",
+    ];
+    expect(speakers(named.join("\n\n"))).toEqual([null, null, "Oskar Lund", "Lena Marsh"]);
+    const outlet = ["Lena Marsh founded Brightwell in 2017.", "She spoke to Byteline from her office.", "Q: Will you sell?", "A: No."];
+    expect(speakers(outlet.join("\n\n"))).toEqual([null, null, null, "Lena Marsh"]);
+  });
+
+  it("reads 'Question:'/'Answer:', 'Q.'/'A.' and names in ordinary capitals that label several turns", () => {
+    const dotted = [
+      "Lena Marsh runs Brightwell.",
+      "We met her at the plant.",
+      "Question: Who pays?",
+      "Answer: The bank.",
+      "Q. Will you sell?",
+      "A. No.",
+    ];
+    expect(speakers(dotted.join("\n\n"))).toEqual([null, null, null, "Lena Marsh", null, "Lena Marsh"]);
+    const named = [
+      "She spoke to Oskar Lund.",
+      "Oskar Lund: Who pays?",
+      "Lena Marsh: The bank. We pay the rest.",
+      "Oskar Lund: Will you sell?",
+      "Lena Marsh: No.",
+    ];
+    expect(speakers(["Lena Marsh runs Brightwell.", ...named].join("\n\n"))).toEqual([
+      null,
+      null,
+      "Oskar Lund",
+      "Lena Marsh",
+      "Lena Marsh",
+      "Oskar Lund",
+      "Lena Marsh",
+    ]);
+  });
+
+  it("keeps the credited agency of a dateline from being the speaker and the outlet's own voice without one", () => {
+    expect(
+      speakers(
+        "OSTREL, March 3 (Northwire) — Harbour pilots walked out on Monday, according to Northwire. The bridge opened in 1932 and carries 40,000 vehicles a day.",
+      ),
+    ).toEqual([null, null]);
+  });
+});

@@ -1,5 +1,7 @@
 import { type Token, insideQuotes } from "./sentences";
 import { interviewSpeakers, pressReleaseIssuer } from "./document-voice";
+import { WEEKDAYS } from "./calendar";
+import { type Pronoun, RecentPeople, pronounOfWords, pronounUsed } from "./people";
 import {
   MentionRegistry,
   isDescriptorNoun,
@@ -29,9 +31,18 @@ const REPORTING_VERBS = new Set([
     "found finds show shows showed promised promises want wants caution cautions cautioned dispute disputes disputed reject rejects rejected " +
     "concluded concludes described describes questioned pointed points recommends recommended cited cites projected projects welcomed welcomes " +
     "point accused accuses asked asks offered argue insist believe believes estimate acknowledge deny denied confirm announce " +
-    "pledged pledges vowed vows responded replied contends contended countered conceded concedes complained complains advise advises advised recommend"
+    "pledged pledges vowed vows responded replied contends contended countered conceded concedes complained complains advise advises advised recommend " +
+    "counter contend concede complain respond responds reply replies allege warn insist add argue maintain " +
+    "expects forecasts saying"
   ).split(" "),
 ]);
+/** Verbs that report an estimate when an organisation revises its own: "It lowered its estimate of growth", "has revised its figure". */
+const REVISING_VERBS = new Set("lowered raised revised cut upgraded downgraded lowers raises revises cuts upgrades downgrades".split(" "));
+const ESTIMATE_NOUNS = new Set(
+  "estimate estimates figure figures forecast forecasts warning warnings guidance outlook projection projections".split(" "),
+);
+/** "puts the cost at 96 billion", "put the figure at 214", "puts the saving closer to 40 million". */
+const PUTTING_VERBS = new Set(["puts", "put", "putting"]);
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "i", "we", "it"]);
 const PHRASE_POS = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"]);
 const PHRASE_LINKS = new Set(["of", "for", "at", "with", "from", "familiar", "close", "to", "in", "on", "into", "about", "by", "&", "and"]);
@@ -125,12 +136,27 @@ function pluralPossessive(tokens: Token[], i: number): boolean {
   return /^['’]$/.test(token.value) && /s$/i.test(tokens[i - 1]?.value ?? "") && /^\p{L}/u.test(tokens[i + 1]?.value ?? "");
 }
 
+/** A hyphen inside a word the tokenizer split: "Firth-Adair", "Halden-based". */
+function gluedHyphen(tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  return (
+    /^[-‐]$/.test(token.value) &&
+    previous !== undefined &&
+    next !== undefined &&
+    previous.start + previous.value.length === token.start &&
+    token.start + token.value.length === next.start
+  );
+}
+
 /** Noun phrase that ends at `end` (inclusive), read leftwards: "Councillor Tomas Reyes", "an official briefed on the talks". */
 function phraseEndingAt(tokens: Token[], end: number): Token[] {
   const phrase: Token[] = [];
   for (let i = end; i >= 0 && phrase.length < MAX_PHRASE_TOKENS; i -= 1) {
     const token = tokens[i]!;
-    if (!pluralPossessive(tokens, i) && !inPhrase(token, i === 0 && capitalized(token) ? 1 : i, phrase.length)) break;
+    if (!pluralPossessive(tokens, i) && !gluedHyphen(tokens, i) && !inPhrase(token, i === 0 && capitalized(token) ? 1 : i, phrase.length))
+      break;
     phrase.unshift(token);
   }
   while (phrase.length > 0 && (PHRASE_LINKS.has(phrase[0]!.lower) || phrase[0]!.pos === "PART")) phrase.shift();
@@ -144,9 +170,21 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
     const token = tokens[i]!;
     // "according to land registry figures": the tagger can read "land" or "market" as a verb.
     // "according to sources familiar with…": a noun at the start of the phrase, whatever the tagger says.
+    // But after a name the verb is the sentence's: "Superintendent Devi Marchbank urged people …".
     const compound =
-      token.pos === "VERB" && /^[a-z]/.test(token.value) && (i === start || ["NOUN", "PROPN"].includes(tokens[i + 1]?.pos ?? ""));
-    if (!compound && !pluralPossessive(tokens, i) && !inPhrase(token, i === 0 ? 1 : i, phrase.length) && !PHRASE_LINKS.has(token.lower))
+      token.pos === "VERB" &&
+      /^[a-z]/.test(token.value) &&
+      (i === start || (["NOUN", "PROPN"].includes(tokens[i + 1]?.pos ?? "") && !phrase.some((t) => t.pos === "PROPN")));
+    // "a later inquiry by …": an adverb the tagger finds between an article and its noun.
+    const modifier = token.pos === "ADV" && phrase[phrase.length - 1]?.pos === "DET" && ["NOUN", "ADJ"].includes(tokens[i + 1]?.pos ?? "");
+    if (
+      !compound &&
+      !modifier &&
+      !pluralPossessive(tokens, i) &&
+      !gluedHyphen(tokens, i) &&
+      !inPhrase(token, i === 0 ? 1 : i, phrase.length) &&
+      !PHRASE_LINKS.has(token.lower)
+    )
       break;
     phrase.push(token);
   }
@@ -156,7 +194,9 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
       (SOURCE_PARTICIPLES.has(phrase[phrase.length - 1]!.lower) && phrase.length === 1))
   )
     phrase.pop();
-  return phrase.some((t) => t.pos === "PROPN" || t.pos === "NOUN" || capitalized(t)) ? phrase : [];
+  // "according to records held by …": the first word is a noun, whatever the tagger says.
+  const nounFirst = phrase[0]?.pos === "VERB" && /^[a-z]+s$/.test(phrase[0].value) && phrase.length === 1;
+  return nounFirst || phrase.some((t) => t.pos === "PROPN" || t.pos === "NOUN" || capitalized(t)) ? phrase : [];
 }
 
 const BOUNDARY = new Set([",", ";", ":", '"', "“", "”", "—", "–", "(", "‘", "’"]);
@@ -198,22 +238,39 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
   let left = verbIndex - 1;
   while (left > 0 && (tokens[left]!.pos === "ADV" || SKIPPED_BEFORE_VERB.has(tokens[left]!.lower))) left -= 1;
   if (left < 0) return null;
+  // "the Quenby Regional Transit Authority (QRTA) announced": the abbreviation in brackets is not the subject.
+  if (tokens[left]!.value === ")" && left >= 3 && tokens[left - 2]?.value === "(") left -= 3;
   const before = tokens[left]!;
   if (PERSONAL_PRONOUNS.has(before.lower)) {
-    if (!opensClause(tokens, left)) return null;
+    // "… at Tully Point, where she says …".
+    if (!opensClause(tokens, left) && !RELATIVE_OPENERS.has(tokens[left - 1]?.lower ?? "")) return null;
     // "Michael did not confirm it, but he said ...": the pronoun is the sentence's own named subject.
     const subject = phraseStartingAt(tokens, 0);
-    if (left > 0 && subject.length > 0 && subject.some((t) => t.pos === "PROPN") && !["i", "we", "it", "they"].includes(before.lower)) {
+    if (
+      tokens[left - 1]?.pos === "CCONJ" &&
+      subject.length > 0 &&
+      subject.some((t) => t.pos === "PROPN") &&
+      !["i", "we", "it", "they"].includes(before.lower)
+    ) {
       return { phrase: subject, pronoun: null };
     }
     return { phrase: [], pronoun: before.lower };
   }
-  // "Mayor Varga rejected the criticism and said ...": the subject opens the sentence.
+  // "One of them said", "several of them said later".
+  if (before.lower === "them" && tokens[left - 1]?.lower === "of" && QUANTIFIERS.test(tokens[left - 2]?.lower ?? "")) {
+    return { phrase: tokens.slice(left - 2, left + 1), pronoun: null };
+  }
+  // "…, leader of Halden District Council, who said …": the person the relative clause is about.
+  if (before.lower === "who" && tokens[left - 1]?.value === ",") return antecedentOfWho(tokens, left - 1);
+  // "Mayor Varga rejected the criticism and said ...": the subject opens the sentence ("She calls it … and says …": the pronoun).
   if (before.pos === "CCONJ") {
+    if (PERSONAL_PRONOUNS.has(tokens[0]?.lower ?? "")) return { phrase: [], pronoun: tokens[0]!.lower };
     const subject = phraseStartingAt(tokens, 0);
     return subject.some((t) => t.pos === "PROPN" || capitalized(t)) ? { phrase: subject, pronoun: null } : null;
   }
   if (before.value !== ",") {
+    const described = describedWithClause(tokens, left);
+    if (described) return { phrase: described, pronoun: null };
     const phrase = phraseEndingAt(tokens, left);
     if (phrase.length === 0) return null;
     const from = tokens.indexOf(phrase[0]!);
@@ -256,25 +313,99 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
   return phrase.length > 0 && opensClause(tokens, tokens.indexOf(phrase[0]!)) ? { phrase, pronoun: null } : null;
 }
 
+/** "A scientist at the institute who worked on the survey said": a description and its own relative clause, up to the verb. */
+function describedWithClause(tokens: Token[], left: number): Token[] | null {
+  for (let w = left - 1; w > 0 && w > left - 10; w -= 1) {
+    const token = tokens[w]!;
+    if (BOUNDARY.has(token.value)) return null;
+    if (token.lower !== "who") continue;
+    const description = phraseEndingAt(tokens, w - 1);
+    if (description.length === 0 || !/^(?:a|an|one|two|three|four|several|some)$/i.test(description[0]!.lower)) return null;
+    const from = tokens.indexOf(description[0]!);
+    if (!opensClause(tokens, from)) return null;
+    const clause = tokens.slice(w, left + 1);
+    return ANONYMITY.test(collapse(clause).toLowerCase()) ? description : tokens.slice(from, left + 1);
+  }
+  return null;
+}
+
+const QUANTIFIERS = /^(?:one|two|three|four|five|some|several|many|all|both|most|none)$/;
+const RELATIVE_OPENERS = new Set(["where", "when", "as", "while", "although", "though", "after"]);
+
+/**
+ * The person a ", who said" is about: the name that ends one of the comma-separated
+ * phrases before it ("attended by President Oren Valdask, who said"; "Gideon Saltash,
+ * leader of Halden District Council, who said"), or a description ("a spokesperson for
+ * Carrow Rail, who said").
+ */
+function antecedentOfWho(tokens: Token[], comma: number): { phrase: Token[]; pronoun: null } | null {
+  for (let n = 0; n < 4 && tokens[comma]?.value === ","; n += 1) {
+    const end = comma - 1;
+    let k = end;
+    while (k >= 0 && (capitalized(tokens[k]!) || tokens[k]!.value === "." || gluedHyphen(tokens, k))) k -= 1;
+    const run = tokens.slice(k + 1, end + 1);
+    const words = run.map((t) => t.value);
+    if (run.length > 0 && hasName(run, k + 1) && !isOrganisationName(words) && !isPlaceName(words)) {
+      const linked = tokens[k]?.pos === "ADP" && tokens[k]!.lower !== "by";
+      return { phrase: linked ? phraseEndingAt(tokens, end) : run, pronoun: null };
+    }
+    while (k >= 0 && !BOUNDARY.has(tokens[k]!.value)) k -= 1;
+    comma = k;
+  }
+  return null;
+}
+
 /** Reporting verbs outside quotations, in order (a verb inside a quote is what the speaker says, not the attribution). */
+/** "has lowered its estimate", "puts the cost at": an estimate reported as the subject's own. */
+function reportsEstimate(tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (REVISING_VERBS.has(token.lower)) {
+    const next = tokens[i + 1]?.lower ?? "";
+    return (next === "its" || next === "their") && ESTIMATE_NOUNS.has(tokens[i + 2]?.lower ?? tokens[i + 3]?.lower ?? "");
+  }
+  if (!PUTTING_VERBS.has(token.lower) || tokens[i + 1]?.pos !== "DET") return false;
+  for (let k = i + 2; k < Math.min(tokens.length, i + 8); k += 1) {
+    if (tokens[k]!.lower === "at" || tokens[k]!.lower === "closer") return true;
+    if (BOUNDARY.has(tokens[k]!.value)) return false;
+  }
+  return false;
+}
+
 function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
-  if (!tokens.some((t) => REPORTING_VERBS.has(t.lower))) return [];
+  const reporting = (i: number) => REPORTING_VERBS.has(tokens[i]!.lower) || reportsEstimate(tokens, i);
+  if (
+    !tokens.some((t) => REPORTING_VERBS.has(t.lower) || REVISING_VERBS.has(t.lower) || PUTTING_VERBS.has(t.lower)) ||
+    !tokens.some((_, i) => reporting(i))
+  )
+    return [];
   const quoted = insideQuotes(tokens, opensInQuotation);
   return tokens.flatMap((token, i) => {
-    if (!REPORTING_VERBS.has(token.lower) || quoted[i]) return [];
+    if (!reporting(i) || quoted[i]) return [];
+    // "released a statement saying …": the verb is the release's, and so is the subject.
+    if (token.lower === "saying") {
+      const release = tokens.slice(Math.max(0, i - 5), i).findIndex((t) => /^(?:released|issued|published|posted)$/.test(t.lower));
+      return release === -1 ? [] : [Math.max(0, i - 5) + release];
+    }
     // "Open Door estimates that…", "Official figures show 8,240…": the tagger can read the verb as a noun.
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
     const nounBefore = prev && (prev.pos === "NOUN" || prev.pos === "PROPN");
+    // "Our correspondent Tomas Reyne, at the harbour, reports waves breaking …".
+    const afterSubject =
+      prev && (prev.value === "," || prev.pos === "PROPN") && /s$/.test(token.lower) && ATTRIBUTION_VERBS.has(token.lower);
     if (
       token.pos === "NOUN" &&
+      !afterSubject &&
       !(next && (next.lower === "that" || next.pos === "NUM" || next.pos === "DET")) &&
       !(nounBefore && next?.pos !== "NOUN")
     ) {
       return [];
     }
     // "would not say", "declined to say", "will show": nothing is attributed.
-    const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower);
+    // Only the words of the verb's own clause: in "because the plan is not public, said …" the "not" is another verb's.
+    const own = tokens.slice(Math.max(0, i - 3), i);
+    const comma = own.map((t) => BOUNDARY.has(t.value)).lastIndexOf(true);
+    const before = own.slice(comma + 1).map((t) => t.lower);
     if (before.some((w) => w === "not" || w === "n't" || w === "never" || w === "declined" || w === "refused")) return [];
     if (!ATTRIBUTION_VERBS.has(token.lower) && before.some((w) => w === "will" || w === "would" || w === "could" || w === "might"))
       return [];
@@ -293,19 +424,32 @@ export function findSpeaker(
   options: { accept?: (speaker: string) => boolean; opensInQuotation?: boolean } = {},
 ): SpeakerMatch | null {
   const accept = options.accept ?? (() => true);
+  let seenBy: SpeakerMatch | null = null;
   for (let i = 0; i < tokens.length - 2; i += 1) {
     if (tokens[i]!.lower === "according" && tokens[i + 1]!.lower === "to") {
-      const phrase = phraseStartingAt(tokens, i + 2);
+      const phrase = sourcePhrase(tokens, phraseStartingAt(tokens, i + 2));
+      if (phrase === "seen") {
+        // "according to a briefing paper seen by the Review": the outlet saw it; who wrote it is the sentence's other attribution.
+        seenBy = { speaker: collapse(phraseStartingAt(tokens, i + 2)), pronoun: null, cue: "according to" };
+        continue;
+      }
       if (phrase.length > 0 && accept(collapse(phrase))) return { speaker: collapse(phrase), pronoun: null, cue: "according to" };
     }
+    // Live blogs: "We're hearing from two sources in the party that …".
+    if (tokens[i]!.lower === "hearing" && tokens[i + 1]!.lower === "from") {
+      const phrase = sourcePhrase(tokens, phraseStartingAt(tokens, i + 2));
+      if (phrase !== "seen" && phrase.length > 0 && accept(collapse(phrase)))
+        return { speaker: collapse(phrase), pronoun: null, cue: "hearing" };
+    }
   }
-  for (const verbIndex of reportingVerbs(tokens, options.opensInQuotation ?? false)) {
+  for (const verbIndex of trailingFirst(tokens, reportingVerbs(tokens, options.opensInQuotation ?? false))) {
     const verb = tokens[verbIndex]!;
     const previous = tokens[verbIndex - 1];
     const inverted = (): SpeakerMatch | null => {
       const next = tokens[verbIndex + 1];
       if (next && PERSONAL_PRONOUNS.has(next.lower)) return { speaker: null, pronoun: next.lower, cue: verb.lower };
-      const phrase = next && next.pos !== "ADP" ? phraseStartingAt(tokens, verbIndex + 1) : [];
+      const found = next && next.pos !== "ADP" ? sourcePhrase(tokens, phraseStartingAt(tokens, verbIndex + 1)) : [];
+      const phrase = found === "seen" ? [] : found;
       return phrase.length > 0 && accept(collapse(phrase)) ? { speaker: collapse(phrase), pronoun: null, cue: verb.lower } : null;
     };
     // Inverted order after a quotation: '"...," said Councillor Reyes.'
@@ -324,7 +468,89 @@ export function findSpeaker(
       if (match) return match;
     }
   }
-  return null;
+  return seenBy;
+}
+
+/**
+ * The verbs in the order to try them, an attribution that closes the sentence first:
+ * in "Halcyne has asked officials to agree to limits, sources said." the sources speak.
+ */
+function trailingFirst(tokens: Token[], verbs: number[]): number[] {
+  if (verbs.length < 2) return verbs;
+  const last = verbs[verbs.length - 1]!;
+  if (!ATTRIBUTION_VERBS.has(tokens[last]!.lower)) return verbs;
+  let end = tokens.length;
+  while (end > 0 && STOP_VALUES.has(tokens[end - 1]!.value)) end -= 1;
+  const closing = tokens.slice(last + 1, end);
+  const comma = tokens.lastIndexOf(
+    tokens
+      .slice(0, last)
+      .filter((t) => t.value === ",")
+      .pop()!,
+  );
+  const subject = tokens.slice(comma + 1, last);
+  const short = closing.length <= 8 && subject.length <= 8 && comma > 0;
+  return short && !subject.some((t) => t.pos === "VERB") ? [last, ...verbs.slice(0, -1)] : verbs;
+}
+
+const ANONYMITY =
+  /^who (?:spoke|speak|asked|requested|declined|was not|were not|is not|are not|did not|does not|do not|could not|cannot|insisted|would only|agreed)\b/;
+const DOCUMENT_AUTHORS = new Set(["by", "from"]);
+/** Written sources that have an author besides the documents an organisation publishes: "a later inquiry by the National Audit Board". */
+const WRITTEN_SOURCES = new Set("inquiry investigation poll register minutes briefing memo filing records count tally".split(" "));
+const SEEN = new Set(["seen", "obtained", "reviewed", "viewed", "shared"]);
+
+/**
+ * The source a phrase after "according to" names, past what the phrase hangs on it:
+ * a name in apposition ("its organiser, retired teacher Frank Aldous"), who issued a
+ * document ("a legal note sent … by the prosecution service", "the judgment published
+ * on the court's website"), or a description's own relative clause ("a lawyer who has
+ * advised on mining deals"; not "who spoke on condition of anonymity"). "seen" when the
+ * document is one the outlet was shown.
+ */
+function sourcePhrase(tokens: Token[], phrase: Token[]): Token[] | "seen" {
+  if (phrase.length === 0) return phrase;
+  const start = tokens.indexOf(phrase[0]!);
+  const after = start + phrase.length;
+  const appositive = nameInApposition(tokens, after);
+  if (appositive) return appositive;
+  const head = phrase.find((t, k) => (t.pos === "NOUN" || k === 0) && (isDocumentNoun(t.lower) || WRITTEN_SOURCES.has(t.lower)));
+  if (head) {
+    for (let k = start + 1; k < Math.min(tokens.length - 1, after + 10); k += 1) {
+      const token = tokens[k]!;
+      if (token.value === "." || token.value === ";") break;
+      if (SEEN.has(token.lower) && tokens[k + 1]?.lower === "by") return "seen";
+      if (DOCUMENT_AUTHORS.has(token.lower) && k > start + 1 && tokens[k - 1]!.pos !== "NUM") {
+        const author = phraseStartingAt(tokens, k + 1);
+        if (author.length > 0 && !author.some((t) => isDocumentNoun(t.lower))) return author;
+      }
+      // "published on the court's website": the website's owner.
+      if ((token.value === "'s" || token.value === "’s") && /^(?:website|site|page|account)$/.test(tokens[k + 1]?.lower ?? "")) {
+        let from = k - 1;
+        while (from > start && tokens[from - 1]!.pos !== "ADP" && !BOUNDARY.has(tokens[from - 1]!.value)) from -= 1;
+        if (from < k) return tokens.slice(from, k);
+      }
+    }
+  }
+  if (tokens[after]?.lower === "who" && /^(?:a|an|one|two|three|four|several|some)$/i.test(phrase[0]!.lower)) {
+    let end = after;
+    while (end < tokens.length && !BOUNDARY.has(tokens[end]!.value) && tokens[end]!.value !== ".") end += 1;
+    const clause = tokens.slice(after, end);
+    if (!ANONYMITY.test(collapse(clause).toLowerCase())) return [...phrase, ...clause];
+  }
+  return phrase;
+}
+
+/** ", retired teacher Frank Aldous." or ", Harsk Energia." after a description: the name it gives. */
+function nameInApposition(tokens: Token[], comma: number): Token[] | null {
+  if (tokens[comma]?.value !== ",") return null;
+  let end = comma + 1;
+  while (end < tokens.length && !BOUNDARY.has(tokens[end]!.value) && tokens[end]!.value !== ".") end += 1;
+  const segment = tokens.slice(comma + 1, end);
+  if (segment.length === 0 || segment.length > 7 || !capitalized(segment[segment.length - 1]!)) return null;
+  if (segment.some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "ADP" || t.pos === "NUM")) return null;
+  const closes = end >= tokens.length || tokens[end]!.value === "." || tokens[end]!.value === ",";
+  return closes && segment.some((t) => t.pos === "PROPN") ? segment : null;
 }
 
 /** Words of a phrase, with a possessive glued to its noun ("Tenora's data"). */
@@ -334,6 +560,13 @@ function phraseWords(phrase: string): string[] {
     .split(/\s+/)
     .filter(Boolean);
 }
+
+const SPOKESPERSON = /^(?:a|an)\s+(?:spokesperson|spokeswoman|spokesman|representative)$/i;
+const plural = (noun: string) => (/(?:s|people)$/i.test(noun) ? noun : `${noun}s`);
+
+/** Public bodies: "the company" never refers back to one. */
+const PUBLIC_BODY =
+  /\b(?:ministry|department|council|court|government|police|committee|commission|parliament|senate|office|agency|authority|inspectorate|tribunal|army|navy|bureau|directorate)\b/i;
 
 const BUSINESS_NOUNS = new Set([
   "company",
@@ -352,6 +585,12 @@ const BUSINESS_NOUNS = new Set([
   "developer",
   "supplier",
   "contractor",
+  "operator",
+  "utility",
+  "lender",
+  "miner",
+  "manufacturer",
+  "provider",
 ]);
 const DEFINITE = /^(?:the|its|their|his|her)\s+(?:[a-z-]+\s+)?([a-z-]+)$/i;
 
@@ -369,10 +608,27 @@ interface NamedRun {
   descriptors: string[];
   /** Whether the name comes before the sentence's first verb: the subject a later "she" refers to. */
   subject: boolean;
+  /** What a relative clause after the name says it is: "X, who …" a person, "X, which …" an organisation. */
+  kind: "person" | "organisation" | null;
+  /** A single word with nothing said about it ("Mursi's speech"): a mention of someone already met, never a new name. */
+  bare: boolean;
+  /** The pronoun its title or the noun before it implies: "Mrs Fairclough", "his wife Wendy". */
+  pronoun: Pronoun | null;
+  /** "his wife Wendy": a first name whose family name is that of the person "his" refers to. */
+  familyOf: Pronoun | null;
 }
 
+const CREDIT_LINE =
+  /^(?:Photo|Photograph|Picture|Image|Video|Credit|Graphic|By|Reporting by|Additional reporting|Editing by|Written by|Writing by)\b/i;
+const RELATIVES = new Set("wife husband son daughter brother sister mother father partner widow widower".split(" "));
+const FAMILY_OF: Record<string, Pronoun> = { his: "he", her: "she" };
+
+const WEEKDAY_NAMES = new Set(WEEKDAYS);
+/** A word of a name: capitalized, and not a weekday ("said Thursday Halcyne will …"). */
 const isNameToken = (t: Token, at: number) =>
-  /^\p{Lu}/u.test(t.value) && (t.pos === "PROPN" || (at > 0 && !NOT_NAMES.has(t.pos) && t.pos !== "DET" && t.pos !== "ADV"));
+  /^\p{Lu}/u.test(t.value) &&
+  !WEEKDAY_NAMES.has(t.lower) &&
+  (t.pos === "PROPN" || (at > 0 && !NOT_NAMES.has(t.pos) && t.pos !== "DET" && t.pos !== "ADV"));
 
 /** Names in capitals in the sentence ("Interior Minister Katrin Sollberg", "Halcyne Systems"), with the nouns around them that describe them. */
 function namedRuns(tokens: Token[]): NamedRun[] {
@@ -391,6 +647,7 @@ function namedRuns(tokens: Token[]): NamedRun[] {
       const t = tokens[end]!;
       const next = tokens[end + 1];
       if (isNameToken(t, end)) end += 1;
+      else if (gluedHyphen(tokens, end) && next && isNameToken(next, end + 1)) end += 1;
       else if (["of", "for", "&", "and"].includes(t.lower) && next && isNameToken(next, end + 1)) end += 1;
       // A plural possessive inside a name: "Brennmark Dairy Farmers' Union".
       else if (/^['’]$/.test(t.value) && next && isNameToken(next, end + 1) && /s$/.test(tokens[end - 1]!.value)) end += 1;
@@ -401,19 +658,41 @@ function namedRuns(tokens: Token[]): NamedRun[] {
     // The nouns before ("grid operator Tarsgrid") and after between commas ("Aerovane, Brennmark's largest airline,").
     const descriptors: string[] = [];
     for (let b = i - 1; b >= 0 && b >= i - 2 && tokens[b]!.pos === "NOUN"; b -= 1) descriptors.push(tokens[b]!.lower);
+    // "X, who …" is a person and "X, which …" an organisation, whatever the nouns in the clause ("Teodor Brask, who chairs the committee").
+    let kind: NamedRun["kind"] = null;
     if (tokens[end]?.value === ",") {
-      let e = end + 1;
-      while (e < tokens.length && tokens[e]!.value !== "," && tokens[e]!.value !== "." && e < end + 8) e += 1;
-      const head = tokens
-        .slice(end + 1, e)
-        .filter((t) => t.pos === "NOUN")
-        .pop();
-      if (head) descriptors.push(head.lower);
+      const opener = tokens[end + 1]?.lower;
+      if (opener === "who") kind = "person";
+      else if (opener === "which") kind = "organisation";
+      else {
+        let e = end + 1;
+        while (e < tokens.length && tokens[e]!.value !== "," && tokens[e]!.value !== "." && e < end + 8) e += 1;
+        // The head of the apposition is its first noun before a preposition: "chair of the committee" is a chair.
+        // "Irina Vasko, accused aluminium producer Velmont of …" is a clause, not an apposition.
+        const appositive = tokens.slice(end + 1, e);
+        const adposition = appositive.findIndex((t) => t.pos === "ADP");
+        const clause = appositive.some((t) => t.pos === "VERB" || t.pos === "AUX");
+        const head = clause
+          ? undefined
+          : (adposition === -1 ? appositive : appositive.slice(0, adposition)).filter((t) => t.pos === "NOUN").pop();
+        if (head) descriptors.push(head.lower);
+      }
     }
-    const single = run.length === 1;
-    if (name && !isTitleWord(name) && (!single || descriptors.length > 0 || isOrganisationWord(name))) {
-      found.push({ name, descriptors, subject: firstVerb === -1 || i < firstVerb });
-    }
+    const pronoun = pronounOfWords([...tokens.slice(Math.max(0, i - 2), i), ...run].map((t) => t.value));
+    // "his wife Wendy", "resident Joan Whitlock": someone described as a person is one.
+    if (
+      pronoun ||
+      descriptors.some((d) => isTitleWord(d)) ||
+      (run.length > name.split(" ").length && run.slice(0, run.length - name.split(" ").length).some((t) => isTitleWord(t.value)))
+    )
+      kind ??= "person";
+    const bare = run.length === 1 && descriptors.length === 0 && kind === null && !isOrganisationWord(name);
+    // Titles inside a person's run ("Defence Minister Rasmus Ekholt") are what "the minister" later means.
+    if (kind === "person" && !isOrganisationName(name.split(" ")))
+      for (const t of run.slice(0, -1)) if (isTitleWord(t.value) && !/s$/i.test(t.value)) descriptors.push(t.lower.replace(/\.$/, ""));
+    const family = run.length === 1 && RELATIVES.has(tokens[i - 1]?.lower ?? "") ? (FAMILY_OF[tokens[i - 2]?.lower ?? ""] ?? null) : null;
+    if (name && !isTitleWord(name))
+      found.push({ name, descriptors, subject: firstVerb === -1 || i < firstVerb, kind, bare, pronoun, familyOf: family });
     i = end;
   }
   return found;
@@ -443,19 +722,25 @@ export function resolveSpeakers(
   const whole = new MentionRegistry();
   const runsOf = sentences.map((sentence) => namedRuns(sentence.tokens));
   runsOf.forEach((runs, index) => {
-    for (const run of runs) whole.add(run.name, index, run.descriptors);
+    for (const run of runs) if (!run.bare) whole.add(run.name, index, run.descriptors, run.kind);
   });
   const resolveDescription = (noun: string) => registry.resolveDescription(noun) ?? whole.resolveDescription(noun);
   const fullName = (name: string) => registry.fullName(name) ?? whole.fullName(name);
   const outlets = new Set(context.outlets.map((o) => o.toLowerCase()));
   const accept = (speaker: string) => !outlets.has(speaker.toLowerCase().replace(/^the\s+/, ""));
-  let lastPerson: { speaker: string; paragraph: number; sentence: number } | null = null;
+  const people = new RecentPeople();
   let lastOrganisation: { speaker: string; paragraph: number } | null = null;
   let previous: { speaker: string | null; paragraph: number } | null = null;
   // Sources described rather than named ("two officials briefed on the talks", "a briefing paper prepared for …"), most recent last.
   const described: string[] = [];
   const backToDescribed = (speaker: string): string | null => {
     // "the official" → "one of the officials briefed on the talks"; "two of the people" → "two of the people familiar with …".
+    // "One of them said", "Two of them said", "One said": part of the group last described.
+    const ofThem = /^(one|two|three|some|several|all|both)(?: of them)?$/i.exec(speaker);
+    if (ofThem) {
+      const group = [...described].reverse().find((d) => /^(?:two|three|four|five|several|some|many)\s/i.test(d));
+      return group ? `${ofThem[1]!.toLowerCase()} of the ${group.split(" ").slice(1).join(" ")}` : null;
+    }
     const partOf = /^(one|two|three|some|several|all|both) of the (\S+)$/i.exec(speaker);
     const definite = /^the (\S+)$/i.exec(speaker);
     const noun = (partOf?.[2] ?? definite?.[1])?.toLowerCase();
@@ -466,20 +751,88 @@ export function resolveSpeakers(
       const at = words.findIndex((w) => w.toLowerCase().replace(/s$/, "") === singular);
       if (at === -1) continue;
       const rest = words.slice(at + 1).join(" ");
-      if (partOf) return `${partOf[1]} of the ${words[at]!.replace(/(?<!s)$/, "s")}${rest ? ` ${rest}` : ""}`;
+      if (partOf) return `${partOf[1]} of the ${plural(words[at]!)}${rest ? ` ${rest}` : ""}`;
       return /^(?:a|an|the)\s/i.test(described[i]!) || words.length > at + 1 ? described[i]! : null;
     }
     return null;
   };
+  // Capitalized speakers so far, most recent last: what "the company said" can point back to.
+  const named: Array<{ speaker: string; paragraph: number }> = [];
+  const businessNamed = (noun: string, paragraph: number): string | null => {
+    if (!BUSINESS_NOUNS.has(noun.toLowerCase())) return null;
+    for (let i = named.length - 1; i >= 0 && paragraph - named[i]!.paragraph <= 3; i -= 1) {
+      const { speaker } = named[i]!;
+      if (!PUBLIC_BODY.test(speaker) && !people.pronounOf(speaker) && !isPlaceName(speaker.split(" "))) return speaker;
+    }
+    return null;
+  };
+  const organisationBefore = (index: number): string | null => {
+    const before = index > 0 && sentences[index]!.paragraph - sentences[index - 1]!.paragraph <= 1 ? index - 1 : -1;
+    if (before === -1) return null;
+    const spoken = speakersSoFar[before];
+    if (spoken && !people.pronounOf(spoken) && (!looksLikePersonName(spoken, registry) || /^the\s/i.test(spoken)))
+      return spoken.replace(/^the\s+/i, "");
+    const run = runsOf[before]!.find((r) => !r.bare && !people.pronounOf(r.name) && !isPlaceName(r.name.split(" ")) && r.kind !== "person");
+    return run?.name ?? null;
+  };
+  const documentText = () =>
+    (lowered ??= sentences
+      .map((s) => s.text)
+      .join(" ")
+      .toLowerCase());
+  let lowered: string | undefined;
+  // "a senior official at the ministry" → "a senior official at the Ministry of Transport", the organisation as the document names it.
+  const namedInDescription = (description: string): string =>
+    description.replace(/\b(at|for|of|in|from|with) the ([a-z]+)\b(?![’'-])/, (whole, link: string, noun: string) => {
+      const name = resolveDescription(noun);
+      if (!name) return whole;
+      return `${link} ${documentText().includes(`the ${name.toLowerCase()}`) ? "the " : ""}${name}`;
+    });
+  // "the couple", "the Haddows": the pair named together ("Colin and Wendy Haddow").
+  const couple = (speaker: string): string | null => {
+    const family = /^(\p{Lu}\p{Ll}+)s$/u.exec(speaker)?.[1];
+    if (!family) return null;
+    return registry.pairNamed(family);
+  };
+  const personCalled = (noun: string, paragraph: number): string | null => {
+    const lower = noun.toLowerCase();
+    if (/^\d+-year-old$/.test(lower)) return people.resolveAny(paragraph);
+    return isTitleWord(lower) && !/s$/.test(lower) ? registry.personDescribedAs(lower) : null;
+  };
+  const speakersSoFar: Array<string | null> = [];
+  // Names the document has called "the company" or "the operator": organisations, however much they look like a person's name.
+  const organisations = new Set<string>();
   const personAt: Array<string | null> = [];
   const attributed: boolean[] = [];
   const speakers = sentences.map((sentence, index) => {
-    personAt.push(lastPerson?.speaker ?? null);
+    personAt.push(people.last()?.speaker ?? null);
     const runs = runsOf[index]!;
-    for (const run of runs) registry.add(run.name, index, run.descriptors);
+    for (const run of runs) if (!run.bare || registry.isPerson(run.name)) registry.add(run.name, index, run.descriptors, run.kind);
+    for (const run of runs) {
+      const relative = run.familyOf ? people.resolve(run.familyOf, sentence.paragraph) : null;
+      if (relative && relative.includes(" ")) registry.add(`${run.name} ${relative.split(" ").pop()}`, index, [], "person");
+    }
+    // A byline or a photo credit names the outlet's staff, never who a later "she said" means.
+    const credit = CREDIT_LINE.test(sentence.text);
+    const persons = credit ? [] : runs.filter((run) => looksLikePersonName(run.name, registry));
+    for (const run of persons) if (run.pronoun) people.learn(fullName(run.name) ?? run.name, run.pronoun);
     // The person the sentence is about: the last person's name before its first verb ("Hollin Cross resident Joan Whitlock, 81, …").
-    const subject = runs.filter((run) => run.subject && looksLikePersonName(run.name, registry)).pop();
-    if (subject) lastPerson = { speaker: fullName(subject.name) ?? subject.name, paragraph: sentence.paragraph, sentence: index };
+    const subject = persons.filter((run) => run.subject).pop();
+    // Others named in the sentence are who a pronoun can mean when the subject is the other gender ("Ilse Brandt met Karl Oberg. He said …").
+    for (const run of persons) {
+      if (run !== subject && run.kind === "person")
+        people.note({ speaker: fullName(run.name) ?? run.name, paragraph: sentence.paragraph, sentence: index });
+    }
+    if (subject) {
+      const name = fullName(subject.name) ?? subject.name;
+      people.note({ speaker: name, paragraph: sentence.paragraph, sentence: index });
+      // "Naomi Fairclough … said she was thrilled": the only person named is the one the pronoun means.
+      if (new Set(persons.map((run) => fullName(run.name) ?? run.name)).size === 1) {
+        const quoted = insideQuotes(sentence.tokens, sentence.opensInQuotation ?? false);
+        const used = pronounUsed(sentence.tokens.filter((_, k) => !quoted[k]).map((t) => t.lower));
+        if (used) people.learn(name, used);
+      }
+    }
     // Live blogs: "Reader question: “…”", "Reader question from @kestrel_kat: “…”".
     const reader = /^Reader question(?:s)?(?: from (\S+?))?:/i.exec(sentence.text);
     const match = reader
@@ -496,7 +849,15 @@ export function resolveSpeakers(
       // "X's data", "the Finance Ministry's budget document", "Nimbra's product pages".
       const possessive = /^(.+?)['’]s\s+(?:[a-z-]+\s+)?(\S+)$/.exec(speaker);
       const earlier = backToDescribed(speaker);
+      // "A ministry statement said", "the company's report": the organisation that wrote it.
+      const authored = /^(?:a|an|the)\s+([a-z]+)\s+(\S+)$/i.exec(speaker);
+      // "The 54-year-old said", "the minister said": the person the document has called that.
+      const called = /^the\s+(\d+-year-old|[a-z-]+)$/i.exec(speaker)?.[1];
+      const role = called ? personCalled(called, sentence.paragraph) : null;
       if (earlier) speaker = earlier;
+      else if (role) speaker = role;
+      else if (authored && isDocumentNoun(authored[2]!) && isOrganisationWord(authored[1]!))
+        speaker = resolveDescription(authored[1]!) ?? `the ${authored[1]!.toLowerCase()}`;
       else if (possessive && !possessive[1]!.includes(" ") && /^\p{Lu}/u.test(possessive[1]!) && !isDocumentNoun(possessive[2]!)) {
         // "Holt’s office" → "Casimir Holt's office".
         const owner = fullName(possessive[1]!);
@@ -515,21 +876,39 @@ export function resolveSpeakers(
         // "Brede" → "Annika Brede"; "Inspectors found" → the inspectorate; "Scientists caution" stays.
         speaker = fullName(speaker) ?? (opensSentence ? resolveDescription(speaker.toLowerCase()) : null) ?? speaker;
       } else if (definite && !/\p{Lu}/u.test(speaker.slice(1))) {
-        // "Bluewater Ferries will raise fares…, the company said": the business named at the start of the same sentence.
-        const opening = runs[0];
-        const sameSentence =
-          BUSINESS_NOUNS.has(definite[1]!.toLowerCase()) && opening && sentence.tokens[0]?.value === opening.name.split(" ")[0]
-            ? opening.name
-            : null;
-        speaker = sameSentence ?? resolveDescription(definite[1]!) ?? speaker;
+        // "Bluewater Ferries will raise fares…, the company said", "All Kestle Line sailings are cancelled, the operator said": the business named in the same sentence.
+        const opening = runs.find(
+          (run) =>
+            !run.bare &&
+            run.kind !== "person" &&
+            !people.pronounOf(run.name) &&
+            !isPlaceName(run.name.split(" ")) &&
+            !PUBLIC_BODY.test(run.name),
+        );
+        const business = BUSINESS_NOUNS.has(definite[1]!.toLowerCase());
+        const before = opening && sentence.text.indexOf(opening.name) < sentence.text.toLowerCase().indexOf(speaker.toLowerCase());
+        const sameSentence = business && opening && before && !outlets.has(opening.name.toLowerCase()) ? opening.name : null;
+        const resolved = sameSentence ?? resolveDescription(definite[1]!) ?? businessNamed(definite[1]!, sentence.paragraph);
+        if (resolved) organisations.add(resolved);
+        speaker = resolved ?? speaker;
+      } else if (SPOKESPERSON.test(speaker)) {
+        // "Harbour Line Ferries has cancelled all sailings. A spokesperson said …": the organisation just named speaks through them.
+        const organisation = organisationBefore(index);
+        if (organisation) speaker = `${speaker.split(" ")[0]!.toLowerCase()} ${organisation} ${speaker.split(" ").pop()}`;
       }
+      if (speaker && /^(?:a|an|one|two|three|four|several|some)\s/i.test(speaker)) speaker = namedInDescription(speaker);
+      else if (speaker && /^our\s+\p{Ll}+\s+(?:on|at|in|outside|inside|near|by)\s/iu.test(speaker))
+        speaker = speaker.split(" ").slice(0, 2).join(" ");
+      else if (speaker && /^\p{Lu}/u.test(speaker)) speaker = registry.longerOrganisation(speaker) ?? couple(speaker) ?? speaker;
     } else if (match?.pronoun) {
       const recent = (memory: { speaker: string; paragraph: number } | null) =>
         memory && sentence.paragraph - memory.paragraph <= 2 ? memory.speaker : null;
-      if (match.pronoun === "he" || match.pronoun === "she") speaker = recent(lastPerson);
-      else if (match.pronoun === "it") {
+      if (match.pronoun === "he" || match.pronoun === "she") {
+        speaker = people.resolve(match.pronoun, sentence.paragraph);
+        if (speaker) people.learn(speaker, match.pronoun);
+      } else if (match.pronoun === "it") {
         const before = previous && sentence.paragraph - previous.paragraph <= 1 ? previous.speaker : null;
-        speaker = before && !looksLikePersonName(before, registry) ? before : recent(lastOrganisation);
+        speaker = before && (organisations.has(before) || !looksLikePersonName(before, registry)) ? before : recent(lastOrganisation);
       } else if (match.pronoun === "they") speaker = previous && sentence.paragraph - previous.paragraph <= 1 ? previous.speaker : null;
     } else if (
       previous?.speaker &&
@@ -542,15 +921,25 @@ export function resolveSpeakers(
       described.push(speaker);
       if (described.length > 20) described.shift();
     }
+    // "A council spokeswoman said …. She said …": a source described as one person is who a later pronoun means.
+    const words = speaker?.split(" ") ?? [];
+    if (speaker && /^(?:a|an|one|the)$/i.test(words[0]!) && !/^one of/i.test(speaker) && words.every((w) => !isDocumentNoun(w))) {
+      const head = words.find((w, k) => k > 0 && (isTitleWord(w) || /^(?:person|source|aide|diplomat|insider)$/i.test(w)));
+      if (head && !/s$/.test(head)) people.note({ speaker, paragraph: sentence.paragraph, sentence: index }, pronounOfWords(words));
+    }
     if (speaker) {
       const memory = { speaker, paragraph: sentence.paragraph, sentence: index };
       // A one-word speaker is a person ("Michael said") unless the document has it as an organisation.
       const oneWordPerson = /^\p{Lu}\p{Ll}+$/u.test(speaker) && !isOrganisationWord(speaker) && !whole.isOrganisation(speaker);
-      if (looksLikePersonName(speaker, registry) || oneWordPerson) lastPerson = memory;
+      if (organisations.has(speaker) || (speaker.includes(" ") && (registry.kindOf(speaker) ?? whole.kindOf(speaker)) === "organisation"))
+        lastOrganisation = memory;
+      else if (looksLikePersonName(speaker, registry) || oneWordPerson) people.note(memory);
       else if (/^\p{Lu}/u.test(speaker)) lastOrganisation = memory;
       if (/^\p{Lu}/u.test(speaker)) registry.add(speaker, index);
     }
     previous = { speaker, paragraph: sentence.paragraph };
+    if (speaker && /^\p{Lu}/u.test(speaker)) named.push({ speaker, paragraph: sentence.paragraph });
+    speakersSoFar.push(speaker);
     return speaker;
   });
   // A quotation of several sentences: the attribution in one of them ('"…. …," Reyes said.') is every sentence's.

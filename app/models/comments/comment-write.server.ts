@@ -1,11 +1,9 @@
-import { Prisma, type Tx, getDb } from "../../db.server";
+import { Prisma, type Tx } from "../../db.server";
+import { AppError } from "../../lib/app-error";
 import { commentBodySchema, commentExcerpt, mentionedUsernames } from "../../lib/comments/comment-text";
 import { COMMENT_ADDED_ACTION, COMMENT_DELETED_ACTION, COMMENT_EDITED_ACTION } from "../../lib/review/audit-actions";
-import { ReviewError } from "../../lib/review/errors";
-import { appendAuditEvents } from "../audit.server";
-import { ClaimInputError } from "../claim.server";
-import { publishProjectEvent } from "../events.server";
 import { type NotificationInput, announce, notifyInTransaction } from "../notifications/notify.server";
+import { type AuditEntry, writeProject } from "../unit-of-work.server";
 import type { Actor } from "../user.server";
 
 // Writing in a claim's discussion: add, edit and delete your own comments. Every change is
@@ -14,7 +12,7 @@ import type { Actor } from "../user.server";
 
 function parseBody(text: string): string {
   const parsed = commentBodySchema.safeParse(text);
-  if (!parsed.success) throw new ClaimInputError(parsed.error.issues[0]?.message ?? "Write a comment");
+  if (!parsed.success) throw new AppError("invalid_input", parsed.error.issues[0]?.message ?? "Write a comment", { field: "text" });
   return parsed.data;
 }
 
@@ -29,14 +27,11 @@ async function mentionedMembers(tx: Tx, projectId: number, body: string): Promis
 }
 
 function requireAuthor(actor: Actor): number {
-  if (actor.id === null) throw new ReviewError("invalid", "A comment is written as a user (--as USERNAME).");
+  if (actor.id === null) throw new AppError("invalid_input", "A comment is written as a user (--as USERNAME).");
   return actor.id;
 }
 
-const commentEvent = (actor: Actor, claimId: number, action: string, details: Record<string, unknown>) => ({
-  actorId: actor.id,
-  actorName: actor.name,
-  ip: actor.ip,
+const commentEvent = (claimId: number, action: string, details: Record<string, unknown>): AuditEntry => ({
   action,
   targetType: "claim",
   targetId: claimId,
@@ -52,11 +47,12 @@ export async function addComment(options: { projectId: number; claimId: number; 
   const { projectId, claimId, actor } = options;
   const authorId = requireAuthor(actor);
   const body = parseBody(options.text);
-  const result = await getDb().$transaction(async (tx) => {
+  const result = await writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, projectId }, select: { id: true } });
     if (!claim) return null;
     const comment = await tx.comment.create({ data: { projectId, claimId, authorId, body } });
-    await appendAuditEvents(tx, projectId, [commentEvent(actor, claimId, COMMENT_ADDED_ACTION, { commentId: comment.id, text: body })]);
+    await audit(commentEvent(claimId, COMMENT_ADDED_ACTION, { commentId: comment.id, text: body }));
+    claimsChanged([claimId], `${actor.name} commented on claim ${claimId}`);
     const mentioned = await mentionedMembers(tx, projectId, body);
     const earlier = await tx.comment.findMany({
       where: { claimId, id: { lt: comment.id }, authorId: { not: null } },
@@ -75,13 +71,6 @@ export async function addComment(options: { projectId: number; claimId: number; 
     return { comment, notify };
   });
   if (!result) return null;
-  await publishProjectEvent({
-    type: "claims-changed",
-    projectId,
-    claimIds: [claimId],
-    actorId: authorId,
-    summary: `${actor.name} commented on claim ${claimId}`,
-  });
   await announce(result.notify);
   return result.comment;
 }
@@ -89,7 +78,7 @@ export async function addComment(options: { projectId: number; claimId: number; 
 async function ownComment(tx: Tx, options: { projectId: number; commentId: number; authorId: number }) {
   const comment = await tx.comment.findFirst({ where: { id: options.commentId, projectId: options.projectId } });
   if (!comment || comment.deletedAt) return null;
-  if (comment.authorId !== options.authorId) throw new ReviewError("forbidden", "You can edit and delete only your own comments.");
+  if (comment.authorId !== options.authorId) throw new AppError("forbidden", "You can edit and delete only your own comments.");
   return comment;
 }
 
@@ -98,14 +87,13 @@ export async function editComment(options: { projectId: number; commentId: numbe
   const { projectId, commentId, actor } = options;
   const authorId = requireAuthor(actor);
   const body = parseBody(options.text);
-  const result = await getDb().$transaction(async (tx) => {
+  const result = await writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const comment = await ownComment(tx, { projectId, commentId, authorId });
     if (!comment) return null;
-    if (comment.body === body) return { comment, notify: [] as number[], changed: false };
+    if (comment.body === body) return { comment, notify: [] as number[] };
     const updated = await tx.comment.update({ where: { id: commentId }, data: { body, editedAt: new Date() } });
-    await appendAuditEvents(tx, projectId, [
-      commentEvent(actor, comment.claimId, COMMENT_EDITED_ACTION, { commentId, before: comment.body, after: body }),
-    ]);
+    await audit(commentEvent(comment.claimId, COMMENT_EDITED_ACTION, { commentId, before: comment.body, after: body }));
+    claimsChanged([comment.claimId], `${actor.name} edited a comment on claim ${comment.claimId}`);
     const before = new Set(await mentionedMembers(tx, projectId, comment.body));
     const added = (await mentionedMembers(tx, projectId, body)).filter((userId) => !before.has(userId));
     const details = { commentId, excerpt: commentExcerpt(body) };
@@ -114,17 +102,9 @@ export async function editComment(options: { projectId: number; commentId: numbe
       actor,
       inputs: added.map((userId) => ({ userId, kind: "mention", claimId: comment.claimId, details })),
     });
-    return { comment: updated, notify, changed: true };
+    return { comment: updated, notify };
   });
   if (!result) return null;
-  if (result.changed)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [result.comment.claimId],
-      actorId: authorId,
-      summary: `${actor.name} edited a comment on claim ${result.comment.claimId}`,
-    });
   await announce(result.notify);
   return result.comment;
 }
@@ -133,22 +113,12 @@ export async function editComment(options: { projectId: number; commentId: numbe
 export async function deleteComment(options: { projectId: number; commentId: number; actor: Actor }) {
   const { projectId, commentId, actor } = options;
   const authorId = requireAuthor(actor);
-  const result = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const comment = await ownComment(tx, { projectId, commentId, authorId });
     if (!comment) return null;
     const deleted = await tx.comment.update({ where: { id: commentId }, data: { body: "", deletedAt: new Date() } });
-    await appendAuditEvents(tx, projectId, [
-      commentEvent(actor, comment.claimId, COMMENT_DELETED_ACTION, { commentId, text: comment.body }),
-    ]);
+    await audit(commentEvent(comment.claimId, COMMENT_DELETED_ACTION, { commentId, text: comment.body }));
+    claimsChanged([comment.claimId], `${actor.name} deleted a comment on claim ${comment.claimId}`);
     return deleted;
   });
-  if (!result) return null;
-  await publishProjectEvent({
-    type: "claims-changed",
-    projectId,
-    claimIds: [result.claimId],
-    actorId: authorId,
-    summary: `${actor.name} deleted a comment on claim ${result.claimId}`,
-  });
-  return result;
 }

@@ -1,9 +1,8 @@
-import { getDb } from "../../db.server";
+import { AppError } from "../../lib/app-error";
 import { ADJUDICATION_ACTION } from "../../lib/review/audit-actions";
-import { ReviewError } from "../../lib/review/errors";
-import { appendAuditEvents } from "../audit.server";
 import { recordDecisions } from "../claim-decision.server";
-import { publishProjectEvent } from "../events.server";
+import { staleClaimError } from "../claim-version.server";
+import { writeProject } from "../unit-of-work.server";
 import type { Actor } from "../user.server";
 import {
   advanceClaim,
@@ -12,7 +11,6 @@ import {
   checkVersion,
   readClaimForReview,
   requireUserActor,
-  staleClaimError,
 } from "./claim-state.server";
 import type { Verdict } from "./review-verdict.server";
 
@@ -26,55 +24,41 @@ export async function adjudicateClaim(options: { projectId: number; claimId: num
   const actorId = requireUserActor(actor);
   const rationale = options.verdict.rationale?.trim() || null;
   const verdict = { status: options.verdict.status, rationale };
-  const result = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await readClaimForReview(tx, projectId, claimId);
     if (!claim) return null;
-    if (!checkVersion(claim, options.verdict.expectedVersion)) return { stale: true as const };
+    if (!checkVersion(claim, options.verdict.expectedVersion)) throw await staleClaimError(tx, claimId);
     assertNotLocked(claim);
     if (claim.reviewState !== "disagreed")
-      throw new ReviewError(
-        "state",
+      throw new AppError(
+        "conflict",
         `Claim ${claimId} is not waiting for adjudication: only claims whose reviewers disagree are adjudicated.`,
       );
     assertVerdictAllowed(claim, verdict, { rationaleAlways: true });
     const round = await tx.claimReviewRound.findUniqueOrThrow({ where: { claimId_round: { claimId, round: claim.reviewRound } } });
     if (!(await advanceClaim(tx, claim, { status: verdict.status, rationale, reviewState: "adjudicated" }, actorId)))
-      return { stale: true as const };
+      throw await staleClaimError(tx, claimId);
     await tx.claimReviewRound.update({
       where: { id: round.id },
       data: { adjudicatorId: actorId, adjudicatedStatus: verdict.status, adjudicatedRationale: rationale, adjudicatedAt: new Date() },
     });
-    const [appended] = await appendAuditEvents(tx, projectId, [
-      {
-        actorId,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: ADJUDICATION_ACTION,
-        targetType: "claim",
-        targetId: claimId,
-        details: {
-          status: verdict.status,
-          rationale,
-          round: claim.reviewRound,
-          from: claim.status,
-          to: verdict.status,
-          firstStatus: round.firstStatus,
-          secondStatus: round.secondStatus,
-          version: claim.version + 1,
-        },
+    const [appended] = await audit({
+      action: ADJUDICATION_ACTION,
+      targetType: "claim",
+      targetId: claimId,
+      details: {
+        status: verdict.status,
+        rationale,
+        round: claim.reviewRound,
+        from: claim.status,
+        to: verdict.status,
+        firstStatus: round.firstStatus,
+        secondStatus: round.secondStatus,
+        version: claim.version + 1,
       },
-    ]);
+    });
     await recordDecisions(tx, projectId, [{ claimId, seq: appended!.seq }]);
-    return { claim: (await readClaimForReview(tx, projectId, claimId))! };
+    claimsChanged([claimId], `${actor.name} adjudicated claim ${claimId}: ${verdict.status}`);
+    return (await readClaimForReview(tx, projectId, claimId))!;
   });
-  if (!result) return null;
-  if ("stale" in result) throw await staleClaimError(claimId);
-  await publishProjectEvent({
-    type: "claims-changed",
-    projectId,
-    claimIds: [claimId],
-    actorId,
-    summary: `${actor.name} adjudicated claim ${claimId}: ${verdict.status}`,
-  });
-  return result.claim;
 }

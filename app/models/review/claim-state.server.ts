@@ -1,7 +1,7 @@
-import { type Tx, getDb } from "../../db.server";
+import type { Tx } from "../../db.server";
+import { AppError } from "../../lib/app-error";
 import type { ClaimStatus } from "../../lib/claim-status";
-import { ReviewError, lockedError } from "../../lib/review/errors";
-import { ClaimInputError, StaleClaimError } from "../claim.server";
+import { lockedError } from "../../lib/review/errors";
 
 // Shared steps of the review writes: read the claim with its project's rules, check the
 // version the user saw, and the rules every verdict obeys.
@@ -15,18 +15,6 @@ export async function readClaimForReview(tx: Tx, projectId: number, claimId: num
 
 export type ClaimForReview = NonNullable<Awaited<ReturnType<typeof readClaimForReview>>>;
 
-/** The other person's change, for a write based on an old version. */
-export async function staleClaimError(claimId: number): Promise<StaleClaimError> {
-  const current = await getDb().claim.findUnique({ where: { id: claimId }, include: { lastChangedBy: { select: { displayName: true } } } });
-  return new StaleClaimError({
-    version: current?.version ?? 0,
-    status: current?.status,
-    rationale: current?.rationale ?? null,
-    changedBy: current?.lastChangedBy?.displayName ?? null,
-    changedAt: current?.lastChangedAt ?? null,
-  });
-}
-
 export function assertNotLocked(claim: { id: number; reviewState: string }) {
   if (claim.reviewState === "approved") throw lockedError(claim.id);
 }
@@ -38,9 +26,9 @@ export function assertVerdictAllowed(
   options: { rationaleAlways?: boolean } = {},
 ) {
   if (!verdict.rationale && (options.rationaleAlways || verdict.status !== "unverified"))
-    throw new ClaimInputError(`Give a rationale for marking the claim ${verdict.status}.`);
+    throw new AppError("invalid_input", `Give a rationale for marking the claim ${verdict.status}.`, { field: "rationale" });
   if (verdict.status !== "unverified" && claim.project.requireSourceForVerdict && claim.sourceCount === 0)
-    throw new ClaimInputError(`Link at least one source before marking the claim ${verdict.status} (a project setting).`);
+    throw new AppError("invalid_input", `Link at least one source before marking the claim ${verdict.status} (a project setting).`);
 }
 
 /**
@@ -61,6 +49,6 @@ export function checkVersion(claim: { version: number }, expectedVersion: number
 }
 
 export function requireUserActor(actor: { id: number | null }): number {
-  if (actor.id === null) throw new ReviewError("invalid", "A review step must be done as a user (--as USERNAME).");
+  if (actor.id === null) throw new AppError("invalid_input", "A review step must be done as a user (--as USERNAME).");
   return actor.id;
 }

@@ -1,14 +1,14 @@
 import { getDb } from "../../db.server";
+import { AppError } from "../../lib/app-error";
 import type { ClaimStatus } from "../../lib/claim-status";
 import { PROPOSAL_ACTION, SECOND_REVIEW_ACTION } from "../../lib/review/audit-actions";
-import { ReviewError } from "../../lib/review/errors";
 import { seesProposals } from "../../lib/review/review-state";
 import type { ProjectRole } from "../../lib/roles";
-import { appendAuditEvents } from "../audit.server";
 import { recordDecisions } from "../claim-decision.server";
-import { tagClaim } from "../claim-review.server";
-import { publishProjectEvent } from "../events.server";
+import { tagClaim } from "../claim-verdict.server";
+import { staleClaimError } from "../claim-version.server";
 import { type NotificationInput, announce, membersWithRole, notifyInTransaction } from "../notifications/notify.server";
+import { writeProject } from "../unit-of-work.server";
 import type { Actor } from "../user.server";
 import {
   type ClaimForReview,
@@ -18,7 +18,6 @@ import {
   checkVersion,
   readClaimForReview,
   requireUserActor,
-  staleClaimError,
 } from "./claim-state.server";
 
 export interface Verdict {
@@ -42,11 +41,11 @@ export interface ReviewClaimOptions {
 
 /**
  * A reviewer's verdict on a claim, as the project's review requires. With second review
- * off it is the verdict (as it always was). With it on, the first verdict of a round is a
- * proposal its author may revise; a verdict by anyone else is the second review: the same
- * status makes the claim agreed and gives it that status, another sends it to an editor.
- * An approved claim refuses every verdict until reopened. Null when the claim is not in
- * the project.
+ * off it is the verdict (as it always was: claim-verdict's tagClaim). With it on, the first
+ * verdict of a round is a proposal its author may revise; a verdict by anyone else is the
+ * second review: the same status makes the claim agreed and gives it that status, another
+ * sends it to an editor. An approved claim refuses every verdict until reopened. Null when
+ * the claim is not in the project.
  */
 export async function reviewClaim(options: ReviewClaimOptions) {
   const { projectId, claimId } = options;
@@ -58,92 +57,84 @@ export async function reviewClaim(options: ReviewClaimOptions) {
   assertNotLocked({ id: claimId, reviewState: facts.reviewState });
   // The plain path, unchanged since before editorial review (it re-checks the lock inside its transaction).
   if (!facts.project.secondReview && facts.reviewState === "none") {
-    const claim = await tagClaim(projectId, claimId, options.verdict, options.actor);
+    const { verdict, actor } = options;
+    const claim = await tagClaim({ projectId, claimId, actor, ...verdict });
     return claim ? { claim, outcome: "verdict" as ReviewOutcome } : null;
   }
   return reviewInRound(options);
 }
 
-type RoundResult =
-  | { stale: true }
-  | {
-      claim: ClaimForReview;
-      outcome: ReviewOutcome;
-      summary: string | null;
-      notify: number[];
-    };
+interface RoundResult {
+  claim: ClaimForReview;
+  outcome: ReviewOutcome;
+  notify: number[];
+}
 
 async function reviewInRound(options: ReviewClaimOptions) {
   const { projectId, claimId, actor } = options;
   const actorId = requireUserActor(actor);
   const rationale = options.verdict.rationale?.trim() || null;
   const verdict = { status: options.verdict.status, rationale };
-  const result = await getDb().$transaction(async (tx): Promise<RoundResult | null> => {
+  const result = await writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }): Promise<RoundResult | null> => {
     const claim = await readClaimForReview(tx, projectId, claimId);
     if (!claim) return null;
-    if (!checkVersion(claim, options.verdict.expectedVersion)) return { stale: true };
+    if (!checkVersion(claim, options.verdict.expectedVersion)) throw await staleClaimError(tx, claimId);
     assertNotLocked(claim);
-    const write = async (data: Record<string, unknown>) => advanceClaim(tx, claim, data, actorId);
-    /** Appends the step's event; one that sets the claim's status is recorded as its verdict's decision. */
-    const audit = async (action: string, details: Record<string, unknown>, options: { decides?: boolean } = {}) => {
-      const [appended] = await appendAuditEvents(tx, projectId, [
-        {
-          actorId,
-          actorName: actor.name,
-          ip: actor.ip,
-          action,
-          targetType: "claim",
-          targetId: claimId,
-          details: { ...details, version: claim.version + 1 },
-        },
-      ]);
-      if (options.decides) await recordDecisions(tx, projectId, [{ claimId, seq: appended!.seq }]);
+    const write = async (data: Record<string, unknown>) => {
+      if (!(await advanceClaim(tx, claim, data, actorId))) throw await staleClaimError(tx, claimId);
     };
-    const done = async (outcome: ReviewOutcome, summary: string, inputs: NotificationInput[] = []): Promise<RoundResult> => ({
-      claim: (await readClaimForReview(tx, projectId, claimId))!,
-      outcome,
-      summary,
-      notify: await notifyInTransaction(tx, { projectId, actor, inputs }),
-    });
+    /** Records the step; one that sets the claim's status is recorded as its verdict's decision. */
+    const record = async (action: string, details: Record<string, unknown>, recordOptions: { decides?: boolean } = {}) => {
+      const [appended] = await audit({
+        action,
+        targetType: "claim",
+        targetId: claimId,
+        details: { ...details, version: claim.version + 1 },
+      });
+      if (recordOptions.decides) await recordDecisions(tx, projectId, [{ claimId, seq: appended!.seq }]);
+    };
+    const done = async (outcome: ReviewOutcome, summary: string, inputs: NotificationInput[] = []): Promise<RoundResult> => {
+      claimsChanged([claimId], summary);
+      return {
+        claim: (await readClaimForReview(tx, projectId, claimId))!,
+        outcome,
+        notify: await notifyInTransaction(tx, { projectId, actor, inputs }),
+      };
+    };
+    const unchanged = (current: ClaimForReview): RoundResult => ({ claim: current, outcome: "unchanged", notify: [] });
 
     // Second review switched off while a round was open: the verdict applies directly and ends the round.
     if (!claim.project.secondReview) {
       assertVerdictAllowed(claim, verdict);
       const open = claim.reviewState === "proposed" || claim.reviewState === "disagreed";
-      if (!(await write({ status: verdict.status, rationale, reviewState: "none", proposedById: null }))) return { stale: true };
+      await write({ status: verdict.status, rationale, reviewState: "none", proposedById: null });
       if (open)
         await tx.claimReviewRound.updateMany({
           where: { claimId, round: claim.reviewRound, closedAt: null },
           data: { closedAt: new Date() },
         });
-      await audit(
+      await record(
         "claim.status_changed",
-        {
-          from: claim.status,
-          to: verdict.status,
-          rationale,
-          ...(open ? { closedRound: claim.reviewRound } : {}),
-        },
+        { from: claim.status, to: verdict.status, rationale, ...(open ? { closedRound: claim.reviewRound } : {}) },
         { decides: true },
       );
       return done("verdict", `${actor.name} marked claim ${claimId} ${verdict.status}`);
     }
 
     if (claim.reviewState === "disagreed")
-      throw new ReviewError("state", `Claim ${claimId}'s reviewers disagree: it waits for an editor's adjudication.`);
+      throw new AppError("conflict", `Claim ${claimId}'s reviewers disagree: it waits for an editor's adjudication.`);
 
     if (claim.reviewState === "proposed" && claim.proposedById === actorId) return revise(claim);
     if (claim.reviewState === "proposed") return secondReview(claim);
     // Tagging a final verdict again with the same verdict is not a new review.
     const final = claim.reviewState === "agreed" || claim.reviewState === "adjudicated";
-    if (final && claim.status === verdict.status && (claim.rationale ?? null) === rationale)
-      return { claim, outcome: "unchanged", summary: null, notify: [] };
+    if (final && claim.status === verdict.status && (claim.rationale ?? null) === rationale) return unchanged(claim);
     return propose(claim);
 
     async function propose(current: ClaimForReview): Promise<RoundResult> {
       assertVerdictAllowed(current, verdict);
       const round = current.reviewRound + 1;
-      if (!(await write({ reviewState: "proposed", reviewRound: round, proposedById: actorId }))) return { stale: true };
+      await write({ reviewState: "proposed", reviewRound: round, proposedById: actorId });
       await tx.claimReviewRound.create({
         data: {
           projectId,
@@ -155,7 +146,7 @@ async function reviewInRound(options: ReviewClaimOptions) {
           firstAt: new Date(),
         },
       });
-      await audit(PROPOSAL_ACTION, { status: verdict.status, rationale, round });
+      await record(PROPOSAL_ACTION, { status: verdict.status, rationale, round });
       const named = current.secondReviewerId;
       return done(
         "proposed",
@@ -166,30 +157,28 @@ async function reviewInRound(options: ReviewClaimOptions) {
 
     async function revise(current: ClaimForReview): Promise<RoundResult> {
       const round = await tx.claimReviewRound.findUniqueOrThrow({ where: { claimId_round: { claimId, round: current.reviewRound } } });
-      if (round.firstStatus === verdict.status && (round.firstRationale ?? null) === rationale)
-        return { claim: current, outcome: "unchanged", summary: null, notify: [] };
+      if (round.firstStatus === verdict.status && (round.firstRationale ?? null) === rationale) return unchanged(current);
       assertVerdictAllowed(current, verdict);
-      if (!(await write({}))) return { stale: true };
+      await write({});
       await tx.claimReviewRound.update({
         where: { id: round.id },
         data: { firstStatus: verdict.status, firstRationale: rationale, firstAt: new Date() },
       });
-      await audit(PROPOSAL_ACTION, { status: verdict.status, rationale, round: current.reviewRound, revision: true });
+      await record(PROPOSAL_ACTION, { status: verdict.status, rationale, round: current.reviewRound, revision: true });
       return done("revised", `${actor.name} revised their proposal for claim ${claimId}`);
     }
 
     async function secondReview(current: ClaimForReview): Promise<RoundResult> {
       if (current.secondReviewerId !== null && current.secondReviewerId !== actorId) {
         const named = await tx.user.findUnique({ where: { id: current.secondReviewerId }, select: { displayName: true } });
-        throw new ReviewError("forbidden", `Claim ${claimId}'s second review is assigned to ${named?.displayName ?? "someone else"}.`);
+        throw new AppError("forbidden", `Claim ${claimId}'s second review is assigned to ${named?.displayName ?? "someone else"}.`);
       }
       assertVerdictAllowed(current, verdict);
       const round = await tx.claimReviewRound.findUniqueOrThrow({ where: { claimId_round: { claimId, round: current.reviewRound } } });
       const agreed = round.firstStatus === verdict.status;
-      const data = agreed
-        ? { reviewState: "agreed", status: verdict.status, rationale: round.firstRationale }
-        : { reviewState: "disagreed" };
-      if (!(await write(data))) return { stale: true };
+      await write(
+        agreed ? { reviewState: "agreed", status: verdict.status, rationale: round.firstRationale } : { reviewState: "disagreed" },
+      );
       await tx.claimReviewRound.update({
         where: { id: round.id },
         data: {
@@ -200,7 +189,7 @@ async function reviewInRound(options: ReviewClaimOptions) {
           outcome: agreed ? "agreed" : "disagreed",
         },
       });
-      await audit(
+      await record(
         SECOND_REVIEW_ACTION,
         {
           status: verdict.status,
@@ -227,9 +216,6 @@ async function reviewInRound(options: ReviewClaimOptions) {
     }
   });
   if (!result) return null;
-  if ("stale" in result) throw await staleClaimError(claimId);
-  if (result.summary)
-    await publishProjectEvent({ type: "claims-changed", projectId, claimIds: [claimId], actorId, summary: result.summary });
   await announce(result.notify);
   return { claim: result.claim, outcome: result.outcome };
 }

@@ -2,7 +2,7 @@ import { getDb } from "../../db.server";
 import { redactHistory } from "../../lib/review/blind-history";
 import { type Viewer, isBlindTo, isReviewState } from "../../lib/review/review-state";
 import type { ReviewView, ReviewVerdictView } from "../../lib/review/review-view";
-import { claimHistory } from "../claim-review.server";
+import { claimHistory } from "../claim-history.server";
 
 // Blindness is applied here, on the server, for every reader of a claim's review: the claim
 // page and panel, `claimdesk claim show` and the history shown anywhere. The UI never

@@ -1,13 +1,12 @@
 import { getDb } from "../../db.server";
+import { AppError } from "../../lib/app-error";
 import { SECOND_REVIEWER_ACTION } from "../../lib/review/audit-actions";
-import { ReviewError } from "../../lib/review/errors";
 import { can, isProjectRole } from "../../lib/roles";
-import { appendAuditEvents } from "../audit.server";
-import { ClaimInputError } from "../claim.server";
-import { publishProjectEvent } from "../events.server";
+import { staleClaimError } from "../claim-version.server";
 import { announce, notifyInTransaction } from "../notifications/notify.server";
+import { writeProject } from "../unit-of-work.server";
 import type { Actor } from "../user.server";
-import { advanceClaim, checkVersion, readClaimForReview, staleClaimError } from "./claim-state.server";
+import { advanceClaim, checkVersion, readClaimForReview } from "./claim-state.server";
 
 /**
  * Names who gives a claim's second review (null: any reviewer but the proposer). The
@@ -28,27 +27,23 @@ export async function assignSecondReviewer(options: {
       include: { user: { select: { disabledAt: true } } },
     });
     if (!member || member.user.disabledAt || !isProjectRole(member.role) || !can(member.role, "tagClaim"))
-      throw new ClaimInputError("The second reviewer must be an active member who can tag (reviewers and above).");
+      throw new AppError("invalid_input", "The second reviewer must be an active member who can tag (reviewers and above).");
   }
-  const result = await getDb().$transaction(async (tx) => {
+  const result = await writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await readClaimForReview(tx, projectId, claimId);
     if (!claim) return null;
-    if (!checkVersion(claim, options.expectedVersion)) return { stale: true as const };
-    if (claim.secondReviewerId === reviewerId) return { claim, notify: [] as number[], changed: false };
+    if (!checkVersion(claim, options.expectedVersion)) throw await staleClaimError(tx, claimId);
+    if (claim.secondReviewerId === reviewerId) return { claim, notify: [] as number[] };
     if (reviewerId !== null && claim.reviewState === "proposed" && claim.proposedById === reviewerId)
-      throw new ReviewError("invalid", "The author of the proposal cannot give its second review: name someone else.");
-    if (!(await advanceClaim(tx, claim, { secondReviewerId: reviewerId }, actor.id))) return { stale: true as const };
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: SECOND_REVIEWER_ACTION,
-        targetType: "claim",
-        targetId: claimId,
-        details: { from: claim.secondReviewerId, to: reviewerId, version: claim.version + 1 },
-      },
-    ]);
+      throw new AppError("invalid_input", "The author of the proposal cannot give its second review: name someone else.");
+    if (!(await advanceClaim(tx, claim, { secondReviewerId: reviewerId }, actor.id))) throw await staleClaimError(tx, claimId);
+    await audit({
+      action: SECOND_REVIEWER_ACTION,
+      targetType: "claim",
+      targetId: claimId,
+      details: { from: claim.secondReviewerId, to: reviewerId, version: claim.version + 1 },
+    });
+    claimsChanged([claimId], `${actor.name} named the second reviewer of claim ${claimId}`);
     const notify =
       reviewerId === null
         ? []
@@ -61,18 +56,9 @@ export async function assignSecondReviewer(options: {
                 : { userId: reviewerId, kind: "assignment", claimId, details: { as: "second-reviewer" } },
             ],
           });
-    return { claim: (await readClaimForReview(tx, projectId, claimId))!, notify, changed: true };
+    return { claim: (await readClaimForReview(tx, projectId, claimId))!, notify };
   });
   if (!result) return null;
-  if ("stale" in result) throw await staleClaimError(claimId);
-  if (result.changed)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [claimId],
-      actorId: actor.id,
-      summary: `${actor.name} named the second reviewer of claim ${claimId}`,
-    });
   await announce(result.notify);
   return result.claim;
 }

@@ -1,61 +1,54 @@
-import { Prisma, getDb } from "../../db.server";
+import { Prisma } from "../../db.server";
+import { AppError } from "../../lib/app-error";
 import { APPROVAL_ACTION, REOPEN_ACTION } from "../../lib/review/audit-actions";
-import { ReviewError } from "../../lib/review/errors";
 import { approvableStates, approvalBlocker, stateAfterReopen } from "../../lib/review/review-state";
-import { type AuditEventInput, appendAuditEvents } from "../audit.server";
+import type { BulkTarget } from "../bulk-change.server";
 import { claimConditions } from "../claim-filter.server";
-import type { BulkTarget } from "../claim-review.server";
-import { publishProjectEvent } from "../events.server";
+import { staleClaimError } from "../claim-version.server";
+import { type AuditEntry, writeProject } from "../unit-of-work.server";
 import type { Actor } from "../user.server";
-import { advanceClaim, checkVersion, readClaimForReview, requireUserActor, staleClaimError } from "./claim-state.server";
+import { advanceClaim, checkVersion, readClaimForReview, requireUserActor } from "./claim-state.server";
 
-// An editor's sign-off. Approving locks the claim's verdict (tags, adjudication, bulk
-// verdicts and source changes are refused) until an editor reopens it with a reason. The
-// routes check that the actor may approve.
+// An editor's sign-off. Approving locks the claim's verdict (tags, adjudication and bulk
+// verdicts are refused) until an editor reopens it with a reason. The routes check that
+// the actor may approve.
 
 const CHUNK = 500;
 
 export async function approveClaim(options: { projectId: number; claimId: number; expectedVersion: number | null; actor: Actor }) {
   const { projectId, claimId, actor } = options;
   const actorId = requireUserActor(actor);
-  const result = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await readClaimForReview(tx, projectId, claimId);
     if (!claim) return null;
-    if (!checkVersion(claim, options.expectedVersion)) return { stale: true as const };
+    if (!checkVersion(claim, options.expectedVersion)) throw await staleClaimError(tx, claimId);
     const blocker = approvalBlocker(claim.reviewState, claim.project.secondReview);
     if (blocker)
-      throw new ReviewError(claim.reviewState === "approved" ? "locked" : "state", `Claim ${claimId} cannot be approved: ${blocker}.`);
-    const now = new Date();
-    if (!(await advanceClaim(tx, claim, { reviewState: "approved", approvedAt: now, approvedById: actorId }, actorId)))
-      return { stale: true as const };
-    await appendAuditEvents(tx, projectId, [approvalEvent(actor, claim)]);
-    return { claim: (await readClaimForReview(tx, projectId, claimId))! };
+      throw new AppError(claim.reviewState === "approved" ? "locked" : "conflict", `Claim ${claimId} cannot be approved: ${blocker}.`);
+    if (!(await advanceClaim(tx, claim, { reviewState: "approved", approvedAt: new Date(), approvedById: actorId }, actorId)))
+      throw await staleClaimError(tx, claimId);
+    await audit(approvalEvent(claim));
+    claimsChanged([claimId], `${actor.name} approved claim ${claimId}`);
+    return (await readClaimForReview(tx, projectId, claimId))!;
   });
-  if (!result) return null;
-  if ("stale" in result) throw await staleClaimError(claimId);
-  await publishProjectEvent({
-    type: "claims-changed",
-    projectId,
-    claimIds: [claimId],
-    actorId,
-    summary: `${actor.name} approved claim ${claimId}`,
-  });
-  return result.claim;
 }
 
 function approvalEvent(
-  actor: Actor,
   claim: { id: number; status: string; rationale: string | null; reviewState: string; version: number },
+  bulk = false,
 ) {
   return {
-    actorId: actor.id,
-    actorName: actor.name,
-    ip: actor.ip,
     action: APPROVAL_ACTION,
     targetType: "claim",
     targetId: claim.id,
-    details: { status: claim.status, rationale: claim.rationale, from: claim.reviewState, version: claim.version + 1 },
-  } satisfies Omit<AuditEventInput, "projectId">;
+    details: {
+      status: claim.status,
+      rationale: claim.rationale,
+      from: claim.reviewState,
+      version: claim.version + 1,
+      ...(bulk ? { bulk } : {}),
+    },
+  } satisfies AuditEntry;
 }
 
 interface Skipped {
@@ -86,68 +79,59 @@ export async function approveClaims(options: {
 }): Promise<BulkApproval> {
   const { projectId, target, actor } = options;
   const actorId = requireUserActor(actor);
-  const result = await getDb().$transaction(
-    async (tx) => {
-      if ("ids" in target && target.ids.length === 0) return { matched: 0, approved: [] as number[], skipped: noneSkipped() };
-      const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { secondReview: true } });
-      const states = approvableStates(project.secondReview);
-      const conditions =
-        "ids" in target
-          ? Prisma.sql`c."projectId" = ${projectId} AND c."id" IN (${Prisma.join(target.ids)})`
-          : claimConditions(projectId, target.query, target.viewerId);
-      const claims = await tx.$queryRaw<
-        Array<{ id: number; status: string; rationale: string | null; reviewState: string; version: number }>
-      >`
-        SELECT c."id", c."status", c."rationale", c."reviewState", c."version" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
-      const approvable = claims.filter((c) => states.includes(c.reviewState as never));
-      const skipped = noneSkipped();
-      for (const claim of claims) {
-        if (states.includes(claim.reviewState as never)) continue;
-        if (claim.reviewState === "none") skipped.notReviewed += 1;
-        else if (claim.reviewState in skipped) skipped[claim.reviewState as keyof Skipped] += 1;
+  const result = await writeProject({ projectId, actor, large: true }, async ({ tx, audit, claimsChanged }) => {
+    if ("ids" in target && target.ids.length === 0) return { matched: 0, approved: [] as number[], skipped: noneSkipped() };
+    const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { secondReview: true } });
+    const states = approvableStates(project.secondReview);
+    const conditions =
+      "ids" in target
+        ? Prisma.sql`c."projectId" = ${projectId} AND c."id" IN (${Prisma.join(target.ids)})`
+        : claimConditions({ projectId, query: target.query, viewerId: target.viewerId });
+    const claims = await tx.$queryRaw<
+      Array<{ id: number; status: string; rationale: string | null; reviewState: string; version: number }>
+    >`
+      SELECT c."id", c."status", c."rationale", c."reviewState", c."version" FROM "Claim" c WHERE ${conditions} ORDER BY c."id"`;
+    const approvable = claims.filter((c) => states.includes(c.reviewState as never));
+    const skipped = noneSkipped();
+    for (const claim of claims) {
+      if (states.includes(claim.reviewState as never)) continue;
+      if (claim.reviewState === "none") skipped.notReviewed += 1;
+      else if (claim.reviewState in skipped) skipped[claim.reviewState as keyof Skipped] += 1;
+    }
+    if (options.preview) return { matched: claims.length, approved: approvable.map((c) => c.id), skipped };
+    const now = new Date();
+    const byVersion = new Map<number, number[]>();
+    for (const claim of approvable) byVersion.set(claim.version, [...(byVersion.get(claim.version) ?? []), claim.id]);
+    for (const [version, ids] of byVersion) {
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const chunk = ids.slice(i, i + CHUNK);
+        const updated = await tx.claim.updateMany({
+          where: { projectId, id: { in: chunk }, version, reviewState: { in: [...states] } },
+          data: {
+            reviewState: "approved",
+            approvedAt: now,
+            approvedById: actorId,
+            version: { increment: 1 },
+            lastChangedAt: now,
+            lastChangedById: actorId,
+          },
+        });
+        if (updated.count !== chunk.length)
+          throw new AppError(
+            "conflict",
+            `${chunk.length - updated.count} of these claims were changed by someone else meanwhile; nothing was approved. Try again.`,
+          );
       }
-      if (options.preview) return { matched: claims.length, approved: approvable.map((c) => c.id), skipped };
-      const now = new Date();
-      const byVersion = new Map<number, number[]>();
-      for (const claim of approvable) byVersion.set(claim.version, [...(byVersion.get(claim.version) ?? []), claim.id]);
-      for (const [version, ids] of byVersion) {
-        for (let i = 0; i < ids.length; i += CHUNK) {
-          const chunk = ids.slice(i, i + CHUNK);
-          const updated = await tx.claim.updateMany({
-            where: { projectId, id: { in: chunk }, version, reviewState: { in: [...states] } },
-            data: {
-              reviewState: "approved",
-              approvedAt: now,
-              approvedById: actorId,
-              version: { increment: 1 },
-              lastChangedAt: now,
-              lastChangedById: actorId,
-            },
-          });
-          if (updated.count !== chunk.length)
-            throw new ReviewError(
-              "state",
-              `${chunk.length - updated.count} of these claims were changed by someone else meanwhile; nothing was approved. Try again.`,
-            );
-        }
-      }
-      await appendAuditEvents(
-        tx,
-        projectId,
-        approvable.map((claim) => ({ ...approvalEvent(actor, claim), details: { ...approvalEvent(actor, claim).details, bulk: true } })),
+    }
+    if (approvable.length > 0) {
+      await audit(...approvable.map((claim) => approvalEvent(claim, true)));
+      claimsChanged(
+        approvable.map((c) => c.id),
+        `${actor.name} approved ${approvable.length} claims`,
       );
-      return { matched: claims.length, approved: approvable.map((c) => c.id), skipped };
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
-  if (!options.preview && result.approved.length > 0)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: result.approved,
-      actorId,
-      summary: `${actor.name} approved ${result.approved.length} claims`,
-    });
+    }
+    return { matched: claims.length, approved: approvable.map((c) => c.id), skipped };
+  });
   return { matched: result.matched, approved: result.approved.length, skipped: result.skipped };
 }
 
@@ -162,40 +146,26 @@ export async function reopenClaim(options: {
   const { projectId, claimId, actor } = options;
   const actorId = requireUserActor(actor);
   const reason = options.reason.trim();
-  if (!reason) throw new ReviewError("invalid", "Give a reason for reopening the claim.");
-  const result = await getDb().$transaction(async (tx) => {
+  if (!reason) throw new AppError("invalid_input", "Give a reason for reopening the claim.", { field: "reason" });
+  return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged }) => {
     const claim = await readClaimForReview(tx, projectId, claimId);
     if (!claim) return null;
-    if (!checkVersion(claim, options.expectedVersion)) return { stale: true as const };
-    if (claim.reviewState !== "approved") throw new ReviewError("state", `Claim ${claimId} is not approved: there is nothing to reopen.`);
+    if (!checkVersion(claim, options.expectedVersion)) throw await staleClaimError(tx, claimId);
+    if (claim.reviewState !== "approved") throw new AppError("conflict", `Claim ${claimId} is not approved: there is nothing to reopen.`);
     const round =
       claim.reviewRound > 0
         ? await tx.claimReviewRound.findUnique({ where: { claimId_round: { claimId, round: claim.reviewRound } } })
         : null;
     const restored = stateAfterReopen(round);
     if (!(await advanceClaim(tx, claim, { reviewState: restored, approvedAt: null, approvedById: null }, actorId)))
-      return { stale: true as const };
-    await appendAuditEvents(tx, projectId, [
-      {
-        actorId,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: REOPEN_ACTION,
-        targetType: "claim",
-        targetId: claimId,
-        details: { reason, status: claim.status, restoredState: restored, version: claim.version + 1 },
-      },
-    ]);
-    return { claim: (await readClaimForReview(tx, projectId, claimId))! };
+      throw await staleClaimError(tx, claimId);
+    await audit({
+      action: REOPEN_ACTION,
+      targetType: "claim",
+      targetId: claimId,
+      details: { reason, status: claim.status, restoredState: restored, version: claim.version + 1 },
+    });
+    claimsChanged([claimId], `${actor.name} reopened claim ${claimId}`);
+    return (await readClaimForReview(tx, projectId, claimId))!;
   });
-  if (!result) return null;
-  if ("stale" in result) throw await staleClaimError(claimId);
-  await publishProjectEvent({
-    type: "claims-changed",
-    projectId,
-    claimIds: [claimId],
-    actorId,
-    summary: `${actor.name} reopened claim ${claimId}`,
-  });
-  return result.claim;
 }

@@ -21,14 +21,14 @@ for (const user of Object.values(E2E_USERS)) {
 }
 const project = await createProject({ ...E2E_PROJECT, ownerUsername: E2E_USERS.admin.username }, actor);
 for (const user of Object.values(E2E_USERS)) {
-  if (user.role !== "owner") await setMemberRole(project.id, user.username, user.role, actor);
+  if (user.role !== "owner") await setMemberRole({ projectId: project.id, username: user.username, role: user.role, actor });
 }
 const review = await createProject(
   { slug: E2E_REVIEW_PROJECT.slug, name: E2E_REVIEW_PROJECT.name, ownerUsername: E2E_USERS.admin.username },
   actor,
 );
 for (const user of Object.values(E2E_USERS)) {
-  if (user.role !== "owner") await setMemberRole(review.id, user.username, user.role, actor);
+  if (user.role !== "owner") await setMemberRole({ projectId: review.id, username: user.username, role: user.role, actor });
 }
 await seedLargeDemo(review.id, E2E_REVIEW_PROJECT.claims, actor);
 // The review journeys tag without sources; the evidence journey uses the other project.
@@ -50,7 +50,7 @@ await tagClaim(
 );
 const facts = await createProject({ ...E2E_FACTS_PROJECT, ownerUsername: E2E_USERS.admin.username }, actor);
 for (const user of Object.values(E2E_USERS)) {
-  if (user.role !== "owner") await setMemberRole(facts.id, user.username, user.role, actor);
+  if (user.role !== "owner") await setMemberRole({ projectId: facts.id, username: user.username, role: user.role, actor });
 }
 await getDb().project.update({ where: { id: facts.id }, data: { requireSourceForVerdict: false } });
 await disconnectDb();

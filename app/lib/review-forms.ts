@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { CLAIM_STATUSES } from "./claim-status";
+import type { Capability } from "./roles";
+import { STANCES } from "./stances";
+
+// The forms of the claim page (verdict, assignee, sources) and of the claims table
+// (bulk change, undo, saved view), as the actions of those two routes read them. Each
+// form names its intent; the intent decides the capability, checked before anything
+// else is read.
+
+const id = z.coerce.number().int().positive();
+const optionalDate = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v || v.trim() === "") return null;
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? new Date(`${v.trim()}T00:00:00Z`) : new Date(Number.NaN);
+      if (Number.isNaN(date.getTime())) ctx.addIssue({ code: "custom", message });
+      return date;
+    });
+const optionalAssignee = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "" || v === "none" ? null : Number(v)))
+  .pipe(z.union([z.null(), z.undefined(), z.number().int().positive()]));
+const stance = z.enum(STANCES, { error: "Choose supports, refutes or context" });
+
+/** The claim page's forms; the claim is the one in the URL. */
+export const claimFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("tag"),
+      version: id,
+      status: z.enum(CLAIM_STATUSES, { error: "Choose a verdict" }),
+      rationale: z.string().max(5000).optional(),
+    }),
+    z.object({ intent: z.literal("assign"), version: id, assigneeId: optionalAssignee }),
+    z.object({
+      intent: z.literal("add-source"),
+      url: z.string({ error: "Enter the source's address" }).max(4000),
+      stance,
+      title: z.string().max(500).optional(),
+      outlet: z.string().max(200).optional(),
+      author: z.string().max(200).optional(),
+      publishedAt: optionalDate("Enter the publication date as YYYY-MM-DD"),
+      accessedAt: optionalDate("Enter the date accessed as YYYY-MM-DD"),
+      quote: z.string().max(5000).optional(),
+      note: z.string().max(5000).optional(),
+    }),
+    z.object({
+      intent: z.literal("edit-source"),
+      linkId: id,
+      stance,
+      quote: z.string().max(5000).optional(),
+      note: z.string().max(5000).optional(),
+    }),
+    z.object({ intent: z.literal("remove-source"), linkId: id }),
+  ],
+  { error: "Unknown action" },
+);
+export type ClaimFormIntent = z.infer<typeof claimFormSchema>["intent"];
+export const CLAIM_FORM_CAPABILITY = {
+  tag: "tagClaim",
+  assign: "assignClaims",
+  "add-source": "addSource",
+  "edit-source": "addSource",
+  "remove-source": "addSource",
+} as const satisfies Record<ClaimFormIntent, Capability>;
+
+/** The claims table's own forms. */
+export const tableFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.enum(["bulk-preview", "bulk-apply"]),
+      scope: z.enum(["selected", "filter"]),
+      ids: z
+        .union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])])
+        .optional(),
+      search: z.string().max(2000).optional(),
+      status: z
+        .union([z.enum(CLAIM_STATUSES), z.literal("")])
+        .optional()
+        .transform((v) => v || undefined),
+      rationale: z.string().max(5000).optional(),
+      assigneeId: z.union([z.literal("keep"), z.string()]).optional(),
+    }),
+    z.object({ intent: z.literal("undo"), operationId: id }),
+    z.object({
+      intent: z.literal("preferences"),
+      hidden: z.union([z.array(z.string()), z.string()]).optional(),
+      density: z.string().optional(),
+    }),
+  ],
+  { error: "Unknown action" },
+);
+export type TableFormIntent = z.infer<typeof tableFormSchema>["intent"];
+export const TABLE_FORM_CAPABILITY = {
+  "bulk-preview": "bulkEdit",
+  "bulk-apply": "bulkEdit",
+  undo: "bulkEdit",
+  preferences: "read",
+} as const satisfies Record<TableFormIntent, Capability>;
+
+/**
+ * The capability a submitted form needs. An unknown intent needs the strictest of the
+ * form's capabilities, so a stranger learns nothing more than from a known one.
+ */
+export function capabilityOfForm<I extends string>(formData: FormData, table: Record<I, Capability>, fallback: Capability): Capability {
+  const intent = formData.get("intent");
+  return typeof intent === "string" && Object.hasOwn(table, intent) ? table[intent as I] : fallback;
+}
+
+/** The bulk form's assignee field: "keep" (or absent) leaves assignees alone, "none" or "" unassigns. */
+export function bulkAssignee(value: string | undefined): number | null | undefined {
+  if (value === undefined || value === "keep") return undefined;
+  if (value === "" || value === "none") return null;
+  return Number(value);
+}

@@ -1,0 +1,71 @@
+import { getDb } from "../db.server";
+import type { ClaimQuery } from "../lib/claim-query";
+import type { ClaimStatus } from "../lib/claim-status";
+import { countTableClaimsByStatus } from "./claim-counts.server";
+import { decisionJoin } from "./claim-decision.server";
+import { claimConditions, claimOrder } from "./claim-filter.server";
+import { prepareSearch } from "./full-text.server";
+
+interface ClaimTableRow {
+  id: number;
+  text: string;
+  speaker: string | null;
+  status: string;
+  rationale: string | null;
+  checkworthiness: number;
+  sourceCount: number;
+  version: number;
+  dismissed: boolean;
+  lastChangedAt: Date;
+  documentId: number;
+  documentTitle: string;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+}
+
+export interface SearchClaimsOptions {
+  projectId: number;
+  query: ClaimQuery;
+  /** Who is looking: "my queue" (assignee=me) means this user. */
+  viewerId: number;
+}
+
+/** One page of the claims table with its total and the counts by status, in one SQL query for the rows. */
+export async function searchClaims(options: SearchClaimsOptions) {
+  const { query } = options;
+  const search = await prepareSearch("claim", query.q);
+  const conditions = claimConditions({ ...options, search });
+  const [rows, counts] = await Promise.all([
+    getDb().$queryRaw<ClaimTableRow[]>`
+      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
+             d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
+             COALESCE(du."displayName", de."actorName") AS "decidedByName", de."createdAt" AS "decidedAt"
+      FROM "Claim" c
+      JOIN "Document" d ON d."id" = c."documentId"
+      LEFT JOIN "User" a ON a."id" = c."assigneeId"
+      ${decisionJoin(options.projectId)}
+      WHERE ${conditions}
+      ORDER BY ${claimOrder(query)}
+      LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
+    // Counts above the table ignore the status filter, so every status shows its number.
+    countTableClaimsByStatus({ ...options, search }),
+  ]);
+  // The counts use every other filter, so the total is the sum over the statuses shown: no COUNT query of its own.
+  const selected = query.status.length > 0 ? query.status : (Object.keys(counts) as ClaimStatus[]);
+  const total = selected.reduce((sum, status) => sum + counts[status], 0);
+  return {
+    // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
+    // databases; only aggregates such as COUNT come back as bigint.
+    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, decidedByName, decidedAt, ...claim }) => ({
+      ...claim,
+      document: { id: documentId, title: documentTitle },
+      assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? "" },
+      // Who set the verdict (not whoever changed the claim last): app/lib/verdict.ts.
+      decision: decidedAt === null ? null : { displayName: decidedByName ?? "someone", at: decidedAt },
+    })),
+    total,
+    counts,
+  };
+}

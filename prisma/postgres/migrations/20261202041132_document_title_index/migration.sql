@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Document_projectId_supersededAt_title_id_idx" ON "Document"("projectId", "supersededAt", "title", "id");
+

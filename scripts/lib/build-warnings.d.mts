@@ -1,0 +1,1 @@
+export function isKnownHarmlessBuildWarning(warning: { code?: string; id?: string; names?: string[] }): boolean;

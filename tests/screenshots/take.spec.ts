@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { type Page, expect, test } from "@playwright/test";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const out = path.join(root, "docs", "screenshots");
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const CLAIMS = "/projects/harbour-desk/claims";
+
+function demoPassword(username: string): string {
+  const file = fs.readFileSync(path.join(root, "tests", ".tmp", "screenshots", "data", "demo-credentials.txt"), "utf8");
+  const line = file.split("\n").find((l) => l.startsWith(`${username}\t`));
+  if (!line) throw new Error(`no demo account ${username}`);
+  return line.split("\t")[1]!;
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(demoPassword(username));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Projects", level: 1 })).toBeVisible();
+}
+
+async function shoot(page: Page, name: string, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
+  // Let the virtualized table measure its rows at the new width.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, `${name}-${size.width}x${size.height}.png`) });
+}
+
+async function openClaims(page: Page) {
+  await page.goto(CLAIMS);
+  await page.waitForFunction(() => document.querySelector('tr[tabindex="0"]') !== null);
+}
+
+test("the claims workspace, as the demo editor", async ({ page }) => {
+  fs.mkdirSync(out, { recursive: true });
+  await signIn(page, "editor");
+  await openClaims(page);
+  await shoot(page, "claims", DESKTOP);
+  await shoot(page, "claims", PHONE);
+  await page.setViewportSize(DESKTOP);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("complementary", { name: "Claim details" }).getByRole("heading", { name: "History" })).toBeVisible();
+  await shoot(page, "claims-panel", DESKTOP);
+});
+
+test("a reviewer's queue, and an empty project's next step", async ({ page }) => {
+  await signIn(page, "rivera");
+  await page.goto(`${CLAIMS}?assignee=me`);
+  await page.waitForFunction(() => document.querySelector('tr[tabindex="0"]') !== null);
+  await shoot(page, "my-queue", PHONE);
+
+  await page.context().clearCookies();
+  await signIn(page, "admin");
+  await page.getByLabel("Project name").fill("Election desk");
+  await page.getByLabel("Address name").fill("election-desk");
+  await page.getByRole("button", { name: "Create project" }).click();
+  await page.goto("/projects/election-desk/claims");
+  await expect(page.getByRole("heading", { name: "No claims yet" })).toBeVisible();
+  await shoot(page, "empty-project-claims", DESKTOP);
+  await shoot(page, "empty-project-claims", PHONE);
+});
