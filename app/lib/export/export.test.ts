@@ -273,4 +273,10 @@ describe("PDF", () => {
     // Arabic is written in visual order (right to left); each word is there, shaped from its own glyphs.
     for (const word of texts.arabic.split(" ")) expect(compact).toContain(word);
   }, 30_000);
+
+  it("embeds no Chinese or Arabic font in a report without such text", async () => {
+    const raw = (await render("pdf", [claim(1, { text: "The council approved the bridge contract by 7 votes to 2." })])).toString("latin1");
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSerif/);
+    expect(raw).not.toMatch(/NotoSansHans|NotoNaskhArabic/);
+  }, 20_000);
 });

@@ -26,11 +26,20 @@ const FILES = {
 
 export type FontName = keyof typeof FILES;
 
-let loaded: Map<FontName, Buffer> | null = null;
-/** The font files, read once per process rather than once per report. */
-function fontData(): Map<FontName, Buffer> {
-  loaded ??= new Map((Object.keys(FILES) as FontName[]).map((name) => [name, fs.readFileSync(FILES[name])]));
-  return loaded;
+const FALLBACK_FONTS = new Set<FontName>(["han", "han-bold", "arabic", "arabic-bold"]);
+
+const loaded = new Map<FontName, Buffer>();
+/**
+ * A font file, read once per process rather than once per report. The Han fonts are
+ * 8 MB each, so a fallback font is read only when a report first needs it.
+ */
+function fontData(name: FontName): Buffer {
+  let data = loaded.get(name);
+  if (!data) {
+    data = fs.readFileSync(FILES[name]);
+    loaded.set(name, data);
+  }
+  return data;
 }
 
 type Script = "han" | "arabic" | null;
@@ -67,7 +76,12 @@ const NEEDS_FALLBACK = new RegExp(`${HAN.source}|${ARABIC.source}`, "u");
  * that wraps over several lines then starts on the first line with its last words.
  */
 export function setReportFonts(doc: PDFKit.PDFDocument): void {
-  for (const [name, data] of fontData()) doc.registerFont(name, data);
+  for (const name of Object.keys(FILES) as FontName[]) if (!FALLBACK_FONTS.has(name)) doc.registerFont(name, fontData(name));
+  const registered = new Set<FontName>();
+  const useFallback = (name: FontName) => {
+    if (!registered.has(name)) doc.registerFont(name, fontData(name));
+    registered.add(name);
+  };
   let current: string = "body";
   const font = doc.font.bind(doc);
   const text = doc.text.bind(doc) as (...args: unknown[]) => PDFKit.PDFDocument;
@@ -83,9 +97,10 @@ export function setReportFonts(doc: PDFKit.PDFDocument): void {
     const bold = base === "bold";
     const runs = scriptRuns(value);
     runs.forEach((run, i) => {
-      const runFont =
-        run.script === "han" ? (bold ? "han-bold" : "han") : run.script === "arabic" ? (bold ? "arabic-bold" : "arabic") : base;
-      font(runFont);
+      const fallback: FontName | null =
+        run.script === "han" ? (bold ? "han-bold" : "han") : run.script === "arabic" ? (bold ? "arabic-bold" : "arabic") : null;
+      if (fallback) useFallback(fallback);
+      font(fallback ?? base);
       const words = run.script === "arabic" ? run.text.trim().split(/\s+/).reverse().join(" ") : run.text;
       const spaced = run.script === "arabic" ? `${/^\s/.test(run.text) ? " " : ""}${words}${/\s$/.test(run.text) ? " " : ""}` : words;
       const last = i === runs.length - 1;
