@@ -77,6 +77,8 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
   report verify FILE --project S               check a JSON report's verdicts against the live audit trail
+  report verify --project S --event N --hash H
+                                               check a printed report's head event and hash against the trail
   demo seed                                    add the demo project to an empty database
   demo seed-large --project S --claims N       add N synthetic claims (for benchmarks)
   audit verify --project S | --global [--expect-head HASH]

@@ -89,7 +89,7 @@ describe("describeEvent", () => {
         }),
       ),
     ).toBe(
-      "1 Dec 2026, 13:53 EST · Lucía Rivera linked a passage of Talks stall that refutes the claim: “The deadline is Friday,” an official said.",
+      "1 Dec 2026, 13:53 EST · Lucía Rivera linked a passage of Talks stall that refutes the claim: “‘The deadline is Friday,’ an official said.”",
     );
   });
 

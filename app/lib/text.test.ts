@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import { quoted, shortUrl, shortenAtWord } from "./text";
 
 describe("quoted", () => {
-  it("adds curly quotes once, never a second opening quote", () => {
+  it("adds curly quotes once, and turns the text's own double quotes into single ones", () => {
     expect(quoted("Spending was lower")).toBe("“Spending was lower”");
-    expect(quoted("“Anthropic must comply,” he said.")).toBe("“Anthropic must comply,” he said.");
-    expect(quoted('"Plain quotes"')).toBe('"Plain quotes"');
+    expect(quoted("“Anthropic must comply,” he said.")).toBe("“‘Anthropic must comply,’ he said.”");
+    expect(quoted('"Plain quotes"')).toBe("“Plain quotes”");
+    expect(quoted('The military has "made some very good concessions."')).toBe("“The military has ‘made some very good concessions.’”");
+    expect(quoted('He called it "fine" (or "good")')).toBe("“He called it ‘fine’ (or ‘good’)”");
+    expect(quoted("It's the company's view")).toBe("“It's the company's view”");
+    expect(quoted("„Das stimmt“, sagte er.")).toBe("„Das stimmt“, sagte er.");
     expect(quoted("  padded  ")).toBe("“padded”");
   });
 });

@@ -1,15 +1,25 @@
 // Small text helpers for what people read (reports, history). Client-safe.
 
-const OPENING = /^["“„‘‚'«‹「『]/;
+// Quotation conventions other than English double quotes are left as the text has them.
+const FOREIGN_OPENING = /^[„‚«‹「『]/;
+const ENCLOSED = /^["“]([^"“”]*)["”]$/;
 
 /**
- * The text in curly quotes, unless it already carries its own: a quote that starts
- * with a quotation mark is not given a second one ("““Anthropic…").
+ * The text in curly double quotes, with the double quotes it carries itself turned into
+ * single ones (“He said ‘no’.”), so that a quote never opens or closes twice
+ * (“The military “made concessions.”” reads as a misprint). Words are not changed.
  */
 export function quoted(value: string): string {
   const text = value.trim();
-  if (OPENING.test(text)) return text;
-  return `“${text}”`;
+  if (FOREIGN_OPENING.test(text)) return text;
+  const inner = ENCLOSED.exec(text)?.[1] ?? text;
+  const nested = inner
+    .replace(/“/g, "‘")
+    .replace(/”/g, "’")
+    // A straight quote opens after a space, an opening bracket or dash, or at the start; else it closes.
+    .replace(/(^|[\s([{\u2014\u2013-])"/g, "$1‘")
+    .replace(/"/g, "’");
+  return `“${nested}”`;
 }
 
 /** An address as a person reads it: no scheme or "www.", the path cut to fit ("example.org/news/…"). */

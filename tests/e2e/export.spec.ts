@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { pdfPages } from "../support/pdf-text";
 import { E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
 import { signInAndExpectProjects } from "./support/session";
 
@@ -24,12 +26,21 @@ test("a viewer downloads reports from the Export view", async ({ page }) => {
 
   await form.getByRole("radio", { name: /^PDF/ }).check();
   const [pdf] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download report" }).click()]);
-  expect(
-    fs
-      .readFileSync((await pdf.path())!)
-      .subarray(0, 4)
-      .toString(),
-  ).toBe("%PDF");
+  expect(pdf.suggestedFilename()).toMatch(/^e2e-review-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pages = await pdfPages(fs.readFileSync((await pdf.path())!));
+  const all = pages.join(" ");
+  // The cover: the kicker is letter-spaced, so pdf.js splits it; the project and the footer read whole.
+  expect(pages[0]).toContain("Generated");
+  expect(pages[0]).toContain(E2E_REVIEW_PROJECT.name);
+  expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+  expect(pages[1]).toContain("Contents");
+  // The claims the CSV listed are in the PDF, quoted once, with the verdict and who set it.
+  const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
+  const decided = rows.find((row) => row.decided_by_name && !row.claim_text!.includes('"'));
+  expect(decided, "a disputed claim whose verdict someone set").toBeDefined();
+  expect(all).toContain(`“${decided!.claim_text!.replace(/\s+/g, " ")}”`);
+  expect(all).toContain(`Verdict: Disputed. Set by ${decided!.decided_by_name} on`);
+  expect(all).not.toContain("““");
 });
 
 test("the claims table hands its filters to the Export view, which keeps them when the status changes", async ({ page }) => {

@@ -84,7 +84,7 @@ describe("history in sentences", () => {
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(
       new RegExp(
-        `^\\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} E[SD]T · ${reviewer.displayName} linked a source that supports the claim: Pentagon gives deadline, example.org/news/pentagon-deadline \\(quoted: “By Friday,” he said.\\)$`,
+        `^\\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} E[SD]T · ${reviewer.displayName} linked a source that supports the claim: Pentagon gives deadline, example.org/news/pentagon-deadline \\(quoted: “‘By Friday,’ he said.”\\)$`,
       ),
     );
     expect(lines[1]).toContain(`${reviewer.displayName} marked the claim confirmed (it was unverified): “Two sources agree”`);

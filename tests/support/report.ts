@@ -35,19 +35,4 @@ export async function exportCsv(exporter: Exporter, search = ""): Promise<Array<
   return parse((await exportBytes("csv", exporter, search)).toString("utf8"), { columns: true }) as Array<Record<string, string>>;
 }
 
-/** The text of every page of a PDF, one string per page, white space collapsed. */
-export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
-  const pages: string[] = [];
-  for (let page = 1; page <= document.numPages; page += 1) {
-    const content = await (await document.getPage(page)).getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ("str" in item ? item.str : ""))
-        .join(" ")
-        .replace(/\s+/g, " "),
-    );
-  }
-  return pages;
-}
+export { pdfPages } from "./pdf-text";

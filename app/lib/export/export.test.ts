@@ -245,4 +245,38 @@ describe("PDF", () => {
     expect(compact).toContain("a".repeat(64));
     // Rendering (fonts subset into the file) and reading back with pdf.js take seconds on a loaded machine.
   }, 20_000);
+
+  it("sets Chinese, Arabic, Cyrillic and Greek in embedded fonts that have their glyphs", async () => {
+    const texts = {
+      chinese: "市议会以7票对2票通过了桥梁合同。",
+      arabic: "قال رئيس البلدية إن الجسر كلف كثيرا",
+      cyrillic: "Мост обошёлся в 48 миллионов.",
+      greek: "Η γέφυρα κόστισε 48 εκατομμύρια.",
+    };
+    const bytes = await render(
+      "pdf",
+      Object.values(texts).map((text, i) => claim(i + 1, { text, speaker: i === 0 ? "王丽" : null })),
+    );
+    const raw = bytes.toString("latin1");
+    // Each script's font is embedded as a subset (a tag such as AZZZZZ+ before its name).
+    for (const font of ["DejaVuSerif", "NotoSansHans-Regular", "NotoNaskhArabic"])
+      expect(raw).toMatch(new RegExp(`/FontName /[A-Z]{6}\\+${font}`));
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
+    let text = "";
+    for (let page = 1; page <= document.numPages; page += 1) {
+      const content = await (await document.getPage(page)).getTextContent();
+      text += content.items.map((item) => ("str" in item ? item.str : "")).join(" ");
+    }
+    const compact = text.replace(/\s+/g, " ");
+    for (const line of [texts.chinese, texts.cyrillic, texts.greek, "Said by 王丽"]) expect(compact).toContain(line);
+    // Arabic is written in visual order (right to left); each word is there, shaped from its own glyphs.
+    for (const word of texts.arabic.split(" ")) expect(compact).toContain(word);
+  }, 30_000);
+
+  it("embeds no Chinese or Arabic font in a report without such text", async () => {
+    const raw = (await render("pdf", [claim(1, { text: "The council approved the bridge contract by 7 votes to 2." })])).toString("latin1");
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSerif/);
+    expect(raw).not.toMatch(/NotoSansHans|NotoNaskhArabic/);
+  }, 20_000);
 });

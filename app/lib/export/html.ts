@@ -48,7 +48,7 @@ a{color:#1a4f8b}.meta{color:var(--muted);font-size:.9rem}.cover{border-bottom:3p
 .facts dt{font-weight:600;font-size:.9rem}.facts dd{margin:0}nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid var(--rule);padding:.3rem .9rem .3rem 0;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .chart{max-width:28rem;width:100%;height:auto;display:block;margin:1rem 0}
-.claim{border-top:1px solid var(--rule);padding:1.25rem 0;break-inside:avoid-page}.claim-no{color:var(--muted);font-weight:400}
+.claim{border-top:1px solid var(--rule);padding:1.25rem 0;break-inside:avoid-page}h2+.claim{border-top:0}.claim-no{color:var(--muted);font-weight:400}
 .verdict,.stance{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.05em;padding:.05rem .45rem;border-radius:3px;border:1px solid currentColor}
 .confirmed{color:var(--confirmed)}.disputed{color:var(--disputed)}.unverified{color:var(--unverified)}.supports{color:var(--confirmed)}.refutes{color:var(--disputed)}.context{color:var(--muted)}
 blockquote{margin:.5rem 0;padding:.1rem 0 .1rem 1rem;border-left:4px solid var(--rule)}.quote{font-size:1.1rem}blockquote p{margin:.25rem 0}

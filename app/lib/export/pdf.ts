@@ -1,8 +1,7 @@
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { shortUrl } from "../text";
 import { historyContextOf } from "./context";
+import { setReportFonts } from "./pdf-fonts";
 import { INK, MUTED, RULE, VERDICT_COLORS, keepTogether, writeClaim } from "./pdf-claim";
 import type { ReportClaim, ReportHeader } from "./report";
 import {
@@ -17,25 +16,6 @@ import {
   sectionTitle,
   verdictWord,
 } from "./words";
-
-// DejaVu (Bitstream Vera licence) is embedded, subset, so claims in Greek, Cyrillic and
-// most alphabetic scripts print; pdfkit's built-in fonts cover only Western Europe.
-const require = createRequire(import.meta.url);
-const font = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
-let fontData: Map<string, Buffer> | null = null;
-/** The font files, read once per process rather than once per report. */
-function fontsOnce(): Map<string, Buffer> {
-  fontData ??= new Map(Object.entries(FONTS).map(([name, file]) => [name, fs.readFileSync(file)]));
-  return fontData;
-}
-const FONTS = {
-  body: font("DejaVuSans.ttf"),
-  bold: font("DejaVuSans-Bold.ttf"),
-  italic: font("DejaVuSans-Oblique.ttf"),
-  serif: font("DejaVuSerif.ttf"),
-  "serif-italic": font("DejaVuSerif-Italic.ttf"),
-  mono: font("DejaVuSansMono.ttf"),
-};
 
 const MARGIN = { top: 72, bottom: 64, left: 62, right: 62 };
 
@@ -81,7 +61,7 @@ export async function* renderPdf(
     ended = true;
     wake?.();
   });
-  for (const [name, data] of fontsOnce()) doc.registerFont(name, data);
+  setReportFonts(doc);
   const left = MARGIN.left;
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = doc.page.height - MARGIN.bottom;

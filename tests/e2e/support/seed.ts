@@ -1,4 +1,5 @@
 import { disconnectDb } from "../../../app/db.server";
+import { tagClaim } from "../../../app/models/claim-verdict.server";
 import { createProject, setMemberRole } from "../../../app/models/project.server";
 import { createUser } from "../../../app/models/user.server";
 import { seedLargeDemo } from "../../../app/models/large-demo.server";
@@ -38,6 +39,16 @@ const firstIds = (await getDb().claim.findMany({ where: { projectId: review.id }
 await getDb().claim.updateMany({
   where: { id: { in: firstIds.slice(25, 28) } },
   data: { status: "disputed", rationale: "Seeded for the filter test" },
+});
+// One of them disputed through the trail, so that the report credits a person with it.
+const reviewer = await getDb().user.findUniqueOrThrow({ where: { username: E2E_USERS.reviewer.username } });
+await tagClaim({
+  projectId: review.id,
+  claimId: firstIds[27]!,
+  status: "disputed",
+  rationale: "Seeded through the trail for the report test",
+  expectedVersion: null,
+  actor: { id: reviewer.id, name: reviewer.username },
 });
 const facts = await createProject({ ...E2E_FACTS_PROJECT, ownerUsername: E2E_USERS.admin.username }, actor);
 for (const user of Object.values(E2E_USERS)) {
