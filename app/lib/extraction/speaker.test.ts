@@ -361,6 +361,13 @@ describe("speaker forms studied on set C", () => {
     ["The returning officer there has told reporters that the count is complete.", "The returning officer"],
     // an organisation's own figure stated with "is"
     ["Gridwell's latest figure is 12,400.", "Gridwell"],
+    // an abbreviation in brackets before the verb, and a count that opens the subject
+    ["The Coastal Health Agency (CHA) said cases had doubled.", "Coastal Health Agency"],
+    ["Two senior officials, speaking on condition of anonymity, said the deal was off.", "Two senior officials"],
+    // the passive of reporting names who reported it; a date after the source is not part of it
+    ["The plan, first reported by the Harlow Gazette, would cut 400 jobs.", "Harlow Gazette"],
+    ["The closure was announced by the council on Monday.", "the council"],
+    ["Sales fell, according to the agency in March.", "the agency"],
   ])("%s", (sentence, speaker) => {
     expect(extractClaims(sentence)[0]!.speaker).toBe(speaker);
   });
@@ -391,6 +398,10 @@ describe("speaker forms studied on set C", () => {
         ].join(" "),
       ),
     ).toEqual(Array(3).fill("two people briefed on the talks").concat(Array(2).fill("a person in the mayor's office")));
+    // the same description repeated with "the" is the same source
+    expect(
+      speakers("The offer was final, a senior Harbour Board official said. The senior Harbour Board official said talks would resume."),
+    ).toEqual(["a senior Harbour Board official", "a senior Harbour Board official"]);
     // "the ministry" is not the official who works there, and "the ministry of economy" keeps its own name.
     expect(
       speakers(

@@ -1,6 +1,6 @@
 import { type Token, insideQuotes } from "./sentences";
 import { interviewSpeakers, pressReleaseIssuer } from "./document-voice";
-import { WEEKDAYS } from "./calendar";
+import { MONTHS, WEEKDAYS } from "./calendar";
 import { type Pronoun, RecentPeople, pronounOfWords, pronounUsed } from "./people";
 import {
   MentionRegistry,
@@ -200,6 +200,8 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
       token.pos === "VERB" &&
       /^[a-z]/.test(token.value) &&
       (i === start || (["NOUN", "PROPN"].includes(tokens[i + 1]?.pos ?? "") && !phrase.some((t) => t.pos === "PROPN")));
+    // "by the council on Monday", "according to the agency in March": the date is not part of the source.
+    if (phrase.length > 0 && PHRASE_LINKS.has(token.lower) && WHEN_WORDS.has(tokens[i + 1]?.lower ?? "")) break;
     // "a later inquiry by …": an adverb the tagger finds between an article and its noun.
     const modifier = token.pos === "ADV" && phrase[phrase.length - 1]?.pos === "DET" && ["NOUN", "ADJ"].includes(tokens[i + 1]?.pos ?? "");
     if (
@@ -224,6 +226,9 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
   return nounFirst || phrase.some((t) => t.pos === "PROPN" || t.pos === "NOUN" || capitalized(t)) ? phrase : [];
 }
 
+/** Verbs whose passive names who spoke: "first reported by the Herald", "announced by the council" (not "asked by a reporter"). */
+const PASSIVE_REPORTS = new Set("reported announced disclosed revealed".split(" "));
+const WHEN_WORDS = new Set([...WEEKDAYS, ...MONTHS, "last", "this", "earlier"]);
 const BOUNDARY = new Set([",", ";", ":", '"', "“", "”", "—", "–", "(", "‘", "’"]);
 
 /**
@@ -242,7 +247,8 @@ function isClauseSegment(segment: Token[]): boolean {
   const opener = segment[0]!;
   return (
     CLAUSE_OPENERS.has(opener.lower) ||
-    opener.pos === "NUM" ||
+    // "Colin Haddow, 66, said" (an age), but not "Two senior officials, speaking …, said".
+    (opener.pos === "NUM" && !segment.some((t, k) => k > 0 && t.pos === "NOUN" && !/^(?:years?|months?)$/.test(t.lower))) ||
     opener.pos === "VERB" ||
     opener.pos === "ADP" ||
     opener.pos === "ADV" ||
@@ -544,12 +550,22 @@ export function findSpeaker(
     const inverted = (): SpeakerMatch | null => {
       const next = tokens[verbIndex + 1];
       if (next && PERSONAL_PRONOUNS.has(next.lower)) return { speaker: null, pronoun: next.lower, cue: verb.lower };
-      const found = next && next.pos !== "ADP" ? sourcePhrase(tokens, phraseStartingAt(tokens, verbIndex + 1)) : [];
+      const raw = next && next.pos !== "ADP" ? phraseStartingAt(tokens, verbIndex + 1) : [];
+      // "said cases had doubled", "said the deal was off": the subject of what was said, not who said it.
+      const after = tokens[verbIndex + 1 + raw.length];
+      if (after && (after.pos === "AUX" || after.pos === "VERB") && /^[a-z]/.test(after.value)) return null;
+      const found = raw.length > 0 ? sourcePhrase(tokens, raw) : [];
       const phrase = found === "seen" ? [] : found;
       return phrase.length > 0 && accept(collapse(phrase)) ? { speaker: collapse(phrase), pronoun: null, cue: verb.lower } : null;
     };
-    // Inverted order after a quotation: '"...," said Councillor Reyes.'
-    if (!previous || (STOP_VALUES.has(previous.value) && previous.value !== ",")) {
+    // The passive: "The closure was announced by the council", "first reported by the Herald": the agent speaks.
+    if (tokens[verbIndex + 1]?.lower === "by" && PASSIVE_REPORTS.has(verb.lower)) {
+      const agent = phraseStartingAt(tokens, verbIndex + 2);
+      if (agent.length > 0 && accept(collapse(agent))) return { speaker: collapse(agent), pronoun: null, cue: verb.lower };
+      continue;
+    }
+    // Inverted order after a quotation: '"...," said Councillor Reyes.' (not after an abbreviation in brackets: "the Agency (WHO) said").
+    if (!previous || (STOP_VALUES.has(previous.value) && previous.value !== "," && previous.value !== ")")) {
       const match = inverted();
       if (match) return match;
     }
@@ -880,6 +896,15 @@ export function resolveSpeakers(
     if (ofThem) {
       const group = [...described].reverse().find((d) => /^(?:two|three|four|five|several|some|many)\s/i.test(d));
       return group ? `${ofThem[1]!.toLowerCase()} of the ${group.split(" ").slice(1).join(" ")}` : null;
+    }
+    // "the senior Pentagon official" after "a senior Pentagon official briefed on …": the same description, now definite.
+    const repeated = /^the\s+(.+\s.+)$/i.exec(speaker)?.[1]?.toLowerCase();
+    if (repeated) {
+      const same = [...described].reverse().find((d) => {
+        const rest = /^(?:a|an|one)\s+(.+)$/i.exec(d)?.[1]?.toLowerCase() ?? "";
+        return rest === repeated || rest.startsWith(`${repeated} `);
+      });
+      if (same) return same;
     }
     const partOf = /^(one|two|three|some|several|all|both) of the (\S+)$/i.exec(speaker);
     // "the official", "the same people", "the two people", "that person", "those officials".
