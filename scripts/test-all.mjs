@@ -15,6 +15,13 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-test-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+// Each line says how long its step took, so a slow CI run shows where the time went.
+let stepStartedAt = Date.now();
+function took() {
+  const seconds = Math.round((Date.now() - stepStartedAt) / 1000);
+  stepStartedAt = Date.now();
+  return ` (${seconds} s)`;
+}
 
 function run(command, args, env = {}) {
   return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
@@ -22,7 +29,7 @@ function run(command, args, env = {}) {
 
 function check(name, ok) {
   totals[ok ? "passed" : "failed"] += 1;
-  lines.push(`${ok ? "ok  " : "FAIL"} ${name}`);
+  lines.push(`${ok ? "ok  " : "FAIL"} ${name}${took()}`);
 }
 
 function vitestLane(name, project, env) {
@@ -36,7 +43,7 @@ function vitestLane(name, project, env) {
   // A suite that failed to load has no failed tests but must still count.
   const suiteErrors = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
   totals.failed += suiteErrors;
-  lines.push(`${ok ? "ok  " : "FAIL"} ${name}: ${report.numPassedTests} passed, ${report.numFailedTests + suiteErrors} failed`);
+  lines.push(`${ok ? "ok  " : "FAIL"} ${name}: ${report.numPassedTests} passed, ${report.numFailedTests + suiteErrors} failed${took()}`);
 }
 
 function nativeModuleLoads() {
@@ -101,7 +108,7 @@ if (!fs.existsSync(chromium)) {
     totals.failed += failed;
     totals.skipped += stats.skipped;
     if (!ok && failed === 0) totals.failed += 1;
-    lines.push(`${ok ? "ok  " : "FAIL"} end-to-end (Chromium): ${stats.expected} passed, ${failed} failed`);
+    lines.push(`${ok ? "ok  " : "FAIL"} end-to-end (Chromium): ${stats.expected} passed, ${failed} failed${took()}`);
   }
 }
 

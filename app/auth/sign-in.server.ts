@@ -1,7 +1,12 @@
 import { getConfig } from "../config.server";
 import type { ThrottlePolicy } from "../lib/login-throttle";
 import { recordAuditEvent } from "../models/audit.server";
-import { recordEndedBlocks, releasePasswordAttempt, reservePasswordAttempt } from "../models/login-throttle.server";
+import {
+  type AttemptReservation,
+  recordEndedBlocks,
+  releasePasswordAttempt,
+  reservePasswordAttempt,
+} from "../models/login-throttle.server";
 import { createSession } from "../models/session.server";
 import { burnPasswordCheck, findUserByUsername, verifyPassword } from "../models/user.server";
 
@@ -38,6 +43,16 @@ export function tooManyAttempts(retryAfterSeconds: number): string {
   return `Too many failed attempts. Try again in ${formatWait(retryAfterSeconds)}.`;
 }
 
+export function tooManyAtOnce(retryAfterSeconds: number): string {
+  return `Too many sign-in attempts at once from this address. Try again in ${formatWait(retryAfterSeconds)}.`;
+}
+
+function refusal(reservation: Extract<AttemptReservation, { allowed: false }>) {
+  const wait = reservation.retryAfterSeconds;
+  const message = reservation.reason === "busy" ? tooManyAtOnce(wait) : tooManyAttempts(wait);
+  return { ok: false, status: 429, message, retryAfterSeconds: wait } as const;
+}
+
 /**
  * Reserves the attempt first (so concurrent guesses cannot overtake the limit), then checks the
  * password. An unknown username and a wrong password give the same answer after the same amount
@@ -56,10 +71,7 @@ export async function signIn(input: {
   const policy = throttlePolicy();
   await recordEndedBlocksNowAndThen(policy);
   const reservation = await reservePasswordAttempt(attempt, policy, input.now);
-  if (!reservation.allowed) {
-    const wait = reservation.retryAfterSeconds;
-    return { ok: false, status: 429, message: tooManyAttempts(wait), retryAfterSeconds: wait };
-  }
+  if (!reservation.allowed) return refusal(reservation);
 
   const user = await findUserByUsername(typed);
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
@@ -115,10 +127,7 @@ export async function checkCurrentPassword(input: {
   const attempt = { account: input.username, ip: input.ip };
   const policy = throttlePolicy();
   const reservation = await reservePasswordAttempt(attempt, policy);
-  if (!reservation.allowed) {
-    const wait = reservation.retryAfterSeconds;
-    return { ok: false, status: 429, message: tooManyAttempts(wait), retryAfterSeconds: wait };
-  }
+  if (!reservation.allowed) return refusal(reservation);
   const stored = await findUserByUsername(input.username);
   if (!stored || stored.id !== input.userId || !(await verifyPassword(stored.passwordHash, input.password))) {
     await recordAuditEvent({

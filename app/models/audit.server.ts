@@ -10,6 +10,7 @@ import {
   projectChain,
 } from "../lib/audit-hash";
 import { getConfig } from "../config.server";
+import { KeyedQueue } from "../lib/keyed-queue";
 import { type Db, type Tx, getDb } from "../db.server";
 
 let derivedKey: AuditKey | undefined;
@@ -106,9 +107,19 @@ export async function appendAuditEvents(
   return rows.map(({ seq, hash }) => ({ seq, hash }));
 }
 
+/**
+ * Events recorded on their own wait their turn for the chain in memory, one transaction per chain
+ * and process at a time, instead of each holding a pooled connection while it waits for the
+ * chain's head row (a burst of sign-ins all append to the global chain); and a transaction waits
+ * long enough for other instances' appends, where Prisma's default 5 s expired under load.
+ */
+const standaloneAppends = new KeyedQueue();
+const STANDALONE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
 /** Records an event on its own (for things that change nothing else, such as a failed sign-in). */
 export async function recordAuditEvent(input: AuditEventInput, db: Db = getDb()): Promise<void> {
-  await db.$transaction((tx) => appendAuditEvent(tx, input));
+  const chain = input.projectId == null ? GLOBAL_CHAIN : projectChain(input.projectId);
+  await standaloneAppends.run([chain], () => db.$transaction((tx) => appendAuditEvent(tx, input), STANDALONE_TRANSACTION));
 }
 
 export async function listAuditEvents(filter: { projectId?: number | null; actions?: string[]; take?: number }) {

@@ -1,11 +1,10 @@
 import { Prisma, type Tx, getDb } from "../db.server";
 import { type ClaimUnit, type GroupedClaim, type Placement, articlesToRead, groupClaims } from "../lib/matching/fact-grouping";
-import { appendAuditEvent } from "./audit.server";
-import { publishProjectEvent } from "./events.server";
 import { refreshFacts } from "./fact-refresh.server";
 import { TimeBudget } from "../lib/matching/time-budget";
 import { type SentenceIndex, projectIndex } from "./project-index.server";
 import { AppError } from "../lib/app-error";
+import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 /**
@@ -105,28 +104,18 @@ export async function groupNewClaims(projectId: number, options: { documentIds?:
   const claims = found.filter((claim) => index.corpus.hasDocument(claim.documentId));
   if (claims.length === 0) return { grouped: 0, joined: 0, started: 0 };
   const placements = await place(projectId, index, claims);
-  const outcome = await getDb().$transaction(async (tx) => {
+  return writeProject({ projectId, actor: SYSTEM }, async ({ tx, audit, claimsChanged }) => {
     // The audit event first: it takes the project's chain lock, so groupings of one project run one at a time.
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: SYSTEM.id,
-      actorName: SYSTEM.name,
+    await audit({
       action: "facts.grouped",
       targetType: "project",
       targetId: projectId,
       details: { claims: placements.length, documentIds: [...new Set(claims.map((c) => c.documentId))] },
     });
-    return applyPlacements(tx, projectId, placements);
+    const outcome = await applyPlacements(tx, projectId, placements);
+    if (outcome.grouped > 0) claimsChanged([], `${outcome.grouped} claims grouped into facts`);
+    return outcome;
   });
-  if (outcome.grouped > 0)
-    await publishProjectEvent({
-      type: "claims-changed",
-      projectId,
-      claimIds: [],
-      actorId: null,
-      summary: `${outcome.grouped} claims grouped into facts`,
-    });
-  return outcome;
 }
 
 /**
@@ -161,38 +150,24 @@ export async function regroupFacts(projectId: number, actor: Actor): Promise<Gro
     .map((row) => ({ claimId: Number(row.id), documentId: Number(row.documentId), start: Number(row.start), text: row.text }))
     .filter((c) => !pinnedIds.has(c.claimId));
   const placements = await place(projectId, index, claims, pinned);
-  const outcome = await db.$transaction(
-    async (tx) => {
-      await appendAuditEvent(tx, {
-        projectId,
-        actorId: actor.id,
-        actorName: actor.name,
-        ip: actor.ip,
-        action: "facts.regrouped",
-        targetType: "project",
-        targetId: projectId,
-        details: { claims: placements.length, kept: pinned.length },
-      });
-      const before = await tx.fact.findMany({ where: { projectId }, select: { id: true } });
-      await tx.factMember.deleteMany({ where: { projectId, pinned: false } });
-      const outcome = await applyPlacements(tx, projectId, placements);
-      await refreshFacts(
-        tx,
-        projectId,
-        before.map((f) => f.id),
-      );
-      return outcome;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
-  await publishProjectEvent({
-    type: "claims-changed",
-    projectId,
-    claimIds: [],
-    actorId: actor.id,
-    summary: `${actor.name} regrouped the facts`,
+  return writeProject({ projectId, actor, large: true }, async ({ tx, audit, claimsChanged }) => {
+    await audit({
+      action: "facts.regrouped",
+      targetType: "project",
+      targetId: projectId,
+      details: { claims: placements.length, kept: pinned.length },
+    });
+    const before = await tx.fact.findMany({ where: { projectId }, select: { id: true } });
+    await tx.factMember.deleteMany({ where: { projectId, pinned: false } });
+    const outcome = await applyPlacements(tx, projectId, placements);
+    await refreshFacts(
+      tx,
+      projectId,
+      before.map((f) => f.id),
+    );
+    claimsChanged([], `${actor.name} regrouped the facts`);
+    return outcome;
   });
-  return outcome;
 }
 
 /** After a claim is added, dismissed or restored: a claim in no fact is grouped, and its fact's differences follow the change. */

@@ -1,11 +1,11 @@
 import { getDb } from "../db.server";
 import type { ClaimStatus } from "../lib/claim-status";
 import { normalizeSourceUrl } from "../lib/source-url";
-import { recordAuditEvent } from "./audit.server";
 import { AppError, isAppError } from "../lib/app-error";
 import { tagClaim } from "./claim-verdict.server";
 import { getFact } from "./fact-detail.server";
 import { type ExternalSourceInput, addExternalSource } from "./source.server";
+import { writeProject } from "./unit-of-work.server";
 import type { Actor } from "./user.server";
 
 // One verdict for a fact: applied claim by claim through the same path as tagging one claim
@@ -95,17 +95,16 @@ export async function tagFact(input: FactVerdictInput): Promise<FactVerdictOutco
       else throw error;
     }
   }
+  // The fact's own event, once its claims are tagged (each claim's event, naming the fact, is in its own write).
   if (outcome.applied.length > 0)
-    await recordAuditEvent({
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
-      action: "fact.tagged",
-      targetType: "fact",
-      targetId: fact.id,
-      details: { status: input.status, rationale, claimIds: outcome.applied, differing: outcome.differing },
-    });
+    await writeProject({ projectId, actor }, ({ audit }) =>
+      audit({
+        action: "fact.tagged",
+        targetType: "fact",
+        targetId: fact.id,
+        details: { status: input.status, rationale, claimIds: outcome.applied, differing: outcome.differing },
+      }),
+    );
   return outcome;
 }
 

@@ -2,7 +2,7 @@ import { useActionData } from "react-router";
 import type { Route } from "./+types/project.claims";
 import { actorOf } from "../auth/actor.server";
 import { notFound, requireProjectCapability } from "../auth/guards.server";
-import { ClaimsTable } from "../components/claims-table";
+import { ClaimsTable } from "../components/claims-table/claims-table";
 import { EmptyState, ImportFirstArticles } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";

@@ -152,19 +152,28 @@ interface Reviewer {
   claims: Map<number, number>;
 }
 
+/** Signs in as a person would: a 429 for a burst from one address is waited out (Retry-After) and tried again. */
 async function signIn(reviewer: Reviewer) {
-  const started = performance.now();
-  const response = await fetch(`${BASE}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username: reviewer.username, password: PASSWORD }),
-  });
-  await response.arrayBuffer();
-  record("sign in", response.status, performance.now() - started);
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`${reviewer.username} could not sign in: ${response.status}`);
-  reviewer.cookie = cookie;
+  for (let attempt = 1; ; attempt += 1) {
+    const started = performance.now();
+    const response = await fetch(`${BASE}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: reviewer.username, password: PASSWORD }),
+    });
+    await response.arrayBuffer();
+    record("sign in", response.status, performance.now() - started);
+    const wait = Number(response.headers.get("retry-after") ?? "0");
+    if (response.status === 429 && attempt < 10 && wait > 0 && wait <= 10) {
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      continue;
+    }
+    const cookie = response.headers.get("set-cookie")?.split(";")[0];
+    if (response.status !== 302 || !cookie) throw new Error(`${reviewer.username} could not sign in: ${response.status}`);
+    reviewer.cookie = cookie;
+    return;
+  }
 }
 
 /**

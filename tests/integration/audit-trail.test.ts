@@ -3,7 +3,7 @@ import { runCli } from "../../app/cli/main";
 import { resetConfigForTests } from "../../app/config.server";
 import { getDb } from "../../app/db.server";
 import { AuditKeyError, GENESIS_HASH, auditKeyFrom, computeAuditHash, projectChain } from "../../app/lib/audit-hash";
-import { keyAuditChains, recordAuditEvent, verifyAuditChain } from "../../app/models/audit.server";
+import { appendAuditEvents, keyAuditChains, recordAuditEvent, verifyAuditChain } from "../../app/models/audit.server";
 import { setProjectArchived } from "../../app/models/project.server";
 import { makeProjectWithTeam } from "../support/factories";
 
@@ -58,6 +58,24 @@ describe("tamper-evident audit trail", () => {
     const result = await verifyAuditChain(chain);
     expect(result).toMatchObject({ problem: null, checked: 28 });
   });
+
+  it("waits for a chain another writer holds longer than Prisma's default 5 s transaction, rather than failing", async () => {
+    const { chain, projectId } = await projectWithEvents();
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const slowWriter = getDb().$transaction(
+      async (tx) => {
+        await appendAuditEvents(tx, projectId, [{ actorName: "slow", action: "test.slow", details: {} }]);
+        holding();
+        await new Promise((resolve) => setTimeout(resolve, 6_500));
+      },
+      { timeout: 30_000 },
+    );
+    await held;
+    await recordAuditEvent({ projectId, actorName: "test", action: "test.after_slow", details: {} });
+    await slowWriter;
+    expect(await verifyAuditChain(chain)).toMatchObject({ problem: null, checked: 10 });
+  }, 30_000);
 });
 
 async function cli(argv: string[]) {

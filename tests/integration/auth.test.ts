@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resetConfigForTests } from "../../app/config.server";
 import { getDb } from "../../app/db.server";
 import { INVALID_CREDENTIALS, signIn, throttlePolicy } from "../../app/auth/sign-in.server";
-import { recordEndedBlocks } from "../../app/models/login-throttle.server";
+import { MAX_WAITING_PER_COUNTER, recordEndedBlocks } from "../../app/models/login-throttle.server";
 import * as claimsPage from "../../app/routes/project.claims";
 import * as claimPage from "../../app/routes/project.claim";
 import { tagClaim } from "../../app/models/claim-verdict.server";
@@ -363,6 +363,25 @@ describe("throttling", () => {
     );
     expect(outcomes.filter((o) => !o.ok && o.status === 401)).toHaveLength(5);
     expect(await getDb().auditEvent.count({ where: { action: "auth.sign_in_failed", actorName: user.username } })).toBe(5);
+  });
+
+  it("answers a burst of sign-ins from one address with successes and short 429s, never an error, counting nothing refused", async () => {
+    const users = await Promise.all(Array.from({ length: 30 }, () => makeUser({ prefix: "burst" })));
+    const ip = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+    const outcomes = await Promise.all(
+      users.map((user) => signIn({ username: user.username, password: TEST_PASSWORD, ip, userAgent: null })),
+    );
+    const refused = outcomes.filter((o) => !o.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const outcome of refused) {
+      expect(outcome).toMatchObject({ status: 429, retryAfterSeconds: 5 });
+      expect(outcome.ok ? "" : outcome.message).toMatch(/at once from this address/);
+    }
+    expect(outcomes.filter((o) => o.ok).length).toBeGreaterThanOrEqual(MAX_WAITING_PER_COUNTER);
+    const address = await getDb().loginThrottle.findMany({ where: { ip, scope: "address" } });
+    expect(address.map((row) => row.failures)).toEqual([0]);
+    const retried = await signIn({ username: refused.length ? users[0]!.username : "", password: TEST_PASSWORD, ip, userAgent: null });
+    expect(retried.ok).toBe(true);
   });
 
   it("throttles and audits the current-password check like sign-in", async () => {

@@ -137,9 +137,20 @@ describe("facts across outlets", () => {
     const deadline = await factOfClaimAbout("5 p.m. on Friday");
     const fleet = await factOfClaimAbout("14 vessels");
     const coastClaim = await getDb().claim.findFirstOrThrow({ where: { text: { contains: "5 p.m. on Friday" }, projectId: project.id } });
+    // A refused edit records nothing.
+    const eventsBefore = await getDb().auditEvent.count({ where: { projectId: project.id } });
     await expect(splitFact({ projectId: project.id, factId: deadline, claimIds: [999_999_999], actor: editor })).rejects.toThrow(
       /not in fact/,
     );
+    // The fact being edited missing is not found; a fact the editor names that does not exist is bad input, beside its field.
+    await expect(setFactLabel({ projectId: project.id, factId: 999_999_999, label: "x", actor: editor })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(mergeFacts({ projectId: project.id, into: fleet, from: [999_999_999], actor: editor })).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "from",
+    });
+    expect(await getDb().auditEvent.count({ where: { projectId: project.id } })).toBe(eventsBefore);
     const split = await splitFact({ projectId: project.id, factId: deadline, claimIds: [coastClaim.id], actor: editor });
     expect(await factOfClaimAbout("5 p.m. on Friday")).toBe(split.factId);
     const merged = await mergeFacts({ projectId: project.id, into: fleet, from: [split.factId], actor: editor });

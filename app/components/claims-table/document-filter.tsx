@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { useFetcher } from "react-router";
-import { paths } from "../lib/paths";
+import { paths } from "../../lib/paths";
 
 interface DocumentOption {
   id: number;

@@ -1,0 +1,171 @@
+import { type RowSelectionState, type VisibilityState, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { claimQueryToSearch } from "../../lib/claim-query";
+import { paths } from "../../lib/paths";
+import type { ClaimsPage } from "../../lib/review-types";
+import { BulkBar } from "./bulk-bar";
+import { ClaimPanel } from "./claim-panel";
+import { ClaimsGrid } from "./claims-grid";
+import { useClaimColumns } from "./columns";
+import { FiltersForm, StatusCounts } from "./filters-toolbar";
+import { Pager } from "./pager";
+import { RationaleDialog } from "./rationale-dialog";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { useClaimPanel } from "./use-claim-panel";
+import { useLiveUpdates } from "./use-live-updates";
+import { usePresenceHeartbeat } from "./use-presence-heartbeat";
+import { useTableKeyboard } from "./use-table-keyboard";
+import { useTagging } from "./use-tagging";
+import { ViewOptions } from "./view-options";
+
+/**
+ * The review workspace: filters, the claims table with its keyboard, the bulk bar and the
+ * claim panel. It holds what the parts share (the active row, the selection, the open
+ * claim, the live announcement); each part holds its own fetchers.
+ */
+export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionError?: string | null }) {
+  const { project, query, rows, total, counts, documents, documentsComplete, members, preferences, canTag, canBulk, viewerId } = data;
+  const slug = project.slug;
+
+  const [active, setActive] = useState(0);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [allMatching, setAllMatching] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const [hydrated, setHydrated] = useState(false);
+  const shortcutsDialog = useRef<HTMLDialogElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => setActive((index) => Math.min(index, Math.max(0, rows.length - 1))), [rows.length]);
+
+  const panel = useClaimPanel(slug);
+  const tagging = useTagging({
+    slug,
+    canTag,
+    requireSourceForVerdict: project.requireSourceForVerdict,
+    openPanel: panel.open,
+    announce: setAnnouncement,
+  });
+  useLiveUpdates({ slug, viewerId, announce: setAnnouncement, reloadPanel: panel.reload });
+  usePresenceHeartbeat(slug, panel.claimId);
+
+  const toggleSelected = useCallback((claimId: number) => setRowSelection((current) => ({ ...current, [claimId]: !current[claimId] })), []);
+  const showShortcuts = useCallback(() => shortcutsDialog.current?.showModal(), []);
+  const dialogOpen = useCallback(
+    () => !!(tagging.rationaleDialog.current?.open || shortcutsDialog.current?.open),
+    [tagging.rationaleDialog],
+  );
+  useTableKeyboard({
+    rows,
+    active,
+    setActive,
+    openPanel: panel.open,
+    closePanel: panel.close,
+    requestTag: tagging.requestTag,
+    toggleSelected: canBulk ? toggleSelected : null,
+    searchInput,
+    showShortcuts,
+    dialogOpen,
+  });
+
+  const columns = useClaimColumns({ slug, timeZone: project.timeZone, canTag, canBulk, allMatching, requestTag: tagging.requestTag });
+  const columnVisibility: VisibilityState = Object.fromEntries(preferences.hidden.map((id) => [id, false]));
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    manualFiltering: true,
+    rowCount: total,
+    enableRowSelection: canBulk,
+    state: { columnVisibility, rowSelection },
+    onRowSelectionChange: setRowSelection,
+    getRowId: (row) => String(row.id),
+  });
+
+  const selectedIds = Object.keys(rowSelection)
+    .filter((id) => rowSelection[id])
+    .map(Number);
+  const pages = Math.max(1, Math.ceil(total / query.size));
+  // The table's own forms post to this route with the current view, so that without JavaScript the page comes back as it was.
+  const tableAction = paths.claims(slug, query);
+
+  return (
+    // data-hydrated: the keyboard shortcuts are listening (the server renders the same rows
+    // without them); tests wait for it before pressing keys.
+    <div className={`claims-workspace${panel.claimId !== null ? " with-panel" : ""}`} data-hydrated={hydrated ? "" : undefined}>
+      <div className="claims-main">
+        <StatusCounts query={query} counts={counts} onShowShortcuts={showShortcuts} />
+        <FiltersForm
+          slug={slug}
+          query={query}
+          documents={documents}
+          documentsComplete={documentsComplete}
+          members={members}
+          searchInput={searchInput}
+        />
+        <ViewOptions slug={slug} query={query} total={total} pages={pages} preferences={preferences} action={tableAction} />
+        {canBulk ? (
+          <BulkBar
+            action={tableAction}
+            search={claimQueryToSearch(query).replace(/^\?/, "")}
+            total={total}
+            members={members}
+            selectedIds={selectedIds}
+            allMatching={allMatching}
+            setAllMatching={setAllMatching}
+            onApplied={(changed) => {
+              setRowSelection({});
+              setAllMatching(false);
+              setAnnouncement(`Changed ${changed} claims. You can undo for 30 seconds.`);
+            }}
+          />
+        ) : null}
+
+        {actionError ? (
+          <p className="alert alert-error" role="alert">
+            {actionError}
+          </p>
+        ) : null}
+        {tagging.sourceNotice ? (
+          <p className="alert alert-info" role="alert">
+            {tagging.sourceNotice}
+          </p>
+        ) : null}
+        <p className="visually-hidden" aria-live="polite" role="status">
+          {announcement}
+        </p>
+        {announcement && tagging.error ? (
+          <p className="alert alert-error" role="alert">
+            {tagging.error}
+          </p>
+        ) : null}
+
+        <ClaimsGrid
+          table={table}
+          query={query}
+          total={total}
+          compact={preferences.density === "compact"}
+          hydrated={hydrated}
+          active={active}
+          allMatching={allMatching}
+          onActivate={setActive}
+          onOpen={panel.open}
+        />
+        <Pager query={query} pages={pages} />
+      </div>
+
+      {panel.claimId !== null ? <ClaimPanel claimId={panel.claimId} page={panel.page} onClose={panel.close} /> : null}
+
+      <RationaleDialog
+        dialogRef={tagging.rationaleDialog}
+        pending={tagging.pending}
+        onSave={tagging.submitTag}
+        onClose={tagging.clearPending}
+        announce={setAnnouncement}
+      />
+      <ShortcutsDialog dialogRef={shortcutsDialog} />
+    </div>
+  );
+}

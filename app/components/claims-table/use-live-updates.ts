@@ -1,0 +1,35 @@
+import { useRef } from "react";
+import { useRevalidator } from "react-router";
+import { useProjectEvents } from "../use-project-events";
+
+interface LiveUpdateOptions {
+  slug: string;
+  viewerId: number;
+  announce: (message: string) => void;
+  /** Reloads the open claim, if any of `ids` (all when omitted). */
+  reloadPanel: (ids?: number[]) => void;
+}
+
+/** Changes by other reviewers: reload the rows, and the panel if it shows a changed claim. */
+export function useLiveUpdates({ slug, viewerId, announce, reloadPanel }: LiveUpdateOptions) {
+  const revalidator = useRevalidator();
+  const reloadSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useProjectEvents(slug, {
+    onClaimsChanged(event) {
+      if (event.actorId !== viewerId) announce(event.summary);
+      clearTimeout(reloadSoon.current);
+      reloadSoon.current = setTimeout(() => {
+        void revalidator.revalidate();
+        reloadPanel(event.claimIds);
+      }, 200);
+    },
+    onPresence(event) {
+      reloadPanel([event.claimId]);
+    },
+    // Changes made while the connection was down sent events no one received: reload.
+    onReconnected() {
+      void revalidator.revalidate();
+      reloadPanel();
+    },
+  });
+}
