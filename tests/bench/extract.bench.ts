@@ -44,7 +44,8 @@ interface SetReport {
   scores: number[];
   labels: boolean[];
   speakers: { attributed: number; attributedRight: number; all: number; allRight: number; misses: string[] };
-  datelines: { labelled: number; right: number; falseStrips: number; misses: string[] };
+  /** falseStrips: a dateline or credit stripped where none was labelled; timestampStrips: the same for a live-blog time stamp ("22:05 —"), which some writers mark and some leave in the text. */
+  datelines: { labelled: number; right: number; falseStrips: number; timestampStrips: number; misses: string[] };
   segmentationMisses: number;
   sentences: number;
 }
@@ -55,7 +56,7 @@ function scoreSet(evaluations: ArticleEvaluation[]): SetReport {
     scores: [],
     labels: [],
     speakers: { attributed: 0, attributedRight: 0, all: 0, allRight: 0, misses: [] },
-    datelines: { labelled: 0, right: 0, falseStrips: 0, misses: [] },
+    datelines: { labelled: 0, right: 0, falseStrips: 0, timestampStrips: 0, misses: [] },
     segmentationMisses: 0,
     sentences: 0,
   };
@@ -98,7 +99,8 @@ function scoreSet(evaluations: ArticleEvaluation[]): SetReport {
         if (first?.sentence.text === expectedText) report.datelines.right += 1;
         else report.datelines.misses.push(`expected ${JSON.stringify(expectedText)}, got ${JSON.stringify(first?.sentence.text ?? null)}`);
       } else if (first?.dateline) {
-        report.datelines.falseStrips += 1;
+        if (first.dateline.place === null && first.dateline.credit === null) report.datelines.timestampStrips += 1;
+        else report.datelines.falseStrips += 1;
         report.datelines.misses.push(`stripped ${JSON.stringify(span.label.text.slice(0, first.dateline.length))} from ${span.label.text}`);
       }
     });
@@ -122,9 +124,10 @@ function printSet(name: string, report: SetReport, note: string) {
     if (verbose) for (const miss of s.misses) console.log(`  speaker: ${miss}`);
   }
   const d = report.datelines;
-  if (d.labelled > 0 || d.falseStrips > 0) {
+  if (d.labelled > 0 || d.falseStrips > 0 || d.timestampStrips > 0) {
     console.log(
-      `datelines: ${d.right}/${d.labelled} stripped to the labelled claim text; ${d.falseStrips} stripped where none was labelled`,
+      `datelines: ${d.right}/${d.labelled} stripped to the labelled claim text; ${d.falseStrips} datelines or credits stripped where none was labelled; ` +
+        `${d.timestampStrips} live-blog time stamps stripped where the writer left them in the claim text`,
     );
     if (verbose) for (const miss of d.misses) console.log(`  dateline: ${miss}`);
   }
@@ -137,6 +140,8 @@ function printSet(name: string, report: SetReport, note: string) {
     speakerAccuracy: s.attributed ? Number(pct(s.attributedRight / s.attributed)) : null,
     speakerAccuracyAll: s.all ? Number(pct(s.allRight / s.all)) : null,
     datelines: d.labelled ? `${d.right}/${d.labelled}` : null,
+    datelineFalseStrips: d.falseStrips,
+    timestampStrips: d.timestampStrips,
   };
 }
 
@@ -149,7 +154,7 @@ function merge(reports: SetReport[]): SetReport {
     merged.segmentationMisses += r.segmentationMisses;
     for (const key of ["attributed", "attributedRight", "all", "allRight"] as const) merged.speakers[key] += r.speakers[key];
     merged.speakers.misses.push(...r.speakers.misses);
-    for (const key of ["labelled", "right", "falseStrips"] as const) merged.datelines[key] += r.datelines[key];
+    for (const key of ["labelled", "right", "falseStrips", "timestampStrips"] as const) merged.datelines[key] += r.datelines[key];
     merged.datelines.misses.push(...r.datelines.misses);
   }
   return merged;

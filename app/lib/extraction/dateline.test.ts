@@ -20,6 +20,13 @@ describe("datelines and agency credits", () => {
       "AVERHOLT",
       "Tallis Wire",
     ],
+    // the day before the month, and weekdays
+    ["ARDLOW, 4 March 2026 — Velta today opened a plant.", "Velta today opened a plant.", "ARDLOW", null],
+    ["MARROWGATE, 14 September — The line opened.", "The line opened.", "MARROWGATE", null],
+    ["Ardlow, 4 March 2026 (Tellus Wire) — The line opened.", "The line opened.", "Ardlow", "Tellus Wire"],
+    ["LONDON, Tuesday — The port will close.", "The port will close.", "LONDON", null],
+    ["NEW YORK, Tuesday, March 3 (Reuters) - The port will close.", "The port will close.", "NEW YORK", "Reuters"],
+    ["EXCLUSIVE — The minister resigned.", "The minister resigned.", null, null],
     // live-blog timestamps
     ["22:00 — Polls have now closed.", "Polls have now closed.", null, null],
     ["14:58 GMT — We're hearing from the hall.", "We're hearing from the hall.", null, null],
@@ -41,6 +48,12 @@ describe("datelines and agency credits", () => {
     "Q: Will the port close?",
     "Updated 11:40 a.m.",
     "At 10:30 the port closed.",
+    // a heading in capitals is no place, and a hyphen inside a name is no dash
+    "FOR IMMEDIATE RELEASE — 1 December 2026",
+    "MEDIA RELEASE — Velta opens its plant",
+    "OSEI-LUND: Good morning, Jon.",
+    "HART-OSRIC: The dock stays.",
+    "10:30-11:00 The road is closed.",
   ])("leaves %j alone", (sentence) => {
     expect(findDateline(sentence)).toBeNull();
   });

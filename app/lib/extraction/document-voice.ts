@@ -44,7 +44,9 @@ const titleCase = (label: string) =>
   label
     .split(/\s+/)
     .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
-    .join(" ");
+    .join(" ")
+    // "OSEI-LUND" → "Osei-Lund", "O'HARE" → "O'Hare".
+    .replace(/([-'’])(\p{Ll})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase());
 
 const PRONOUNS = /^(?:he|she|they|him|her|them)$/i;
 

@@ -37,7 +37,7 @@ const ORGANISATION_WORDS = new Set(
     "airlines airways railways wire herald courier mercury television radio hospital surgery practice clinic church club league " +
     "guardians coalition alliance movement campaign charity watchdog regulator tribunal parliament senate congress assembly government " +
     "administration cabinet army navy force forces brigade command centre center motors industries holdings chemicals pharmaceuticals " +
-    "technologies solutions consulting observatory exchange yards rescue procession bureau directorate"
+    "technologies solutions consulting observatory exchange yards rescue procession bureau directorate unit taskforce panel"
   ).split(" "),
 );
 
@@ -214,7 +214,7 @@ export function nameInPhrase(words: string[]): string[] {
 }
 
 const BUSINESS_DESCRIPTORS = new Set(
-  "company firm operator airline carrier business retailer chain maker producer insurer developer supplier contractor manufacturer provider utility startup brand lender broadcaster publisher charity".split(
+  "company firm operator airline carrier business retailer chain maker producer insurer developer supplier contractor manufacturer provider utility startup brand lender broadcaster publisher charity body organisation organization regulator watchdog".split(
     " ",
   ),
 );
@@ -290,7 +290,11 @@ export class MentionRegistry {
       return before;
     }
     // "Brennock Signalling" after "Brennock, which …": the organisation's full name.
-    const kind = hint ?? (isOrganisationName(words) || words.length === 1 || this.declared.has(words[0]!) ? "organisation" : "person");
+    // "Pinecrest and Wexley" names two things; "Colin and Wendy Haddow" is a couple.
+    const and = words.indexOf("and");
+    const twoNames = and !== -1 && words.length - and - 1 < 2;
+    const kind =
+      hint ?? (isOrganisationName(words) || words.length === 1 || twoNames || this.declared.has(words[0]!) ? "organisation" : "person");
     const existing =
       this.byName.get(name) ??
       (kind === "person"

@@ -336,3 +336,121 @@ describe("speakers resolved across sentences", () => {
     ).toEqual([null, null]);
   });
 });
+
+describe("speaker forms studied on set C", () => {
+  it.each([
+    // a title after the name, with the verb first
+    ['"The depot will be ready by spring," said Dr Ines Calloway, Group Chief Executive.', "Ines Calloway"],
+    // a hyphenated name, then a title and a relative clause before the verb
+    ["Rosa Quill-Hartmann, founder of Quill Bakeries, who will chair the new board, said the sale was final.", "Rosa Quill-Hartmann"],
+    // a participle that carries the attribution after the main clause
+    ["A spokesperson for the port declined to comment, saying only that the audit was continuing.", "A spokesperson for the port"],
+    ["The harbour master, Tomas Erlend, has ruled out a second berth, telling councillors the channel is too shallow.", "Tomas Erlend"],
+    ["Mira Dunmore has posted on her blog thanking volunteers and saying she will stand again.", "Mira Dunmore"],
+    // disagreement, a statement read out, a verb of calling with a quotation, "put it"
+    ["Aldo Brenner, an economist at the Coastal Policy Unit, disagreed.", "Aldo Brenner"],
+    ["The mayor's lawyer, Petra Ash, read a short statement outside the court: her client would appeal.", "Petra Ash"],
+    ['Its chair, Olan Reece, put it more simply: "No water, no farms."', "Olan Reece"],
+    // an organisation in a relative clause, a name inside one after a comma
+    [
+      "Statement just in from the Pellow Hauliers' Association, which says the toll will cost members 4 million.",
+      "Pellow Hauliers' Association",
+    ],
+    ["The toll starts in May, which Kessler says will raise 90 million a year.", "Kessler"],
+    // a participle between the article and the noun, an adverb of place after the subject
+    ["The returning officer there has told reporters that the count is complete.", "The returning officer"],
+    // an organisation's own figure stated with "is"
+    ["Gridwell's latest figure is 12,400.", "Gridwell"],
+    // an abbreviation in brackets before the verb, and a count that opens the subject
+    ["The Coastal Health Agency (CHA) said cases had doubled.", "Coastal Health Agency"],
+    ["Two senior officials, speaking on condition of anonymity, said the deal was off.", "Two senior officials"],
+    // the passive of reporting names who reported it; a date after the source is not part of it
+    ["The plan, first reported by the Harlow Gazette, would cut 400 jobs.", "Harlow Gazette"],
+    ["The closure was announced by the council on Monday.", "the council"],
+    ["Sales fell, according to the agency in March.", "the agency"],
+  ])("%s", (sentence, speaker) => {
+    expect(extractClaims(sentence)[0]!.speaker).toBe(speaker);
+  });
+
+  it.each([
+    // an attribution inside an opening subordinate clause does not cover the main clause
+    "When Arvel Air and Skyrow announced their merger, the two airlines together flew 60 per cent of routes.",
+    // what is planned is not yet said
+    "Brightline has signed two contracts and plans to announce a third before March.",
+    // a name something goes by is nobody's statement
+    'Local fishermen call it "the sleeve".',
+    'A man called "the Captain" was arrested.',
+    // "adding" a quantity is not adding a remark
+    "Lenders have raised rates, with the largest, Ostra Savings, adding 0.3 points last week.",
+  ])("attributes nothing in %j", (sentence) => {
+    expect(extractClaims(sentence)[0]!.speaker).toBeNull();
+  });
+
+  it("refers 'the same people', 'the two people' and 'that person' back to the source described, by the head of its description", () => {
+    expect(
+      speakers(
+        [
+          "The price slipped to 40 cents, two people briefed on the talks said.",
+          "Ostrava had asked for 55 cents, the same people said.",
+          "No deal was signed, said the two people, who asked not to be named.",
+          "A date was set, according to a person in the mayor's office.",
+          "That person said the mayor would attend.",
+        ].join(" "),
+      ),
+    ).toEqual(Array(3).fill("two people briefed on the talks").concat(Array(2).fill("a person in the mayor's office")));
+    // the same description repeated with "the" is the same source
+    expect(
+      speakers("The offer was final, a senior Harbour Board official said. The senior Harbour Board official said talks would resume."),
+    ).toEqual(["a senior Harbour Board official", "a senior Harbour Board official"]);
+    // "the ministry" is not the official who works there, and "the ministry of economy" keeps its own name.
+    expect(
+      speakers(
+        "Gas flows will slip, a senior official in the ministry of economy said. The official said other partners were ready. The ministry said nothing.",
+      ),
+    ).toEqual(["a senior official in the ministry of economy", "a senior official in the ministry of economy", "The ministry"]);
+  });
+
+  it("gives 'the coastguard', 'the utility' and 'the body' to the organisation meant, not to a spokesperson", () => {
+    expect(speakers("The Varrow coastguard says it rescued two walkers. Both were unhurt, the coastguard said.")).toEqual([
+      "The Varrow coastguard",
+      "The Varrow coastguard",
+    ]);
+    expect(
+      speakers(
+        "Mains will be replaced, a spokesperson for Ostel Water Services said. Maya Crane, 80, said she had waited a week. The utility said bottled water was available.",
+      ),
+    ).toEqual(["a spokesperson for Ostel Water Services", "Maya Crane", "Ostel Water Services"]);
+    expect(
+      speakers(
+        "Heritage Westmark, the government's advisory body on monuments, said it was reviewing the site. The review takes six months, the body said.",
+      ),
+    ).toEqual(["Heritage Westmark", "Heritage Westmark"]);
+  });
+
+  it("gives 'the judge' to the person titled Justice, keeps every word of a possessive, and reads 'X and Y' as two names", () => {
+    expect(speakers("Mrs Justice Arden told the court the jury had a question. The judge said sentencing would follow.")).toEqual([
+      "Arden",
+      "Arden",
+    ]);
+    expect(speakers("Sir Tobin Vale denies fraud. Vale's defence team said he would appeal.")).toEqual([
+      "Tobin Vale",
+      "Tobin Vale's defence team",
+    ]);
+    expect(
+      speakers(
+        "The board will merge Larch and Elmwood primary schools. Larch's 200 pupils will move in May, Superintendent Jo Ferris said. Elmwood's staff will stay, she said.",
+      ),
+    ).toEqual([null, "Jo Ferris", "Jo Ferris"]);
+  });
+
+  it("reads a turn label with a hyphenated surname as the person the introduction names", () => {
+    const text = [
+      "This is a transcript of Mayor Lena Hart-Osric's interview with presenter Joel Brand.",
+      "BRAND: Mayor, welcome.",
+      "HART-OSRIC: Good morning, Joel.",
+      "BRAND: Will the dock close?",
+      "HART-OSRIC: No. The dock stays.",
+    ].join("\n\n");
+    expect(speakers(text)).toEqual([null, "Joel Brand", "Lena Hart-Osric", "Joel Brand", "Lena Hart-Osric", "Lena Hart-Osric"]);
+  });
+});

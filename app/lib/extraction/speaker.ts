@@ -1,6 +1,6 @@
 import { type Token, insideQuotes } from "./sentences";
 import { interviewSpeakers, pressReleaseIssuer } from "./document-voice";
-import { WEEKDAYS } from "./calendar";
+import { MONTHS, WEEKDAYS } from "./calendar";
 import { type Pronoun, RecentPeople, pronounOfWords, pronounUsed } from "./people";
 import {
   MentionRegistry,
@@ -21,6 +21,8 @@ const ATTRIBUTION_VERBS = new Set(
     "testified reported reports declared declares asserted asserts maintained maintains predicted predicts disclosed revealed admitted"
   ).split(" "),
 );
+/** Participles that carry an attribution after the main clause: "…, saying only that …", "…, telling reporters …". */
+const PARTICIPLES = new Set("saying telling adding arguing warning insisting noting claiming stating explaining".split(" "));
 /**
  * Verbs that attribute a statement or a finding to their subject, for the speaker:
  * "the inquiry found", "the emails show", "the party wants", "scientists caution".
@@ -33,14 +35,18 @@ const REPORTING_VERBS = new Set([
     "point accused accuses asked asks offered argue insist believe believes estimate acknowledge deny denied confirm announce " +
     "pledged pledges vowed vows responded replied contends contended countered conceded concedes complained complains advise advises advised recommend " +
     "counter contend concede complain respond responds reply replies allege warn insist add argue maintain " +
-    "expects forecasts saying"
+    "expects forecasts disagreed disagrees objected objects"
   ).split(" "),
+  ...PARTICIPLES,
 ]);
 /** Verbs that report an estimate when an organisation revises its own: "It lowered its estimate of growth", "has revised its figure". */
 const REVISING_VERBS = new Set("lowered raised revised cut upgraded downgraded lowers raises revises cuts upgrades downgrades".split(" "));
 const ESTIMATE_NOUNS = new Set(
   "estimate estimates figure figures forecast forecasts warning warnings guidance outlook projection projections".split(" "),
 );
+const CALLING_VERBS = new Set("calls called call branded brands dubbed dubs".split(" "));
+const ISSUING_VERBS = new Set("read reads issued issues released releases put puts".split(" "));
+const STATEMENT_NOUNS = new Set("statement statements message letter".split(" "));
 /** "puts the cost at 96 billion", "put the figure at 214", "puts the saving closer to 40 million". */
 const PUTTING_VERBS = new Set(["puts", "put", "putting"]);
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "i", "we", "it"]);
@@ -92,6 +98,13 @@ const SKIPPED_BEFORE_VERB = new Set([
   "once",
   "first",
   "initially",
+  // "The returning officer there has told reporters", "the minister herself said".
+  "there",
+  "here",
+  "himself",
+  "herself",
+  "itself",
+  "themselves",
 ]);
 const MAX_PHRASE_TOKENS = 12;
 
@@ -120,6 +133,7 @@ function collapse(tokens: Array<{ value: string; start: number }>): string {
 const capitalized = (token: Token) => /^\p{Lu}/u.test(token.value);
 
 const POSSESSIVES = new Set(["its", "their", "his", "her", "our"]);
+const DEMONSTRATIVES = new Set(["that", "this", "those", "these"]);
 const NOT_NAMES = new Set(["PRON", "SCONJ", "ADP", "CCONJ", "AUX"]);
 
 function inPhrase(token: Token, index: number, phraseLength: number): boolean {
@@ -155,7 +169,18 @@ function phraseEndingAt(tokens: Token[], end: number): Token[] {
   const phrase: Token[] = [];
   for (let i = end; i >= 0 && phrase.length < MAX_PHRASE_TOKENS; i -= 1) {
     const token = tokens[i]!;
-    if (!pluralPossessive(tokens, i) && !gluedHyphen(tokens, i) && !inPhrase(token, i === 0 && capitalized(token) ? 1 : i, phrase.length))
+    // "That person said", "Those officials said": the tagger can read the demonstrative as a pronoun.
+    const demonstrative = DEMONSTRATIVES.has(token.lower) && phrase[0]?.pos === "NOUN";
+    // "the returning officer", "the presiding judge": a participle between an article and its noun.
+    const participle =
+      token.pos === "VERB" && /^[a-z]+(?:ing|ed)$/.test(token.value) && phrase[0]?.pos === "NOUN" && tokens[i - 1]?.pos === "DET";
+    if (
+      !demonstrative &&
+      !participle &&
+      !pluralPossessive(tokens, i) &&
+      !gluedHyphen(tokens, i) &&
+      !inPhrase(token, i === 0 && capitalized(token) ? 1 : i, phrase.length)
+    )
       break;
     phrase.unshift(token);
   }
@@ -175,6 +200,8 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
       token.pos === "VERB" &&
       /^[a-z]/.test(token.value) &&
       (i === start || (["NOUN", "PROPN"].includes(tokens[i + 1]?.pos ?? "") && !phrase.some((t) => t.pos === "PROPN")));
+    // "by the council on Monday", "according to the agency in March": the date is not part of the source.
+    if (phrase.length > 0 && PHRASE_LINKS.has(token.lower) && WHEN_WORDS.has(tokens[i + 1]?.lower ?? "")) break;
     // "a later inquiry by …": an adverb the tagger finds between an article and its noun.
     const modifier = token.pos === "ADV" && phrase[phrase.length - 1]?.pos === "DET" && ["NOUN", "ADJ"].includes(tokens[i + 1]?.pos ?? "");
     if (
@@ -199,6 +226,9 @@ function phraseStartingAt(tokens: Token[], start: number): Token[] {
   return nounFirst || phrase.some((t) => t.pos === "PROPN" || t.pos === "NOUN" || capitalized(t)) ? phrase : [];
 }
 
+/** Verbs whose passive names who spoke: "first reported by the Herald", "announced by the council" (not "asked by a reporter"). */
+const PASSIVE_REPORTS = new Set("reported announced disclosed revealed".split(" "));
+const WHEN_WORDS = new Set([...WEEKDAYS, ...MONTHS, "last", "this", "earlier"]);
 const BOUNDARY = new Set([",", ";", ":", '"', "“", "”", "—", "–", "(", "‘", "’"]);
 
 /**
@@ -217,7 +247,8 @@ function isClauseSegment(segment: Token[]): boolean {
   const opener = segment[0]!;
   return (
     CLAUSE_OPENERS.has(opener.lower) ||
-    opener.pos === "NUM" ||
+    // "Colin Haddow, 66, said" (an age), but not "Two senior officials, speaking …, said".
+    (opener.pos === "NUM" && !segment.some((t, k) => k > 0 && t.pos === "NOUN" && !/^(?:years?|months?)$/.test(t.lower))) ||
     opener.pos === "VERB" ||
     opener.pos === "ADP" ||
     opener.pos === "ADV" ||
@@ -262,6 +293,17 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
   }
   // "…, leader of Halden District Council, who said …": the person the relative clause is about.
   if (before.lower === "who" && tokens[left - 1]?.value === ",") return antecedentOfWho(tokens, left - 1);
+  // "Statement just in from the Halvenport Bankers' Association, which says …": the organisation the clause is about.
+  if (before.lower === "which" && tokens[left - 1]?.value === ",") {
+    const phrase = phraseEndingAt(tokens, left - 2);
+    const words = phrase.map((t) => t.value);
+    return phrase.length > 0 &&
+      hasName(phrase, tokens.indexOf(phrase[0]!)) &&
+      capitalized(phrase[phrase.length - 1]!) &&
+      !isPlaceName(words)
+      ? { phrase, pronoun: null }
+      : null;
+  }
   // "Mayor Varga rejected the criticism and said ...": the subject opens the sentence ("She calls it … and says …": the pronoun).
   if (before.pos === "CCONJ") {
     if (PERSONAL_PRONOUNS.has(tokens[0]?.lower ?? "")) return { phrase: [], pronoun: tokens[0]!.lower };
@@ -286,7 +328,9 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
       if (name.length > 0 && name.every((t) => capitalized(t) || t.value === ".") && hasName(name, k + 1))
         return { phrase: name, pronoun: null };
     }
-    return opensClause(tokens, from) ? { phrase, pronoun: null } : null;
+    // "a levy on bank profits, which Hollis says will raise 2.3 billion": the figure is the named speaker's.
+    const relative = /^(?:which|what)$/.test(tokens[from - 1]?.lower ?? "") && tokens[from - 2]?.value === "," && hasName(phrase, from);
+    return opensClause(tokens, from) || relative ? { phrase, pronoun: null } : null;
   }
   // Comma-separated phrases before the verb, nearest first.
   const segments: Array<{ from: number; to: number }> = [];
@@ -301,7 +345,9 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
   // A name wins over a description ("Dr Anjali Rowe, a partner at Riverside, said"): descriptions open with an article.
   const description = (s: { from: number }) => tokens[s.from]!.pos === "DET" && !POSSESSIVES.has(tokens[s.from]!.lower);
   const pureName = (s: { from: number; to: number }) =>
-    tokens.slice(s.from, s.to + 1).every((t) => capitalized(t) || t.value === "." || ["of", "and", "&"].includes(t.lower)) &&
+    tokens
+      .slice(s.from, s.to + 1)
+      .every((t, k) => capitalized(t) || t.value === "." || ["of", "and", "&"].includes(t.lower) || gluedHyphen(tokens, s.from + k)) &&
     hasName(tokens.slice(s.from, s.to + 1), s.from);
   const named =
     candidates.find(pureName) ??
@@ -329,6 +375,14 @@ function describedWithClause(tokens: Token[], left: number): Token[] | null {
   return null;
 }
 
+/** What comes before "to" when a verb of saying has not happened: "plans to announce", "is expected to confirm". */
+const NOT_YET = new Set(
+  "plans plan planned planning expected due set likely wants want wanted hopes hope hoped intends intend intended going yet aims aim scheduled".split(
+    " ",
+  ),
+);
+/** Words that open a subordinate clause: an attribution inside one does not cover the sentence. */
+const SUBORDINATORS = new Set("when after before since although though if because while until once unless whereas".split(" "));
 const QUANTIFIERS = /^(?:one|two|three|four|five|some|several|many|all|both|most|none)$/;
 const RELATIVE_OPENERS = new Set(["where", "when", "as", "while", "although", "though", "after"]);
 
@@ -371,10 +425,45 @@ function reportsEstimate(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** "read a short statement", "issued a statement", "put out a message": the subject's words follow. */
+function issuesStatement(tokens: Token[], i: number): boolean {
+  if (!ISSUING_VERBS.has(tokens[i]!.lower)) return false;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5); k += 1) {
+    if (STATEMENT_NOUNS.has(tokens[k]!.lower)) return true;
+    if (BOUNDARY.has(tokens[k]!.value)) return false;
+  }
+  return false;
+}
+
+/** "He calls the budget “a tax rise …”", "put it more bluntly: “…”": words of the subject, quoted after the verb. */
+function namesInQuotes(tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (PUTTING_VERBS.has(token.lower) && tokens[i + 1]?.lower === "it") {
+    const next = tokens[i + 2];
+    return next !== undefined && (next.pos === "ADV" || next.value === ":" || next.lower === "this" || next.lower === "another");
+  }
+  if (!CALLING_VERBS.has(token.lower) || tokens[i + 1]?.lower === "for" || tokens[i - 1]?.pos === "DET") return false;
+  // "calls the budget “…”", not "a man called “Big Jim”": an object between the verb and the quotation;
+  // and not a name the place goes by ("Local children call it “the cathedral”": a short quotation after "it").
+  const open = tokens.findIndex((t, k) => k > i + 1 && k < i + 8 && /^["“]$/.test(t.value));
+  if (open === -1 || /^["“]$/.test(tokens[i + 1]?.value ?? "")) return false;
+  const close = tokens.findIndex((t, k) => k > open && /^["”]$/.test(t.value));
+  const words = tokens.slice(open + 1, close === -1 ? tokens.length : close).filter((t) => t.pos !== "PUNCT").length;
+  return !(/^(?:it|them|him|her)$/.test(tokens[i + 1]?.lower ?? "") && words <= 3);
+}
+
 function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
-  const reporting = (i: number) => REPORTING_VERBS.has(tokens[i]!.lower) || reportsEstimate(tokens, i);
+  const reporting = (i: number) =>
+    REPORTING_VERBS.has(tokens[i]!.lower) || reportsEstimate(tokens, i) || issuesStatement(tokens, i) || namesInQuotes(tokens, i);
   if (
-    !tokens.some((t) => REPORTING_VERBS.has(t.lower) || REVISING_VERBS.has(t.lower) || PUTTING_VERBS.has(t.lower)) ||
+    !tokens.some(
+      (t) =>
+        REPORTING_VERBS.has(t.lower) ||
+        REVISING_VERBS.has(t.lower) ||
+        PUTTING_VERBS.has(t.lower) ||
+        ISSUING_VERBS.has(t.lower) ||
+        CALLING_VERBS.has(t.lower),
+    ) ||
     !tokens.some((_, i) => reporting(i))
   )
     return [];
@@ -382,9 +471,17 @@ function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
   return tokens.flatMap((token, i) => {
     if (!reporting(i) || quoted[i]) return [];
     // "released a statement saying …": the verb is the release's, and so is the subject.
-    if (token.lower === "saying") {
+    if (PARTICIPLES.has(token.lower)) {
       const release = tokens.slice(Math.max(0, i - 5), i).findIndex((t) => /^(?:released|issued|published|posted)$/.test(t.lower));
-      return release === -1 ? [] : [Math.max(0, i - 5) + release];
+      if (token.lower === "saying" && release !== -1) return [Math.max(0, i - 5) + release];
+      // "…declined to comment, saying only that …", "has ruled out a deal, telling the board …", "has posted … and saying …":
+      // the participle is the main clause's, and so is its subject.
+      const previous = tokens[i - 1];
+      const joined = previous?.value === "," || previous?.lower === "and" || (previous?.lower === "only" && tokens[i - 2]?.value === ",");
+      // "adding to concerns", "adding 0.4 points": not a word said.
+      if (!joined || (token.lower === "adding" && (tokens[i + 1]?.lower === "to" || tokens[i + 1]?.pos === "NUM"))) return [];
+      const main = tokens.findIndex((t, k) => k < i && !quoted[k] && (t.pos === "VERB" || t.pos === "AUX") && /^[a-z]/.test(t.value));
+      return main === -1 ? [] : [main];
     }
     // "Open Door estimates that…", "Official figures show 8,240…": the tagger can read the verb as a noun.
     const next = tokens[i + 1];
@@ -407,6 +504,8 @@ function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
     const comma = own.map((t) => BOUNDARY.has(t.value)).lastIndexOf(true);
     const before = own.slice(comma + 1).map((t) => t.lower);
     if (before.some((w) => w === "not" || w === "n't" || w === "never" || w === "declined" || w === "refused")) return [];
+    // "plans to announce a third customer", "is expected to say": not said yet.
+    if (tokens[i - 1]?.lower === "to" && NOT_YET.has(tokens[i - 2]?.lower ?? "")) return [];
     if (!ATTRIBUTION_VERBS.has(token.lower) && before.some((w) => w === "will" || w === "would" || w === "could" || w === "might"))
       return [];
     return [i];
@@ -442,22 +541,41 @@ export function findSpeaker(
         return { speaker: collapse(phrase), pronoun: null, cue: "hearing" };
     }
   }
+  // "Coastgrid's latest figure is 41,500", "The ministry's own estimate was lower": the owner's number.
+  const owner = estimateOwner(tokens);
+  if (owner && accept(owner)) return { speaker: owner, pronoun: null, cue: "estimate" };
   for (const verbIndex of trailingFirst(tokens, reportingVerbs(tokens, options.opensInQuotation ?? false))) {
     const verb = tokens[verbIndex]!;
     const previous = tokens[verbIndex - 1];
     const inverted = (): SpeakerMatch | null => {
       const next = tokens[verbIndex + 1];
       if (next && PERSONAL_PRONOUNS.has(next.lower)) return { speaker: null, pronoun: next.lower, cue: verb.lower };
-      const found = next && next.pos !== "ADP" ? sourcePhrase(tokens, phraseStartingAt(tokens, verbIndex + 1)) : [];
+      const raw = next && next.pos !== "ADP" ? phraseStartingAt(tokens, verbIndex + 1) : [];
+      // "said cases had doubled", "said the deal was off": the subject of what was said, not who said it.
+      const after = tokens[verbIndex + 1 + raw.length];
+      if (after && (after.pos === "AUX" || after.pos === "VERB") && /^[a-z]/.test(after.value)) return null;
+      const found = raw.length > 0 ? sourcePhrase(tokens, raw) : [];
       const phrase = found === "seen" ? [] : found;
       return phrase.length > 0 && accept(collapse(phrase)) ? { speaker: collapse(phrase), pronoun: null, cue: verb.lower } : null;
     };
-    // Inverted order after a quotation: '"...," said Councillor Reyes.'
-    if (!previous || (STOP_VALUES.has(previous.value) && previous.value !== ",")) {
+    // The passive: "The closure was announced by the council", "first reported by the Herald": the agent speaks.
+    if (tokens[verbIndex + 1]?.lower === "by" && PASSIVE_REPORTS.has(verb.lower)) {
+      const agent = phraseStartingAt(tokens, verbIndex + 2);
+      if (agent.length > 0 && accept(collapse(agent))) return { speaker: collapse(agent), pronoun: null, cue: verb.lower };
+      continue;
+    }
+    // Inverted order after a quotation: '"...," said Councillor Reyes.' (not after an abbreviation in brackets: "the Agency (WHO) said").
+    if (!previous || (STOP_VALUES.has(previous.value) && previous.value !== "," && previous.value !== ")")) {
       const match = inverted();
       if (match) return match;
     }
     const subject = subjectBefore(tokens, verbIndex);
+    // "When Skylark Air and Corvair announced their plan, the two carriers controlled …": the main clause is the outlet's.
+    if (
+      subject &&
+      SUBORDINATORS.has(tokens[subject.phrase.length > 0 ? tokens.indexOf(subject.phrase[0]!) : Math.max(0, verbIndex - 2)]!.lower)
+    )
+      continue;
     if (subject?.pronoun) return { speaker: null, pronoun: subject.pronoun, cue: verb.lower };
     if (subject && subject.phrase.length > 0 && accept(collapse(subject.phrase))) {
       return { speaker: collapse(subject.phrase), pronoun: null, cue: verb.lower };
@@ -469,6 +587,18 @@ export function findSpeaker(
     }
   }
   return seenBy;
+}
+
+/** The owner of an estimate that opens the sentence with "is" or "was": "Coastgrid's latest figure is 41,500". */
+function estimateOwner(tokens: Token[]): string | null {
+  const mark = tokens.findIndex((t) => t.value === "'s" || t.value === "’s");
+  if (mark < 1 || mark > 4) return null;
+  let k = mark + 1;
+  while (k < tokens.length && k < mark + 3 && tokens[k]!.pos === "ADJ") k += 1;
+  if (!ESTIMATE_NOUNS.has(tokens[k]?.lower ?? "") || !/^(?:is|was|are|were|stands)$/.test(tokens[k + 1]?.lower ?? "")) return null;
+  const owner = tokens.slice(0, mark);
+  if (!owner.some((t) => capitalized(t) && (t.pos === "PROPN" || t !== tokens[0]))) return null;
+  return collapse(owner);
 }
 
 /**
@@ -512,8 +642,10 @@ function sourcePhrase(tokens: Token[], phrase: Token[]): Token[] | "seen" {
   if (phrase.length === 0) return phrase;
   const start = tokens.indexOf(phrase[0]!);
   const after = start + phrase.length;
-  const appositive = nameInApposition(tokens, after);
-  if (appositive) return appositive;
+  // "its organiser, retired teacher Frank Aldous": a description's name; "Dr Paolo Sandberg, Group Chief Executive" keeps the name.
+  const named = phrase.some((t) => t.pos === "PROPN" && capitalized(t) && !isTitleWord(t.value.replace(/\.$/, "")));
+  const appositive = named ? null : nameInApposition(tokens, after);
+  if (appositive && !appositive.every((t) => isTitleWord(t.value) || !capitalized(t))) return appositive;
   const head = phrase.find((t, k) => (t.pos === "NOUN" || k === 0) && (isDocumentNoun(t.lower) || WRITTEN_SOURCES.has(t.lower)));
   if (head) {
     for (let k = start + 1; k < Math.min(tokens.length - 1, after + 10); k += 1) {
@@ -561,6 +693,27 @@ function phraseWords(phrase: string): string[] {
     .filter(Boolean);
 }
 
+/** Words that end the head of a source's description: "a senior official | in the ministry", "two people | briefed on the talks". */
+const DESCRIPTION_LINKS = new Set(
+  "in at of for from with on to by familiar close briefed involved knowledgeable speaking who whose granted informed".split(" "),
+);
+/** Titles a person is later called by another word: "Mr Justice Harcourt" is "the judge". */
+const ROLE_SYNONYMS: Record<string, string[]> = {
+  judge: ["justice", "magistrate", "recorder"],
+  officer: ["constable", "inspector", "sergeant"],
+};
+/**
+ * "its annual report", "the statement", "the latest report": a document of whoever spoke last; "the budget document"
+ * names a document of its own kind, whoever wrote it.
+ */
+const ownDocument = (phrase: string) => {
+  const words = phrase.toLowerCase().split(" ");
+  return words.length === 2 || words[0] !== "the" || DOCUMENT_MODIFIERS.has(words[1]!);
+};
+const DOCUMENT_MODIFIERS = new Set(
+  "annual latest new final full interim original own published written official brief short same".split(" "),
+);
+const SPOKESPERSON_FOR = /^(?:a|an|the)\s+(?:spokesperson|spokeswoman|spokesman|representative)\s+(?:for|of|at)\s+(\p{Lu}.+)$/iu;
 const SPOKESPERSON = /^(?:a|an)\s+(?:spokesperson|spokeswoman|spokesman|representative)$/i;
 const plural = (noun: string) => (/(?:s|people)$/i.test(noun) ? noun : `${noun}s`);
 
@@ -702,6 +855,9 @@ function namedRuns(tokens: Token[]): NamedRun[] {
 function looksLikePersonName(name: string, registry: MentionRegistry): boolean {
   const words = name.split(" ");
   if (words.length === 1) return registry.isPerson(name);
+  // "Colin and Wendy Haddow" is a couple; "Pinecrest and Wexley" two names of anything.
+  const and = words.indexOf("and");
+  if (and !== -1 && words.length - and - 1 < 2) return false;
   return words.length <= 5 && words.every((w) => /^\p{Lu}/u.test(w) || w === "and") && !isOrganisationName(words) && !isPlaceName(words);
 }
 
@@ -741,17 +897,41 @@ export function resolveSpeakers(
       const group = [...described].reverse().find((d) => /^(?:two|three|four|five|several|some|many)\s/i.test(d));
       return group ? `${ofThem[1]!.toLowerCase()} of the ${group.split(" ").slice(1).join(" ")}` : null;
     }
+    // "the senior Pentagon official" after "a senior Pentagon official briefed on …": the same description, now definite.
+    const repeated = /^the\s+(.+\s.+)$/i.exec(speaker)?.[1]?.toLowerCase();
+    if (repeated) {
+      const same = [...described].reverse().find((d) => {
+        const rest = /^(?:a|an|one)\s+(.+)$/i.exec(d)?.[1]?.toLowerCase() ?? "";
+        return rest === repeated || rest.startsWith(`${repeated} `);
+      });
+      if (same) return same;
+    }
     const partOf = /^(one|two|three|some|several|all|both) of the (\S+)$/i.exec(speaker);
-    const definite = /^the (\S+)$/i.exec(speaker);
-    const noun = (partOf?.[2] ?? definite?.[1])?.toLowerCase();
+    // "the official", "the same people", "the two people", "that person", "those officials".
+    const definite = /^(?:the|that|this|those|these)(?: same| other)?(?: (two|three|four|five|six))? (\S+)$/i.exec(speaker);
+    const noun = (partOf?.[2] ?? definite?.[2])?.toLowerCase();
     if (!noun) return null;
-    const singular = noun.replace(/s$/, "");
+    const singular = noun === "person" ? "people" : noun.replace(/s$/, "");
+    const count = definite?.[1]?.toLowerCase();
     for (let i = described.length - 1; i >= 0; i -= 1) {
       const words = described[i]!.split(" ");
-      const at = words.findIndex((w) => w.toLowerCase().replace(/s$/, "") === singular);
+      if (count && words[0]!.toLowerCase() !== count) continue;
+      // Only the description's own head counts: "the ministry" is not "a senior official in the ministry of economy".
+      // "one of the officials briefed on …": the head is after "of the".
+      const head = /^\S+ of the /i.test(described[i]!) ? 3 : 0;
+      const link = words.findIndex((w, k) => k > head && DESCRIPTION_LINKS.has(w.toLowerCase()));
+      const at = words.findIndex(
+        (w, k) =>
+          (link === -1 || k < link) &&
+          [w.toLowerCase().replace(/s$/, ""), w.toLowerCase()].some((v) => v === singular || (v === "person" && singular === "people")),
+      );
       if (at === -1) continue;
       const rest = words.slice(at + 1).join(" ");
       if (partOf) return `${partOf[1]} of the ${plural(words[at]!)}${rest ? ` ${rest}` : ""}`;
+      // "the official" after "two officials briefed on the talks": one of them.
+      const group = /^(?:two|three|four|five|several|some|many)$/i.test(words[0]!) && head === 0;
+      if (group && definite && !definite[1] && !/s$/i.test(noun) && /s$/i.test(words[at]!))
+        return `one of the ${words[at]}${rest ? ` ${rest}` : ""}`;
       return /^(?:a|an|the)\s/i.test(described[i]!) || words.length > at + 1 ? described[i]! : null;
     }
     return null;
@@ -761,8 +941,18 @@ export function resolveSpeakers(
   const businessNamed = (noun: string, paragraph: number): string | null => {
     if (!BUSINESS_NOUNS.has(noun.toLowerCase())) return null;
     for (let i = named.length - 1; i >= 0 && paragraph - named[i]!.paragraph <= 3; i -= 1) {
-      const { speaker } = named[i]!;
+      // "A spokesperson for Tolland Water Services said …. The utility said …": the organisation they speak for.
+      const speaker = SPOKESPERSON_FOR.exec(named[i]!.speaker)?.[1] ?? named[i]!.speaker;
       if (!PUBLIC_BODY.test(speaker) && !people.pronounOf(speaker) && !isPlaceName(speaker.split(" "))) return speaker;
+    }
+    return null;
+  };
+  // "The Skelmar coastguard says …. …, the coastguard said": a recent speaker of the same head noun.
+  const sameHead = (noun: string, paragraph: number): string | null => {
+    const lower = noun.toLowerCase();
+    for (let i = named.length - 1; i >= 0 && paragraph - named[i]!.paragraph <= 3; i -= 1) {
+      const words = named[i]!.speaker.split(" ");
+      if (words.length > 2 && words[words.length - 1]!.toLowerCase() === lower && /^the$/i.test(words[0]!)) return named[i]!.speaker;
     }
     return null;
   };
@@ -783,7 +973,7 @@ export function resolveSpeakers(
   let lowered: string | undefined;
   // "a senior official at the ministry" → "a senior official at the Ministry of Transport", the organisation as the document names it.
   const namedInDescription = (description: string): string =>
-    description.replace(/\b(at|for|of|in|from|with) the ([a-z]+)\b(?![’'-])/, (whole, link: string, noun: string) => {
+    description.replace(/\b(at|for|of|in|from|with) the ([a-z]+)\b(?![’'-]|\s+of\b)/, (whole, link: string, noun: string) => {
       const name = resolveDescription(noun);
       if (!name) return whole;
       return `${link} ${documentText().includes(`the ${name.toLowerCase()}`) ? "the " : ""}${name}`;
@@ -797,7 +987,9 @@ export function resolveSpeakers(
   const personCalled = (noun: string, paragraph: number): string | null => {
     const lower = noun.toLowerCase();
     if (/^\d+-year-old$/.test(lower)) return people.resolveAny(paragraph);
-    return isTitleWord(lower) && !/s$/.test(lower) ? registry.personDescribedAs(lower) : null;
+    if (!isTitleWord(lower) || /s$/.test(lower)) return null;
+    // "Mr Justice Harcourt" … "the judge said".
+    return [lower, ...(ROLE_SYNONYMS[lower] ?? [])].map((role) => registry.personDescribedAs(role)).find(Boolean) ?? null;
   };
   const speakersSoFar: Array<string | null> = [];
   // Names the document has called "the company" or "the operator": organisations, however much they look like a person's name.
@@ -847,7 +1039,7 @@ export function resolveSpeakers(
       const opensSentence = sentence.tokens[0]?.value === words[0];
       const recentOrganisation = lastOrganisation && sentence.paragraph - lastOrganisation.paragraph <= 3 ? lastOrganisation.speaker : null;
       // "X's data", "the Finance Ministry's budget document", "Nimbra's product pages".
-      const possessive = /^(.+?)['’]s\s+(?:[a-z-]+\s+)?(\S+)$/.exec(speaker);
+      const possessive = /^(.+?)['’]s\s+((?:[a-z-]+\s+)?)(\S+)$/.exec(speaker);
       const earlier = backToDescribed(speaker);
       // "A ministry statement said", "the company's report": the organisation that wrote it.
       const authored = /^(?:a|an|the)\s+([a-z]+)\s+(\S+)$/i.exec(speaker);
@@ -858,16 +1050,22 @@ export function resolveSpeakers(
       else if (role) speaker = role;
       else if (authored && isDocumentNoun(authored[2]!) && isOrganisationWord(authored[1]!))
         speaker = resolveDescription(authored[1]!) ?? `the ${authored[1]!.toLowerCase()}`;
-      else if (possessive && !possessive[1]!.includes(" ") && /^\p{Lu}/u.test(possessive[1]!) && !isDocumentNoun(possessive[2]!)) {
-        // "Holt’s office" → "Casimir Holt's office".
+      else if (possessive && !possessive[1]!.includes(" ") && /^\p{Lu}/u.test(possessive[1]!) && !isDocumentNoun(possessive[3]!)) {
+        // "Holt’s office" → "Casimir Holt's office", "Vorland's defence team" → "Roderick Vorland's defence team".
         const owner = fullName(possessive[1]!);
-        if (owner) speaker = `${owner}'s ${possessive[2]}`;
-      } else if (possessive && isDocumentNoun(possessive[2]!)) {
+        if (owner) speaker = `${owner}'s ${possessive[2]}${possessive[3]}`;
+      } else if (possessive && isDocumentNoun(possessive[3]!)) {
         // "The regulator's decision said" → the regulator; "Tenora's data show" → Tenora.
         const owner = possessive[1]!;
         const ownerDefinite = DEFINITE.exec(owner) ?? /^(?:the\s+)?([a-z-]+)$/i.exec(owner);
         speaker = (ownerDefinite && !/\p{Lu}/u.test(owner.slice(1)) ? resolveDescription(ownerDefinite[1]!) : null) ?? owner;
-      } else if (definite && isDocumentNoun(definite[1]!) && recentOrganisation && !/\p{Lu}/u.test(speaker.slice(1))) {
+      } else if (
+        definite &&
+        isDocumentNoun(definite[1]!) &&
+        recentOrganisation &&
+        !/\p{Lu}/u.test(speaker.slice(1)) &&
+        ownDocument(speaker)
+      ) {
         // "the report says", "according to its annual report", "the statement said": the organisation that published it.
         speaker = recentOrganisation;
       } else if (words.length === 1 && !/^\p{Lu}/u.test(speaker) && isDescriptorNoun(speaker)) {
@@ -888,9 +1086,15 @@ export function resolveSpeakers(
         const business = BUSINESS_NOUNS.has(definite[1]!.toLowerCase());
         const before = opening && sentence.text.indexOf(opening.name) < sentence.text.toLowerCase().indexOf(speaker.toLowerCase());
         const sameSentence = business && opening && before && !outlets.has(opening.name.toLowerCase()) ? opening.name : null;
-        const resolved = sameSentence ?? resolveDescription(definite[1]!) ?? businessNamed(definite[1]!, sentence.paragraph);
-        if (resolved) organisations.add(resolved);
-        speaker = resolved ?? speaker;
+        const resolved =
+          sameSentence ??
+          resolveDescription(definite[1]!) ??
+          businessNamed(definite[1]!, sentence.paragraph) ??
+          sameHead(definite[1]!, sentence.paragraph);
+        // "the utility" is the organisation, not the spokesperson who once spoke for it.
+        const organisation = resolved ? (SPOKESPERSON_FOR.exec(resolved)?.[1] ?? resolved) : null;
+        if (organisation) organisations.add(organisation);
+        speaker = organisation ?? speaker;
       } else if (SPOKESPERSON.test(speaker)) {
         // "Harbour Line Ferries has cancelled all sailings. A spokesperson said …": the organisation just named speaks through them.
         const organisation = organisationBefore(index);
@@ -935,10 +1139,10 @@ export function resolveSpeakers(
         lastOrganisation = memory;
       else if (looksLikePersonName(speaker, registry) || oneWordPerson) people.note(memory);
       else if (/^\p{Lu}/u.test(speaker)) lastOrganisation = memory;
-      if (/^\p{Lu}/u.test(speaker)) registry.add(speaker, index);
+      if (/^\p{Lu}/u.test(speaker)) registry.add(SPOKESPERSON_FOR.exec(speaker)?.[1] ?? speaker, index);
     }
     previous = { speaker, paragraph: sentence.paragraph };
-    if (speaker && /^\p{Lu}/u.test(speaker)) named.push({ speaker, paragraph: sentence.paragraph });
+    if (speaker && (/^\p{Lu}/u.test(speaker) || SPOKESPERSON_FOR.test(speaker))) named.push({ speaker, paragraph: sentence.paragraph });
     speakersSoFar.push(speaker);
     return speaker;
   });
