@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client";
 import { Prisma, PrismaClient as SqlitePrismaClient } from "../generated/sqlite/client";
+import { AppError } from "./lib/app-error";
 import { type DatabaseTarget, parseDatabaseUrl } from "./lib/database-url";
 import { timeDatabaseQueries } from "./observability/timed-queries.server";
 
@@ -44,17 +45,99 @@ function sqliteAdapter(filePath: string): SqlMigrationAwareDriverAdapterFactory 
  * The adapter opens transactions with a deferred BEGIN: a transaction that reads and
  * then writes fails at once with SQLITE_BUSY (the busy timeout does not apply) when
  * another process committed in between. BEGIN IMMEDIATE takes the write lock first,
- * so concurrent processes wait their turn instead. The adapter's own mutex already
- * serializes transactions within a process. Checked by "SQLite with several server
+ * so concurrent processes wait their turn instead. Checked by "SQLite with several server
  * processes" in tests/integration/review.test.ts.
+ *
+ * The lock is taken here, before the adapter's own BEGIN, for two reasons. The adapter
+ * takes its in-process mutex and then runs BEGIN; when BEGIN fails (SQLITE_BUSY once the
+ * busy timeout is spent) it never releases the mutex, so every later transaction of that
+ * process waits forever (a CLI process then exits 13, a server stops writing). And the
+ * busy timeout waits synchronously, holding the event loop for up to 10 s; here each
+ * attempt waits at most a moment and the retries wait between them without blocking.
  */
 function beginTransactionsImmediately(adapter: SqlDriverAdapter) {
-  const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
-  if (!client || typeof client.prepare !== "function")
+  const client = (adapter as unknown as { client?: SqliteClient }).client;
+  if (!client || typeof client.prepare !== "function" || typeof client.pragma !== "function")
     throw new Error("claimdesk: unexpected SQLite adapter shape; cannot set BEGIN IMMEDIATE");
-  const prepare = client.prepare.bind(client);
-  client.prepare = reusePreparedStatements((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql) as SqliteStatement);
+  const prepareNative = client.prepare.bind(client);
+  const prepare = reusePreparedStatements((sql: string) => prepareNative(sql) as SqliteStatement);
+  let begun = false;
+  client.prepare = (sql: string) => {
+    if (sql !== "BEGIN") return prepare(sql);
+    if (!begun) throw new Error("claimdesk: a SQLite transaction began outside beginTransactionsImmediately");
+    begun = false;
+    return alreadyBegun;
+  };
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  let turns: Promise<void> = Promise.resolve();
+  adapter.startTransaction = async (isolationLevel) => {
+    let leave!: () => void;
+    const previous = turns;
+    turns = new Promise<void>((resolve) => (leave = resolve));
+    await previous;
+    let open = false;
+    try {
+      await beginImmediate(() => {
+        client.pragma(`busy_timeout = ${SQLITE_BEGIN_ATTEMPT_MS}`);
+        try {
+          prepare("BEGIN IMMEDIATE").run();
+        } finally {
+          client.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+        }
+      });
+      open = true;
+      begun = true;
+      const transaction = await startTransaction(isolationLevel);
+      const commit = transaction.commit.bind(transaction);
+      const rollback = transaction.rollback.bind(transaction);
+      transaction.commit = () => commit().finally(leave);
+      transaction.rollback = () => rollback().finally(leave);
+      return transaction;
+    } catch (error) {
+      begun = false;
+      if (open) prepare("ROLLBACK").run();
+      leave();
+      throw error;
+    }
+  };
 }
+
+const SQLITE_BEGIN_ATTEMPT_MS = 100;
+/** How long a write waits for another process's write lock before it answers 'busy'. */
+function writeLockBudgetMs(): number {
+  return Number(process.env.SQLITE_WRITE_WAIT_MS) || 30_000;
+}
+
+/** Tries BEGIN IMMEDIATE until it takes the write lock, pausing between tries; gives up as 'busy' after the budget. */
+async function beginImmediate(attempt: () => void): Promise<void> {
+  const startedAt = Date.now();
+  for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      attempt();
+      return;
+    } catch (error) {
+      if (!String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY")) throw error;
+      if (Date.now() - startedAt > writeLockBudgetMs())
+        throw new AppError("busy", "The database was too busy to save this change in time. Nothing was saved; try again in a moment.");
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+interface SqliteClient {
+  prepare: (sql: string) => unknown;
+  pragma: (source: string) => unknown;
+}
+
+/** What the adapter's BEGIN runs once the transaction was opened above. */
+const alreadyBegun: SqliteStatement = {
+  reader: false,
+  bind: () => alreadyBegun,
+  run: () => ({ changes: 0 }),
+  columns: () => [],
+  raw: () => alreadyBegun,
+  all: () => [],
+};
 
 /** The part of better-sqlite3's Statement the adapter uses: it prepares, binds once, then runs or reads raw rows. */
 interface SqliteStatement {

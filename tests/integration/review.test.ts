@@ -286,7 +286,7 @@ describe("bulk changes", () => {
     });
     const verified = await verifyAuditChain(projectChain(project.id));
     expect(verified.problem).toBeNull();
-  }, 120_000);
+  }, 240_000);
 
   it("ignores claim ids of another project", async () => {
     const a = await projectWithClaims(2);
@@ -428,7 +428,7 @@ describe.runIf(testLane() === "sqlite")("SQLite under concurrent writers", () =>
       actor: reviewer,
     });
     expect(await verifyAuditChain(projectChain(project.id))).toMatchObject({ problem: null });
-  }, 120_000);
+  }, 240_000);
 });
 
 describe.runIf(testLane() === "sqlite")("SQLite with several server processes", () => {
@@ -478,7 +478,7 @@ describe.runIf(testLane() === "sqlite")("SQLite with several server processes", 
     expect(await getDb().claim.count({ where: { projectId: project.id, status: "confirmed", version: 2 } })).toBe(40);
     expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.status_changed" } })).toBe(160);
     expect(await verifyAuditChain(projectChain(project.id))).toMatchObject({ problem: null });
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("document filter options", () => {
