@@ -96,7 +96,10 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
     // without them); tests wait for it before pressing keys.
     <div className={`claims-workspace${panel.claimId !== null ? " with-panel" : ""}`} data-hydrated={hydrated ? "" : undefined}>
       <div className="claims-main">
-        <StatusCounts query={query} counts={counts} onShowShortcuts={showShortcuts} />
+        <div className="workspace-bar">
+          <StatusCounts query={query} counts={counts} onShowShortcuts={showShortcuts} />
+          <ViewOptions slug={slug} query={query} total={total} pages={pages} preferences={preferences} action={tableAction} />
+        </div>
         <FiltersForm
           slug={slug}
           query={query}
@@ -105,7 +108,6 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
           members={members}
           searchInput={searchInput}
         />
-        <ViewOptions slug={slug} query={query} total={total} pages={pages} preferences={preferences} action={tableAction} />
         {canBulk ? (
           <BulkBar
             action={tableAction}

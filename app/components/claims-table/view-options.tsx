@@ -19,7 +19,7 @@ export function ViewOptions({ slug, query, total, pages, preferences, action }: 
   const fetcher = useFetcher<TableFormResult>();
   return (
     <div className="table-tools">
-      <details className="column-menu">
+      <details className="column-menu view-options-menu">
         <summary>Columns and density</summary>
         <fetcher.Form
           method="post"
