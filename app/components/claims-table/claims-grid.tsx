@@ -53,6 +53,20 @@ function SortableHeader({ header, query }: { header: Header<ClaimRow, unknown>; 
   );
 }
 
+/**
+ * Scrolls the table's own box (never the page: on a phone the table starts below the fold) so
+ * that `row` is wholly in view, below the sticky header.
+ */
+function revealRow(box: HTMLElement, row: HTMLElement) {
+  const boxRect = box.getBoundingClientRect();
+  const rowRect = row.getBoundingClientRect();
+  const header = box.querySelector("thead")?.getBoundingClientRect().height ?? HEADER_HEIGHT;
+  const above = rowRect.top - (boxRect.top + header);
+  const below = rowRect.bottom - (boxRect.top + box.clientHeight);
+  if (above < 0) box.scrollTop += above;
+  else if (below > 0) box.scrollTop += Math.min(below, above);
+}
+
 function Spacer({ height, columns }: { height: number; columns: number }) {
   if (height <= 0) return null;
   return (
@@ -89,8 +103,8 @@ export function ClaimsGrid({ table, query, total, compact, hydrated, active, all
     if (id === undefined) return;
     const focusRow = () => {
       const element = rowRefs.current.get(id);
-      // The virtualizer's estimate can leave the row half under the edge: the browser puts it wholly in view.
-      element?.scrollIntoView({ block: "nearest" });
+      // The virtualizer's estimate can leave the row half under the edge.
+      if (element && scrollRef.current) revealRow(scrollRef.current, element);
       if (!isTypingTarget(document.activeElement)) element?.focus({ preventScroll: true });
     };
     // A row scrolled far into view is rendered on the next frame.
@@ -105,7 +119,8 @@ export function ClaimsGrid({ table, query, total, compact, hydrated, active, all
     if (!hydrated || !box || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
       const id = activeId.current;
-      if (id !== undefined) rowRefs.current.get(id)?.scrollIntoView({ block: "nearest" });
+      const row = id === undefined ? undefined : rowRefs.current.get(id);
+      if (row) revealRow(box, row);
     });
     observer.observe(box);
     return () => observer.disconnect();
