@@ -113,7 +113,9 @@ export function ClaimDetails({
         target={target}
       />
       <FindInOtherArticles key={`find-${claim.id}`} slug={project.slug} claimId={claim.id} canLink={canAddSource} />
-      {canAddSource ? <AddSourceForm target={target} version={claim.version} open={sources.length === 0} error={sourceError} /> : null}
+      {canAddSource ? (
+        <AddSourceForm target={target} version={claim.version} open={sources.length === 0 && !inPanel} error={sourceError} />
+      ) : null}
       {canAssign ? <AssignForm action={action} inPanel={inPanel} claim={claim} members={members} /> : null}
       <h3>Why it was picked</h3>
       <ReasonList reasons={claim.reasons} />
