@@ -52,7 +52,8 @@ async function setViewOption(page: Page, change: () => Promise<unknown>) {
 test("at 1440x900 the table shows 15 claims, more when compact, and 10 beside the panel with the selected row in view", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  // Many key presses and an axe run: about a minute on a quiet machine, more under load.
+  test.setTimeout(240_000);
   // An editor: the bulk bar takes its line above the table too.
   await openTable(page, E2E_USERS.editor.username);
   const table = page.getByRole("table", { name: "Claims" });
@@ -101,7 +102,7 @@ test("at 1440x900 the table shows 15 claims, more when compact, and 10 beside th
 });
 
 test("with the setting on, a verdict from the panel moves to the next unreviewed claim", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await openTable(page, E2E_USERS.reviewer.username);
   const table = page.getByRole("table", { name: "Claims" });
   await page.getByText("View options").click();
@@ -125,7 +126,8 @@ test("with the setting on, a verdict from the panel moves to the next unreviewed
   await verdict.getByLabel("Rationale").fill("The panel's verdict, for the move-on setting.");
   await verdict.getByRole("button", { name: "Save verdict" }).click();
 
-  await expect(panel.getByRole("heading", { name: `Claim ${second}` })).toBeVisible();
+  // Saved, the rows and the panel reloaded, then the move: several round trips on a busy machine.
+  await expect(panel.getByRole("heading", { name: `Claim ${second}` })).toBeVisible({ timeout: 20_000 });
   await expect(table.locator('tbody tr[aria-selected="true"]').getByLabel(`Status of claim ${second}`, { exact: true })).toBeVisible();
   await expect(page.getByLabel(`Status of claim ${first}`, { exact: true })).toHaveValue("disputed");
 
