@@ -12,6 +12,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
+import workspaceStylesheet from "./styles/claims-workspace.css?url";
 import phoneStylesheet from "./styles/phone.css?url";
 import { getAuthenticated } from "./auth/guards.server";
 import { ERROR_REFERENCE_ELEMENT_ID, useErrorReference } from "./lib/error-reference";
@@ -20,6 +21,7 @@ import { paths } from "./lib/paths";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: workspaceStylesheet },
   { rel: "stylesheet", href: phoneStylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

@@ -91,16 +91,7 @@ export function ClaimDetails({
           {formatDateTime(claim.lastChangedAt, project.timeZone)} (version {claim.version})
         </dd>
       </dl>
-      <SourceList
-        slug={project.slug}
-        timeZone={project.timeZone}
-        sources={sources}
-        requireSource={requireSource}
-        canEdit={canAddSource}
-        target={target}
-      />
-      <FindInOtherArticles key={`find-${claim.id}`} slug={project.slug} claimId={claim.id} canLink={canAddSource} />
-      {canAddSource ? <AddSourceForm target={target} version={claim.version} open={sources.length === 0} error={sourceError} /> : null}
+      {/* The verdict first: reviewers tag from here (in the panel as on the page). */}
       {canTag ? (
         <TagForm
           key={`${claim.id}-${claim.version}`}
@@ -112,6 +103,18 @@ export function ClaimDetails({
           rationale={claim.rationale}
           error={error}
         />
+      ) : null}
+      <SourceList
+        slug={project.slug}
+        timeZone={project.timeZone}
+        sources={sources}
+        requireSource={requireSource}
+        canEdit={canAddSource}
+        target={target}
+      />
+      <FindInOtherArticles key={`find-${claim.id}`} slug={project.slug} claimId={claim.id} canLink={canAddSource} />
+      {canAddSource ? (
+        <AddSourceForm target={target} version={claim.version} open={sources.length === 0 && !inPanel} error={sourceError} />
       ) : null}
       {canAssign ? <AssignForm action={action} inPanel={inPanel} claim={claim} members={members} /> : null}
       <h3>Why it was picked</h3>

@@ -92,6 +92,7 @@ export const tableFormSchema = z.discriminatedUnion(
       intent: z.literal("preferences"),
       hidden: z.union([z.array(z.string()), z.string()]).optional(),
       density: z.string().optional(),
+      advance: z.string().optional(),
     }),
   ],
   { error: "Unknown action" },

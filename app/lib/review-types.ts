@@ -6,6 +6,7 @@ import type { HistoryLine } from "./history";
 import type { Difference, Relation } from "./matching/details";
 import type { ProjectRole } from "./roles";
 import type { Stance } from "./stances";
+import type { ArticleContext } from "./claim-context";
 import type { TablePreferences } from "./table-preferences";
 
 // What the review pages send to the browser, shared by the loaders (which check their
@@ -117,6 +118,8 @@ export interface ClaimPage {
   project: ProjectSummary;
   role: ProjectRole;
   claim: ClaimDetail;
+  /** The claim in its article (null when it lost its place in a new version). */
+  context: ArticleContext | null;
   history: HistoryItem[];
   members: Person[];
   /** Others who have the claim open now. */

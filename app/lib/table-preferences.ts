@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The key under which a user's claims-table view (columns, density) is saved. */
+/** The key under which a user's claims-table view (columns, density, moving on after a verdict) is saved. */
 export const TABLE_PREFERENCES_KEY = "claims-table";
 
 /** The claims table's columns a reviewer can hide, in the order they appear. */
@@ -21,5 +21,7 @@ export type Density = (typeof DENSITIES)[number];
 export const tablePreferencesSchema = z.object({
   hidden: z.array(z.enum(TABLE_COLUMNS)).catch([]),
   density: z.enum(DENSITIES).catch("comfortable"),
+  /** After a verdict, the table moves to the next claim nobody has decided. */
+  advance: z.boolean().catch(false),
 });
 export type TablePreferences = z.infer<typeof tablePreferencesSchema>;

@@ -1,6 +1,6 @@
 import { getDb } from "../db.server";
 
-// Per-user settings of the interface (the claims table's columns and density), one JSON value per key.
+// Per-user settings of the interface (the claims table's columns, density and moving on after a verdict), one JSON value per key.
 
 export async function getPreference(userId: number, key: string): Promise<unknown> {
   const rows = await getDb().$queryRaw<

@@ -13,6 +13,7 @@ import type { ClaimPage } from "../lib/review-types";
 import { can } from "../lib/roles";
 import { claimForReview } from "../models/claim.server";
 import { assignClaim, assignableMembers } from "../models/claim-assignment.server";
+import { claimArticleContext } from "../models/claim-context.server";
 import { claimHistory } from "../models/claim-history.server";
 import { viewersOf } from "../models/claim-presence.server";
 import { tagClaim } from "../models/claim-verdict.server";
@@ -28,11 +29,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = claimIdParam.safeParse(params.claimId);
   const claim = id.success ? await claimForReview(project.id, id.data) : null;
   if (!claim) notFound("Claim not found.");
-  const [events, members, viewers, sources] = await Promise.all([
+  const [events, members, viewers, sources, context] = await Promise.all([
     claimHistory(project.id, claim.id),
     assignableMembers(project.id),
     viewersOf(claim.id, user.id),
     listClaimSources(project.id, claim.id),
+    claimArticleContext({ projectId: project.id, claim }),
   ]);
   const parsed = events.map((event) => ({ ...event, details: JSON.parse(event.details) as Record<string, unknown> }));
   const people = namesById(await peopleByIds(peopleIdsOf(parsed)));
@@ -45,6 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     project,
     role,
     claim,
+    context,
     history,
     members,
     viewers: viewers.map((v) => v.user.displayName),

@@ -90,7 +90,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         }
         case "preferences": {
           const hidden = input.hidden === undefined ? [] : Array.isArray(input.hidden) ? input.hidden : [input.hidden];
-          const value = tablePreferencesSchema.parse({ hidden, density: input.density });
+          const value = tablePreferencesSchema.parse({ hidden, density: input.density, advance: input.advance === "on" });
           await setPreference({ userId: auth.user.id, key: TABLE_PREFERENCES_KEY, value });
           return actionSuccess({ intent: input.intent });
         }

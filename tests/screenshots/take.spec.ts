@@ -45,6 +45,12 @@ test("the claims workspace, as the demo editor", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("complementary", { name: "Claim details" }).getByRole("heading", { name: "History" })).toBeVisible();
   await shoot(page, "claims-panel", DESKTOP);
+  await page.keyboard.press("Escape");
+  await page.getByText("View options").click();
+  await page.getByLabel("Density").selectOption("compact");
+  await expect(page.getByRole("table", { name: "Claims" })).toHaveClass(/compact/);
+  await page.getByText("View options").click();
+  await shoot(page, "claims-compact", DESKTOP);
 });
 
 test("a reviewer's queue, and an empty project's next step", async ({ page }) => {

@@ -1,12 +1,15 @@
 import { type Header, type Row, type Table, flexRender } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { Link } from "react-router";
 import { type ClaimQuery, claimQueryToSearch } from "../../lib/claim-query";
 import type { ClaimRow } from "../../lib/review-types";
 import { DESCENDING_FIRST, SORT_OF_COLUMN } from "./columns";
 import { ClaimTableRow } from "./claim-table-row";
 import { isTypingTarget } from "./use-table-keyboard";
+
+/** About the sticky header's height, in pixels. */
+const HEADER_HEIGHT = 28;
 
 interface GridProps {
   table: Table<ClaimRow>;
@@ -50,6 +53,20 @@ function SortableHeader({ header, query }: { header: Header<ClaimRow, unknown>; 
   );
 }
 
+/**
+ * Scrolls the table's own box (never the page: on a phone the table starts below the fold) so
+ * that `row` is wholly in view, below the sticky header.
+ */
+function revealRow(box: HTMLElement, row: HTMLElement) {
+  const boxRect = box.getBoundingClientRect();
+  const rowRect = row.getBoundingClientRect();
+  const header = box.querySelector("thead")?.getBoundingClientRect().height ?? HEADER_HEIGHT;
+  const above = rowRect.top - (boxRect.top + header);
+  const below = rowRect.bottom - (boxRect.top + box.clientHeight);
+  if (above < 0) box.scrollTop += above;
+  else if (below > 0) box.scrollTop += Math.min(below, above);
+}
+
 function Spacer({ height, columns }: { height: number; columns: number }) {
   if (height <= 0) return null;
   return (
@@ -67,23 +84,47 @@ export function ClaimsGrid({ table, query, total, compact, hydrated, active, all
   const virtualizer = useVirtualizer({
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => (compact ? 40 : 64),
+    // Rows hold a clamped claim (styles/claims-workspace.css): one or two lines high.
+    estimateSize: () => (compact ? 26 : 42),
+    // The sticky header covers the top of the scroll box: a row moved to from below stops under it.
+    scrollPaddingStart: HEADER_HEIGHT,
     overscan: 12,
   });
   // Keyboard focus follows the selected row in the same commit: a dialog opened by the next
   // key returns focus to the element focused when it opened, and the focused row becomes
   // the selection again (onFocus). Focus still on the previous row would select it, and
   // the key after would tag the wrong claim.
+  const activeId = useRef<number | undefined>(undefined);
+  activeId.current = tableRows[active]?.original.id;
   useLayoutEffect(() => {
     if (!hydrated || tableRows.length === 0) return;
     virtualizer.scrollToIndex(active, { align: "auto" });
     const id = tableRows[active]?.original.id;
-    if (id === undefined || isTypingTarget(document.activeElement)) return;
-    const focusRow = () => rowRefs.current.get(id)?.focus({ preventScroll: true });
+    if (id === undefined) return;
+    const focusRow = () => {
+      const element = rowRefs.current.get(id);
+      // The virtualizer's estimate can leave the row half under the edge.
+      if (element && scrollRef.current) revealRow(scrollRef.current, element);
+      if (!isTypingTarget(document.activeElement)) element?.focus({ preventScroll: true });
+    };
     // A row scrolled far into view is rendered on the next frame.
     if (rowRefs.current.has(id)) focusRow();
     else requestAnimationFrame(focusRow);
   }, [active, hydrated]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Opening or closing the panel (or resizing the window) changes the table's height: the
+  // selected row stays in view.
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (!hydrated || !box || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      const id = activeId.current;
+      const row = id === undefined ? undefined : rowRefs.current.get(id);
+      if (row) revealRow(box, row);
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [hydrated]);
 
   // Until hydrated every row is rendered (it works without JavaScript); then only the visible ones.
   const virtualItems = hydrated ? virtualizer.getVirtualItems() : null;
@@ -117,7 +158,7 @@ export function ClaimsGrid({ table, query, total, compact, hydrated, active, all
               index={index}
               rowIndex={(query.page - 1) * query.size + index + 2}
               active={index === active}
-              selected={row.getIsSelected() || allMatching}
+              checked={row.getIsSelected() || allMatching}
               rowRef={(element) => {
                 if (element) {
                   rowRefs.current.set(row.original.id, element);

@@ -11,6 +11,7 @@ import { FiltersForm, StatusCounts } from "./filters-toolbar";
 import { Pager } from "./pager";
 import { RationaleDialog } from "./rationale-dialog";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { useAdvanceAfterVerdict } from "./use-advance-after-verdict";
 import { useClaimPanel } from "./use-claim-panel";
 import { useLiveUpdates } from "./use-live-updates";
 import { usePresenceHeartbeat } from "./use-presence-heartbeat";
@@ -38,12 +39,19 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
   useEffect(() => setHydrated(true), []);
   useEffect(() => setActive((index) => Math.min(index, Math.max(0, rows.length - 1))), [rows.length]);
 
-  const panel = useClaimPanel(slug);
+  const panel = useClaimPanel(slug, rows[active]?.id);
   const tagging = useTagging({
     slug,
     canTag,
     requireSourceForVerdict: project.requireSourceForVerdict,
     openPanel: panel.open,
+    announce: setAnnouncement,
+  });
+  useAdvanceAfterVerdict({
+    enabled: preferences.advance,
+    rows,
+    active,
+    setActive,
     announce: setAnnouncement,
   });
   useLiveUpdates({ slug, viewerId, announce: setAnnouncement, reloadPanel: panel.reload });
@@ -96,7 +104,10 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
     // without them); tests wait for it before pressing keys.
     <div className={`claims-workspace${panel.claimId !== null ? " with-panel" : ""}`} data-hydrated={hydrated ? "" : undefined}>
       <div className="claims-main">
-        <StatusCounts query={query} counts={counts} onShowShortcuts={showShortcuts} />
+        <div className="workspace-bar">
+          <StatusCounts query={query} counts={counts} onShowShortcuts={showShortcuts} />
+          <ViewOptions slug={slug} query={query} total={total} pages={pages} preferences={preferences} action={tableAction} />
+        </div>
         <FiltersForm
           slug={slug}
           query={query}
@@ -105,7 +116,6 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
           members={members}
           searchInput={searchInput}
         />
-        <ViewOptions slug={slug} query={query} total={total} pages={pages} preferences={preferences} action={tableAction} />
         {canBulk ? (
           <BulkBar
             action={tableAction}

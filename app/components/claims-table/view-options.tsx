@@ -14,13 +14,13 @@ interface ViewOptionsProps {
   action: string;
 }
 
-/** Columns and density (saved per user as soon as they change), and what the view holds. */
+/** Columns, density and moving on after a verdict (saved per user as soon as they change), and what the view holds. */
 export function ViewOptions({ slug, query, total, pages, preferences, action }: ViewOptionsProps) {
   const fetcher = useFetcher<TableFormResult>();
   return (
     <div className="table-tools">
-      <details className="column-menu">
-        <summary>Columns and density</summary>
+      <details className="column-menu view-options-menu">
+        <summary>View options</summary>
         <fetcher.Form
           method="post"
           action={action}
@@ -42,6 +42,10 @@ export function ViewOptions({ slug, query, total, pages, preferences, action }: 
               <option value="comfortable">Comfortable</option>
               <option value="compact">Compact</option>
             </select>
+          </label>
+          <label className="checkbox-inline">
+            <input type="checkbox" name="advance" value="on" defaultChecked={preferences.advance} /> After a verdict, move to the next
+            unreviewed claim
           </label>
           <noscript>
             <button type="submit" className="button small">
