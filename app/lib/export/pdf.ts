@@ -158,6 +158,7 @@ function writeCover(doc: PDFKit.PDFDocument, header: ReportHeader, { left, width
     ["Period", periodInWords(header)],
     ["Claims", `${scopeInWords(header)} (${plural(summary.total, "claim")})`],
     ["Generated", generatedInWords(header)],
+    ...(header.includes?.comments ? ([["Includes", "Each claim's discussion"]] as Array<[string, string]>) : []),
     ["Audit trail", `Stated up to entry ${header.integrity.events}; the appendix explains how to check it`],
   ];
   for (const [label, value] of facts) {
