@@ -285,11 +285,13 @@ const withFactAndComments = (id: number): ReportClaim =>
 
 describe("facts and discussion in the report", () => {
   it("HTML lists each other outlet's version with its verdict and the differing detail, and the discussion, escaped", async () => {
-    const html = (await render("html", [withFactAndComments(1), claim(2)], { includes: { comments: true } })).toString("utf8");
+    const html = (await render("html", [withFactAndComments(1), claim(2, { comments: [] })], { includes: { comments: true } })).toString(
+      "utf8",
+    );
     expect(html).toContain("<h4>Also stated by</h4>");
     expect(html).toContain("Fact #5, stated by 3 outlets");
     expect(html).toContain(
-      'Coast Times</span> — “The deadline is 5 p.m. on Friday.” (<span class="disputed">Disputed</span>)<span class="differs">Differs on the time: 5:01 p.m. here, 5 p.m. there</span>',
+      'Coast Times</span> — “The deadline is 5 p.m. on Friday.” <span class="disputed">(Disputed)</span><span class="differs">Differs on the time: 5:01 p.m. here, 5 p.m. there</span>',
     );
     expect(html).toContain("Harbour &lt;Daily&gt;");
     expect(html).toContain("and 2 other claims (see the Facts view)");
@@ -297,7 +299,7 @@ describe("facts and discussion in the report", () => {
     expect(html).toContain("Checked the &lt;notice&gt;, line two\nstill holds");
     expect(html).toContain("A former member · 21 Nov 2026, 13:00 UTC");
     expect(html).toContain("Comment deleted by its author.");
-    // A claim without a fact or a discussion has neither block: one of each in the report.
+    // A claim without a fact or comments has neither block: one of each in the report.
     expect(html.match(/<h4>Also stated by<\/h4>/g)).toHaveLength(1);
     expect(html.match(/<h4>Discussion<\/h4>/g)).toHaveLength(1);
   });
@@ -314,7 +316,7 @@ describe("facts and discussion in the report", () => {
     for (const line of [
       "ALSO STATED BY",
       "Fact #5, stated by 3 outlets",
-      "Coast Times — “The deadline is 5 p.m. on Friday.” ( Disputed )",
+      "Coast Times — “The deadline is 5 p.m. on Friday.” (Disputed)",
       "Differs on the time: 5:01 p.m. here, 5 p.m. there",
       "DISCUSSION",
       "Lucía Rivera · 21 Nov 2026, 12:30 UTC (edited)",

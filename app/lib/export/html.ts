@@ -150,7 +150,7 @@ function htmlFact(fact: ReportClaim["fact"]): string {
   const items = fact.others
     .map((other) => {
       const v = otherVersionView(other);
-      return `<li><span class="who">${escapeHtml(v.who)}</span> — ${escapeHtml(v.text)} (<span class="${other.status}">${escapeHtml(v.verdict)}</span>)${v.differs ? `<span class="differs">${escapeHtml(v.differs)}</span>` : ""}</li>`;
+      return `<li><span class="who">${escapeHtml(v.who)}</span> — ${escapeHtml(v.text)} <span class="${other.status}">(${escapeHtml(v.verdict)})</span>${v.differs ? `<span class="differs">${escapeHtml(v.differs)}</span>` : ""}</li>`;
     })
     .join("");
   const more = words.leftOut ? `<li class="meta">${escapeHtml(words.leftOut)}</li>` : "";
@@ -159,8 +159,8 @@ function htmlFact(fact: ReportClaim["fact"]): string {
 
 /** The claim's discussion when the report includes it. */
 function htmlComments(comments: ReportClaim["comments"], timeZone: string): string {
-  if (!comments) return "";
-  if (comments.length === 0) return `<h4>${DISCUSSION_TITLE}</h4><p class="meta">No comments.</p>`;
+  // A claim nobody discussed says nothing, as in the PDF.
+  if (!comments || comments.length === 0) return "";
   const items = comments
     .map((comment) => {
       const c = commentView(comment, timeZone);

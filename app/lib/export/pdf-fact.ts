@@ -18,9 +18,9 @@ export function writeFact(doc: PDFKit.PDFDocument, fact: ReportClaim["fact"], ct
     keepTogether(doc, 28, ctx.bottom);
     doc.moveDown(0.2);
     doc.font("bold").fontSize(8.5).fillColor(INK).text(`${v.who} — `, left, doc.y, { continued: true, width });
-    doc.font("serif").text(`${v.text} (`, { continued: true });
-    doc.font("bold").fillColor(VERDICT_COLORS[other.status]).text(v.verdict, { continued: true });
-    doc.font("serif").fillColor(INK).text(")");
+    doc.font("serif").text(`${v.text} `, { continued: true });
+    // The verdict with its brackets in one run, so that a line never ends with "(".
+    doc.font("bold").fillColor(VERDICT_COLORS[other.status]).text(`(${v.verdict})`);
     if (v.differs)
       doc
         .font("bold")
@@ -33,10 +33,10 @@ export function writeFact(doc: PDFKit.PDFDocument, fact: ReportClaim["fact"], ct
 }
 
 export function writeComments(doc: PDFKit.PDFDocument, comments: ReportClaim["comments"], ctx: PdfClaimContext) {
-  if (!comments) return;
+  // A claim nobody discussed says nothing: "No comments" under most claims of a long report is noise.
+  if (!comments || comments.length === 0) return;
   const { left, width } = ctx;
   smallHeading(doc, DISCUSSION_TITLE, ctx);
-  if (comments.length === 0) doc.font("body").fontSize(8.5).fillColor(MUTED).text("No comments.", left, doc.y, { width });
   for (const comment of comments) {
     const c = commentView(comment, ctx.timeZone);
     keepTogether(doc, 24, ctx.bottom);
