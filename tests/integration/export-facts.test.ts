@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
 import { reportSchema } from "../../app/lib/export/report";
+import { parseClaimQuery } from "../../app/lib/claim-query";
+import { searchClaims } from "../../app/models/claim-search.server";
 import { tagClaim } from "../../app/models/claim-verdict.server";
 import { addComment, deleteComment } from "../../app/models/comments/comment-write.server";
 import { importFile } from "../../app/models/import.server";
@@ -117,6 +119,27 @@ describe("report with facts and discussion", () => {
     expect(without).not.toContain("<h4>Discussion</h4>");
     const csv = (await exportViaRoute(desk.project.slug, desk.members.reviewer.id, { format: "csv", comments: "on" })).body as string;
     expect(csv).not.toContain("Notice seen");
+  });
+
+  it("gives the claims table's rows their fact and its number of outlets", async () => {
+    const desk = await ferryDesk();
+    const { rows } = await searchClaims({
+      projectId: desk.project.id,
+      query: parseClaimQuery(new URLSearchParams()),
+      viewerId: desk.members.viewer.id,
+    });
+    const factOf = (id: number) => rows.find((row) => row.id === id)!.fact;
+    const member = await getDb().factMember.findUniqueOrThrow({ where: { claimId: desk.coast.id } });
+    expect(factOf(desk.coast.id)).toEqual({ id: member.factId, outlets: 3 });
+    expect(factOf(desk.northgate.id)).toEqual(factOf(desk.coast.id));
+    // A dismissed claim no longer counts: its outlet drops out of the fact.
+    await getDb().claim.update({ where: { id: desk.harbour.id }, data: { dismissed: true } });
+    const again = await searchClaims({
+      projectId: desk.project.id,
+      query: parseClaimQuery(new URLSearchParams()),
+      viewerId: desk.members.viewer.id,
+    });
+    expect(again.rows.find((row) => row.id === desk.coast.id)!.fact).toEqual({ id: member.factId, outlets: 2 });
   });
 
   it("tells no reader a proposal waiting for its second review through another claim's fact", async () => {
