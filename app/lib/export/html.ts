@@ -112,7 +112,7 @@ export function htmlStart(header: ReportHeader): string {
 <nav aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2><ol>${contents}</ol></nav>
 <main>
 <section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>
-<p>This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. Each claim shows the verdict, who set it and when, the desk's rationale and sources, and its history.</p>
+<p>This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. Each claim shows the verdict, who set it and when, the desk's rationale and sources, what other outlets said of the same fact, and its history.</p>
 <table><thead><tr><th scope="col">Verdict</th><th scope="col">Claims</th></tr></thead><tbody>${counts}<tr><th scope="row">Total</th><td class="n">${summary.total}</td></tr></tbody></table>
 ${chart(summary)}
 <h3>Reviewers</h3>${reviewersTable(header)}</section>
