@@ -44,6 +44,8 @@ export interface ClaimRow {
   assignee: Person | null;
   /** Who set the verdict and when; null while nobody has decided. */
   decision: { displayName: string; at: string } | null;
+  /** The claim's fact and how many outlets state it; null while it is in none. */
+  fact: { id: number; outlets: number } | null;
 }
 
 /** The claims page: one page of rows and everything the table's controls offer. */

@@ -9,6 +9,7 @@ export const HIDEABLE_COLUMNS = [
   { id: "checkworthiness", label: "Check-worthiness" },
   { id: "assignee", label: "Assignee" },
   { id: "sources", label: "Sources" },
+  { id: "fact", label: "Fact" },
   { id: "lastChanged", label: "Verdict by" },
 ] as const;
 export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number]["id"];

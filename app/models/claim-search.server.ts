@@ -23,6 +23,8 @@ interface ClaimTableRow {
   assigneeName: string | null;
   decidedByName: string | null;
   decidedAt: Date | null;
+  factId: number | null;
+  factOutlets: bigint | number | null;
 }
 
 export interface SearchClaimsOptions {
@@ -41,10 +43,15 @@ export async function searchClaims(options: SearchClaimsOptions) {
     getDb().$queryRaw<ClaimTableRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
              d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
-             COALESCE(du."displayName", de."actorName") AS "decidedByName", de."createdAt" AS "decidedAt"
+             COALESCE(du."displayName", de."actorName") AS "decidedByName", de."createdAt" AS "decidedAt", fm."factId",
+             -- Per row of the page only (at most its size), through the index on FactMember's fact.
+             (SELECT COUNT(DISTINCT COALESCE(fd."outlet", 'document ' || CAST(fd."id" AS TEXT)))
+              FROM "FactMember" f2 JOIN "Claim" fc ON fc."id" = f2."claimId" AND fc."dismissed" = false
+              JOIN "Document" fd ON fd."id" = fc."documentId" WHERE f2."factId" = fm."factId") AS "factOutlets"
       FROM "Claim" c
       JOIN "Document" d ON d."id" = c."documentId"
       LEFT JOIN "User" a ON a."id" = c."assigneeId"
+      LEFT JOIN "FactMember" fm ON fm."claimId" = c."id"
       ${decisionJoin(options.projectId)}
       WHERE ${conditions}
       ORDER BY ${claimOrder(query)}
@@ -58,12 +65,13 @@ export async function searchClaims(options: SearchClaimsOptions) {
   return {
     // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
     // databases; only aggregates such as COUNT come back as bigint.
-    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, decidedByName, decidedAt, ...claim }) => ({
+    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, decidedByName, decidedAt, factId, factOutlets, ...claim }) => ({
       ...claim,
       document: { id: documentId, title: documentTitle },
       assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? "" },
       // Who set the verdict (not whoever changed the claim last): app/lib/verdict.ts.
       decision: decidedAt === null ? null : { displayName: decidedByName ?? "someone", at: decidedAt },
+      fact: factId === null ? null : { id: Number(factId), outlets: Number(factOutlets ?? 1) },
     })),
     total,
     counts,

@@ -11,6 +11,8 @@ import type { Actor } from "./user.server";
 export { ClaimReviewConfigError };
 
 const PRINTED = new Set<ExportFormat>(["html", "pdf"]);
+/** The formats that carry each claim's history, fact and (when asked) discussion. */
+const FULL = new Set<ExportFormat>(["json", "html", "pdf"]);
 
 /** The claims a report for people lists, grouped by verdict in reading order (disputed first), each group by id. */
 async function* byVerdict(query: ClaimQuery, claimsOf: (query: ClaimQuery) => AsyncGenerator<ReportClaim[]>) {
@@ -39,6 +41,8 @@ export async function startExport(
      * open proposals of others are left out. Unset, the reader is treated as blind.
      */
     viewerRole?: ProjectRole;
+    /** Each claim's discussion in the JSON, HTML and PDF reports. */
+    comments?: boolean;
   } = {},
 ): Promise<AsyncGenerator<Uint8Array>> {
   if (format === "claimreview") {
@@ -49,10 +53,13 @@ export async function startExport(
     if (!settings.publisherName || !settings.publisherUrl)
       throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
   }
-  const header = await beginExport(project, format, query, actor, viewerId);
+  const full = FULL.has(format);
+  const header = await beginExport(project, format, query, actor, viewerId, { comments: full && Boolean(options.comments) });
   const claimsOf = (q: ClaimQuery) =>
     exportClaims(project.id, q, viewerId, {
-      withHistory: format === "json" || format === "html" || format === "pdf",
+      withHistory: full,
+      withFacts: full,
+      withComments: full && Boolean(options.comments),
       asOfSeq: header.integrity.events,
       history: historyContextOf(header),
       viewer: { userId: viewerId, role: options.viewerRole ?? "reviewer" },

@@ -3,7 +3,8 @@ import vm from "node:vm";
 import { projectChain } from "../lib/audit-hash";
 import type { ClaimQuery } from "../lib/claim-query";
 import { type HistoryContext, describeEvent, lineToText } from "../lib/history";
-import type { ReportClaim, ReportHeader, ExportFormat, ReportReview } from "../lib/export/report";
+import type { ReportClaim, ReportComment, ReportHeader, ExportFormat, ReportReview } from "../lib/export/report";
+import { reportFactOf } from "../lib/export/fact-versions";
 import { redactHistory } from "../lib/review/blind-history";
 import { type Viewer, isBlindTo, isReviewState } from "../lib/review/review-state";
 import { REPORT_VERSION } from "../lib/export/report";
@@ -12,6 +13,8 @@ import { appendAuditEvent } from "./audit.server";
 import { countClaimsByStatus } from "./claim-counts.server";
 import { decisionJoin, verdictsFromTrail } from "./claim-decision.server";
 import { claimConditions } from "./claim-filter.server";
+import { type ThreadComment, commentsOfClaims } from "./comments/comment-thread.server";
+import { factsForReport } from "./fact-export.server";
 import { projectPeople } from "./people.server";
 import type { Actor } from "./user.server";
 
@@ -31,9 +34,11 @@ export async function beginExport(
   query: ClaimQuery,
   actor: Actor & { displayName: string },
   viewerId: number,
+  options: { comments?: boolean } = {},
 ): Promise<ReportHeader> {
   const db = getDb();
   const filters = describeFilters(query);
+  const includes = { comments: Boolean(options.comments) };
   await db.$transaction((tx) =>
     appendAuditEvent(tx, {
       projectId: project.id,
@@ -43,7 +48,7 @@ export async function beginExport(
       action: "report.exported",
       targetType: "project",
       targetId: project.id,
-      details: { format, filters },
+      details: { format, filters, ...(includes.comments ? { includes } : {}) },
     }),
   );
   const conditions = claimConditions({ projectId: project.id, query, viewerId });
@@ -73,6 +78,7 @@ export async function beginExport(
     generatedAt: new Date().toISOString(),
     generatedBy: actor.displayName,
     filters,
+    includes,
     summary,
     period: { from: isoOrNull(period[0]?.from), to: isoOrNull(period[0]?.to) },
     reviewers: reviewers
@@ -286,6 +292,10 @@ export async function* exportClaims(
   viewerId: number,
   options: {
     withHistory: boolean;
+    /** Each claim's fact with the other claims stating it. */
+    withFacts?: boolean;
+    /** Each claim's discussion. */
+    withComments?: boolean;
     asOfSeq: number;
     history: HistoryContext;
     /** Who reads the report: a reviewer is blind to proposals waiting for their second review. Unset: blind. */
@@ -312,7 +322,8 @@ export async function* exportClaims(
     collectGarbageNow(PAGE);
     afterId = claims[claims.length - 1]!.id;
     const ids = claims.map((c) => c.id);
-    const [links, events, changedSince, rounds] = await Promise.all([
+    const factIds = options.withFacts ? [...new Set(claims.flatMap((c) => (c.factId === null ? [] : [Number(c.factId)])))] : [];
+    const [links, events, changedSince, rounds, facts, comments] = await Promise.all([
       db.$queryRaw<SourceRow[]>`
         SELECT l."claimId", l."stance", l."quote", l."note", l."addedAt", u."displayName" AS "addedBy",
                s."url", s."title", s."outlet", s."documentId"
@@ -340,12 +351,19 @@ export async function* exportClaims(
         LEFT JOIN "User" xu ON xu."id" = r."adjudicatorId"
         WHERE r."claimId" IN (${Prisma.join(ids)}) AND r."projectId" = ${projectId} AND r."closedAt" IS NULL`
         : Promise.resolve([] as RoundRow[]),
+      factsForReport(projectId, factIds),
+      options.withComments ? commentsOfClaims(projectId, ids) : Promise.resolve([] as ThreadComment[]),
     ]);
     const asOfHead = changedSince.length === 0 ? null : await verdictsAsOf(projectId, changedSince, options.asOfSeq);
     // Plain SQL rows carry the columns' own types (numbers, dates) on both databases.
     const eventsOf = groupBy(events, (event) => event.targetId);
     const linksOf = groupBy(links, (link) => link.claimId);
     const roundOf = new Map(rounds.map((round) => [round.claimId, round]));
+    const commentsOf = groupBy(comments, (comment) => comment.claimId);
+    const factOf = (claim: ClaimRow) => {
+      const fact = claim.factId === null ? undefined : facts.get(Number(claim.factId));
+      return fact ? reportFactOf(fact, { id: claim.id, documentId: claim.documentId }) : null;
+    };
     yield claims.map((claim): ReportClaim => {
       const id = claim.id;
       const history = options.withHistory
@@ -364,6 +382,7 @@ export async function* exportClaims(
         version: claim.version,
         checkworthiness: claim.checkworthiness,
         factId: claim.factId === null ? null : Number(claim.factId),
+        ...(options.withFacts ? { fact: factOf(claim) } : {}),
         document: {
           id: claim.documentId,
           title: claim.documentTitle,
@@ -397,7 +416,20 @@ export async function* exportClaims(
               };
             })
           : [],
+        ...(options.withComments ? { comments: (commentsOf.get(id) ?? []).map(reportComment) } : {}),
       };
     });
   }
+}
+
+function reportComment(comment: ThreadComment): ReportComment {
+  return {
+    id: comment.id,
+    author: comment.author?.username ?? null,
+    authorName: comment.author?.displayName ?? null,
+    text: comment.body,
+    at: comment.createdAt.toISOString(),
+    editedAt: comment.editedAt?.toISOString() ?? null,
+    deletedAt: comment.deletedAt?.toISOString() ?? null,
+  };
 }

@@ -1,4 +1,6 @@
 import { Prisma, getDb } from "../db.server";
+import { isClaimStatus } from "../lib/claim-status";
+import type { FactForReport, FactMemberRow } from "../lib/export/fact-versions";
 import { extractDetails } from "../lib/matching/details";
 import { parseDifferences } from "./fact-list.server";
 
@@ -76,4 +78,43 @@ export async function factIdsOfClaims(projectId: number, claimIds: number[]): Pr
   const rows = await getDb().$queryRaw<Array<{ claimId: number; factId: number }>>`
     SELECT "claimId", "factId" FROM "FactMember" WHERE "projectId" = ${projectId} AND "claimId" IN (${Prisma.join(claimIds)})`;
   return new Map(rows.map((r) => [Number(r.claimId), Number(r.factId)]));
+}
+
+/**
+ * The facts of a page of the report with all their claims (dismissed candidates left out),
+ * article by article, for each claim's "also stated by".
+ */
+export async function factsForReport(projectId: number, factIds: number[]): Promise<Map<number, FactForReport>> {
+  if (factIds.length === 0) return new Map();
+  const rows = await getDb().$queryRaw<
+    Array<FactMemberRow & { factId: number; label: string | null; labelClaimId: number | null; differences: string }>
+  >`
+    SELECT m."factId", f."label", f."labelClaimId", f."differences", c."id" AS "claimId", c."documentId", c."text", c."status",
+           d."title" AS "documentTitle", d."outlet"
+    FROM "FactMember" m JOIN "Fact" f ON f."id" = m."factId"
+    JOIN "Claim" c ON c."id" = m."claimId" AND c."dismissed" = false
+    JOIN "Document" d ON d."id" = c."documentId"
+    WHERE m."projectId" = ${projectId} AND m."factId" IN (${Prisma.join(factIds)})
+    ORDER BY m."factId", c."documentId", c."start", c."id"`;
+  const facts = new Map<number, FactForReport & { differencesJson: string }>();
+  for (const row of rows) {
+    const id = Number(row.factId);
+    let fact = facts.get(id);
+    if (!fact) {
+      fact = { id, label: row.label, labelClaimId: row.labelClaimId, differences: [], differencesJson: row.differences, members: [] };
+      facts.set(id, fact);
+    }
+    fact.members.push({
+      claimId: Number(row.claimId),
+      documentId: Number(row.documentId),
+      documentTitle: row.documentTitle,
+      outlet: row.outlet,
+      text: row.text,
+      status: isClaimStatus(row.status) ? row.status : "unverified",
+    });
+  }
+  const result = new Map<number, FactForReport>();
+  for (const [id, { differencesJson, ...fact }] of facts)
+    result.set(id, { ...fact, differences: parseDifferences(differencesJson, new Set(fact.members.map((m) => m.claimId))) });
+  return result;
 }

@@ -10,6 +10,7 @@ import { ClaimReviewConfigError, startExport } from "../models/export-stream.ser
 const requestSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "Choose csv, json, claimreview, html or pdf" }),
   bom: z.literal("on").optional(),
+  comments: z.literal("on").optional(),
 });
 
 // A POST: each export is recorded in the audit trail, and no GET changes anything.
@@ -18,7 +19,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
   const fields = new URLSearchParams();
   for (const [key, value] of form) if (typeof value === "string") fields.append(key, value);
-  const parsed = requestSchema.safeParse({ format: fields.get("format") ?? undefined, bom: fields.get("bom") ?? undefined });
+  const parsed = requestSchema.safeParse({
+    format: fields.get("format") ?? undefined,
+    bom: fields.get("bom") ?? undefined,
+    comments: fields.get("comments") ?? undefined,
+  });
   if (!parsed.success) return Response.json({ message: parsed.error.issues[0]!.message }, { status: 400 });
   const query = parseClaimQuery(fields);
   let stream: AsyncGenerator<Uint8Array>;
@@ -30,7 +35,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       { ...actorOf(auth, context), displayName: auth.user.displayName },
       auth.user.id,
       // Passage sources link to their article in the app; the role decides what a blind second review hides.
-      { bom: parsed.data.bom === "on", appOrigin: getConfig().APP_ORIGIN ?? new URL(request.url).origin, viewerRole: auth.role },
+      {
+        bom: parsed.data.bom === "on",
+        comments: parsed.data.comments === "on",
+        appOrigin: getConfig().APP_ORIGIN ?? new URL(request.url).origin,
+        viewerRole: auth.role,
+      },
     );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) return Response.json({ message: error.message }, { status: 400 });

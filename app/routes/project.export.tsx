@@ -87,6 +87,10 @@ export default function Export({ loaderData }: Route.ComponentProps) {
           <input id="export-bom" type="checkbox" name="bom" value="on" />
           <label htmlFor="export-bom">Add a byte-order mark to CSV (for Excel)</label>
         </div>
+        <div className="field checkbox">
+          <input id="export-comments" type="checkbox" name="comments" value="on" />
+          <label htmlFor="export-comments">Include each claim's discussion (PDF, HTML and JSON)</label>
+        </div>
         <button type="submit" className="button primary">
           Download report
         </button>

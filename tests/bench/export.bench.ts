@@ -1,5 +1,7 @@
 // npm run bench:export — time to export 10,000 claims in each format and 100,000 claims to
 // CSV, with the growth of resident memory, on a fresh SQLite database. Output goes to /dev/null.
+// Then the PDF report with facts and comments for 1,000, 4,000 and 10,000 claims, each in a
+// fresh process so that its peak resident memory is the report's. `-- --pdf` runs only those.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,7 +9,9 @@ import { PerformanceObserver, constants } from "node:perf_hooks";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-export-bench-"));
+// A child process measuring one PDF reads the parent's database.
+const workDir = process.env.EXPORT_BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-export-bench-"));
+process.env.EXPORT_BENCH_DIR = workDir;
 process.env.DATABASE_URL = `file:${path.join(workDir, "bench.db")}`;
 const cli = (...args: string[]) => {
   const result = spawnSync(process.execPath, [path.join(root, "bin/claimdesk.mjs"), ...args], {
@@ -23,7 +27,7 @@ const { parseClaimQuery } = await import("../../app/lib/claim-query");
 const { startExport } = await import("../../app/models/export-stream.server");
 const { disconnectDb, getDb } = await import("../../app/db.server");
 
-async function run(slug: string, format: "csv" | "json" | "claimreview" | "html" | "pdf") {
+async function run(slug: string, format: "csv" | "json" | "claimreview" | "html" | "pdf", options: { comments?: boolean } = {}) {
   const project = await getDb().project.findUniqueOrThrow({ where: { slug } });
   const sink = fs.createWriteStream("/dev/null");
   const rssBefore = process.memoryUsage().rss;
@@ -45,6 +49,7 @@ async function run(slug: string, format: "csv" | "json" | "claimreview" | "html"
     parseClaimQuery(new URLSearchParams()),
     { id: null, name: "bench", displayName: "Bench" },
     0,
+    { comments: options.comments },
   );
   for await (const chunk of stream) {
     bytes += chunk.byteLength;
@@ -59,31 +64,133 @@ async function run(slug: string, format: "csv" | "json" | "claimreview" | "html"
   await new Promise((resolve) => setImmediate(resolve));
   observer.disconnect();
   const gc = pauses.length ? `${pauses.length} full GCs, longest ${Math.max(...pauses).toFixed(0)} ms` : "no full GC";
+  return { seconds, bytes, peak, rssBefore, chunks, gc };
+}
+
+async function report(slug: string, format: "csv" | "json" | "claimreview" | "html" | "pdf") {
+  const { seconds, bytes, peak, rssBefore, chunks, gc } = await run(slug, format);
   console.log(
     `${slug.padEnd(8)} ${format.padEnd(12)} ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1_048_576).toFixed(1).padStart(6)} MB  RSS +${((peak - rssBefore) / 1_048_576).toFixed(0)} MB (peak ${(peak / 1_048_576).toFixed(0)} MB, ${chunks} chunks)  ${gc}`,
   );
 }
 
-try {
-  cli("db", "migrate");
-  cli("user", "create", "--username", "bench", "--admin", "--password-stdin");
-  for (const [slug, claims] of [
-    ["k10", 10_000],
-    ["k100", 100_000],
-  ] as const) {
-    cli("project", "create", "--slug", slug, "--name", slug, "--owner", "bench");
-    cli("project", "settings", "--project", slug, "--require-source", "off");
-    cli("demo", "seed-large", "--project", slug, "--claims", String(claims));
+/**
+ * Facts of three claims from three articles (the same sentence of consecutive articles; every
+ * fourth fact with a differing figure) and two comments on every fifth claim: what a PDF
+ * report "with facts and comments" has to write.
+ */
+async function addFactsAndComments(slug: string) {
+  const db = getDb();
+  const project = await db.project.findUniqueOrThrow({ where: { slug } });
+  const bench = await db.user.findUniqueOrThrow({ where: { username: "bench" } });
+  const claims = await db.claim.findMany({
+    where: { projectId: project.id },
+    orderBy: { id: "asc" },
+    select: { id: true, documentId: true },
+  });
+  const documents = new Map<number, typeof claims>();
+  for (const claim of claims) documents.set(claim.documentId, [...(documents.get(claim.documentId) ?? []), claim]);
+  const byDocument = [...documents.values()];
+  for (let d = 0; d + 2 < byDocument.length; d += 3) {
+    const [a, b, c] = [byDocument[d]!, byDocument[d + 1]!, byDocument[d + 2]!];
+    const groups = a.slice(0, Math.min(a.length, b.length, c.length)).map((first, i) => [first.id, b[i]!.id, c[i]!.id]);
+    const facts = await db.fact.createManyAndReturn({
+      data: groups.map((ids, i) => ({
+        projectId: project.id,
+        labelClaimId: ids[0]!,
+        differences:
+          i % 4 === 0
+            ? JSON.stringify([{ kind: "number", values: ids.map((claimId, j) => ({ claimId, value: String(100 + j), key: String(j) })) }])
+            : "[]",
+        differenceCount: i % 4 === 0 ? 1 : 0,
+      })),
+      select: { id: true },
+    });
+    await db.factMember.createMany({
+      data: groups.flatMap((ids, i) => ids.map((claimId) => ({ claimId, factId: facts[i]!.id, projectId: project.id }))),
+    });
   }
-  await getDb().project.updateMany({ data: { publisherName: "Bench Checks", publisherUrl: "https://checks.example.org" } });
-  console.log("project  format       time     size   memory");
-  // The 100,000-claim CSV first, so its memory growth is measured from a fresh process.
-  await run("k100", "csv");
-  for (const format of ["csv", "json", "claimreview", "html", "pdf"] as const) await run("k10", format);
+  await db.comment.createMany({
+    data: claims
+      .filter((_, i) => i % 5 === 0)
+      .flatMap((claim) => [
+        {
+          projectId: project.id,
+          claimId: claim.id,
+          authorId: bench.id,
+          body: "Asked the press office for the figure; waiting for an answer.",
+        },
+        { projectId: project.id, claimId: claim.id, authorId: bench.id, body: "They confirmed it by email: https://example.org/answer" },
+      ]),
+  });
+}
+
+const PDF_SIZES = [1_000, 4_000, 10_000] as const;
+
+/** In a child process: the PDF with facts and comments of one project, with the process's own peak RSS. */
+async function pdfChild(slug: string) {
+  const { seconds, bytes, rssBefore } = await run(slug, "pdf", { comments: true });
+  // The kernel's high-water mark catches the peak between samples (the PDF is laid out before it is written).
+  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0);
+  console.log(JSON.stringify({ seconds, bytes, rssBefore, peak: peakKb * 1024 }));
+}
+
+function pdfInFreshProcess(slug: string, claims: number) {
+  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--pdf-child", slug], {
+    env: process.env,
+    encoding: "utf8",
+    cwd: root,
+    timeout: 20 * 60_000,
+  });
+  const line = child.stdout.trim().split("\n").at(-1) ?? "";
+  if (child.status !== 0 || !line.startsWith("{")) {
+    console.log(
+      `${String(claims).padStart(6)} claims  PDF with facts and comments: did not finish (${child.signal ?? `exit ${child.status}`}) ${child.stderr.slice(-300)}`,
+    );
+    return;
+  }
+  const r = JSON.parse(line) as { seconds: number; bytes: number; rssBefore: number; peak: number };
   console.log(
-    `machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    `${String(claims).padStart(6)} claims  PDF with facts and comments  ${r.seconds.toFixed(2).padStart(7)} s  ${(r.bytes / 1_048_576).toFixed(1).padStart(6)} MB  peak RSS ${(r.peak / 1_048_576).toFixed(0)} MB (${(r.rssBefore / 1_048_576).toFixed(0)} MB before the export)`,
   );
+}
+
+const childAt = process.argv.indexOf("--pdf-child");
+const pdfOnly = process.argv.includes("--pdf");
+try {
+  if (childAt !== -1) await pdfChild(process.argv[childAt + 1]!);
+  else {
+    cli("db", "migrate");
+    cli("user", "create", "--username", "bench", "--admin", "--password-stdin");
+    const projects: Array<readonly [string, number]> = [
+      ...(pdfOnly
+        ? []
+        : ([
+            ["k10", 10_000],
+            ["k100", 100_000],
+          ] as const)),
+      ...PDF_SIZES.map((n) => [`pdf${n}`, n] as const),
+    ];
+    for (const [slug, claims] of projects) {
+      cli("project", "create", "--slug", slug, "--name", slug, "--owner", "bench");
+      cli("project", "settings", "--project", slug, "--require-source", "off");
+      cli("demo", "seed-large", "--project", slug, "--claims", String(claims));
+      if (slug.startsWith("pdf")) await addFactsAndComments(slug);
+    }
+    await getDb().project.updateMany({ data: { publisherName: "Bench Checks", publisherUrl: "https://checks.example.org" } });
+    if (!pdfOnly) {
+      console.log("project  format       time     size   memory");
+      // The 100,000-claim CSV first, so its memory growth is measured from a fresh process.
+      await report("k100", "csv");
+      for (const format of ["csv", "json", "claimreview", "html", "pdf"] as const) await report("k10", format);
+    }
+    await disconnectDb();
+    for (const claims of PDF_SIZES) pdfInFreshProcess(`pdf${claims}`, claims);
+    console.log(
+      `machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`,
+    );
+  }
 } finally {
   await disconnectDb();
-  fs.rmSync(workDir, { recursive: true, force: true });
+  if (childAt === -1) fs.rmSync(workDir, { recursive: true, force: true });
 }

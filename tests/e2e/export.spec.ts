@@ -6,6 +6,8 @@ import { E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
 import { signInAndExpectProjects } from "./support/session";
 
 test("a viewer downloads reports from the Export view", async ({ page }) => {
+  // Two downloads and the PDF read back with pdf.js: 36 s on a shared machine at load 22, over the default 30 s.
+  test.slow();
   await signInAndExpectProjects(page, E2E_USERS.viewer.username);
   await page.goto(`/projects/${E2E_REVIEW_PROJECT.slug}/export?status=disputed`);
   await expect(page.getByText(/\d+ claims match the current filters/)).toBeVisible();
@@ -25,6 +27,7 @@ test("a viewer downloads reports from the Export view", async ({ page }) => {
   for (const line of lines.slice(1)) expect(line).toContain(",disputed,");
 
   await form.getByRole("radio", { name: /^PDF/ }).check();
+  await form.getByRole("checkbox", { name: "Include each claim's discussion (PDF, HTML and JSON)" }).check();
   const [pdf] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download report" }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/^e2e-review-report-\d{4}-\d{2}-\d{2}\.pdf$/);
   const pages = await pdfPages(fs.readFileSync((await pdf.path())!));
@@ -33,6 +36,7 @@ test("a viewer downloads reports from the Export view", async ({ page }) => {
   expect(pages[0]).toContain("Generated");
   expect(pages[0]).toContain(E2E_REVIEW_PROJECT.name);
   expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+  expect(pages[0]).toContain("Includes Each claim's discussion");
   expect(pages[1]).toContain("Contents");
   // The claims the CSV listed are in the PDF, quoted once, with the verdict and who set it.
   const rows = parse(text, { columns: true }) as Array<Record<string, string>>;

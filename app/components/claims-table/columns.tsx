@@ -89,6 +89,21 @@ export function useClaimColumns({ slug, timeZone, canTag, canBulk, allMatching, 
       { id: "assignee", header: "Assignee", cell: ({ row }) => row.original.assignee?.displayName ?? "—" },
       { id: "sources", header: "Sources", cell: ({ row }) => row.original.sourceCount },
       {
+        id: "fact",
+        header: "Fact",
+        cell: ({ row }) =>
+          row.original.fact && row.original.fact.outlets > 1 ? (
+            <Link
+              to={paths.fact(slug, row.original.fact.id)}
+              aria-label={`${row.original.fact.outlets} outlets: show the other outlets' versions of claim ${row.original.id}`}
+            >
+              {row.original.fact.outlets} outlets
+            </Link>
+          ) : (
+            <span className="meta">{row.original.fact ? "one outlet" : "—"}</span>
+          ),
+      },
+      {
         id: "lastChanged",
         header: "Verdict by",
         cell: ({ row }) =>

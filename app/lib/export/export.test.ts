@@ -6,6 +6,7 @@ import { ClaimReviewConfigError, claimReviewOf } from "./claimreview";
 import { reportJsonSchema } from "./json-schema";
 import { renderReport } from "./render";
 import { type ReportClaim, type ReportHeader, reportSchema } from "./report";
+import { pdfPages } from "../../../tests/support/pdf-text";
 
 const header: ReportHeader = {
   version: 2,
@@ -75,14 +76,18 @@ function claim(id: number, change: Partial<ReportClaim> = {}): ReportClaim {
   };
 }
 
-async function render(format: Parameters<typeof renderReport>[0], claims: ReportClaim[], options = {}) {
+async function render(
+  format: Parameters<typeof renderReport>[0],
+  claims: ReportClaim[],
+  options: { bom?: boolean; includes?: ReportHeader["includes"] } = {},
+) {
   // Pages of two, as the model delivers them in pages: separators must be right across pages too.
   async function* source() {
     for (let i = 0; i < claims.length; i += 2) yield claims.slice(i, i + 2);
   }
   const parts: Uint8Array[] = [];
   const encoder = new TextEncoder();
-  for await (const chunk of renderReport(format, header, source(), options))
+  for await (const chunk of renderReport(format, { ...header, includes: options.includes }, source(), options))
     parts.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
   return Buffer.concat(parts);
 }
@@ -223,6 +228,102 @@ describe("HTML", () => {
     expect(html).toContain("a".repeat(64));
     expect(html).toContain("Desk &lt;b&gt;&amp;&lt;/b&gt;");
   });
+});
+
+const withFactAndComments = (id: number): ReportClaim =>
+  claim(id, {
+    factId: 5,
+    fact: {
+      id: 5,
+      label: "The deadline",
+      outlets: 3,
+      others: [
+        {
+          claimId: 21,
+          documentId: 12,
+          documentTitle: "Deadline for ferry firm",
+          outlet: "Coast Times",
+          sameArticle: false,
+          text: "The deadline is 5 p.m. on Friday.",
+          status: "disputed",
+          differences: [{ kind: "time", here: "5:01 p.m.", there: "5 p.m." }],
+        },
+        {
+          claimId: 22,
+          documentId: 13,
+          documentTitle: "Ferry deadline",
+          outlet: "Harbour <Daily>",
+          sameArticle: false,
+          text: "The firm has until 5:01 p.m. Friday.",
+          status: "confirmed",
+          differences: [],
+        },
+      ],
+      othersLeftOut: 2,
+    },
+    comments: [
+      {
+        id: 1,
+        author: "rivera",
+        authorName: "Lucía Rivera",
+        text: "Checked the <notice>, line two\nstill holds",
+        at: "2026-11-21T12:30:00.000Z",
+        editedAt: "2026-11-21T12:40:00.000Z",
+        deletedAt: null,
+      },
+      {
+        id: 2,
+        author: null,
+        authorName: null,
+        text: null,
+        at: "2026-11-21T13:00:00.000Z",
+        editedAt: null,
+        deletedAt: "2026-11-21T13:05:00.000Z",
+      },
+    ],
+  });
+
+describe("facts and discussion in the report", () => {
+  it("HTML lists each other outlet's version with its verdict and the differing detail, and the discussion, escaped", async () => {
+    const html = (await render("html", [withFactAndComments(1), claim(2, { comments: [] })], { includes: { comments: true } })).toString(
+      "utf8",
+    );
+    expect(html).toContain("<h4>Also stated by</h4>");
+    expect(html).toContain("Fact #5, stated by 3 outlets");
+    expect(html).toContain(
+      'Coast Times</span> — “The deadline is 5 p.m. on Friday.” <span class="disputed">(Disputed)</span><span class="differs">Differs on the time: 5:01 p.m. here, 5 p.m. there</span>',
+    );
+    expect(html).toContain("Harbour &lt;Daily&gt;");
+    expect(html).toContain("and 2 other claims (see the Facts view)");
+    expect(html).toContain("Lucía Rivera · 21 Nov 2026, 12:30 UTC (edited)");
+    expect(html).toContain("Checked the &lt;notice&gt;, line two\nstill holds");
+    expect(html).toContain("A former member · 21 Nov 2026, 13:00 UTC");
+    expect(html).toContain("Comment deleted by its author.");
+    // A claim without a fact or comments has neither block: one of each in the report.
+    expect(html.match(/<h4>Also stated by<\/h4>/g)).toHaveLength(1);
+    expect(html.match(/<h4>Discussion<\/h4>/g)).toHaveLength(1);
+  });
+
+  it("JSON carries factId, the fact's other versions and the comments, valid against the schema", async () => {
+    const report = reportSchema.parse(JSON.parse((await render("json", [withFactAndComments(1), claim(2)])).toString("utf8")));
+    expect(report.claims[0]).toMatchObject({ factId: 5, fact: { id: 5, othersLeftOut: 2 }, comments: [{ id: 1 }, { id: 2, text: null }] });
+    expect(report.claims[1]!.fact).toBeUndefined();
+  });
+
+  it("PDF shows the other versions, the differing detail and the discussion", async () => {
+    const pages = await pdfPages(await render("pdf", [withFactAndComments(1)]));
+    const text = pages.join(" ");
+    for (const line of [
+      "ALSO STATED BY",
+      "Fact #5, stated by 3 outlets",
+      "Coast Times — “The deadline is 5 p.m. on Friday.” (Disputed)",
+      "Differs on the time: 5:01 p.m. here, 5 p.m. there",
+      "DISCUSSION",
+      "Lucía Rivera · 21 Nov 2026, 12:30 UTC (edited)",
+      "Comment deleted by its author.",
+    ])
+      expect(text).toContain(line);
+  }, 20_000);
 });
 
 describe("PDF", () => {

@@ -3,12 +3,18 @@ import { quoted, shortUrl } from "../text";
 import type { ReportClaim, ReportHeader } from "./report";
 import { reviewLines } from "./review-lines";
 import {
+  ALSO_STATED_TITLE,
   APPENDIX_TITLE,
+  DELETED_COMMENT,
+  DISCUSSION_TITLE,
   type ReportStatus,
   articleView,
+  commentView,
   decisionInWords,
+  factInWords,
   generatedInWords,
   integrityInWords,
+  otherVersionView,
   periodInWords,
   plural,
   reportSections,
@@ -54,6 +60,8 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid var(
 blockquote{margin:.5rem 0;padding:.1rem 0 .1rem 1rem;border-left:4px solid var(--rule)}.quote{font-size:1.1rem}blockquote p{margin:.25rem 0}
 .decision{margin:.5rem 0}.sources{list-style:none;padding:0;margin:0}.sources li{margin:.5rem 0}
 .review{padding-left:1.25rem;margin:.25rem 0;font-size:.92rem}.history{padding-left:1.25rem;font-size:.88rem;color:var(--muted)}.history li{margin:.15rem 0}
+.versions,.comments{list-style:none;padding:0;margin:0}.versions li,.comments li{margin:.45rem 0}.versions .who{font-weight:700;font-family:system-ui,"DejaVu Sans",sans-serif}
+.differs{display:block;font-size:.88rem;color:var(--disputed)}.comments p{margin:.1rem 0;white-space:pre-wrap}
 .hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85rem;word-break:break-all;background:#f3f5f8;padding:.5rem;border-radius:3px}
 @media print{body{max-width:none;padding:0}a{color:inherit}section.verdict-section,#appendix{break-before:page}nav{break-after:page}}
 @page{margin:18mm 16mm}`;
@@ -100,11 +108,11 @@ export function htmlStart(header: ReportHeader): string {
 <title>Audit report: ${escapeHtml(project.name)}</title><style>${STYLE}</style></head><body>
 <header class="cover"><p class="kicker">Fact-check audit report</p><h1>${escapeHtml(project.name)}</h1>${publisher}
 <dl class="facts"><dt>Period</dt><dd>${escapeHtml(periodInWords(header))}</dd><dt>Claims</dt><dd>${escapeHtml(scopeInWords(header))} (${plural(summary.total, "claim")})</dd>
-<dt>Generated</dt><dd>${escapeHtml(generatedInWords(header))}</dd><dt>Audit trail</dt><dd>Stated up to entry ${header.integrity.events} (see the appendix)</dd></dl></header>
+<dt>Generated</dt><dd>${escapeHtml(generatedInWords(header))}</dd>${header.includes?.comments ? "<dt>Includes</dt><dd>Each claim's discussion</dd>" : ""}<dt>Audit trail</dt><dd>Stated up to entry ${header.integrity.events} (see the appendix)</dd></dl></header>
 <nav aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2><ol>${contents}</ol></nav>
 <main>
 <section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>
-<p>This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. Each claim shows the verdict, who set it and when, the desk's rationale and sources, and its history.</p>
+<p>This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. Each claim shows the verdict, who set it and when, the desk's rationale and sources, what other outlets said of the same fact, and its history.</p>
 <table><thead><tr><th scope="col">Verdict</th><th scope="col">Claims</th></tr></thead><tbody>${counts}<tr><th scope="row">Total</th><td class="n">${summary.total}</td></tr></tbody></table>
 ${chart(summary)}
 <h3>Reviewers</h3>${reviewersTable(header)}</section>
@@ -133,6 +141,33 @@ export interface HtmlClaimContext {
   projectSlug: string;
   timeZone: string;
   appOrigin?: string | null;
+}
+
+/** The other outlets' versions of the claim's fact, each with its verdict and the details it states differently. */
+function htmlFact(fact: ReportClaim["fact"]): string {
+  if (!fact) return "";
+  const words = factInWords(fact);
+  const items = fact.others
+    .map((other) => {
+      const v = otherVersionView(other);
+      return `<li><span class="who">${escapeHtml(v.who)}</span> — ${escapeHtml(v.text)} <span class="${other.status}">(${escapeHtml(v.verdict)})</span>${v.differs ? `<span class="differs">${escapeHtml(v.differs)}</span>` : ""}</li>`;
+    })
+    .join("");
+  const more = words.leftOut ? `<li class="meta">${escapeHtml(words.leftOut)}</li>` : "";
+  return `<h4>${ALSO_STATED_TITLE}</h4><p class="meta">${escapeHtml(words.heading)}</p><ul class="versions">${items}${more}</ul>`;
+}
+
+/** The claim's discussion when the report includes it. */
+function htmlComments(comments: ReportClaim["comments"], timeZone: string): string {
+  // A claim nobody discussed says nothing, as in the PDF.
+  if (!comments || comments.length === 0) return "";
+  const items = comments
+    .map((comment) => {
+      const c = commentView(comment, timeZone);
+      return `<li><p class="meta">${escapeHtml(c.byline)}</p>${c.text === null ? `<p class="meta"><em>${DELETED_COMMENT}</em></p>` : `<p>${escapeHtml(c.text)}</p>`}</li>`;
+    })
+    .join("");
+  return `<h4>${DISCUSSION_TITLE}</h4><ol class="comments">${items}</ol>`;
 }
 
 export function htmlClaim(claim: ReportClaim, context: HtmlClaimContext): string {
@@ -168,6 +203,7 @@ export function htmlClaim(claim: ReportClaim, context: HtmlClaimContext): string
 ${claim.rationale ? `<p><strong>Rationale:</strong> ${escapeHtml(claim.rationale)}</p>` : ""}
 ${review ? `<h4>Editorial review</h4><ul class="review">${review}</ul>` : ""}
 <h4>Sources</h4>${sources ? `<ul class="sources">${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
+${htmlFact(claim.fact)}${htmlComments(claim.comments, context.timeZone)}
 ${history ? `<h4>History</h4><ol class="history">${history}</ol>` : ""}</article>
 `;
 }

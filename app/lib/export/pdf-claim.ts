@@ -1,29 +1,15 @@
-import { type HistoryContext, type Segment, describeEvent } from "../history";
+import { type Segment, describeEvent } from "../history";
 import { quoted } from "../text";
 import type { ReportClaim } from "./report";
 import { reviewLines } from "./review-lines";
 import { articleView, decisionInWords, sourceView, verdictWord } from "./words";
+import { INK, MUTED, type PdfClaimContext, RULE, STANCE_COLORS, VERDICT_COLORS, keepTogether, smallHeading } from "./pdf-parts";
+import { writeComments, writeFact } from "./pdf-fact";
 
-// One claim of the PDF report: verdict, quote, article, decision, rationale, sources, history.
+export { INK, MUTED, RULE, VERDICT_COLORS, keepTogether, type PdfClaimContext };
 
-export const INK = "#1d2430";
-export const MUTED = "#5a6472";
-export const RULE = "#c9d0d9";
-export const VERDICT_COLORS = { unverified: "#8a5d00", confirmed: "#1b7f3b", disputed: "#b42318" } as const;
-const STANCE_COLORS = { supports: "#1b7f3b", refutes: "#b42318", context: MUTED } as const;
-
-export interface PdfClaimContext {
-  history: HistoryContext;
-  projectSlug: string;
-  timeZone: string;
-  appOrigin?: string | null;
-  left: number;
-  width: number;
-  /** The y below which a new block should start on the next page. */
-  bottom: number;
-  /** The first claim under its section's heading (no rule above it). */
-  firstInSection?: boolean;
-}
+// One claim of the PDF report: verdict, quote, article, decision, rationale, sources, the
+// other outlets' versions, the discussion (when asked), history.
 
 /** Writes a sentence's segments on one flowing paragraph: titles in italics, addresses as links. */
 export function writeSegments(doc: PDFKit.PDFDocument, segments: Segment[], options: PDFKit.Mixins.TextOptions = {}) {
@@ -34,17 +20,6 @@ export function writeSegments(doc: PDFKit.PDFDocument, segments: Segment[], opti
     else doc.font("body").text(segment.text, { ...options, continued, link: segment.href, underline: false });
   });
   doc.font("body");
-}
-
-/** A new page when less than `needed` points are left, so that a heading is never alone at a page's foot. */
-export function keepTogether(doc: PDFKit.PDFDocument, needed: number, bottom: number) {
-  if (doc.y + needed > bottom) doc.addPage();
-}
-
-function smallHeading(doc: PDFKit.PDFDocument, text: string, ctx: PdfClaimContext) {
-  keepTogether(doc, 40, ctx.bottom);
-  doc.moveDown(0.4).font("bold").fontSize(7.5).fillColor(MUTED).text(text.toUpperCase(), ctx.left, doc.y, { characterSpacing: 0.6 });
-  doc.moveDown(0.15);
 }
 
 /** A quotation set off by a rule on its left, drawn on each page the quotation runs over. */
@@ -165,6 +140,9 @@ export function writeClaim(doc: PDFKit.PDFDocument, claim: ReportClaim, ctx: Pdf
       .text(s.added, left + 12, doc.y, { width: width - 12 });
     doc.moveDown(0.3);
   }
+
+  writeFact(doc, claim.fact, ctx);
+  writeComments(doc, claim.comments, ctx);
 
   if (claim.history.length > 0) {
     smallHeading(doc, "History", ctx);

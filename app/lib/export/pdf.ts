@@ -158,6 +158,7 @@ function writeCover(doc: PDFKit.PDFDocument, header: ReportHeader, { left, width
     ["Period", periodInWords(header)],
     ["Claims", `${scopeInWords(header)} (${plural(summary.total, "claim")})`],
     ["Generated", generatedInWords(header)],
+    ...(header.includes?.comments ? ([["Includes", "Each claim's discussion"]] as Array<[string, string]>) : []),
     ["Audit trail", `Stated up to entry ${header.integrity.events}; the appendix explains how to check it`],
   ];
   for (const [label, value] of facts) {
@@ -247,7 +248,7 @@ function writeSummary(doc: PDFKit.PDFDocument, header: ReportHeader, { left, wid
     .fillColor(INK)
     .text(
       `This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. ` +
-        "Each claim shows its verdict, who set it and when, the desk's rationale and sources, and its history.",
+        "Each claim shows its verdict, who set it and when, the desk's rationale and sources, what other outlets said of the same fact, and its history.",
       left,
       doc.y,
       { width },

@@ -55,11 +55,52 @@ export const reportReviewSchema = z
   })
   .describe("proposal, second review, adjudication and approval, with who and when");
 
+const claimStatusSchema = z.enum(["unverified", "confirmed", "disputed"]);
+
+export const reportFactVersionSchema = z.object({
+  claimId: z.number().int(),
+  documentId: z.number().int(),
+  documentTitle: z.string(),
+  outlet: z.string().nullable(),
+  sameArticle: z.boolean().describe("true for another passage of the claim's own article (a figure and its counter-figure)"),
+  text: z.string(),
+  status: claimStatusSchema.describe("that claim's current verdict"),
+  differences: z
+    .array(
+      z.object({
+        kind: z.enum(["money", "percentage", "number", "duration", "time", "date", "name"]),
+        here: z.string().describe("the value as this claim states it"),
+        there: z.string().describe("the value as the other claim states it"),
+      }),
+    )
+    .describe("the details this version states differently from the claim; empty when it agrees on every detail"),
+});
+
+export const reportFactSchema = z
+  .object({
+    id: z.number().int(),
+    label: z.string().describe("the fact's label: an editor's wording or its clearest claim"),
+    outlets: z.number().int().describe("how many outlets state the fact (an article without an outlet counts as one)"),
+    others: z.array(reportFactVersionSchema).describe("the fact's other claims, article by article"),
+    othersLeftOut: z.number().int().describe("other claims of the fact not listed, beyond the report's limit per claim"),
+  })
+  .describe("the other versions of the claim's fact, so a reader sees what each outlet said");
+
+export const reportCommentSchema = z.object({
+  id: z.number().int(),
+  author: z.string().nullable().describe("username; null for a former user"),
+  authorName: z.string().nullable().describe("display name"),
+  text: z.string().nullable().describe("null once deleted (the audit trail keeps it)"),
+  at: isoDate,
+  editedAt: isoDate.nullable(),
+  deletedAt: isoDate.nullable(),
+});
+
 export const reportClaimSchema = z.object({
   id: z.number().int(),
   text: z.string(),
   speaker: z.string().nullable(),
-  status: z.enum(["unverified", "confirmed", "disputed"]),
+  status: claimStatusSchema,
   rationale: z.string().nullable(),
   decidedBy: z
     .string()
@@ -85,6 +126,7 @@ export const reportClaimSchema = z.object({
     .int()
     .nullable()
     .describe("the fact the claim belongs to: claims of the project's articles stating the same thing (claimdesk facts)"),
+  fact: reportFactSchema.nullable().optional().describe("absent in CSV-like exports and reports written before facts"),
   document: z.object({
     id: z.number().int(),
     title: z.string(),
@@ -95,6 +137,7 @@ export const reportClaimSchema = z.object({
   review: reportReviewSchema.optional().describe("absent only in reports written before editorial review"),
   sources: z.array(reportSourceSchema),
   history: z.array(historyEntrySchema),
+  comments: z.array(reportCommentSchema).optional().describe("the claim's discussion, oldest first; only when the report includes it"),
 });
 
 export const reportHeaderSchema = z.object({
@@ -109,6 +152,10 @@ export const reportHeaderSchema = z.object({
   generatedAt: isoDate,
   generatedBy: z.string(),
   filters: z.record(z.string(), z.unknown()),
+  includes: z
+    .object({ comments: z.boolean().describe("each claim's discussion is in the report") })
+    .optional()
+    .describe("optional parts the report was made with"),
   summary: z.object({ total: z.number().int(), unverified: z.number().int(), confirmed: z.number().int(), disputed: z.number().int() }),
   period: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }),
   reviewers: z
@@ -142,6 +189,9 @@ export type ReportClaim = z.infer<typeof reportClaimSchema>;
 export type ReportHeader = z.infer<typeof reportHeaderSchema>;
 export type ReportSource = z.infer<typeof reportSourceSchema>;
 export type ReportReview = z.infer<typeof reportReviewSchema>;
+export type ReportFact = z.infer<typeof reportFactSchema>;
+export type ReportFactVersion = z.infer<typeof reportFactVersionSchema>;
+export type ReportComment = z.infer<typeof reportCommentSchema>;
 
 export const EXPORT_FORMATS = ["csv", "json", "claimreview", "html", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatPublished } from "../datetime";
+import { DETAIL_KIND_LABELS } from "../facts";
 import { quoted, shortUrl } from "../text";
-import type { ReportClaim, ReportHeader, ReportSource } from "./report";
+import type { ReportClaim, ReportComment, ReportFact, ReportFactVersion, ReportHeader, ReportSource } from "./report";
 
 // What the HTML and PDF reports say, in words for the people they go to (an editor, a
 // publisher, a lawyer): one place, so that both media say the same thing.
@@ -177,3 +178,52 @@ export function integrityInWords(header: Pick<ReportHeader, "integrity" | "proje
       "from the trail and names the first that differs.",
   };
 }
+
+export const ALSO_STATED_TITLE = "Also stated by";
+export const DISCUSSION_TITLE = "Discussion";
+
+export interface OtherVersionView {
+  /** The outlet, or the article's title when it has none; "This article" for another passage of the same one. */
+  who: string;
+  text: string;
+  verdict: string;
+  /** "Differs on the time: 5 p.m. here, 5:01 p.m. there", or null when it states the same details. */
+  differs: string | null;
+}
+
+/** One other outlet's version of the claim's fact: who, what they wrote, its verdict, and the details that differ. */
+export function otherVersionView(other: ReportFactVersion): OtherVersionView {
+  const differs = other.differences.map((d) => `the ${DETAIL_KIND_LABELS[d.kind]}: ${d.here} here, ${d.there} there`);
+  return {
+    who: other.sameArticle ? "This article" : (other.outlet ?? other.documentTitle),
+    text: quoted(other.text),
+    verdict: VERDICT_WORDS[other.status],
+    differs: differs.length > 0 ? `Differs on ${differs.join("; ")}` : null,
+  };
+}
+
+/** "Fact #12, stated by 3 outlets", and how many versions are not listed. */
+export function factInWords(fact: ReportFact): { heading: string; leftOut: string | null } {
+  return {
+    heading: `Fact #${fact.id}, stated by ${plural(fact.outlets, "outlet")}`,
+    leftOut: fact.othersLeftOut > 0 ? `and ${plural(fact.othersLeftOut, "other claim")} (see the Facts view)` : null,
+  };
+}
+
+export interface CommentView {
+  /** "Lucía Rivera · 1 Dec 2026, 13:53 EST (edited)" */
+  byline: string;
+  /** Null for a deleted comment. */
+  text: string | null;
+}
+
+export function commentView(comment: ReportComment, timeZone: string): CommentView {
+  const by = comment.authorName || comment.author || "A former member";
+  const edited = comment.editedAt && !comment.deletedAt ? " (edited)" : "";
+  return {
+    byline: `${by} · ${formatDateTime(comment.at, timeZone)}${edited}`,
+    text: comment.deletedAt ? null : comment.text,
+  };
+}
+
+export const DELETED_COMMENT = "Comment deleted by its author.";
