@@ -17,6 +17,7 @@ import { assignableMembers } from "../models/claim-assignment.server";
 import { searchClaims } from "../models/claim-search.server";
 import { getPreference, setPreference } from "../models/user-preference.server";
 import { applyBulkChange, previewBulkChange, undoBulkChange } from "../models/bulk-change.server";
+import { approveClaims } from "../models/review/sign-off.server";
 import { countDocuments, documentFilterOptions } from "../models/document.server";
 
 export const meta = () => [{ title: "Claims · Claimdesk" }];
@@ -55,7 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   } satisfies ClaimsPage;
 }
 
-// The table's own forms: bulk change (preview and apply), its undo, and the saved view.
+// The table's own forms: bulk change (preview and apply), its undo, bulk approval and the saved view.
 // Verdicts and assignments from a row or the side panel post to the claim's route.
 export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
@@ -82,6 +83,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             return actionSuccess({ intent: input.intent, preview: await previewBulkChange({ projectId, target, change }) });
           const result = await applyBulkChange({ projectId, target, change, actor });
           return actionSuccess({ intent: input.intent, bulk: { ...result, undoUntil: result.undoUntil.toISOString() } });
+        }
+        case "approve-preview":
+        case "approve-apply": {
+          const target =
+            input.scope === "selected"
+              ? { ids: input.ids ?? [] }
+              : { query: parseClaimQuery(new URLSearchParams(input.search ?? "")), viewerId: auth.user.id };
+          const approval = await approveClaims({ projectId, target, actor, preview: input.intent === "approve-preview" });
+          return actionSuccess({ intent: input.intent, approval });
         }
         case "undo": {
           const undone = await undoBulkChange({ projectId, operationId: input.operationId, actor });
