@@ -62,7 +62,11 @@ export const claimFormSchema = z.discriminatedUnion(
       intent: z.literal("adjudicate"),
       version: id,
       status: z.enum(CLAIM_STATUSES, { error: "Choose the final verdict" }),
-      rationale: z.string({ error: "Give a rationale for the final verdict" }).trim().min(1, "Give a rationale for the final verdict").max(5000),
+      rationale: z
+        .string({ error: "Give a rationale for the final verdict" })
+        .trim()
+        .min(1, "Give a rationale for the final verdict")
+        .max(5000),
     }),
     z.object({ intent: z.literal("approve"), version: id }),
     z.object({

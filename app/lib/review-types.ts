@@ -40,6 +40,8 @@ export interface ClaimRow {
   version: number;
   dismissed: boolean;
   lastChangedAt: string;
+  /** The editorial review state (the proposal itself never reaches the table). */
+  reviewState: string;
   document: { id: number; title: string };
   assignee: Person | null;
   /** Who set the verdict and when; null while nobody has decided. */
@@ -64,6 +66,9 @@ export interface ClaimsPage {
   canBulk: boolean;
   canAssign: boolean;
   canImport: boolean;
+  /** Second review is on: the table shows the review state column and filter. */
+  secondReview: boolean;
+  canApprove: boolean;
   /** Documents in the project, so an empty table can say whether to import or to widen the filters. */
   documentCount: number;
 }

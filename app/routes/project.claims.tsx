@@ -52,6 +52,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canBulk: can(role, "bulkEdit"),
     canAssign: can(role, "assignClaims"),
     canImport: can(role, "importDocuments"),
+    secondReview: project.secondReview,
+    canApprove: can(role, "approve"),
     documentCount,
   } satisfies ClaimsPage;
 }

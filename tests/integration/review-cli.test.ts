@@ -63,10 +63,20 @@ describe("the review flow on the command line", () => {
 
     const second = await tag("second", "confirmed", "The ministry's table says so");
     expect(JSON.parse(second.stdout)).toMatchObject({ outcome: "disagreed", reviewState: "disagreed" });
-    const revealed = await claimdeskJson<{ review: { first: unknown; second: unknown } }>(["claim", "show", "--claim", id, ...as(team, "third")]);
+    const revealed = await claimdeskJson<{ review: { first: unknown; second: unknown } }>([
+      "claim",
+      "show",
+      "--claim",
+      id,
+      ...as(team, "third"),
+    ]);
     expect(revealed.review).toMatchObject({ first: { status: "disputed" }, second: { status: "confirmed" } });
 
-    await expectCliFailure(["adjudicate", "--claim", id, "--status", "confirmed", "--rationale", "x", ...as(team, "reviewer")], 4, /does not allow/);
+    await expectCliFailure(
+      ["adjudicate", "--claim", id, "--status", "confirmed", "--rationale", "x", ...as(team, "reviewer")],
+      4,
+      /does not allow/,
+    );
     await expectCliFailure(["adjudicate", "--claim", id, "--status", "confirmed", ...as(team, "editor")], 2, /--rationale/);
     await expectCliFailure(["adjudicate", "--claim", id, "--status", "maybe", "--rationale", "x", ...as(team, "editor")], 2, /--status/);
     await expectCliFailure(
@@ -90,7 +100,11 @@ describe("the review flow on the command line", () => {
     await expectCliFailure(["approve", "--claim", id, "--expect-version", "1", ...as(team, "editor")], 3, /stale version/);
     expect(await claimdeskJson(["approve", "--claim", id, ...as(team, "editor")])).toMatchObject({ reviewState: "approved" });
     await expectCliFailure(["approve", "--claim", id, ...as(team, "editor")], 5, /already approved/);
-    await expectCliFailure(["tag", "--claim", id, "--status", "disputed", "--rationale", "again", ...as(team, "third")], 5, /approved and locked/);
+    await expectCliFailure(
+      ["tag", "--claim", id, "--status", "disputed", "--rationale", "again", ...as(team, "third")],
+      5,
+      /approved and locked/,
+    );
 
     await expectCliFailure(["reopen", "--claim", id, ...as(team, "editor")], 2, /--reason/);
     await expectCliFailure(["reopen", "--claim", id, "--reason", "New figures", ...as(team, "second")], 4, /does not allow/);
@@ -101,7 +115,12 @@ describe("the review flow on the command line", () => {
     const after = await tag("third", "disputed", "The new figures");
     expect(JSON.parse(after.stdout)).toMatchObject({ outcome: "proposed" });
 
-    const actions = (await getDb().auditEvent.findMany({ where: { projectId: team.project.id, targetType: "claim", targetId: id }, orderBy: { seq: "asc" } }))
+    const actions = (
+      await getDb().auditEvent.findMany({
+        where: { projectId: team.project.id, targetType: "claim", targetId: id },
+        orderBy: { seq: "asc" },
+      })
+    )
       .map((e) => e.action)
       .filter((a) => a !== "claim.created");
     expect(actions).toEqual([
@@ -132,10 +151,21 @@ describe("claimdesk claims --review-state and assign --second-reviewer", () => {
   it("filters by review state, and names the only reviewer who may give the second review", async () => {
     const team = await makeReviewTeam();
     const [first, second] = team.claims.map((c) => String(c.id));
-    const named = await claimdeskJson(["assign", "--claim", first!, "--second-reviewer", team.people.third.username, ...as(team, "editor")]);
+    const named = await claimdeskJson([
+      "assign",
+      "--claim",
+      first!,
+      "--second-reviewer",
+      team.people.third.username,
+      ...as(team, "editor"),
+    ]);
     expect(named).toMatchObject({ secondReviewer: team.people.third.username });
     await expectCliFailure(["assign", "--claim", first!, ...as(team, "editor")], 2, /--to.*--second-reviewer/);
-    await expectCliFailure(["assign", "--claim", first!, "--second-reviewer", team.people.third.username, ...as(team, "reviewer")], 4, /does not allow/);
+    await expectCliFailure(
+      ["assign", "--claim", first!, "--second-reviewer", team.people.third.username, ...as(team, "reviewer")],
+      4,
+      /does not allow/,
+    );
     await runClaimdesk(["tag", "--claim", first!, "--status", "disputed", "--rationale", "r", ...as(team, "reviewer")]);
     await runClaimdesk(["tag", "--claim", second!, "--status", "disputed", "--rationale", "r", ...as(team, "reviewer")]);
     await expectCliFailure(["tag", "--claim", first!, "--status", "disputed", "--rationale", "r", ...as(team, "second")], 4, /assigned to/);

@@ -61,6 +61,8 @@ export async function claimsCommand(args: string[], io: CliIo): Promise<number> 
   if (json) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
   else
     for (const r of rows)
-      io.stdout(`#${r.id} [${r.status}${r.reviewState ? `, ${r.reviewState}` : ""}] ${r.checkworthiness.toFixed(2)} ${r.speaker ? `(${r.speaker}) ` : ""}${r.text}\n`);
+      io.stdout(
+        `#${r.id} [${r.status}${r.reviewState ? `, ${r.reviewState}` : ""}] ${r.checkworthiness.toFixed(2)} ${r.speaker ? `(${r.speaker}) ` : ""}${r.text}\n`,
+      );
   return 0;
 }

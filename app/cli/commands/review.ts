@@ -48,7 +48,11 @@ function printClaim(io: CliIo, json: boolean, claim: { id: number; status: strin
 export async function claimCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "show") throw new AppError("usage", "usage: claimdesk claim show --claim ID --as U [--json]");
-  const { values, json } = parseOptions(rest, { claim: BASE_FLAGS.claim, as: BASE_FLAGS.as }, z.object({ claim: claimId, as: usernameSchema }));
+  const { values, json } = parseOptions(
+    rest,
+    { claim: BASE_FLAGS.claim, as: BASE_FLAGS.as },
+    z.object({ claim: claimId, as: usernameSchema }),
+  );
   const { project, role, actor } = await resolve(values, "read");
   const seen = await step(() => claimAsSeenBy({ project, claimId: values.claim, viewer: { userId: actor.id, role } }), values.claim);
   const review = seen.review;
@@ -61,7 +65,9 @@ export async function claimCommand(args: string[], io: CliIo): Promise<number> {
       ["adjudication", review.adjudication],
     ].flatMap(([label, verdict]) =>
       verdict && typeof verdict === "object"
-        ? [`${label}: ${verdict.status} by ${verdict.reviewer?.displayName ?? "a former member"}${verdict.rationale ? ` ("${verdict.rationale}")` : ""}`]
+        ? [
+            `${label}: ${verdict.status} by ${verdict.reviewer?.displayName ?? "a former member"}${verdict.rationale ? ` ("${verdict.rationale}")` : ""}`,
+          ]
         : [],
     ),
     ...(review.approved ? [`approved by ${review.approved.by ?? "a former member"} at ${review.approved.at}`] : []),
@@ -79,7 +85,11 @@ export async function adjudicateCommand(args: string[], io: CliIo): Promise<numb
     z.object({
       claim: claimId,
       status: z.enum(CLAIM_STATUSES, { error: "must be confirmed, disputed or unverified" }),
-      rationale: z.string({ error: "give the rationale of the final verdict" }).trim().min(1, "give the rationale of the final verdict").max(5000),
+      rationale: z
+        .string({ error: "give the rationale of the final verdict" })
+        .trim()
+        .min(1, "give the rationale of the final verdict")
+        .max(5000),
       as: usernameSchema,
       expectVersion,
     }),
