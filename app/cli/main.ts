@@ -85,7 +85,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   fact move --claim ID --to ID|new --as U      fact label --fact ID (--label T | --clear) --as U
   discrepancies --project S                    facts whose outlets disagree, and contradicting passages
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
-  export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
+  export --project S --format csv|json|claimreview|html|pdf [--status S] [--review-state S] [--bom] [--as U] --out FILE
   report verify FILE --project S               check a JSON report's verdicts against the live audit trail
   report verify --project S --event N --hash H
                                                check a printed report's head event and hash against the trail

@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { parseClaimQuery } from "../../lib/claim-query";
 import { EXPORT_FORMATS } from "../../lib/export/report";
+import { REVIEW_STATES, isReviewState } from "../../lib/review/review-state";
 import { usernameSchema } from "../../lib/password-policy";
 import { projectSlugSchema } from "../../lib/project-schema";
 import { getConfig } from "../../config.server";
@@ -21,6 +22,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       project: { type: "string" },
       format: { type: "string" },
       status: { type: "string", multiple: true },
+      "review-state": { type: "string", multiple: true },
       out: { type: "string" },
       bom: { type: "boolean" },
       as: { type: "string" },
@@ -29,13 +31,21 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       project: projectSlugSchema,
       format: z.enum(EXPORT_FORMATS, { error: "must be csv, json, claimreview, html or pdf" }),
       status: z.array(z.string()).optional(),
+      reviewState: z
+        .array(z.string())
+        .optional()
+        .refine((list) => (list ?? []).flatMap((s) => s.split(",")).every((s) => isReviewState(s.trim())), {
+          message: `must be one of ${REVIEW_STATES.join(", ")}`,
+        }),
       out: z.string({ error: "is required: the file to write" }).min(1, "is required: the file to write"),
       bom: z.boolean().optional(),
       as: usernameSchema.optional(),
     }),
   );
-  const { project, actor } = await resolveProjectAndActor(values.project, values.as, "export");
-  const query = parseClaimQuery(new URLSearchParams((values.status ?? []).flatMap((s) => s.split(",")).map((s) => ["status", s.trim()])));
+  const { project, actor, role } = await resolveProjectAndActor(values.project, values.as, "export");
+  const listed = (key: string, list: string[] | undefined) => (list ?? []).flatMap((s) => s.split(",")).map((s) => [key, s.trim()]);
+  // --review-state approved: a report of signed-off verdicts only.
+  const query = parseClaimQuery(new URLSearchParams([...listed("status", values.status), ...listed("review", values.reviewState)]));
   const user = values.as ? await findUserByUsername(values.as) : null;
   const out = path.resolve(values.out);
   if (!fs.existsSync(path.dirname(out)))
@@ -48,7 +58,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       query,
       { ...actor, displayName: user?.displayName ?? actor.name ?? "cli" },
       user?.id ?? 0,
-      { bom: values.bom, appOrigin: configuredAppOrigin() },
+      // The --as user's role decides what a blind second review hides from the report.
+      { bom: values.bom, appOrigin: configuredAppOrigin(), viewerRole: role },
     );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) throw new AppError("failed", error.message);
