@@ -376,6 +376,22 @@ describe("editorial review actions by role", () => {
       },
     },
   ];
+  it("refuses a tag on an approved claim with 409 and a message, for every role that may tag", async () => {
+    const claimId = await reviewed("disputed");
+    await approveClaim({ projectId: team.project.id, claimId, expectedVersion: null, actor: team.actor("editor") });
+    for (const actor of ["reviewer", "editor", "owner"] as const) {
+      const form = { intent: "tag", version: await version(claimId), status: "confirmed", rationale: "Again" };
+      const request = buildRequest(`/projects/${team.project.slug}/claims/${claimId}`, {
+        cookie: await cookieFor(userOf(team, actor).id),
+        form,
+      });
+      const outcome = await callRoute(claimPage.action, request, { slug: team.project.slug, claimId: String(claimId) });
+      expect(outcome).toMatchObject({
+        status: 409,
+        body: { ok: false, code: "locked", error: expect.stringContaining("approved and locked") },
+      });
+    }
+  });
   for (const reviewCase of cases) {
     it.each(ACTORS)(`${reviewCase.name} as %s`, async (actor) => {
       const { claimId, form } = await reviewCase.prepare();
