@@ -91,6 +91,10 @@ export const CLAIM_FORM_CAPABILITY = {
   "second-reviewer": "assignClaims",
 } as const satisfies Record<ClaimFormIntent, Capability>;
 
+const bulkIds = z
+  .union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])])
+  .optional();
+
 /** The claims table's own forms. */
 export const tableFormSchema = z.discriminatedUnion(
   "intent",
@@ -98,9 +102,7 @@ export const tableFormSchema = z.discriminatedUnion(
     z.object({
       intent: z.enum(["bulk-preview", "bulk-apply"]),
       scope: z.enum(["selected", "filter"]),
-      ids: z
-        .union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])])
-        .optional(),
+      ids: bulkIds,
       search: z.string().max(2000).optional(),
       status: z
         .union([z.enum(CLAIM_STATUSES), z.literal("")])
@@ -114,9 +116,7 @@ export const tableFormSchema = z.discriminatedUnion(
     z.object({
       intent: z.enum(["approve-preview", "approve-apply"]),
       scope: z.enum(["selected", "filter"]),
-      ids: z
-        .union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])])
-        .optional(),
+      ids: bulkIds,
       search: z.string().max(2000).optional(),
     }),
     z.object({

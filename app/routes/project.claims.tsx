@@ -73,10 +73,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       switch (input.intent) {
         case "bulk-preview":
         case "bulk-apply": {
-          const target =
-            input.scope === "selected"
-              ? { ids: input.ids ?? [] }
-              : { query: parseClaimQuery(new URLSearchParams(input.search ?? "")), viewerId: auth.user.id };
+          const target = bulkTarget(input, auth.user.id);
           const assigneeId = bulkAssignee(input.assigneeId);
           if (assigneeId !== undefined && assigneeId !== null && !Number.isInteger(assigneeId))
             throw new AppError("invalid_input", "Unknown assignee.");
@@ -88,10 +85,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         }
         case "approve-preview":
         case "approve-apply": {
-          const target =
-            input.scope === "selected"
-              ? { ids: input.ids ?? [] }
-              : { query: parseClaimQuery(new URLSearchParams(input.search ?? "")), viewerId: auth.user.id };
+          const target = bulkTarget(input, auth.user.id);
           const approval = await approveClaims({ projectId, target, actor, preview: input.intent === "approve-preview" });
           return actionSuccess({ intent: input.intent, approval });
         }
@@ -110,6 +104,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     },
     { inputField: "rationale" },
   );
+}
+
+/** The claims a bulk form names: those selected, or every claim matching the filters it carries. */
+function bulkTarget(input: { scope: "selected" | "filter"; ids?: number[]; search?: string }, viewerId: number) {
+  return input.scope === "selected"
+    ? { ids: input.ids ?? [] }
+    : { query: parseClaimQuery(new URLSearchParams(input.search ?? "")), viewerId };
 }
 
 export default function Claims({ loaderData }: Route.ComponentProps) {

@@ -40,22 +40,22 @@ export function BulkApprove({ action, search, selectedIds, allMatching, total }:
   return (
     <section className="bulk-approve card" aria-label="Bulk approval">
       <span>{allMatching ? `All ${total} matching claims` : `${selectedIds.length} selected`}</span>{" "}
-      <button
-        type="button"
-        className="button small"
-        disabled={nothingChosen}
-        onClick={() => void preview.submit(fields("approve-preview"), { method: "post", action })}
-      >
-        Preview approval
-      </button>{" "}
-      <button
-        type="button"
-        className="button small primary"
-        disabled={nothingChosen}
-        onClick={() => void apply.submit(fields("approve-apply"), { method: "post", action })}
-      >
-        Approve verdicts
-      </button>
+      {(
+        [
+          [preview, "approve-preview", "button small", "Preview approval"],
+          [apply, "approve-apply", "button small primary", "Approve verdicts"],
+        ] as const
+      ).map(([fetcher, intent, className, label]) => (
+        <button
+          key={intent}
+          type="button"
+          className={className}
+          disabled={nothingChosen}
+          onClick={() => void fetcher.submit(fields(intent), { method: "post", action })}
+        >
+          {label}
+        </button>
+      ))}
       <div aria-live="polite">
         {previewed && !applied ? (
           <p>
