@@ -14,6 +14,7 @@ import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
 import { reportCommand } from "./commands/report";
+import { adjudicateCommand, approveCommand, claimCommand, reopenCommand } from "./commands/review";
 import { sourceCommand } from "./commands/source";
 import { suggestCommand } from "./commands/suggest";
 import { tagCommand } from "./commands/tag";
@@ -31,7 +32,11 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   boot: bootCommand,
   import: importCommand,
   claims: claimsCommand,
+  claim: claimCommand,
   tag: tagCommand,
+  adjudicate: adjudicateCommand,
+  approve: approveCommand,
+  reopen: reopenCommand,
   assign: assignCommand,
   document: documentCommand,
   documents: documentsCommand,
@@ -54,15 +59,20 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   project create --slug S --name N [--owner U]
   project add-member --project S --username U --role owner|editor|reviewer|viewer
   project settings --project S [--publisher-name N] [--publisher-url U] [--time-zone TZ]
-                   [--require-source on|off] [--threshold X|default] [--as U]
+                   [--require-source on|off] [--second-review on|off] [--threshold X|default] [--as U]
                                                change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
-  claims --project S [--status S] [--include-dismissed]
+  claims --project S [--status S] [--review-state S] [--include-dismissed]
+  claim show --claim ID --as U                 the claim, its review and history as U may see them
   claims re-extract --project S [--as U]       run the current model again: add new candidates, update
                                                untouched claims, never change reviewed ones
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
-                                               (a stale --expect-version exits 3)
-  assign --claim ID --to USERNAME|none --as U [--expect-version N]
+                                               (a stale --expect-version exits 3); with second review on,
+                                               a proposal, its revision or the second review
+  adjudicate --claim ID --status S --rationale R --as U   an editor's final verdict on a disagreement
+  approve --claim ID --as U                    sign off a final verdict: it is locked (tagging exits 5)
+  reopen --claim ID --reason R --as U          unlock an approved verdict
+  assign --claim ID (--to USERNAME|none | --second-reviewer USERNAME|none) --as U [--expect-version N]
   documents --project S [--as U]               the project's documents with paragraph and claim counts
   document edit --document ID [--title T] [--outlet O] [--author A] [--url U] [--published-at ISO] --as U
   suggest --claim ID [--limit N]               passages of other articles stating the same fact
@@ -91,7 +101,7 @@ Every command takes --json for machine-readable output. Errors print one line on
 stderr and exit non-zero: 2 for usage errors and bad input, 3 for a stale
 --expect-version, 4 when the --as user's role does not allow the command or a
 check of stored data fails (audit trail, database integrity), 5 when the database
-is in use, 1 otherwise.`;
+is in use or the claim's verdict is approved and locked, 1 otherwise.`;
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Titles, names and messages come from imported files and users: nothing they hold may act on a terminal.

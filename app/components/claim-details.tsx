@@ -6,6 +6,7 @@ import { ReasonList, StatusBadge } from "./claim-summary";
 import { HistoryEntry } from "./history-sentence";
 import { AddSourceForm, SourceList } from "./claim-sources";
 import { FindInOtherArticles } from "./suggestions";
+import { ReviewSection } from "./review/review-section";
 import { TagForm } from "./tag-form";
 import { paths } from "../lib/paths";
 
@@ -92,6 +93,19 @@ export function ClaimDetails({
         </dd>
       </dl>
       {/* The verdict first: reviewers tag from here (in the panel as on the page). */}
+      <ReviewSection
+        key={`review-${claim.id}-${claim.version}`}
+        review={data.review}
+        claimId={claim.id}
+        version={claim.version}
+        secondReview={data.secondReview}
+        canAdjudicate={data.canAdjudicate}
+        canApprove={data.canApprove}
+        canAssign={canAssign}
+        members={members}
+        action={action}
+        timeZone={project.timeZone}
+      />
       {canTag ? (
         <TagForm
           key={`${claim.id}-${claim.version}`}

@@ -57,6 +57,24 @@ export const claimFormSchema = z.discriminatedUnion(
       note: z.string().max(5000).optional(),
     }),
     z.object({ intent: z.literal("remove-source"), linkId: id }),
+    // Editorial review (docs/decisions/010-editorial-review.md): the editor's steps and the named second reviewer.
+    z.object({
+      intent: z.literal("adjudicate"),
+      version: id,
+      status: z.enum(CLAIM_STATUSES, { error: "Choose the final verdict" }),
+      rationale: z
+        .string({ error: "Give a rationale for the final verdict" })
+        .trim()
+        .min(1, "Give a rationale for the final verdict")
+        .max(5000),
+    }),
+    z.object({ intent: z.literal("approve"), version: id }),
+    z.object({
+      intent: z.literal("reopen"),
+      version: id,
+      reason: z.string({ error: "Give a reason for reopening" }).trim().min(1, "Give a reason for reopening").max(2000),
+    }),
+    z.object({ intent: z.literal("second-reviewer"), version: id, reviewerId: optionalAssignee }),
   ],
   { error: "Unknown action" },
 );
@@ -67,7 +85,15 @@ export const CLAIM_FORM_CAPABILITY = {
   "add-source": "addSource",
   "edit-source": "addSource",
   "remove-source": "addSource",
+  adjudicate: "adjudicate",
+  approve: "approve",
+  reopen: "approve",
+  "second-reviewer": "assignClaims",
 } as const satisfies Record<ClaimFormIntent, Capability>;
+
+const bulkIds = z
+  .union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])])
+  .optional();
 
 /** The claims table's own forms. */
 export const tableFormSchema = z.discriminatedUnion(
@@ -76,9 +102,7 @@ export const tableFormSchema = z.discriminatedUnion(
     z.object({
       intent: z.enum(["bulk-preview", "bulk-apply"]),
       scope: z.enum(["selected", "filter"]),
-      ids: z
-        .union([z.array(id).max(1000, "Select at most 1,000 claims, or use 'all matching the filters'"), id.transform((v) => [v])])
-        .optional(),
+      ids: bulkIds,
       search: z.string().max(2000).optional(),
       status: z
         .union([z.enum(CLAIM_STATUSES), z.literal("")])
@@ -88,6 +112,13 @@ export const tableFormSchema = z.discriminatedUnion(
       assigneeId: z.union([z.literal("keep"), z.string()]).optional(),
     }),
     z.object({ intent: z.literal("undo"), operationId: id }),
+    // Sign-off of the selected claims, or of every claim matching the filters, with a preview first.
+    z.object({
+      intent: z.enum(["approve-preview", "approve-apply"]),
+      scope: z.enum(["selected", "filter"]),
+      ids: bulkIds,
+      search: z.string().max(2000).optional(),
+    }),
     z.object({
       intent: z.literal("preferences"),
       hidden: z.union([z.array(z.string()), z.string()]).optional(),
@@ -102,6 +133,8 @@ export const TABLE_FORM_CAPABILITY = {
   "bulk-preview": "bulkEdit",
   "bulk-apply": "bulkEdit",
   undo: "bulkEdit",
+  "approve-preview": "approve",
+  "approve-apply": "approve",
   preferences: "read",
 } as const satisfies Record<TableFormIntent, Capability>;
 

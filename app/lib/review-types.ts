@@ -4,6 +4,7 @@ import type { ClaimStatus } from "./claim-status";
 import type { Reason } from "./extraction/reasons";
 import type { HistoryLine } from "./history";
 import type { Difference, Relation } from "./matching/details";
+import type { ReviewView } from "./review/review-view";
 import type { ProjectRole } from "./roles";
 import type { Stance } from "./stances";
 import type { ArticleContext } from "./claim-context";
@@ -40,6 +41,8 @@ export interface ClaimRow {
   version: number;
   dismissed: boolean;
   lastChangedAt: string;
+  /** The editorial review state (the proposal itself never reaches the table). */
+  reviewState: string;
   document: { id: number; title: string };
   assignee: Person | null;
   /** Who set the verdict and when; null while nobody has decided. */
@@ -66,6 +69,9 @@ export interface ClaimsPage {
   canBulk: boolean;
   canAssign: boolean;
   canImport: boolean;
+  /** Second review is on: the table shows the review state column and filter. */
+  secondReview: boolean;
+  canApprove: boolean;
   /** Documents in the project, so an empty table can say whether to import or to widen the filters. */
   documentCount: number;
 }
@@ -131,6 +137,11 @@ export interface ClaimPage {
   canAddSource: boolean;
   canTag: boolean;
   canAssign: boolean;
+  /** The claim's editorial review as this viewer may see it (a blind reviewer gets no pending proposal). */
+  review: ReviewView;
+  secondReview: boolean;
+  canAdjudicate: boolean;
+  canApprove: boolean;
 }
 
 /** A passage of another article that states the same fact as a claim ("Find in other articles"). */
@@ -157,6 +168,8 @@ export type TableFormResult = ActionResult<{
   preview?: { matched: number; willChange: number };
   bulk?: { operationId: number; changed: number; undoUntil: string };
   undone?: { restored: number; skipped: number };
+  /** Bulk approval: claims matched, approved (or, in a preview, approvable), and left alone by reason. */
+  approval?: { matched: number; approved: number; skipped: Record<string, number> };
 }>;
 
 /** "Find in other articles": the passages, and a note when the search was cut short or articles are still being read. */

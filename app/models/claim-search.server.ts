@@ -17,6 +17,7 @@ interface ClaimTableRow {
   version: number;
   dismissed: boolean;
   lastChangedAt: Date;
+  reviewState: string;
   documentId: number;
   documentTitle: string;
   assigneeId: number | null;
@@ -41,7 +42,7 @@ export async function searchClaims(options: SearchClaimsOptions) {
   const conditions = claimConditions({ ...options, search });
   const [rows, counts] = await Promise.all([
     getDb().$queryRaw<ClaimTableRow[]>`
-      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt",
+      SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt", c."reviewState",
              d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
              COALESCE(du."displayName", de."actorName") AS "decidedByName", de."createdAt" AS "decidedAt", fm."factId",
              -- Per row of the page only (at most its size), through the index on FactMember's fact.

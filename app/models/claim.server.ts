@@ -22,6 +22,8 @@ export function parseReasons(json: string): Reason[] {
 
 export interface ClaimFilter {
   statuses?: ClaimStatus[];
+  /** Editorial review states (absent: any). */
+  reviewStates?: string[];
   includeDismissed?: boolean;
   documentId?: number;
   take?: number;
@@ -34,6 +36,7 @@ export async function listClaims(projectId: number, filter: ClaimFilter = {}) {
       projectId,
       ...(filter.includeDismissed ? {} : { dismissed: false }),
       ...(filter.statuses?.length ? { status: { in: filter.statuses } } : {}),
+      ...(filter.reviewStates?.length ? { reviewState: { in: filter.reviewStates } } : {}),
       ...(filter.documentId ? { documentId: filter.documentId } : {}),
     },
     include: { document: { select: { id: true, title: true } } },

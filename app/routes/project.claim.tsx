@@ -14,9 +14,12 @@ import { can } from "../lib/roles";
 import { claimForReview } from "../models/claim.server";
 import { assignClaim, assignableMembers } from "../models/claim-assignment.server";
 import { claimArticleContext } from "../models/claim-context.server";
-import { claimHistory } from "../models/claim-history.server";
+import { adjudicateClaim } from "../models/review/adjudicate.server";
+import { claimReviewView, visibleClaimHistory } from "../models/review/review-view.server";
+import { assignSecondReviewer } from "../models/review/second-reviewer.server";
+import { approveClaim, reopenClaim } from "../models/review/sign-off.server";
 import { viewersOf } from "../models/claim-presence.server";
-import { tagClaim } from "../models/claim-verdict.server";
+import { reviewClaim } from "../models/review/review-verdict.server";
 import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
 import { addExternalSource, editSourceLink, listClaimSources, removeSourceLink } from "../models/source.server";
 
@@ -29,14 +32,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = claimIdParam.safeParse(params.claimId);
   const claim = id.success ? await claimForReview(project.id, id.data) : null;
   if (!claim) notFound("Claim not found.");
-  const [events, members, viewers, sources, context] = await Promise.all([
-    claimHistory(project.id, claim.id),
+  // Blindness is applied here: a reviewer gets neither the pending proposal nor the history entries that tell it.
+  const viewer = { userId: user.id, role };
+  const [parsed, review, members, viewers, sources, context] = await Promise.all([
+    visibleClaimHistory({ projectId: project.id, claim, viewer }),
+    claimReviewView({ projectId: project.id, claim, viewer, secondReviewOn: project.secondReview }),
     assignableMembers(project.id),
     viewersOf(claim.id, user.id),
     listClaimSources(project.id, claim.id),
     claimArticleContext({ projectId: project.id, claim }),
   ]);
-  const parsed = events.map((event) => ({ ...event, details: JSON.parse(event.details) as Record<string, unknown> }));
   const people = namesById(await peopleByIds(peopleIdsOf(parsed)));
   const history = parsed.map((event) => ({
     id: event.id,
@@ -73,10 +78,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canAddSource: can(role, "addSource"),
     canTag: can(role, "tagClaim"),
     canAssign: can(role, "assignClaims"),
+    review,
+    secondReview: project.secondReview,
+    canAdjudicate: can(role, "adjudicate"),
+    canApprove: can(role, "approve"),
   } satisfies ClaimPage;
 }
 
-// The claim page's forms: verdict, assignee and sources. The table's row controls and
+// The claim page's forms: verdict, assignee, sources and the editorial review's steps. The table's row controls and
 // side panel post here too (naming this route as their action).
 export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
@@ -85,7 +94,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!claimId.success) notFound("Claim not found.");
   const parsed = parseFormData(formData, claimFormSchema);
   const intent = formData.get("intent");
-  const inputField = intent === "add-source" || intent === "edit-source" ? "source" : "rationale";
+  const inputField = intent === "add-source" || intent === "edit-source" ? "source" : intent === "reopen" ? "reason" : "rationale";
   if (!parsed.ok) return invalidForm(parsed.fieldErrors, { inputField: inputField === "source" ? "source" : undefined });
   const input = parsed.data;
   const target = { projectId: auth.project.id, actor: actorOf(auth, context) };
@@ -93,14 +102,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     async () => {
       switch (input.intent) {
         case "tag": {
-          const claim = await tagClaim({
+          // With second review on this is a proposal, its revision or the second review (the model decides).
+          const result = await reviewClaim({
             ...target,
             claimId: claimId.data,
-            status: input.status,
-            rationale: input.rationale ?? null,
-            expectedVersion: input.version,
+            verdict: { status: input.status, rationale: input.rationale ?? null, expectedVersion: input.version },
+            role: auth.role,
           });
-          if (!claim) notFound("Claim not found.");
+          if (!result) notFound("Claim not found.");
           break;
         }
         case "assign": {
@@ -124,6 +133,26 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         case "remove-source": {
           const link = await removeSourceLink({ ...target, linkId: input.linkId });
           if (!link) notFound("Source link not found.");
+          break;
+        }
+        case "adjudicate": {
+          const verdict = { status: input.status, rationale: input.rationale, expectedVersion: input.version };
+          if (!(await adjudicateClaim({ ...target, claimId: claimId.data, verdict }))) notFound("Claim not found.");
+          break;
+        }
+        case "approve": {
+          if (!(await approveClaim({ ...target, claimId: claimId.data, expectedVersion: input.version }))) notFound("Claim not found.");
+          break;
+        }
+        case "reopen": {
+          const reopened = await reopenClaim({ ...target, claimId: claimId.data, reason: input.reason, expectedVersion: input.version });
+          if (!reopened) notFound("Claim not found.");
+          break;
+        }
+        case "second-reviewer": {
+          const reviewerId = input.reviewerId ?? null;
+          const claim = await assignSecondReviewer({ ...target, claimId: claimId.data, reviewerId, expectedVersion: input.version });
+          if (!claim) notFound("Claim not found.");
           break;
         }
       }

@@ -17,6 +17,7 @@ import { assignableMembers } from "../models/claim-assignment.server";
 import { searchClaims } from "../models/claim-search.server";
 import { getPreference, setPreference } from "../models/user-preference.server";
 import { applyBulkChange, previewBulkChange, undoBulkChange } from "../models/bulk-change.server";
+import { approveClaims } from "../models/review/sign-off.server";
 import { countDocuments, documentFilterOptions } from "../models/document.server";
 
 export const meta = () => [{ title: "Claims · Claimdesk" }];
@@ -51,11 +52,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canBulk: can(role, "bulkEdit"),
     canAssign: can(role, "assignClaims"),
     canImport: can(role, "importDocuments"),
+    secondReview: project.secondReview,
+    canApprove: can(role, "approve"),
     documentCount,
   } satisfies ClaimsPage;
 }
 
-// The table's own forms: bulk change (preview and apply), its undo, and the saved view.
+// The table's own forms: bulk change (preview and apply), its undo, bulk approval and the saved view.
 // Verdicts and assignments from a row or the side panel post to the claim's route.
 export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
@@ -70,10 +73,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       switch (input.intent) {
         case "bulk-preview":
         case "bulk-apply": {
-          const target =
-            input.scope === "selected"
-              ? { ids: input.ids ?? [] }
-              : { query: parseClaimQuery(new URLSearchParams(input.search ?? "")), viewerId: auth.user.id };
+          const target = bulkTarget(input, auth.user.id);
           const assigneeId = bulkAssignee(input.assigneeId);
           if (assigneeId !== undefined && assigneeId !== null && !Number.isInteger(assigneeId))
             throw new AppError("invalid_input", "Unknown assignee.");
@@ -82,6 +82,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             return actionSuccess({ intent: input.intent, preview: await previewBulkChange({ projectId, target, change }) });
           const result = await applyBulkChange({ projectId, target, change, actor });
           return actionSuccess({ intent: input.intent, bulk: { ...result, undoUntil: result.undoUntil.toISOString() } });
+        }
+        case "approve-preview":
+        case "approve-apply": {
+          const target = bulkTarget(input, auth.user.id);
+          const approval = await approveClaims({ projectId, target, actor, preview: input.intent === "approve-preview" });
+          return actionSuccess({ intent: input.intent, approval });
         }
         case "undo": {
           const undone = await undoBulkChange({ projectId, operationId: input.operationId, actor });
@@ -98,6 +104,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     },
     { inputField: "rationale" },
   );
+}
+
+/** The claims a bulk form names: those selected, or every claim matching the filters it carries. */
+function bulkTarget(input: { scope: "selected" | "filter"; ids?: number[]; search?: string }, viewerId: number) {
+  return input.scope === "selected"
+    ? { ids: input.ids ?? [] }
+    : { query: parseClaimQuery(new URLSearchParams(input.search ?? "")), viewerId };
 }
 
 export default function Claims({ loaderData }: Route.ComponentProps) {

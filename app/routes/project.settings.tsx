@@ -27,6 +27,7 @@ const actionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("threshold"), threshold: thresholdSchema }),
     z.object({ intent: z.literal("time-zone"), timeZone: timeZoneSchema }),
     z.object({ intent: z.literal("require-source"), required: z.enum(["on", "off"]).optional() }),
+    z.object({ intent: z.literal("second-review"), enabled: z.enum(["on", "off"]).optional() }),
     z.object({ intent: z.literal("publisher"), publisherName: publisherNameSchema, publisherUrl: publisherUrlSchema }),
     z.object({ intent: z.literal("archive") }),
     z.object({ intent: z.literal("unarchive") }),
@@ -70,6 +71,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return data({
       fieldErrors: {},
       notice: required ? "Confirmed and disputed now need at least one source." : "Verdicts no longer need a source.",
+    });
+  }
+  if (parsed.data.intent === "second-review") {
+    const enabled = parsed.data.enabled === "on";
+    await updateProjectSettings({ projectId: auth.project.id, change: { secondReview: enabled }, actor });
+    return data({
+      fieldErrors: {},
+      notice: enabled
+        ? "Second review is on: a verdict is a proposal until another reviewer gives an independent one."
+        : "Second review is off: a reviewer's verdict applies at once.",
     });
   }
   if (parsed.data.intent === "publisher") {
@@ -188,6 +199,21 @@ export default function ProjectSettings({ loaderData }: Route.ComponentProps) {
         </div>
         <button type="submit" className="button primary">
           Save evidence rule
+        </button>
+      </Form>
+      <Form method="post" className="card" aria-label="Second review">
+        <h2>Second review</h2>
+        <p className="hint">
+          When on, a reviewer&apos;s verdict is a proposal: another reviewer gives an independent verdict without seeing it, an editor
+          adjudicates disagreements, and editors approve final verdicts.
+        </p>
+        <input type="hidden" name="intent" value="second-review" />
+        <div className="field checkbox">
+          <input id="second-review" type="checkbox" name="enabled" value="on" defaultChecked={project.secondReview} />
+          <label htmlFor="second-review">Every verdict needs an independent second review</label>
+        </div>
+        <button type="submit" className="button primary">
+          Save review rule
         </button>
       </Form>
       <Form method="post" className="card">

@@ -57,6 +57,7 @@ describe("claimdesk project settings", () => {
       publisherUrl: "https://checks.example.org",
       timeZone: "America/New_York",
       requireSourceForVerdict: false,
+      secondReview: false,
       claimThreshold: 0.55,
     });
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { projectId: project.id, action: "project.settings_changed" } });

@@ -20,6 +20,9 @@ import * as factsPage from "../../app/routes/project.facts";
 import * as factPage from "../../app/routes/project.fact";
 import * as documentOptions from "../../app/routes/project.document-options";
 import { importFile } from "../../app/models/import.server";
+import { reviewClaim } from "../../app/models/review/review-verdict.server";
+import { approveClaim } from "../../app/models/review/sign-off.server";
+import { type ReviewTeam, makeReviewTeam } from "../support/review-team";
 import * as projects from "../../app/routes/projects";
 import { cookieFor, makeProjectWithTeam, makeUser, uniqueName } from "../support/factories";
 import { buildRequest, callRoute } from "../support/routes";
@@ -132,6 +135,30 @@ const CASES: MatrixCase[] = [
     path: (s) => `/projects/${s}/settings`,
     needs: "manageSettings",
     form: () => ({ intent: "publisher", publisherName: "Checks", publisherUrl: "https://checks.example.org" }),
+  },
+  {
+    name: "second review setting",
+    fn: settings.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/settings`,
+    needs: "manageSettings",
+    form: () => ({ intent: "second-review", enabled: "on" }),
+  },
+  {
+    name: "bulk approval preview",
+    fn: claimsPage.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/claims`,
+    needs: "approve",
+    form: () => ({ intent: "approve-preview", scope: "filter", search: "" }),
+  },
+  {
+    name: "bulk approval",
+    fn: claimsPage.action,
+    method: "POST",
+    path: (s) => `/projects/${s}/claims`,
+    needs: "approve",
+    form: () => ({ intent: "approve-apply", scope: "filter", search: "status=confirmed" }),
   },
   {
     name: "threshold setting",
@@ -289,6 +316,99 @@ describe("article and claim routes", () => {
     }
     expect((await getDb().claim.findUniqueOrThrow({ where: { id: otherClaimId } })).dismissed).toBe(false);
   });
+});
+
+/** The editorial review's steps on the claim route: each allowed actor acts on a claim in the state the step needs. */
+describe("editorial review actions by role", () => {
+  let team: ReviewTeam;
+  let next = 0;
+  beforeAll(async () => {
+    team = await makeReviewTeam({ claims: ACTORS.length * 4 + 2 });
+  });
+  const fresh = () => team.claims[next++]!.id;
+  const verdict = async (claimId: number, who: "reviewer" | "second", status: "disputed" | "confirmed") =>
+    reviewClaim({
+      projectId: team.project.id,
+      claimId,
+      verdict: { status, rationale: `${who} says ${status}`, expectedVersion: null },
+      actor: team.actor(who),
+      role: "reviewer",
+    });
+  const reviewed = async (secondStatus: "disputed" | "confirmed") => {
+    const id = fresh();
+    await verdict(id, "reviewer", "disputed");
+    await verdict(id, "second", secondStatus);
+    return id;
+  };
+  const version = async (id: number) => String((await getDb().claim.findUniqueOrThrow({ where: { id } })).version);
+  const cases: Array<{ name: string; needs: Capability; prepare: () => Promise<{ claimId: number; form: Record<string, string> }> }> = [
+    {
+      name: "adjudicate",
+      needs: "adjudicate",
+      prepare: async () => {
+        const claimId = await reviewed("confirmed");
+        return { claimId, form: { intent: "adjudicate", version: await version(claimId), status: "confirmed", rationale: "Final" } };
+      },
+    },
+    {
+      name: "approve",
+      needs: "approve",
+      prepare: async () => {
+        const claimId = await reviewed("disputed");
+        return { claimId, form: { intent: "approve", version: await version(claimId) } };
+      },
+    },
+    {
+      name: "reopen",
+      needs: "approve",
+      prepare: async () => {
+        const claimId = await reviewed("disputed");
+        await approveClaim({ projectId: team.project.id, claimId, expectedVersion: null, actor: team.actor("editor") });
+        return { claimId, form: { intent: "reopen", version: await version(claimId), reason: "New figures" } };
+      },
+    },
+    {
+      name: "name the second reviewer",
+      needs: "assignClaims",
+      prepare: async () => {
+        const claimId = fresh();
+        return { claimId, form: { intent: "second-reviewer", version: await version(claimId), reviewerId: String(team.people.third.id) } };
+      },
+    },
+  ];
+  it("refuses a tag on an approved claim with 409 and a message, for every role that may tag", async () => {
+    const claimId = await reviewed("disputed");
+    await approveClaim({ projectId: team.project.id, claimId, expectedVersion: null, actor: team.actor("editor") });
+    for (const actor of ["reviewer", "editor", "owner"] as const) {
+      const form = { intent: "tag", version: await version(claimId), status: "confirmed", rationale: "Again" };
+      const request = buildRequest(`/projects/${team.project.slug}/claims/${claimId}`, {
+        cookie: await cookieFor(userOf(team, actor).id),
+        form,
+      });
+      const outcome = await callRoute(claimPage.action, request, { slug: team.project.slug, claimId: String(claimId) });
+      expect(outcome).toMatchObject({
+        status: 409,
+        body: { ok: false, code: "locked", error: expect.stringContaining("approved and locked") },
+      });
+    }
+  });
+  for (const reviewCase of cases) {
+    it.each(ACTORS)(`${reviewCase.name} as %s`, async (actor) => {
+      const { claimId, form } = await reviewCase.prepare();
+      const before = await getDb().claim.findUniqueOrThrow({ where: { id: claimId } });
+      const cookie = await cookieFor(userOf(team, actor).id);
+      const request = buildRequest(`/projects/${team.project.slug}/claims/${claimId}`, { cookie, form });
+      const outcome = await callRoute(claimPage.action, request, { slug: team.project.slug, claimId: String(claimId) });
+      const after = await getDb().claim.findUniqueOrThrow({ where: { id: claimId } });
+      if (allowed(reviewCase.needs, actor)) {
+        expect(outcome.status, JSON.stringify(outcome.body)).toBeLessThan(400);
+        expect(after.version).toBe(before.version + 1);
+      } else {
+        expect([403, 404], JSON.stringify(outcome.body)).toContain(outcome.status);
+        expect(after.version).toBe(before.version);
+      }
+    });
+  }
 });
 
 describe("ids from another project", () => {

@@ -32,21 +32,22 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       project: projectSlugSchema,
       format: z.enum(EXPORT_FORMATS, { error: "must be csv, json, claimreview, html or pdf" }),
       status: z.array(z.string()).optional(),
-      reviewState: z.array(z.string()).optional(),
+      reviewState: z
+        .array(z.string())
+        .optional()
+        .refine((list) => (list ?? []).flatMap((s) => s.split(",")).every((s) => isReviewState(s.trim())), {
+          message: `must be one of ${REVIEW_STATES.join(", ")}`,
+        }),
       comments: z.boolean().optional(),
       out: z.string({ error: "is required: the file to write" }).min(1, "is required: the file to write"),
       bom: z.boolean().optional(),
       as: usernameSchema.optional(),
     }),
   );
-  const { project, actor } = await resolveProjectAndActor(values.project, values.as, "export");
-  const split = (items: string[] | undefined) => (items ?? []).flatMap((s) => s.split(",")).map((s) => s.trim());
-  const reviewStates = split(values.reviewState);
-  const unknownState = reviewStates.find((state) => !isReviewState(state));
-  if (unknownState !== undefined) throw new AppError("usage", `--review-state: must be one of ${REVIEW_STATES.join(", ")}`);
-  const query = parseClaimQuery(
-    new URLSearchParams([...split(values.status).map((s) => ["status", s]), ...reviewStates.map((s) => ["review", s])]),
-  );
+  const { project, actor, role } = await resolveProjectAndActor(values.project, values.as, "export");
+  const listed = (key: string, list: string[] | undefined) => (list ?? []).flatMap((s) => s.split(",")).map((s) => [key, s.trim()]);
+  // --review-state approved: a report of signed-off verdicts only.
+  const query = parseClaimQuery(new URLSearchParams([...listed("status", values.status), ...listed("review", values.reviewState)]));
   const user = values.as ? await findUserByUsername(values.as) : null;
   const out = path.resolve(values.out);
   if (!fs.existsSync(path.dirname(out)))
@@ -59,7 +60,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       query,
       { ...actor, displayName: user?.displayName ?? actor.name ?? "cli" },
       user?.id ?? 0,
-      { bom: values.bom, comments: values.comments, appOrigin: configuredAppOrigin() },
+      // The --as user's role decides what a blind second review hides from the report.
+      { bom: values.bom, comments: values.comments, appOrigin: configuredAppOrigin(), viewerRole: role },
     );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) throw new AppError("failed", error.message);

@@ -15,7 +15,8 @@ const USAGE = [
   "usage: claimdesk project create --slug S --name N [--owner U] [--json]",
   "       claimdesk project add-member --project S --username U --role owner|editor|reviewer|viewer [--json]",
   "       claimdesk project settings --project S [--publisher-name N] [--publisher-url U] [--time-zone TZ]",
-  "                                  [--require-source on|off] [--threshold X|default] [--as U] [--json]",
+  "                                  [--require-source on|off] [--second-review on|off] [--threshold X|default]",
+  "                                  [--as U] [--json]",
 ].join("\n");
 
 export async function projectCommand(args: string[], io: CliIo): Promise<number> {
@@ -68,6 +69,7 @@ const SETTING_FLAGS = {
   "publisher-url": { type: "string" },
   "time-zone": { type: "string" },
   "require-source": { type: "string" },
+  "second-review": { type: "string" },
   threshold: { type: "string" },
   as: { type: "string" },
 } as const;
@@ -83,6 +85,7 @@ async function settingsCommand(args: string[], io: CliIo): Promise<number> {
       publisherUrl: publisherUrlSchema.optional(),
       timeZone: timeZoneSchema.optional(),
       requireSource: onOffSchema.optional(),
+      secondReview: onOffSchema.optional(),
       threshold: thresholdSchema.optional(),
       as: usernameSchema.optional(),
     }),
@@ -96,6 +99,7 @@ async function settingsCommand(args: string[], io: CliIo): Promise<number> {
     ...(values.publisherUrl !== undefined ? { publisherUrl: values.publisherUrl } : {}),
     ...(values.timeZone !== undefined ? { timeZone: values.timeZone } : {}),
     ...(values.requireSource !== undefined ? { requireSourceForVerdict: values.requireSource } : {}),
+    ...(values.secondReview !== undefined ? { secondReview: values.secondReview } : {}),
     ...(values.threshold !== undefined ? { claimThreshold: values.threshold } : {}),
   };
   const updated = Object.keys(change).length > 0 ? await updateProjectSettings({ projectId: project.id, change, actor }) : project;
@@ -105,12 +109,14 @@ async function settingsCommand(args: string[], io: CliIo): Promise<number> {
     publisherUrl: updated.publisherUrl,
     timeZone: updated.timeZone,
     requireSourceForVerdict: updated.requireSourceForVerdict,
+    secondReview: updated.secondReview,
     claimThreshold: updated.claimThreshold,
   };
   const human = [
     `${updated.slug}: publisher ${settings.publisherName ?? "(none)"} ${settings.publisherUrl ?? "(no address)"}`,
     `time zone ${settings.timeZone}`,
     `a verdict ${settings.requireSourceForVerdict ? "needs" : "does not need"} a source`,
+    `second review ${settings.secondReview ? "on" : "off"}`,
     `threshold ${settings.claimThreshold ?? "default"}`,
   ].join("; ");
   printResult(io, json, settings, Object.keys(change).length > 0 ? `Saved. ${human}.` : `${human}.`);

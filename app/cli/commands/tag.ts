@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { getDb } from "../../db.server";
 import { CLAIM_STATUSES } from "../../lib/claim-status";
 import { usernameSchema } from "../../lib/password-policy";
 import { AppError, isAppError } from "../../lib/app-error";
-import { tagClaim } from "../../models/claim-verdict.server";
+import { reviewClaim } from "../../models/review/review-verdict.server";
 import { parseOptions } from "../args";
 import { type CliIo, printResult } from "../io";
-import { resolveProjectAndActor } from "../project-context";
+import { resolveClaimAndActor } from "../project-context";
 
 export async function tagCommand(args: string[], io: CliIo): Promise<number> {
   const { values, json } = parseOptions(
@@ -26,27 +25,33 @@ export async function tagCommand(args: string[], io: CliIo): Promise<number> {
       expectVersion: z.coerce.number().int().positive().optional(),
     }),
   );
-  const claim = await getDb().claim.findUnique({
-    where: { id: values.claim },
-    select: { projectId: true, project: { select: { slug: true } } },
-  });
-  if (!claim) throw new AppError("not_found", `no claim with id ${values.claim}`);
-  const { project, actor } = await resolveProjectAndActor(claim.project.slug, values.as, "tagClaim");
+  const { project, actor, role } = await resolveClaimAndActor(values.claim, values.as, "tagClaim");
   try {
-    const updated = await tagClaim({
+    // With second review on, the tag is a proposal, its revision or the second review, as the claim's state requires.
+    const result = await reviewClaim({
       projectId: project.id,
       claimId: values.claim,
-      status: values.status,
-      rationale: values.rationale ?? null,
-      expectedVersion: values.expectVersion ?? null,
+      verdict: { status: values.status, rationale: values.rationale ?? null, expectedVersion: values.expectVersion ?? null },
       actor,
+      role,
     });
-    if (!updated) throw new AppError("not_found", `no claim with id ${values.claim}`);
+    if (!result) throw new AppError("not_found", `no claim with id ${values.claim}`);
+    const { claim: updated, outcome } = result;
+    if (outcome === "verdict") {
+      printResult(
+        io,
+        json,
+        { id: updated.id, status: updated.status, rationale: updated.rationale, version: updated.version },
+        `Claim ${updated.id} is ${updated.status} (version ${updated.version}).`,
+      );
+      return 0;
+    }
+    // A proposal's status stays hidden from other reviewers: print what the actor did, and the claim's review state.
     printResult(
       io,
       json,
-      { id: updated.id, status: updated.status, rationale: updated.rationale, version: updated.version },
-      `Claim ${updated.id} is ${updated.status} (version ${updated.version}).`,
+      { id: updated.id, outcome, reviewState: updated.reviewState, status: updated.status, version: updated.version },
+      `${TAG_OUTCOMES[outcome]} Claim ${updated.id} is ${updated.status}, review ${updated.reviewState} (version ${updated.version}).`,
     );
     return 0;
   } catch (error) {
@@ -55,3 +60,11 @@ export async function tagCommand(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
 }
+
+const TAG_OUTCOMES = {
+  proposed: "Proposed: a second reviewer gives an independent verdict.",
+  revised: "Revised your proposal.",
+  agreed: "Second review given: the reviewers agree.",
+  disagreed: "Second review given: the reviewers disagree; an editor adjudicates.",
+  unchanged: "Nothing changed.",
+} as const;

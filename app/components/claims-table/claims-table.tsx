@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { claimQueryToSearch } from "../../lib/claim-query";
 import { paths } from "../../lib/paths";
 import type { ClaimsPage } from "../../lib/review-types";
+import { BulkApprove } from "../review/bulk-approve";
+import { ReviewStateFilter } from "../review/review-state-filter";
 import { BulkBar } from "./bulk-bar";
 import { ClaimPanel } from "./claim-panel";
 import { ClaimsGrid } from "./claims-grid";
@@ -76,7 +78,15 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
     dialogOpen,
   });
 
-  const columns = useClaimColumns({ slug, timeZone: project.timeZone, canTag, canBulk, allMatching, requestTag: tagging.requestTag });
+  const columns = useClaimColumns({
+    slug,
+    timeZone: project.timeZone,
+    canTag,
+    canBulk,
+    allMatching,
+    reviewColumn: data.secondReview,
+    requestTag: tagging.requestTag,
+  });
   const columnVisibility: VisibilityState = Object.fromEntries(preferences.hidden.map((id) => [id, false]));
   const table = useReactTable({
     data: rows,
@@ -115,7 +125,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
           documentsComplete={documentsComplete}
           members={members}
           searchInput={searchInput}
-        />
+        >
+          {data.secondReview ? <ReviewStateFilter selected={query.review} /> : null}
+        </FiltersForm>
         {canBulk ? (
           <BulkBar
             action={tableAction}
@@ -130,6 +142,15 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
               setAllMatching(false);
               setAnnouncement(`Changed ${changed} claims. You can undo for 30 seconds.`);
             }}
+          />
+        ) : null}
+        {data.canApprove && canBulk ? (
+          <BulkApprove
+            action={tableAction}
+            search={claimQueryToSearch(query).replace(/^\?/, "")}
+            selectedIds={selectedIds}
+            allMatching={allMatching}
+            total={total}
           />
         ) : null}
 

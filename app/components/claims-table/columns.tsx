@@ -6,6 +6,7 @@ import type { ClaimSort } from "../../lib/claim-query";
 import { formatDateTime } from "../../lib/datetime";
 import { paths } from "../../lib/paths";
 import type { ClaimRow } from "../../lib/review-types";
+import { REVIEW_STATE_SHORT, isReviewState } from "../../lib/review/review-state";
 import { StatusBadge } from "../claim-summary";
 
 /** The order each sortable column's header link asks the server for. */
@@ -27,6 +28,8 @@ interface ColumnOptions {
   canBulk: boolean;
   /** Every claim matching the filters is in the bulk change: the row checkboxes are ticked and locked. */
   allMatching: boolean;
+  /** Second review is on: a column shows each claim's review state. */
+  reviewColumn?: boolean;
   requestTag: (row: ClaimRow, status: ClaimStatus) => void;
 }
 
@@ -64,8 +67,25 @@ function StatusCell({ row, canTag, requestTag }: { row: ClaimRow; canTag: boolea
   );
 }
 
+const reviewStateColumn: ColumnDef<ClaimRow> = {
+  id: "review",
+  header: "Review",
+  cell: ({ row }) => {
+    const state = isReviewState(row.original.reviewState) ? row.original.reviewState : "none";
+    return <span className={`review-badge review-${state}`}>{REVIEW_STATE_SHORT[state]}</span>;
+  },
+};
+
 /** The claims table's columns; ids match `HIDEABLE_COLUMNS` and `SORT_OF_COLUMN`. */
-export function useClaimColumns({ slug, timeZone, canTag, canBulk, allMatching, requestTag }: ColumnOptions): ColumnDef<ClaimRow>[] {
+export function useClaimColumns({
+  slug,
+  timeZone,
+  canTag,
+  canBulk,
+  allMatching,
+  reviewColumn = false,
+  requestTag,
+}: ColumnOptions): ColumnDef<ClaimRow>[] {
   return useMemo<ColumnDef<ClaimRow>[]>(
     () => [
       ...(canBulk ? [selectColumn(allMatching)] : []),
@@ -85,6 +105,7 @@ export function useClaimColumns({ slug, timeZone, canTag, canBulk, allMatching, 
         ),
       },
       { id: "status", header: "Status", cell: ({ row }) => <StatusCell row={row.original} canTag={canTag} requestTag={requestTag} /> },
+      ...(reviewColumn ? [reviewStateColumn] : []),
       { id: "checkworthiness", header: "Check-worthiness", cell: ({ row }) => row.original.checkworthiness.toFixed(2) },
       { id: "assignee", header: "Assignee", cell: ({ row }) => row.original.assignee?.displayName ?? "—" },
       { id: "sources", header: "Sources", cell: ({ row }) => row.original.sourceCount },
@@ -118,6 +139,6 @@ export function useClaimColumns({ slug, timeZone, canTag, canBulk, allMatching, 
           ),
       },
     ],
-    [canBulk, canTag, allMatching, slug, timeZone, requestTag],
+    [canBulk, canTag, allMatching, reviewColumn, slug, timeZone, requestTag],
   );
 }

@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import { Form, Link, useNavigate } from "react-router";
 import { type ClaimQuery, PAGE_SIZES, claimQueryToSearch, parseClaimQuery } from "../../lib/claim-query";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../lib/claim-status";
@@ -47,10 +47,12 @@ interface FiltersProps {
   documentsComplete: boolean;
   members: Person[];
   searchInput: RefObject<HTMLInputElement | null>;
+  /** More filters, inside the form (the review state filter). */
+  children?: ReactNode;
 }
 
 /** The filters form: a GET form, so the filters live in the URL. */
-export function FiltersForm({ slug, query, documents, documentsComplete, members, searchInput }: FiltersProps) {
+export function FiltersForm({ slug, query, documents, documentsComplete, members, searchInput, children }: FiltersProps) {
   const navigate = useNavigate();
   return (
     <Form
@@ -114,6 +116,7 @@ export function FiltersForm({ slug, query, documents, documentsComplete, members
           ))}
         </select>
       </label>
+      {children}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <button type="submit" className="button small">
