@@ -20,6 +20,7 @@ export default [
   route("projects/:slug/claims/:claimId", "routes/project.claim.tsx"),
   route("projects/:slug/claims/:claimId/presence", "routes/project.claim.presence.ts"),
   route("projects/:slug/claims/:claimId/suggestions", "routes/project.claim.suggestions.ts"),
+  route("projects/:slug/claims/:claimId/comments", "routes/project.claim.comments.ts"),
   route("projects/:slug/facts", "routes/project.facts.tsx"),
   route("projects/:slug/facts/:factId", "routes/project.fact.tsx"),
   route("projects/:slug/discrepancies", "routes/project.discrepancies.tsx"),

@@ -4,6 +4,7 @@ import { assignCommand } from "./commands/assign";
 import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
 import { claimsCommand } from "./commands/claims";
+import { commentCommand } from "./commands/comment";
 import { dbCommand } from "./commands/db";
 import { discrepanciesCommand } from "./commands/discrepancies";
 import { documentCommand, documentsCommand } from "./commands/document";
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   claims: claimsCommand,
   tag: tagCommand,
   assign: assignCommand,
+  comment: commentCommand,
   document: documentCommand,
   documents: documentsCommand,
   source: sourceCommand,
@@ -63,6 +65,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   tag --claim ID --status confirmed|disputed|unverified --as U [--rationale T] [--expect-version N]
                                                (a stale --expect-version exits 3)
   assign --claim ID --to USERNAME|none --as U [--expect-version N]
+  comment add --claim ID --text T --as U       a comment in the claim's discussion (@username mentions a member)
   documents --project S [--as U]               the project's documents with paragraph and claim counts
   document edit --document ID [--title T] [--outlet O] [--author A] [--url U] [--published-at ISO] --as U
   suggest --claim ID [--limit N]               passages of other articles stating the same fact

@@ -45,6 +45,7 @@ export const paths = {
   claims: (slug: string, query: Partial<ClaimQuery> = {}) => `${href("/projects/:slug/claims", { slug })}${claimQueryToSearch(query)}`,
   claim: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId", { slug, claimId: id(claimId) }),
   claimPresence: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId/presence", { slug, claimId: id(claimId) }),
+  claimComments: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId/comments", { slug, claimId: id(claimId) }),
   claimSuggestions: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId/suggestions", { slug, claimId: id(claimId) }),
   /** The Facts view; a query gives its filters, sort and page (defaults are left out). */
   facts: (slug: string, query: Partial<FactQuery> = {}) => `${href("/projects/:slug/facts", { slug })}${factQueryToSearch(query)}`,
