@@ -9,6 +9,8 @@ export default [
   route("account", "routes/account.tsx"),
   route("account/password", "routes/account.password.tsx"),
   route("admin/users", "routes/admin.users.tsx"),
+  route("inbox", "routes/inbox.tsx"),
+  route("inbox/events", "routes/inbox.events.ts"),
   route("projects", "routes/projects.tsx"),
   route("projects/:slug", "routes/project.tsx"),
   route("projects/:slug/documents", "routes/project.documents.tsx"),

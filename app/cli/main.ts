@@ -13,6 +13,7 @@ import { factCommand } from "./commands/fact";
 import { factsCommand } from "./commands/facts";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
+import { notificationsCommand } from "./commands/notifications";
 import { projectCommand } from "./commands/project";
 import { reportCommand } from "./commands/report";
 import { sourceCommand } from "./commands/source";
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   tag: tagCommand,
   assign: assignCommand,
   comment: commentCommand,
+  notifications: notificationsCommand,
   document: documentCommand,
   documents: documentsCommand,
   source: sourceCommand,
@@ -66,6 +68,8 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
                                                (a stale --expect-version exits 3)
   assign --claim ID --to USERNAME|none --as U [--expect-version N]
   comment add --claim ID --text T --as U       a comment in the claim's discussion (@username mentions a member)
+  notifications --as U [--unread] [--mark-read ID,...|all]
+                                               U's inbox, newest first (* unread); --mark-read marks read first
   documents --project S [--as U]               the project's documents with paragraph and claim counts
   document edit --document ID [--title T] [--outlet O] [--author A] [--url U] [--published-at ISO] --as U
   suggest --claim ID [--limit N]               passages of other articles stating the same fact

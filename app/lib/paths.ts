@@ -25,6 +25,9 @@ export const paths = {
   account: () => href("/account"),
   accountPassword: () => href("/account/password"),
   adminUsers: () => href("/admin/users"),
+  /** The signed-in user's notifications; `unread` shows only those not read yet. */
+  inbox: (options: { unread?: boolean } = {}) => withSearch(href("/inbox"), { unread: options.unread ? "1" : undefined }),
+  inboxEvents: () => href("/inbox/events"),
   projects: (options: { archived?: boolean; passwordChanged?: boolean } = {}) =>
     withSearch(href("/projects"), {
       archived: options.archived ? "1" : undefined,

@@ -147,11 +147,25 @@ export function endEventStreams(): number {
   return enders.length;
 }
 
-export async function subscribeToUser(userId: number, handler: (event: UserEvent) => void): Promise<() => void> {
+/** Subscribes to one user's events (their notifications); `onServerStopping` as for projects. */
+export async function subscribeToUser(
+  userId: number,
+  handler: (event: UserEvent) => void,
+  onServerStopping?: () => void,
+): Promise<() => void> {
   if (databaseProvider() === "postgresql") await ensurePostgresListener();
   const key = userKey(userId);
   local.on(key, handler);
-  return () => local.off(key, handler);
+  openEventStreams.inc();
+  if (onServerStopping) streamEnders.add(onServerStopping);
+  let subscribed = true;
+  return () => {
+    if (!subscribed) return;
+    subscribed = false;
+    local.off(key, handler);
+    if (onServerStopping) streamEnders.delete(onServerStopping);
+    openEventStreams.dec();
+  };
 }
 
 export async function closeEventListener(): Promise<void> {

@@ -1,8 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
 import { COMMENT_ADDED_ACTION, COMMENT_DELETED_ACTION, COMMENT_EDITED_ACTION } from "../../app/lib/review/audit-actions";
+import { deliverImmediateEmails } from "../../app/models/notifications/email-delivery.server";
+import * as account from "../../app/routes/account";
+import * as inbox from "../../app/routes/inbox";
+import * as inboxEvents from "../../app/routes/inbox.events";
 import * as comments from "../../app/routes/project.claim.comments";
+import { smtpSender } from "../../app/services/mailer.server";
+import { startTestSmtpServer } from "../support/smtp-server";
 import { cookieFor } from "../support/factories";
 import { makeReviewTeam } from "../support/review-team";
 import { buildRequest, callRoute } from "../support/routes";
@@ -103,5 +109,138 @@ describe("claimdesk comment add", () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr.trim().split("\n")).toHaveLength(1);
     expect((await cli(["comment", "remove"])).code).toBe(2);
+  });
+});
+
+async function mentionThroughRoute(team: Awaited<ReturnType<typeof makeReviewTeam>>, text: string) {
+  const claimId = String(team.claims[0]!.id);
+  const outcome = await callRoute(
+    comments.action,
+    buildRequest(`/projects/${team.project.slug}/claims/${claimId}/comments`, {
+      cookie: await cookieFor(team.people.reviewer.id),
+      form: { intent: "add", text },
+    }),
+    { slug: team.project.slug, claimId },
+  );
+  expect(outcome.status, JSON.stringify(outcome.body)).toBe(200);
+}
+
+describe("inbox", () => {
+  it("lists the user's notifications with links to the claim, marks one and all read, and counts unread", async () => {
+    const team = await makeReviewTeam({ claims: 1 });
+    const who = team.people.second.username;
+    await mentionThroughRoute(team, `@${who} first, @${who} again`);
+    const cookie = await cookieFor(team.people.second.id);
+    const load = async (path = "/inbox") =>
+      (await callRoute(inbox.loader, buildRequest(path, { cookie }))).body as {
+        unread: number;
+        items: Array<{ id: number; text: string; href: string; read: boolean }>;
+      };
+    const before = await load();
+    expect(before.unread).toBe(1);
+    // One notification per kind and claim from one change, however often it names the user.
+    expect(before.items).toHaveLength(1);
+    expect(before.items[0]!.href).toBe(`/projects/${team.project.slug}/claims/${team.claims[0]!.id}`);
+    await mentionThroughRoute(team, `@${who} third, on the same claim`);
+    expect((await load()).unread).toBe(2);
+
+    const others = await cookieFor(team.people.third.id);
+    const foreign = await callRoute(
+      inbox.action,
+      buildRequest("/inbox", { cookie: others, form: { intent: "read", id: String(before.items[0]!.id) } }),
+    );
+    expect(foreign).toMatchObject({ status: 200, body: { marked: 0 } });
+    const one = await callRoute(
+      inbox.action,
+      buildRequest("/inbox", { cookie, form: { intent: "read", id: String(before.items[0]!.id) } }),
+    );
+    expect(one).toMatchObject({ status: 200, body: { marked: 1 } });
+    expect((await load("/inbox?unread=1")).items).toHaveLength(1);
+    expect((await callRoute(inbox.action, buildRequest("/inbox", { cookie, form: { intent: "read-all" } }))).body).toMatchObject({
+      marked: 1,
+    });
+    expect((await load()).unread).toBe(0);
+    expect((await callRoute(inbox.action, buildRequest("/inbox", { cookie, form: { intent: "burn" } }))).status).toBe(400);
+  });
+
+  it("streams the unread count to the signed-in user only", async () => {
+    const team = await makeReviewTeam({ claims: 1 });
+    expect((await callRoute(inboxEvents.loader, buildRequest("/inbox/events"))).status).toBe(302);
+    const controller = new AbortController();
+    const request = new Request("http://localhost/inbox/events", {
+      headers: { Cookie: await cookieFor(team.people.second.id) },
+      signal: controller.signal,
+    });
+    const response = (await inboxEvents.loader({ request, params: {}, context: { cspNonce: "", clientIp: null } } as never)) as Response;
+    expect(response.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) text += decoder.decode((await reader.read()).value);
+    };
+    await readUntil(/"unread":0/);
+    await mentionThroughRoute(team, `@${team.people.second.username} look`);
+    await readUntil(/"unread":1/);
+    expect(text).toContain("event: notification");
+    controller.abort();
+    await reader.cancel().catch(() => undefined);
+  });
+});
+
+describe("email setting and delivery", () => {
+  let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+
+  it("is chosen on the account page (field errors for bad input), and a mention then reaches a real SMTP server", async () => {
+    const team = await makeReviewTeam({ claims: 1 });
+    const cookie = await cookieFor(team.people.second.id);
+    const save = (form: Record<string, string>) =>
+      callRoute(account.action, buildRequest("/account", { cookie, form: { intent: "email-settings", ...form } }));
+    expect(await save({ email: "not-an-address", mode: "immediate" })).toMatchObject({
+      status: 400,
+      body: { fieldErrors: { email: expect.any(String) } },
+    });
+    expect(await save({ email: "", mode: "daily" })).toMatchObject({ status: 400, body: { fieldErrors: { email: expect.any(String) } } });
+    expect(await save({ email: "x@example.org", mode: "hourly" })).toMatchObject({
+      status: 400,
+      body: { fieldErrors: { mode: expect.any(String) } },
+    });
+    const address = `${team.people.second.username}@example.org`;
+    expect((await save({ email: address, mode: "immediate" })).status).toBe(200);
+    const page = await callRoute(account.loader, buildRequest("/account", { cookie }));
+    expect(page.body).toMatchObject({ emailSetting: { email: address, mode: "immediate" } });
+
+    await mentionThroughRoute(team, `@${team.people.second.username} the ferry table`);
+    const sender = smtpSender({ url: smtp.url, from: "Claimdesk <desk@example.org>" });
+    try {
+      expect((await deliverImmediateEmails({ sender, origin: "https://desk.example.org" })).sent).toBeGreaterThanOrEqual(1);
+    } finally {
+      sender.close();
+    }
+    const mail = smtp.received.find((m) => m.to.includes(address));
+    expect(mail?.subject).toContain("mentioned you");
+    expect(mail?.text).toContain("the ferry table");
+  });
+});
+
+describe("claimdesk notifications", () => {
+  it("prints the user's inbox as JSON, only unread with --unread, and marks read", async () => {
+    const team = await makeReviewTeam({ claims: 1 });
+    const who = team.people.second.username;
+    await mentionThroughRoute(team, `@${who} one`);
+    const listed = await cli(["notifications", "--as", who, "--json"]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const rows = JSON.parse(listed.stdout) as Array<{ id: number; kind: string; read: boolean; project: string }>;
+    expect(rows).toMatchObject([{ kind: "mention", read: false, project: team.project.slug }]);
+    const marked = await cli(["notifications", "--as", who, "--mark-read", String(rows[0]!.id), "--unread", "--json"]);
+    expect(JSON.parse(marked.stdout)).toEqual({ marked: 1, notifications: [] });
+    expect((await cli(["notifications", "--as", who, "--mark-read", "x,y"])).code).toBe(2);
+    expect((await cli(["notifications", "--as", "no-such-user"])).code).toBe(1);
   });
 });
