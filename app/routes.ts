@@ -25,6 +25,7 @@ export default [
   route("projects/:slug/claims/:claimId/comments", "routes/project.claim.comments.ts"),
   route("projects/:slug/facts", "routes/project.facts.tsx"),
   route("projects/:slug/facts/:factId", "routes/project.fact.tsx"),
+  route("projects/:slug/agreement", "routes/project.agreement.tsx"),
   route("projects/:slug/discrepancies", "routes/project.discrepancies.tsx"),
   route("projects/:slug/sources", "routes/project.sources.tsx"),
   route("projects/:slug/export", "routes/project.export.tsx"),

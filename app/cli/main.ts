@@ -1,5 +1,6 @@
 import { ConfigError, parseConfig } from "../lib/config-schema";
 import { disconnectDb } from "../db.server";
+import { agreementCommand } from "./commands/agreement";
 import { assignCommand } from "./commands/assign";
 import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   tag: tagCommand,
   assign: assignCommand,
   comment: commentCommand,
+  agreement: agreementCommand,
   notifications: notificationsCommand,
   document: documentCommand,
   documents: documentsCommand,
@@ -80,6 +82,10 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
            [--source-url U --stance S [--quote Q]]  one verdict (and source) for the claims stating the fact's details
   fact merge --into ID --from ID,... --as U    fact split --fact ID --claims ID,... --as U
   fact move --claim ID --to ID|new --as U      fact label --fact ID (--label T | --clear) --as U
+  agreement --project S [--from DAY] [--to DAY] [--as U]
+                                               percent agreement, Cohen's kappa per pair (10+ shared claims),
+                                               Fleiss' kappa, Krippendorff's alpha and confusion matrices
+                                               from the second reviews given in the period (days inclusive)
   discrepancies --project S                    facts whose outlets disagree, and contradicting passages
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE

@@ -53,6 +53,7 @@ export const paths = {
   /** The Facts view; a query gives its filters, sort and page (defaults are left out). */
   facts: (slug: string, query: Partial<FactQuery> = {}) => `${href("/projects/:slug/facts", { slug })}${factQueryToSearch(query)}`,
   fact: (slug: string, factId: Id) => href("/projects/:slug/facts/:factId", { slug, factId: id(factId) }),
+  agreement: (slug: string) => href("/projects/:slug/agreement", { slug }),
   discrepancies: (slug: string) => href("/projects/:slug/discrepancies", { slug }),
   sources: (slug: string) => href("/projects/:slug/sources", { slug }),
   export: (slug: string, query: Partial<ClaimQuery> = {}) => `${href("/projects/:slug/export", { slug })}${claimQueryToSearch(query)}`,

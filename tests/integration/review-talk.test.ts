@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
+import { CLAIM_STATUSES } from "../../app/lib/claim-status";
 import { COMMENT_ADDED_ACTION, COMMENT_DELETED_ACTION, COMMENT_EDITED_ACTION } from "../../app/lib/review/audit-actions";
 import { deliverImmediateEmails } from "../../app/models/notifications/email-delivery.server";
 import * as account from "../../app/routes/account";
 import * as inbox from "../../app/routes/inbox";
 import * as inboxEvents from "../../app/routes/inbox.events";
 import * as comments from "../../app/routes/project.claim.comments";
+import * as agreement from "../../app/routes/project.agreement";
+import { reviewClaim } from "../../app/models/review/review-verdict.server";
 import { smtpSender } from "../../app/services/mailer.server";
 import { startTestSmtpServer } from "../support/smtp-server";
 import { cookieFor } from "../support/factories";
@@ -242,5 +245,62 @@ describe("claimdesk notifications", () => {
     expect(JSON.parse(marked.stdout)).toEqual({ marked: 1, notifications: [] });
     expect((await cli(["notifications", "--as", who, "--mark-read", "x,y"])).code).toBe(2);
     expect((await cli(["notifications", "--as", "no-such-user"])).code).toBe(1);
+  });
+});
+
+/** Twelve claims reviewed twice by reviewer then second: they agree on the first `agreeing`, then differ. */
+async function reviewedTwice(agreeing: number) {
+  const team = await makeReviewTeam({ claims: 12 });
+  for (const [index, claim] of team.claims.entries()) {
+    const review = (who: "reviewer" | "second", status: "confirmed" | "disputed") =>
+      reviewClaim({
+        projectId: team.project.id,
+        claimId: claim.id,
+        verdict: { status, rationale: "checked", expectedVersion: null },
+        actor: team.actor(who),
+        role: "reviewer",
+      });
+    await review("reviewer", "confirmed");
+    await review("second", index < agreeing ? "confirmed" : "disputed");
+  }
+  return team;
+}
+
+describe("agreement", () => {
+  it("shows the project's and each pair's agreement, and lists the claims behind a cell", async () => {
+    const team = await reviewedTwice(9);
+    const cookie = await cookieFor(team.people.viewer.id);
+    const slug = team.project.slug;
+    const load = (search = "") => callRoute(agreement.loader, buildRequest(`/projects/${slug}/agreement${search}`, { cookie }), { slug });
+    const page = await load();
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const data = (
+      page.body as {
+        agreement: { pairs: number; percentAgreement: number; reviewerPairs: Array<{ shared: number; kappa: number | null }> };
+      }
+    ).agreement;
+    expect(data.pairs).toBe(12);
+    expect(data.percentAgreement).toBeCloseTo(0.75);
+    // Reviewer "confirmed" every time: no variation on one side, so kappa is 0.
+    expect(data.reviewerPairs).toMatchObject([{ shared: 12, kappa: 0 }]);
+    const [confirmed, disputed] = [CLAIM_STATUSES.indexOf("confirmed"), CLAIM_STATUSES.indexOf("disputed")];
+    const cell = await load(`?matrix=all&row=${confirmed}&column=${disputed}`);
+    const selected = (cell.body as { agreement: { selected: { claimIds: number[]; total: number } } }).agreement.selected;
+    expect(selected.total).toBe(3);
+    expect(selected.claimIds.sort((a, b) => a - b)).toEqual(team.claims.slice(9).map((c) => c.id));
+    expect((await load("?from=2020-01-01&to=2020-12-31")).body).toMatchObject({ agreement: { pairs: 0 } });
+    expect((await load("?from=yesterday")).status).toBe(400);
+  });
+
+  it("claimdesk agreement prints the same figures as JSON, for a period, and refuses a bad date", async () => {
+    const team = await reviewedTwice(12);
+    const all = await cli(["agreement", "--project", team.project.slug, "--json"]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(JSON.parse(all.stdout)).toMatchObject({ pairs: 12, agreed: 12, percentAgreement: 1, reviewerPairs: [{ shared: 12 }] });
+    const old = await cli(["agreement", "--project", team.project.slug, "--from", "2020-01-01", "--to", "2020-01-31", "--json"]);
+    expect(JSON.parse(old.stdout)).toMatchObject({ pairs: 0, percentAgreement: null });
+    const bad = await cli(["agreement", "--project", team.project.slug, "--from", "01/02/2026"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
