@@ -124,8 +124,12 @@ export async function subscribeToProject(
   handler: (event: ProjectEvent) => void,
   onServerStopping?: () => void,
 ): Promise<() => void> {
+  return subscribe(String(projectId), handler as (event: LiveEvent) => void, onServerStopping);
+}
+
+/** One open stream: listening on `key`, counted, and ended with the others when this process stops. */
+async function subscribe(key: string, handler: (event: LiveEvent) => void, onServerStopping?: () => void): Promise<() => void> {
   if (databaseProvider() === "postgresql") await ensurePostgresListener();
-  const key = String(projectId);
   local.on(key, handler);
   openEventStreams.inc();
   if (onServerStopping) streamEnders.add(onServerStopping);
@@ -153,19 +157,7 @@ export async function subscribeToUser(
   handler: (event: UserEvent) => void,
   onServerStopping?: () => void,
 ): Promise<() => void> {
-  if (databaseProvider() === "postgresql") await ensurePostgresListener();
-  const key = userKey(userId);
-  local.on(key, handler);
-  openEventStreams.inc();
-  if (onServerStopping) streamEnders.add(onServerStopping);
-  let subscribed = true;
-  return () => {
-    if (!subscribed) return;
-    subscribed = false;
-    local.off(key, handler);
-    if (onServerStopping) streamEnders.delete(onServerStopping);
-    openEventStreams.dec();
-  };
+  return subscribe(userKey(userId), handler as (event: LiveEvent) => void, onServerStopping);
 }
 
 export async function closeEventListener(): Promise<void> {

@@ -5,6 +5,7 @@ import { serializeClearedSessionCookie } from "../auth/cookie.server";
 import { requireUser } from "../auth/guards.server";
 import { recordAuditEvent } from "../models/audit.server";
 import { countSessionsOfUser, deleteAllSessionsOfUser } from "../models/session.server";
+import { Field } from "../components/forms";
 import { paths } from "../lib/paths";
 import { actionSuccess, invalidForm } from "../lib/action-result";
 import { parseFormData } from "../lib/form";
@@ -75,23 +76,14 @@ export default function Account({ loaderData }: Route.ComponentProps) {
       <Form method="post" aria-labelledby="email-title">
         <h2 id="email-title">Email notifications</h2>
         <p>Mentions, assignments, second reviews, adjudications and replies are always in your inbox; they can also be emailed.</p>
-        <div className="field">
-          <label htmlFor="notification-email">Email address</label>
-          <input
-            id="notification-email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={emailSetting.email ?? ""}
-            aria-invalid={fieldErrors.email ? true : undefined}
-            aria-describedby={fieldErrors.email ? "notification-email-error" : undefined}
-          />
-          {fieldErrors.email ? (
-            <p className="field-error" id="notification-email-error">
-              {fieldErrors.email}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          label="Email address"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={emailSetting.email ?? ""}
+          error={fieldErrors.email}
+        />
         <fieldset>
           <legend>How often</legend>
           {EMAIL_MODES.map((mode) => (

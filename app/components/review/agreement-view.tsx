@@ -1,24 +1,20 @@
 import { Form, Link } from "react-router";
-import type { MatrixCell } from "../../lib/agreement/report";
+import type { AgreementReport, MatrixCell } from "../../lib/agreement/report";
 import { paths } from "../../lib/paths";
 import { ConfusionMatrix } from "./confusion-matrix";
 
 /** A matrix as the page gets it: counts only; the claims of the selected cell come apart. */
 export type CountCell = Pick<MatrixCell, "count">;
 
-export interface AgreementPageData {
+export interface AgreementPageData extends Pick<
+  AgreementReport,
+  "pairs" | "agreed" | "notBlind" | "percentAgreement" | "fleissKappa" | "krippendorffAlpha" | "minSharedClaims"
+> {
   slug: string;
   secondReview: boolean;
   days: { from: string | null; to: string | null };
   timeZone: string;
   categories: readonly string[];
-  pairs: number;
-  agreed: number;
-  notBlind: number;
-  percentAgreement: number | null;
-  fleissKappa: number | null;
-  krippendorffAlpha: number | null;
-  minSharedClaims: number;
   firstBySecond: CountCell[][];
   reviewerPairs: Array<{
     a: string;
