@@ -84,45 +84,49 @@ export function AgreementView({ data }: { data: AgreementPageData }) {
       </dl>
       {data.pairs === 0 ? <p className="meta">No claim was reviewed twice in this period.</p> : null}
       {data.pairs > 0 ? (
-        <ConfusionMatrix
-          caption="All reviews: first verdict by second verdict"
-          rowsAre="first"
-          columnsAre="second"
-          categories={data.categories}
-          cells={asCells(data.firstBySecond)}
-          cellHref={(row, column) => cellSearch(data, "all", row, column)}
-          selected={selectedIn("all")}
-        />
+        <div className="table-scroll">
+          <ConfusionMatrix
+            caption="All reviews: first verdict by second verdict"
+            rowsAre="first"
+            columnsAre="second"
+            categories={data.categories}
+            cells={asCells(data.firstBySecond)}
+            cellHref={(row, column) => cellSearch(data, "all", row, column)}
+            selected={selectedIn("all")}
+          />
+        </div>
       ) : null}
       {data.reviewerPairs.length > 0 ? (
-        <table className="data-table">
-          <caption>Reviewer pairs (Cohen’s kappa from {data.minSharedClaims} shared claims)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reviewers</th>
-              <th scope="col">Shared claims</th>
-              <th scope="col">Percent agreement</th>
-              <th scope="col">Cohen’s kappa</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.reviewerPairs.map((pair, index) => (
-              <tr key={`${pair.a}|${pair.b}|${index}`}>
-                <th scope="row">
-                  <a href={`#pair-${index}`}>
-                    {pair.a} and {pair.b}
-                  </a>
-                </th>
-                <td>{pair.shared}</td>
-                <td>{percent(pair.percentAgreement)}</td>
-                <td>{pair.shared < data.minSharedClaims ? `fewer than ${data.minSharedClaims} shared` : coefficient(pair.kappa)}</td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Reviewer pairs (Cohen’s kappa from {data.minSharedClaims} shared claims)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reviewers</th>
+                <th scope="col">Shared claims</th>
+                <th scope="col">Percent agreement</th>
+                <th scope="col">Cohen’s kappa</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.reviewerPairs.map((pair, index) => (
+                <tr key={`${pair.a}|${pair.b}|${index}`}>
+                  <th scope="row">
+                    <a href={`#pair-${index}`}>
+                      {pair.a} and {pair.b}
+                    </a>
+                  </th>
+                  <td>{pair.shared}</td>
+                  <td>{percent(pair.percentAgreement)}</td>
+                  <td>{pair.shared < data.minSharedClaims ? `fewer than ${data.minSharedClaims} shared` : coefficient(pair.kappa)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {data.reviewerPairs.map((pair, index) => (
-        <div key={`matrix-${index}`} id={`pair-${index}`}>
+        <div key={`matrix-${index}`} id={`pair-${index}`} className="table-scroll">
           <ConfusionMatrix
             caption={`${pair.a} by ${pair.b}`}
             rowsAre={pair.a}
