@@ -15,6 +15,8 @@ import stylesheet from "./app.css?url";
 import workspaceStylesheet from "./styles/claims-workspace.css?url";
 import phoneStylesheet from "./styles/phone.css?url";
 import { getAuthenticated } from "./auth/guards.server";
+import { InboxLink } from "./components/inbox-link";
+import { unreadNotificationCount } from "./models/notifications/inbox.server";
 import { ERROR_REFERENCE_ELEMENT_ID, useErrorReference } from "./lib/error-reference";
 import { useNonce } from "./nonce";
 import { paths } from "./lib/paths";
@@ -31,6 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const auth = await getAuthenticated(request);
   return {
     user: auth ? { username: auth.user.username, displayName: auth.user.displayName, isAdmin: auth.user.isAdmin } : null,
+    unread: auth ? await unreadNotificationCount(auth.user) : 0,
   };
 }
 
@@ -58,6 +61,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <nav aria-label="Main">
               <NavLink to={paths.projects()}>Projects</NavLink>
               {user.isAdmin ? <NavLink to={paths.adminUsers()}>Users</NavLink> : null}
+              <InboxLink unread={data?.unread ?? 0} />
               <NavLink to={paths.account()}>Account</NavLink>
               <Form method="post" action={paths.logout()} className="inline-form">
                 <button type="submit" className="link-button">

@@ -1,9 +1,11 @@
 import { ConfigError, parseConfig } from "../lib/config-schema";
 import { disconnectDb } from "../db.server";
+import { agreementCommand } from "./commands/agreement";
 import { assignCommand } from "./commands/assign";
 import { auditCommand } from "./commands/audit";
 import { bootCommand } from "./commands/boot";
 import { claimsCommand } from "./commands/claims";
+import { commentCommand } from "./commands/comment";
 import { dbCommand } from "./commands/db";
 import { discrepanciesCommand } from "./commands/discrepancies";
 import { documentCommand, documentsCommand } from "./commands/document";
@@ -12,6 +14,7 @@ import { factCommand } from "./commands/fact";
 import { factsCommand } from "./commands/facts";
 import { importCommand } from "./commands/import";
 import { demoCommand } from "./commands/demo";
+import { notificationsCommand } from "./commands/notifications";
 import { projectCommand } from "./commands/project";
 import { reportCommand } from "./commands/report";
 import { adjudicateCommand, approveCommand, claimCommand, reopenCommand } from "./commands/review";
@@ -38,6 +41,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   approve: approveCommand,
   reopen: reopenCommand,
   assign: assignCommand,
+  comment: commentCommand,
+  agreement: agreementCommand,
+  notifications: notificationsCommand,
   document: documentCommand,
   documents: documentsCommand,
   source: sourceCommand,
@@ -73,6 +79,9 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   approve --claim ID --as U                    sign off a final verdict: it is locked (tagging exits 5)
   reopen --claim ID --reason R --as U          unlock an approved verdict
   assign --claim ID (--to USERNAME|none | --second-reviewer USERNAME|none) --as U [--expect-version N]
+  comment add --claim ID --text T --as U       a comment in the claim's discussion (@username mentions a member)
+  notifications --as U [--unread] [--mark-read ID,...|all]
+                                               U's inbox, newest first (* unread); --mark-read marks read first
   documents --project S [--as U]               the project's documents with paragraph and claim counts
   document edit --document ID [--title T] [--outlet O] [--author A] [--url U] [--published-at ISO] --as U
   suggest --claim ID [--limit N]               passages of other articles stating the same fact
@@ -83,6 +92,10 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
            [--source-url U --stance S [--quote Q]]  one verdict (and source) for the claims stating the fact's details
   fact merge --into ID --from ID,... --as U    fact split --fact ID --claims ID,... --as U
   fact move --claim ID --to ID|new --as U      fact label --fact ID (--label T | --clear) --as U
+  agreement --project S [--from DAY] [--to DAY] [--as U]
+                                               percent agreement, Cohen's kappa per pair (10+ shared claims),
+                                               Fleiss' kappa, Krippendorff's alpha and confusion matrices
+                                               from the second reviews given in the period (days inclusive)
   discrepancies --project S                    facts whose outlets disagree, and contradicting passages
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE

@@ -3,6 +3,7 @@ import type { ClaimPage } from "../lib/review-types";
 import { ClaimForm, useClaimFormResult } from "./claim-form";
 import { formatDateTime } from "../lib/datetime";
 import { ReasonList, StatusBadge } from "./claim-summary";
+import { ClaimDiscussion } from "./comments/claim-discussion";
 import { HistoryEntry } from "./history-sentence";
 import { AddSourceForm, SourceList } from "./claim-sources";
 import { FindInOtherArticles } from "./suggestions";
@@ -133,6 +134,7 @@ export function ClaimDetails({
       {canAssign ? <AssignForm action={action} inPanel={inPanel} claim={claim} members={members} /> : null}
       <h3>Why it was picked</h3>
       <ReasonList reasons={claim.reasons} />
+      <ClaimDiscussion key={`discussion-${claim.id}`} slug={project.slug} claimId={claim.id} />
       <h3>History</h3>
       {history.length === 0 ? (
         <p className="meta">No changes yet.</p>

@@ -9,6 +9,7 @@ const SECTIONS: Array<{ to: (slug: string) => string; label: string; capability:
   { to: (slug) => paths.facts(slug), label: "Facts", capability: "read" },
   { to: paths.sources, label: "Sources", capability: "read" },
   { to: paths.discrepancies, label: "Discrepancies", capability: "read" },
+  { to: paths.agreement, label: "Agreement", capability: "read" },
   { to: (slug) => paths.export(slug), label: "Export", capability: "export" },
   { to: paths.members, label: "Members", capability: "manageMembers" },
   { to: paths.settings, label: "Settings", capability: "reextractClaims" },

@@ -25,6 +25,9 @@ export const paths = {
   account: () => href("/account"),
   accountPassword: () => href("/account/password"),
   adminUsers: () => href("/admin/users"),
+  /** The signed-in user's notifications; `unread` shows only those not read yet. */
+  inbox: (options: { unread?: boolean } = {}) => withSearch(href("/inbox"), { unread: options.unread ? "1" : undefined }),
+  inboxEvents: () => href("/inbox/events"),
   projects: (options: { archived?: boolean; passwordChanged?: boolean } = {}) =>
     withSearch(href("/projects"), {
       archived: options.archived ? "1" : undefined,
@@ -45,10 +48,12 @@ export const paths = {
   claims: (slug: string, query: Partial<ClaimQuery> = {}) => `${href("/projects/:slug/claims", { slug })}${claimQueryToSearch(query)}`,
   claim: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId", { slug, claimId: id(claimId) }),
   claimPresence: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId/presence", { slug, claimId: id(claimId) }),
+  claimComments: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId/comments", { slug, claimId: id(claimId) }),
   claimSuggestions: (slug: string, claimId: Id) => href("/projects/:slug/claims/:claimId/suggestions", { slug, claimId: id(claimId) }),
   /** The Facts view; a query gives its filters, sort and page (defaults are left out). */
   facts: (slug: string, query: Partial<FactQuery> = {}) => `${href("/projects/:slug/facts", { slug })}${factQueryToSearch(query)}`,
   fact: (slug: string, factId: Id) => href("/projects/:slug/facts/:factId", { slug, factId: id(factId) }),
+  agreement: (slug: string) => href("/projects/:slug/agreement", { slug }),
   discrepancies: (slug: string) => href("/projects/:slug/discrepancies", { slug }),
   sources: (slug: string) => href("/projects/:slug/sources", { slug }),
   export: (slug: string, query: Partial<ClaimQuery> = {}) => `${href("/projects/:slug/export", { slug })}${claimQueryToSearch(query)}`,

@@ -124,8 +124,12 @@ export async function subscribeToProject(
   handler: (event: ProjectEvent) => void,
   onServerStopping?: () => void,
 ): Promise<() => void> {
+  return subscribe(String(projectId), handler as (event: LiveEvent) => void, onServerStopping);
+}
+
+/** One open stream: listening on `key`, counted, and ended with the others when this process stops. */
+async function subscribe(key: string, handler: (event: LiveEvent) => void, onServerStopping?: () => void): Promise<() => void> {
   if (databaseProvider() === "postgresql") await ensurePostgresListener();
-  const key = String(projectId);
   local.on(key, handler);
   openEventStreams.inc();
   if (onServerStopping) streamEnders.add(onServerStopping);
@@ -147,11 +151,13 @@ export function endEventStreams(): number {
   return enders.length;
 }
 
-export async function subscribeToUser(userId: number, handler: (event: UserEvent) => void): Promise<() => void> {
-  if (databaseProvider() === "postgresql") await ensurePostgresListener();
-  const key = userKey(userId);
-  local.on(key, handler);
-  return () => local.off(key, handler);
+/** Subscribes to one user's events (their notifications); `onServerStopping` as for projects. */
+export async function subscribeToUser(
+  userId: number,
+  handler: (event: UserEvent) => void,
+  onServerStopping?: () => void,
+): Promise<() => void> {
+  return subscribe(userKey(userId), handler as (event: LiveEvent) => void, onServerStopping);
 }
 
 export async function closeEventListener(): Promise<void> {

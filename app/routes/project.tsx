@@ -7,22 +7,33 @@ import { ROLE_LABELS, can } from "../lib/roles";
 import { countClaimsByProject } from "../models/claim-counts.server";
 import { hasClaimsNeedingReanchoring } from "../models/claim.server";
 import { countDocuments } from "../models/document.server";
+import { projectProgress } from "../models/review/progress.server";
+import { ProgressDashboard } from "../components/review/progress-dashboard";
 import { paths } from "../lib/paths";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.project.name ?? "Project"} · Claimdesk` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  const [counts, documents, needsReanchoring] = await Promise.all([
+  const [counts, documents, needsReanchoring, progress] = await Promise.all([
     countClaimsByProject([project.id]),
     countDocuments(project.id),
     hasClaimsNeedingReanchoring(project.id),
+    projectProgress({ projectId: project.id, timeZone: project.timeZone }),
   ]);
-  return { project, role, counts: counts.get(project.id)!, documents, needsReanchoring, canImport: can(role, "importDocuments") };
+  return {
+    project,
+    role,
+    counts: counts.get(project.id)!,
+    documents,
+    needsReanchoring,
+    canImport: can(role, "importDocuments"),
+    progress,
+  };
 }
 
 export default function Project({ loaderData }: Route.ComponentProps) {
-  const { project, role, counts, documents, needsReanchoring, canImport } = loaderData;
+  const { project, role, counts, documents, needsReanchoring, canImport, progress } = loaderData;
   return (
     <section>
       <h1>{project.name}</h1>
@@ -54,6 +65,9 @@ export default function Project({ loaderData }: Route.ComponentProps) {
           Some claims could not be placed in a new version of their article.{" "}
           <Link to={`${paths.claims(project.slug)}?reanchor=1`}>Review claims that need re-anchoring</Link>.
         </p>
+      ) : null}
+      {documents > 0 ? (
+        <ProgressDashboard progress={progress} claimsPath={paths.claims(project.slug)} secondReview={project.secondReview} />
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
-// npm run bench:table [-- --postgres [--database-url URL | --pg-port N]] [--claims N] [--port N] [--only page,search,tags]
+// npm run bench:table [-- --postgres [--database-url URL | --pg-port N]] [--claims N] [--port N] [--only page,search,dashboard,tags]
 // Serves the built app on loopback over a project of 100,000 claims and measures /healthz,
-// the claims page (50 rows, one filter, one sort), text search (?q=) and the tag action
+// the claims page (50 rows, one filter, one sort), text search (?q=), the project page's progress
+// dashboard (one connection: its latency, target p95 under 300 ms) and the tag action
 // under 10 concurrent connections, with each page's rate as a share of /healthz measured in
 // the same run. The load comes from wrk (or this process), bounded in time; the server is a child.
 // --database-url names a database to use instead of a throwaway one (postgresql://… or file:…); one that already
@@ -20,7 +21,7 @@ const givenDatabaseUrl = option("--database-url");
 const usePostgres = process.argv.includes("--postgres") || /^postgres(ql)?:/.test(givenDatabaseUrl ?? "");
 const CLAIMS = Number(option("--claims") ?? 100_000);
 const PORT = Number(option("--port") ?? process.env.BENCH_PORT ?? 3299);
-const ONLY = new Set((option("--only") ?? "page,search,tags").split(","));
+const ONLY = new Set((option("--only") ?? "page,search,dashboard,tags").split(","));
 for (const [name, value] of [
   ["--claims", CLAIMS],
   ["--port", PORT],
@@ -239,6 +240,12 @@ try {
       results[`search ${label} data`] = await pageLoad(`search ${label}, data request`, `${BASE}/projects/bench/claims.data?${query}`);
     }
     results["search q=bridge full"] = await pageLoad("search q=bridge, full HTML", `${BASE}/projects/bench/claims?q=bridge`);
+  }
+  if (ONLY.has("dashboard")) {
+    // The project page computes the whole dashboard in its loader: one reader at a time gives its latency.
+    const once = (name: string, url: string) => load(name, () => fetch(url, { headers }), { concurrency: 1, durationMs: DURATION_MS });
+    results.dashboardData = await once("project page + dashboard, data request, 1 conn.", `${BASE}/projects/bench.data`);
+    results.dashboardPage = await once("project page + dashboard, full HTML, 1 conn.", `${BASE}/projects/bench`);
   }
   const healthzRate = results.healthz.rps;
   console.log(`

@@ -34,7 +34,7 @@ async function visit(page: Page, name: string, path: string) {
 }
 
 test("every page has no serious accessibility violation and fits a phone", async ({ page }) => {
-  // Sixteen axe runs: about a minute on a quiet machine, several under load.
+  // Twenty axe runs: about a minute on a quiet machine, several under load.
   test.setTimeout(300_000);
   await page.setViewportSize(DESKTOP);
   await visit(page, "login", "/login");
@@ -46,6 +46,8 @@ test("every page has no serious accessibility violation and fits a phone", async
   await visit(page, "reader", reader!);
   await visit(page, "sources", `${REVIEW}/sources`);
   await visit(page, "discrepancies", `${REVIEW}/discrepancies`);
+  await visit(page, "agreement", `${REVIEW}/agreement`);
+  await visit(page, "inbox", "/inbox");
   await visit(page, "facts", `${REVIEW}/facts`);
   await visit(page, "export", `${REVIEW}/export`);
   await visit(page, "settings", `${REVIEW}/settings`);
@@ -58,6 +60,9 @@ test("every page has no serious accessibility violation and fits a phone", async
   const status = page.getByLabel(/^Status of claim \d+$/).first();
   const claimId = (await status.getAttribute("aria-label"))!.replace("Status of claim ", "");
   await visit(page, "claim", `${REVIEW}/claims/${claimId}`);
+  // The discussion loads after the page: check it with the rest, the mention box included.
+  await expect(page.getByRole("heading", { name: /^Discussion \(\d+\)$/ })).toBeVisible();
+  await expectAccessible(page, "claim with its discussion");
 
   await page.goto(`${REVIEW}/claims`);
   await page.waitForFunction(() => document.querySelector('tr[tabindex="0"]') !== null);
@@ -70,6 +75,7 @@ test("every page has no serious accessibility violation and fits a phone", async
   const panel = page.getByRole("complementary", { name: "Claim details" });
   await expect(panel.getByRole("heading", { name: `Claim ${claimId}` })).toBeVisible();
   await expect(panel.getByRole("heading", { name: "History" })).toBeVisible();
+  await expect(panel.getByRole("heading", { name: /^Discussion \(\d+\)$/ })).toBeVisible();
   await expectAccessible(page, "claims with the panel open");
   await expectNoSidewaysScroll(page, "claims with the panel open");
 });

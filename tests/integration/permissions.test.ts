@@ -19,6 +19,9 @@ import * as discrepanciesPage from "../../app/routes/project.discrepancies";
 import * as factsPage from "../../app/routes/project.facts";
 import * as factPage from "../../app/routes/project.fact";
 import * as documentOptions from "../../app/routes/project.document-options";
+import * as agreementPage from "../../app/routes/project.agreement";
+import * as commentsRoute from "../../app/routes/project.claim.comments";
+import * as inboxPage from "../../app/routes/inbox";
 import { importFile } from "../../app/models/import.server";
 import { reviewClaim } from "../../app/models/review/review-verdict.server";
 import { approveClaim } from "../../app/models/review/sign-off.server";
@@ -52,6 +55,23 @@ const CASES: MatrixCase[] = [
     form: () => ({ slug: uniqueName("p"), name: "New" }),
   },
   { name: "account page", fn: account.loader, method: "GET", path: () => "/account", needs: "signed-in" },
+  {
+    name: "email settings",
+    fn: account.action,
+    method: "POST",
+    path: () => "/account",
+    needs: "signed-in",
+    form: () => ({ intent: "email-settings", email: "", mode: "off" }),
+  },
+  { name: "inbox page", fn: inboxPage.loader, method: "GET", path: () => "/inbox", needs: "signed-in" },
+  {
+    name: "mark all read",
+    fn: inboxPage.action,
+    method: "POST",
+    path: () => "/inbox",
+    needs: "signed-in",
+    form: () => ({ intent: "read-all" }),
+  },
   { name: "users page", fn: adminUsers.loader, method: "GET", path: () => "/admin/users", needs: "admin" },
   {
     name: "create user",
@@ -117,6 +137,7 @@ const CASES: MatrixCase[] = [
     form: () => ({ text: `The port handled ${Math.random()} tonnes in March, officials said.`, title: "Pasted" }),
   },
   { name: "claims page", fn: claimsPage.loader, method: "GET", path: (s) => `/projects/${s}/claims`, needs: "read" },
+  { name: "agreement page", fn: agreementPage.loader, method: "GET", path: (s) => `/projects/${s}/agreement`, needs: "read" },
   { name: "discrepancies page", fn: discrepanciesPage.loader, method: "GET", path: (s) => `/projects/${s}/discrepancies`, needs: "read" },
   { name: "facts page", fn: factsPage.loader, method: "GET", path: (s) => `/projects/${s}/facts`, needs: "read" },
   {
@@ -269,6 +290,14 @@ describe("article and claim routes", () => {
   }> = [
     { name: "reader", fn: readerPage.loader, needs: "read", params: () => ({ documentId: String(documentId) }) },
     { name: "claim page", fn: claimPage.loader, needs: "read", params: () => ({ claimId: String(claimId) }) },
+    { name: "claim discussion", fn: commentsRoute.loader, needs: "read", params: () => ({ claimId: String(claimId) }) },
+    {
+      name: "add comment",
+      fn: commentsRoute.action,
+      needs: "comment",
+      form: () => ({ intent: "add", text: "Which figure is this?" }),
+      params: () => ({ claimId: String(claimId) }),
+    },
     {
       name: "add claim",
       fn: readerPage.action,

@@ -99,7 +99,7 @@ export function CommentThread({ comments, viewerId, canComment, action, candidat
   }, [add.state, add.data]);
   return (
     <section className="comments" aria-labelledby="comments-title">
-      <h2 id="comments-title">Discussion ({comments.filter((c) => !c.deletedAt).length})</h2>
+      <h3 id="comments-title">Discussion ({comments.filter((c) => !c.deletedAt).length})</h3>
       {comments.length === 0 ? <p className="meta">No comments yet.</p> : null}
       <ol className="comment-list">
         {comments.map((comment) => (

@@ -58,3 +58,8 @@ export function mentionCandidates(projectId: number): Promise<Array<{ username: 
     WHERE m."projectId" = ${projectId} AND u."disabledAt" IS NULL
     ORDER BY u."displayName", u."username"`;
 }
+
+/** Whether the claim is in the project (a thread of another project's claim is not found). */
+export async function claimExists(projectId: number, claimId: number): Promise<boolean> {
+  return (await getDb().claim.count({ where: { id: claimId, projectId } })) > 0;
+}
