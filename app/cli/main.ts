@@ -11,6 +11,7 @@ import { exportCommand } from "./commands/export";
 import { factCommand } from "./commands/fact";
 import { factsCommand } from "./commands/facts";
 import { importCommand } from "./commands/import";
+import { importsCommand } from "./commands/imports";
 import { demoCommand } from "./commands/demo";
 import { projectCommand } from "./commands/project";
 import { reportCommand } from "./commands/report";
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   audit: auditCommand,
   boot: bootCommand,
   import: importCommand,
+  imports: importsCommand,
   claims: claimsCommand,
   tag: tagCommand,
   assign: assignCommand,
@@ -57,6 +59,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
                    [--require-source on|off] [--threshold X|default] [--as U]
                                                change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
+  imports --project S [--as U]                 recent import jobs of uploads through the app, with progress
   claims --project S [--status S] [--include-dismissed]
   claims re-extract --project S [--as U]       run the current model again: add new candidates, update
                                                untouched claims, never change reviewed ones

@@ -19,6 +19,7 @@ import * as discrepanciesPage from "../../app/routes/project.discrepancies";
 import * as factsPage from "../../app/routes/project.facts";
 import * as factPage from "../../app/routes/project.fact";
 import * as documentOptions from "../../app/routes/project.document-options";
+import * as importJobs from "../../app/routes/project.documents.imports";
 import { importFile } from "../../app/models/import.server";
 import * as projects from "../../app/routes/projects";
 import { cookieFor, makeProjectWithTeam, makeUser, uniqueName } from "../support/factories";
@@ -113,6 +114,7 @@ const CASES: MatrixCase[] = [
     needs: "importDocuments",
     form: () => ({ text: `The port handled ${Math.random()} tonnes in March, officials said.`, title: "Pasted" }),
   },
+  { name: "import jobs", fn: importJobs.loader, method: "GET", path: (s) => `/projects/${s}/documents/imports`, needs: "read" },
   { name: "claims page", fn: claimsPage.loader, method: "GET", path: (s) => `/projects/${s}/claims`, needs: "read" },
   { name: "discrepancies page", fn: discrepanciesPage.loader, method: "GET", path: (s) => `/projects/${s}/discrepancies`, needs: "read" },
   { name: "facts page", fn: factsPage.loader, method: "GET", path: (s) => `/projects/${s}/facts`, needs: "read" },

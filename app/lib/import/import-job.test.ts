@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { type ImportJobView, describeImportJob, isImportJobActive } from "./import-job";
+
+const job = (change: Partial<ImportJobView>): ImportJobView => ({
+  id: 1,
+  fileName: "posts.json",
+  status: "running",
+  totalItems: 2000,
+  doneItems: 118,
+  errorItems: 2,
+  error: null,
+  createdAt: "2026-12-02T12:00:00.000Z",
+  finishedAt: null,
+  ...change,
+});
+
+describe("describing an import job", () => {
+  it("says how far it got in words", () => {
+    expect(describeImportJob(job({}))).toBe("importing: 120 of 2,000 articles (2 refused)");
+    expect(describeImportJob(job({ status: "queued", totalItems: null, doneItems: 0, errorItems: 0 }))).toBe("waiting to start");
+    expect(describeImportJob(job({ status: "done", totalItems: 1, doneItems: 1, errorItems: 0 }))).toBe("done: 1 of 1 article");
+    expect(describeImportJob(job({ status: "failed", error: "the import thread stopped" }))).toBe(
+      "failed after 120 of 2,000 articles (2 refused): the import thread stopped",
+    );
+  });
+
+  it("counts queued and running jobs as active", () => {
+    expect(
+      ["queued", "running", "done", "failed"].map((status) => isImportJobActive({ status: status as ImportJobView["status"] })),
+    ).toEqual([true, true, false, false]);
+  });
+});
