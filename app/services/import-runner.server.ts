@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { getConfig } from "../config.server";
 import { isUniqueViolation } from "../db.server";
 import { importArticle } from "../models/document.server";
+import { groupNewClaims } from "../models/fact-grouping.server";
+import { scheduleIndexWarming } from "../models/project-index.server";
 import { publishProjectEvent } from "../models/events.server";
 import type { FileImportResult } from "../models/import.server";
 import {
@@ -27,6 +29,8 @@ import type { WorkerReply } from "./import-worker/protocol";
 // job whose process stopped is taken over once its lease runs out.
 
 const POLL_MS = 5_000;
+/** New articles' claims are grouped into facts this many articles at a time (and at the end of the job). */
+const GROUP_EVERY = 100;
 /** How long a lease lasts without renewal; renewed every third of it while the job runs. */
 export const IMPORT_LEASE_MS = 30_000;
 
@@ -69,7 +73,10 @@ export function startImportRunner(): void {
   void runJobs();
 }
 
-/** Runs queued jobs now (after an upload in this process): no wait for the next poll. */
+/**
+ * Runs queued jobs now (after an upload in this process): no wait for the next poll. An upload
+ * still in flight while the process drains for shutdown gets its import run too.
+ */
 export function kickImportRunner(): void {
   runner().stopping = false;
   void runJobs();
@@ -113,8 +120,14 @@ async function runQueue(state: Runner): Promise<void> {
       }
     } while (state.again);
   } catch (error) {
-    console.error(`claimdesk: import jobs: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    console.error(`claimdesk: import jobs: ${firstLine(error)}`);
   }
+}
+
+/** The first line that says something: Prisma's messages start with a blank line. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n").find((line) => line.trim() !== "") ?? (error instanceof Error ? error.name : "unknown error");
 }
 
 function errorRow(job: LeasedImportJob, error: string): FileImportResult {
@@ -127,6 +140,17 @@ async function ask(state: Runner, message: Parameters<ImportThread["request"]>[0
   return reply;
 }
 
+/** The claims of the articles stored so far join facts; as after a single import, the import stands if this fails. */
+async function groupStored(projectId: number, documentIds: number[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  try {
+    await groupNewClaims(projectId, { documentIds: documentIds.splice(0) });
+  } catch (error) {
+    console.error(`facts: grouping the claims of an import job failed:`, error);
+  }
+  scheduleIndexWarming(projectId);
+}
+
 async function runJob(state: Runner, job: LeasedImportJob): Promise<void> {
   state.current = job.id;
   let leased = true;
@@ -137,6 +161,7 @@ async function runJob(state: Runner, job: LeasedImportJob): Promise<void> {
     );
   }, IMPORT_LEASE_MS / 3);
   renewal.unref();
+  const stored: number[] = [];
   let imported = 0;
   try {
     const opened = await ask(state, {
@@ -151,19 +176,31 @@ async function runJob(state: Runner, job: LeasedImportJob): Promise<void> {
     if (opened.type !== "opened") throw new Error("the import thread answered out of turn");
     await setImportJobTotal({ jobId: job.id, totalItems: opened.count });
     const fileName = job.source === "pasted" ? null : job.fileName;
-    for (let position = await nextImportPosition(job.id); position < opened.count; position += 1) {
+    const read = (position: number) => {
+      if (position >= opened.count || opened.fileError !== null) return null;
+      const reply = ask(state, { type: "read", position });
+      // Left unread when the job stops early: its failure must not become an unhandled rejection.
+      reply.catch(() => undefined);
+      return reply;
+    };
+    let position = await nextImportPosition(job.id);
+    // The thread reads the next article while this one is stored: at most two are in memory.
+    let next = read(position);
+    for (; position < opened.count; position += 1) {
       // Stopping, or another process took the job over: the rest is theirs (or the next start's).
       if (state.stopping || !leased) return;
       if (opened.fileError !== null) {
         await recordImportJobError({ jobId: job.id, position, result: errorRow(job, opened.fileError) });
         continue;
       }
-      const reply = await ask(state, { type: "read", position });
-      if (reply.type !== "item") throw new Error("the import thread answered out of turn");
+      const reply = await next!;
+      next = read(position + 1);
+      if (reply.type !== "item" || reply.position !== position) throw new Error("the import thread answered out of turn");
       if (!reply.item.ok) {
         await recordImportJobError({ jobId: job.id, position, result: errorRow(job, reply.item.error) });
         continue;
       }
+      const at = position;
       try {
         const outcome = await importArticle(
           job.projectId,
@@ -172,20 +209,26 @@ async function runJob(state: Runner, job: LeasedImportJob): Promise<void> {
             fileName,
             threshold: job.threshold,
             candidates: reply.candidates,
-            onStored: (tx, stored) => recordImportJobItem(tx, { jobId: job.id, position, result: { file: job.fileName, ...stored } }),
+            groupFacts: false,
+            onStored: (tx, result) => recordImportJobItem(tx, { jobId: job.id, position: at, result: { file: job.fileName, ...result } }),
           },
           job.actor,
         );
-        if (outcome.status === "imported") imported += 1;
+        if (outcome.status === "imported") {
+          imported += 1;
+          stored.push(outcome.documentId);
+        }
       } catch (error) {
         // Another process stored this article first (its lease ran out under it): nothing is stored twice.
         if (isUniqueViolation(error)) continue;
         throw error;
       }
+      if (stored.length >= GROUP_EVERY) await groupStored(job.projectId, stored);
     }
+    await groupStored(job.projectId, stored);
     await finishImportJob({ jobId: job.id, owner: state.owner });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    const message = firstLine(error);
     console.error(`claimdesk: import job ${job.id} failed: ${message}`);
     await finishImportJob({ jobId: job.id, owner: state.owner, error: message });
   } finally {

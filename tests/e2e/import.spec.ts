@@ -16,6 +16,10 @@ test("an editor imports files in the browser and reads an article with its claim
   await expect(results.getByRole("row", { name: /ferry-v1\.html.*Imported/ })).toBeVisible();
   await expect(results.getByRole("row", { name: /scan\.pdf.*Error: unsupported file type/ })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Upload of ferry-v1.html" })).toBeVisible();
+  // Each upload ran as an import job; the list says how each ended, in words.
+  const jobs = page.getByRole("region", { name: "Recent imports" });
+  await expect(jobs.getByRole("listitem").filter({ hasText: "ferry-v1.html" }).first()).toContainText("done: 1 article imported");
+  await expect(jobs.getByRole("listitem").filter({ hasText: "scan.pdf" }).first()).toContainText("done: 0 articles imported, 1 refused");
 
   await results.getByRole("link", { name: "Ferry operator raises fares by 12 percent" }).click();
   await expect(page.getByRole("heading", { name: "Ferry operator raises fares by 12 percent", level: 1 })).toBeVisible();

@@ -16,11 +16,15 @@ const job = (change: Partial<ImportJobView>): ImportJobView => ({
 
 describe("describing an import job", () => {
   it("says how far it got in words", () => {
-    expect(describeImportJob(job({}))).toBe("importing: 120 of 2,000 articles (2 refused)");
+    expect(describeImportJob(job({}))).toBe("importing: 120 of 2,000 articles read, 2 refused");
+    expect(describeImportJob(job({ totalItems: null, doneItems: 0, errorItems: 0 }))).toBe("reading the file");
     expect(describeImportJob(job({ status: "queued", totalItems: null, doneItems: 0, errorItems: 0 }))).toBe("waiting to start");
-    expect(describeImportJob(job({ status: "done", totalItems: 1, doneItems: 1, errorItems: 0 }))).toBe("done: 1 of 1 article");
+    expect(describeImportJob(job({ status: "done", totalItems: 1, doneItems: 1, errorItems: 0 }))).toBe("done: 1 article imported");
+    expect(describeImportJob(job({ status: "done", totalItems: 1, doneItems: 0, errorItems: 1 }))).toBe(
+      "done: 0 articles imported, 1 refused",
+    );
     expect(describeImportJob(job({ status: "failed", error: "the import thread stopped" }))).toBe(
-      "failed after 120 of 2,000 articles (2 refused): the import thread stopped",
+      "failed: the import thread stopped (118 articles imported before, 2 refused)",
     );
   });
 

@@ -18,20 +18,21 @@ export function isImportJobActive(job: Pick<ImportJobView, "status">): boolean {
   return job.status === "queued" || job.status === "running";
 }
 
-/** "running: 120 of 2,000 articles (3 refused)" — the progress in words, for the list and screen readers. */
+const articles = (n: number) => `${n.toLocaleString("en")} article${n === 1 ? "" : "s"}`;
+
+/** The progress in words ("importing: 120 of 2,000 articles read, 2 refused"), for the list and screen readers. */
 export function describeImportJob(job: ImportJobView): string {
-  const handled = job.doneItems + job.errorItems;
-  const refused = job.errorItems > 0 ? ` (${job.errorItems.toLocaleString("en")} refused)` : "";
-  const total = job.totalItems === null ? "" : ` of ${job.totalItems.toLocaleString("en")}`;
-  const articles = `${handled.toLocaleString("en")}${total} article${(job.totalItems ?? handled) === 1 ? "" : "s"}`;
+  const refused = job.errorItems > 0 ? `, ${job.errorItems.toLocaleString("en")} refused` : "";
   switch (job.status) {
     case "queued":
       return "waiting to start";
-    case "running":
-      return `importing: ${articles}${refused}`;
+    case "running": {
+      const handled = (job.doneItems + job.errorItems).toLocaleString("en");
+      return job.totalItems === null ? "reading the file" : `importing: ${handled} of ${articles(job.totalItems)} read${refused}`;
+    }
     case "done":
-      return `done: ${articles}${refused}`;
+      return `done: ${articles(job.doneItems)} imported${refused}`;
     case "failed":
-      return `failed after ${articles}: ${job.error ?? "unknown error"}`;
+      return `failed: ${job.error ?? "unknown error"} (${articles(job.doneItems)} imported before${refused})`;
   }
 }

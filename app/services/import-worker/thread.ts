@@ -1,7 +1,8 @@
 // Runs in a worker thread (entry.mjs): parsing and claim extraction are CPU work that would
 // otherwise hold the server's event loop for seconds on a big file (issue 11).
 import { parentPort } from "node:worker_threads";
-import { DEFAULT_CHECKWORTHINESS_THRESHOLD, extractClaims } from "../../lib/extraction/extract";
+import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../../lib/extraction/extract";
+import { extractClaimsInParts } from "../../lib/extraction/extract-in-parts";
 import { type ImportFileReader, openImportFile, parsePastedText } from "../../lib/import/parse-file";
 import { ImportFormatError } from "../../lib/import/types";
 import type { OpenRequest, WorkerReply, WorkerRequest } from "./protocol";
@@ -30,7 +31,7 @@ function open(request: OpenRequest): WorkerReply {
 function read(position: number): WorkerReply {
   if (!current) return { type: "failed", message: "no file is open" };
   const item = current.reader.read(position);
-  return { type: "item", position, item, candidates: item.ok ? extractClaims(item.article.text, current.threshold) : [] };
+  return { type: "item", position, item, candidates: item.ok ? extractClaimsInParts(item.article.text, current.threshold) : [] };
 }
 
 parentPort?.on("message", (request: WorkerRequest) => {
