@@ -90,7 +90,7 @@ export async function stopImportRunner(): Promise<void> {
   if (state.poll) clearInterval(state.poll);
   state.poll = null;
   if (state.current !== null) await releaseImportLease({ jobId: state.current, owner: state.owner });
-  await state.thread.stop();
+  // The thread stays: an upload still in flight during the drain is imported with it, and the process's exit ends it.
 }
 
 /** Runs jobs until none is left (waiting for a run in progress); for tests, which have no poll. */
