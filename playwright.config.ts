@@ -41,6 +41,8 @@ export default defineConfig({
       LOGIN_MAX_FAILURES_PER_ACCOUNT: "3",
       LOGIN_MAX_FAILURES_PER_IP: "1000",
       DEMO_DATA: "0",
+      // Small uploads answer with their results however slowly a busy machine starts the import thread.
+      IMPORT_WAIT_SECONDS: "120",
       // Two server processes, as `npm start` runs on a two-core machine.
       WEB_CONCURRENCY: "2",
     },

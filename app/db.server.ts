@@ -216,6 +216,11 @@ export function isTransactionTimeout(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028";
 }
 
+/** A unique constraint refused the write (P2002), from either provider's client. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
 export function getDb(): Db {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   if (!instance || instance.url !== target.url) {

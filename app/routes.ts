@@ -15,6 +15,7 @@ export default [
   route("projects/:slug", "routes/project.tsx"),
   route("projects/:slug/documents", "routes/project.documents.tsx"),
   route("projects/:slug/documents/import", "routes/project.documents.import.ts"),
+  route("projects/:slug/documents/imports", "routes/project.documents.imports.ts"),
   route("projects/:slug/document-options", "routes/project.document-options.ts"),
   route("projects/:slug/documents/:documentId", "routes/project.document.tsx"),
   route("projects/:slug/events", "routes/project.events.ts"),

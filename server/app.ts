@@ -17,6 +17,7 @@ import { metricsEndpoint } from "./metrics-endpoint";
 import { type FinishedRequest, ROUTE_LABEL, observeRequests, rejectMalformedPaths } from "./request-log";
 import { routePatternMatcher } from "./route-pattern";
 import { startNotificationDelivery } from "../app/services/notification-delivery.server";
+import { startImportRunner, stopImportRunner } from "../app/services/import-runner.server";
 import { LOOPBACK_ONLY_NOTICE, loopbackHostsOnly, originCheck, securityHeaders } from "./security";
 
 const config = getConfig();
@@ -104,6 +105,8 @@ if (!(cluster.isPrimary && serverProcessCount > 1)) startNotificationDelivery();
 /** How long SIGTERM lets in-flight requests run before their connections are closed. */
 export const shutdownTimeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;
 
+let importRunnerStopped: Promise<void> = Promise.resolve();
+
 /**
  * Graceful shutdown, called by scripts/serve.mjs on SIGTERM once the listener stops
  * accepting: responses from now on close their connections, and open event streams end
@@ -112,11 +115,14 @@ export const shutdownTimeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;
 export function beginShutdown(): { eventStreams: number } {
   stopping = true;
   stopIndexWarming();
+  // The running import's lease ends, so another process (or the next start) resumes it at once.
+  importRunnerStopped = stopImportRunner();
   return { eventStreams: endEventStreams() };
 }
 
 /** After the last in-flight request: close the database connections (SQLite checkpoints its WAL). */
 export async function finishShutdown(): Promise<void> {
+  await importRunnerStopped;
   await closeEventListener();
   await disconnectDb();
 }
@@ -130,5 +136,9 @@ export async function warmUp(): Promise<void> {
   const database = await checkDatabase();
   if (!database.ok) getLogger().error({ database }, "claimdesk: the database does not answer");
   // The matching index of recent projects, read between requests so first visits compare at once.
-  else void startIndexWarming();
+  else {
+    void startIndexWarming();
+    // Import jobs queued here or left by a stopped process (its lease ran out) resume now.
+    startImportRunner();
+  }
 }

@@ -13,6 +13,7 @@ import { exportCommand } from "./commands/export";
 import { factCommand } from "./commands/fact";
 import { factsCommand } from "./commands/facts";
 import { importCommand } from "./commands/import";
+import { importsCommand } from "./commands/imports";
 import { demoCommand } from "./commands/demo";
 import { notificationsCommand } from "./commands/notifications";
 import { projectCommand } from "./commands/project";
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   audit: auditCommand,
   boot: bootCommand,
   import: importCommand,
+  imports: importsCommand,
   claims: claimsCommand,
   claim: claimCommand,
   tag: tagCommand,
@@ -68,6 +70,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
                    [--require-source on|off] [--second-review on|off] [--threshold X|default] [--as U]
                                                change settings (none named: print them)
   import --project S [--as U] FILE...         import .txt, .md, .html or WordPress .json articles
+  imports --project S [--as U]                 recent import jobs of uploads through the app, with progress
   claims --project S [--status S] [--review-state S] [--include-dismissed]
   claim show --claim ID --as U                 the claim, its review and history as U may see them
   claims re-extract --project S [--as U]       run the current model again: add new candidates, update

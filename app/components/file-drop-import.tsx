@@ -7,7 +7,7 @@ interface Upload {
   id: number;
   name: string;
   progress: number;
-  state: "queued" | "uploading" | "processing" | "done";
+  state: "queued" | "uploading" | "processing" | "done" | "background";
 }
 
 /**
@@ -36,6 +36,11 @@ export function FileDropImport({ slug }: { slug: string }) {
       };
       xhr.upload.onload = () => update(id, { progress: 100, state: "processing" });
       xhr.onload = () => {
+        // Still importing: its progress shows under Recent imports (the page reloads them below).
+        if (xhr.status === 202) {
+          update(id, { state: "background" });
+          return resolve([]);
+        }
         const response = xhr.response as { results?: ImportResultRow[]; message?: string } | null;
         resolve(
           response?.results ?? [
@@ -62,7 +67,7 @@ export function FileDropImport({ slug }: { slug: string }) {
     for (const { file, id } of queued) {
       update(id, { state: "uploading" });
       const rows = await uploadOne(file, id);
-      update(id, { state: "done", progress: 100 });
+      setUploads((list) => list.map((u) => (u.id === id && u.state !== "background" ? { ...u, state: "done", progress: 100 } : u)));
       setResults((list) => [...list, ...rows]);
     }
     revalidator.revalidate();
@@ -104,7 +109,13 @@ export function FileDropImport({ slug }: { slug: string }) {
             <li key={upload.id}>
               <span>{upload.name}</span>
               <progress max={100} value={upload.progress} aria-label={`Upload of ${upload.name}`} />
-              <span className="meta">{upload.state === "processing" ? "extracting claims…" : upload.state}</span>
+              <span className="meta">
+                {upload.state === "processing"
+                  ? "extracting claims…"
+                  : upload.state === "background"
+                    ? "importing in the background"
+                    : upload.state}
+              </span>
             </li>
           ))}
         </ul>

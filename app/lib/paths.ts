@@ -36,6 +36,7 @@ export const paths = {
   project: (slug: string) => href("/projects/:slug", { slug }),
   documents: (slug: string) => href("/projects/:slug/documents", { slug }),
   documentImport: (slug: string) => href("/projects/:slug/documents/import", { slug }),
+  documentImportJobs: (slug: string) => href("/projects/:slug/documents/imports", { slug }),
   documentOptions: (slug: string) => href("/projects/:slug/document-options", { slug }),
   /** The reader; `claim` selects a claim in it, `dismissed` shows dismissed candidates. */
   document: (slug: string, documentId: Id, options: { claim?: Id; dismissed?: boolean } = {}) =>

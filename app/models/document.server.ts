@@ -21,6 +21,8 @@ export type ImportOutcome =
     }
   | { status: "duplicate"; documentId: number; title: string; claims: number };
 
+const CLAIM_INSERT_BATCH = 500;
+
 export function hashText(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -47,6 +49,20 @@ export function claimRows(projectId: number, documentId: number, candidates: Cla
   }));
 }
 
+export interface ImportArticleOptions {
+  fileName: string | null;
+  threshold: number | null;
+  /** Claims already extracted (in the import worker thread); extracted here when absent. */
+  candidates?: ClaimCandidate[];
+  /** Runs inside the article's transaction: an import job records its item there, so a resumed job never stores an article twice. */
+  onStored?: (tx: Tx, outcome: ImportOutcome) => Promise<void>;
+  /**
+   * False: the caller groups the claims into facts later, for many articles at once (an import
+   * job: grouping reads the project's index, up to seconds per call, too much for each of 2,000 posts).
+   */
+  groupFacts?: boolean;
+}
+
 /**
  * Stores one parsed article in its own transaction. An exact duplicate of a
  * document in the project is reported and skipped. The same URL with different
@@ -57,88 +73,19 @@ export function claimRows(projectId: number, documentId: number, candidates: Cla
 export async function importArticle(
   projectId: number,
   article: ParsedArticle,
-  meta: { fileName: string | null; threshold: number | null },
+  meta: ImportArticleOptions,
   actor: Actor,
 ): Promise<ImportOutcome> {
   const textHash = hashText(article.text);
-  const candidates = extractClaims(article.text, meta.threshold ?? DEFAULT_CHECKWORTHINESS_THRESHOLD);
+  const candidates = meta.candidates ?? extractClaims(article.text, meta.threshold ?? DEFAULT_CHECKWORTHINESS_THRESHOLD);
   const outcome = await getDb().$transaction(async (tx) => {
-    const duplicate = await tx.document.findFirst({
-      where: { projectId, textHash },
-      select: { id: true, title: true, _count: { select: { claims: { where: { dismissed: false } } } } },
-    });
-    if (duplicate)
-      return { status: "duplicate" as const, documentId: duplicate.id, title: duplicate.title, claims: duplicate._count.claims };
-
-    const previous = article.url
-      ? await tx.document.findFirst({ where: { projectId, url: article.url, supersededAt: null }, orderBy: { version: "desc" } })
-      : null;
-    const document = await tx.document.create({
-      data: {
-        projectId,
-        title: article.title,
-        titleDerived: article.titleDerived ?? false,
-        outlet: article.outlet,
-        author: article.author,
-        url: article.url,
-        publishedAt: article.publishedAt,
-        format: article.format,
-        sourceFileName: meta.fileName,
-        text: article.text,
-        sanitizedHtml: article.sanitizedHtml,
-        textHash,
-        version: previous ? previous.version + 1 : 1,
-        previousVersionId: previous?.id ?? null,
-        importedById: actor.id,
-      },
-    });
-
-    let reanchored = 0;
-    let needsReanchoring = 0;
-    let fresh = candidates;
-    if (previous) {
-      await tx.document.update({ where: { id: previous.id }, data: { supersededAt: new Date() } });
-      const moved = await moveClaimsToNewVersion(tx, previous.id, document.id, article.text);
-      reanchored = moved.placed.length;
-      needsReanchoring = moved.unplaced;
-      // Sentences already covered by a carried-over claim are not proposed again.
-      fresh = candidates.filter((candidate) => !moved.placed.some((placed) => overlapRatio(candidate, placed) > 0.5));
-    }
-    if (fresh.length > 0) await tx.claim.createMany({ data: claimRows(projectId, document.id, fresh, actor.id) });
-    const proposed = fresh.filter((c) => !c.dismissed).length;
-    await appendAuditEvent(tx, {
-      projectId,
-      actorId: actor.id,
-      actorName: actor.name,
-      ip: actor.ip,
-      action: previous ? "document.version_imported" : "document.imported",
-      targetType: "document",
-      targetId: document.id,
-      details: {
-        title: document.title,
-        fileName: meta.fileName,
-        format: article.format,
-        textHash,
-        claims: proposed,
-        dismissedCandidates: fresh.length - proposed,
-        ...(previous ? { previousDocumentId: previous.id, version: document.version, reanchored, needsReanchoring } : {}),
-      },
-    });
-    const claims = await tx.claim.count({ where: { documentId: document.id, dismissed: false } });
-    return {
-      status: "imported" as const,
-      documentId: document.id,
-      title: document.title,
-      claims,
-      dismissed: fresh.length - proposed,
-      version: document.version,
-      reanchored,
-      needsReanchoring,
-    };
+    const stored = await storeArticle(tx, { projectId, article, textHash, candidates, fileName: meta.fileName, actor });
+    await meta.onStored?.(tx, stored);
+    return stored;
   });
   // The new article's claims join the facts other articles state, or start their own. Grouped once the
   // article is stored: the import stands if grouping fails, and the Facts view offers to group what is left.
-  if (outcome.status === "imported") {
+  if (outcome.status === "imported" && meta.groupFacts !== false) {
     try {
       await groupNewClaims(projectId, { documentIds: [outcome.documentId] });
     } catch (error) {
@@ -148,6 +95,94 @@ export async function importArticle(
     scheduleIndexWarming(projectId);
   }
   return outcome;
+}
+
+async function storeArticle(
+  tx: Tx,
+  input: {
+    projectId: number;
+    article: ParsedArticle;
+    textHash: string;
+    candidates: ClaimCandidate[];
+    fileName: string | null;
+    actor: Actor;
+  },
+): Promise<ImportOutcome> {
+  const { projectId, article, textHash, candidates, actor } = input;
+  const duplicate = await tx.document.findFirst({
+    where: { projectId, textHash },
+    select: { id: true, title: true, _count: { select: { claims: { where: { dismissed: false } } } } },
+  });
+  if (duplicate) return { status: "duplicate" as const, documentId: duplicate.id, title: duplicate.title, claims: duplicate._count.claims };
+
+  const previous = article.url
+    ? await tx.document.findFirst({ where: { projectId, url: article.url, supersededAt: null }, orderBy: { version: "desc" } })
+    : null;
+  const document = await tx.document.create({
+    data: {
+      projectId,
+      title: article.title,
+      titleDerived: article.titleDerived ?? false,
+      outlet: article.outlet,
+      author: article.author,
+      url: article.url,
+      publishedAt: article.publishedAt,
+      format: article.format,
+      sourceFileName: input.fileName,
+      text: article.text,
+      sanitizedHtml: article.sanitizedHtml,
+      textHash,
+      version: previous ? previous.version + 1 : 1,
+      previousVersionId: previous?.id ?? null,
+      importedById: actor.id,
+    },
+  });
+
+  let reanchored = 0;
+  let needsReanchoring = 0;
+  let fresh = candidates;
+  if (previous) {
+    await tx.document.update({ where: { id: previous.id }, data: { supersededAt: new Date() } });
+    const moved = await moveClaimsToNewVersion(tx, previous.id, document.id, article.text);
+    reanchored = moved.placed.length;
+    needsReanchoring = moved.unplaced;
+    // Sentences already covered by a carried-over claim are not proposed again.
+    fresh = candidates.filter((candidate) => !moved.placed.some((placed) => overlapRatio(candidate, placed) > 0.5));
+  }
+  // In batches: one statement for a 3 MB article's 20,000 claims is built in one go on the event loop, for seconds.
+  const rows = claimRows(projectId, document.id, fresh, actor.id);
+  for (let from = 0; from < rows.length; from += CLAIM_INSERT_BATCH)
+    await tx.claim.createMany({ data: rows.slice(from, from + CLAIM_INSERT_BATCH) });
+  const proposed = fresh.filter((c) => !c.dismissed).length;
+  await appendAuditEvent(tx, {
+    projectId,
+    actorId: actor.id,
+    actorName: actor.name,
+    ip: actor.ip,
+    action: previous ? "document.version_imported" : "document.imported",
+    targetType: "document",
+    targetId: document.id,
+    details: {
+      title: document.title,
+      fileName: input.fileName,
+      format: article.format,
+      textHash,
+      claims: proposed,
+      dismissedCandidates: fresh.length - proposed,
+      ...(previous ? { previousDocumentId: previous.id, version: document.version, reanchored, needsReanchoring } : {}),
+    },
+  });
+  const claims = await tx.claim.count({ where: { documentId: document.id, dismissed: false } });
+  return {
+    status: "imported" as const,
+    documentId: document.id,
+    title: document.title,
+    claims,
+    dismissed: fresh.length - proposed,
+    version: document.version,
+    reanchored,
+    needsReanchoring,
+  };
 }
 
 async function moveClaimsToNewVersion(tx: Tx, fromDocumentId: number, toDocumentId: number, newText: string) {

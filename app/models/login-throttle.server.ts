@@ -1,4 +1,4 @@
-import { type Tx, getDb, isTransactionTimeout } from "../db.server";
+import { type Tx, getDb, isTransactionTimeout, isUniqueViolation } from "../db.server";
 import {
   type BlockSummary,
   type ThrottleKey,
@@ -32,10 +32,6 @@ const THROTTLE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
 export const MAX_WAITING_PER_COUNTER = 8;
 const BUSY_RETRY_AFTER_SECONDS = 5;
 const counterQueue = new KeyedQueue();
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /**
  * Runs `change` on the rows of `keys`, locked for the transaction: the first statement on each

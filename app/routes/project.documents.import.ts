@@ -4,6 +4,7 @@ import { requireProjectCapability } from "../auth/guards.server";
 import { UploadTooLargeError, assertUploadSize, importFromForm } from "../models/import-request.server";
 
 // JSON endpoint for the drop zone: one request per file, so each file shows its own progress and result.
+// An import still running after IMPORT_WAIT_SECONDS answers 202 with its job; the Documents view follows it.
 export async function action({ request, params, context }: Route.ActionArgs) {
   const auth = await requireProjectCapability(request, params.slug, "importDocuments");
   try {
@@ -18,9 +19,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   } catch {
     return Response.json({ message: "The upload could not be read as a form." }, { status: 400 });
   }
-  const results = await importFromForm(auth.project, formData, actorOf(auth, context));
-  if (results.length === 0) return Response.json({ message: "No file was received." }, { status: 400 });
-  return Response.json({ results });
+  const outcome = await importFromForm(auth.project, formData, actorOf(auth, context));
+  if (outcome.state === "empty") return Response.json({ message: "No file was received." }, { status: 400 });
+  if (outcome.state === "running")
+    return Response.json({ message: "The import continues in the background.", jobs: outcome.jobs }, { status: 202 });
+  return Response.json({ results: outcome.results, jobs: outcome.jobs });
 }
 
 export async function loader() {

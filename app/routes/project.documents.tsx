@@ -5,11 +5,13 @@ import { actorOf } from "../auth/actor.server";
 import { requireProjectCapability } from "../auth/guards.server";
 import { FileDropImport } from "../components/file-drop-import";
 import { FormError } from "../components/forms";
+import { ImportJobList } from "../components/import-job-list";
 import { ImportResults } from "../components/import-results";
 import { EmptyState } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
 import { can } from "../lib/roles";
 import { listDocuments } from "../models/document.server";
+import { listImportJobs } from "../models/import-jobs/list-import-jobs.server";
 import { UploadTooLargeError, assertUploadSize, importFromForm } from "../models/import-request.server";
 import { paths } from "../lib/paths";
 
@@ -17,7 +19,8 @@ export const meta = () => [{ title: "Documents · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role } = await requireProjectCapability(request, params.slug, "read");
-  return { project, role, canImport: can(role, "importDocuments"), documents: await listDocuments(project.id) };
+  const [documents, importJobs] = await Promise.all([listDocuments(project.id), listImportJobs({ projectId: project.id, limit: 10 })]);
+  return { project, role, canImport: can(role, "importDocuments"), documents, importJobs };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -25,16 +28,22 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   try {
     assertUploadSize(request);
   } catch (error) {
-    if (error instanceof UploadTooLargeError) return data({ results: [], formError: error.message }, { status: 413 });
+    if (error instanceof UploadTooLargeError) return data({ results: [], formError: error.message, notice: null }, { status: 413 });
     throw error;
   }
-  const results = await importFromForm(auth.project, await request.formData(), actorOf(auth, context));
-  if (results.length === 0) return data({ results, formError: "Choose at least one file or paste some text." }, { status: 400 });
-  return data({ results, formError: null });
+  const outcome = await importFromForm(auth.project, await request.formData(), actorOf(auth, context));
+  if (outcome.state === "empty")
+    return data({ results: [], formError: "Choose at least one file or paste some text.", notice: null }, { status: 400 });
+  if (outcome.state === "running")
+    return data(
+      { results: [], formError: null, notice: "The import continues in the background; its progress shows under Recent imports." },
+      { status: 202 },
+    );
+  return data({ results: outcome.results, formError: null, notice: null });
 }
 
 export default function Documents({ loaderData }: Route.ComponentProps) {
-  const { project, role, canImport, documents } = loaderData;
+  const { project, role, canImport, documents, importJobs } = loaderData;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -46,7 +55,9 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
           <h2>Import articles</h2>
           <FileDropImport slug={project.slug} />
           <FormError message={actionData?.formError} />
+          {actionData?.notice ? <p role="status">{actionData.notice}</p> : null}
           <ImportResults slug={project.slug} results={actionData?.results ?? []} />
+          <ImportJobList slug={project.slug} jobs={importJobs} />
           <details className="paste-import">
             <summary>Paste text or upload without the drop zone</summary>
             <Form method="post" encType="multipart/form-data">

@@ -9,13 +9,19 @@ const fixtures = path.resolve(import.meta.dirname, "../fixtures/import");
 test.describe.configure({ mode: "serial" });
 
 test("an editor imports files in the browser and reads an article with its claims", async ({ page }) => {
+  // The first upload may wait for the server's import thread to load the parsers and the language model.
+  test.slow();
   await signInAndExpectProjects(page, E2E_USERS.editor.username);
   await page.goto(`/projects/${E2E_PROJECT.slug}/documents`);
   await page.getByLabel("Choose files to import").setInputFiles([path.join(fixtures, "ferry-v1.html"), path.join(fixtures, "scan.pdf")]);
   const results = page.getByRole("table", { name: "Import results" });
-  await expect(results.getByRole("row", { name: /ferry-v1\.html.*Imported/ })).toBeVisible();
+  await expect(results.getByRole("row", { name: /ferry-v1\.html.*Imported/ })).toBeVisible({ timeout: 60_000 });
   await expect(results.getByRole("row", { name: /scan\.pdf.*Error: unsupported file type/ })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Upload of ferry-v1.html" })).toBeVisible();
+  // Each upload ran as an import job; the list says how each ended, in words.
+  const jobs = page.getByRole("region", { name: "Recent imports" });
+  await expect(jobs.getByRole("listitem").filter({ hasText: "ferry-v1.html" }).first()).toContainText("done: 1 article imported");
+  await expect(jobs.getByRole("listitem").filter({ hasText: "scan.pdf" }).first()).toContainText("done: 0 articles imported, 1 refused");
 
   await results.getByRole("link", { name: "Ferry operator raises fares by 12 percent" }).click();
   await expect(page.getByRole("heading", { name: "Ferry operator raises fares by 12 percent", level: 1 })).toBeVisible();

@@ -23,7 +23,8 @@ async function cli(argv: string[]) {
   return { code, stdout, stderr };
 }
 
-describe("importing articles", () => {
+// The first upload through a route starts the import thread (parsers and language model: seconds on a busy machine).
+describe("importing articles", { timeout: 120_000 }, () => {
   it("stores metadata, the text hash and extracted claims whose anchors round-trip, with an audit event", async () => {
     const { project } = await makeProjectWithTeam();
     const [result] = await importFile(project.id, fixture("ferry-v1.html"), options, actor);

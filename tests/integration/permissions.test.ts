@@ -22,6 +22,7 @@ import * as documentOptions from "../../app/routes/project.document-options";
 import * as agreementPage from "../../app/routes/project.agreement";
 import * as commentsRoute from "../../app/routes/project.claim.comments";
 import * as inboxPage from "../../app/routes/inbox";
+import * as importJobs from "../../app/routes/project.documents.imports";
 import { importFile } from "../../app/models/import.server";
 import { reviewClaim } from "../../app/models/review/review-verdict.server";
 import { approveClaim } from "../../app/models/review/sign-off.server";
@@ -136,6 +137,7 @@ const CASES: MatrixCase[] = [
     needs: "importDocuments",
     form: () => ({ text: `The port handled ${Math.random()} tonnes in March, officials said.`, title: "Pasted" }),
   },
+  { name: "import jobs", fn: importJobs.loader, method: "GET", path: (s) => `/projects/${s}/documents/imports`, needs: "read" },
   { name: "claims page", fn: claimsPage.loader, method: "GET", path: (s) => `/projects/${s}/claims`, needs: "read" },
   { name: "agreement page", fn: agreementPage.loader, method: "GET", path: (s) => `/projects/${s}/agreement`, needs: "read" },
   { name: "discrepancies page", fn: discrepanciesPage.loader, method: "GET", path: (s) => `/projects/${s}/discrepancies`, needs: "read" },

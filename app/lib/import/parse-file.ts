@@ -2,7 +2,8 @@ import { hasUnsafeNameChars, stripUnsafeNameChars } from "../text-safety";
 import { parseHtmlArticle } from "./html";
 import { parseMarkdown, parsePlainText } from "./text";
 import { ImportFormatError, type ImportItem, type ParsedArticle } from "./types";
-import { isWordPressJson, parseWordPress } from "./wordpress";
+import { splitJsonArray } from "./json-array";
+import { isWordPressJson, parseWordPressItem, parseWordPressPost } from "./wordpress";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".json"] as const;
 
@@ -37,13 +38,35 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
+/** An opened import file: how many articles it holds, and each one read on demand (a WordPress export post by post). */
+export interface ImportFileReader {
+  count: number;
+  read(position: number): ImportItem;
+}
+
 /**
  * Reads one uploaded file into one or more articles (a WordPress export may hold
  * several posts). Throws ImportFormatError with a message meant for the person
  * who uploaded it.
  */
 export function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): ImportItem[] {
-  return readItems(fileName, bytes, maxBytes).map((item) => (item.ok ? { ok: true, article: withSafeMetadata(item.article) } : item));
+  const reader = openImportFile(fileName, bytes, maxBytes);
+  return Array.from({ length: reader.count }, (_, position) => reader.read(position));
+}
+
+/**
+ * Checks the file and finds its articles without parsing them all at once; each `read` parses one.
+ * Throws ImportFormatError when the file as a whole cannot be read.
+ */
+export function openImportFile(fileName: string, bytes: Uint8Array, maxBytes: number): ImportFileReader {
+  const reader = openItems(fileName, bytes, maxBytes);
+  return {
+    count: reader.count,
+    read(position) {
+      const item = reader.read(position);
+      return item.ok ? { ok: true, article: withSafeMetadata(item.article) } : item;
+    },
+  };
 }
 
 /** Titles, authors and outlets come from outside: no control or text-direction characters reach a page or terminal. */
@@ -52,7 +75,9 @@ function withSafeMetadata(article: ParsedArticle): ParsedArticle {
   return { ...article, title: clean(article.title) ?? "Untitled", author: clean(article.author), outlet: clean(article.outlet) };
 }
 
-function readItems(fileName: string, bytes: Uint8Array, maxBytes: number): ImportItem[] {
+const single = (article: () => ParsedArticle): ImportFileReader => ({ count: 1, read: () => ({ ok: true, article: article() }) });
+
+function openItems(fileName: string, bytes: Uint8Array, maxBytes: number): ImportFileReader {
   if (hasUnsafeNameChars(fileName))
     throw new ImportFormatError("the file name holds control or text-direction characters; rename the file");
   if (bytes.byteLength > maxBytes) {
@@ -73,23 +98,46 @@ function readItems(fileName: string, bytes: Uint8Array, maxBytes: number): Impor
       // WordPress exports are sometimes saved with a .txt name; a JSON object is not prose.
       const trimmed = content.trimStart();
       if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-        const json = tryJson(content);
-        if (json !== undefined && isWordPressJson(json)) return parseWordPress(json);
+        const posts = openWordPress(content);
+        if (posts && posts.looksLikeWordPress()) return posts;
       }
-      return [{ ok: true, article: parsePlainText(content, fallbackTitle) }];
+      return single(() => parsePlainText(content, fallbackTitle));
     }
     case ".md":
     case ".markdown":
-      return [{ ok: true, article: parseMarkdown(content, fallbackTitle) }];
+      return single(() => parseMarkdown(content, fallbackTitle));
     case ".html":
     case ".htm":
-      return [{ ok: true, article: parseHtmlArticle(content, fallbackTitle) }];
+      return single(() => parseHtmlArticle(content, fallbackTitle));
     default: {
-      const json = tryJson(content);
-      if (json === undefined) throw new ImportFormatError("the file is not valid JSON");
-      return parseWordPress(json);
+      const posts = openWordPress(content);
+      if (!posts) throw new ImportFormatError("the file is not valid JSON");
+      if (posts.count === 0) throw new ImportFormatError("the JSON array holds no posts");
+      return posts;
     }
   }
+}
+
+/**
+ * A WordPress post or array of posts; null when the text is not JSON. An array is split by
+ * one linear scan and each post parsed when it is read; a post that is not JSON is its own error.
+ */
+function openWordPress(content: string): (ImportFileReader & { looksLikeWordPress(): boolean }) | null {
+  const elements = content.trimStart().startsWith("[") ? splitJsonArray(content) : null;
+  if (elements === null) {
+    const json = tryJson(content);
+    if (json === undefined) return null;
+    return { ...single(() => parseWordPressPost(json, 0)), looksLikeWordPress: () => isWordPressJson(json) };
+  }
+  const element = (position: number): unknown => {
+    const [start, end] = elements[position]!;
+    return tryJson(content.slice(start, end));
+  };
+  return {
+    count: elements.length,
+    read: (position) => parseWordPressItem(element(position), position),
+    looksLikeWordPress: () => elements.some((_, position) => isWordPressJson(element(position))),
+  };
 }
 
 function tryJson(content: string): unknown {

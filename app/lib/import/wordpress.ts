@@ -37,24 +37,20 @@ export function isWordPressJson(value: unknown): boolean {
 }
 
 /**
- * A WordPress REST API post (`/wp-json/wp/v2/posts/<id>`) or an array of them. In an array each
- * post stands on its own: a broken one is an error item and the others still import. A single
- * object that is not a post is a wrong file.
+ * One post of a WordPress REST API array (`/wp-json/wp/v2/posts`): each post stands on its own,
+ * so a broken one is an error item and the others still import.
  */
-export function parseWordPress(json: unknown): ImportItem[] {
-  if (!Array.isArray(json)) return [{ ok: true, article: parseWordPressPost(json, 0) }];
-  if (json.length === 0) throw new ImportFormatError("the JSON array holds no posts");
-  return json.map((raw, index) => {
-    try {
-      return { ok: true, article: parseWordPressPost(raw, index) };
-    } catch (error) {
-      if (error instanceof ImportFormatError) return { ok: false, error: error.message };
-      throw error;
-    }
-  });
+export function parseWordPressItem(raw: unknown, index: number): ImportItem {
+  try {
+    return { ok: true, article: parseWordPressPost(raw, index) };
+  } catch (error) {
+    if (error instanceof ImportFormatError) return { ok: false, error: error.message };
+    throw error;
+  }
 }
 
-function parseWordPressPost(raw: unknown, index: number): ParsedArticle {
+/** A single post (`/wp-json/wp/v2/posts/<id>`); throws ImportFormatError when it is not one. */
+export function parseWordPressPost(raw: unknown, index: number): ParsedArticle {
   const parsed = postSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
