@@ -48,7 +48,7 @@ export function AgreementView({ data }: { data: AgreementPageData }) {
     data.selected && data.selected.matrix === matrix ? { row: data.selected.row, column: data.selected.column } : null;
   return (
     <>
-      <Form method="get" className="filters" aria-label="Period">
+      <Form method="get" className="filters period-form" aria-label="Period">
         <div className="field">
           <label htmlFor="agreement-from">From</label>
           <input id="agreement-from" type="date" name="from" defaultValue={data.days.from ?? ""} />
