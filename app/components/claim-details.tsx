@@ -8,10 +8,13 @@ import { AddSourceForm, SourceList } from "./claim-sources";
 import { FindInOtherArticles } from "./suggestions";
 import { TagForm } from "./tag-form";
 import { paths } from "../lib/paths";
+import type { ActionFailure } from "../lib/action-result";
+import { claimFormErrors } from "../lib/review-forms";
 
-function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage["claim"]; members: ClaimPage["members"] }) {
+function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage["claim"]; members: ClaimPage["members"]; error?: string }) {
   const { action, inPanel, claim, members } = props;
   const result = useClaimFormResult(claim.id, "assign", inPanel);
+  const error = props.error ?? (result?.ok === false ? result.error : null);
   return (
     <ClaimForm action={action} claimId={claim.id} name="assign" inPanel={inPanel} className="inline-form assign-form">
       <input type="hidden" name="intent" value="assign" />
@@ -28,9 +31,9 @@ function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage[
       <button type="submit" className="button small">
         Assign
       </button>
-      {result?.ok === false ? (
+      {error ? (
         <p className="field-error" role="alert">
-          {result.error}
+          {error}
         </p>
       ) : null}
     </ClaimForm>
@@ -44,15 +47,15 @@ function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage[
  */
 export function ClaimDetails({
   data,
-  error,
-  sourceError,
+  failure,
   inPanel = false,
 }: {
   data: ClaimPage;
-  error?: string | null;
-  sourceError?: string | null;
+  /** On the claim page, the route's failed form (in the panel each form reads its own result). */
+  failure?: ActionFailure | null;
   inPanel?: boolean;
 }) {
+  const errors = claimFormErrors(failure);
   const { project, claim, history, members, viewers, canTag, canAssign, sources, canAddSource, requireSource } = data;
   const action = paths.claim(project.slug, claim.id);
   const target = { action, claimId: claim.id, inPanel };
@@ -100,20 +103,21 @@ export function ClaimDetails({
         target={target}
       />
       <FindInOtherArticles key={`find-${claim.id}`} slug={project.slug} claimId={claim.id} canLink={canAddSource} />
-      {canAddSource ? <AddSourceForm target={target} version={claim.version} open={sources.length === 0} error={sourceError} /> : null}
+      {canAddSource ? <AddSourceForm target={target} version={claim.version} open={sources.length === 0} error={errors.source} /> : null}
       {canTag ? (
         <TagForm
-          key={`${claim.id}-${claim.version}`}
+          key={claim.id}
           action={action}
           claimId={claim.id}
           inPanel={inPanel}
           version={claim.version}
           status={claim.status}
           rationale={claim.rationale}
-          error={error}
+          error={errors.tag}
+          values={errors.tagValues}
         />
       ) : null}
-      {canAssign ? <AssignForm action={action} inPanel={inPanel} claim={claim} members={members} /> : null}
+      {canAssign ? <AssignForm action={action} inPanel={inPanel} claim={claim} members={members} error={errors.assign} /> : null}
       <h3>Why it was picked</h3>
       <ReasonList reasons={claim.reasons} />
       <h3>History</h3>

@@ -1,4 +1,4 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Browser, type Locator, type Page, expect, test } from "@playwright/test";
 import { E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
 import { signInAndExpectProjects } from "./support/session";
 
@@ -40,4 +40,116 @@ test("filter controls follow the URL after client-side navigation, and applying 
   await page.goBack();
   await page.goBack();
   await expect(filters.getByLabel("Assignee")).toHaveValue("");
+});
+
+async function firstRowClaimId(page: Page, offset = 0): Promise<string> {
+  const label = await page
+    .getByLabel(/^Status of claim \d+$/)
+    .nth(offset)
+    .getAttribute("aria-label");
+  return label!.replace("Status of claim ", "");
+}
+
+/** Two reviewers signed in side by side; `liveB: false` cuts the second one's live events, so only a 409 can update it. */
+async function twoReviewers(browser: Browser, options: { liveB: boolean }) {
+  const a = await browser.newContext();
+  const b = await browser.newContext();
+  if (!options.liveB) await b.route("**/events", (route) => route.abort());
+  const pageA = await a.newPage();
+  const pageB = await b.newPage();
+  await signInAndExpectProjects(pageA, E2E_USERS.reviewer.username);
+  await signInAndExpectProjects(pageB, E2E_USERS.reviewer2.username);
+  return { pageA, pageB, close: async () => Promise.all([a.close(), b.close()]) };
+}
+
+/** The claim page, once hydrated (its live updates connect from the browser). */
+async function openClaimPage(page: Page, claimId: string, live = true) {
+  const connected = live ? page.waitForRequest((request) => request.url().endsWith("/events")) : null;
+  await page.goto(`${TABLE}/${claimId}`);
+  await expect(page.getByRole("heading", { name: `Claim ${claimId}`, level: 1 })).toBeVisible();
+  await connected;
+}
+
+async function saveVerdict(scope: Page | Locator, status: string, rationale: string) {
+  const form = scope.getByRole("form", { name: "Set verdict" });
+  await form.getByRole("radio", { name: status, exact: true }).check();
+  await form.getByLabel("Rationale").fill(rationale);
+  await form.getByRole("button", { name: "Save verdict" }).click();
+}
+
+test("after a stale verdict the claim page shows the other change, with the message and the typed rationale beside the form", async ({
+  browser,
+}) => {
+  test.slow();
+  const { pageA, pageB, close } = await twoReviewers(browser, { liveB: false });
+  await pageA.goto(`${TABLE}?q=new+cases`);
+  const claimId = await firstRowClaimId(pageA);
+  await openClaimPage(pageA, claimId);
+  // B's page hears nothing live: what it shows after saving comes from the 409 alone.
+  await openClaimPage(pageB, claimId, false);
+  const versionBefore = Number((await pageB.getByText(/\(version \d+\)/).textContent())!.match(/version (\d+)/)![1]);
+
+  await saveVerdict(pageA, "confirmed", "Matches the health bulletin.");
+  await expect(pageA.getByRole("definition").filter({ hasText: "Matches the health bulletin." })).toBeVisible();
+
+  await saveVerdict(pageB, "disputed", "The count is for April, not March.");
+  const formB = pageB.getByRole("form", { name: "Set verdict" });
+  await expect(formB.getByRole("alert")).toContainText("changed this claim");
+  await expect(formB.getByLabel("Rationale")).toHaveValue("The count is for April, not March.");
+  await expect(formB.getByRole("radio", { name: "disputed", exact: true })).toBeChecked();
+  await expect(pageB.getByRole("definition").filter({ hasText: "Matches the health bulletin." })).toBeVisible();
+  await expect(pageB.getByText(`(version ${versionBefore + 1})`)).toBeVisible();
+  await expect(pageB.getByRole("listitem").filter({ hasText: "marked the claim confirmed" })).toBeVisible();
+
+  // Having seen the other change, B saves again: the form now answers the current version.
+  await formB.getByRole("button", { name: "Save verdict" }).click();
+  await expect(pageB.getByRole("definition").filter({ hasText: "The count is for April, not March." })).toBeVisible();
+  await expect(pageB.getByText(`(version ${versionBefore + 2})`)).toBeVisible();
+  await close();
+});
+
+test("the claim page follows live changes and leaves a rationale being typed alone", async ({ browser }) => {
+  test.slow();
+  const { pageA, pageB, close } = await twoReviewers(browser, { liveB: true });
+  await pageA.goto(`${TABLE}?q=new+cases`);
+  const claimId = await firstRowClaimId(pageA, 1);
+  await openClaimPage(pageA, claimId);
+  await openClaimPage(pageB, claimId);
+  const formB = pageB.getByRole("form", { name: "Set verdict" });
+  await formB.getByLabel("Rationale").fill("Half-written note");
+
+  await saveVerdict(pageA, "confirmed", "Bulletin figure checked.");
+  await expect(pageB.getByRole("definition").filter({ hasText: "Bulletin figure checked." })).toBeVisible({ timeout: 5000 });
+  await expect(pageB.getByRole("listitem").filter({ hasText: "marked the claim confirmed" })).toBeVisible();
+  await expect(formB.getByLabel("Rationale")).toHaveValue("Half-written note");
+  await close();
+});
+
+test("after a stale verdict from the panel, the panel and the row show the other change and the message sits in the panel's form", async ({
+  browser,
+}) => {
+  test.slow();
+  const { pageA, pageB, close } = await twoReviewers(browser, { liveB: false });
+  await pageB.goto(`${TABLE}?q=new+cases`);
+  await expect(pageB.getByRole("table", { name: "Claims" })).toBeVisible();
+  await pageB.locator("[data-hydrated]").waitFor({ state: "attached" });
+  const claimId = await firstRowClaimId(pageB, 2);
+  const row = pageB.getByRole("row").filter({ has: pageB.getByLabel(`Status of claim ${claimId}`, { exact: true }) });
+  // A double click on the row (away from its link and controls) opens the claim beside the table.
+  await row.getByRole("cell").nth(2).dblclick();
+  const panel = pageB.getByRole("complementary", { name: "Claim details" });
+  await expect(panel.getByRole("form", { name: "Set verdict" })).toBeVisible();
+
+  await openClaimPage(pageA, claimId);
+  await saveVerdict(pageA, "confirmed", "Checked against the register.");
+  await expect(pageA.getByRole("definition").filter({ hasText: "Checked against the register." })).toBeVisible();
+
+  await saveVerdict(panel, "disputed", "Register is a year old.");
+  const formB = panel.getByRole("form", { name: "Set verdict" });
+  await expect(formB.getByRole("alert")).toContainText("changed this claim");
+  await expect(formB.getByLabel("Rationale")).toHaveValue("Register is a year old.");
+  await expect(panel.getByRole("definition").filter({ hasText: "Checked against the register." })).toBeVisible();
+  await expect(panel.getByRole("listitem").filter({ hasText: "marked the claim confirmed" })).toBeVisible();
+  await expect(pageB.getByLabel(`Status of claim ${claimId}`, { exact: true })).toHaveValue("confirmed");
+  await close();
 });
