@@ -1,5 +1,5 @@
 import { type Browser, type Locator, type Page, expect, test } from "@playwright/test";
-import { E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
+import { E2E_PROJECT, E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
 import { signInAndExpectProjects } from "./support/session";
 
 // State that follows the URL and the server (issue 14, part 2): each test here failed before its fix.
@@ -152,4 +152,57 @@ test("after a stale verdict from the panel, the panel and the row show the other
   await expect(panel.getByRole("listitem").filter({ hasText: "marked the claim confirmed" })).toBeVisible();
   await expect(pageB.getByLabel(`Status of claim ${claimId}`, { exact: true })).toHaveValue("confirmed");
   await close();
+});
+
+test("a notice about a row is gone after a new search", async ({ page }) => {
+  // A project that requires a source for a verdict, with an article of its own (invented).
+  await signInAndExpectProjects(page, E2E_USERS.editor.username);
+  await page.goto(`/projects/${E2E_PROJECT.slug}/documents`);
+  await page.getByLabel("Choose files to import").setInputFiles({
+    name: "library-hours.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(
+      "Library hours cut\n\nThe Marlow library will cut its opening hours by 12 hours a week from June, the council said on Monday.\n",
+    ),
+  });
+  await expect(
+    page.getByRole("table", { name: "Import results" }).getByRole("row", { name: /library-hours\.txt.*Imported/ }),
+  ).toBeVisible();
+  await page.goto(`/projects/${E2E_PROJECT.slug}/claims?q=opening+hours`);
+  await page.locator("[data-hydrated]").waitFor({ state: "attached" });
+  await page.keyboard.press("c");
+  const notice = page.getByRole("alert").filter({ hasText: "has no source yet" });
+  await expect(notice).toBeVisible();
+
+  const search = page.getByLabel("Search claims");
+  await search.fill("tolls");
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\?q=tolls$/);
+  await expect(notice).toBeHidden();
+});
+
+test("a bulk preview is gone once the change is applied, and once it is undone", async ({ page }) => {
+  await openTable(page, E2E_USERS.editor.username, "?q=Dunmore");
+  const bulk = page.getByRole("region", { name: "Bulk change" });
+  const selectFirstThree = async () => {
+    for (const offset of [0, 1, 2]) await page.getByLabel(`Select claim ${await firstRowClaimId(page, offset)}`, { exact: true }).check();
+  };
+  await selectFirstThree();
+  await bulk.getByLabel("Set assignee").selectOption({ label: E2E_USERS.editor.displayName });
+  await bulk.getByRole("button", { name: "Preview change" }).click();
+  const preview = bulk.getByText(/This will change \d+ of 3 claims\./);
+  await expect(preview).toBeVisible();
+  await bulk.getByRole("button", { name: "Apply change" }).click();
+  await expect(bulk.getByText(/Changed \d+ claims\./)).toBeVisible();
+  await expect(preview).toBeHidden();
+
+  // A new preview, then the undo of the change before it: the preview no longer says what will happen.
+  await selectFirstThree();
+  await bulk.getByLabel("Set assignee").selectOption("none");
+  await bulk.getByRole("button", { name: "Preview change" }).click();
+  await expect(preview).toBeVisible();
+  await bulk.getByRole("button", { name: /Undo \(\d+ s\)/ }).click();
+  await expect(bulk.getByText(/Undone: \d+ claims restored/)).toBeVisible();
+  await expect(preview).toBeHidden();
+  await expect(bulk.getByRole("button", { name: /Undo/ })).toHaveCount(0);
 });
