@@ -78,6 +78,9 @@ export function FiltersForm({ slug, query, documents, documentsComplete, members
           </label>
         ))}
       </fieldset>
+      <label className="checkbox-inline">
+        <input type="checkbox" name="reanchor" value="1" defaultChecked={query.reanchor === "1"} /> Needs re-anchoring
+      </label>
       <DocumentFilter slug={slug} options={documents} complete={documentsComplete} selected={query.document} />
       <label>
         Assignee{" "}
