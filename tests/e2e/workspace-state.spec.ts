@@ -206,3 +206,19 @@ test("a bulk preview is gone once the change is applied, and once it is undone",
   await expect(preview).toBeHidden();
   await expect(bulk.getByRole("button", { name: /Undo/ })).toHaveCount(0);
 });
+
+test("the header names the default order, and the shortcuts listed are the ones the role can use", async ({ page }) => {
+  await openTable(page, E2E_USERS.reviewer.username);
+  await expect(page.getByRole("columnheader", { name: /Claim \(article order\)/ })).toHaveAttribute("aria-sort", "ascending");
+  await page.keyboard.press("?");
+  const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(shortcuts.getByRole("rowheader", { name: "c or 1" })).toBeVisible();
+  // A reviewer has no selection for bulk changes: "x" does nothing for them, so it is not offered.
+  await expect(shortcuts.getByRole("rowheader", { name: "x", exact: true })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+
+  await page.context().clearCookies();
+  await openTable(page, E2E_USERS.editor.username);
+  await page.keyboard.press("?");
+  await expect(shortcuts.getByRole("rowheader", { name: "x", exact: true })).toBeVisible();
+});
