@@ -1,17 +1,9 @@
 import { type Browser, type Locator, type Page, expect, test } from "@playwright/test";
-import { E2E_PROJECT, E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
+import { E2E_PROJECT, E2E_USERS } from "./support/accounts";
+import { TABLE, firstRowClaimId, openTable } from "./support/claims-table";
 import { signInAndExpectProjects } from "./support/session";
 
 // State that follows the URL and the server (issue 14, part 2): each test here failed before its fix.
-
-const TABLE = `/projects/${E2E_REVIEW_PROJECT.slug}/claims`;
-
-async function openTable(page: Page, username: string, search = "") {
-  await signInAndExpectProjects(page, username);
-  await page.goto(`${TABLE}${search}`);
-  await expect(page.getByRole("table", { name: "Claims" })).toBeVisible();
-  await page.locator("[data-hydrated]").waitFor({ state: "attached" });
-}
 
 test("filter controls follow the URL after client-side navigation, and applying one keeps the others", async ({ page }) => {
   await openTable(page, E2E_USERS.viewer.username);
@@ -41,14 +33,6 @@ test("filter controls follow the URL after client-side navigation, and applying 
   await page.goBack();
   await expect(filters.getByLabel("Assignee")).toHaveValue("");
 });
-
-async function firstRowClaimId(page: Page, offset = 0): Promise<string> {
-  const label = await page
-    .getByLabel(/^Status of claim \d+$/)
-    .nth(offset)
-    .getAttribute("aria-label");
-  return label!.replace("Status of claim ", "");
-}
 
 /** Two reviewers signed in side by side; `liveB: false` cuts the second one's live events, so only a 409 can update it. */
 async function twoReviewers(browser: Browser, options: { liveB: boolean }) {
