@@ -10,10 +10,13 @@ import { FindInOtherArticles } from "./suggestions";
 import { ReviewSection } from "./review/review-section";
 import { TagForm } from "./tag-form";
 import { paths } from "../lib/paths";
+import type { ActionFailure } from "../lib/action-result";
+import { claimFormErrors } from "../lib/review-forms";
 
-function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage["claim"]; members: ClaimPage["members"] }) {
+function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage["claim"]; members: ClaimPage["members"]; error?: string }) {
   const { action, inPanel, claim, members } = props;
   const result = useClaimFormResult(claim.id, "assign", inPanel);
+  const error = props.error ?? (result?.ok === false ? result.error : null);
   return (
     <ClaimForm action={action} claimId={claim.id} name="assign" inPanel={inPanel} className="inline-form assign-form">
       <input type="hidden" name="intent" value="assign" />
@@ -30,9 +33,9 @@ function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage[
       <button type="submit" className="button small">
         Assign
       </button>
-      {result?.ok === false ? (
+      {error ? (
         <p className="field-error" role="alert">
-          {result.error}
+          {error}
         </p>
       ) : null}
     </ClaimForm>
@@ -46,15 +49,15 @@ function AssignForm(props: { action: string; inPanel: boolean; claim: ClaimPage[
  */
 export function ClaimDetails({
   data,
-  error,
-  sourceError,
+  failure,
   inPanel = false,
 }: {
   data: ClaimPage;
-  error?: string | null;
-  sourceError?: string | null;
+  /** On the claim page, the route's failed form (in the panel each form reads its own result). */
+  failure?: ActionFailure | null;
   inPanel?: boolean;
 }) {
+  const errors = claimFormErrors(failure);
   const { project, claim, history, members, viewers, canTag, canAssign, sources, canAddSource, requireSource } = data;
   const action = paths.claim(project.slug, claim.id);
   const target = { action, claimId: claim.id, inPanel };
@@ -109,14 +112,15 @@ export function ClaimDetails({
       />
       {canTag ? (
         <TagForm
-          key={`${claim.id}-${claim.version}`}
+          key={claim.id}
           action={action}
           claimId={claim.id}
           inPanel={inPanel}
           version={claim.version}
           status={claim.status}
           rationale={claim.rationale}
-          error={error}
+          error={errors.tag}
+          values={errors.tagValues}
         />
       ) : null}
       <SourceList
@@ -129,9 +133,9 @@ export function ClaimDetails({
       />
       <FindInOtherArticles key={`find-${claim.id}`} slug={project.slug} claimId={claim.id} canLink={canAddSource} />
       {canAddSource ? (
-        <AddSourceForm target={target} version={claim.version} open={sources.length === 0 && !inPanel} error={sourceError} />
+        <AddSourceForm target={target} version={claim.version} open={sources.length === 0 && !inPanel} error={errors.source} />
       ) : null}
-      {canAssign ? <AssignForm action={action} inPanel={inPanel} claim={claim} members={members} /> : null}
+      {canAssign ? <AssignForm action={action} inPanel={inPanel} claim={claim} members={members} error={errors.assign} /> : null}
       <h3>Why it was picked</h3>
       <ReasonList reasons={claim.reasons} />
       <ClaimDiscussion key={`discussion-${claim.id}`} slug={project.slug} claimId={claim.id} />

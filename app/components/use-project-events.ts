@@ -1,9 +1,12 @@
 import { useEffect, useRef } from "react";
+import { useRevalidator } from "react-router";
 import { paths } from "../lib/paths";
 
 export interface ClaimsChangedEvent {
   type: "claims-changed";
   claimIds: number[];
+  /** The list was cut short (a large bulk change): any claim may have changed. */
+  more?: boolean;
   actorId: number | null;
   summary: string;
 }
@@ -78,4 +81,25 @@ export function useProjectEvents(
       source?.close();
     };
   }, [slug]);
+}
+
+/** Whether a change event may concern the claim (a cut list may leave it out). */
+export function mayConcern(event: ClaimsChangedEvent, claimId: number): boolean {
+  return event.more === true || event.claimIds.includes(claimId);
+}
+
+/** A page showing one claim: reload it when someone changes the claim or starts viewing it, and after a reconnection. */
+export function useClaimPageUpdates(slug: string, claimId: number) {
+  const { revalidate } = useRevalidator();
+  useProjectEvents(slug, {
+    onClaimsChanged(event) {
+      if (mayConcern(event, claimId)) void revalidate();
+    },
+    onPresence(event) {
+      if (event.claimId === claimId) void revalidate();
+    },
+    onReconnected() {
+      void revalidate();
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { type ShouldRevalidateFunctionArgs, data } from "react-router";
 import { type AppError, type AppErrorCode, type CurrentClaimState, httpStatusOf, isAppError } from "./app-error";
 import type { FieldErrors } from "./form";
 
@@ -14,6 +14,10 @@ export interface ActionFailure {
   fieldErrors: FieldErrors;
   /** For stale_version: the claim as someone else left it. */
   current?: CurrentClaimState;
+  /** Which of the page's forms failed (its intent), so the message is shown beside that form. */
+  form?: string;
+  /** What the person typed, so a refused form can be shown again as they left it. */
+  values?: Record<string, string>;
 }
 export type ActionSuccess<T extends object = Record<never, never>> = { ok: true } & T;
 export type ActionResult<T extends object = Record<never, never>> = ActionSuccess<T> | ActionFailure;
@@ -21,6 +25,21 @@ export type ActionResult<T extends object = Record<never, never>> = ActionSucces
 export interface FailureOptions {
   /** The field an invalid_input error without its own field is shown beside. */
   inputField?: string;
+  /** The form that was submitted (see ActionFailure). */
+  form?: string;
+  /** The submitted values to send back (see ActionFailure). */
+  values?: Record<string, string>;
+}
+
+/** A form's text fields, to send back with a failure (files and the version it was read at are left out). */
+export function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string" && key !== "version") values[key] = value;
+  return values;
+}
+
+function echoOf(options: FailureOptions): Pick<ActionFailure, "form" | "values"> {
+  return { ...(options.form ? { form: options.form } : {}), ...(options.values ? { values: options.values } : {}) };
 }
 
 export function actionSuccess<T extends object>(payload: T, init?: ResponseInit) {
@@ -35,6 +54,7 @@ export function failureOf(error: AppError, options: FailureOptions = {}): Action
     error: error.message,
     fieldErrors: field ? { [field]: error.message } : {},
     ...(error.current ? { current: error.current } : {}),
+    ...echoOf(options),
   };
 }
 
@@ -51,6 +71,7 @@ export function invalidForm(fieldErrors: FieldErrors, options: FailureOptions = 
       code: "invalid_input",
       error: first,
       fieldErrors: options.inputField ? { ...fieldErrors, [options.inputField]: first } : fieldErrors,
+      ...echoOf(options),
     },
     { status: 400 },
   );
@@ -82,4 +103,14 @@ export function succeeded<T extends object>(result: ActionResult<T> | undefined)
 /** The one message of a failed result, or null. */
 export function failureMessage(result: ActionResult<object> | undefined): string | null {
   return result && !result.ok ? result.error : null;
+}
+
+/**
+ * A route's `shouldRevalidate`: React Router skips reloading after an action that answered
+ * 4xx, but after a stale write (409) the page must show what the other person saved, or the
+ * next attempt is refused again.
+ */
+export function revalidateAfterStaleWrite({ actionResult, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
+  const failure = actionResult as Partial<ActionFailure> | undefined;
+  return defaultShouldRevalidate || (failure?.ok === false && failure.code === "stale_version");
 }

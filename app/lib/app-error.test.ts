@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failureOf, invalidForm } from "./action-result";
+import { failureOf, invalidForm, revalidateAfterStaleWrite, submittedValues } from "./action-result";
 import { AppError, ERROR_CODES, exitCodeOf, httpStatusOf, isAppError, staleVersionError } from "./app-error";
 
 describe("one error type, one mapping", () => {
@@ -54,5 +54,29 @@ describe("one error type, one mapping", () => {
       error: "Enter the address",
       fieldErrors: { url: "Enter the address", stance: "Choose one", source: "Enter the address" },
     });
+  });
+
+  it("sends back which form failed and what was typed in it, without the version it was read at", () => {
+    const form = new FormData();
+    form.set("intent", "tag");
+    form.set("version", "3");
+    form.set("status", "disputed");
+    form.set("rationale", "The figure is from 2019.");
+    const failure = failureOf(staleVersionError({ version: 4 }), { form: "tag", values: submittedValues(form) });
+    expect(failure.form).toBe("tag");
+    expect(failure.values).toEqual({ intent: "tag", status: "disputed", rationale: "The figure is from 2019." });
+    expect(invalidForm({ rationale: "Too long" }, { form: "tag", values: { rationale: "x" } }).data).toMatchObject({
+      form: "tag",
+      values: { rationale: "x" },
+    });
+  });
+
+  it("reloads a page after a stale write, which React Router would skip as a 409", () => {
+    const args = (actionResult: unknown, defaultShouldRevalidate: boolean) =>
+      ({ actionResult, defaultShouldRevalidate }) as Parameters<typeof revalidateAfterStaleWrite>[0];
+    expect(revalidateAfterStaleWrite(args(failureOf(staleVersionError({ version: 4 })), false))).toBe(true);
+    expect(revalidateAfterStaleWrite(args(failureOf(new AppError("invalid_input", "Give a rationale")), false))).toBe(false);
+    expect(revalidateAfterStaleWrite(args(undefined, false))).toBe(false);
+    expect(revalidateAfterStaleWrite(args({ ok: true }, true))).toBe(true);
   });
 });

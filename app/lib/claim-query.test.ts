@@ -59,4 +59,10 @@ describe("claims table URL state", () => {
     expect(parseClaimQuery(new URLSearchParams("")).review).toBeUndefined();
     expect(claimQueryToSearch({ review: ["approved"], status: ["confirmed"] })).toBe("?status=confirmed&review=approved");
   });
+
+  it("keeps the re-anchoring filter in the URL, and drops anything but 1", () => {
+    expect(parseClaimQuery(new URLSearchParams("reanchor=1")).reanchor).toBe("1");
+    expect(parseClaimQuery(new URLSearchParams("reanchor=yes")).reanchor).toBeUndefined();
+    expect(claimQueryToSearch({ reanchor: "1", assignee: "me" })).toBe("?assignee=me&reanchor=1");
+  });
 });

@@ -27,11 +27,13 @@ export const claimQuerySchema = z.object({
   sort: z.enum(CLAIM_SORTS).catch("position"),
   ...tableQueryFields({ defaultDir: "asc" }),
   dismissed: z.enum(["1"]).optional().catch(undefined),
+  /** Only claims whose article changed under them and that could not be placed again (anchorState needs_reanchoring). */
+  reanchor: z.enum(["1"]).optional().catch(undefined),
 });
 
 export type ClaimQuery = z.infer<typeof claimQuerySchema>;
 
-const SINGLE_KEYS = ["document", "assignee", "sources", "min", "max", "q", "sort", "dir", "page", "size", "dismissed"] as const;
+const SINGLE_KEYS = ["document", "assignee", "sources", "min", "max", "q", "sort", "dir", "page", "size", "dismissed", "reanchor"] as const;
 
 export function parseClaimQuery(params: URLSearchParams): ClaimQuery {
   const list = (key: string) =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIM_STATUSES } from "./claim-status";
+import type { ActionFailure } from "./action-result";
 import type { Capability } from "./roles";
 import { STANCES } from "./stances";
 
@@ -152,4 +153,29 @@ export function bulkAssignee(value: string | undefined): number | null | undefin
   if (value === undefined || value === "keep") return undefined;
   if (value === "" || value === "none") return null;
   return Number(value);
+}
+
+/** A failed claim form's message, beside the form that was used (the verdict, the assignee or a source form). */
+export interface ClaimFormErrors {
+  tag?: string;
+  assign?: string;
+  source?: string;
+  /** What was typed in the verdict form, to show it again. */
+  tagValues?: Record<string, string>;
+}
+
+export function claimFormErrors(failure: ActionFailure | null | undefined): ClaimFormErrors {
+  if (!failure) return {};
+  return {
+    tag: failure.form === "tag" ? (failure.fieldErrors.rationale ?? failure.error) : undefined,
+    assign: failure.form === "assign" ? failure.error : undefined,
+    source: failure.fieldErrors.source,
+    tagValues: failure.form === "tag" ? failure.values : undefined,
+  };
+}
+
+/** Whether a failure is shown beside its form (otherwise the page shows it at the top). */
+export function shownBesideItsForm(failure: ActionFailure): boolean {
+  const errors = claimFormErrors(failure);
+  return !!(errors.tag || errors.assign || errors.source);
 }

@@ -31,6 +31,7 @@ export function claimConditions(options: {
   if (query.dismissed !== "1") parts.push(Prisma.sql`c."dismissed" = false`);
   if (!options.ignoreStatus && query.status.length > 0) parts.push(Prisma.sql`c."status" IN (${Prisma.join(query.status)})`);
   if (query.document) parts.push(Prisma.sql`c."documentId" = ${query.document}`);
+  if (query.reanchor === "1") parts.push(Prisma.sql`c."anchorState" = 'needs_reanchoring'`);
   if (query.review && query.review.length > 0) parts.push(Prisma.sql`c."reviewState" IN (${Prisma.join(query.review)})`);
   // My queue: assigned to me, or waiting for the second review I was asked for.
   if (query.assignee === "me")

@@ -7,7 +7,7 @@ import { openEventStreams } from "../observability/metrics.server";
 
 /** What changed in a project; clients reload what they show when they hear of it. */
 export type ProjectEvent =
-  | { type: "claims-changed"; projectId: number; claimIds: number[]; actorId: number | null; summary: string }
+  | { type: "claims-changed"; projectId: number; claimIds: number[]; more?: boolean; actorId: number | null; summary: string }
   | { type: "presence"; projectId: number; claimId: number };
 
 /** Something for one user only (a notification): delivered to that user's open pages, whatever the project. */
@@ -16,7 +16,7 @@ export type UserEvent = { type: "notification"; userId: number };
 type LiveEvent = ProjectEvent | UserEvent;
 
 const CHANNEL = "claimdesk_events";
-// NOTIFY payloads are limited to 8000 bytes; long id lists are cut and clients reload anyway.
+// NOTIFY payloads are limited to 8000 bytes; long id lists are cut (and marked so).
 const MAX_IDS_IN_PAYLOAD = 200;
 
 const local = new EventEmitter();
@@ -70,7 +70,11 @@ export async function claimsGeneration(projectId: number): Promise<number> {
  * subscribers. Call after the change has committed.
  */
 export async function publishProjectEvent(event: ProjectEvent): Promise<void> {
-  const payload = event.type === "claims-changed" ? { ...event, claimIds: event.claimIds.slice(0, MAX_IDS_IN_PAYLOAD) } : event;
+  // A cut list says so (`more`), so that a page showing a claim left out of it reloads that claim too.
+  const payload =
+    event.type === "claims-changed" && event.claimIds.length > MAX_IDS_IN_PAYLOAD
+      ? { ...event, claimIds: event.claimIds.slice(0, MAX_IDS_IN_PAYLOAD), more: true }
+      : event;
   await publish(payload);
 }
 

@@ -4,11 +4,12 @@ import type { Route } from "./+types/project.claim";
 import { notFound, requireProjectCapability } from "../auth/guards.server";
 import { ClaimDetails } from "../components/claim-details";
 import { ProjectNav } from "../components/project-nav";
+import { useClaimPageUpdates } from "../components/use-project-events";
 import { actorOf } from "../auth/actor.server";
-import { actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { actionSuccess, invalidForm, revalidateAfterStaleWrite, submittedValues, withAppErrors } from "../lib/action-result";
 import { parseFormData } from "../lib/form";
 import { describeEvent } from "../lib/history";
-import { CLAIM_FORM_CAPABILITY, capabilityOfForm, claimFormSchema } from "../lib/review-forms";
+import { CLAIM_FORM_CAPABILITY, capabilityOfForm, claimFormSchema, shownBesideItsForm } from "../lib/review-forms";
 import type { ClaimPage } from "../lib/review-types";
 import { can } from "../lib/roles";
 import { claimForReview } from "../models/claim.server";
@@ -24,6 +25,9 @@ import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
 import { addExternalSource, editSourceLink, listClaimSources, removeSourceLink } from "../models/source.server";
 
 const claimIdParam = z.coerce.number().int().positive();
+
+// After a stale write the page (and the table's panel, loaded from here) shows the claim as it is now.
+export const shouldRevalidate = revalidateAfterStaleWrite;
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `Claim ${data?.claim.id ?? ""} · Claimdesk` }];
 
@@ -95,7 +99,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = parseFormData(formData, claimFormSchema);
   const intent = formData.get("intent");
   const inputField = intent === "add-source" || intent === "edit-source" ? "source" : intent === "reopen" ? "reason" : "rationale";
-  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { inputField: inputField === "source" ? "source" : undefined });
+  // A refused form comes back with what was typed in it, so nothing is lost (a stale verdict's rationale).
+  const echo = { form: typeof intent === "string" ? intent : undefined, values: submittedValues(formData) };
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { inputField: inputField === "source" ? "source" : undefined, ...echo });
   const input = parsed.data;
   const target = { projectId: auth.project.id, actor: actorOf(auth, context) };
   return withAppErrors(
@@ -158,23 +164,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       }
       return actionSuccess({ intent: input.intent });
     },
-    { inputField },
+    { inputField, ...echo },
   );
 }
 
 export default function ClaimPage({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
+  useClaimPageUpdates(loaderData.project.slug, loaderData.claim.id);
   const failure = actionData?.ok === false ? actionData : null;
   return (
     <section>
       <ProjectNav slug={loaderData.project.slug} role={loaderData.role} />
       <h1>Claim {loaderData.claim.id}</h1>
-      {failure && !failure.fieldErrors.rationale ? (
+      {failure && !shownBesideItsForm(failure) ? (
         <p className="alert alert-error" role="alert">
           {failure.error}
         </p>
       ) : null}
-      <ClaimDetails data={loaderData} error={failure?.fieldErrors.rationale} sourceError={failure?.fieldErrors.source} />
+      <ClaimDetails data={loaderData} failure={failure} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { notFound, requireProjectCapability } from "../auth/guards.server";
 import { ClaimsTable } from "../components/claims-table/claims-table";
 import { EmptyState, ImportFirstArticles } from "../components/empty-state";
 import { ProjectNav } from "../components/project-nav";
-import { actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { actionSuccess, invalidForm, revalidateAfterStaleWrite, withAppErrors } from "../lib/action-result";
 import { AppError } from "../lib/app-error";
 import { parseClaimQuery } from "../lib/claim-query";
 import { parseFormData } from "../lib/form";
@@ -19,6 +19,9 @@ import { getPreference, setPreference } from "../models/user-preference.server";
 import { applyBulkChange, previewBulkChange, undoBulkChange } from "../models/bulk-change.server";
 import { approveClaims } from "../models/review/sign-off.server";
 import { countDocuments, documentFilterOptions } from "../models/document.server";
+
+// A verdict refused as stale (from a row or the panel) reloads the rows, so they show the other person's change.
+export const shouldRevalidate = revalidateAfterStaleWrite;
 
 export const meta = () => [{ title: "Claims · Claimdesk" }];
 

@@ -63,7 +63,7 @@ export default function Project({ loaderData }: Route.ComponentProps) {
       {needsReanchoring ? (
         <p className="alert alert-info">
           Some claims could not be placed in a new version of their article.{" "}
-          <Link to={`${paths.claims(project.slug)}?reanchor=1`}>Review claims that need re-anchoring</Link>.
+          <Link to={paths.claims(project.slug, { reanchor: "1" })}>Review claims that need re-anchoring</Link>.
         </p>
       ) : null}
       {documents > 0 ? (

@@ -1,27 +1,9 @@
 import { type Page, expect, test } from "@playwright/test";
-import { E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
-import { signInAndExpectProjects } from "./support/session";
-
-const TABLE = `/projects/${E2E_REVIEW_PROJECT.slug}/claims`;
-
-async function openTable(page: Page, username: string, search = "") {
-  await signInAndExpectProjects(page, username);
-  await page.goto(`${TABLE}${search}`);
-  await expect(page.getByRole("table", { name: "Claims" })).toBeVisible();
-  // Keyboard shortcuts start working once the page has hydrated (the server renders the rows alone).
-  await page.locator("[data-hydrated]").waitFor({ state: "attached" });
-}
+import { E2E_USERS } from "./support/accounts";
+import { firstRowClaimId, openTable } from "./support/claims-table";
 
 function statusOf(page: Page, claimId: number | string) {
   return page.getByLabel(`Status of claim ${claimId}`, { exact: true });
-}
-
-async function firstRowClaimId(page: Page, offset = 0): Promise<string> {
-  const label = await page
-    .getByLabel(/^Status of claim \d+$/)
-    .nth(offset)
-    .getAttribute("aria-label");
-  return label!.replace("Status of claim ", "");
 }
 
 test("a reviewer tags claims from the keyboard", async ({ page }) => {

@@ -195,6 +195,20 @@ describe("searching the claims table", () => {
     });
     expect(range.rows.every((r) => r.checkworthiness >= 0.5 && r.checkworthiness <= 0.6)).toBe(true);
   });
+
+  it("filters to the claims that need re-anchoring (the project page links there)", async () => {
+    const { project, claims, members } = await projectWithClaims(6);
+    const lost = [claims[1]!.id, claims[4]!.id];
+    await getDb().claim.updateMany({ where: { id: { in: lost } }, data: { anchorState: "needs_reanchoring" } });
+    const result = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams("reanchor=1")),
+      viewerId: members.viewer.id,
+    });
+    expect(result.rows.map((r) => r.id).sort()).toEqual([...lost].sort());
+    expect(result.total).toBe(2);
+    expect(result.counts.unverified).toBe(2);
+  });
 });
 
 describe("bulk changes", () => {

@@ -28,15 +28,27 @@ function useSecondsLeft(until: string | undefined): number {
   return until ? Math.max(0, Math.ceil((new Date(until).getTime() - now) / 1000)) : 0;
 }
 
-/** A change to many claims at once: preview, apply, then undo for a short while. */
+type BulkStep = "preview" | "apply" | "undo";
+
+/**
+ * A change to many claims at once: preview, apply, then undo for a short while. Each fetcher
+ * keeps its last answer; only the latest step's is shown (a preview is gone once applied or
+ * undone, or once the claims it counted are no longer the ones chosen), except the undo
+ * button, which stays for its 30 seconds until used.
+ */
 export function BulkBar({ action, search, total, members, selectedIds, allMatching, setAllMatching, onApplied }: BulkBarProps) {
   const previewFetcher = useFetcher<TableFormResult>();
   const applyFetcher = useFetcher<TableFormResult>();
   const undoFetcher = useFetcher<TableFormResult>();
   const formRef = useRef<HTMLFormElement>(null);
+  const target = allMatching ? `all:${search}` : `ids:${selectedIds.join(",")}`;
+  const [latest, setLatest] = useState<{ step: BulkStep; target: string } | null>(null);
+  const isLatest = (step: BulkStep) => latest?.step === step;
+  // The change whose undo was asked for: its button is gone, unless the undo failed.
+  const [undoAsked, setUndoAsked] = useState<number | null>(null);
   const bulkResult = succeeded(applyFetcher.data)?.bulk;
-  const preview = succeeded(previewFetcher.data)?.preview;
-  const undone = succeeded(undoFetcher.data)?.undone;
+  const preview = isLatest("preview") && latest?.target === target ? succeeded(previewFetcher.data)?.preview : undefined;
+  const undone = isLatest("undo") ? succeeded(undoFetcher.data)?.undone : undefined;
   const undoSeconds = useSecondsLeft(bulkResult?.undoUntil);
   const nothingChosen = !allMatching && selectedIds.length === 0;
 
@@ -47,7 +59,13 @@ export function BulkBar({ action, search, total, members, selectedIds, allMatchi
 
   return (
     <section className="bulk-bar card" aria-label="Bulk change">
-      <applyFetcher.Form method="post" action={action} ref={formRef} className="bulk-form">
+      <applyFetcher.Form
+        method="post"
+        action={action}
+        ref={formRef}
+        className="bulk-form"
+        onSubmit={() => setLatest({ step: "apply", target })}
+      >
         <input type="hidden" name="scope" value={allMatching ? "filter" : "selected"} />
         <input type="hidden" name="search" value={search} />
         {allMatching ? null : selectedIds.map((id) => <input key={id} type="hidden" name="ids" value={id} />)}
@@ -89,6 +107,7 @@ export function BulkBar({ action, search, total, members, selectedIds, allMatchi
           onClick={() => {
             const form = new FormData(formRef.current!);
             form.set("intent", "bulk-preview");
+            setLatest({ step: "preview", target });
             void previewFetcher.submit(form, { method: "post", action });
           }}
         >
@@ -104,10 +123,20 @@ export function BulkBar({ action, search, total, members, selectedIds, allMatchi
             This will change {preview.willChange} of {preview.matched} claims.
           </p>
         ) : null}
-        {failureMessage(previewFetcher.data) ? <p className="field-error">{failureMessage(previewFetcher.data)}</p> : null}
-        {failureMessage(applyFetcher.data) ? <p className="field-error">{failureMessage(applyFetcher.data)}</p> : null}
-        {bulkResult && !undone ? (
-          <undoFetcher.Form method="post" action={action} className="inline-form">
+        {isLatest("preview") && failureMessage(previewFetcher.data) ? (
+          <p className="field-error">{failureMessage(previewFetcher.data)}</p>
+        ) : null}
+        {isLatest("apply") && failureMessage(applyFetcher.data) ? <p className="field-error">{failureMessage(applyFetcher.data)}</p> : null}
+        {bulkResult && (bulkResult.operationId !== undoAsked || failureMessage(undoFetcher.data)) ? (
+          <undoFetcher.Form
+            method="post"
+            action={action}
+            className="inline-form"
+            onSubmit={() => {
+              setLatest({ step: "undo", target });
+              setUndoAsked(bulkResult.operationId);
+            }}
+          >
             <span>Changed {bulkResult.changed} claims.</span>
             <input type="hidden" name="intent" value="undo" />
             <input type="hidden" name="operationId" value={bulkResult.operationId} />
@@ -124,7 +153,7 @@ export function BulkBar({ action, search, total, members, selectedIds, allMatchi
             {undone.skipped ? `, ${undone.skipped} left as others changed them since` : ""}.
           </p>
         ) : null}
-        {failureMessage(undoFetcher.data) ? <p className="field-error">{failureMessage(undoFetcher.data)}</p> : null}
+        {isLatest("undo") && failureMessage(undoFetcher.data) ? <p className="field-error">{failureMessage(undoFetcher.data)}</p> : null}
       </div>
     </section>
   );

@@ -196,7 +196,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
         onClose={tagging.clearPending}
         announce={setAnnouncement}
       />
-      <ShortcutsDialog dialogRef={shortcutsDialog} />
+      <ShortcutsDialog dialogRef={shortcutsDialog} canTag={canTag} canBulk={canBulk} />
     </div>
   );
 }

@@ -91,7 +91,8 @@ export function useClaimColumns({
       ...(canBulk ? [selectColumn(allMatching)] : []),
       {
         id: "claim",
-        header: "Claim",
+        // The Claim column sorts by where claims stand in their articles, not by their words: the header says so, so "▲" is not read as A to Z.
+        header: "Claim (article order)",
         cell: ({ row }) => (
           <div>
             <Link to={paths.claim(slug, row.original.id)} className="claim-text">

@@ -51,11 +51,16 @@ interface FiltersProps {
   children?: ReactNode;
 }
 
-/** The filters form: a GET form, so the filters live in the URL. */
+/**
+ * The filters form: a GET form, so the filters live in the URL. Its fields are uncontrolled,
+ * so the form is keyed by the URL's query: after any navigation (a status link, "My queue",
+ * the back button) it is built again from the URL rather than keeping what it showed before.
+ */
 export function FiltersForm({ slug, query, documents, documentsComplete, members, searchInput, children }: FiltersProps) {
   const navigate = useNavigate();
   return (
     <Form
+      key={claimQueryToSearch(query)}
       method="get"
       className="filters"
       aria-label="Filter claims"
@@ -75,6 +80,9 @@ export function FiltersForm({ slug, query, documents, documentsComplete, members
           </label>
         ))}
       </fieldset>
+      <label className="checkbox-inline">
+        <input type="checkbox" name="reanchor" value="1" defaultChecked={query.reanchor === "1"} /> Needs re-anchoring
+      </label>
       <DocumentFilter slug={slug} options={documents} complete={documentsComplete} selected={query.document} />
       <label>
         Assignee{" "}
@@ -116,7 +124,10 @@ export function FiltersForm({ slug, query, documents, documentsComplete, members
           ))}
         </select>
       </label>
-      {children}
+      {/* Filters set elsewhere (review states from the review section, dismissed candidates) are kept when these are applied. */}
+      {children ??
+        (query.review ?? []).map((state) => <input key={state} type="hidden" name="review" value={state} />)}
+      {query.dismissed ? <input type="hidden" name="dismissed" value={query.dismissed} /> : null}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <button type="submit" className="button small">

@@ -14,13 +14,19 @@ interface LiveUpdateOptions {
 export function useLiveUpdates({ slug, viewerId, announce, reloadPanel }: LiveUpdateOptions) {
   const revalidator = useRevalidator();
   const reloadSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Every claim named since the last reload (a burst of events reloads once, for all of them); null: any claim.
+  const changed = useRef<Set<number> | null>(new Set());
   useProjectEvents(slug, {
     onClaimsChanged(event) {
       if (event.actorId !== viewerId) announce(event.summary);
+      if (event.more) changed.current = null;
+      else for (const id of event.claimIds) changed.current?.add(id);
       clearTimeout(reloadSoon.current);
       reloadSoon.current = setTimeout(() => {
+        const ids = changed.current;
+        changed.current = new Set();
         void revalidator.revalidate();
-        reloadPanel(event.claimIds);
+        reloadPanel(ids ? [...ids] : undefined);
       }, 200);
     },
     onPresence(event) {

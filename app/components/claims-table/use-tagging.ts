@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useFetcher } from "react-router";
+import { useFetcher, useLocation } from "react-router";
 import type { ClaimStatus } from "../../lib/claim-status";
 import { paths } from "../../lib/paths";
 import type { ClaimFormResult, ClaimRow } from "../../lib/review-types";
@@ -28,6 +28,13 @@ export function useTagging({ slug, canTag, requireSourceForVerdict, openPanel, a
   const [sourceNotice, setSourceNotice] = useState<string | null>(null);
   const rationaleDialog = useRef<HTMLDialogElement>(null);
   const { submit } = fetcher;
+  // The notices are about the rows on screen: a new search, filter or page clears them.
+  const { search } = useLocation();
+  const [noticesFor, setNoticesFor] = useState({ search, dismissed: undefined as ClaimFormResult | undefined });
+  if (noticesFor.search !== search) {
+    setNoticesFor({ search, dismissed: fetcher.data });
+    setSourceNotice(null);
+  }
 
   const submitTag = useCallback(
     ({ claimId, version, status }: PendingTag, rationale: string | null) => {
@@ -66,6 +73,6 @@ export function useTagging({ slug, canTag, requireSourceForVerdict, openPanel, a
     announce(fetcher.data.ok ? "Saved." : (fetcher.data.error ?? "Not saved."));
   }, [fetcher.state, fetcher.data, announce]);
 
-  const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
+  const error = fetcher.data && !fetcher.data.ok && fetcher.data !== noticesFor.dismissed ? fetcher.data.error : null;
   return { requestTag, submitTag, pending, clearPending: () => setPending(null), sourceNotice, error, rationaleDialog };
 }
