@@ -125,8 +125,7 @@ export function FiltersForm({ slug, query, documents, documentsComplete, members
         </select>
       </label>
       {/* Filters set elsewhere (review states from the review section, dismissed candidates) are kept when these are applied. */}
-      {children ??
-        (query.review ?? []).map((state) => <input key={state} type="hidden" name="review" value={state} />)}
+      {children ?? (query.review ?? []).map((state) => <input key={state} type="hidden" name="review" value={state} />)}
       {query.dismissed ? <input type="hidden" name="dismissed" value={query.dismissed} /> : null}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
