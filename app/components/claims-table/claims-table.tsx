@@ -116,6 +116,19 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
       <div className="claims-main">
         <div className="workspace-bar">
           <StatusCounts query={query} counts={counts} onShowShortcuts={showShortcuts} />
+          {/* Sign-off folds into the bar, so the table keeps its rows (issue 14's 15 at 1440x900). */}
+          {data.canApprove && canBulk ? (
+            <details className="column-menu sign-off-menu">
+              <summary>Approve verdicts</summary>
+              <BulkApprove
+                action={tableAction}
+                search={claimQueryToSearch(query).replace(/^\?/, "")}
+                selectedIds={selectedIds}
+                allMatching={allMatching}
+                total={total}
+              />
+            </details>
+          ) : null}
           <ViewOptions slug={slug} query={query} total={total} pages={pages} preferences={preferences} action={tableAction} />
         </div>
         <FiltersForm
@@ -142,15 +155,6 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
               setAllMatching(false);
               setAnnouncement(`Changed ${changed} claims. You can undo for 30 seconds.`);
             }}
-          />
-        ) : null}
-        {data.canApprove && canBulk ? (
-          <BulkApprove
-            action={tableAction}
-            search={claimQueryToSearch(query).replace(/^\?/, "")}
-            selectedIds={selectedIds}
-            allMatching={allMatching}
-            total={total}
           />
         ) : null}
 

@@ -28,7 +28,8 @@ export interface AgreementPageData extends Pick<
 }
 
 const percent = (value: number | null) => (value === null ? "–" : `${(value * 100).toFixed(1)} %`);
-const coefficient = (value: number | null) => (value === null ? "undefined" : value.toFixed(3));
+// Kappa and alpha have no value without reviews, or when every review used one verdict.
+const coefficient = (value: number | null) => (value === null ? "not defined for these reviews" : value.toFixed(3));
 
 function cellSearch(data: AgreementPageData, matrix: "all" | number, row: number, column: number): string {
   const search = new URLSearchParams();
