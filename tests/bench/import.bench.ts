@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
 import { buildIsStale } from "../../scripts/lib/build-freshness.mjs";
+import { startProductionServer } from "./support/production-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const option = (name: string) => {
@@ -192,20 +193,7 @@ try {
   cli(["db", "migrate"]);
   cli(["user", "create", "--username", "bench-editor", "--admin", "--password-stdin"]);
   cli(["project", "create", "--slug", SLUG, "--name", "Import bench", "--owner", "bench-editor"]);
-  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
-    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" },
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  let ready = false;
-  for (let i = 0; i < 600 && !ready; i += 1) {
-    ready = await fetch(`${BASE}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (!ready) await pause(200);
-  }
-  if (!ready) throw new Error("the server was not ready within 120 s");
+  server = await startProductionServer({ root, env: env, port: PORT, readyPath: "/readyz" });
   // The import threads start and load the language model when the server starts.
   await pause(20_000);
   const cookie = await signIn();

@@ -18,6 +18,7 @@ import { parseDatabaseUrl } from "../../app/lib/database-url";
 import { setMemberRole } from "../../app/models/project.server";
 import { createUser } from "../../app/models/user.server";
 import { startThrowawayPostgres } from "../../scripts/lib/throwaway-postgres.mjs";
+import { startProductionServer } from "./support/production-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const option = (name: string) => {
@@ -355,21 +356,7 @@ try {
   claims.forEach((claim, i) => reviewers[i % REVIEWERS]!.claims.set(claim.id, claim.version));
   await disconnectDb();
 
-  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
-    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1", METRICS_TOKEN },
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  // A loaded machine can take a while to start the server processes.
-  let ready = false;
-  for (let i = 0; i < 600 && !ready; i += 1) {
-    ready = await fetch(`${BASE}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (!ready) await pause(200);
-  }
-  if (!ready) throw new Error(`the server was not ready at ${BASE}/readyz within 120 s`);
+  server = await startProductionServer({ root, env: { ...env, METRICS_TOKEN }, port: PORT, readyPath: "/readyz" });
 
   const started = Date.now();
   const until = started + MINUTES * 60_000;

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startThrowawayPostgres } from "../../scripts/lib/throwaway-postgres.mjs";
+import { startProductionServer } from "./support/production-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const option = (name: string) => {
@@ -183,20 +184,7 @@ try {
     console.log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
   }
 
-  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
-    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" },
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  // A loaded machine can take a while to start two server processes.
-  let ready = false;
-  for (let i = 0; i < 600 && !ready; i += 1) {
-    ready = await fetch(`${BASE}/healthz`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (!ready) await new Promise((r) => setTimeout(r, 200));
-  }
-  if (!ready) throw new Error(`the server did not answer ${BASE}/healthz within 120 s`);
+  server = await startProductionServer({ root, env: env, port: PORT, readyPath: "/healthz" });
   const signIn = await fetch(`${BASE}/login`, {
     method: "POST",
     redirect: "manual",

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
 import { CLAIM_STATUSES } from "../../app/lib/claim-status";
 import { COMMENT_ADDED_ACTION, COMMENT_DELETED_ACTION, COMMENT_EDITED_ACTION } from "../../app/lib/review/audit-actions";
@@ -15,24 +14,12 @@ import { startTestSmtpServer } from "../support/smtp-server";
 import { cookieFor } from "../support/factories";
 import { makeReviewTeam } from "../support/review-team";
 import { buildRequest, callRoute } from "../support/routes";
+import { runClaimdesk } from "../support/cli";
 
 // The discussion, inbox and agreement through their routes and CLI commands (the models
 // are tested in review-discussion, notification-email and the agreement unit tests).
 
-async function cli(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => "",
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runClaimdesk(argv);
 
 describe("discussion route", () => {
   it("adds, edits and deletes your own comments, and refuses another's", async () => {
