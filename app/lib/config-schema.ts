@@ -36,6 +36,7 @@ export const envSchema = z.object({
       }
     }),
   DATABASE_POOL_SIZE: wholeNumber(1, 100, 10),
+  SQLITE_WRITE_WAIT_MS: wholeNumber(1, 600_000, 30_000),
   DATABASE_MIGRATION_WAIT_SECONDS: wholeNumber(0, 86_400, 300),
   // Unset: one server process per processor core (see serverProcessCount).
   WEB_CONCURRENCY: boundedWholeNumber(1, 64).optional(),
