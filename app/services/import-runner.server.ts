@@ -69,7 +69,6 @@ export function startImportRunner(): void {
   state.stopping = false;
   state.poll = setInterval(() => void runJobs(), POLL_MS);
   state.poll.unref();
-  void state.thread.warm();
   void runJobs();
 }
 

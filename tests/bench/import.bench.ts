@@ -194,8 +194,7 @@ try {
   cli(["user", "create", "--username", "bench-editor", "--admin", "--password-stdin"]);
   cli(["project", "create", "--slug", SLUG, "--name", "Import bench", "--owner", "bench-editor"]);
   server = await startProductionServer({ root, env: env, port: PORT, readyPath: "/readyz" });
-  // The import threads start and load the language model when the server starts.
-  await pause(20_000);
+  // The import thread starts with a process's first job: its start-up is part of the first import's figures.
   const cookie = await signIn();
   console.log(`machine: ${os.cpus().length} cores, load ${fs.readFileSync("/proc/loadavg", "utf8").trim()}; ${PROCESSES} server processes`);
 

@@ -49,28 +49,6 @@ export class ImportThread {
     return turn;
   }
 
-  /**
-   * Starts the thread and reads a short text, so the first upload does not wait for the thread
-   * to load the parsers and the language model (seconds on a busy machine).
-   */
-  warm(): Promise<void> {
-    const bytes = new TextEncoder().encode("The council approved the budget on Monday.");
-    return this.request({
-      type: "open",
-      source: "pasted",
-      fileName: "(warm-up)",
-      bytes,
-      pastedTitle: "Warm-up",
-      maxBytes: 1_000,
-      threshold: null,
-    })
-      .then(() => this.request({ type: "read", position: 0 }))
-      .then(
-        () => undefined,
-        () => undefined,
-      );
-  }
-
   private send(message: WorkerRequest): Promise<WorkerReply> {
     this.worker ??= this.start();
     const worker = this.worker;
