@@ -3,6 +3,7 @@ import type { Route } from "./+types/project.export";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { CLAIM_STATUSES } from "../lib/claim-status";
+import { REVIEW_STATE_LABELS, REVIEW_STATES } from "../lib/review/review-state";
 import { claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
 import { searchClaims } from "../models/claim-search.server";
 import { paths } from "../lib/paths";
@@ -34,7 +35,7 @@ export default function Export({ loaderData }: Route.ComponentProps) {
       <Form method="get" className="filters" aria-label="Claims to export">
         {/* The claims table's other filters (article, assignee, search...) stay as they came. */}
         {[...carried.entries()]
-          .filter(([key]) => key !== "status")
+          .filter(([key]) => key !== "status" && key !== "review")
           .map(([key, value], i) => (
             <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
           ))}
@@ -43,6 +44,15 @@ export default function Export({ loaderData }: Route.ComponentProps) {
           {CLAIM_STATUSES.map((status) => (
             <label key={status} className="checkbox-inline">
               <input type="checkbox" name="status" value={status} defaultChecked={query.status.includes(status)} /> {status}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Review state</legend>
+          {REVIEW_STATES.map((state) => (
+            <label key={state} className="checkbox-inline">
+              <input type="checkbox" name="review" value={state} defaultChecked={query.review?.includes(state) ?? false} />{" "}
+              {REVIEW_STATE_LABELS[state]}
             </label>
           ))}
         </fieldset>

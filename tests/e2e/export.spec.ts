@@ -58,4 +58,14 @@ test("the claims table hands its filters to the Export view, which keeps them wh
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/q=housing/);
   await expect(page).toHaveURL(/status=unverified/);
+
+  // Review state is a filter of its own: it joins the others and stays chosen, and the download carries it.
+  const filters = page.getByRole("form", { name: "Claims to export" });
+  await filters.getByRole("group", { name: "Review state" }).getByLabel("Not in review").check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/review=none/);
+  await expect(page).toHaveURL(/status=unverified/);
+  await expect(page).toHaveURL(/q=housing/);
+  await expect(filters.getByRole("group", { name: "Review state" }).getByLabel("Not in review")).toBeChecked();
+  await expect(page.getByRole("form", { name: "Download a report" }).locator('input[type="hidden"][name="review"]')).toHaveValue("none");
 });

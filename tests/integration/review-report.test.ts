@@ -3,7 +3,12 @@ import { adjudicateClaim } from "../../app/models/review/adjudicate.server";
 import { reviewClaim } from "../../app/models/review/review-verdict.server";
 import { approveClaim } from "../../app/models/review/sign-off.server";
 import type { ClaimStatus } from "../../app/lib/claim-status";
+import { parse } from "csv-parse/sync";
+import * as exportPage from "../../app/routes/project.export";
+import * as download from "../../app/routes/project.export.download";
+import { cookieFor } from "../support/factories";
 import { exportBytes, exportCsv, exportJson, pdfPages } from "../support/report";
+import { buildRequest } from "../support/routes";
 import { type ReviewTeam, makeReviewTeam } from "../support/review-team";
 
 const SECRET = "SECRET-PROPOSAL-91c2";
@@ -97,5 +102,28 @@ describe("the report's editorial review", () => {
     expect(report.claims.map((c) => c.id)).toEqual([approved]);
     expect(report.filters).toEqual({ reviewState: ["approved"] });
     expect(report.summary.total).toBe(1);
+  });
+
+  it("is limited by review state from the Export page: its filter counts and its download carries the choice", async () => {
+    const { team, approved, adjudicated } = await reviewedProject();
+    const cookie = await cookieFor(team.people.editor.id);
+    const slug = team.project.slug;
+    const page = await exportPage.loader({
+      request: buildRequest(`/projects/${slug}/export?review=approved&review=adjudicated`, { cookie }),
+      params: { slug },
+      context: { cspNonce: "", clientIp: "203.0.113.9" },
+    } as never);
+    expect(page.total).toBe(2);
+    expect(page.query.review).toEqual(["approved", "adjudicated"]);
+
+    const response = (await download.action({
+      request: buildRequest(`/projects/${slug}/export/download`, { cookie, form: { format: "csv", review: "approved" } }),
+      params: { slug },
+      context: { cspNonce: "", clientIp: "203.0.113.9" },
+    } as never)) as Response;
+    expect(response.status).toBe(200);
+    const rows = parse(Buffer.from(await response.arrayBuffer()).toString("utf8"), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => Number(r.claim_id))).toEqual([approved]);
+    expect(rows.map((r) => Number(r.claim_id))).not.toContain(adjudicated);
   });
 });
