@@ -69,3 +69,12 @@ test("a reviewer's queue, and an empty project's next step", async ({ page }) =>
   await shoot(page, "empty-project-claims", DESKTOP);
   await shoot(page, "empty-project-claims", PHONE);
 });
+
+test("the Export view with its filters, as the demo editor", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto("/projects/harbour-desk/export?review=approved");
+  await expect(page.getByRole("group", { name: "Review state" })).toBeVisible();
+  await shoot(page, "export", DESKTOP);
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: path.join(out, `export-${PHONE.width}x${PHONE.height}.png`), fullPage: true });
+});
