@@ -26,11 +26,19 @@ export function ArticleReader(props: {
   selectedClaimId: number | null;
   canAddClaim: boolean;
   claimHref: (id: number) => string;
+  /** Called once per claim added from the selection bar. */
+  onAdded: (id: number) => void;
 }) {
-  const { text, claims, selectedClaimId, canAddClaim, claimHref } = props;
+  const { text, claims, selectedClaimId, canAddClaim, claimHref, onAdded } = props;
   const container = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
-  const fetcher = useFetcher<{ error?: string }>();
+  const fetcher = useFetcher<{ ok: boolean; error?: string; addedClaimId?: number }>();
+  const addedClaimId = fetcher.data?.ok ? fetcher.data.addedClaimId : undefined;
+  useEffect(() => {
+    if (addedClaimId !== undefined) onAdded(addedClaimId);
+    // Only a new result counts: onAdded changes identity on every render of the route.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.data]);
 
   useEffect(() => {
     if (!canAddClaim) return;
@@ -56,8 +64,8 @@ export function ArticleReader(props: {
           </button>
         </fetcher.Form>
       ) : null}
-      {fetcher.data?.error ? (
-        <p className="alert alert-error" role="alert">
+      {fetcher.data?.error && fetcher.state === "idle" ? (
+        <p className="alert alert-error" role="alert" id="selection-add-error">
           {fetcher.data.error}
         </p>
       ) : null}

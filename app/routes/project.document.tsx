@@ -1,4 +1,5 @@
-import { Form, Link, useActionData } from "react-router";
+import { useEffect, useRef } from "react";
+import { Form, Link, useActionData, useLocation, useNavigate } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.document";
 import { actorOf } from "../auth/actor.server";
@@ -18,6 +19,8 @@ import { paths } from "../lib/paths";
 import { documentHistory, editDocumentDetails } from "../models/document-edit.server";
 import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
 import { DocumentDetailsForm } from "../components/document-details-form";
+import { ReaderLegend } from "../components/reader-legend";
+import { TagForm } from "../components/tag-form";
 import { dayIn, formatDateTime, formatPublished } from "../lib/datetime";
 import { documentDetailsSchema } from "../lib/document-details";
 import { describeEvent } from "../lib/history";
@@ -59,6 +62,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     showDismissed,
     canAddClaim: can(role, "addClaim") && !document.supersededAt,
     canDismiss: can(role, "editClaim"),
+    canTag: can(role, "tagClaim"),
   };
 }
 
@@ -158,12 +162,33 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
     canAddClaim,
     canDismiss,
     canEditDetails,
+    canTag,
     history,
     publishedDay,
   } = loaderData;
   const actionData = useActionData<typeof action>();
   const base = paths.document(project.slug, document.id);
   const claimHref = (id: number) => paths.document(project.slug, document.id, { dismissed: showDismissed, claim: id });
+  const navigate = useNavigate();
+  const location = useLocation();
+  const panelHeading = useRef<HTMLHeadingElement>(null);
+  // The new claim's id travels in the history entry, so the announcement belongs to that one visit.
+  const onAdded = (id: number) => {
+    void navigate(claimHref(id), { preventScrollReset: true, state: { addedClaimId: id } });
+  };
+  const quoteAddedId = actionData?.ok && "addedClaimId" in actionData ? actionData.addedClaimId : undefined;
+  useEffect(() => {
+    if (typeof quoteAddedId === "number") onAdded(quoteAddedId);
+    // Only a new result counts: onAdded changes identity on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actionData]);
+  const state: unknown = location.state;
+  const addedClaimId = state && typeof state === "object" && "addedClaimId" in state ? state.addedClaimId : null;
+  // Focus moves to the new claim once the reader shows it selected, so keyboard users land on it.
+  useEffect(() => {
+    if (addedClaimId !== null && selectedClaim?.id === addedClaimId) panelHeading.current?.focus();
+  }, [addedClaimId, selectedClaim?.id]);
+  const announcement = addedClaimId !== null && selectedClaim?.id === addedClaimId ? "Claim added" : "";
   return (
     <section>
       <ProjectNav slug={project.slug} role={role} />
@@ -222,13 +247,17 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
             ) : null}
             {canAddClaim ? <span className="meta"> Select text to add a claim.</span> : null}
           </p>
-          <FormError message={actionData && !actionData.ok ? actionData.error : null} />
+          <p role="status" aria-live="polite" className="reader-status">
+            {announcement}
+          </p>
+          <FormError message={actionData && !actionData.ok && !actionData.fieldErrors.quote ? actionData.error : null} />
           <ArticleReader
             text={document.text}
             claims={claims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.dismissed ? "dismissed" : c.status }))}
             selectedClaimId={selectedClaim?.id ?? null}
             canAddClaim={canAddClaim}
             claimHref={claimHref}
+            onAdded={onAdded}
           />
           {document.sanitizedHtml ? (
             <details className="original-formatting">
@@ -255,7 +284,9 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
         <aside className="claim-panel card" aria-label="Selected claim">
           {selectedClaim ? (
             <>
-              <h2>Claim {selectedClaim.id}</h2>
+              <h2 ref={panelHeading} tabIndex={-1}>
+                Claim {selectedClaim.id}
+              </h2>
               <blockquote>{selectedClaim.text}</blockquote>
               <dl className="facts">
                 <dt>Status</dt>
@@ -273,6 +304,17 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
                 <dt>Added</dt>
                 <dd>{selectedClaim.origin === "manual" ? "by a reviewer" : "by extraction"}</dd>
               </dl>
+              {canTag && !selectedClaim.dismissed ? (
+                <TagForm
+                  key={selectedClaim.id}
+                  action={paths.claim(project.slug, selectedClaim.id)}
+                  claimId={selectedClaim.id}
+                  inPanel
+                  version={selectedClaim.version}
+                  status={selectedClaim.status}
+                  rationale={selectedClaim.rationale}
+                />
+              ) : null}
               <h3>Why it was picked</h3>
               <ReasonList reasons={selectedClaim.reasons} />
               <p>
@@ -300,6 +342,7 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
           ) : (
             <p className="meta">Choose a highlighted claim to see why it was picked.</p>
           )}
+          <ReaderLegend />
           {needsReanchoring.length > 0 ? (
             <section aria-labelledby="reanchor-heading">
               <h2 id="reanchor-heading">Needs re-anchoring ({needsReanchoring.length})</h2>
