@@ -78,3 +78,16 @@ test("the Export view with its filters, as the demo editor", async ({ page }) =>
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: path.join(out, `export-${PHONE.width}x${PHONE.height}.png`), fullPage: true });
 });
+
+test("the reader with a claim selected: its verdict form and the legend, as the demo editor", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto("/projects/harbour-desk/documents/1");
+  await page.locator(".claim-mark").first().click();
+  const panel = page.getByRole("complementary", { name: "Selected claim" });
+  await expect(panel.getByRole("heading", { level: 2 }).first()).toHaveText(/^Claim \d+$/);
+  await panel.getByText("What the highlights mean").click();
+  await shoot(page, "reader", DESKTOP);
+  await page.setViewportSize(PHONE);
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, `reader-${PHONE.width}x${PHONE.height}.png`) });
+});
