@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "../../app/db.server";
+import { parseClaimQuery } from "../../app/lib/claim-query";
+import type { ClaimCandidate } from "../../app/lib/extraction/extract";
+import type { ParsedArticle } from "../../app/lib/import/types";
+import { CLAIM_INSERT_BATCH } from "../../app/models/claim-insert.server";
+import { searchClaims } from "../../app/models/claim-search.server";
+import { importArticle } from "../../app/models/document.server";
+import { makeProjectWithTeam } from "../support/factories";
+
+// Storing a big article's claims (issue 11, finding 3): the rows land in plain batched INSERTs and
+// the store yields the event loop between batches, so one process keeps answering `/healthz`
+// and its other requests while an article of thousands of claims is written.
+
+const CLAIMS = 4_000;
+const actor = { id: null, name: "test" };
+
+function bigArticle(): { article: ParsedArticle; candidates: ClaimCandidate[] } {
+  const sentences = Array.from(
+    { length: CLAIMS },
+    (_, i) => `Harbour ledger entry ${i} records ${i * 7} tonnes of grain landed on pier ${i % 40}.`,
+  );
+  const text = sentences.join(" ");
+  let start = 0;
+  const candidates = sentences.map((sentence, i) => {
+    const candidate: ClaimCandidate = {
+      start,
+      end: start + sentence.length,
+      text: sentence,
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(start + sentence.length, start + sentence.length + 32),
+      checkworthiness: 0.5 + (i % 50) / 100,
+      reasons: [{ kind: "number", evidence: `${i * 7} tonnes`, weight: 0.5 }],
+      speaker: i % 3 === 0 ? "Port authority clerk O'Hara" : null,
+      dismissed: i % 10 === 0,
+    };
+    start += sentence.length + 1;
+    return candidate;
+  });
+  const article: ParsedArticle = {
+    format: "text",
+    title: "Harbour ledger, full year",
+    text,
+    sanitizedHtml: null,
+    author: null,
+    outlet: "Pier Gazette",
+    url: null,
+    publishedAt: null,
+  };
+  return { article, candidates };
+}
+
+/** Counts the event loop's turns (macrotasks) until stopped: none run while a caller holds the loop. */
+function countTurns() {
+  let turns = 0;
+  let running = true;
+  const tick = () => {
+    if (!running) return;
+    turns += 1;
+    setImmediate(tick);
+  };
+  setImmediate(tick);
+  return {
+    stop: () => {
+      running = false;
+      return turns;
+    },
+  };
+}
+
+describe("storing an article's claims", { timeout: 120_000 }, () => {
+  it("stores every claim as extracted, searchable, while the event loop keeps turning", async () => {
+    const { project, members } = await makeProjectWithTeam();
+    const { article, candidates } = bigArticle();
+
+    const turns = countTurns();
+    const outcome = await importArticle(project.id, article, { fileName: null, threshold: null, candidates, groupFacts: false }, actor);
+    const turned = turns.stop();
+
+    expect(outcome).toMatchObject({ status: "imported" });
+    // One turn at least per batch: other requests of the process are served between them.
+    expect(turned).toBeGreaterThanOrEqual(CLAIMS / CLAIM_INSERT_BATCH);
+
+    const documentId = outcome.status === "imported" ? outcome.documentId : -1;
+    const stored = await getDb().claim.findMany({ where: { documentId }, orderBy: { start: "asc" } });
+    expect(stored).toHaveLength(CLAIMS);
+    for (const [i, claim] of stored.entries()) {
+      const candidate = candidates[i]!;
+      expect(claim).toMatchObject({
+        projectId: project.id,
+        text: candidate.text,
+        start: candidate.start,
+        end: candidate.end,
+        prefix: candidate.prefix,
+        suffix: candidate.suffix,
+        speaker: candidate.speaker,
+        dismissed: candidate.dismissed,
+        status: "unverified",
+        version: 1,
+      });
+      expect(claim.checkworthiness).toBeCloseTo(candidate.checkworthiness, 6);
+      expect(JSON.parse(claim.reasons)).toEqual(candidate.reasons);
+      expect(article.text.slice(claim.start, claim.end)).toBe(claim.text);
+    }
+    // Timestamps read back as dates the app can compare and show.
+    expect(stored[0]!.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(stored[0]!.createdAt.getTime() - Date.now())).toBeLessThan(10 * 60_000);
+
+    // The full-text index has the rows the batched INSERTs wrote, speakers included.
+    const { rows } = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams({ q: '"entry 3999"' })),
+      viewerId: members.viewer.id,
+    });
+    expect(rows.map((row) => row.text)).toEqual([candidates[3_999]!.text]);
+    const bySpeaker = await searchClaims({
+      projectId: project.id,
+      query: parseClaimQuery(new URLSearchParams({ q: 'O\'Hara "entry 2997"' })),
+      viewerId: members.viewer.id,
+    });
+    expect(bySpeaker.rows.map((row) => row.text)).toEqual([candidates[2_997]!.text]);
+  });
+
+  it("stores nothing when the article's transaction fails after its claims were written", async () => {
+    const { project } = await makeProjectWithTeam();
+    const { article, candidates } = bigArticle();
+    const failing = importArticle(
+      project.id,
+      article,
+      {
+        fileName: null,
+        threshold: null,
+        candidates,
+        groupFacts: false,
+        onStored: async () => {
+          throw new Error("job record could not be written");
+        },
+      },
+      actor,
+    );
+    await expect(failing).rejects.toThrow("job record could not be written");
+    expect(await getDb().document.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await getDb().claim.count({ where: { projectId: project.id } })).toBe(0);
+  });
+});
