@@ -1,8 +1,9 @@
 import os from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { randomBytes } from "node:crypto";
 import { getConfig } from "../config.server";
 import { isUniqueViolation } from "../db.server";
-import { importArticle } from "../models/document.server";
+import { type ImportOutcome, importArticle } from "../models/document.server";
 import { groupNewClaims } from "../models/fact-grouping.server";
 import { scheduleIndexWarming } from "../models/project-index.server";
 import { publishProjectEvent } from "../models/events.server";
@@ -33,6 +34,10 @@ const POLL_MS = 5_000;
 const GROUP_EVERY = 100;
 /** How long a lease lasts without renewal; renewed every third of it while the job runs. */
 export const IMPORT_LEASE_MS = 30_000;
+/** What the Documents view says of an article the database refused twice; the server log has the database's reason. */
+export const STORE_FAILED = "could not be stored (the database refused it twice; the server log says why): import this article again";
+/** Pause before an article's second attempt to store. */
+const STORE_RETRY_MS = 1_000;
 
 interface Runner {
   owner: string;
@@ -129,6 +134,28 @@ function firstLine(error: unknown): string {
   return text.split("\n").find((line) => line.trim() !== "") ?? (error instanceof Error ? error.name : "unknown error");
 }
 
+/**
+ * Stores one article of a job, trying once more after a pause when the first attempt fails: under
+ * load a store can outlast its transaction or meet a busy database, and one such moment must not
+ * end a 2,000-post job. Another process that stored the article first (its lease ran out under
+ * it) is not an error: nothing is stored twice.
+ */
+async function storeOnce(
+  store: () => Promise<ImportOutcome>,
+  options: { retryAfterMs: number },
+): Promise<ImportOutcome | "stored-elsewhere" | "failed"> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await store();
+    } catch (error) {
+      if (isUniqueViolation(error)) return "stored-elsewhere";
+      console.error(`claimdesk: import: storing an article failed (attempt ${attempt}): ${firstLine(error)}`);
+      if (attempt >= 2) return "failed";
+      await sleep(options.retryAfterMs);
+    }
+  }
+}
+
 function errorRow(job: LeasedImportJob, error: string): FileImportResult {
   return { file: job.fileName, status: "error", error, documentId: null, title: null, claims: 0 };
 }
@@ -200,10 +227,11 @@ async function runJob(state: Runner, job: LeasedImportJob): Promise<void> {
         continue;
       }
       const at = position;
-      try {
-        const outcome = await importArticle(
+      const { article } = reply.item;
+      const store = () =>
+        importArticle(
           job.projectId,
-          reply.item.article,
+          article,
           {
             fileName,
             threshold: job.threshold,
@@ -213,14 +241,16 @@ async function runJob(state: Runner, job: LeasedImportJob): Promise<void> {
           },
           job.actor,
         );
-        if (outcome.status === "imported") {
-          imported += 1;
-          stored.push(outcome.documentId);
-        }
-      } catch (error) {
-        // Another process stored this article first (its lease ran out under it): nothing is stored twice.
-        if (isUniqueViolation(error)) continue;
-        throw error;
+      const outcome = await storeOnce(store, { retryAfterMs: STORE_RETRY_MS });
+      if (outcome === "stored-elsewhere") continue;
+      if (outcome === "failed") {
+        // This article only: the rest of the file still imports (recording it fails too if the database is gone).
+        await recordImportJobError({ jobId: job.id, position, result: errorRow(job, STORE_FAILED) });
+        continue;
+      }
+      if (outcome.status === "imported") {
+        imported += 1;
+        stored.push(outcome.documentId);
       }
       if (stored.length >= GROUP_EVERY) await groupStored(job.projectId, stored);
     }
