@@ -1,6 +1,9 @@
 import { Prisma, type Tx } from "../db.server";
 import { extractDetails } from "../lib/matching/details";
+import { IDS_PER_QUERY, chunks } from "../lib/chunks";
 import { clearestClaim, factDifferences } from "../lib/matching/fact-differences";
+
+type MemberRow = { factId: number; claimId: number; text: string; checkworthiness: number; dismissed: boolean | number };
 
 /**
  * Brings facts in line with their members after any change of membership: the details on
@@ -10,14 +13,19 @@ import { clearestClaim, factDifferences } from "../lib/matching/fact-differences
 export async function refreshFacts(tx: Tx, projectId: number, factIds: number[]): Promise<void> {
   const ids = [...new Set(factIds)];
   if (ids.length === 0) return;
-  const members = await tx.$queryRaw<
-    Array<{ factId: number; claimId: number; text: string; checkworthiness: number; dismissed: boolean | number }>
-  >`
-    SELECT m."factId", c."id" AS "claimId", c."text", c."checkworthiness", c."dismissed"
-    FROM "FactMember" m JOIN "Claim" c ON c."id" = m."claimId"
-    WHERE m."projectId" = ${projectId} AND m."factId" IN (${Prisma.join(ids)})
-    ORDER BY c."documentId", c."start"`;
-  const facts = await tx.fact.findMany({ where: { projectId, id: { in: ids } }, select: { id: true, labelClaimId: true } });
+  // In runs of ids: a big article starts thousands of facts, and Prisma refuses more than 999 parameters on SQLite.
+  const members: MemberRow[] = [];
+  const facts: Array<{ id: number; labelClaimId: number | null }> = [];
+  for (const run of chunks(ids, IDS_PER_QUERY)) {
+    members.push(
+      ...(await tx.$queryRaw<MemberRow[]>`
+        SELECT m."factId", c."id" AS "claimId", c."text", c."checkworthiness", c."dismissed"
+        FROM "FactMember" m JOIN "Claim" c ON c."id" = m."claimId"
+        WHERE m."projectId" = ${projectId} AND m."factId" IN (${Prisma.join(run)})
+        ORDER BY c."documentId", c."start"`),
+    );
+    facts.push(...(await tx.fact.findMany({ where: { projectId, id: { in: run } }, select: { id: true, labelClaimId: true } })));
+  }
   const byFact = new Map<number, typeof members>();
   for (const member of members) {
     const list = byFact.get(Number(member.factId)) ?? [];
@@ -42,5 +50,5 @@ export async function refreshFacts(tx: Tx, projectId: number, factIds: number[])
       data: { differences: JSON.stringify(differences), differenceCount: differences.length, labelClaimId },
     });
   }
-  if (empty.length > 0) await tx.fact.deleteMany({ where: { projectId, id: { in: empty } } });
+  for (const run of chunks(empty, IDS_PER_QUERY)) await tx.fact.deleteMany({ where: { projectId, id: { in: run } } });
 }

@@ -50,7 +50,8 @@ export async function projectIndex(projectId: number, budget: TimeBudget): Promi
     orderBy: { id: "asc" },
   });
   const { ready, unread } = await entry.reader.read(documents, budget);
-  entry.index.add(ready);
+  // Paced, never cut short: what was read is added even when the reading used up the budget.
+  await entry.index.addYielding(ready, new TimeBudget(Number.POSITIVE_INFINITY));
   for (const document of ready) entry.documentIds.add(document.id);
   return { index: entry.index, unread };
 }

@@ -128,39 +128,51 @@ export function buildSentenceIndex(initialDocuments: IndexableDocument[]) {
   const documentFrequency = new Map<string, number>();
   const passagesOf = new Map<number, Array<Passage>>();
   const articleVectors = createArticleVectors();
-  /** Adds articles: their sentences to the search, their words to the statistics. */
-  const addDocuments = (documents: IndexableDocument[]) => {
-    const added: Passage[] = [];
+  /** Articles being added by a caller that yields as it goes: a second caller leaves them to it. */
+  const adding = new Set<number>();
+  /**
+   * Adds articles, a sentence per step: their sentences to the search, their words to the
+   * statistics. An article counts as added (`hasDocument`) once all its sentences are in.
+   */
+  function* addSteps(documents: IndexableDocument[]): Generator<void> {
     for (const document of documents) {
-      if (passagesOf.has(document.id)) continue;
-      const articlePassages: Array<Passage> = [];
-      const termCounts = new Map<string, number>();
-      for (const sentence of document.sentenceSpans ?? segmentSentences(document.text)) {
-        const sentenceText = document.text.slice(sentence.start, sentence.end);
-        const sentenceTerms = terms(sentenceText);
-        // Words only: a figure ("11" the hour, "11" the count) says little about which story an article tells.
-        for (const term of sentenceTerms) if (!/^\d/.test(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
-        const passageTerms = new Set(sentenceTerms);
-        const passage = {
-          id: `${document.id}:${sentence.start}`,
-          documentId: document.id,
-          documentTitle: document.title,
-          start: sentence.start,
-          end: sentence.end,
-          text: sentenceText,
-          terms: passageTerms,
-        };
-        passages.set(passage.id, passage);
-        articlePassages.push(passage);
-        added.push(passage);
-        for (const term of passageTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      if (passagesOf.has(document.id) || adding.has(document.id)) continue;
+      adding.add(document.id);
+      try {
+        const articlePassages: Array<Passage> = [];
+        const termCounts = new Map<string, number>();
+        for (const sentence of document.sentenceSpans ?? segmentSentences(document.text)) {
+          const sentenceText = document.text.slice(sentence.start, sentence.end);
+          const sentenceTerms = terms(sentenceText);
+          // Words only: a figure ("11" the hour, "11" the count) says little about which story an article tells.
+          for (const term of sentenceTerms) if (!/^\d/.test(term)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+          const passageTerms = new Set(sentenceTerms);
+          const passage = {
+            id: `${document.id}:${sentence.start}`,
+            documentId: document.id,
+            documentTitle: document.title,
+            start: sentence.start,
+            end: sentence.end,
+            text: sentenceText,
+            terms: passageTerms,
+          };
+          passages.set(passage.id, passage);
+          index.add(passage);
+          articlePassages.push(passage);
+          for (const term of passageTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+          yield;
+        }
+        passagesOf.set(document.id, articlePassages);
+        articleVectors.add(document.id, termCounts);
+      } finally {
+        adding.delete(document.id);
       }
-      passagesOf.set(document.id, articlePassages);
-      articleVectors.add(document.id, termCounts);
+      // Which articles tell one story changes with every article.
+      storyCache.clear();
     }
-    index.addAll(added);
-    // Which articles tell one story changes with every article.
-    storyCache.clear();
+  }
+  const addDocuments = (documents: IndexableDocument[]) => {
+    for (const step of addSteps(documents)) void step;
   };
   const total = () => passages.size;
   const idf = (term: string) => {
@@ -327,6 +339,16 @@ export function buildSentenceIndex(initialDocuments: IndexableDocument[]) {
     },
     /** Adds articles without rebuilding what is there (an import into a project whose index is built). */
     add: addDocuments,
+    /**
+     * The same, giving the event loop a turn as it goes (a 3 MB article is 40,000 sentences: seconds
+     * of work). The articles are all added; the budget only paces the turns.
+     */
+    async addYielding(documents: IndexableDocument[], budget: TimeBudget): Promise<void> {
+      for (const step of addSteps(documents)) {
+        void step;
+        await budget.breathe();
+      }
+    },
     /**
      * Reads the details of passages not read yet, until the budget runs out (warming the index off
      * the request path, so a first search only compares). True once every passage's are read.
