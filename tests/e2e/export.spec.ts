@@ -22,7 +22,7 @@ test("a viewer downloads reports from the Export view", async ({ page }) => {
   expect(lines[0]).toBe(
     "claim_id,document_title,document_url,claim_text,speaker,status,rationale,decided_by,decided_by_name,decided_at,source_count,source_urls,version," +
       "review_state,proposed_status,proposed_by,proposed_at,second_review_status,second_review_by,second_review_at," +
-      "adjudicated_status,adjudicated_by,adjudicated_at,approved_by,approved_at",
+      "adjudicated_status,adjudicated_by,adjudicated_at,approved_by,approved_at,fact_id",
   );
   for (const line of lines.slice(1)) expect(line).toContain(",disputed,");
 

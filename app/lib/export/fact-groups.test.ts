@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { pdfPages } from "../../../tests/support/pdf-text";
 import { groupClaimsByFact } from "./fact-groups";
-import type { ReportClaim, ReportFactVersion } from "./report";
+import { renderReport } from "./render";
+import type { ReportClaim, ReportFactVersion, ReportHeader } from "./report";
 
 // Three invented outlets state one deadline: 4:30 p.m. in two of them, 4 p.m. in the third.
 
@@ -132,5 +134,105 @@ describe("groupClaimsByFact", () => {
     const [group] = groupClaimsByFact([b, a]);
     expect(group).toMatchObject({ key: "fact-3", label: "Claim 1", outlets: 2, differences: [], notInReport: 0 });
     expect(group!.members.map((m) => m.claimId)).toEqual([1, 2]);
+  });
+});
+
+const header: ReportHeader = {
+  version: 2,
+  project: { slug: "canal", name: "Canal desk", publisherName: null, publisherUrl: null, timeZone: "UTC" },
+  generatedAt: "2026-11-23T10:00:00.000Z",
+  generatedBy: "Ada Okafor",
+  filters: {},
+  summary: { total: 4, unverified: 2, confirmed: 1, disputed: 1 },
+  period: { from: null, to: null },
+  reviewers: [],
+  people: [],
+  integrity: { chain: "project:1", events: 9, headHash: "c".repeat(64), verify: "claimdesk report verify REPORT.json --project canal" },
+};
+
+async function render(format: "html" | "pdf" | "csv", claims: ReportClaim[], groupByFact: boolean) {
+  async function* pages() {
+    for (let i = 0; i < claims.length; i += 2) yield claims.slice(i, i + 2);
+  }
+  const parts: Uint8Array[] = [];
+  const includes = { comments: false, ...(groupByFact ? { groupByFact: true } : {}) };
+  for await (const chunk of renderReport(format, { ...header, includes }, pages()))
+    parts.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+  return Buffer.concat(parts);
+}
+
+function reportClaims() {
+  const { north, river, vale } = deadlineFact();
+  // In the report's order: disputed first.
+  return [vale, north, claim(40, NORTH, { text: "Repairs will take three weeks." }), river];
+}
+
+describe("the report grouped by fact", () => {
+  it("HTML gives the fact one section listing each outlet's version, and marks the differing one in words", async () => {
+    const html = (await render("html", reportClaims(), true)).toString("utf8");
+    expect(html.match(/<article class="fact-group"/g)).toHaveLength(2);
+    expect(html).toContain('<a href="#facts">Claims by fact</a> <span class="meta">(2 facts)</span>');
+    expect(html).toContain("<dt>Includes</dt><dd>Claims grouped by fact, each outlet's version side by side</dd>");
+    const fact = html.slice(
+      html.indexOf('<article class="fact-group" id="fact-7"'),
+      html.indexOf("</article>", html.indexOf('id="fact-7"')),
+    );
+    expect(fact).toContain("The canal lock closes on Monday afternoon</h3>");
+    expect(fact).toContain("Stated by 3 outlets · 1 disputed, 1 confirmed, 1 unverified");
+    expect(fact).toContain("<li>the time: 4:30 p.m. (North Ledger, River Gazette); 4 p.m. (Boaters warned)</li>");
+    // Each outlet's version once, article by article, with its verdict and rationale.
+    const order = ["North Ledger</span>".replace("</span>", ""), "River Gazette", "Boaters warned"].map((who) =>
+      fact.indexOf(`<p class="who">${who}`),
+    );
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(fact).toContain('<span class="verdict disputed">Disputed</span>');
+    expect(fact).toContain("<strong>Rationale:</strong> Notice says 4:30");
+    expect(fact.match(/class="differing"/g)).toHaveLength(1);
+    expect(fact).toContain('<li id="claim-30" class="differing">');
+    expect(fact).toContain("“The lock closes at <mark>4 p.m.</mark> Monday.”");
+    expect(fact).toContain('<span class="flag">Differs</span>on the time: 4 p.m. here, 4:30 p.m. in other versions');
+    // The claims are not listed by verdict as well.
+    expect(html).not.toContain('id="verdict-disputed"');
+  });
+
+  it("HTML without the option is the report by verdict, unchanged", async () => {
+    const html = (await render("html", reportClaims(), false)).toString("utf8");
+    expect(html).not.toContain('<article class="fact-group"');
+    expect(html).not.toContain(".fact-versions");
+    expect(html).not.toContain("Claims by fact");
+    expect(html).toContain('id="verdict-disputed"');
+    expect(html.match(/<article class="claim"/g)).toHaveLength(4);
+  });
+
+  it("PDF gives the fact its section, each outlet's version and the difference in words", async () => {
+    const text = (await pdfPages(await render("pdf", reportClaims(), true))).join(" ");
+    for (const line of [
+      "Claims by fact (2 facts)",
+      "FACT #7",
+      "The canal lock closes on Monday afternoon",
+      "Stated by 3 outlets · 1 disputed, 1 confirmed, 1 unverified",
+      "VERSIONS DIFFER ON",
+      "the time: 4:30 p.m. (North Ledger, River Gazette); 4 p.m. (Boaters warned)",
+      "North Ledger — Canal lock to close",
+      "DIFFERS on the time: 4 p.m. here, 4:30 p.m. in other versions",
+      "Rationale: Notice says 4:30",
+      "Includes Claims grouped by fact",
+    ])
+      expect(text).toContain(line);
+    expect(text).not.toContain("Disputed claims (1)");
+    const plain = (await pdfPages(await render("pdf", reportClaims(), false))).join(" ");
+    expect(plain).toContain("Disputed claims (1)");
+    expect(plain).not.toContain("VERSIONS DIFFER ON");
+  }, 30_000);
+
+  it("CSV keeps one row per claim and gives each its fact_id", async () => {
+    const rows = (await render("csv", reportClaims(), true)).toString("utf8").trim().split("\r\n");
+    expect(rows[0]!.endsWith(",approved_by,approved_at,fact_id")).toBe(true);
+    expect(rows.slice(1).map((row) => [row.split(",")[0], row.split(",").at(-1)])).toEqual([
+      ["30", "7"],
+      ["10", "7"],
+      ["40", ""],
+      ["20", "7"],
+    ]);
   });
 });
