@@ -80,7 +80,8 @@ const GROUPED_STYLE = `.fact-group{border-top:1px solid var(--rule);padding:1.25
 .fact-versions{list-style:none;padding:0;margin:.75rem 0 0}.fact-versions>li{border-left:4px solid var(--rule);padding:.35rem 0 .35rem .9rem;margin:.75rem 0;break-inside:avoid-page}
 .fact-versions>li.differing{border-left:4px double var(--disputed)}.fact-versions .who{margin:0;font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:700}.fact-versions .who em{font-weight:400}
 .fact-versions blockquote{border:0;padding:0;margin:.25rem 0}mark{background:#fde8c8;color:inherit;font-weight:700;text-decoration:underline;text-decoration-thickness:2px;padding:0 .1em}
-.flag{font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:700;text-transform:uppercase;font-size:.75rem;letter-spacing:.05em;border:1px solid currentColor;border-radius:3px;padding:0 .35rem;margin-right:.35rem}`;
+.flag{font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:700;text-transform:uppercase;font-size:.75rem;letter-spacing:.05em;border:1px solid currentColor;border-radius:3px;padding:0 .35rem;margin-right:.35rem}
+@media print{section.fact-groups{break-before:page}mark{background:none}}`;
 
 const COLORS: Record<ReportStatus, string> = { confirmed: "#1b7f3b", disputed: "#b42318", unverified: "#b88a00" };
 
