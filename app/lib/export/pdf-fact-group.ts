@@ -73,14 +73,14 @@ export function writeFactGroup(doc: PDFKit.PDFDocument, group: FactGroup, ctx: P
     if (v.article) doc.font("italic").fillColor(INK).text(` — ${v.article}`, { continued: true });
     doc.font("body").fillColor(MUTED).text(`  · Claim ${member.claimId}`);
     doc.moveDown(0.15);
+    // The text in runs on one flowing paragraph, a differing value bold and underlined.
+    doc.x = x;
+    doc.fontSize(10.5).fillColor(INK);
     v.text.forEach((run, i) => {
-      const continued = i < v.text.length - 1;
-      if (i === 0) doc.x = x;
-      doc
-        .font(run.marked ? "bold" : "serif")
-        .fontSize(10.5)
-        .fillColor(INK)
-        .text(run.text, i === 0 ? x : undefined, i === 0 ? doc.y : undefined, { width: w, continued, underline: run.marked });
+      const options = { width: w, continued: i < v.text.length - 1, underline: run.marked };
+      doc.font(run.marked ? "bold" : "serif");
+      if (i === 0) doc.text(run.text, x, doc.y, options);
+      else doc.text(run.text, options);
     });
     doc.moveDown(0.2);
     doc
