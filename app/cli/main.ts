@@ -103,6 +103,7 @@ const HELP = `claimdesk <command> [options]   (uses DATABASE_URL like the app)
   source add --claim ID --url U --stance supports|refutes|context [--quote Q] [--title T] --as U
   export --project S --format csv|json|claimreview|html|pdf [--status S] [--bom] [--as U] --out FILE
          [--review-state R,...] [--comments]  only claims in those review states; each claim's discussion (json, html, pdf)
+         [--group-by-fact]                    html and pdf: one section per fact with each outlet's version
   report verify FILE --project S               check a JSON report's verdicts against the live audit trail
   report verify --project S --event N --hash H
                                                check a printed report's head event and hash against the trail

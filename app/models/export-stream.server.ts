@@ -43,6 +43,8 @@ export async function startExport(
     viewerRole?: ProjectRole;
     /** Each claim's discussion in the JSON, HTML and PDF reports. */
     comments?: boolean;
+    /** The HTML and PDF reports group the claims by fact (CSV and JSON keep one entry per claim, with its factId). */
+    groupByFact?: boolean;
   } = {},
 ): Promise<AsyncGenerator<Uint8Array>> {
   if (format === "claimreview") {
@@ -54,7 +56,10 @@ export async function startExport(
       throw new ClaimReviewConfigError("ClaimReview needs the publisher's name and web address: set them in the project's settings.");
   }
   const full = FULL.has(format);
-  const header = await beginExport(project, format, query, actor, viewerId, { comments: full && Boolean(options.comments) });
+  const header = await beginExport(project, format, query, actor, viewerId, {
+    comments: full && Boolean(options.comments),
+    groupByFact: PRINTED.has(format) && Boolean(options.groupByFact),
+  });
   const claimsOf = (q: ClaimQuery) =>
     exportClaims(project.id, q, viewerId, {
       withHistory: full,

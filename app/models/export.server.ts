@@ -34,11 +34,12 @@ export async function beginExport(
   query: ClaimQuery,
   actor: Actor & { displayName: string },
   viewerId: number,
-  options: { comments?: boolean } = {},
+  options: { comments?: boolean; groupByFact?: boolean } = {},
 ): Promise<ReportHeader> {
   const db = getDb();
   const filters = describeFilters(query);
-  const includes = { comments: Boolean(options.comments) };
+  // groupByFact only when asked: reports without it read as they did before the option.
+  const includes = { comments: Boolean(options.comments), ...(options.groupByFact ? { groupByFact: true } : {}) };
   await db.$transaction((tx) =>
     appendAuditEvent(tx, {
       projectId: project.id,
@@ -48,7 +49,7 @@ export async function beginExport(
       action: "report.exported",
       targetType: "project",
       targetId: project.id,
-      details: { format, filters, ...(includes.comments ? { includes } : {}) },
+      details: { format, filters, ...(includes.comments || includes.groupByFact ? { includes } : {}) },
     }),
   );
   const conditions = claimConditions({ projectId: project.id, query, viewerId });

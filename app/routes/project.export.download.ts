@@ -11,6 +11,7 @@ const requestSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "Choose csv, json, claimreview, html or pdf" }),
   bom: z.literal("on").optional(),
   comments: z.literal("on").optional(),
+  groupByFact: z.literal("on", { error: "Group by fact is on or absent" }).optional(),
 });
 
 // A POST: each export is recorded in the audit trail, and no GET changes anything.
@@ -23,6 +24,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     format: fields.get("format") ?? undefined,
     bom: fields.get("bom") ?? undefined,
     comments: fields.get("comments") ?? undefined,
+    groupByFact: fields.get("groupByFact") ?? undefined,
   });
   if (!parsed.success) return Response.json({ message: parsed.error.issues[0]!.message }, { status: 400 });
   const query = parseClaimQuery(fields);
@@ -38,6 +40,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       {
         bom: parsed.data.bom === "on",
         comments: parsed.data.comments === "on",
+        groupByFact: parsed.data.groupByFact === "on",
         appOrigin: getConfig().APP_ORIGIN ?? new URL(request.url).origin,
         viewerRole: auth.role,
       },

@@ -101,6 +101,13 @@ export default function Export({ loaderData }: Route.ComponentProps) {
           <input id="export-comments" type="checkbox" name="comments" value="on" />
           <label htmlFor="export-comments">Include each claim's discussion (PDF, HTML and JSON)</label>
         </div>
+        <div className="field checkbox">
+          <input id="export-group-by-fact" type="checkbox" name="groupByFact" value="on" aria-describedby="export-group-by-fact-hint" />
+          <label htmlFor="export-group-by-fact">Group claims by fact</label>
+        </div>
+        <p id="export-group-by-fact-hint" className="hint checkbox-hint">
+          PDF and HTML: one section per fact with each outlet's version side by side. CSV and JSON keep one row per claim with its fact.
+        </p>
         <button type="submit" className="button primary">
           Download report
         </button>

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { pdfPages } from "../support/pdf-text";
 import { E2E_REVIEW_PROJECT, E2E_USERS } from "./support/accounts";
@@ -22,7 +23,7 @@ test("a viewer downloads reports from the Export view", async ({ page }) => {
   expect(lines[0]).toBe(
     "claim_id,document_title,document_url,claim_text,speaker,status,rationale,decided_by,decided_by_name,decided_at,source_count,source_urls,version," +
       "review_state,proposed_status,proposed_by,proposed_at,second_review_status,second_review_by,second_review_at," +
-      "adjudicated_status,adjudicated_by,adjudicated_at,approved_by,approved_at",
+      "adjudicated_status,adjudicated_by,adjudicated_at,approved_by,approved_at,fact_id",
   );
   for (const line of lines.slice(1)) expect(line).toContain(",disputed,");
 
@@ -68,4 +69,33 @@ test("the claims table hands its filters to the Export view, which keeps them wh
   await expect(page).toHaveURL(/q=housing/);
   await expect(filters.getByRole("group", { name: "Review state" }).getByLabel("Not in review")).toBeChecked();
   await expect(page.getByRole("form", { name: "Download a report" }).locator('input[type="hidden"][name="review"]')).toHaveValue("none");
+});
+
+test("a viewer groups the HTML report by fact from the keyboard", async ({ page }) => {
+  test.slow();
+  await signInAndExpectProjects(page, E2E_USERS.viewer.username);
+  await page.goto(`/projects/${E2E_REVIEW_PROJECT.slug}/export?status=disputed`);
+  const shown = Number((await page.getByText(/\d+ claims match the current filters/).textContent())!.match(/(\d+) claims/)![1]);
+  const form = page.getByRole("form", { name: "Download a report" });
+  await form.getByRole("radio", { name: /^HTML/ }).check();
+  // The option follows the discussion's checkbox in the tab order and is described by its hint.
+  await form.getByRole("checkbox", { name: "Include each claim's discussion (PDF, HTML and JSON)" }).focus();
+  await page.keyboard.press("Tab");
+  const group = form.getByRole("checkbox", { name: "Group claims by fact" });
+  await expect(group).toBeFocused();
+  await expect(group).toHaveAccessibleDescription(/one section per fact/);
+  await page.keyboard.press("Space");
+  await expect(group).toBeChecked();
+  const { violations } = await new AxeBuilder({ page })
+    .include("form[aria-label='Download a report']")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  const [html] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download report" }).click()]);
+  const text = fs.readFileSync((await html.path())!, "utf8");
+  expect(text).toContain('<section class="fact-groups" id="facts"');
+  expect(text).not.toContain('id="verdict-disputed"');
+  // Every disputed claim once, as one outlet's version of its fact.
+  expect(text.match(/<li id="claim-\d+"/g)).toHaveLength(shown);
 });

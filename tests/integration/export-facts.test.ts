@@ -193,3 +193,106 @@ describe("report with facts and discussion", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
+
+describe("report grouped by fact", () => {
+  const factOf = async (claimId: number) => (await getDb().factMember.findUniqueOrThrow({ where: { claimId } })).factId;
+
+  it("HTML gives the deadline one section listing each outlet's version, the 5 p.m. one marked; without the option it is by verdict", async () => {
+    const desk = await ferryDesk();
+    const factId = await factOf(desk.coast.id);
+    const grouped = await exportViaRoute(desk.project.slug, desk.members.viewer.id, { format: "html", groupByFact: "on" });
+    expect(grouped.status).toBe(200);
+    const html = grouped.body as string;
+    expect(html.match(new RegExp(`<article class="fact-group" id="fact-${factId}"`, "g"))).toHaveLength(1);
+    const start = html.indexOf(`<article class="fact-group" id="fact-${factId}"`);
+    const section = html.slice(start, html.indexOf("</article>", start));
+    expect(section).toContain("Stated by 3 outlets · 1 disputed, 2 unverified");
+    for (const claim of [desk.northgate, desk.harbour, desk.coast]) expect(section).toContain(`<li id="claim-${claim.id}"`);
+    for (const outlet of ["Coast Times", "Harbour Daily"]) expect(section).toContain(`<p class="who">${outlet} — <em>`);
+    expect(section).toContain(`<li id="claim-${desk.coast.id}" class="differing">`);
+    expect(section.match(/class="differing"/g)).toHaveLength(1);
+    expect(section).toContain('<span class="flag">Differs</span>on the time: 5 p.m. here, 5:01 p.m. in other versions');
+    expect(section).toContain("<mark>5 p.m.</mark>");
+    expect(section).toContain("<strong>Rationale:</strong> The notice says 5:01");
+    // Every claim of the report once, in one fact's section or another; no section by verdict.
+    const total = reportSchema.parse((await exportViaRoute(desk.project.slug, desk.members.viewer.id, { format: "json" })).body).summary
+      .total;
+    expect(html.match(/<li id="claim-\d+"/g)).toHaveLength(total);
+    expect(html).not.toContain('id="verdict-unverified"');
+
+    const plain = (await exportViaRoute(desk.project.slug, desk.members.viewer.id, { format: "html" })).body as string;
+    expect(plain).not.toContain('<article class="fact-group"');
+    expect(plain).toContain('id="verdict-unverified"');
+    expect(plain.match(/<article class="claim"/g)).toHaveLength(total);
+
+    const events = await getDb().auditEvent.findMany({
+      where: { projectId: desk.project.id, action: "report.exported" },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => (JSON.parse(e.details) as { includes?: unknown }).includes)).toEqual([
+      { comments: false, groupByFact: true },
+      undefined,
+      undefined,
+    ]);
+  }, 60_000);
+
+  it("CSV and JSON keep one entry per claim, each with its factId; a bad option value is refused", async () => {
+    const desk = await ferryDesk();
+    const factId = await factOf(desk.coast.id);
+    const csv = (await exportViaRoute(desk.project.slug, desk.members.viewer.id, { format: "csv", groupByFact: "on" })).body as string;
+    const rows = csv.trim().split("\r\n");
+    expect(rows[0]!.endsWith(",fact_id")).toBe(true);
+    const idOf = (row: string) => Number(row.split(",")[0]);
+    const cellOf = (row: string) => row.split(",").at(-1);
+    for (const claim of [desk.northgate, desk.harbour, desk.coast])
+      expect(rows.filter((row) => idOf(row) === claim.id).map(cellOf)).toEqual([String(factId)]);
+    const json = reportSchema.parse(
+      (await exportViaRoute(desk.project.slug, desk.members.viewer.id, { format: "json", groupByFact: "on" })).body,
+    );
+    expect(json.includes).toEqual({ comments: false });
+    expect(
+      json.claims
+        .filter((c) => c.factId === factId)
+        .map((c) => c.id)
+        .sort((a, b) => a - b),
+    ).toEqual([desk.northgate.id, desk.harbour.id, desk.coast.id].sort((a, b) => a - b));
+    const bad = await exportViaRoute(desk.project.slug, desk.members.viewer.id, { format: "html", groupByFact: "yes" });
+    expect(bad.status).toBe(400);
+  });
+
+  it("CLI --group-by-fact writes a PDF with the fact's section and each outlet's version, and refuses it for CSV", async () => {
+    const desk = await ferryDesk();
+    const factId = await factOf(desk.coast.id);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-export-grouped-"));
+    const out = path.join(dir, "report.pdf");
+    const { io, err } = captureIo();
+    const printed: string[] = [];
+    const args = ["export", "--project", desk.project.slug, "--format", "pdf", "--as", desk.members.editor.username, "--out", out];
+    expect(await runCli([...args, "--group-by-fact", "--json"], { ...io, stdout: (t: string) => void printed.push(t) })).toBe(0);
+    expect(JSON.parse(printed.join(""))).toMatchObject({ project: desk.project.slug, format: "pdf", out });
+    const text = (await pdfPages(fs.readFileSync(out))).join(" ");
+    for (const line of [
+      "Includes Claims grouped by fact",
+      `FACT #${factId}`,
+      "Stated by 3 outlets · 1 disputed, 2 unverified",
+      "VERSIONS DIFFER ON",
+      "the time: 5:01 p.m.",
+      "Coast Times — Deadline for ferry firm",
+      "Harbour Daily — Seaway Ferries faces Friday deadline",
+      "DIFFERS on the time: 5 p.m. here, 5:01 p.m. in other versions",
+      "Rationale: The notice says 5:01",
+    ])
+      expect(text).toContain(line);
+    expect(text).not.toContain("Unverified claims (");
+
+    const before = err.length;
+    const csv = path.join(dir, "report.csv");
+    expect(await runCli([...args.slice(0, 4), "csv", "--group-by-fact", "--out", csv], io)).toBe(2);
+    expect(err.slice(before)).toHaveLength(1);
+    expect(err.at(-1)).toMatch(/^claimdesk: --group-by-fact: only html and pdf/);
+    expect(fs.existsSync(csv)).toBe(false);
+    expect(await runCli([...args, "--group-by-fact=yes"], io)).toBe(2);
+    expect(err.at(-1)).toContain("--group-by-fact");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});

@@ -24,6 +24,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       status: { type: "string", multiple: true },
       "review-state": { type: "string", multiple: true },
       comments: { type: "boolean" },
+      "group-by-fact": { type: "boolean" },
       out: { type: "string" },
       bom: { type: "boolean" },
       as: { type: "string" },
@@ -39,11 +40,18 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
           message: `must be one of ${REVIEW_STATES.join(", ")}`,
         }),
       comments: z.boolean().optional(),
+      groupByFact: z.boolean().optional(),
       out: z.string({ error: "is required: the file to write" }).min(1, "is required: the file to write"),
       bom: z.boolean().optional(),
       as: usernameSchema.optional(),
     }),
   );
+  // Only a report for people has a layout to group; CSV and JSON keep one entry per claim, each with its factId.
+  if (values.groupByFact && values.format !== "html" && values.format !== "pdf")
+    throw new AppError(
+      "usage",
+      `--group-by-fact: only html and pdf reports group claims by fact (${values.format} gives each claim its factId)`,
+    );
   const { project, actor, role } = await resolveProjectAndActor(values.project, values.as, "export");
   const listed = (key: string, list: string[] | undefined) => (list ?? []).flatMap((s) => s.split(",")).map((s) => [key, s.trim()]);
   // --review-state approved: a report of signed-off verdicts only.
@@ -61,7 +69,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       { ...actor, displayName: user?.displayName ?? actor.name ?? "cli" },
       user?.id ?? 0,
       // The --as user's role decides what a blind second review hides from the report.
-      { bom: values.bom, comments: values.comments, appOrigin: configuredAppOrigin(), viewerRole: role },
+      { bom: values.bom, comments: values.comments, groupByFact: values.groupByFact, appOrigin: configuredAppOrigin(), viewerRole: role },
     );
   } catch (error) {
     if (error instanceof ClaimReviewConfigError) throw new AppError("failed", error.message);
@@ -88,7 +96,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io,
     json,
     { project: project.slug, format: values.format, out, bytes },
-    `Wrote ${values.format} report of ${project.slug} to ${out} (${bytes} bytes).`,
+    `Wrote ${values.format} report of ${project.slug}${values.groupByFact ? ", grouped by fact," : ""} to ${out} (${bytes} bytes).`,
   );
   return 0;
 }

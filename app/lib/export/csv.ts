@@ -28,6 +28,8 @@ export const CSV_COLUMNS = [
   "adjudicated_at",
   "approved_by",
   "approved_at",
+  // The claim's fact (claimdesk facts), last so that existing imports keep working: rows of one fact share it.
+  "fact_id",
 ] as const;
 
 // Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -74,6 +76,7 @@ function csvRecord(claim: ReportClaim): Cell[] {
     urls.join(" "),
     claim.version,
     ...reviewCells(claim.review),
+    claim.factId,
   ];
 }
 

@@ -1,16 +1,23 @@
 import { type HistoryContext, type Segment, describeEvent } from "../history";
 import { quoted, shortUrl } from "../text";
+import type { FactGroup } from "./fact-groups";
 import type { ReportClaim, ReportHeader } from "./report";
 import { reviewLines } from "./review-lines";
 import {
   ALSO_STATED_TITLE,
   APPENDIX_TITLE,
   DELETED_COMMENT,
+  DIFFERS_FLAG,
   DISCUSSION_TITLE,
+  GROUPED_ANCHOR,
+  GROUPED_INCLUDES,
+  GROUPED_SUMMARY,
+  GROUPED_TITLE,
   type ReportStatus,
   articleView,
   commentView,
   decisionInWords,
+  factGroupInWords,
   factInWords,
   generatedInWords,
   integrityInWords,
@@ -23,6 +30,7 @@ import {
   sectionTitle,
   sourceView,
   verdictWord,
+  versionView,
 } from "./words";
 
 export function escapeHtml(value: string | number | null | undefined): string {
@@ -66,6 +74,15 @@ blockquote{margin:.5rem 0;padding:.1rem 0 .1rem 1rem;border-left:4px solid var(-
 @media print{body{max-width:none;padding:0}a{color:inherit}section.verdict-section,#appendix{break-before:page}nav{break-after:page}}
 @page{margin:18mm 16mm}`;
 
+/** The grouped layout's rules, only in a report grouped by fact (a report by verdict stays as it was). */
+const GROUPED_STYLE = `.fact-group{border-top:1px solid var(--rule);padding:1.25rem 0}h2+.fact-group{border-top:0}.fact-group h3{font-size:1.15rem}
+.differences{margin:.5rem 0;padding:.5rem .75rem;border-left:4px solid var(--disputed);background:#fbf1f0}.differences ul{margin:.2rem 0;padding-left:1.25rem}
+.fact-versions{list-style:none;padding:0;margin:.75rem 0 0}.fact-versions>li{border-left:4px solid var(--rule);padding:.35rem 0 .35rem .9rem;margin:.75rem 0;break-inside:avoid-page}
+.fact-versions>li.differing{border-left:4px double var(--disputed)}.fact-versions .who{margin:0;font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:700}.fact-versions .who em{font-weight:400}
+.fact-versions blockquote{border:0;padding:0;margin:.25rem 0}mark{background:#fde8c8;color:inherit;font-weight:700;text-decoration:underline;text-decoration-thickness:2px;padding:0 .1em}
+.flag{font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:700;text-transform:uppercase;font-size:.75rem;letter-spacing:.05em;border:1px solid currentColor;border-radius:3px;padding:0 .35rem;margin-right:.35rem}
+@media print{section.fact-groups{break-before:page}mark{background:none}}`;
+
 const COLORS: Record<ReportStatus, string> = { confirmed: "#1b7f3b", disputed: "#b42318", unverified: "#b88a00" };
 
 function chart(summary: ReportHeader["summary"]): string {
@@ -87,14 +104,18 @@ function reviewersTable(header: ReportHeader): string {
   return `<table><caption class="meta" style="text-align:left">Who set the verdicts</caption><thead><tr><th scope="col">Reviewer</th><th scope="col">Verdicts set</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-export function htmlStart(header: ReportHeader): string {
+/** The cover, contents and summary; `groups` (the number of facts) for the layout grouped by fact. */
+export function htmlStart(header: ReportHeader, options: { groups?: number } = {}): string {
   const { project, summary } = header;
+  const grouped = options.groups !== undefined;
   const sections = reportSections(header);
   const contents = [
     `<li><a href="#summary">Summary</a></li>`,
-    ...sections.map(
-      (s) => `<li><a href="#${sectionAnchor(s.status)}">${sectionTitle(s.status)}</a> <span class="meta">(${s.count})</span></li>`,
-    ),
+    ...(grouped
+      ? [`<li><a href="#${GROUPED_ANCHOR}">${GROUPED_TITLE}</a> <span class="meta">(${plural(options.groups ?? 0, "fact")})</span></li>`]
+      : sections.map(
+          (s) => `<li><a href="#${sectionAnchor(s.status)}">${sectionTitle(s.status)}</a> <span class="meta">(${s.count})</span></li>`,
+        )),
     `<li><a href="#appendix">${APPENDIX_TITLE}</a></li>`,
   ].join("");
   const publisher = project.publisherName
@@ -105,18 +126,25 @@ export function htmlStart(header: ReportHeader): string {
     .join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Audit report: ${escapeHtml(project.name)}</title><style>${STYLE}</style></head><body>
+<title>Audit report: ${escapeHtml(project.name)}</title><style>${STYLE}${grouped ? `\n${GROUPED_STYLE}` : ""}</style></head><body>
 <header class="cover"><p class="kicker">Fact-check audit report</p><h1>${escapeHtml(project.name)}</h1>${publisher}
 <dl class="facts"><dt>Period</dt><dd>${escapeHtml(periodInWords(header))}</dd><dt>Claims</dt><dd>${escapeHtml(scopeInWords(header))} (${plural(summary.total, "claim")})</dd>
-<dt>Generated</dt><dd>${escapeHtml(generatedInWords(header))}</dd>${header.includes?.comments ? "<dt>Includes</dt><dd>Each claim's discussion</dd>" : ""}<dt>Audit trail</dt><dd>Stated up to entry ${header.integrity.events} (see the appendix)</dd></dl></header>
+<dt>Generated</dt><dd>${escapeHtml(generatedInWords(header))}</dd>${includesInHtml(header)}<dt>Audit trail</dt><dd>Stated up to entry ${header.integrity.events} (see the appendix)</dd></dl></header>
 <nav aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2><ol>${contents}</ol></nav>
 <main>
 <section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>
-<p>This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. Each claim shows the verdict, who set it and when, the desk's rationale and sources, what other outlets said of the same fact, and its history.</p>
+<p>This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. ${grouped ? GROUPED_SUMMARY : "Each claim shows the verdict, who set it and when, the desk's rationale and sources, what other outlets said of the same fact, and its history."}</p>
 <table><thead><tr><th scope="col">Verdict</th><th scope="col">Claims</th></tr></thead><tbody>${counts}<tr><th scope="row">Total</th><td class="n">${summary.total}</td></tr></tbody></table>
 ${chart(summary)}
 <h3>Reviewers</h3>${reviewersTable(header)}</section>
 `;
+}
+
+function includesInHtml(header: ReportHeader): string {
+  const parts = [header.includes?.comments ? "Each claim's discussion" : null, header.includes?.groupByFact ? GROUPED_INCLUDES : null];
+  const listed = parts.filter((p): p is string => p !== null);
+  // The parts' words are the report's own (no reader's text): written as they are.
+  return listed.length === 0 ? "" : `<dt>Includes</dt><dd>${listed.join("; ")}</dd>`;
 }
 
 /** Opens the section of a verdict group (after closing the one before, if any). */
@@ -205,6 +233,43 @@ ${review ? `<h4>Editorial review</h4><ul class="review">${review}</ul>` : ""}
 <h4>Sources</h4>${sources ? `<ul class="sources">${sources}</ul>` : '<p class="meta">No sources linked.</p>'}
 ${htmlFact(claim.fact)}${htmlComments(claim.comments, context.timeZone)}
 ${history ? `<h4>History</h4><ol class="history">${history}</ol>` : ""}</article>
+`;
+}
+
+/** Opens the one section of the layout grouped by fact. */
+export function htmlGroupedStart(groups: number): string {
+  return `<section class="fact-groups" id="${GROUPED_ANCHOR}" aria-labelledby="${GROUPED_ANCHOR}-title"><h2 id="${GROUPED_ANCHOR}-title">${GROUPED_TITLE} <span class="meta">(${plural(groups, "fact")})</span></h2>
+`;
+}
+
+/** One fact of the grouped layout: its label, what the versions differ on, then each outlet's version. */
+export function htmlFactGroup(group: FactGroup, context: Pick<HtmlClaimContext, "timeZone">): string {
+  const words = factGroupInWords(group);
+  const id = group.key;
+  const differences =
+    words.differences.length > 0
+      ? `<div class="differences"><p class="sans"><strong>Versions differ on</strong></p><ul>${words.differences.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul></div>`
+      : "";
+  const versions = group.members
+    .map((member) => {
+      const v = versionView(member);
+      const text = v.text.map((run) => (run.marked ? `<mark>${escapeHtml(run.text)}</mark>` : escapeHtml(run.text))).join("");
+      const differs = v.differs
+        .map(
+          (line) => `<p class="differs"><span class="flag">${DIFFERS_FLAG}</span>${escapeHtml(line.slice(DIFFERS_FLAG.length).trim())}</p>`,
+        )
+        .join("");
+      return `<li id="claim-${member.claimId}"${v.differs.length > 0 ? ' class="differing"' : ""}><p class="who">${escapeHtml(v.who)}${v.article ? ` — <em>${escapeHtml(v.article)}</em>` : ""} <span class="claim-no">· Claim ${member.claimId}</span></p>
+<blockquote><p>${text}</p></blockquote>
+<p><span class="verdict ${member.status}">${escapeHtml(v.verdict)}</span> <span class="meta">${escapeHtml(decisionInWords(member.claim, context.timeZone))}</span></p>
+${member.rationale ? `<p><strong>Rationale:</strong> ${escapeHtml(member.rationale)}</p>` : ""}${differs}</li>`;
+    })
+    .join("\n");
+  return `<article class="fact-group" id="${id}" aria-labelledby="${id}-title"><h3 id="${id}-title"><span class="claim-no">${escapeHtml(words.kicker)}</span> ${escapeHtml(words.label)}</h3>
+<p class="meta">${escapeHtml(words.stated)}${words.notInReport ? ` · ${escapeHtml(words.notInReport)}` : ""}</p>
+${differences}<ol class="fact-versions" aria-label="Versions">
+${versions}
+</ol></article>
 `;
 }
 

@@ -3,9 +3,15 @@ import { shortUrl } from "../text";
 import { historyContextOf } from "./context";
 import { setReportFonts } from "./pdf-fonts";
 import { INK, MUTED, RULE, VERDICT_COLORS, keepTogether, writeClaim } from "./pdf-claim";
+import { groupClaimsByFact } from "./fact-groups";
+import { writeFactGroup } from "./pdf-fact-group";
 import type { ReportClaim, ReportHeader } from "./report";
 import {
   APPENDIX_TITLE,
+  GROUPED_ANCHOR,
+  GROUPED_INCLUDES,
+  GROUPED_SUMMARY,
+  GROUPED_TITLE,
   type ReportStatus,
   generatedInWords,
   integrityInWords,
@@ -99,14 +105,21 @@ export async function* renderPdf(
     bottom,
   };
   let section: ReportStatus | null = null;
-  for await (const claim of claims) {
-    const first = claim.status !== section;
-    if (first) {
-      section = claim.status;
-      startSection(`${sectionTitle(section)} (${header.summary[section]})`, sectionAnchor(section));
+  if (header.includes?.groupByFact) {
+    const all: ReportClaim[] = [];
+    for await (const claim of claims) all.push(claim);
+    const groups = groupClaimsByFact(all);
+    if (groups.length > 0) startSection(`${GROUPED_TITLE} (${plural(groups.length, "fact")})`, GROUPED_ANCHOR);
+    groups.forEach((group, i) => writeFactGroup(doc, group, { ...context, firstInSection: i === 0 }));
+  } else
+    for await (const claim of claims) {
+      const first = claim.status !== section;
+      if (first) {
+        section = claim.status;
+        startSection(`${sectionTitle(section)} (${header.summary[section]})`, sectionAnchor(section));
+      }
+      writeClaim(doc, claim, { ...context, firstInSection: first });
     }
-    writeClaim(doc, claim, { ...context, firstInSection: first });
-  }
   if (section === null && header.summary.total === 0)
     doc.moveDown().font("body").fontSize(10).fillColor(MUTED).text("No claims match this report's filters.", left, doc.y, { width });
 
@@ -158,7 +171,16 @@ function writeCover(doc: PDFKit.PDFDocument, header: ReportHeader, { left, width
     ["Period", periodInWords(header)],
     ["Claims", `${scopeInWords(header)} (${plural(summary.total, "claim")})`],
     ["Generated", generatedInWords(header)],
-    ...(header.includes?.comments ? ([["Includes", "Each claim's discussion"]] as Array<[string, string]>) : []),
+    ...(header.includes?.comments || header.includes?.groupByFact
+      ? ([
+          [
+            "Includes",
+            [header.includes.comments ? "Each claim's discussion" : null, header.includes.groupByFact ? GROUPED_INCLUDES : null]
+              .filter(Boolean)
+              .join("; "),
+          ],
+        ] as Array<[string, string]>)
+      : []),
     ["Audit trail", `Stated up to entry ${header.integrity.events}; the appendix explains how to check it`],
   ];
   for (const [label, value] of facts) {
@@ -248,7 +270,9 @@ function writeSummary(doc: PDFKit.PDFDocument, header: ReportHeader, { left, wid
     .fillColor(INK)
     .text(
       `This report lists ${plural(summary.total, "claim")}: ${summary.disputed} disputed, ${summary.confirmed} confirmed and ${summary.unverified} unverified. ` +
-        "Each claim shows its verdict, who set it and when, the desk's rationale and sources, what other outlets said of the same fact, and its history.",
+        (header.includes?.groupByFact
+          ? GROUPED_SUMMARY
+          : "Each claim shows its verdict, who set it and when, the desk's rationale and sources, what other outlets said of the same fact, and its history."),
       left,
       doc.y,
       { width },

@@ -1,7 +1,8 @@
 import { embeddableJson } from "../embeddable-json";
 import { claimReviewOf, claimReviewPublisher } from "./claimreview";
 import { csvHeader, csvRows } from "./csv";
-import { htmlClaim, htmlEnd, htmlSectionStart, htmlStart } from "./html";
+import { groupClaimsByFact } from "./fact-groups";
+import { htmlClaim, htmlEnd, htmlFactGroup, htmlGroupedStart, htmlSectionStart, htmlStart } from "./html";
 import { renderPdf } from "./pdf";
 import { historyContextOf } from "./context";
 import type { ExportFormat, ReportClaim, ReportHeader } from "./report";
@@ -13,7 +14,8 @@ export { historyContextOf };
  * verdict, as startExport reads them, and open a section at each change of verdict): the header first, then one chunk per page of
  * claims as pages arrive, then the footer. Nothing holds more than one page in memory,
  * and a page's objects are garbage as soon as its chunk is out (short-lived objects are
- * what keeps a long export's memory flat).
+ * what keeps a long export's memory flat). The layout grouped by fact (header.includes.groupByFact)
+ * is the exception: a fact's versions can be anywhere in the report, so it reads every claim first.
  */
 export async function* renderReport(
   format: ExportFormat,
@@ -58,6 +60,15 @@ export async function* renderReport(
     }
     case "html": {
       const context = { history: historyContextOf(header), projectSlug: header.project.slug, timeZone: header.project.timeZone, appOrigin };
+      if (header.includes?.groupByFact) {
+        // A fact's versions can be anywhere in the report: the grouped layout reads every claim first.
+        const groups = groupClaimsByFact(await allClaims(pages));
+        yield htmlStart(header, { groups: groups.length });
+        if (groups.length > 0) yield htmlGroupedStart(groups.length);
+        for (const group of groups) yield htmlFactGroup(group, context);
+        yield htmlEnd(header, groups.length > 0);
+        return;
+      }
       yield htmlStart(header);
       let section: ReportClaim["status"] | null = null;
       for await (const page of pages) {
@@ -78,6 +89,12 @@ export async function* renderReport(
       yield* renderPdf(header, claimsOf(pages), { appOrigin });
       return;
   }
+}
+
+async function allClaims(pages: AsyncIterable<ReportClaim[]>): Promise<ReportClaim[]> {
+  const claims: ReportClaim[] = [];
+  for await (const page of pages) claims.push(...page);
+  return claims;
 }
 
 async function* claimsOf(pages: AsyncIterable<ReportClaim[]>): AsyncGenerator<ReportClaim> {

@@ -153,7 +153,13 @@ export const reportHeaderSchema = z.object({
   generatedBy: z.string(),
   filters: z.record(z.string(), z.unknown()),
   includes: z
-    .object({ comments: z.boolean().describe("each claim's discussion is in the report") })
+    .object({
+      comments: z.boolean().describe("each claim's discussion is in the report"),
+      groupByFact: z
+        .boolean()
+        .optional()
+        .describe("the HTML or PDF report groups the claims by fact (absent when not; JSON and CSV keep one entry per claim)"),
+    })
     .optional()
     .describe("optional parts the report was made with"),
   summary: z.object({ total: z.number().int(), unverified: z.number().int(), confirmed: z.number().int(), disputed: z.number().int() }),

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatPublished } from "../datetime";
 import { DETAIL_KIND_LABELS } from "../facts";
 import { quoted, shortUrl } from "../text";
+import type { FactGroup, FactGroupMember } from "./fact-groups";
 import type { ReportClaim, ReportComment, ReportFact, ReportFactVersion, ReportHeader, ReportSource } from "./report";
 
 // What the HTML and PDF reports say, in words for the people they go to (an editor, a
@@ -227,3 +228,106 @@ export function commentView(comment: ReportComment, timeZone: string): CommentVi
 }
 
 export const DELETED_COMMENT = "Comment deleted by its author.";
+
+// The grouped layout (claims grouped by fact).
+
+export const GROUPED_TITLE = "Claims by fact";
+export const GROUPED_ANCHOR = "facts";
+export const GROUPED_INCLUDES = "Claims grouped by fact, each outlet's version side by side";
+export const GROUPED_SUMMARY =
+  "The claims are grouped by fact: each fact lists every outlet's version with its verdict, who set it and the desk's rationale, " +
+  'and marks with "Differs" the versions that state a detail (a time, an amount, a name) differently from the others. ' +
+  "Sources and history are in the report without grouping.";
+export const DIFFERS_FLAG = "Differs";
+
+export interface FactGroupWords {
+  /** "Fact #7", or "Claim 40" for a claim in no fact. */
+  kicker: string;
+  label: string;
+  /** "Stated by 3 outlets · 1 disputed, 2 unverified" */
+  stated: string;
+  /** One line per detail the versions differ on: "the time: 4:30 p.m. (North Ledger, River Gazette); 4 p.m. (Boaters warned)" */
+  differences: string[];
+  /** "1 more claim of this fact is not in this report", or null. */
+  notInReport: string | null;
+}
+
+const versionWho = (member: Pick<FactGroupMember, "outlet" | "article">) => member.outlet ?? member.article;
+
+export function factGroupInWords(group: FactGroup): FactGroupWords {
+  const counts = VERDICT_ORDER.map((s) => [s, group.members.filter((m) => m.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const differences = group.differences.map((difference) => {
+    const byValue = new Map<string, { value: string; who: string[] }>();
+    for (const v of difference.values) {
+      const key = v.value.toLowerCase().replace(/[\s.,]/g, "");
+      const member = group.members.find((m) => m.claimId === v.claimId);
+      const entry = byValue.get(key) ?? { value: v.value, who: [] };
+      const who = member ? versionWho(member) : `claim ${v.claimId}`;
+      if (!entry.who.includes(who)) entry.who.push(who);
+      byValue.set(key, entry);
+    }
+    const values = [...byValue.values()].map((e) => `${e.value} (${e.who.join(", ")})`);
+    return `the ${DETAIL_KIND_LABELS[difference.kind]}: ${values.join("; ")}`;
+  });
+  return {
+    kicker: group.factId === null ? `Claim ${group.members[0]!.claimId}` : `Fact #${group.factId}`,
+    label: group.label,
+    stated: `Stated by ${plural(group.outlets, "outlet")} · ${counts.join(", ")}`,
+    differences,
+    notInReport:
+      group.notInReport > 0
+        ? `${plural(group.notInReport, "more claim")} of this fact ${group.notInReport === 1 ? "is" : "are"} not in this report`
+        : null,
+  };
+}
+
+export interface VersionView {
+  /** The outlet, or the article's title when it has none. */
+  who: string;
+  /** The article's title when `who` is the outlet. */
+  article: string | null;
+  /** The claim's text in quotation marks, cut where a differing value is, so that value can be marked. */
+  text: Array<{ text: string; marked: boolean }>;
+  verdict: string;
+  /** "Differs on the time: 4 p.m. here, 4:30 p.m. in other versions" */
+  differs: string[];
+}
+
+/** One outlet's version of a fact in the grouped layout. */
+export function versionView(member: FactGroupMember): VersionView {
+  return {
+    who: versionWho(member),
+    article: member.outlet ? member.article : null,
+    text: markedSegments(
+      quoted(member.claim.text),
+      member.differing.map((d) => d.value),
+    ),
+    verdict: VERDICT_WORDS[member.status],
+    differs: member.differing.map(
+      (d) => `${DIFFERS_FLAG} on the ${DETAIL_KIND_LABELS[d.kind]}: ${d.value} here, ${d.others.join(" or ")} in other versions`,
+    ),
+  };
+}
+
+/** The text cut into runs, with the first occurrence of each value (any case) marked. */
+export function markedSegments(text: string, values: string[]): Array<{ text: string; marked: boolean }> {
+  const spans: Array<[number, number]> = [];
+  const lower = text.toLowerCase();
+  for (const value of values) {
+    const at = value ? lower.indexOf(value.toLowerCase()) : -1;
+    if (at === -1 || spans.some(([a, b]) => at < b && at + value.length > a)) continue;
+    spans.push([at, at + value.length]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const runs: Array<{ text: string; marked: boolean }> = [];
+  let from = 0;
+  for (const [a, b] of spans) {
+    if (a > from) runs.push({ text: text.slice(from, a), marked: false });
+    runs.push({ text: text.slice(a, b), marked: true });
+    from = b;
+  }
+  if (from < text.length || runs.length === 0) runs.push({ text: text.slice(from), marked: false });
+  return runs;
+}
