@@ -128,10 +128,16 @@ async function runQueue(state: Runner): Promise<void> {
   }
 }
 
-/** The first line that says something: Prisma's messages start with a blank line. */
+/**
+ * One line that says what went wrong. Prisma's messages open with "Invalid `prisma.x()` invocation:"
+ * and a code excerpt, and end with the database's reason: that last line is the one to keep.
+ */
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n").find((line) => line.trim() !== "") ?? (error instanceof Error ? error.name : "unknown error");
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  if (lines.length === 0) return error instanceof Error ? error.name : "unknown error";
+  const reason = /^Invalid `.*` invocation/.test(lines[0]!.trim()) ? lines.at(-1)! : lines[0]!;
+  return reason.trim();
 }
 
 /**
