@@ -11,8 +11,8 @@ import { signInAndExpectProjects } from "./support/session";
 // their own browser context, with second review on. It runs in a project of its own, created
 // through the CLI, so that the shared e2e-review project (whose claims other specs tag, count
 // and approve) is never in second review and none of its claims change; second review is
-// switched off again at the end all the same.
-test.describe.configure({ mode: "serial" });
+// switched off again at the end all the same. The two tests do not depend on each other: each
+// turns second review on and works on claims of its own.
 
 const SLUG = `e2e-editorial-${Date.now().toString(36)}`;
 const PROJECT_NAME = "E2E editorial desk";
@@ -68,6 +68,24 @@ function reviewBadge(page: Page) {
   return page.locator(".review-section h2 .review-badge");
 }
 
+/** The header's link to the inbox, and the unread count it shows. */
+function inboxLink(page: Page) {
+  return page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ });
+}
+
+async function unreadCount(page: Page): Promise<number> {
+  return Number(((await inboxLink(page).textContent()) ?? "").match(/(\d+)/)?.[1] ?? 0);
+}
+
+/** Collects the main frame's navigations from now on: a live update must not reload the page. */
+function recordNavigations(page: Page): string[] {
+  const navigations: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+  return navigations;
+}
+
 async function tag(page: Page, options: { status: string; rationale: string }) {
   const form = page.getByRole("form", { name: "Set verdict" });
   await form.getByLabel(options.status, { exact: true }).check();
@@ -77,6 +95,7 @@ async function tag(page: Page, options: { status: string; rationale: string }) {
 
 let claimA = 0;
 let claimB = 0;
+let claimC = 0;
 let claimAText = "";
 let claimBText = "";
 
@@ -103,6 +122,7 @@ test.beforeAll(() => {
   };
   ({ id: claimA, text: claimAText } = find("Marlow reservoir held 41 percent"));
   ({ id: claimB, text: claimBText } = find("library lent 18,000 books"));
+  ({ id: claimC } = find("spent $2.4 million on new pumps"));
 });
 
 test.afterAll(() => {
@@ -127,7 +147,9 @@ test("two reviewers and an editor take claims through second review, adjudicatio
       await form.getByRole("button", { name: "Save review rule" }).click();
       await expect(owner.getByText(/^Second review is on: a verdict is a proposal/)).toBeVisible();
       await owner.reload();
-      await expect(owner.getByRole("form", { name: "Second review" }).getByLabel("Every verdict needs an independent second review")).toBeChecked();
+      await expect(
+        owner.getByRole("form", { name: "Second review" }).getByLabel("Every verdict needs an independent second review"),
+      ).toBeChecked();
     });
 
     const rationaleA1 = "The water board's weekly bulletin gives 41 percent on 3 October.";
@@ -141,7 +163,11 @@ test("two reviewers and an editor take claims through second review, adjudicatio
 
     await test.step("reviewer 2 does not see the proposal, gives the same verdict: agreed", async () => {
       await openClaim(second, claimA);
-      await expect(second.getByText(`${E2E_USERS.reviewer.displayName} proposed a verdict. It stays hidden from you until the second review is given.`)).toBeVisible();
+      await expect(
+        second.getByText(
+          `${E2E_USERS.reviewer.displayName} proposed a verdict. It stays hidden from you until the second review is given.`,
+        ),
+      ).toBeVisible();
       await expect(reviewBadge(second)).toHaveText("Awaiting second review");
       // Neither the proposed status nor its rationale, anywhere on the page (history included).
       await expect(second.getByText(rationaleA1)).toHaveCount(0);
@@ -230,19 +256,18 @@ test("two reviewers and an editor take claims through second review, adjudicatio
 
     await test.step("a mention reaches reviewer 2's inbox live, without a reload", async () => {
       await openClaim(second, claimB);
-      const inbox = second.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ });
-      const countOf = async () => Number(((await inbox.textContent()) ?? "").match(/(\d+)/)?.[1] ?? 0);
-      const before = await countOf();
+      const inbox = inboxLink(second);
+      const before = await unreadCount(second);
       // The event stream is open once the page is interactive; nothing reloads the page from here on.
-      const navigations: string[] = [];
-      second.on("framenavigated", (frame) => {
-        if (frame === second.mainFrame()) navigations.push(frame.url());
-      });
+      const navigations = recordNavigations(second);
 
       await openClaim(reviewer, claimA);
       const box = reviewer.getByRole("combobox", { name: "Add a comment" });
       await box.fill("@e2e-rev");
-      await reviewer.getByRole("listbox", { name: "People to mention" }).getByRole("option", { name: /@e2e-reviewer2$/ }).click();
+      await reviewer
+        .getByRole("listbox", { name: "People to mention" })
+        .getByRole("option", { name: /@e2e-reviewer2$/ })
+        .click();
       await expect(box).toHaveValue("@e2e-reviewer2 ");
       await box.press("End");
       await box.pressSequentially("can you check the corrected bulletin?");
@@ -254,14 +279,60 @@ test("two reviewers and an editor take claims through second review, adjudicatio
 
       await inbox.click();
       await expect(second.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
-      const mention = second.getByRole("link", { name: `${E2E_USERS.reviewer.displayName} mentioned you on claim ${claimA} in ${PROJECT_NAME}` });
+      const mention = second.getByRole("link", {
+        name: `${E2E_USERS.reviewer.username} mentioned you on claim ${claimA} in ${PROJECT_NAME}`,
+      });
       await expect(mention).toBeVisible();
       await expectNoSeriousViolations(second, "inbox");
-      await second.getByRole("button", { name: `Mark read: ${E2E_USERS.reviewer.displayName} mentioned you on claim ${claimA} in ${PROJECT_NAME}` }).click();
+      await second
+        .getByRole("button", { name: `Mark read: ${E2E_USERS.reviewer.username} mentioned you on claim ${claimA} in ${PROJECT_NAME}` })
+        .click();
       await expect(inbox).toHaveAccessibleName(before === 0 ? "Inbox" : `Inbox ${before} unread`);
       await mention.click();
       await expect(second.getByRole("heading", { name: `Claim ${claimA}`, level: 1 })).toBeVisible();
     });
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});
+
+test("a claim the second reviewer disagrees on reaches the editor's open inbox live, without a reload", async ({ browser }) => {
+  // Two sign-ins and a live update on a loaded two-core machine.
+  test.setTimeout(120_000);
+  // Independent of the test above: second review on and the proposal made through the CLI.
+  cli(["project", "settings", "--project", SLUG, "--second-review", "on", "--as", E2E_USERS.admin.username]);
+  const rationale1 = "The board's procurement notice lists $2.4 million for pumps.";
+  cli(["tag", "--claim", String(claimC), "--status", "confirmed", "--rationale", rationale1, "--as", E2E_USERS.reviewer.username]);
+  const contexts: BrowserContext[] = [];
+  try {
+    const editor = await signedInPage(browser, contexts, E2E_USERS.editor.username);
+    const second = await signedInPage(browser, contexts, E2E_USERS.reviewer2.username);
+    const waiting = editor.getByRole("link", {
+      name: `The reviewers of claim ${claimC} in ${PROJECT_NAME} disagree: it waits for your adjudication`,
+    });
+
+    await editor.goto("/inbox");
+    await expect(editor.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
+    await expect(waiting).toHaveCount(0);
+    const before = await unreadCount(editor);
+    const navigations = recordNavigations(editor);
+
+    await openClaim(second, claimC);
+    await expect(second.getByText(rationale1)).toHaveCount(0);
+    await tag(second, { status: "disputed", rationale: "The notice was cancelled; the board's accounts show $1.9 million." });
+    await expect(reviewBadge(second)).toHaveText("Awaiting adjudication");
+
+    // The editor's open inbox lists it and the header counts it, with no reload.
+    await expect(waiting).toBeVisible({ timeout: 15_000 });
+    await expect(inboxLink(editor)).toHaveAccessibleName(`Inbox ${before + 1} unread`);
+    await expect(editor.getByRole("status").filter({ hasText: `${before + 1} unread.` })).toBeVisible();
+    expect(navigations, "the editor's inbox was not reloaded").toEqual([]);
+    await expectNoSeriousViolations(editor, "inbox with a disagreement to adjudicate");
+
+    await waiting.click();
+    await expect(editor.getByRole("heading", { name: `Claim ${claimC}`, level: 1 })).toBeVisible();
+    await expect(reviewBadge(editor)).toHaveText("Awaiting adjudication");
+    await expect(editor.getByRole("form", { name: "Adjudicate" })).toBeVisible();
   } finally {
     for (const context of contexts) await context.close();
   }
