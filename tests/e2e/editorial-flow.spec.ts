@@ -63,9 +63,9 @@ async function openClaim(page: Page, claimId: number) {
   await expect(page.getByRole("heading", { name: /^Discussion \(\d+\)$/ })).toBeVisible();
 }
 
-/** The claim page's review state, as its badge reads. */
-function reviewBadge(page: Page) {
-  return page.locator(".review-section h2 .review-badge");
+/** The claim page's review state, as the review section's heading reads it ("Review Agreed"). */
+async function expectReviewState(page: Page, label: string) {
+  await expect(page.getByRole("region", { name: /^Review / }).getByRole("heading", { level: 2 })).toHaveAccessibleName(`Review ${label}`);
 }
 
 /** The header's link to the inbox, and the unread count it shows. */
@@ -157,7 +157,7 @@ test("two reviewers and an editor take claims through second review, adjudicatio
       await openClaim(reviewer, claimA);
       await expect(reviewer.getByText("Your verdict will be a proposal: a second reviewer gives theirs without seeing it.")).toBeVisible();
       await tag(reviewer, { status: "confirmed", rationale: rationaleA1 });
-      await expect(reviewBadge(reviewer)).toHaveText("Awaiting second review");
+      await expectReviewState(reviewer, "Awaiting second review");
       await expect(reviewer.getByText(/^You proposed this verdict; tagging again revises your proposal\./)).toBeVisible();
     });
 
@@ -168,14 +168,14 @@ test("two reviewers and an editor take claims through second review, adjudicatio
           `${E2E_USERS.reviewer.displayName} proposed a verdict. It stays hidden from you until the second review is given.`,
         ),
       ).toBeVisible();
-      await expect(reviewBadge(second)).toHaveText("Awaiting second review");
+      await expectReviewState(second, "Awaiting second review");
       // Neither the proposed status nor its rationale, anywhere on the page (history included).
       await expect(second.getByText(rationaleA1)).toHaveCount(0);
       await expect(second.locator(".claim-details .facts .status-badge")).toHaveText("unverified");
       await expect(second.getByRole("heading", { name: "First review" })).toHaveCount(0);
       await expect(second.getByText(/^Your verdict is the second review/)).toBeVisible();
       await tag(second, { status: "confirmed", rationale: "Matches the board's published level." });
-      await expect(reviewBadge(second)).toHaveText("Agreed");
+      await expectReviewState(second, "Agreed");
       // Once given, both verdicts show side by side.
       await expect(second.getByRole("heading", { name: "First review" })).toBeVisible();
       await expect(second.locator(".verdict-card").filter({ hasText: "First review" })).toContainText(rationaleA1);
@@ -187,11 +187,11 @@ test("two reviewers and an editor take claims through second review, adjudicatio
     await test.step("claim B: reviewer 1 confirmed, reviewer 2 disputed: disagreed", async () => {
       await openClaim(reviewer, claimB);
       await tag(reviewer, { status: "confirmed", rationale: rationaleB1 });
-      await expect(reviewBadge(reviewer)).toHaveText("Awaiting second review");
+      await expectReviewState(reviewer, "Awaiting second review");
       await openClaim(second, claimB);
       await expect(second.getByText(rationaleB1)).toHaveCount(0);
       await tag(second, { status: "disputed", rationale: rationaleB2 });
-      await expect(reviewBadge(second)).toHaveText("Awaiting adjudication");
+      await expectReviewState(second, "Awaiting adjudication");
       await expect(second.getByText("The reviewers disagree: an editor adjudicates this claim.")).toBeVisible();
     });
 
@@ -219,7 +219,7 @@ test("two reviewers and an editor take claims through second review, adjudicatio
       await form.getByRole("group", { name: "Final verdict" }).getByLabel("disputed", { exact: true }).check();
       await form.getByLabel("Rationale").fill("Renewals are not new loans; the statement's own table says 15,900.");
       await form.getByRole("button", { name: "Adjudicate" }).click();
-      await expect(reviewBadge(editor)).toHaveText("Adjudicated");
+      await expectReviewState(editor, "Adjudicated");
       await expect(editor.locator(".claim-details .facts .status-badge")).toHaveText("disputed");
       await expect(editor.getByRole("form", { name: "Adjudicate" })).toHaveCount(0);
       await editor.goto(`${PROJECT}/claims?review=disagreed`);
@@ -229,28 +229,28 @@ test("two reviewers and an editor take claims through second review, adjudicatio
     await test.step("the editor approves claim A; reviewer 1 cannot tag it while it is locked", async () => {
       await openClaim(editor, claimA);
       await editor.getByRole("button", { name: "Approve verdict" }).click();
-      await expect(reviewBadge(editor)).toHaveText("Approved");
+      await expectReviewState(editor, "Approved");
       await expect(editor.getByText(`Approved by ${E2E_USERS.editor.displayName} on`)).toBeVisible();
 
       await openClaim(reviewer, claimA);
-      await expect(reviewBadge(reviewer)).toHaveText("Approved");
+      await expectReviewState(reviewer, "Approved");
       await expect(reviewer.getByText("The verdict is approved and locked; an editor can reopen it with a reason.")).toBeVisible();
       await tag(reviewer, { status: "disputed", rationale: "A later bulletin revised the level." });
       await expect(reviewer.getByRole("alert").filter({ hasText: LOCKED })).toBeVisible();
-      await expect(reviewBadge(reviewer)).toHaveText("Approved");
+      await expectReviewState(reviewer, "Approved");
     });
 
     await test.step("the editor reopens claim A with a reason; reviewer 1 can tag it again", async () => {
       await openClaim(editor, claimA);
       await editor.getByLabel("Reason for reopening").fill("The board published a corrected bulletin.");
       await editor.getByRole("button", { name: "Reopen" }).click();
-      await expect(reviewBadge(editor)).toHaveText("Agreed");
+      await expectReviewState(editor, "Agreed");
       await expect(editor.getByLabel("Reason for reopening")).toHaveCount(0);
 
       await openClaim(reviewer, claimA);
-      await expect(reviewBadge(reviewer)).toHaveText("Agreed");
+      await expectReviewState(reviewer, "Agreed");
       await tag(reviewer, { status: "disputed", rationale: "The corrected bulletin gives 38 percent." });
-      await expect(reviewBadge(reviewer)).toHaveText("Awaiting second review");
+      await expectReviewState(reviewer, "Awaiting second review");
       await expect(reviewer.getByRole("alert").filter({ hasText: LOCKED })).toHaveCount(0);
     });
 
@@ -320,7 +320,7 @@ test("a claim the second reviewer disagrees on reaches the editor's open inbox l
     await openClaim(second, claimC);
     await expect(second.getByText(rationale1)).toHaveCount(0);
     await tag(second, { status: "disputed", rationale: "The notice was cancelled; the board's accounts show $1.9 million." });
-    await expect(reviewBadge(second)).toHaveText("Awaiting adjudication");
+    await expectReviewState(second, "Awaiting adjudication");
 
     // The editor's open inbox lists it and the header counts it, with no reload.
     await expect(waiting).toBeVisible({ timeout: 15_000 });
@@ -331,7 +331,7 @@ test("a claim the second reviewer disagrees on reaches the editor's open inbox l
 
     await waiting.click();
     await expect(editor.getByRole("heading", { name: `Claim ${claimC}`, level: 1 })).toBeVisible();
-    await expect(reviewBadge(editor)).toHaveText("Awaiting adjudication");
+    await expectReviewState(editor, "Awaiting adjudication");
     await expect(editor.getByRole("form", { name: "Adjudicate" })).toBeVisible();
   } finally {
     for (const context of contexts) await context.close();
