@@ -120,8 +120,8 @@ export function ReviewSection({
       ) : null}
 
       {canAdjudicate && review.state === "disagreed" ? (
-        <adjudicate.Form method="post" action={action} className="card adjudicate-form">
-          <h3>Adjudicate</h3>
+        <adjudicate.Form method="post" action={action} className="card adjudicate-form" aria-labelledby={`adjudicate-${claimId}`}>
+          <h3 id={`adjudicate-${claimId}`}>Adjudicate</h3>
           <input type="hidden" name="intent" value="adjudicate" />
           <input type="hidden" name="claimId" value={claimId} />
           <input type="hidden" name="version" value={version} />
