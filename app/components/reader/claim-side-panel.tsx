@@ -32,13 +32,22 @@ export interface ClaimSidePanelProps {
   canRestore: boolean;
 }
 
+/**
+ * Focuses an element when it mounts. One function for every render, so React calls it only when the
+ * element appears (the selected claim's heading is keyed by the claim), not again on each re-render.
+ * React's autoFocus only acts on form controls, not on a heading.
+ */
+function focusOnMount(element: HTMLElement | null) {
+  element?.focus();
+}
+
 /** The reader's side panel: the selected claim, its verdict form, the legend and the claims to re-anchor. */
 export function ClaimSidePanel(props: ClaimSidePanelProps) {
   const { slug, claim, needsReanchoring } = props;
   return (
     <aside className="claim-panel card" aria-label="Selected claim">
       {claim ? (
-        // Keyed by the claim, so a newly added claim mounts its own heading and autoFocus applies to it.
+        // Keyed by the claim, so a newly added claim mounts its own heading (see focusOnMount).
         <SelectedClaim key={claim.id} {...props} claim={claim} />
       ) : (
         <p className="meta">Choose a highlighted claim to see why it was picked.</p>
@@ -74,8 +83,8 @@ function SelectedClaim({
 }: ClaimSidePanelProps & { claim: ReaderPanelClaim }) {
   return (
     <>
-      {/* The server says when the claim was just added (a one-visit notice), so focus moves to it once, for keyboard users. */}
-      <h2 tabIndex={-1} autoFocus={justAdded}>
+      {/* The server says when the claim was just added (a one-visit notice): focus moves to it then, for keyboard users. */}
+      <h2 tabIndex={-1} ref={justAdded ? focusOnMount : undefined}>
         Claim {claim.id}
       </h2>
       <blockquote>{claim.text}</blockquote>
