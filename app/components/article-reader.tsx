@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Link, useFetcher } from "react-router";
+import { Form, Link } from "react-router";
 import { type HighlightClaim, segmentParagraphs } from "../lib/highlight";
 
 const STATUS_LABEL: Record<string, string> = { unverified: "unverified", confirmed: "confirmed", disputed: "disputed" };
@@ -20,25 +20,24 @@ function selectionOffsets(container: HTMLElement): { start: number; end: number 
   return start !== null && end !== null && end > start ? { start, end } : null;
 }
 
+/**
+ * The article with its claims highlighted. Selecting text offers "Add claim": a plain form
+ * post to the reader's action, which redirects to the reader with the new claim selected.
+ */
 export function ArticleReader(props: {
   text: string;
   claims: HighlightClaim[];
   selectedClaimId: number | null;
   canAddClaim: boolean;
   claimHref: (id: number) => string;
-  /** Called once per claim added from the selection bar. */
-  onAdded: (id: number) => void;
+  /** Where the selection bar posts: the reader's action. */
+  formAction: string;
+  /** Why the last selection was refused, if it was. */
+  selectionError: string | null;
 }) {
-  const { text, claims, selectedClaimId, canAddClaim, claimHref, onAdded } = props;
+  const { text, claims, selectedClaimId, canAddClaim, claimHref, formAction, selectionError } = props;
   const container = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
-  const fetcher = useFetcher<{ ok: boolean; error?: string; addedClaimId?: number }>();
-  const addedClaimId = fetcher.data?.ok ? fetcher.data.addedClaimId : undefined;
-  useEffect(() => {
-    if (addedClaimId !== undefined) onAdded(addedClaimId);
-    // Only a new result counts: onAdded changes identity on every render of the route.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fetcher.data]);
 
   useEffect(() => {
     if (!canAddClaim) return;
@@ -51,7 +50,14 @@ export function ArticleReader(props: {
   return (
     <div>
       {canAddClaim && selected ? (
-        <fetcher.Form method="post" className="selection-bar" onSubmit={() => setSelected(null)}>
+        <Form
+          method="post"
+          action={formAction}
+          preventScrollReset
+          className="selection-bar"
+          aria-label="Selected text"
+          onSubmit={() => setSelected(null)}
+        >
           <input type="hidden" name="intent" value="add-claim" />
           <input type="hidden" name="start" value={selected.start} />
           <input type="hidden" name="end" value={selected.end} />
@@ -62,11 +68,11 @@ export function ArticleReader(props: {
           <button type="submit" className="button primary small">
             Add claim
           </button>
-        </fetcher.Form>
+        </Form>
       ) : null}
-      {fetcher.data?.error && fetcher.state === "idle" ? (
+      {selectionError ? (
         <p className="alert alert-error" role="alert" id="selection-add-error">
-          {fetcher.data.error}
+          {selectionError}
         </p>
       ) : null}
       <div ref={container} className="article-text" aria-label="Article text">

@@ -51,6 +51,15 @@ export interface ClaimRow {
   fact: { id: number; outlets: number } | null;
 }
 
+/**
+ * A row of the claims table as the server builds it: ClaimRow before the loader turns its
+ * dates into ISO strings (`lastChangedAt`, `decision.at`) for the browser.
+ */
+export type ClaimRowOnServer = Omit<ClaimRow, "lastChangedAt" | "decision"> & {
+  lastChangedAt: Date;
+  decision: (Omit<NonNullable<ClaimRow["decision"]>, "at"> & { at: Date }) | null;
+};
+
 /** The claims page: one page of rows and everything the table's controls offer. */
 export interface ClaimsPage {
   project: ProjectSummary;

@@ -1,32 +1,27 @@
 import { getDb } from "../db.server";
 import type { ClaimQuery } from "../lib/claim-query";
 import type { ClaimStatus } from "../lib/claim-status";
+import type { ClaimRow, ClaimRowOnServer } from "../lib/review-types";
 import { countTableClaimsByStatus } from "./claim-counts.server";
 import { decisionJoin } from "./claim-decision.server";
 import { claimConditions, claimOrder } from "./claim-filter.server";
 import { prepareSearch } from "./full-text.server";
 
-interface ClaimTableRow {
-  id: number;
-  text: string;
-  speaker: string | null;
-  status: string;
-  rationale: string | null;
-  checkworthiness: number;
-  sourceCount: number;
-  version: number;
-  dismissed: boolean;
-  lastChangedAt: Date;
-  reviewState: string;
-  documentId: number;
-  documentTitle: string;
+/**
+ * What the table's SQL selects: ClaimRow's own columns, with the joined document, assignee,
+ * decision and fact flattened into columns of their own (searchClaims nests them again).
+ */
+type ClaimTableSqlRow = Omit<ClaimRowOnServer, "document" | "assignee" | "decision" | "fact"> & {
+  documentId: ClaimRow["document"]["id"];
+  documentTitle: ClaimRow["document"]["title"];
   assigneeId: number | null;
   assigneeName: string | null;
   decidedByName: string | null;
   decidedAt: Date | null;
   factId: number | null;
+  /** A COUNT: bigint on PostgreSQL. */
   factOutlets: bigint | number | null;
-}
+};
 
 export interface SearchClaimsOptions {
   projectId: number;
@@ -41,7 +36,7 @@ export async function searchClaims(options: SearchClaimsOptions) {
   const search = await prepareSearch("claim", query.q);
   const conditions = claimConditions({ ...options, search });
   const [rows, counts] = await Promise.all([
-    getDb().$queryRaw<ClaimTableRow[]>`
+    getDb().$queryRaw<ClaimTableSqlRow[]>`
       SELECT c."id", c."text", c."speaker", c."status", c."rationale", c."checkworthiness", c."sourceCount", c."version", c."dismissed", c."lastChangedAt", c."reviewState",
              d."id" AS "documentId", d."title" AS "documentTitle", a."id" AS "assigneeId", a."displayName" AS "assigneeName",
              COALESCE(du."displayName", de."actorName") AS "decidedByName", de."createdAt" AS "decidedAt", fm."factId",
@@ -66,14 +61,26 @@ export async function searchClaims(options: SearchClaimsOptions) {
   return {
     // Plain SQL rows carry the columns' own types (numbers, booleans, dates) on both
     // databases; only aggregates such as COUNT come back as bigint.
-    rows: rows.map(({ documentId, documentTitle, assigneeId, assigneeName, decidedByName, decidedAt, factId, factOutlets, ...claim }) => ({
-      ...claim,
-      document: { id: documentId, title: documentTitle },
-      assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? "" },
-      // Who set the verdict (not whoever changed the claim last): app/lib/verdict.ts.
-      decision: decidedAt === null ? null : { displayName: decidedByName ?? "someone", at: decidedAt },
-      fact: factId === null ? null : { id: Number(factId), outlets: Number(factOutlets ?? 1) },
-    })),
+    rows: rows.map(
+      ({
+        documentId,
+        documentTitle,
+        assigneeId,
+        assigneeName,
+        decidedByName,
+        decidedAt,
+        factId,
+        factOutlets,
+        ...claim
+      }): ClaimRowOnServer => ({
+        ...claim,
+        document: { id: documentId, title: documentTitle },
+        assignee: assigneeId === null ? null : { id: assigneeId, displayName: assigneeName ?? "" },
+        // Who set the verdict (not whoever changed the claim last): app/lib/verdict.ts.
+        decision: decidedAt === null ? null : { displayName: decidedByName ?? "someone", at: decidedAt },
+        fact: factId === null ? null : { id: Number(factId), outlets: Number(factOutlets ?? 1) },
+      }),
+    ),
     total,
     counts,
   };

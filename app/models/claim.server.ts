@@ -1,5 +1,5 @@
 import { getDb } from "../db.server";
-import { quoteSelector } from "../lib/anchoring";
+import { locateQuote, quoteSelector } from "../lib/anchoring";
 import { scoreSentence } from "../lib/extraction/checkworthiness";
 import { segmentSentences } from "../lib/extraction/sentences";
 import { resolveSpeakers } from "../lib/extraction/speaker";
@@ -76,34 +76,44 @@ const MAX_CLAIM_LENGTH = 3000;
  * document's text; it is trimmed of surrounding white space, scored like an
  * extracted sentence and given a speaker where the text states one.
  */
-export interface AddManualClaimOptions {
+interface AddManualClaimBase {
   projectId: number;
   documentId: number;
-  /** Offsets in the document's text. */
-  range: { start: number; end: number };
   actor: Actor;
 }
 
+/** The passage is given by its offsets in the document's text (a selection) or by its exact words (a quote). */
+export type AddManualClaimOptions =
+  (AddManualClaimBase & { range: { start: number; end: number }; quote?: never }) | (AddManualClaimBase & { quote: string; range?: never });
+
+/**
+ * Refusals are invalid_input errors naming the field they are about: `selection` for a
+ * range, `quote` for quoted words.
+ */
 export async function addManualClaim(options: AddManualClaimOptions) {
-  const { projectId, documentId, range, actor } = options;
+  const { projectId, documentId, actor } = options;
+  const field = options.quote === undefined ? "selection" : "quote";
+  const refuse = (message: string) => new AppError("invalid_input", message, { field });
   return writeProject({ projectId, actor }, async ({ tx, audit, claimsChanged, afterCommit }) => {
     const document = await tx.document.findFirst({
       where: { id: documentId, projectId },
       select: { id: true, text: true, supersededAt: true },
     });
     if (!document) return null;
-    if (document.supersededAt)
-      throw new AppError("invalid_input", "This is an earlier version of the article; add claims to the current version.");
-    let { start, end } = range;
+    if (document.supersededAt) throw refuse("This is an earlier version of the article; add claims to the current version.");
+    const found = options.range !== undefined ? options.range : locateQuote(document.text, options.quote);
+    if (found === null) throw refuse("That text does not appear in the article exactly as pasted.");
+    if (found === "ambiguous") throw refuse("That text appears more than once; paste a longer passage.");
+    let { start, end } = found;
     if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= document.text.length && start < end)) {
-      throw new AppError("invalid_input", "The selection is not inside the article's text.");
+      throw refuse("The selection is not inside the article's text.");
     }
     while (start < end && /\s/.test(document.text[start]!)) start += 1;
     while (end > start && /\s/.test(document.text[end - 1]!)) end -= 1;
-    if (end - start < 3) throw new AppError("invalid_input", "Select at least a few words.");
-    if (end - start > MAX_CLAIM_LENGTH) throw new AppError("invalid_input", `A claim can be at most ${MAX_CLAIM_LENGTH} characters.`);
+    if (end - start < 3) throw refuse("Select at least a few words.");
+    if (end - start > MAX_CLAIM_LENGTH) throw refuse(`A claim can be at most ${MAX_CLAIM_LENGTH} characters.`);
     const duplicate = await tx.claim.findFirst({ where: { documentId, start, end } });
-    if (duplicate && !duplicate.dismissed) throw new AppError("invalid_input", "That passage is already a claim.");
+    if (duplicate && !duplicate.dismissed) throw refuse("That passage is already a claim.");
     const text = document.text.slice(start, end);
     const sentences = segmentSentences(text);
     const scores = sentences.map((s) => scoreSentence(s));

@@ -1,29 +1,26 @@
-import { useEffect, useRef } from "react";
-import { Form, Link, useActionData, useLocation, useNavigate } from "react-router";
+import { Form, Link, data, redirect, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.document";
 import { actorOf } from "../auth/actor.server";
 import { notFound, requireProjectCapability } from "../auth/guards.server";
+import { addedClaimNotice, clearedAddedClaimNotice, readAddedClaimNotice } from "../auth/notice-cookie.server";
 import { ArticleReader } from "../components/article-reader";
-import { ReasonList, StatusBadge } from "../components/claim-summary";
+import { DocumentDetailsForm } from "../components/document-details-form";
 import { Field, FormError } from "../components/forms";
 import { ProjectNav } from "../components/project-nav";
-import { locateQuote } from "../lib/anchoring";
-import { actionFailure, actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
-import { AppError } from "../lib/app-error";
+import { ArticleHeader } from "../components/reader/article-header";
+import { ClaimSidePanel } from "../components/reader/claim-side-panel";
+import { actionSuccess, invalidForm, withAppErrors } from "../lib/action-result";
+import { dayIn } from "../lib/datetime";
+import { documentDetailsSchema } from "../lib/document-details";
 import { parseFormData } from "../lib/form";
+import { describeEvent } from "../lib/history";
+import { paths } from "../lib/paths";
 import { can } from "../lib/roles";
 import { addManualClaim, parseReasons, setClaimDismissed } from "../models/claim.server";
-import { getDocumentForReader } from "../models/document.server";
-import { paths } from "../lib/paths";
 import { documentHistory, editDocumentDetails } from "../models/document-edit.server";
+import { getDocumentForReader } from "../models/document.server";
 import { namesById, peopleByIds, peopleIdsOf } from "../models/people.server";
-import { DocumentDetailsForm } from "../components/document-details-form";
-import { ReaderLegend } from "../components/reader-legend";
-import { TagForm } from "../components/tag-form";
-import { dayIn, formatDateTime, formatPublished } from "../lib/datetime";
-import { documentDetailsSchema } from "../lib/document-details";
-import { describeEvent } from "../lib/history";
 
 export const meta = ({ data }: Route.MetaArgs) => [{ title: `${data?.document.title ?? "Article"} · Claimdesk` }];
 
@@ -37,6 +34,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const showDismissed = url.searchParams.get("dismissed") === "1";
   const selectedClaimId = Number(url.searchParams.get("claim")) || null;
+  // Set by the add-claim action's redirect; read once, then cleared.
+  const addedClaimId = readAddedClaimNotice(request);
   const claims = document.claims.map((claim) => ({ ...claim, reasons: parseReasons(claim.reasons) }));
   const { claims: _all, ...documentFields } = document;
   const events = (await documentHistory(project.id, document.id)).map((e) => ({
@@ -44,7 +43,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     details: JSON.parse(e.details) as Record<string, unknown>,
   }));
   const people = namesById(await peopleByIds(peopleIdsOf(events)));
-  return {
+  const selectedClaim = claims.find((c) => c.id === selectedClaimId) ?? null;
+  const page = {
     history: events.map((e) => ({
       id: e.id,
       iso: e.createdAt.toISOString(),
@@ -58,12 +58,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     claims: claims.filter((c) => c.anchorState === "anchored" && (showDismissed || !c.dismissed)),
     dismissedCount: claims.filter((c) => c.dismissed && c.anchorState === "anchored").length,
     needsReanchoring: claims.filter((c) => c.anchorState === "needs_reanchoring"),
-    selectedClaim: claims.find((c) => c.id === selectedClaimId) ?? null,
+    selectedClaim,
+    justAdded: addedClaimId !== null && selectedClaim?.id === addedClaimId,
     showDismissed,
     canAddClaim: can(role, "addClaim") && !document.supersededAt,
     canDismiss: can(role, "editClaim"),
     canTag: can(role, "tagClaim"),
   };
+  return data(page, addedClaimId === null ? undefined : { headers: { "Set-Cookie": clearedAddedClaimNotice(request) } });
 }
 
 const actionSchema = z.discriminatedUnion(
@@ -92,42 +94,37 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const documentId = idParam.safeParse(params.documentId);
   if (!documentId.success) notFound("Article not found.");
   if (intent === "edit-details") return editDetails(auth, documentId.data, formData, actorOf(auth, context));
+  // A refusal names its form (the intent), so the reader shows it beside the form that was used.
+  const form = typeof intent === "string" ? intent : undefined;
   const parsed = parseFormData(formData, actionSchema);
-  if (!parsed.ok) return invalidForm(parsed.fieldErrors);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { form, inputField: intent === "add-claim" ? "selection" : undefined });
   const actor = actorOf(auth, context);
   const input = parsed.data;
-  return withAppErrors(async () => {
-    if (input.intent === "add-claim" || input.intent === "add-claim-by-quote") {
-      let range: { start: number; end: number } = { start: 0, end: 0 };
-      if (input.intent === "add-claim") range = { start: input.start, end: input.end };
-      else {
-        const document = await getDocumentForReader(auth.project.id, documentId.data);
-        if (!document) notFound("Article not found.");
-        const found = locateQuote(document.text, input.quote);
-        if (found === null)
-          return actionFailure(new AppError("invalid_input", "That text does not appear in the article exactly as pasted."), {
-            inputField: "quote",
-          });
-        if (found === "ambiguous")
-          return actionFailure(new AppError("invalid_input", "That text appears more than once; paste a longer passage."), {
-            inputField: "quote",
-          });
-        range = found;
+  const projectId = auth.project.id;
+  return withAppErrors(
+    async () => {
+      if (input.intent === "add-claim" || input.intent === "add-claim-by-quote") {
+        const passage = input.intent === "add-claim" ? { range: { start: input.start, end: input.end } } : { quote: input.quote };
+        const claim = await addManualClaim({ projectId, documentId: documentId.data, actor, ...passage });
+        if (!claim) notFound("Article not found.");
+        // To the reader with the new claim selected; the notice makes it say "Claim added" and focus it, on that visit only.
+        const dismissed = new URL(request.url).searchParams.get("dismissed") === "1";
+        throw redirect(paths.document(params.slug, documentId.data, { claim: claim.id, dismissed }), {
+          headers: { "Set-Cookie": addedClaimNotice(request, claim.id) },
+        });
       }
-      const claim = await addManualClaim({ projectId: auth.project.id, documentId: documentId.data, range, actor });
-      if (!claim) notFound("Article not found.");
-      return actionSuccess({ addedClaimId: claim.id });
-    }
-    const updated = await setClaimDismissed({
-      projectId: auth.project.id,
-      claimId: input.claimId,
-      dismissed: input.intent === "dismiss",
-      expectedVersion: input.version,
-      actor,
-    });
-    if (!updated) notFound("Claim not found.");
-    return actionSuccess({});
-  });
+      const updated = await setClaimDismissed({
+        projectId,
+        claimId: input.claimId,
+        dismissed: input.intent === "dismiss",
+        expectedVersion: input.version,
+        actor,
+      });
+      if (!updated) notFound("Claim not found.");
+      return actionSuccess({});
+    },
+    { form },
+  );
 }
 
 /** Corrects the article's details; a date equal to the stored day keeps the stored time. */
@@ -150,114 +147,51 @@ async function editDetails(
 }
 
 export default function DocumentReader({ loaderData }: Route.ComponentProps) {
-  const {
-    project,
-    role,
-    document,
-    claims,
-    dismissedCount,
-    needsReanchoring,
-    selectedClaim,
-    showDismissed,
-    canAddClaim,
-    canDismiss,
-    canEditDetails,
-    canTag,
-    history,
-    publishedDay,
-  } = loaderData;
+  const { project, role, document, claims, dismissedCount, selectedClaim, showDismissed, canAddClaim, canEditDetails } = loaderData;
   const actionData = useActionData<typeof action>();
+  const failure = actionData && !actionData.ok ? actionData : null;
   const base = paths.document(project.slug, document.id);
+  // Every form of the page posts here: the reader as it is shown, without the selected claim.
+  const formAction = paths.document(project.slug, document.id, { dismissed: showDismissed });
   const claimHref = (id: number) => paths.document(project.slug, document.id, { dismissed: showDismissed, claim: id });
-  const navigate = useNavigate();
-  const location = useLocation();
-  const panelHeading = useRef<HTMLHeadingElement>(null);
-  // The new claim's id travels in the history entry, so the announcement belongs to that one visit.
-  const onAdded = (id: number) => {
-    void navigate(claimHref(id), { preventScrollReset: true, state: { addedClaimId: id } });
-  };
-  const quoteAddedId = actionData?.ok && "addedClaimId" in actionData ? actionData.addedClaimId : undefined;
-  useEffect(() => {
-    if (typeof quoteAddedId === "number") onAdded(quoteAddedId);
-    // Only a new result counts: onAdded changes identity on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [actionData]);
-  const state: unknown = location.state;
-  const addedClaimId = state && typeof state === "object" && "addedClaimId" in state ? state.addedClaimId : null;
-  // Focus moves to the new claim once the reader shows it selected, so keyboard users land on it.
-  useEffect(() => {
-    if (addedClaimId !== null && selectedClaim?.id === addedClaimId) panelHeading.current?.focus();
-  }, [addedClaimId, selectedClaim?.id]);
-  const announcement = addedClaimId !== null && selectedClaim?.id === addedClaimId ? "Claim added" : "";
+  const addForm = failure?.form === "add-claim" || failure?.form === "add-claim-by-quote";
   return (
     <section>
       <ProjectNav slug={project.slug} role={role} />
       <div className="reader-layout">
         <article className="reader card">
-          <header>
-            <h1>{document.title}</h1>
-            <p className="meta">
-              {[
-                document.outlet,
-                document.author ? `by ${document.author}` : null,
-                document.publishedAt ? `published ${formatPublished(document.publishedAt, project.timeZone)}` : null,
-              ]
-                .filter(Boolean)
-                .join(" · ")}
-            </p>
-            {document.url ? (
-              <p className="meta">
-                Source:{" "}
-                <a href={document.url} rel="noopener noreferrer nofollow" target="_blank">
-                  {document.url}
-                </a>
-              </p>
-            ) : null}
-            <p className="meta">
-              Version {document.version}, imported {formatDateTime(document.importedAt, project.timeZone)}
-              {document.importedBy ? ` by ${document.importedBy.displayName}` : ""}
-            </p>
-            {document.nextVersion ? (
-              <p className="alert alert-info">
-                A newer version of this article exists:{" "}
-                <Link to={paths.document(project.slug, document.nextVersion.id)}>version {document.nextVersion.version}</Link>. Its claims
-                moved there.
-              </p>
-            ) : null}
-            {document.titleDerived && !canEditDetails ? (
-              <p className="meta">This title was made from the article&rsquo;s opening words or its file name.</p>
-            ) : null}
-          </header>
+          <ArticleHeader slug={project.slug} timeZone={project.timeZone} document={document} canEditDetails={canEditDetails} />
           {canEditDetails ? (
             <DocumentDetailsForm
               document={document}
-              publishedDay={publishedDay}
+              publishedDay={loaderData.publishedDay}
               timeZone={project.timeZone}
-              errors={actionData && !actionData.ok ? actionData.fieldErrors : {}}
+              errors={failure?.fieldErrors ?? {}}
               saved={Boolean(actionData?.ok && "detailsSaved" in actionData && actionData.detailsSaved)}
-              history={history}
+              history={loaderData.history}
             />
           ) : null}
           <p className="reader-tools">
             {claims.filter((c) => !c.dismissed).length} claims highlighted.{" "}
             {dismissedCount > 0 ? (
-              <Link to={showDismissed ? base : `${base}?dismissed=1`}>
+              <Link to={showDismissed ? base : paths.document(project.slug, document.id, { dismissed: true })}>
                 {showDismissed ? "Hide dismissed candidates" : `Show ${dismissedCount} dismissed candidates`}
               </Link>
             ) : null}
             {canAddClaim ? <span className="meta"> Select text to add a claim.</span> : null}
           </p>
           <p role="status" aria-live="polite" className="reader-status">
-            {announcement}
+            {loaderData.justAdded ? "Claim added" : ""}
           </p>
-          <FormError message={actionData && !actionData.ok && !actionData.fieldErrors.quote ? actionData.error : null} />
+          <FormError message={failure && !addForm ? failure.error : null} />
           <ArticleReader
             text={document.text}
             claims={claims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.dismissed ? "dismissed" : c.status }))}
             selectedClaimId={selectedClaim?.id ?? null}
             canAddClaim={canAddClaim}
             claimHref={claimHref}
-            onAdded={onAdded}
+            formAction={formAction}
+            selectionError={failure?.form === "add-claim" ? failure.error : null}
           />
           {document.sanitizedHtml ? (
             <details className="original-formatting">
@@ -267,13 +201,13 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
             </details>
           ) : null}
           {canAddClaim ? (
-            <Form method="post" className="quote-form" noValidate>
+            <Form method="post" action={formAction} className="quote-form" noValidate>
               <input type="hidden" name="intent" value="add-claim-by-quote" />
               <Field
                 label="Add a claim by quoting the article"
                 name="quote"
                 hint="Paste the exact words; they must appear once in the article."
-                error={actionData && !actionData.ok ? actionData.fieldErrors.quote : undefined}
+                error={failure?.form === "add-claim-by-quote" ? failure.error : undefined}
               />
               <button type="submit" className="button">
                 Add claim
@@ -281,85 +215,16 @@ export default function DocumentReader({ loaderData }: Route.ComponentProps) {
             </Form>
           ) : null}
         </article>
-        <aside className="claim-panel card" aria-label="Selected claim">
-          {selectedClaim ? (
-            <>
-              <h2 ref={panelHeading} tabIndex={-1}>
-                Claim {selectedClaim.id}
-              </h2>
-              <blockquote>{selectedClaim.text}</blockquote>
-              <dl className="facts">
-                <dt>Status</dt>
-                <dd>
-                  {selectedClaim.dismissed ? (
-                    <span className="status-badge status-dismissed">dismissed candidate</span>
-                  ) : (
-                    <StatusBadge status={selectedClaim.status} />
-                  )}
-                </dd>
-                <dt>Speaker</dt>
-                <dd>{selectedClaim.speaker ?? "not stated"}</dd>
-                <dt>Check-worthiness</dt>
-                <dd>{selectedClaim.checkworthiness.toFixed(2)}</dd>
-                <dt>Added</dt>
-                <dd>{selectedClaim.origin === "manual" ? "by a reviewer" : "by extraction"}</dd>
-              </dl>
-              {canTag && !selectedClaim.dismissed ? (
-                <TagForm
-                  key={selectedClaim.id}
-                  action={paths.claim(project.slug, selectedClaim.id)}
-                  claimId={selectedClaim.id}
-                  inPanel
-                  version={selectedClaim.version}
-                  status={selectedClaim.status}
-                  rationale={selectedClaim.rationale}
-                />
-              ) : null}
-              <h3>Why it was picked</h3>
-              <ReasonList reasons={selectedClaim.reasons} />
-              <p>
-                <Link to={paths.claim(project.slug, selectedClaim.id)}>Open claim</Link>
-              </p>
-              {selectedClaim.dismissed && canAddClaim ? (
-                <Form method="post">
-                  <input type="hidden" name="claimId" value={selectedClaim.id} />
-                  <input type="hidden" name="version" value={selectedClaim.version} />
-                  <button type="submit" name="intent" value="restore" className="button">
-                    Restore as claim
-                  </button>
-                </Form>
-              ) : null}
-              {!selectedClaim.dismissed && canDismiss ? (
-                <Form method="post">
-                  <input type="hidden" name="claimId" value={selectedClaim.id} />
-                  <input type="hidden" name="version" value={selectedClaim.version} />
-                  <button type="submit" name="intent" value="dismiss" className="button danger">
-                    Dismiss claim
-                  </button>
-                </Form>
-              ) : null}
-            </>
-          ) : (
-            <p className="meta">Choose a highlighted claim to see why it was picked.</p>
-          )}
-          <ReaderLegend />
-          {needsReanchoring.length > 0 ? (
-            <section aria-labelledby="reanchor-heading">
-              <h2 id="reanchor-heading">Needs re-anchoring ({needsReanchoring.length})</h2>
-              <p className="meta">
-                These claims were not found in this version of the article. Add the passage again by selecting it, then dismiss the old
-                claim.
-              </p>
-              <ul>
-                {needsReanchoring.map((claim) => (
-                  <li key={claim.id}>
-                    <Link to={paths.claim(project.slug, claim.id)}>Claim {claim.id}</Link>: <q>{claim.text}</q>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-        </aside>
+        <ClaimSidePanel
+          slug={project.slug}
+          claim={selectedClaim}
+          justAdded={loaderData.justAdded}
+          needsReanchoring={loaderData.needsReanchoring}
+          formAction={formAction}
+          canTag={loaderData.canTag}
+          canDismiss={loaderData.canDismiss}
+          canRestore={canAddClaim}
+        />
       </div>
     </section>
   );

@@ -45,7 +45,7 @@ describe("editing a document's details on its page", () => {
       buildRequest(`/projects/${project.slug}/documents/${documentId}`, { cookie: editorCookie }),
       { slug: project.slug, documentId: String(documentId) },
     );
-    const loaded = page.body as Awaited<ReturnType<typeof documentPage.loader>>;
+    const loaded = page.body as Awaited<ReturnType<typeof documentPage.loader>>["data"];
     expect(loaded.document.titleDerived).toBe(true);
     expect(loaded.canEditDetails).toBe(true);
     expect(loaded.history.map((h) => h.line.did.join(""))).toEqual([

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
 import { getDb } from "../../app/db.server";
+import { paths } from "../../app/lib/paths";
 import { addManualClaim, listClaims, setClaimDismissed } from "../../app/models/claim.server";
 import { importFile } from "../../app/models/import.server";
 import * as documents from "../../app/routes/project.documents";
@@ -150,28 +151,87 @@ describe("claims by hand", () => {
       buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: String(start - 1), end: String(start + phrase.length) } }),
       params,
     );
-    expect(added.status).toBe(200);
-    const claim = await getDb().claim.findUniqueOrThrow({ where: { id: (added.body as { addedClaimId: number }).addedClaimId } });
+    // A plain form post works: the action redirects to the reader with the new claim selected.
+    expect(added.status).toBe(302);
+    const claim = await getDb().claim.findFirstOrThrow({ where: { documentId: imported!.documentId!, origin: "manual" } });
+    expect(added.location).toBe(paths.document(project.slug, documentId, { claim: claim.id }));
     // The space before the selection is trimmed off.
     expect(claim).toMatchObject({ text: phrase, origin: "manual", start, end: start + phrase.length, createdById: members.reviewer.id });
-    const byQuote = await callRoute(
-      reader.action,
-      buildRequest(path, { cookie: reviewer, form: { intent: "add-claim-by-quote", quote: "close on Saturdays from March" } }),
+    // The one-visit notice: the next load of the reader says the claim was just added, and clears the notice.
+    const notice = added.headers.get("Set-Cookie")!;
+    expect(notice).toMatch(new RegExp(`^claimdesk_added_claim=${claim.id};.*HttpOnly`));
+    const landed = await callRoute(
+      reader.loader,
+      buildRequest(added.location!, { cookie: `${reviewer}; ${notice.split(";")[0]}` }),
       params,
     );
-    expect(byQuote.status).toBe(200);
+    expect(landed.body).toMatchObject({ selectedClaim: { id: claim.id }, justAdded: true });
+    expect(landed.headers.get("Set-Cookie")).toMatch(/^claimdesk_added_claim=;.*Max-Age=0/);
+    const again = await callRoute(reader.loader, buildRequest(added.location!, { cookie: reviewer }), params);
+    expect(again.body).toMatchObject({ selectedClaim: { id: claim.id }, justAdded: false });
+    expect(again.headers.get("Set-Cookie")).toBeNull();
+
+    // From the reader showing dismissed candidates, the redirect keeps showing them.
+    const byQuote = await callRoute(
+      reader.action,
+      buildRequest(`${path}?dismissed=1`, {
+        cookie: reviewer,
+        form: { intent: "add-claim-by-quote", quote: "close on Saturdays from March" },
+      }),
+      params,
+    );
+    expect(byQuote.status).toBe(302);
+    const quoted = await getDb().claim.findFirstOrThrow({
+      where: { documentId: imported!.documentId!, origin: "manual", text: { contains: "close on Saturdays" } },
+    });
+    expect(byQuote.location).toBe(paths.document(project.slug, documentId, { claim: quoted.id, dismissed: true }));
+
+    // Refusals: 400 with the message beside the field of the form that was used, and no redirect.
     const missing = await callRoute(
       reader.action,
       buildRequest(path, { cookie: reviewer, form: { intent: "add-claim-by-quote", quote: "words that are not there" } }),
       params,
     );
-    expect(missing.status).toBe(400);
+    expect(missing).toMatchObject({
+      status: 400,
+      location: null,
+      body: {
+        ok: false,
+        form: "add-claim-by-quote",
+        fieldErrors: { quote: "That text does not appear in the article exactly as pasted." },
+      },
+    });
     const outside = await callRoute(
       reader.action,
       buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: "0", end: String(document.text.length + 5) } }),
       params,
     );
-    expect(outside.status).toBe(400);
+    expect(outside).toMatchObject({
+      status: 400,
+      location: null,
+      body: { ok: false, form: "add-claim", fieldErrors: { selection: "The selection is not inside the article's text." } },
+    });
+    const tooShort = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: String(start), end: String(start + 1) } }),
+      params,
+    );
+    expect(tooShort).toMatchObject({
+      status: 400,
+      body: { form: "add-claim", fieldErrors: { selection: "Select at least a few words." } },
+    });
+    const garbled = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: "x", end: "9" } }),
+      params,
+    );
+    expect(garbled).toMatchObject({ status: 400, body: { form: "add-claim", fieldErrors: { selection: expect.any(String) } } });
+    const duplicate = await callRoute(
+      reader.action,
+      buildRequest(path, { cookie: reviewer, form: { intent: "add-claim", start: String(start), end: String(start + phrase.length) } }),
+      params,
+    );
+    expect(duplicate).toMatchObject({ status: 400, body: { fieldErrors: { selection: "That passage is already a claim." } } });
     const viewer = await callRoute(
       reader.action,
       buildRequest(path, {

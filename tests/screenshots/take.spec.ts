@@ -91,3 +91,40 @@ test("the reader with a claim selected: its verdict form and the legend, as the 
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(out, `reader-${PHONE.width}x${PHONE.height}.png`) });
 });
+
+test("the reader just after adding a claim from a selection, as the demo editor", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.setViewportSize(DESKTOP);
+  await page.goto("/projects/harbour-desk/documents/1");
+  const bar = page.getByRole("form", { name: "Selected text" });
+  // Select the first words outside any highlight, as a mouse drag would (again until the page listens for it).
+  await expect(async () => {
+    const found = await page.evaluate(() => {
+      const span = [...document.querySelectorAll<HTMLElement>(".article-text span[data-start]")].find(
+        (el) => (el.textContent ?? "").trim().length >= 30,
+      );
+      if (!span?.firstChild) return false;
+      const text = span.textContent!;
+      const from = text.search(/\S/);
+      const to = text.lastIndexOf(" ", from + 60) > from + 20 ? text.lastIndexOf(" ", from + 60) : text.trimEnd().length;
+      const range = document.createRange();
+      range.setStart(span.firstChild, from);
+      range.setEnd(span.firstChild, to);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      return true;
+    });
+    expect(found, "an unhighlighted passage in the article").toBe(true);
+    await expect(bar).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await bar.getByRole("button", { name: "Add claim" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Claim added" })).toBeVisible();
+  const heading = page.getByRole("complementary", { name: "Selected claim" }).getByRole("heading", { level: 2 }).first();
+  await expect(heading).toBeFocused();
+  await page.screenshot({ path: path.join(out, `reader-added-${DESKTOP.width}x${DESKTOP.height}.png`) });
+  await page.setViewportSize(PHONE);
+  await page.getByRole("status").filter({ hasText: "Claim added" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, `reader-added-${PHONE.width}x${PHONE.height}.png`) });
+  await heading.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, `reader-added-panel-${PHONE.width}x${PHONE.height}.png`) });
+});
