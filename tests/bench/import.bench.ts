@@ -10,6 +10,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
+import { paragraphs } from "./support/invented-text";
 import { buildIsStale } from "../../scripts/lib/build-freshness.mjs";
 import { startProductionServer } from "./support/production-server";
 
@@ -43,22 +44,6 @@ function cli(args: string[], input = `${PASSWORD}\n`): void {
 
 // --- invented text --------------------------------------------------------------------------
 
-const places = ["Harbourside", "Millbrook", "Eastfield", "Norcross", "Wexley", "Dunmore", "Ashby", "Kelton"];
-const things = ["bus fares", "school places", "rents", "water bills", "hospital waits", "bridge tolls", "library hours", "tram journeys"];
-function sentence(i: number): string {
-  const place = places[i % places.length];
-  const thing = things[(i * 7) % things.length];
-  const forms = [
-    `${place} council said ${thing} rose by ${(i % 40) + 2} percent in ${2015 + (i % 10)}.`,
-    `According to the ${place} transport office, ${thing} fell to ${1_000 + ((i * 37) % 9_000)} last year.`,
-    `"We spent ${(i % 9) + 1}.${i % 10} million euros on ${thing}," the mayor of ${place} told reporters on Tuesday.`,
-    `Residents of ${place} complained about ${thing} at a meeting that ran late into the evening.`,
-  ];
-  return forms[i % forms.length]!;
-}
-function paragraphs(count: number, offset = 0): string[] {
-  return Array.from({ length: count }, (_, p) => Array.from({ length: 4 }, (_, s) => sentence(offset + p * 4 + s)).join(" "));
-}
 function textOfSize(bytes: number): string {
   const parts: string[] = [];
   let size = 0;

@@ -10,25 +10,13 @@ import { getDb } from "../../app/db.server";
 import { extractClaims } from "../../app/lib/extraction/extract";
 import { parsePastedText } from "../../app/lib/import/parse-file";
 import { importArticle } from "../../app/models/document.server";
+import { paragraphs } from "./support/invented-text";
 
-const places = ["Harbourside", "Millbrook", "Eastfield", "Norcross", "Wexley", "Dunmore", "Ashby", "Kelton"];
-const things = ["bus fares", "school places", "rents", "water bills", "hospital waits", "bridge tolls", "library hours", "tram journeys"];
-function sentence(i: number): string {
-  const place = places[i % places.length];
-  const thing = things[(i * 7) % things.length];
-  const forms = [
-    `${place} council said ${thing} rose by ${(i % 40) + 2} percent in ${2015 + (i % 10)}.`,
-    `According to the ${place} transport office, ${thing} fell to ${1_000 + ((i * 37) % 9_000)} last year.`,
-    `"We spent ${(i % 9) + 1}.${i % 10} million euros on ${thing}," the mayor of ${place} told reporters on Tuesday.`,
-    `Residents of ${place} complained about ${thing} at a meeting that ran late into the evening.`,
-  ];
-  return forms[i % forms.length]!;
-}
 const kb = Number(process.argv[2] ?? 350);
 const paras: string[] = [];
 let size = 0;
 for (let p = 0; size < kb * 1024; p++) {
-  const para = Array.from({ length: 4 }, (_, s) => sentence(p * 4 + s)).join(" ");
+  const para = paragraphs(1, p * 4)[0]!;
   paras.push(para);
   size += para.length + 2;
 }

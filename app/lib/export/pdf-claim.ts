@@ -3,7 +3,7 @@ import { quoted } from "../text";
 import type { ReportClaim } from "./report";
 import { reviewLines } from "./review-lines";
 import { articleView, decisionInWords, sourceView, verdictWord } from "./words";
-import { INK, MUTED, type PdfClaimContext, RULE, STANCE_COLORS, VERDICT_COLORS, keepTogether, smallHeading } from "./pdf-parts";
+import { INK, MUTED, type PdfClaimContext, RULE, STANCE_COLORS, VERDICT_COLORS, keepTogether, smallHeading, startEntry } from "./pdf-parts";
 import { writeComments, writeFact } from "./pdf-fact";
 
 export { INK, MUTED, RULE, VERDICT_COLORS, keepTogether, type PdfClaimContext };
@@ -55,19 +55,7 @@ function blockQuote(doc: PDFKit.PDFDocument, text: string, ctx: PdfClaimContext,
 
 export function writeClaim(doc: PDFKit.PDFDocument, claim: ReportClaim, ctx: PdfClaimContext) {
   const { left, width } = ctx;
-  keepTogether(doc, 130, ctx.bottom);
-  doc.moveDown(0.8);
-  const top = doc.y;
-  if (!ctx.firstInSection)
-    doc
-      .save()
-      .lineWidth(0.5)
-      .strokeColor(RULE)
-      .moveTo(left, top)
-      .lineTo(left + width, top)
-      .stroke()
-      .restore();
-  doc.y = top + 8;
+  startEntry(doc, ctx, 130);
   doc
     .font("bold")
     .fontSize(8.5)

@@ -1,5 +1,5 @@
 import type { FactGroup } from "./fact-groups";
-import { INK, MUTED, type PdfClaimContext, RULE, VERDICT_COLORS, keepTogether } from "./pdf-parts";
+import { INK, MUTED, type PdfClaimContext, RULE, VERDICT_COLORS, keepTogether, startEntry } from "./pdf-parts";
 import { DIFFERS_FLAG, decisionInWords, factGroupInWords, versionView } from "./words";
 
 // One fact of the PDF report grouped by fact: its label, what the versions differ on, then
@@ -11,19 +11,7 @@ const INDENT = 12;
 export function writeFactGroup(doc: PDFKit.PDFDocument, group: FactGroup, ctx: PdfClaimContext) {
   const { left, width } = ctx;
   const words = factGroupInWords(group);
-  keepTogether(doc, 150, ctx.bottom);
-  doc.moveDown(0.8);
-  const top = doc.y;
-  if (!ctx.firstInSection)
-    doc
-      .save()
-      .lineWidth(0.5)
-      .strokeColor(RULE)
-      .moveTo(left, top)
-      .lineTo(left + width, top)
-      .stroke()
-      .restore();
-  doc.y = top + 8;
+  startEntry(doc, ctx, 150);
   doc.font("bold").fontSize(8.5).fillColor(MUTED).text(words.kicker.toUpperCase(), left, doc.y, { width, characterSpacing: 0.5 });
   doc.moveDown(0.2).font("bold").fontSize(12).fillColor(INK).text(words.label, left, doc.y, { width });
   doc

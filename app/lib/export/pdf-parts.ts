@@ -26,6 +26,26 @@ export function keepTogether(doc: PDFKit.PDFDocument, needed: number, bottom: nu
   if (doc.y + needed > bottom) doc.addPage();
 }
 
+/**
+ * Opens one entry of a section (a claim, a fact): kept with the space it needs on one page, a
+ * thin rule above it unless it opens the section; the cursor is left 8 pt under the rule.
+ */
+export function startEntry(doc: PDFKit.PDFDocument, ctx: PdfClaimContext, needed: number) {
+  keepTogether(doc, needed, ctx.bottom);
+  doc.moveDown(0.8);
+  const top = doc.y;
+  if (!ctx.firstInSection)
+    doc
+      .save()
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .moveTo(ctx.left, top)
+      .lineTo(ctx.left + ctx.width, top)
+      .stroke()
+      .restore();
+  doc.y = top + 8;
+}
+
 export function smallHeading(doc: PDFKit.PDFDocument, text: string, ctx: PdfClaimContext) {
   keepTogether(doc, 40, ctx.bottom);
   doc.moveDown(0.4).font("bold").fontSize(7.5).fillColor(MUTED).text(text.toUpperCase(), ctx.left, doc.y, { characterSpacing: 0.6 });
