@@ -3,9 +3,10 @@ import type { Route } from "./+types/project.export";
 import { requireProjectCapability } from "../auth/guards.server";
 import { ProjectNav } from "../components/project-nav";
 import { CLAIM_STATUSES } from "../lib/claim-status";
-import { REVIEW_STATE_LABELS, REVIEW_STATES } from "../lib/review/review-state";
+import { offeredReviewStates, REVIEW_STATE_LABELS } from "../lib/review/review-state";
 import { claimQueryToSearch, parseClaimQuery } from "../lib/claim-query";
 import { searchClaims } from "../models/claim-search.server";
+import { reviewStatesInUse } from "../models/review/progress.server";
 import { paths } from "../lib/paths";
 
 export const meta = () => [{ title: "Export · Claimdesk" }];
@@ -13,8 +14,12 @@ export const meta = () => [{ title: "Export · Claimdesk" }];
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { project, role, user } = await requireProjectCapability(request, params.slug, "export");
   const query = parseClaimQuery(new URL(request.url).searchParams);
-  const { total } = await searchClaims({ projectId: project.id, query: { ...query, size: 25, page: 1 }, viewerId: user.id });
-  return { project, role, query, total, hasPublisher: Boolean(project.publisherName && project.publisherUrl) };
+  const [{ total }, inUse] = await Promise.all([
+    searchClaims({ projectId: project.id, query: { ...query, size: 25, page: 1 }, viewerId: user.id }),
+    project.secondReview ? Promise.resolve(new Set<never>()) : reviewStatesInUse(project.id),
+  ]);
+  const reviewStates = offeredReviewStates({ secondReview: project.secondReview, inUse });
+  return { project, role, query, total, reviewStates, hasPublisher: Boolean(project.publisherName && project.publisherUrl) };
 }
 
 const FORMATS = [
@@ -26,7 +31,7 @@ const FORMATS = [
 ] as const;
 
 export default function Export({ loaderData }: Route.ComponentProps) {
-  const { project, role, query, total, hasPublisher } = loaderData;
+  const { project, role, query, total, reviewStates, hasPublisher } = loaderData;
   const carried = new URLSearchParams(claimQueryToSearch({ ...query, page: 1 }).replace(/^\?/, ""));
   return (
     <section>
@@ -49,7 +54,7 @@ export default function Export({ loaderData }: Route.ComponentProps) {
         </fieldset>
         <fieldset>
           <legend>Review state</legend>
-          {REVIEW_STATES.map((state) => (
+          {reviewStates.map((state) => (
             <label key={state} className="checkbox-inline">
               <input type="checkbox" name="review" value={state} defaultChecked={query.review?.includes(state) ?? false} />{" "}
               {REVIEW_STATE_LABELS[state]}

@@ -62,6 +62,11 @@ test("the claims table hands its filters to the Export view, which keeps them wh
 
   // Review state is a filter of its own: it joins the others and stays chosen, and the download carries it.
   const filters = page.getByRole("form", { name: "Claims to export" });
+  // Second review is off in this project: only the states its claims can be in are offered.
+  const reviewStates = filters.getByRole("group", { name: "Review state" });
+  await expect(reviewStates.getByRole("checkbox")).toHaveCount(2);
+  await expect(reviewStates.getByLabel("Approved")).toBeVisible();
+  await expect(reviewStates.getByLabel("Awaiting second review")).toHaveCount(0);
   await filters.getByRole("group", { name: "Review state" }).getByLabel("Not in review").check();
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/review=none/);

@@ -3,7 +3,7 @@ import type { ClaimQuery } from "../../lib/claim-query";
 import { claimQueryToSearch } from "../../lib/claim-query";
 import { CLAIM_STATUSES } from "../../lib/claim-status";
 import type { ProjectProgress } from "../../lib/review/progress";
-import { REVIEW_STATES, REVIEW_STATE_LABELS } from "../../lib/review/review-state";
+import { offeredReviewStates, REVIEW_STATES, REVIEW_STATE_LABELS } from "../../lib/review/review-state";
 import { DecisionsChart } from "./decisions-chart";
 
 /** "3 days 4 hours", "5 hours 10 minutes", "12 minutes": two units are enough to compare. */
@@ -25,9 +25,8 @@ interface Props {
 /** The project page's progress: where the claims are, who did what, how fast, and the daily rhythm. */
 export function ProgressDashboard({ progress, claimsPath, secondReview }: Props) {
   const link = (query: Partial<ClaimQuery>) => `${claimsPath}${claimQueryToSearch(query)}`;
-  const states = secondReview
-    ? REVIEW_STATES
-    : REVIEW_STATES.filter((state) => state === "none" || state === "approved" || progress.byReviewState[state] > 0);
+  const inUse = new Set(REVIEW_STATES.filter((state) => progress.byReviewState[state] > 0));
+  const states = offeredReviewStates({ secondReview, inUse });
   return (
     <section className="progress" aria-labelledby="progress-title">
       <h2 id="progress-title">Progress</h2>

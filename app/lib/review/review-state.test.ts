@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redactHistory } from "./blind-history";
-import { approvalBlocker, approvableStates, isBlindTo, stateAfterReopen } from "./review-state";
+import { REVIEW_STATES, approvalBlocker, approvableStates, isBlindTo, offeredReviewStates, stateAfterReopen } from "./review-state";
 
 const proposed = { reviewState: "proposed", proposedById: 1, reviewRound: 2 };
 
@@ -50,5 +50,19 @@ describe("sign-off rules", () => {
     expect(stateAfterReopen({ outcome: "agreed", adjudicatedAt: null, closedAt: null })).toBe("agreed");
     expect(stateAfterReopen({ outcome: "disagreed", adjudicatedAt: new Date(), closedAt: null })).toBe("adjudicated");
     expect(stateAfterReopen({ outcome: "agreed", adjudicatedAt: null, closedAt: new Date() })).toBe("none");
+  });
+});
+
+describe("offeredReviewStates", () => {
+  it("offers every state with second review on", () => {
+    expect(offeredReviewStates({ secondReview: true, inUse: new Set() })).toEqual([...REVIEW_STATES]);
+  });
+
+  it("offers only not-in-review and approved with second review off", () => {
+    expect(offeredReviewStates({ secondReview: false, inUse: new Set(["none"]) })).toEqual(["none", "approved"]);
+  });
+
+  it("keeps a state claims still hold from when second review was on", () => {
+    expect(offeredReviewStates({ secondReview: false, inUse: new Set(["disagreed", "none"]) })).toEqual(["none", "disagreed", "approved"]);
   });
 });

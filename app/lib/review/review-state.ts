@@ -19,6 +19,16 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
   approved: "Approved",
 };
 
+/**
+ * The review states worth offering as a filter or a count: all of them with second review on;
+ * with it off only "not in review" and "approved" (sign-off works without second review), plus
+ * any state claims still hold from a time it was on.
+ */
+export function offeredReviewStates(options: { secondReview: boolean; inUse: ReadonlySet<ReviewState> }): ReviewState[] {
+  if (options.secondReview) return [...REVIEW_STATES];
+  return REVIEW_STATES.filter((state) => state === "none" || state === "approved" || options.inUse.has(state));
+}
+
 /** Short labels for the table column and filter chips. */
 export const REVIEW_STATE_SHORT: Record<ReviewState, string> = {
   none: "—",

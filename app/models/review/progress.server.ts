@@ -11,7 +11,7 @@ import {
   emptyStatusCounts,
   medianOfSorted,
 } from "../../lib/review/progress";
-import { REVIEW_STATES } from "../../lib/review/review-state";
+import { isReviewState, REVIEW_STATES, type ReviewState } from "../../lib/review/review-state";
 
 // The progress dashboard of a project page. Every figure is one aggregate query over an
 // index (claims by status and by review state; review rounds by reviewer; the trail's
@@ -120,4 +120,10 @@ async function verdictDurations(projectId: number): Promise<number[]> {
     FROM "Claim" c JOIN "AuditEvent" de ON de."chain" = ${projectChain(projectId)} AND de."seq" = c."decisionSeq"
     WHERE c."projectId" = ${projectId} AND c."dismissed" = false AND c."decisionSeq" > 0`;
   return rows.map((row) => new Date(row.decidedAt).getTime() - new Date(row.createdAt).getTime()).sort((a, b) => a - b);
+}
+
+/** The review states the project's claims are in now (for the filters a project with second review off offers). */
+export async function reviewStatesInUse(projectId: number): Promise<Set<ReviewState>> {
+  const rows = await getDb().claim.groupBy({ by: ["reviewState"], where: { projectId } });
+  return new Set(rows.map((row) => row.reviewState).filter(isReviewState));
 }
