@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { getDb } from "../db.server";
+import { Prisma, getDb } from "../db.server";
+import { APPROVAL_ACTION } from "../lib/review/audit-actions";
 import { appendAuditEvents } from "./audit.server";
 import type { Actor } from "./user.server";
 
@@ -23,9 +24,12 @@ const STATUSES = ["unverified", "unverified", "unverified", "confirmed", "disput
 
 /**
  * Synthetic documents and claims for benchmarks (`claimdesk demo seed-large`):
- * invented sentences, 100 claims per document, written in large batches.
+ * invented sentences, 100 claims per document, written in large batches. With `history`, each
+ * claim with a verdict also has its decision in the trail, a review round, and one in four of
+ * them an approval, so the progress dashboard reads a project that has been worked on.
  */
-export async function seedLargeDemo(projectId: number, count: number, actor: Actor) {
+export async function seedLargeDemo(options: { projectId: number; count: number; actor: Actor; history?: boolean }) {
+  const { projectId, count, actor } = options;
   const db = getDb();
   const perDocument = 100;
   let created = 0;
@@ -67,7 +71,8 @@ export async function seedLargeDemo(projectId: number, count: number, actor: Act
         rationale: STATUSES[k % STATUSES.length] === "unverified" ? null : "Synthetic verdict for benchmarking.",
       };
     });
-    await db.claim.createMany({ data: rows });
+    if (options.history) await seedWithHistory({ projectId, actor, rows });
+    else await db.claim.createMany({ data: rows });
     created += n;
   }
   await db.$transaction((tx) =>
@@ -83,4 +88,54 @@ export async function seedLargeDemo(projectId: number, count: number, actor: Act
     ]),
   );
   return { claims: created, documents: Math.ceil(count / perDocument) };
+}
+
+type SeededClaim = Prisma.ClaimCreateManyInput & { status: string; rationale: string | null };
+
+/** One document's claims with their decisions: the claims, the trail's events and the review rounds, in one transaction. */
+async function seedWithHistory(options: { projectId: number; actor: Actor; rows: SeededClaim[] }) {
+  const { projectId, actor, rows } = options;
+  await getDb().$transaction(async (tx) => {
+    const claims = await tx.claim.createManyAndReturn({ data: rows, select: { id: true, status: true, rationale: true } });
+    const decided = claims.filter((claim) => claim.status !== "unverified");
+    if (decided.length === 0) return;
+    const approved = decided.filter((_, i) => i % 4 === 0);
+    const events = await appendAuditEvents(tx, projectId, [
+      ...decided.map((claim) => ({
+        actorId: actor.id,
+        actorName: actor.name,
+        action: "claim.status_changed",
+        targetType: "claim",
+        targetId: claim.id,
+        details: { from: "unverified", to: claim.status, rationale: claim.rationale },
+      })),
+      ...approved.map((claim) => ({
+        actorId: actor.id,
+        actorName: actor.name,
+        action: APPROVAL_ACTION,
+        targetType: "claim",
+        targetId: claim.id,
+        details: { status: claim.status },
+      })),
+    ]);
+    const now = new Date();
+    await tx.claimReviewRound.createMany({
+      data: decided.map((claim) => ({
+        projectId,
+        claimId: claim.id,
+        round: 1,
+        firstReviewerId: actor.id,
+        firstStatus: claim.status,
+        firstRationale: claim.rationale,
+        firstAt: now,
+        closedAt: now,
+      })),
+    });
+    const decisionSeq = Prisma.join(
+      decided.map((claim, i) => Prisma.sql`WHEN ${claim.id} THEN CAST(${events[i]!.seq} AS INTEGER)`),
+      " ",
+    );
+    await tx.$executeRaw`UPDATE "Claim" SET "decisionSeq" = CASE "id" ${decisionSeq} END WHERE "id" IN (${Prisma.join(decided.map((c) => c.id))})`;
+    await tx.$executeRaw`UPDATE "Claim" SET "reviewState" = 'approved' WHERE "id" IN (${Prisma.join(approved.map((c) => c.id))})`;
+  });
 }

@@ -180,7 +180,8 @@ try {
     // The benchmark tags synthetic claims that have no sources.
     cli("project", "settings", "--project", "bench", "--require-source", "off");
     const seedStarted = Date.now();
-    cli("demo", "seed-large", "--project", "bench", "--claims", String(CLAIMS));
+    // With a review history (decisions in the trail, review rounds, approvals), so the dashboard reads a worked-on project.
+    cli("demo", "seed-large", "--project", "bench", "--claims", String(CLAIMS), "--history");
     console.log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
   }
 

@@ -16,7 +16,7 @@ import { exportBytes, exportCsv, exportJson, pdfPages } from "../support/report"
 
 async function setup(claimCount = 4) {
   const team = await makeProjectWithTeam();
-  await seedLargeDemo(team.project.id, claimCount, { id: null, name: "test" });
+  await seedLargeDemo({ projectId: team.project.id, count: claimCount, actor: { id: null, name: "test" } });
   await getDb().project.update({
     where: { id: team.project.id },
     data: { requireSourceForVerdict: false, publisherName: "Example Checks", publisherUrl: "https://checks.example.org" },

@@ -109,7 +109,7 @@ describe.runIf(testLane() === "sqlite")("claimdesk db backup and restore (SQLite
       const { project, cookie, claimIds } = await withDatabase(url, async () => {
         const { project, members } = await makeProjectWithTeam();
         await updateProjectSettings({ projectId: project.id, change: { requireSourceForVerdict: false }, actor: SYSTEM });
-        await seedLargeDemo(project.id, 3000, SYSTEM);
+        await seedLargeDemo({ projectId: project.id, count: 3000, actor: SYSTEM });
         const claims = await getDb().claim.findMany({
           where: { projectId: project.id, version: 1, dismissed: false },
           select: { id: true },
@@ -230,7 +230,7 @@ describe.runIf(testLane() === "postgres")("pg_dump and pg_restore (PostgreSQL)",
       if (source.provider !== "postgresql") throw new Error("expected PostgreSQL");
       const { project, members } = await makeProjectWithTeam();
       await updateProjectSettings({ projectId: project.id, change: { requireSourceForVerdict: false }, actor: SYSTEM });
-      await seedLargeDemo(project.id, 500, SYSTEM);
+      await seedLargeDemo({ projectId: project.id, count: 500, actor: SYSTEM });
       const claims = await getDb().claim.findMany({ where: { projectId: project.id, version: 1, dismissed: false }, select: { id: true } });
       const actor = { id: members.reviewer.id, name: members.reviewer.username };
 

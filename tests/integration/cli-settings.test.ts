@@ -99,7 +99,7 @@ describe("claimdesk project settings", () => {
 describe("claimdesk assign", () => {
   it("assigns and unassigns with --json, audited as the --as user, and exits 3 on a stale version", async () => {
     const { project, members } = await makeProjectWithTeam();
-    await seedLargeDemo(project.id, 1, { id: null, name: "test" });
+    await seedLargeDemo({ projectId: project.id, count: 1, actor: { id: null, name: "test" } });
     const claim = await getDb().claim.findFirstOrThrow({ where: { projectId: project.id } });
     const assigned = await cli([
       "assign",
@@ -130,7 +130,7 @@ describe("claimdesk assign", () => {
 
   it("refuses an unknown user, someone who cannot review, a role that may not assign and an unknown claim", async () => {
     const { project, members, outsider } = await makeProjectWithTeam();
-    await seedLargeDemo(project.id, 1, { id: null, name: "test" });
+    await seedLargeDemo({ projectId: project.id, count: 1, actor: { id: null, name: "test" } });
     const claim = await getDb().claim.findFirstOrThrow({ where: { projectId: project.id } });
     const as = ["--as", members.editor.username];
     await expectFailure(["assign", "--claim", String(claim.id), "--to", "ghost-user", ...as], 2, /no active user named "ghost-user"/);

@@ -80,7 +80,7 @@ describe("claimdesk CLI", () => {
 
   it("exits 3 on a stale --expect-version and 4 when the role does not allow it, with one line on stderr", async () => {
     const { project, members } = await makeProjectWithTeam();
-    await seedLargeDemo(project.id, 1, { id: null, name: "test" });
+    await seedLargeDemo({ projectId: project.id, count: 1, actor: { id: null, name: "test" } });
     const claim = await getDb().claim.findFirstOrThrow({ where: { projectId: project.id } });
     const tag = (as: string, version: number) =>
       cli(["tag", "--claim", String(claim.id), "--status", "unverified", "--as", as, "--expect-version", String(version)]);

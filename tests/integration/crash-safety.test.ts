@@ -89,7 +89,7 @@ describe("crash safety", () => {
         await expectEveryChainToVerify(project.id);
 
         // 2. Tagging from five clients, each claim once, killed after a few dozen are acknowledged.
-        await seedLargeDemo(project.id, 400, { id: null, name: "test" });
+        await seedLargeDemo({ projectId: project.id, count: 400, actor: { id: null, name: "test" } });
         const claims = await db.claim.findMany({
           where: { projectId: project.id, dismissed: false, status: "unverified" },
           select: { id: true },

@@ -17,7 +17,7 @@ import { buildRequest } from "../support/routes";
 
 async function setup() {
   const team = await makeProjectWithTeam();
-  await seedLargeDemo(team.project.id, 6, { id: null, name: "test" });
+  await seedLargeDemo({ projectId: team.project.id, count: 6, actor: { id: null, name: "test" } });
   await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { status: "unverified", rationale: null } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });
   const reviewer = { id: team.members.reviewer.id, name: team.members.reviewer.username };
@@ -70,7 +70,7 @@ async function exportThroughRoute(slug: string, cookie: string, form: Record<str
 describe("export", () => {
   it("pages through more claims than one page holds: every claim once, in order, with its sources", async () => {
     const team = await makeProjectWithTeam();
-    await seedLargeDemo(team.project.id, 1_234, { id: null, name: "test" });
+    await seedLargeDemo({ projectId: team.project.id, count: 1_234, actor: { id: null, name: "test" } });
     const claims = await getDb().claim.findMany({
       where: { projectId: team.project.id, dismissed: false },
       orderBy: { id: "asc" },

@@ -17,7 +17,7 @@ const EVENT_CODE = /\b(claim|document|report)\.[a-z_]+/;
 
 async function setup() {
   const team = await makeProjectWithTeam();
-  await seedLargeDemo(team.project.id, 2, { id: null, name: "test" });
+  await seedLargeDemo({ projectId: team.project.id, count: 2, actor: { id: null, name: "test" } });
   await getDb().project.update({ where: { id: team.project.id }, data: { timeZone: "America/New_York" } });
   await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { status: "unverified", rationale: null } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });

@@ -30,7 +30,7 @@ async function cli(argv: string[]) {
 
 async function setup() {
   const team = await makeProjectWithTeam();
-  await seedLargeDemo(team.project.id, 5, { id: null, name: "test" });
+  await seedLargeDemo({ projectId: team.project.id, count: 5, actor: { id: null, name: "test" } });
   await getDb().project.update({ where: { id: team.project.id }, data: { requireSourceForVerdict: false } });
   await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { status: "unverified", rationale: null } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id, dismissed: false }, orderBy: { id: "asc" } });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
+import { verifyAuditChain } from "../../app/models/audit.server";
+import { seedLargeDemo } from "../../app/models/large-demo.server";
+import { projectChain } from "../../app/lib/audit-hash";
 import { adjudicateClaim } from "../../app/models/review/adjudicate.server";
 import { projectProgress } from "../../app/models/review/progress.server";
 import { reviewClaim } from "../../app/models/review/review-verdict.server";
 import { approveClaims } from "../../app/models/review/sign-off.server";
+import { makeProjectWithTeam } from "../support/factories";
 import { makeReviewTeam } from "../support/review-team";
 
 describe("progress dashboard", () => {
@@ -45,5 +49,20 @@ describe("progress dashboard", () => {
     expect(progress.medianMsToVerdict).toBeLessThan(87_000_000);
     expect(progress.days).toHaveLength(30);
     expect(progress.days.at(-1)!.counts).toEqual({ verdicts: 0, secondReviews: 2, adjudications: 1, approvals: 1 });
+  });
+
+  it("reads a benchmark project seeded with a review history as one that has been worked on", async () => {
+    const { project, members } = await makeProjectWithTeam();
+    const owner = members.owner;
+    const actor = { id: owner.id, name: owner.displayName };
+    await seedLargeDemo({ projectId: project.id, count: 250, actor, history: true });
+    const progress = await projectProgress({ projectId: project.id });
+    // The seed's statuses cycle unverified x3, confirmed, disputed: 100 of 250 claims have a verdict.
+    expect(progress.byStatus).toEqual({ unverified: 150, confirmed: 50, disputed: 50 });
+    expect(progress.claimsWithVerdict).toBe(100);
+    expect(progress.byReviewState.approved).toBe(25);
+    expect(progress.reviewers.find((r) => r.id === owner.id)).toMatchObject({ verdicts: 100, proposals: 100, approvals: 25 });
+    expect(progress.medianMsToVerdict).not.toBeNull();
+    expect((await verifyAuditChain(projectChain(project.id))).problem).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ const allowed = (needs: Capability, actor: ActorName) => actor === "admin" || (a
 
 async function teamWithClaims(count = 6) {
   const team = await makeProjectWithTeam();
-  await seedLargeDemo(team.project.id, count, { id: null, name: "test" });
+  await seedLargeDemo({ projectId: team.project.id, count: count, actor: { id: null, name: "test" } });
   await getDb().project.update({ where: { id: team.project.id }, data: { requireSourceForVerdict: false } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });
   return { team, claims };

@@ -18,7 +18,7 @@ import { makeProjectWithTeam } from "../support/factories";
 
 async function projectWithClaims(count: number) {
   const team = await makeProjectWithTeam();
-  await seedLargeDemo(team.project.id, count, { id: null, name: "test" });
+  await seedLargeDemo({ projectId: team.project.id, count: count, actor: { id: null, name: "test" } });
   // These tests are about tagging; the source requirement has its own tests.
   await getDb().project.update({ where: { id: team.project.id }, data: { requireSourceForVerdict: false } });
   // Start every claim unverified so that changes are easy to count.

@@ -14,7 +14,7 @@ import { buildRequest, callRoute } from "../support/routes";
 
 async function setup(count = 3) {
   const team = await makeProjectWithTeam();
-  await seedLargeDemo(team.project.id, count, { id: null, name: "test" });
+  await seedLargeDemo({ projectId: team.project.id, count: count, actor: { id: null, name: "test" } });
   await getDb().claim.updateMany({ where: { projectId: team.project.id }, data: { status: "unverified", rationale: null } });
   const claims = await getDb().claim.findMany({ where: { projectId: team.project.id }, orderBy: { id: "asc" } });
   const reviewer = { id: team.members.reviewer.id, name: team.members.reviewer.username };

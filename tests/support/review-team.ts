@@ -17,7 +17,7 @@ export async function makeReviewTeam(options: { claims?: number; secondReview?: 
   const third = await makeUser({ prefix: "third" });
   await setMemberRole({ projectId: team.project.id, username: second.username, role: "reviewer", actor: SYSTEM });
   await setMemberRole({ projectId: team.project.id, username: third.username, role: "reviewer", actor: SYSTEM });
-  await seedLargeDemo(team.project.id, options.claims ?? 3, SYSTEM);
+  await seedLargeDemo({ projectId: team.project.id, count: options.claims ?? 3, actor: SYSTEM });
   await getDb().project.update({
     where: { id: team.project.id },
     data: { requireSourceForVerdict: false, secondReview: options.secondReview ?? true },

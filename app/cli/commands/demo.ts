@@ -15,12 +15,16 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   if (sub === "seed-large") {
     const { values, json } = parseOptions(
       rest,
-      { project: { type: "string" }, claims: { type: "string" } },
-      z.object({ project: projectSlugSchema, claims: z.coerce.number({ error: "must be a number" }).int().min(1).max(5_000_000) }),
+      { project: { type: "string" }, claims: { type: "string" }, history: { type: "boolean" } },
+      z.object({
+        project: projectSlugSchema,
+        claims: z.coerce.number({ error: "must be a number" }).int().min(1).max(5_000_000),
+        history: z.boolean().optional(),
+      }),
     );
     const { project, actor } = await resolveProjectAndActor(values.project, undefined, "read");
     const started = Date.now();
-    const result = await seedLargeDemo(project.id, values.claims, actor);
+    const result = await seedLargeDemo({ projectId: project.id, count: values.claims, actor, history: values.history });
     printResult(
       io,
       json,
@@ -29,7 +33,8 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     );
     return 0;
   }
-  if (sub !== "seed") throw new AppError("usage", "usage: claimdesk demo seed [--json] | demo seed-large --project S --claims N");
+  if (sub !== "seed")
+    throw new AppError("usage", "usage: claimdesk demo seed [--json] | demo seed-large --project S --claims N [--history]");
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
   const credentials = await seedDemoData({ credentialsFile: DEMO_CREDENTIALS_FILE });
   if (!credentials) {

@@ -30,7 +30,7 @@ const review = await createProject(
 for (const user of Object.values(E2E_USERS)) {
   if (user.role !== "owner") await setMemberRole({ projectId: review.id, username: user.username, role: user.role, actor });
 }
-await seedLargeDemo(review.id, E2E_REVIEW_PROJECT.claims, actor);
+await seedLargeDemo({ projectId: review.id, count: E2E_REVIEW_PROJECT.claims, actor: actor });
 // The review journeys tag without sources; the evidence journey uses the other project.
 await getDb().project.update({ where: { id: review.id }, data: { requireSourceForVerdict: false } });
 await getDb().claim.updateMany({ where: { projectId: review.id }, data: { status: "unverified", rationale: null } });
