@@ -1,7 +1,8 @@
 // npm run bench:export — time to export 10,000 claims in each format and 100,000 claims to
 // CSV, with the growth of resident memory, on a fresh SQLite database. Output goes to /dev/null.
 // Then the PDF report with facts and comments for 1,000, 4,000 and 10,000 claims, each in a
-// fresh process so that its peak resident memory is the report's. `-- --pdf` runs only those.
+// fresh process so that its peak resident memory is the report's. `-- --pdf` runs only those;
+// `-- --sizes 1000,4000` picks the PDF sizes; `-- --grouped` adds the same reports grouped by fact (PDF and HTML: they are laid out whole, not streamed).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -27,7 +28,11 @@ const { parseClaimQuery } = await import("../../app/lib/claim-query");
 const { startExport } = await import("../../app/models/export-stream.server");
 const { disconnectDb, getDb } = await import("../../app/db.server");
 
-async function run(slug: string, format: "csv" | "json" | "claimreview" | "html" | "pdf", options: { comments?: boolean } = {}) {
+async function run(
+  slug: string,
+  format: "csv" | "json" | "claimreview" | "html" | "pdf",
+  options: { comments?: boolean; groupByFact?: boolean } = {},
+) {
   const project = await getDb().project.findUniqueOrThrow({ where: { slug } });
   const sink = fs.createWriteStream("/dev/null");
   const rssBefore = process.memoryUsage().rss;
@@ -49,7 +54,7 @@ async function run(slug: string, format: "csv" | "json" | "claimreview" | "html"
     parseClaimQuery(new URLSearchParams()),
     { id: null, name: "bench", displayName: "Bench" },
     0,
-    { comments: options.comments },
+    { comments: options.comments, groupByFact: options.groupByFact },
   );
   for await (const chunk of stream) {
     bytes += chunk.byteLength;
@@ -125,40 +130,59 @@ async function addFactsAndComments(slug: string) {
   });
 }
 
-const PDF_SIZES = [1_000, 4_000, 10_000] as const;
+// `-- --sizes 1000,4000` measures fewer reports (each size is a project of its own).
+const sizesAt = process.argv.indexOf("--sizes");
+const PDF_SIZES = sizesAt === -1 ? [1_000, 4_000, 10_000] : process.argv[sizesAt + 1]!.split(",").map(Number);
+if (PDF_SIZES.some((n) => !Number.isInteger(n) || n <= 0)) {
+  console.error("bench:export: --sizes takes whole numbers separated by commas, e.g. 1000,4000");
+  process.exit(2);
+}
 
-/** In a child process: the PDF with facts and comments of one project, with the process's own peak RSS. */
-async function pdfChild(slug: string) {
-  const { seconds, bytes, rssBefore } = await run(slug, "pdf", { comments: true });
+type ReportKind = { format: "pdf" | "html"; grouped: boolean };
+const reportName = (kind: ReportKind) => `${kind.format.toUpperCase()}${kind.grouped ? " grouped by fact" : ""} with facts and comments`;
+
+/** In a child process: one report with facts and comments of one project, with the process's own peak RSS. */
+async function pdfChild(slug: string, kind: ReportKind) {
+  const { seconds, bytes, rssBefore } = await run(slug, kind.format, { comments: true, groupByFact: kind.grouped });
   // The kernel's high-water mark catches the peak between samples (the PDF is laid out before it is written).
   const peakKb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0);
   console.log(JSON.stringify({ seconds, bytes, rssBefore, peak: peakKb * 1024 }));
 }
 
-function pdfInFreshProcess(slug: string, claims: number) {
-  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--pdf-child", slug], {
-    env: process.env,
-    encoding: "utf8",
-    cwd: root,
-    timeout: 20 * 60_000,
-  });
+function reportInFreshProcess(options: { slug: string; claims: number; kind: ReportKind }) {
+  const { slug, claims, kind } = options;
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, "--pdf-child", slug, kind.format, String(kind.grouped)],
+    {
+      env: process.env,
+      encoding: "utf8",
+      cwd: root,
+      timeout: 20 * 60_000,
+    },
+  );
   const line = child.stdout.trim().split("\n").at(-1) ?? "";
   if (child.status !== 0 || !line.startsWith("{")) {
     console.log(
-      `${String(claims).padStart(6)} claims  PDF with facts and comments: did not finish (${child.signal ?? `exit ${child.status}`}) ${child.stderr.slice(-300)}`,
+      `${String(claims).padStart(6)} claims  ${reportName(kind)}: did not finish (${child.signal ?? `exit ${child.status}`}) ${child.stderr.slice(-300)}`,
     );
     return;
   }
   const r = JSON.parse(line) as { seconds: number; bytes: number; rssBefore: number; peak: number };
   console.log(
-    `${String(claims).padStart(6)} claims  PDF with facts and comments  ${r.seconds.toFixed(2).padStart(7)} s  ${(r.bytes / 1_048_576).toFixed(1).padStart(6)} MB  peak RSS ${(r.peak / 1_048_576).toFixed(0)} MB (${(r.rssBefore / 1_048_576).toFixed(0)} MB before the export)`,
+    `${String(claims).padStart(6)} claims  ${reportName(kind).padEnd(46)}  ${r.seconds.toFixed(2).padStart(7)} s  ${(r.bytes / 1_048_576).toFixed(1).padStart(6)} MB  peak RSS ${(r.peak / 1_048_576).toFixed(0)} MB (${(r.rssBefore / 1_048_576).toFixed(0)} MB before the export)`,
   );
 }
 
 const childAt = process.argv.indexOf("--pdf-child");
 const pdfOnly = process.argv.includes("--pdf");
+const withGrouped = process.argv.includes("--grouped");
 try {
-  if (childAt !== -1) await pdfChild(process.argv[childAt + 1]!);
+  if (childAt !== -1)
+    await pdfChild(process.argv[childAt + 1]!, {
+      format: process.argv[childAt + 2] === "html" ? "html" : "pdf",
+      grouped: process.argv[childAt + 3] === "true",
+    });
   else {
     cli("db", "migrate");
     cli("user", "create", "--username", "bench", "--admin", "--password-stdin");
@@ -185,7 +209,16 @@ try {
       for (const format of ["csv", "json", "claimreview", "html", "pdf"] as const) await report("k10", format);
     }
     await disconnectDb();
-    for (const claims of PDF_SIZES) pdfInFreshProcess(`pdf${claims}`, claims);
+    const kinds: ReportKind[] = [
+      { format: "pdf", grouped: false },
+      ...(withGrouped
+        ? ([
+            { format: "pdf", grouped: true },
+            { format: "html", grouped: true },
+          ] as const)
+        : []),
+    ];
+    for (const claims of PDF_SIZES) for (const kind of kinds) reportInFreshProcess({ slug: `pdf${claims}`, claims, kind });
     console.log(
       `machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`,
     );
