@@ -1,5 +1,4 @@
 import http from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../app/db.server";
 import { cookieFor, makeProjectWithTeam } from "../support/factories";
@@ -8,14 +7,26 @@ import { SERVER_START_TIMEOUT_MS, type ServerProcess, startServer } from "../sup
 
 // SIGTERM on the real server, as a service manager or an orchestrator sends it.
 
-/** An import whose body arrives in two parts: in flight, from the server's side, until `finish` is called. */
+/**
+ * An import whose body arrives in two parts: in flight, from the server's side, until `finish` is called.
+ * It asks for "100 Continue", so `headRead` settles once a server process has parsed the request's
+ * head (a fixed pause raced the server's accept on a loaded machine: the connection was still in
+ * the backlog at SIGTERM and was reset).
+ */
 function slowUpload(server: ServerProcess, slug: string, cookie: string, file: { name: string; text: string }) {
   const { body, contentType } = multipartBody([file]);
   const request = http.request(`${server.url}/projects/${slug}/documents/import`, {
     method: "POST",
     agent: false,
-    headers: { Cookie: cookie, Origin: server.url, "Content-Type": contentType, "Content-Length": String(body.length) },
+    headers: {
+      Cookie: cookie,
+      Origin: server.url,
+      "Content-Type": contentType,
+      "Content-Length": String(body.length),
+      Expect: "100-continue",
+    },
   });
+  const headRead = new Promise<void>((resolve) => request.once("continue", () => resolve()));
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     request.on("response", (res) => {
       let text = "";
@@ -25,8 +36,9 @@ function slowUpload(server: ServerProcess, slug: string, cookie: string, file: {
     request.on("error", reject);
   });
   const half = Math.floor(body.length / 2);
-  request.write(body.subarray(0, half));
-  return { response, finish: () => request.end(body.subarray(half)), abandon: () => request.destroy() };
+  request.flushHeaders();
+  void headRead.then(() => request.write(body.subarray(0, half)));
+  return { response, headRead, finish: () => request.end(body.subarray(half)), abandon: () => request.destroy() };
 }
 
 function openEventStream(server: ServerProcess, slug: string, cookie: string) {
@@ -59,8 +71,7 @@ describe("graceful shutdown", () => {
       try {
         const stream = await openEventStream(server, project.slug, cookie);
         const upload = slowUpload(server, project.slug, cookie, inventedArticle(1));
-        // Let the server read the request's head before it is told to stop.
-        await server.waitForLog(() => false, 300).catch(() => undefined);
+        await upload.headRead;
 
         server.signal("SIGTERM");
         await stream.ended;
@@ -92,7 +103,7 @@ describe("graceful shutdown", () => {
       try {
         const upload = slowUpload(server, project.slug, cookie, inventedArticle(2));
         upload.response.catch(() => undefined);
-        await sleep(300);
+        await upload.headRead;
         server.signal("SIGTERM");
         // The upload never finishes; the server does not wait for it past the timeout.
         const exit = await server.exited;
