@@ -143,6 +143,10 @@ export async function startServer(
       }
       await sleep(100);
     }
+    // /healthz answers as soon as one process listens; the primary says when all of them do
+    // (a SIGTERM before that found a process still starting). Only at a level that logs it.
+    if (["trace", "debug", "info", undefined].includes(options.env?.LOG_LEVEL))
+      await server.waitForLog((line) => String(line.msg).startsWith("claimdesk: serving on"), Math.max(1000, deadline - Date.now()));
   }
   return server;
 }
