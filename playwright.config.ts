@@ -41,6 +41,8 @@ export default defineConfig({
       LOGIN_MAX_FAILURES_PER_ACCOUNT: "3",
       LOGIN_MAX_FAILURES_PER_IP: "1000",
       DEMO_DATA: "0",
+      // The access log of every request would bury the test report; warnings and errors still show.
+      LOG_LEVEL: "warn",
       // Small uploads answer with their results however slowly a busy machine starts the import thread.
       IMPORT_WAIT_SECONDS: "120",
       // Two server processes, as `npm start` runs on a two-core machine.

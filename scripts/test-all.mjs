@@ -17,10 +17,14 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 // Each line says how long its step took, so a slow CI run shows where the time went.
 let stepStartedAt = Date.now();
-function took() {
+/** Seconds since the last step ended, and starts the next step. */
+function stepSeconds() {
   const seconds = Math.round((Date.now() - stepStartedAt) / 1000);
   stepStartedAt = Date.now();
-  return ` (${seconds} s)`;
+  return seconds;
+}
+function took() {
+  return ` (${stepSeconds()} s)`;
 }
 
 function run(command, args, env = {}) {
@@ -35,15 +39,7 @@ function check(name, ok, seconds) {
 function vitestLane(name, project, env) {
   const output = path.join(reports, `${name}.json`);
   const ok = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
-  if (!fs.existsSync(output)) return check(`${name} (runner crashed)`, false);
-  const report = JSON.parse(fs.readFileSync(output, "utf8"));
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-  // A suite that failed to load has no failed tests but must still count.
-  const suiteErrors = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
-  totals.failed += suiteErrors;
-  lines.push(`${ok ? "ok  " : "FAIL"} ${name}: ${report.numPassedTests} passed, ${report.numFailedTests + suiteErrors} failed${took()}`);
+  countLane({ name, output, ok, text: "", seconds: stepSeconds() });
 }
 
 function nativeModuleLoads() {
@@ -62,17 +58,43 @@ if (!nativeModuleLoads() && !(run("npm", ["rebuild", "better-sqlite3"]) && nativ
 }
 
 /** Runs a command with its output held back, so commands run side by side print one after the other. */
-function runHeld(command, args) {
+function runHeld(command, args, env = {}) {
   const startedAt = Date.now();
   const seconds = () => Math.round((Date.now() - startedAt) / 1000);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     const output = [];
     child.stdout.on("data", (chunk) => output.push(chunk));
     child.stderr.on("data", (chunk) => output.push(chunk));
     child.on("error", (error) => resolve({ ok: false, output: String(error), seconds: seconds() }));
     child.on("close", (code) => resolve({ ok: code === 0, output: Buffer.concat(output).toString(), seconds: seconds() }));
   });
+}
+
+/** A vitest lane run with its output held back (for lanes run side by side); counts like vitestLane. */
+async function vitestLaneHeld(name, project, env) {
+  const output = path.join(reports, `${name}.json`);
+  const startedAt = Date.now();
+  const result = await runHeld(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`],
+    env,
+  );
+  return { name, output, ok: result.ok, text: result.output, seconds: Math.round((Date.now() - startedAt) / 1000) };
+}
+
+function countLane({ name, output, ok, text, seconds }) {
+  process.stdout.write(text);
+  if (!fs.existsSync(output)) return check(`${name} (runner crashed)`, false, seconds);
+  const report = JSON.parse(fs.readFileSync(output, "utf8"));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  const suiteErrors = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  totals.failed += suiteErrors;
+  lines.push(
+    `${ok ? "ok  " : "FAIL"} ${name}: ${report.numPassedTests} passed, ${report.numFailedTests + suiteErrors} failed (${seconds} s)`,
+  );
 }
 
 // The static checks use one core each: run them side by side (typegen first, as tsc and the build need its types).
@@ -92,7 +114,6 @@ took();
 const built = run(bin("react-router"), ["build"]);
 check("build", built);
 vitestLane("unit", "unit", {});
-vitestLane("integration (SQLite)", "integration", { TEST_LANE: "sqlite" });
 
 let postgres;
 let postgresUrl = process.env.TEST_DATABASE_URL;
@@ -104,12 +125,19 @@ if (!postgresUrl && findPostgresBin()) {
     console.error(`claimdesk: could not start a throwaway PostgreSQL: ${String(error).split("\n")[0]}`);
   }
 }
+// The two database lanes run side by side: much of their time is spent waiting on the
+// servers, CLI processes and databases they start, so together they finish well before one
+// after the other would (each prints its output when it ends).
 try {
-  if (postgresUrl) vitestLane("integration (PostgreSQL)", "integration", { TEST_LANE: "postgres", TEST_DATABASE_URL: postgresUrl });
-  else lines.push("skip integration (PostgreSQL): set TEST_DATABASE_URL or install PostgreSQL server binaries");
+  const lanes = [vitestLaneHeld("integration (SQLite)", "integration", { TEST_LANE: "sqlite" })];
+  if (postgresUrl)
+    lanes.push(vitestLaneHeld("integration (PostgreSQL)", "integration", { TEST_LANE: "postgres", TEST_DATABASE_URL: postgresUrl }));
+  for (const lane of await Promise.all(lanes)) countLane(lane);
+  if (!postgresUrl) lines.push("skip integration (PostgreSQL): set TEST_DATABASE_URL or install PostgreSQL server binaries");
 } finally {
   postgres?.stop();
 }
+took();
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {

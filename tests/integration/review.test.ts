@@ -282,8 +282,10 @@ describe("bulk changes", () => {
     ).rejects.toThrow(/30 seconds/);
   });
 
-  it("changes 10,000 claims at once, one audit event each", async () => {
-    const { project, actorOf } = await projectWithClaims(10_000);
+  it("changes 3,000 claims at once, one audit event each", async () => {
+    // Several of the bulk path's batches (500 claims each) and past SQLite's 999 parameters and the trail's 1,000-row inserts;
+    // its speed at scale is a benchmark's business, not this test's.
+    const { project, actorOf } = await projectWithClaims(3_000);
     const editor = actorOf("editor");
     const applied = await applyBulkChange({
       projectId: project.id,
@@ -291,11 +293,11 @@ describe("bulk changes", () => {
       change: { status: "disputed", rationale: "Wire copy retracted" },
       actor: editor,
     });
-    expect(applied.changed).toBe(10_000);
-    expect(await getDb().claim.count({ where: { projectId: project.id, status: "disputed" } })).toBe(10_000);
-    expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.status_changed" } })).toBe(10_000);
+    expect(applied.changed).toBe(3_000);
+    expect(await getDb().claim.count({ where: { projectId: project.id, status: "disputed" } })).toBe(3_000);
+    expect(await getDb().auditEvent.count({ where: { projectId: project.id, action: "claim.status_changed" } })).toBe(3_000);
     expect(await undoBulkChange({ projectId: project.id, operationId: applied.operationId, actor: editor })).toEqual({
-      restored: 10_000,
+      restored: 3_000,
       skipped: 0,
     });
     const verified = await verifyAuditChain(projectChain(project.id));
