@@ -65,7 +65,7 @@ const resolvers = new Map<string, Resolver>();
 for (const article of articles) {
   const commit = BLIND_VERSIONS[writerOf(article.file)]!;
   if (!resolvers.has(commit)) resolvers.set(commit, await resolverAt(commit));
-  const evaluation = evaluateArticle(article);
+  const evaluation = evaluateArticle(article, { learnedSpeakers: false });
   const sentences = evaluation.analysed.map((a) => a.sentence);
   const outlets = evaluation.analysed.flatMap((a) => (a.dateline?.credit ? [a.dateline.credit] : []));
   answers[article.id] = resolvers.get(commit)!(sentences, { outlets });

@@ -68,7 +68,10 @@ export async function speakerData(options: { history?: boolean; historyFor?: (wr
   const history = options.history
     ? Object.fromEntries(articles.filter((a) => keep(writerOf(a.file))).map((a) => [a.id, all[a.id]!]))
     : undefined;
-  return speakerExamples(articles.map(evaluateArticle), history);
+  return speakerExamples(
+    articles.map((a) => evaluateArticle(a, { learnedSpeakers: false })),
+    history,
+  );
 }
 
 /** Folds of whole articles, by article order: article k goes to fold k mod folds. */

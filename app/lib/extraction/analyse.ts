@@ -1,7 +1,7 @@
 import { type Dateline, findDateline } from "./dateline";
 import { type SentenceFeatures, sentenceFeatures } from "./features";
 import { type Sentence, quoteOpenAfter, segmentSentences } from "./sentences";
-import { traceSpeakers } from "./speaker";
+import { resolveSpeakers, traceSpeakers } from "./speaker";
 import { type CandidateSentence, type SpeakerCandidate, speakerCandidates } from "./speaker-candidates";
 import { pickSpeaker, speakerModel } from "./speaker-model";
 
@@ -33,8 +33,13 @@ function withoutDateline(sentence: Sentence, startsParagraph: boolean): { senten
   };
 }
 
+export interface AnalyseOptions {
+  /** false: the rules' speakers whatever models/speakers.json says (training reads the rules, and must not need a model first). */
+  learnedSpeakers?: boolean;
+}
+
 /** Every sentence of the text with its features and its speaker: what scoring and training both start from. */
-export function analyseText(text: string): AnalysedSentence[] {
+export function analyseText(text: string, options: AnalyseOptions = {}): AnalysedSentence[] {
   let previousParagraph = -1;
   let quoteOpen = false;
   const sentences = segmentSentences(text).map((raw) => {
@@ -49,7 +54,7 @@ export function analyseText(text: string): AnalysedSentence[] {
   const credited = sentences.flatMap(({ dateline }) => (dateline?.credit ? [dateline.credit] : []));
   const { speakers } = analyseSpeakers(
     sentences.map(({ sentence }) => sentence),
-    { outlets: credited },
+    { outlets: credited, learned: options.learnedSpeakers },
   );
   return sentences.map(({ sentence, dateline }, i) => ({
     sentence,
@@ -67,10 +72,13 @@ export interface SpeakerAnalysis {
 }
 
 /** Each sentence's speaker: the rules, then (when models/speakers.json is enabled) the learned ranking of the candidates. */
-export function analyseSpeakers(sentences: CandidateSentence[], context: { outlets: string[] }): SpeakerAnalysis {
-  const { speakers: rules, traces } = traceSpeakers(sentences, context);
+export function analyseSpeakers(sentences: CandidateSentence[], context: { outlets: string[]; learned?: boolean }): SpeakerAnalysis {
+  if (context.learned === false || !speakerModel().enabled) {
+    const rules = resolveSpeakers(sentences, context);
+    return { speakers: rules, rules, candidates: [] };
+  }
   const model = speakerModel();
-  if (!model.enabled) return { speakers: rules, rules, candidates: [] };
+  const { speakers: rules, traces } = traceSpeakers(sentences, context);
   const candidates = speakerCandidates(sentences, traces);
   return { speakers: candidates.map((c, i) => (c.length === 0 ? rules[i]! : (pickSpeaker(model, c)?.speaker ?? null))), rules, candidates };
 }

@@ -32,6 +32,7 @@ export const SPEAKER_FEATURES = [
   "source: the outlet's own voice (null)",
   "variant: a leading title dropped",
   "variant: a surname expanded to the full name",
+  "variant: the dropped word reads as a role (-er, -or, -man, -member)",
   "sources agreeing",
   // What the candidate is.
   "candidate: named (capitalized)",
@@ -58,6 +59,10 @@ export const SPEAKER_FEATURES = [
   "previous speaker x sentence has no attribution",
   "last person x sentence is a quotation",
   "last person x first person outside quotes",
+  "previous speaker x pronoun subject",
+  "last person x pronoun subject",
+  "name before x pronoun subject",
+  "name: the subject x a wider verb of speech",
   "rules x sentence has an attribution",
   "rules x press-release fill-in",
   "rules x expands the attribution as written",
@@ -72,9 +77,14 @@ export const SPEAKER_FEATURES = [
   "null x document is a transcript",
   "null x a question turn",
   "null x document is a press release",
+  "null x pronoun subject",
+  "null x a wider verb of speech",
 ] as const;
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
-const INDEX = new Map<string, number>(SPEAKER_FEATURES.map((name, i) => [name, i]));
+/** Each feature's place in the values: looked up as a property, not a Map, in the hot loop. */
+const I = Object.fromEntries(SPEAKER_FEATURES.map((name, i) => [name, i])) as Record<SpeakerFeature, number>;
+const LAST_SOURCE = I["source: the person last named"];
+const FIRST_VARIANT = I["variant: a leading title dropped"];
 
 export interface SpeakerCandidate {
   /** The speaker as the app would show it; null for the outlet's own voice. */
@@ -98,13 +108,32 @@ export function speakerKey(speaker: string | null | undefined): string | null {
   );
 }
 
+/** "Trooper", "Councilmember", "Commissioner", "Chairman": the shape of a role word, whether or not the rules list it. */
+const ROLE_WORD = /^\p{Lu}\p{Ll}{2,}(?:er|or|man|woman|member|ist|ant|ent|ary)$/u;
 const ANONYMOUS = /^(?:a|an|one|two|three|four|five|several|some|many)\s/i;
 const QUESTION_TURNS = new Set(["Q", "QUESTION", "Question", "INTERVIEWER", "ANCHOR", "HOST", "PRESENTER", "REPORTER", "MODERATOR"]);
 const FIRST_PERSON = new Set(["i", "we", "my", "our", "me", "us"]);
 /** How many sentences back a name is still a candidate. */
 const LOOK_BACK = 3;
 
+/**
+ * Verbs that report what someone said or did in words, beyond those the rules attribute by
+ * ("He urged both sides…", "She declined to give the figure", "has written on Quill").
+ */
+const WIDER_SPEECH = new Set(
+  (
+    "urged urges declined declines refused refuses blamed blames demanded demands described describes called calls recalled recalls " +
+    "remembers remembered wrote written posted tweeted opens opened closed ended announces announced conceded admits admitted " +
+    "defended defends criticised criticized praised thanked apologised apologized rejected rejects dismissed dismisses " +
+    "promised promises pledged vowed insisted suggested suggests proposed proposes hinted signalled signaled urging describing"
+  ).split(" "),
+);
+const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they"]);
+
 interface SentenceSignals {
+  /** The sentence opens (after a time stamp or a label) with he, she, it or they. */
+  pronounSubject: boolean;
+  widerSpeech: boolean;
   verbs: number[];
   quoted: boolean[];
   quotation: boolean;
@@ -128,7 +157,28 @@ function signalsOf(sentence: CandidateSentence): SentenceSignals {
     }
   });
   const quotation = Boolean(sentence.opensInQuotation) || /^["“]/.test(sentence.text) || (words > 0 && inside / words >= 0.5);
-  return { verbs, quoted, quotation, question: /\?["”’]?$/.test(sentence.text.trim()), firstPerson };
+  // The first word after a time stamp, a label or a dash ("12:04 GMT — She …", "Update: he …").
+  const first = sentence.tokens.find(
+    (t, i) => /^\p{L}/u.test(t.value) && !/^(?:GMT|BST|UTC|CET|am|pm|a\.m\.|p\.m\.|Update|Updated)$/i.test(t.value) && !quoted[i],
+  );
+  const widerSpeech = sentence.tokens.some((t, i) => !quoted[i] && WIDER_SPEECH.has(t.lower));
+  return {
+    pronounSubject: SUBJECT_PRONOUNS.has(first?.lower ?? ""),
+    widerSpeech,
+    verbs,
+    quoted,
+    quotation,
+    question: /\?["”’]?$/.test(sentence.text.trim()),
+    firstPerson,
+  };
+}
+
+const isOn = (values: Float64Array, feature: SpeakerFeature) => values[I[feature]] !== 0;
+function setValue(values: Float64Array, feature: SpeakerFeature, value: number | boolean): void {
+  values[I[feature]] = Number(value);
+}
+function raise(values: Float64Array, feature: SpeakerFeature, value = 1): void {
+  if (value > values[I[feature]]!) values[I[feature]] = value;
 }
 
 /** "Councilmember Roy Malden" → "Roy Malden": a capitalized word before a two- or three-word name, perhaps a title the rules do not know. */
@@ -144,13 +194,24 @@ function withoutLeadingWord(speaker: string): string | null {
  * and traces give the same candidates in the same order (the rules' answer first).
  */
 export function speakerCandidates(sentences: CandidateSentence[], traces: SpeakerTrace[]): SpeakerCandidate[][] {
+  // Names recur in a document: each is normalized once.
+  const keys = new Map<string, string | null>();
+  const keyOf = (speaker: string | null): string | null => {
+    if (speaker === null) return null;
+    let key = keys.get(speaker);
+    if (key === undefined) {
+      key = speakerKey(speaker);
+      keys.set(speaker, key);
+    }
+    return key;
+  };
   const documentIsTranscript = traces.some((t) => t.turn !== undefined);
   const documentIssuer = traces.find((t) => t.issuer)?.issuer ?? null;
   // Mentions of each speaker key in the document, and the full names a surname can expand to.
   const mentions = new Map<string, number>();
   const fullNames = new Map<string, string>();
   const count = (speaker: string | null) => {
-    const key = speakerKey(speaker);
+    const key = keyOf(speaker);
     if (key) mentions.set(key, (mentions.get(key) ?? 0) + 1);
   };
   for (const trace of traces) {
@@ -170,7 +231,7 @@ export function speakerCandidates(sentences: CandidateSentence[], traces: Speake
   const tracedByKey = new Map<string, SpeakerTrace["names"][number]>();
   for (const trace of traces)
     for (const name of trace.names) {
-      const key = speakerKey(name.name);
+      const key = keyOf(name.name);
       if (key && !tracedByKey.has(key)) tracedByKey.set(key, name);
     }
 
@@ -179,19 +240,19 @@ export function speakerCandidates(sentences: CandidateSentence[], traces: Speake
     const signal = signals[i]!;
     const byKey = new Map<string | null, SpeakerCandidate>();
     const add = (speaker: string | null, feature: SpeakerFeature, value = 1): SpeakerCandidate => {
-      const key = speakerKey(speaker);
+      const key = keyOf(speaker);
       let candidate = byKey.get(key);
       if (!candidate) {
         candidate = { speaker: key === null ? null : speaker, key, values: new Float64Array(SPEAKER_FEATURES.length) };
         byKey.set(key, candidate);
       }
-      const j = INDEX.get(feature)!;
-      candidate.values[j] = Math.max(candidate.values[j]!, value);
+      const j = I[feature];
+      if (value > candidate.values[j]!) candidate.values[j] = value;
       return candidate;
     };
     const hasAttribution = trace.match !== null;
     add(trace.rules, "source: the rules' answer");
-    if (trace.own !== null && speakerKey(trace.own) === speakerKey(trace.rules))
+    if (trace.own !== null && keyOf(trace.own) === keyOf(trace.rules))
       add(trace.rules, "source: the rules' answer from the sentence's own attribution");
     const writtenAttribution = trace.match?.speaker ? nameInPhrase(trace.match.speaker.split(/\s+/)).join(" ") : null;
     if (writtenAttribution) add(writtenAttribution, "source: the attribution as written");
@@ -218,102 +279,109 @@ export function speakerCandidates(sentences: CandidateSentence[], traces: Speake
       const shorter = withoutLeadingWord(candidate.speaker);
       if (shorter) {
         const variant = add(shorter, "variant: a leading title dropped");
-        for (let j = 0; j < INDEX.get("variant: a leading title dropped")!; j += 1)
-          variant.values[j] = Math.max(variant.values[j]!, candidate.values[j]!);
+        if (ROLE_WORD.test(candidate.speaker.split(" ")[0]!))
+          add(shorter, "variant: the dropped word reads as a role (-er, -or, -man, -member)");
+        for (let j = 0; j < FIRST_VARIANT; j += 1) variant.values[j] = Math.max(variant.values[j]!, candidate.values[j]!);
       }
       if (/^\p{Lu}[\p{L}'’-]+$/u.test(candidate.speaker)) {
         const full = fullNames.get(candidate.speaker.toLowerCase());
         if (full && full !== candidate.speaker) {
           const variant = add(full, "variant: a surname expanded to the full name");
-          for (let j = 0; j < INDEX.get("variant: a leading title dropped")!; j += 1)
-            variant.values[j] = Math.max(variant.values[j]!, candidate.values[j]!);
+          for (let j = 0; j < FIRST_VARIANT; j += 1) variant.values[j] = Math.max(variant.values[j]!, candidate.values[j]!);
         }
       }
     }
 
     // Where each name stands in this sentence; the best-placed mention counts.
     for (const name of trace.names) {
-      const nearest = signal.verbs.reduce(
-        (best, v) => {
-          const distance = v >= name.end ? v - name.end : v < name.start ? name.start - v - 1 : 0;
-          return distance < best.distance ? { verb: v, distance } : best;
-        },
-        { verb: -1, distance: Infinity },
-      );
-      const set = (feature: SpeakerFeature, value = 1) => add(name.name, feature, value);
-      if (name.subject) set("name: the sentence's subject");
-      if (nearest.verb !== -1) {
-        set(nearest.verb >= name.end ? "name: before the attribution verb" : "name: after the attribution verb");
-        set("name: near the attribution verb (1 / (1 + tokens))", 1 / (1 + nearest.distance));
+      const nearest = { verb: -1, distance: Infinity };
+      for (const v of signal.verbs) {
+        const distance = v >= name.end ? v - name.end : v < name.start ? name.start - v - 1 : 0;
+        if (distance < nearest.distance) {
+          nearest.verb = v;
+          nearest.distance = distance;
+        }
       }
-      if (signal.quoted[name.start]) set("name: inside a quotation");
+      const named = add(name.name, "source: a name in the sentence");
+      if (name.subject) raise(named.values, "name: the sentence's subject");
+      if (nearest.verb !== -1) {
+        raise(named.values, nearest.verb >= name.end ? "name: before the attribution verb" : "name: after the attribution verb");
+        raise(named.values, "name: near the attribution verb (1 / (1 + tokens))", 1 / (1 + nearest.distance));
+      }
+      if (signal.quoted[name.start]) raise(named.values, "name: inside a quotation");
       const before = sentence.tokens[name.start - 1];
       if ((before && isTitleWord(before.value.replace(/\.$/, ""))) || name.written.split(" ").length < name.end - name.start)
-        set("name: next to a title");
+        raise(named.values, "name: next to a title");
       if (sentence.tokens[name.start - 1]?.lower === "to" && sentence.tokens[name.start - 2]?.lower === "according")
-        set("name: after 'according to'");
-      if (sentence.tokens[name.end]?.value === ",") set("name: followed by a comma (apposition)");
+        raise(named.values, "name: after 'according to'");
+      if (sentence.tokens[name.end]?.value === ",") raise(named.values, "name: followed by a comma (apposition)");
     }
 
     const candidates = [...byKey.values()];
     for (const candidate of candidates) {
       const v = candidate.values;
-      const on = (feature: SpeakerFeature) => v[INDEX.get(feature)!] !== 0;
-      const put = (feature: SpeakerFeature, value: number | boolean) => {
-        v[INDEX.get(feature)!] = Number(value);
-      };
       let agreeing = 0;
-      for (let j = 0; j <= INDEX.get("source: the person last named")!; j += 1) if (v[j] !== 0) agreeing += 1;
-      put("sources agreeing", agreeing / 4);
+      for (let j = 0; j <= LAST_SOURCE; j += 1) if (v[j] !== 0) agreeing += 1;
+      setValue(v, "sources agreeing", agreeing / 4);
       if (candidate.speaker === null) {
-        put("null x sentence has an attribution verb", signal.verbs.length > 0);
-        put("null x the rules found an attribution", hasAttribution);
-        put("null x sentence is a quotation", signal.quotation);
-        put("null x sentence continues a quotation", Boolean(sentence.opensInQuotation));
-        put("null x sentence is a question", signal.question);
-        put("null x first person outside quotes", signal.firstPerson);
-        put("null x document is a transcript", documentIsTranscript);
-        put(
+        setValue(v, "null x sentence has an attribution verb", signal.verbs.length > 0);
+        setValue(v, "null x the rules found an attribution", hasAttribution);
+        setValue(v, "null x sentence is a quotation", signal.quotation);
+        setValue(v, "null x sentence continues a quotation", Boolean(sentence.opensInQuotation));
+        setValue(v, "null x sentence is a question", signal.question);
+        setValue(v, "null x first person outside quotes", signal.firstPerson);
+        setValue(v, "null x document is a transcript", documentIsTranscript);
+        setValue(
+          v,
           "null x a question turn",
           (trace.turnLabel !== null && QUESTION_TURNS.has(trace.turnLabel)) || (trace.turn === null && documentIsTranscript),
         );
-        put("null x document is a press release", documentIssuer !== null);
+        setValue(v, "null x document is a press release", documentIssuer !== null);
+        setValue(v, "null x pronoun subject", signal.pronounSubject);
+        setValue(v, "null x a wider verb of speech", signal.widerSpeech);
         continue;
       }
       const speaker = candidate.speaker;
       const words = speaker.split(" ");
-      put("candidate: named (capitalized)", /^\p{Lu}/u.test(speaker) && !ANONYMOUS.test(speaker));
+      setValue(v, "candidate: named (capitalized)", /^\p{Lu}/u.test(speaker) && !ANONYMOUS.test(speaker));
       const traced = tracedByKey.get(candidate.key ?? "");
       const personLike =
         traced?.person ??
         (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !isOrganisationName(words));
-      put("candidate: a person's name", personLike);
-      put("candidate: an organisation's name", !personLike && (traced?.organisation ?? isOrganisationName(words)));
-      put("candidate: an anonymous source (a, an, one, two…)", ANONYMOUS.test(speaker));
-      put("candidate: a lower-case description (the agency)", /^(?:the|its|their)\s+\p{Ll}/u.test(speaker));
-      put("candidate: one word", words.length === 1);
-      put("candidate: words (/6)", Math.min(words.length, 6) / 6);
-      put("candidate: mentions in the document (log)", Math.log1p(mentions.get(candidate.key ?? "") ?? 0) / 3);
-      if (on("source: the previous sentence's speaker")) {
-        put("previous speaker x sentence is a quotation", signal.quotation);
-        put("previous speaker x sentence has no attribution", !hasAttribution);
+      setValue(v, "candidate: a person's name", personLike);
+      setValue(v, "candidate: an organisation's name", !personLike && (traced?.organisation ?? isOrganisationName(words)));
+      setValue(v, "candidate: an anonymous source (a, an, one, two…)", ANONYMOUS.test(speaker));
+      setValue(v, "candidate: a lower-case description (the agency)", /^(?:the|its|their)\s+\p{Ll}/u.test(speaker));
+      setValue(v, "candidate: one word", words.length === 1);
+      setValue(v, "candidate: words (/6)", Math.min(words.length, 6) / 6);
+      setValue(v, "candidate: mentions in the document (log)", Math.log1p(mentions.get(candidate.key ?? "") ?? 0) / 3);
+      if (isOn(v, "source: the previous sentence's speaker")) {
+        setValue(v, "previous speaker x sentence is a quotation", signal.quotation);
+        setValue(v, "previous speaker x sentence has no attribution", !hasAttribution);
       }
-      if (on("source: the person last named")) {
-        put("last person x sentence is a quotation", signal.quotation);
-        put("last person x first person outside quotes", signal.firstPerson);
+      if (isOn(v, "source: the person last named")) {
+        setValue(v, "last person x sentence is a quotation", signal.quotation);
+        setValue(v, "last person x first person outside quotes", signal.firstPerson);
+        setValue(v, "last person x pronoun subject", signal.pronounSubject && !hasAttribution);
       }
-      if (on("source: the rules' answer")) {
-        put("rules x sentence has an attribution", hasAttribution);
-        put("rules x press-release fill-in", trace.own === null && trace.issuer !== null && speakerKey(trace.issuer) === candidate.key);
+      if (isOn(v, "source: the previous sentence's speaker"))
+        setValue(v, "previous speaker x pronoun subject", signal.pronounSubject && !hasAttribution);
+      if (signal.pronounSubject && !hasAttribution)
+        setValue(v, "name before x pronoun subject", v[I["name before: closeness in sentences (1 / distance)"]]!);
+      if (signal.widerSpeech && isOn(v, "name: the sentence's subject")) setValue(v, "name: the subject x a wider verb of speech", true);
+      if (isOn(v, "source: the rules' answer")) {
+        setValue(v, "rules x sentence has an attribution", hasAttribution);
+        setValue(v, "rules x press-release fill-in", trace.own === null && trace.issuer !== null && keyOf(trace.issuer) === candidate.key);
         // "Orvane" → "Orvane Metals", "the airport" → "Osterby Airport Group": the rules resolved what the sentence wrote to a fuller name.
-        const written = speakerKey(writtenAttribution);
-        put(
+        const written = keyOf(writtenAttribution);
+        setValue(
+          v,
           "rules x expands the attribution as written",
           written !== null && written !== candidate.key && (candidate.key ?? "").includes(written.split(" ").pop()!),
         );
       }
-      if (on("source: the press release's issuer")) put("issuer x sentence has an attribution", hasAttribution);
-      if (on("source: the transcript turn")) put("turn x sentence opens a turn", trace.turnLabel !== null);
+      if (isOn(v, "source: the press release's issuer")) setValue(v, "issuer x sentence has an attribution", hasAttribution);
+      if (isOn(v, "source: the transcript turn")) setValue(v, "turn x sentence opens a turn", trace.turnLabel !== null);
     }
     return candidates;
   });

@@ -881,7 +881,7 @@ export function resolveSpeakers(
   sentences: Array<{ tokens: Token[]; paragraph: number; text: string; opensInQuotation?: boolean }>,
   context: { outlets: string[] },
 ): Array<string | null> {
-  return traceSpeakers(sentences, context).speakers;
+  return speakersAndTraces(sentences, { ...context, collect: false }).speakers;
 }
 
 /** A name in a sentence as the rules read it: what the learned speaker model (speaker-candidates.ts) takes its candidates from. */
@@ -923,6 +923,14 @@ export interface SpeakerTrace {
 export function traceSpeakers(
   sentences: Array<{ tokens: Token[]; paragraph: number; text: string; opensInQuotation?: boolean }>,
   context: { outlets: string[] },
+): { speakers: Array<string | null>; traces: SpeakerTrace[] } {
+  return speakersAndTraces(sentences, { ...context, collect: true });
+}
+
+/** collect: false skips what only the traces need (the names' readings), so the rules alone cost what they did before traces. */
+function speakersAndTraces(
+  sentences: Array<{ tokens: Token[]; paragraph: number; text: string; opensInQuotation?: boolean }>,
+  context: { outlets: string[]; collect: boolean },
 ): { speakers: Array<string | null>; traces: SpeakerTrace[] } {
   const registry = new MentionRegistry();
   // Every name in the document, for a description that comes before its name ("their union said" … "the General Services Union").
@@ -1086,7 +1094,7 @@ export function traceSpeakers(
     attributed.push(Boolean(match));
     matches.push(match);
     tracedNames.push(
-      (credit ? [] : runs).map((run) => {
+      (credit || !context.collect ? [] : runs).map((run) => {
         const name = fullName(run.name) ?? run.name;
         const person = run.kind === "person" || looksLikePersonName(run.name, registry);
         return {
@@ -1242,6 +1250,7 @@ export function traceSpeakers(
     : issuer
       ? speakers.map((speaker) => speaker ?? issuer)
       : speakers;
+  if (!context.collect) return { speakers: final, traces: [] };
   const traces = sentences.map((sentence, i) => ({
     rules: final[i]!,
     own: ownSpeakers[i]!,
