@@ -2,7 +2,7 @@
 // was studied, run on that set: the rules' answers on text their authors had not seen.
 // The speaker model (npm run train:speakers) learns how far to trust the rules from these,
 // not from the current rules on the sets they were tuned on (where they are right almost
-// always, and a model trained on that would copy them; ADR 008). Each version is taken
+// always, and a model trained on that would copy them; ADR 022). Each version is taken
 // from git history (git archive) into .scratch/ and run on today's segmentation.
 // Writes tests/fixtures/extraction/speaker-rules-history.json, deterministically.
 import fs from "node:fs";

@@ -238,7 +238,7 @@ if (sealed.length > 0) {
   results.blind = printSet("BLIND POOL (sealed-*.ts)", merge(sealedReports), `${sealed.length} articles, never trained or tuned on`);
 } else console.log("\nblind pool: no sealed-*.ts sets yet (add tests/fixtures/extraction/sealed-*.ts exporting LabelledNewsArticle[])");
 
-// 4b. The learned speaker model (ADR 008), cross-validated leaving one writer out, beside the rules in the same run.
+// 4b. The learned speaker model (ADR 022), cross-validated leaving one writer out, beside the rules in the same run.
 if (!process.argv.includes("--skip-speaker-cv")) {
   const speakerCv = await speakerCrossValidation();
   const app = speakerModel();

@@ -82,7 +82,7 @@ export function articleFolds(data: SpeakerData, folds: number): (example: Speake
   return (example) => byExample.get(example)!;
 }
 
-/** The writers whose rules' answers are taken from before their set was studied: all but the first, which no round-2 rules predate (ADR 008). */
+/** The writers whose rules' answers are taken from before their set was studied: all but the first, which no round-2 rules predate (ADR 022). */
 export const HISTORY_FOR = (writer: string) => writer !== "training: news";
 
 export interface SpeakerCrossValidation {

@@ -1,5 +1,5 @@
 // Candidate speakers for each sentence of a document, and the interpretable features the
-// learned speaker model (speaker-model.ts, ADR 008) ranks them by. The candidates come from
+// learned speaker model (speaker-model.ts, ADR 022) ranks them by. The candidates come from
 // what the rules already read (speaker.ts's trace): the rules' answer, the sentence's own
 // attribution as written, the names in the sentence and the sentences before it, the turn
 // of a transcript, a press release's issuer, the previous sentence's speaker, the person

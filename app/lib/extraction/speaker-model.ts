@@ -2,7 +2,7 @@
 // speaker-candidates.ts, read from the versioned weights file npm run train:speakers
 // writes (models/speakers.json). The app only loads it. Each sentence's speaker is its
 // highest-scoring candidate; when the file says the model did not beat the rules in
-// cross-validation (enabled: false), the rules' answer stands (ADR 008).
+// cross-validation (enabled: false), the rules' answer stands (ADR 022).
 import { z } from "zod";
 import weightsFile from "../../../models/speakers.json";
 import { SPEAKER_FEATURES, type SpeakerCandidate } from "./speaker-candidates";
