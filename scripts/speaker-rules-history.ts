@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import * as prettier from "prettier";
 import { projectRoot } from "../app/lib/vectors/load";
 import type { Token } from "../app/lib/extraction/sentences";
+import { resolveSpeakers } from "../app/lib/extraction/speaker";
 import { evaluateArticle, loadArticles } from "../tests/bench/extraction-evaluation";
 import { writerOf } from "../tests/bench/speaker-data";
 
@@ -63,8 +64,9 @@ const articles = await loadArticles(/^(?:train|sealed)-.*\.ts$/);
 const answers: Record<string, Array<string | null>> = {};
 const resolvers = new Map<string, Resolver>();
 for (const article of articles) {
-  const commit = BLIND_VERSIONS[writerOf(article.file)]!;
-  if (!resolvers.has(commit)) resolvers.set(commit, await resolverAt(commit));
+  // A writer not listed (a set written after today's rules) meets today's rules, which have not seen it either.
+  const commit = BLIND_VERSIONS[writerOf(article.file)] ?? "today";
+  if (!resolvers.has(commit)) resolvers.set(commit, commit === "today" ? resolveSpeakers : await resolverAt(commit));
   const evaluation = evaluateArticle(article, { learnedSpeakers: false });
   const sentences = evaluation.analysed.map((a) => a.sentence);
   const outlets = evaluation.analysed.flatMap((a) => (a.dateline?.credit ? [a.dateline.credit] : []));

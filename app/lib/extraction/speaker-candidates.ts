@@ -129,6 +129,7 @@ const WIDER_SPEECH = new Set(
   ).split(" "),
 );
 const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they"]);
+const QUOTE_MARKS = new Set(['"', "“", "”", "‘", "’", "'"]);
 
 interface SentenceSignals {
   /** The sentence opens (after a time stamp or a label) with he, she, it or they. */
@@ -148,7 +149,7 @@ function signalsOf(sentence: CandidateSentence): SentenceSignals {
   let inside = 0;
   let firstPerson = false;
   sentence.tokens.forEach((token, i) => {
-    if (token.pos === "PUNCT" || /^["“”‘’']$/.test(token.value)) return;
+    if (token.pos === "PUNCT" || QUOTE_MARKS.has(token.value)) return;
     words += 1;
     if (quoted[i]) inside += 1;
     else {
@@ -238,13 +239,15 @@ export function speakerCandidates(sentences: CandidateSentence[], traces: Speake
   return sentences.map((sentence, i) => {
     const trace = traces[i]!;
     const signal = signals[i]!;
-    const byKey = new Map<string | null, SpeakerCandidate>();
+    // A sentence has a handful of candidates: a list searched by key costs less than a Map per sentence.
+    const candidates: SpeakerCandidate[] = [];
     const add = (speaker: string | null, feature: SpeakerFeature, value = 1): SpeakerCandidate => {
       const key = keyOf(speaker);
-      let candidate = byKey.get(key);
+      let candidate: SpeakerCandidate | undefined;
+      for (const c of candidates) if (c.key === key) candidate = c;
       if (!candidate) {
         candidate = { speaker: key === null ? null : speaker, key, values: new Float64Array(SPEAKER_FEATURES.length) };
-        byKey.set(key, candidate);
+        candidates.push(candidate);
       }
       const j = I[feature];
       if (value > candidate.values[j]!) candidate.values[j] = value;
@@ -274,7 +277,7 @@ export function speakerCandidates(sentences: CandidateSentence[], traces: Speake
     add(null, "source: the outlet's own voice (null)");
 
     // Variants of the named candidates: a title the rules left on, a surname the document gives in full elsewhere.
-    for (const candidate of [...byKey.values()]) {
+    for (const candidate of candidates.slice()) {
       if (candidate.speaker === null) continue;
       const shorter = withoutLeadingWord(candidate.speaker);
       if (shorter) {
@@ -317,7 +320,6 @@ export function speakerCandidates(sentences: CandidateSentence[], traces: Speake
       if (sentence.tokens[name.end]?.value === ",") raise(named.values, "name: followed by a comma (apposition)");
     }
 
-    const candidates = [...byKey.values()];
     for (const candidate of candidates) {
       const v = candidate.values;
       let agreeing = 0;
