@@ -6,7 +6,8 @@
 //   3. speakers and datelines against the labels;
 //   4. the sealed blind sets (sealed-*.ts), when present: the honest figure;
 //   5. throughput on one core (beside wink-nlp alone on the same text), and the memory and start-up the word vectors and the model add.
-// Options: --verbose lists every disagreement; --skip-cv skips the cross-validation; --quality-only skips the timings.
+// Options: --verbose lists every disagreement; --skip-cv skips the cross-validation; --skip-speaker-cv skips the speaker model's
+// cross-validation (about 15 s); --quality-only skips the timings.
 import os from "node:os";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -26,6 +27,8 @@ import {
   segmentedExactly,
 } from "./extraction-evaluation";
 import { FOLDS, crossValidatedScores, trainingData } from "./extraction-training";
+import { speakerCrossValidation } from "./speaker-data";
+import { speakerModel } from "../../app/lib/extraction/speaker-model";
 
 const verbose = process.argv.includes("--verbose");
 const threshold = DEFAULT_CHECKWORTHINESS_THRESHOLD;
@@ -227,13 +230,88 @@ if (sealed.length > 0) {
   const sealedSets: Record<string, unknown> = {};
   for (const file of [...new Set(sealed.map((a) => a.file))]) {
     const articles = sealed.filter((a) => a.file === file);
-    const report = scoreSet(articles.map(evaluateArticle));
+    const report = scoreSet(articles.map((a) => evaluateArticle(a)));
     sealedReports.push(report);
     sealedSets[file] = printSet(`${file} (sealed, blind)`, report, `${articles.length} articles, never trained or tuned on`);
   }
   results.blindSets = sealedSets;
   results.blind = printSet("BLIND POOL (sealed-*.ts)", merge(sealedReports), `${sealed.length} articles, never trained or tuned on`);
 } else console.log("\nblind pool: no sealed-*.ts sets yet (add tests/fixtures/extraction/sealed-*.ts exporting LabelledNewsArticle[])");
+
+// 4b. The learned speaker model (ADR 022), cross-validated leaving one writer out, beside the rules in the same run.
+if (!process.argv.includes("--skip-speaker-cv")) {
+  const speakerCv = await speakerCrossValidation();
+  const app = speakerModel();
+  console.log(
+    `\nspeaker model ${app.version} (${app.enabled ? "ENABLED: the app's speakers are the model's" : "not enabled: the app's speakers are the rules'"}), ` +
+      `leave one writer out, L2 ${speakerCv.l2}; each fold trained on the other writers. "rules before" are the rules as they stood ` +
+      `before the writer's set was studied (speaker-rules-history.json); "rules today" are today's, in-sample on every set but D.`,
+  );
+  console.log(
+    "  writer                 sentences  learned (attributed)   rules before (attributed)   rules today (attributed)   reachable",
+  );
+  const cell = (right: number, all: number, attributedRight: number, attributed: number) =>
+    `${pct(right / all)} (${pct(attributedRight / (attributed || 1))})`;
+  const rows = [...speakerCv.folds];
+  const pooled = rows.reduce(
+    (sum, f) => ({
+      ...sum,
+      sentences: sum.sentences + f.sentences,
+      attributed: sum.attributed + f.attributed,
+      learnedRight: sum.learnedRight + f.learnedRight,
+      learnedAttributedRight: sum.learnedAttributedRight + f.learnedAttributedRight,
+      rulesRight: sum.rulesRight + f.rulesRight,
+      rulesAttributedRight: sum.rulesAttributedRight + f.rulesAttributedRight,
+      todayRulesRight: sum.todayRulesRight + f.todayRulesRight,
+      todayRulesAttributedRight: sum.todayRulesAttributedRight + f.todayRulesAttributedRight,
+      reachable: sum.reachable + f.reachable,
+    }),
+    {
+      ...rows[0]!,
+      group: "pooled",
+      sentences: 0,
+      attributed: 0,
+      learnedRight: 0,
+      learnedAttributedRight: 0,
+      rulesRight: 0,
+      rulesAttributedRight: 0,
+      todayRulesRight: 0,
+      todayRulesAttributedRight: 0,
+      reachable: 0,
+    },
+  );
+  for (const f of [...rows, pooled]) {
+    console.log(
+      `  ${f.group.padEnd(22)} ${String(f.sentences).padStart(9)}  ${cell(f.learnedRight, f.sentences, f.learnedAttributedRight, f.attributed).padEnd(20)} ` +
+        `${cell(f.rulesRight, f.sentences, f.rulesAttributedRight, f.attributed).padEnd(27)} ${cell(f.todayRulesRight, f.sentences, f.todayRulesAttributedRight, f.attributed).padEnd(26)} ${pct(f.reachable / f.sentences)}`,
+    );
+  }
+  const byArticle = speakerCv.byArticle.reduce(
+    (sum, f) => ({
+      learned: sum.learned + f.learnedAttributedRight,
+      rules: sum.rules + f.rulesAttributedRight,
+      attributed: sum.attributed + f.attributed,
+    }),
+    { learned: 0, rules: 0, attributed: 0 },
+  );
+  console.log(
+    `  5 folds of whole articles (writers mixed): attributed ${byArticle.learned}/${byArticle.attributed} learned (${pct(byArticle.learned / byArticle.attributed)}) vs ${byArticle.rules} rules before studied (${pct(byArticle.rules / byArticle.attributed)})`,
+  );
+  results.speakerModel = {
+    version: app.version,
+    enabled: app.enabled,
+    leaveOneWriterOut: [...rows, pooled].map((f) => ({
+      writer: f.group,
+      sentences: f.sentences,
+      learned: Number(pct(f.learnedRight / f.sentences)),
+      learnedAttributed: Number(pct(f.learnedAttributedRight / f.attributed)),
+      rulesBefore: Number(pct(f.rulesRight / f.sentences)),
+      rulesBeforeAttributed: Number(pct(f.rulesAttributedRight / f.attributed)),
+      rulesToday: Number(pct(f.todayRulesRight / f.sentences)),
+      rulesTodayAttributed: Number(pct(f.todayRulesAttributedRight / f.attributed)),
+    })),
+  };
+}
 
 if (process.argv.includes("--quality-only")) {
   console.log(`RESULT ${JSON.stringify(results)}`);

@@ -5,9 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type AnalysedSentence, analyseText } from "../../app/lib/extraction/analyse";
+import { type AnalyseOptions, type AnalysedSentence, analyseText } from "../../app/lib/extraction/analyse";
 import type { LabelledNewsArticle, LabelledNewsSentence } from "../fixtures/extraction/news-set";
 import type { LabelledArticle } from "../fixtures/extraction/labelled-set";
+import { speakerKey } from "../../app/lib/extraction/speaker-candidates";
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/extraction");
 
@@ -98,11 +99,11 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
-export function evaluateArticle(article: EvaluationArticle): ArticleEvaluation {
+export function evaluateArticle(article: EvaluationArticle, options: AnalyseOptions = {}): ArticleEvaluation {
   const { text, spans } = articleText(article);
   const labels = article.paragraphs.flat();
   const labelled = labels.map((label, i) => ({ label, ...spans[i]!, article }));
-  const analysed = analyseText(text);
+  const analysed = analyseText(text, options);
   const coveredBy = labelled.map(() => [] as number[]);
   const labelOf = analysed.map(({ sentence }, a) => {
     let best = -1;
@@ -130,16 +131,5 @@ export function segmentedExactly(evaluation: ArticleEvaluation, l: number): bool
   return sentence.end === span.end && (start <= span.start || sentence.start === span.start);
 }
 
-/** A speaker as the labels write it, for comparison: case, a leading article and punctuation do not matter. */
-export function normalizeSpeaker(speaker: string | null | undefined): string | null {
-  if (speaker === null || speaker === undefined) return null;
-  return (
-    speaker
-      .toLowerCase()
-      .replace(/[’']/g, "'")
-      .replace(/[^\p{L}\p{N}' ]+/gu, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/^the /, "") || null
-  );
-}
+/** A speaker as the labels write it, for comparison: case, a leading article and punctuation do not matter (speakerKey in the app). */
+export const normalizeSpeaker = speakerKey;

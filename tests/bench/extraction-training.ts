@@ -32,7 +32,7 @@ export async function trainingData(): Promise<TrainingData> {
       ["third-set.ts", THIRD_ARTICLES],
     ]),
   ];
-  const evaluations = articles.map(evaluateArticle);
+  const evaluations = articles.map((a) => evaluateArticle(a));
   const examples: Example[] = [];
   const origin: TrainingData["origin"] = [];
   evaluations.forEach((evaluation, e) => {

@@ -1,7 +1,9 @@
 import { type Dateline, findDateline } from "./dateline";
 import { type SentenceFeatures, sentenceFeatures } from "./features";
 import { type Sentence, quoteOpenAfter, segmentSentences } from "./sentences";
-import { resolveSpeakers } from "./speaker";
+import { resolveSpeakers, traceSpeakers } from "./speaker";
+import { type CandidateSentence, type SpeakerCandidate, speakerCandidates } from "./speaker-candidates";
+import { pickSpeaker, speakerModel } from "./speaker-model";
 
 /** A sentence, and whether it carries on a quotation opened in the sentence before (the attribution may be sentences away). */
 export type QuotedSentence = Sentence & { opensInQuotation: boolean };
@@ -31,8 +33,13 @@ function withoutDateline(sentence: Sentence, startsParagraph: boolean): { senten
   };
 }
 
+export interface AnalyseOptions {
+  /** false: the rules' speakers whatever models/speakers.json says (training reads the rules, and must not need a model first). */
+  learnedSpeakers?: boolean;
+}
+
 /** Every sentence of the text with its features and its speaker: what scoring and training both start from. */
-export function analyseText(text: string): AnalysedSentence[] {
+export function analyseText(text: string, options: AnalyseOptions = {}): AnalysedSentence[] {
   let previousParagraph = -1;
   let quoteOpen = false;
   const sentences = segmentSentences(text).map((raw) => {
@@ -45,9 +52,9 @@ export function analyseText(text: string): AnalysedSentence[] {
     return { sentence: { ...sentence, opensInQuotation }, dateline };
   });
   const credited = sentences.flatMap(({ dateline }) => (dateline?.credit ? [dateline.credit] : []));
-  const speakers = resolveSpeakers(
+  const { speakers } = analyseSpeakers(
     sentences.map(({ sentence }) => sentence),
-    { outlets: credited },
+    { outlets: credited, learned: options.learnedSpeakers },
   );
   return sentences.map(({ sentence, dateline }, i) => ({
     sentence,
@@ -55,4 +62,23 @@ export function analyseText(text: string): AnalysedSentence[] {
     features: sentenceFeatures(sentence),
     speaker: speakers[i]!,
   }));
+}
+
+export interface SpeakerAnalysis {
+  /** The speaker of each sentence as the app gives it: the learned model's pick when it is enabled, else the rules'. */
+  speakers: Array<string | null>;
+  rules: Array<string | null>;
+  candidates: SpeakerCandidate[][];
+}
+
+/** Each sentence's speaker: the rules, then (when models/speakers.json is enabled) the learned ranking of the candidates. */
+export function analyseSpeakers(sentences: CandidateSentence[], context: { outlets: string[]; learned?: boolean }): SpeakerAnalysis {
+  if (context.learned === false || !speakerModel().enabled) {
+    const rules = resolveSpeakers(sentences, context);
+    return { speakers: rules, rules, candidates: [] };
+  }
+  const model = speakerModel();
+  const { speakers: rules, traces } = traceSpeakers(sentences, context);
+  const candidates = speakerCandidates(sentences, traces);
+  return { speakers: candidates.map((c, i) => (c.length === 0 ? rules[i]! : (pickSpeaker(model, c)?.speaker ?? null))), rules, candidates };
 }

@@ -1,5 +1,5 @@
 import { type Token, insideQuotes } from "./sentences";
-import { interviewSpeakers, pressReleaseIssuer } from "./document-voice";
+import { interviewSpeakers, pressReleaseIssuer, turnLabel } from "./document-voice";
 import { MONTHS, WEEKDAYS } from "./calendar";
 import { type Pronoun, RecentPeople, pronounOfWords, pronounUsed } from "./people";
 import {
@@ -110,6 +110,11 @@ const MAX_PHRASE_TOKENS = 12;
 
 export function isAttributionVerb(token: Token): boolean {
   return ATTRIBUTION_VERBS.has(token.lower);
+}
+
+/** Any verb that can attribute a statement or a finding to its subject ("said", "found", "warned", "saying"). */
+export function isReportingVerb(token: Token): boolean {
+  return REPORTING_VERBS.has(token.lower);
 }
 
 export interface SpeakerMatch {
@@ -769,6 +774,9 @@ interface NamedRun {
   pronoun: Pronoun | null;
   /** "his wife Wendy": a first name whose family name is that of the person "his" refers to. */
   familyOf: Pronoun | null;
+  /** Token indices of the run in the sentence, end exclusive. */
+  start: number;
+  end: number;
 }
 
 const CREDIT_LINE =
@@ -845,7 +853,7 @@ function namedRuns(tokens: Token[]): NamedRun[] {
       for (const t of run.slice(0, -1)) if (isTitleWord(t.value) && !/s$/i.test(t.value)) descriptors.push(t.lower.replace(/\.$/, ""));
     const family = run.length === 1 && RELATIVES.has(tokens[i - 1]?.lower ?? "") ? (FAMILY_OF[tokens[i - 2]?.lower ?? ""] ?? null) : null;
     if (name && !isTitleWord(name))
-      found.push({ name, descriptors, subject: firstVerb === -1 || i < firstVerb, kind, bare, pronoun, familyOf: family });
+      found.push({ name, descriptors, subject: firstVerb === -1 || i < firstVerb, kind, bare, pronoun, familyOf: family, start: i, end });
     i = end;
   }
   return found;
@@ -873,6 +881,57 @@ export function resolveSpeakers(
   sentences: Array<{ tokens: Token[]; paragraph: number; text: string; opensInQuotation?: boolean }>,
   context: { outlets: string[] },
 ): Array<string | null> {
+  return speakersAndTraces(sentences, { ...context, collect: false }).speakers;
+}
+
+/** A name in a sentence as the rules read it: what the learned speaker model (speaker-candidates.ts) takes its candidates from. */
+export interface TracedName {
+  /** The name as the document gives it in full ("Brede" → "Annika Brede" when met before). */
+  name: string;
+  /** The name as written in this sentence, titles dropped. */
+  written: string;
+  start: number;
+  end: number;
+  /** Before the sentence's first verb. */
+  subject: boolean;
+  person: boolean;
+  organisation: boolean;
+}
+
+/** What the rules found in one sentence, beside their answer. */
+export interface SpeakerTrace {
+  /** The rules' speaker, as resolveSpeakers gives it. */
+  rules: string | null;
+  /** The sentence's own attribution as the rules resolved it, before quotations, transcripts and press releases. */
+  own: string | null;
+  /** The attribution pattern found, if any: the phrase as written and the verb or cue. */
+  match: SpeakerMatch | null;
+  /** The speaker a quotation of several sentences gave this sentence, if any. */
+  quotation: string | null;
+  /** The person of the transcript turn, when the document is a transcript and the sentence is in a turn. */
+  turn: string | null | undefined;
+  /** The turn label the sentence opens with ("Q", "MINISTER ARKWRIGHT"), if any. */
+  turnLabel: string | null;
+  /** The issuer, when the document reads like a press release. */
+  issuer: string | null;
+  /** The person last named before this sentence. */
+  lastPerson: string | null;
+  names: TracedName[];
+}
+
+/** resolveSpeakers, with what the rules saw in each sentence. */
+export function traceSpeakers(
+  sentences: Array<{ tokens: Token[]; paragraph: number; text: string; opensInQuotation?: boolean }>,
+  context: { outlets: string[] },
+): { speakers: Array<string | null>; traces: SpeakerTrace[] } {
+  return speakersAndTraces(sentences, { ...context, collect: true });
+}
+
+/** collect: false skips what only the traces need (the names' readings), so the rules alone cost what they did before traces. */
+function speakersAndTraces(
+  sentences: Array<{ tokens: Token[]; paragraph: number; text: string; opensInQuotation?: boolean }>,
+  context: { outlets: string[]; collect: boolean },
+): { speakers: Array<string | null>; traces: SpeakerTrace[] } {
   const registry = new MentionRegistry();
   // Every name in the document, for a description that comes before its name ("their union said" … "the General Services Union").
   const whole = new MentionRegistry();
@@ -992,6 +1051,8 @@ export function resolveSpeakers(
     return [lower, ...(ROLE_SYNONYMS[lower] ?? [])].map((role) => registry.personDescribedAs(role)).find(Boolean) ?? null;
   };
   const speakersSoFar: Array<string | null> = [];
+  const matches: Array<SpeakerMatch | null> = [];
+  const tracedNames: TracedName[][] = [];
   // Names the document has called "the company" or "the operator": organisations, however much they look like a person's name.
   const organisations = new Set<string>();
   const personAt: Array<string | null> = [];
@@ -1031,6 +1092,22 @@ export function resolveSpeakers(
       ? { speaker: reader[1] ?? "a reader", pronoun: null, cue: "question" }
       : findSpeaker(sentence.tokens, { accept, opensInQuotation: sentence.opensInQuotation ?? false });
     attributed.push(Boolean(match));
+    matches.push(match);
+    tracedNames.push(
+      (credit || !context.collect ? [] : runs).map((run) => {
+        const name = fullName(run.name) ?? run.name;
+        const person = run.kind === "person" || looksLikePersonName(run.name, registry);
+        return {
+          name,
+          written: run.name,
+          start: run.start,
+          end: run.end,
+          subject: run.subject,
+          person,
+          organisation: !person && (run.kind === "organisation" || isOrganisationName(name.split(" "))),
+        };
+      }),
+    );
     let speaker: string | null = null;
     if (match?.speaker) {
       const words = nameInPhrase(phraseWords(match.speaker));
@@ -1146,23 +1223,44 @@ export function resolveSpeakers(
     speakersSoFar.push(speaker);
     return speaker;
   });
+  const ownSpeakers = [...speakers];
+  const quotation: Array<string | null> = sentences.map(() => null);
   // A quotation of several sentences: the attribution in one of them ('"…. …," Reyes said.') is every sentence's.
   for (let start = 0; start < sentences.length;) {
     let end = start + 1;
     while (end < sentences.length && sentences[end]!.opensInQuotation) end += 1;
     const members = speakers.slice(start, end);
     const own = members.filter((_, k) => attributed[start + k]).find((speaker) => speaker !== null);
+    if (end - start > 1 && own) for (let k = start; k < end; k += 1) quotation[k] = own;
     if (end - start > 1 && own) for (let k = start; k < end; k += 1) if (!attributed[k]) speakers[k] = own;
     start = end;
   }
   // A transcript: every sentence of a turn is its speaker's.
   const lookup = { fullName, personBefore: (i: number) => personAt[i] ?? null };
   const turns = interviewSpeakers(sentences, lookup);
-  if (turns) return speakers.map((speaker, i) => (turns[i] === undefined ? speaker : turns[i]!));
   // A press release: what it says in its own voice, its issuer says.
-  const issuer = pressReleaseIssuer(
-    sentences.map((sentence, i) => ({ ...sentence, firstName: i < 3 ? (runsOf[i]![0]?.name ?? null) : null })),
-    (name) => isOrganisationName(name.replace(/['’]s\b/g, "").split(" ")),
-  );
-  return issuer ? speakers.map((speaker) => speaker ?? issuer) : speakers;
+  const issuer = turns
+    ? null
+    : pressReleaseIssuer(
+        sentences.map((sentence, i) => ({ ...sentence, firstName: i < 3 ? (runsOf[i]![0]?.name ?? null) : null })),
+        (name) => isOrganisationName(name.replace(/['’]s\b/g, "").split(" ")),
+      );
+  const final = turns
+    ? speakers.map((speaker, i) => (turns[i] === undefined ? speaker : turns[i]!))
+    : issuer
+      ? speakers.map((speaker) => speaker ?? issuer)
+      : speakers;
+  if (!context.collect) return { speakers: final, traces: [] };
+  const traces = sentences.map((sentence, i) => ({
+    rules: final[i]!,
+    own: ownSpeakers[i]!,
+    match: matches[i]!,
+    quotation: quotation[i]!,
+    turn: turns?.[i],
+    turnLabel: turnLabel(sentence.text),
+    issuer,
+    lastPerson: personAt[i] ?? null,
+    names: tracedNames[i]!,
+  }));
+  return { speakers: final, traces };
 }
