@@ -282,14 +282,15 @@ describe.runIf(testLane() === "postgres")("pg_dump and pg_restore (PostgreSQL)",
         expect(loaded.code).toBe(0);
 
         target.searchParams.set("schema", source.schema!);
+        // The worker's earlier test files share this schema, and the tamper tests break their own
+        // trails on purpose: the copy verifies exactly as the original does, and this project's chain verifies.
+        type VerifyReport = { ok: boolean; chains: Array<{ chain: string; problem: string | null; events: number }> };
+        const problems = (report: VerifyReport) => Object.fromEntries(report.chains.map((c) => [c.chain, c.problem]));
         const verified = await claimdesk(["db", "verify", "--json"], target.toString());
-        expect(verified.stderr).toBe("");
-        expect(verified.code).toBe(0);
-        const report = JSON.parse(verified.stdout) as {
-          ok: boolean;
-          chains: Array<{ chain: string; problem: string | null; events: number }>;
-        };
-        expect(report.ok).toBe(true);
+        const original = await claimdesk(["db", "verify", "--json"], process.env.DATABASE_URL!);
+        const report = JSON.parse(verified.stdout) as VerifyReport;
+        expect(problems(report)).toEqual(problems(JSON.parse(original.stdout) as VerifyReport));
+        expect(verified.code).toBe(original.code);
         expect(report.chains.find((c) => c.chain === projectChain(project.id))).toMatchObject({ problem: null });
 
         restored = createDb(parseDatabaseUrl(target.toString()));
