@@ -232,7 +232,14 @@ try {
   }
   if (ONLY.has("dashboard")) {
     // The project page computes the whole dashboard in its loader: one reader at a time gives its latency.
-    const once = (name: string, url: string) => load(name, () => fetch(url, { headers }), { concurrency: 1, durationMs: DURATION_MS });
+    // Server CPU per request beside the latency: with one connection, what an idle core would answer in (near enough).
+    const once = async (name: string, url: string) => {
+      const cpuBefore = serverCpuSeconds();
+      const result = await load(name, () => fetch(url, { headers }), { concurrency: 1, durationMs: DURATION_MS });
+      const cpuMs = ((serverCpuSeconds() - cpuBefore) * 1000) / Math.max(1, result.requests);
+      console.log(`${"".padEnd(44)} server CPU ${cpuMs.toFixed(1)} ms/req`);
+      return { ...result, cpuMs };
+    };
     results.dashboardData = await once("project page + dashboard, data request, 1 conn.", `${BASE}/projects/bench.data`);
     results.dashboardPage = await once("project page + dashboard, full HTML, 1 conn.", `${BASE}/projects/bench`);
   }
