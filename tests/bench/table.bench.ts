@@ -181,7 +181,7 @@ try {
     cli("project", "settings", "--project", "bench", "--require-source", "off");
     const seedStarted = Date.now();
     // With a review history (decisions in the trail, review rounds, approvals), so the dashboard reads a worked-on project.
-    cli("demo", "seed-large", "--project", "bench", "--claims", String(CLAIMS), "--history");
+    cli("demo", "seed-large", "--project", "bench", "--claims", String(CLAIMS), "--history", "--as", "bench");
     console.log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
   }
 

@@ -62,7 +62,30 @@ describe("progress dashboard", () => {
     expect(progress.claimsWithVerdict).toBe(100);
     expect(progress.byReviewState.approved).toBe(25);
     expect(progress.reviewers.find((r) => r.id === owner.id)).toMatchObject({ verdicts: 100, proposals: 100, approvals: 25 });
-    expect(progress.medianMsToVerdict).not.toBeNull();
     expect((await verifyAuditChain(projectChain(project.id))).problem).toBeNull();
+
+    // The database picks the median: the same as sorting every decided claim's time here, for an even and an odd count.
+    const decided = await getDb().claim.findMany({ where: { projectId: project.id, decisionSeq: { gt: 0 } }, orderBy: { id: "asc" } });
+    const events = await getDb().auditEvent.findMany({
+      where: { chain: projectChain(project.id), seq: { in: decided.map((c) => c.decisionSeq!) } },
+    });
+    const decidedAt = new Map(events.map((e) => [e.seq, e.createdAt.getTime()]));
+    for (const [i, claim] of decided.entries())
+      await getDb().claim.update({
+        where: { id: claim.id },
+        data: { createdAt: new Date(decidedAt.get(claim.decisionSeq!)! - ((i * 7919) % 1000) * 60_000) },
+      });
+    const expectedMedian = async () => {
+      const rows = await getDb().claim.findMany({ where: { projectId: project.id, decisionSeq: { gt: 0 } } });
+      const times = rows.map((c) => decidedAt.get(c.decisionSeq!)! - c.createdAt.getTime()).sort((a, b) => a - b);
+      const middle = Math.floor(times.length / 2);
+      return times.length % 2 === 1 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
+    };
+    expect((await projectProgress({ projectId: project.id })).medianMsToVerdict).toBeCloseTo(await expectedMedian(), -1);
+    await getDb().claim.update({ where: { id: decided[0]!.id }, data: { dismissed: true } });
+    const odd = await projectProgress({ projectId: project.id });
+    expect(odd.claimsWithVerdict).toBe(99);
+    await getDb().claim.update({ where: { id: decided[0]!.id }, data: { decisionSeq: 0, dismissed: false } });
+    expect(odd.medianMsToVerdict).toBeCloseTo(await expectedMedian(), -1);
   });
 });

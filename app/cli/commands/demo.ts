@@ -15,14 +15,16 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   if (sub === "seed-large") {
     const { values, json } = parseOptions(
       rest,
-      { project: { type: "string" }, claims: { type: "string" }, history: { type: "boolean" } },
+      { project: { type: "string" }, claims: { type: "string" }, history: { type: "boolean" }, as: { type: "string" } },
       z.object({
         project: projectSlugSchema,
         claims: z.coerce.number({ error: "must be a number" }).int().min(1).max(5_000_000),
         history: z.boolean().optional(),
+        as: z.string().optional(),
       }),
     );
-    const { project, actor } = await resolveProjectAndActor(values.project, undefined, "read");
+    // --as names who the seeded history's decisions are by (the dashboard counts them per reviewer).
+    const { project, actor } = await resolveProjectAndActor(values.project, values.as, "read");
     const started = Date.now();
     const result = await seedLargeDemo({ projectId: project.id, count: values.claims, actor, history: values.history });
     printResult(
@@ -34,7 +36,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (sub !== "seed")
-    throw new AppError("usage", "usage: claimdesk demo seed [--json] | demo seed-large --project S --claims N [--history]");
+    throw new AppError("usage", "usage: claimdesk demo seed [--json] | demo seed-large --project S --claims N [--history] [--as U]");
   const { json } = parseOptions(rest, {}, z.object({}).passthrough());
   const credentials = await seedDemoData({ credentialsFile: DEMO_CREDENTIALS_FILE });
   if (!credentials) {

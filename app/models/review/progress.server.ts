@@ -41,7 +41,7 @@ export async function projectProgress(options: { projectId: number; timeZone?: s
       ? Prisma.sql`to_char(e."createdAt", 'YYYY-MM-DD"T"HH24')`
       : Prisma.sql`substr(e."createdAt", 1, 13)`;
   const actions = Object.keys(ACTION_KIND);
-  const [statusRows, stateRows, firstRows, secondRows, adjudicatorRows, actorRows, hourRows, verdictTimes] = await Promise.all([
+  const [statusRows, stateRows, firstRows, secondRows, adjudicatorRows, actorRows, hourRows, verdicts] = await Promise.all([
     db.$queryRaw<Array<{ status: string; count: Count }>>`
       SELECT c."status", COUNT(*) AS "count" FROM "Claim" c WHERE c."projectId" = ${projectId} AND c."dismissed" = false GROUP BY c."status"`,
     db.$queryRaw<Array<{ reviewState: string; count: Count }>>`
@@ -63,7 +63,7 @@ export async function projectProgress(options: { projectId: number; timeZone?: s
       SELECT ${hour} AS "hour", e."action", COUNT(*) AS "count" FROM "AuditEvent" e
       WHERE e."projectId" = ${projectId} AND e."action" IN (${Prisma.join(actions)}) AND e."createdAt" >= ${since}
       GROUP BY ${hour}, e."action"`,
-    verdictDurations(projectId),
+    verdictTimes(projectId),
   ]);
   const byStatus = emptyStatusCounts();
   for (const row of statusRows)
@@ -97,8 +97,8 @@ export async function projectProgress(options: { projectId: number; timeZone?: s
     reviewers: [...reviewers.values()]
       .map((counts) => ({ ...counts, displayName: names.get(counts.id) ?? `user ${counts.id}` }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName)),
-    medianMsToVerdict: medianOfSorted(verdictTimes),
-    claimsWithVerdict: verdictTimes.length,
+    medianMsToVerdict: verdicts.medianMs,
+    claimsWithVerdict: verdicts.count,
     days: decisionsPerDay({
       now,
       days: DAYS,
@@ -114,12 +114,26 @@ export async function projectProgress(options: { projectId: number; timeZone?: s
  * decision behind its current verdict (Claim.decisionSeq: a tag, an agreeing second
  * review, an adjudication), ascending, over the claims that have one.
  */
-async function verdictDurations(projectId: number): Promise<number[]> {
-  const rows = await getDb().$queryRaw<Array<{ createdAt: Date | string; decidedAt: Date | string }>>`
-    SELECT c."createdAt", de."createdAt" AS "decidedAt"
-    FROM "Claim" c JOIN "AuditEvent" de ON de."chain" = ${projectChain(projectId)} AND de."seq" = c."decisionSeq"
+/**
+ * How many claims have a final verdict, and the median time from import to it. The median is
+ * picked by the database (a count, then the middle one or two by duration): reading every
+ * decided claim's two timestamps into the process took 300 ms of the dashboard's 350 on
+ * 40,000 decided claims.
+ */
+async function verdictTimes(projectId: number): Promise<{ count: number; medianMs: number | null }> {
+  const db = getDb();
+  const durationMs =
+    databaseProvider() === "postgresql"
+      ? Prisma.sql`CAST(EXTRACT(EPOCH FROM (de."createdAt" - c."createdAt")) * 1000 AS double precision)`
+      : Prisma.sql`(julianday(de."createdAt") - julianday(c."createdAt")) * 86400000.0`;
+  const decided = Prisma.sql`FROM "Claim" c JOIN "AuditEvent" de ON de."chain" = ${projectChain(projectId)} AND de."seq" = c."decisionSeq"
     WHERE c."projectId" = ${projectId} AND c."dismissed" = false AND c."decisionSeq" > 0`;
-  return rows.map((row) => new Date(row.decidedAt).getTime() - new Date(row.createdAt).getTime()).sort((a, b) => a - b);
+  const [counted] = await db.$queryRaw<Array<{ count: Count }>>`SELECT COUNT(*) AS "count" ${decided}`;
+  const count = Number(counted?.count ?? 0);
+  if (count === 0) return { count, medianMs: null };
+  const middle = await db.$queryRaw<Array<{ ms: number }>>`
+    SELECT ${durationMs} AS "ms" ${decided} ORDER BY 1 LIMIT ${count % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((count - 1) / 2)}`;
+  return { count, medianMs: medianOfSorted(middle.map((row) => Number(row.ms))) };
 }
 
 /** The review states the project's claims are in now (for the filters a project with second review off offers). */
