@@ -79,16 +79,25 @@ function articlesRead(index: SentenceIndex, claims: ClaimUnit[]): number[] {
 /** Claims in facts by article, as `groupClaims` asks for them; a grouping run adds to it what each slice stores. */
 class KnownMembers {
   private readonly byArticle = new Map<number, GroupedClaim[]>();
+  private readonly known = new Set<number>();
 
   constructor(grouped: Iterable<GroupedClaim>) {
     this.add(grouped);
   }
 
+  /** Adds claims in facts; a claim already known (placed by another run after the first read) takes its new place. */
   add(grouped: Iterable<GroupedClaim>): void {
     for (const claim of grouped) {
       const list = this.byArticle.get(claim.documentId);
-      if (list) list.push(claim);
-      else this.byArticle.set(claim.documentId, [claim]);
+      if (!list) this.byArticle.set(claim.documentId, [claim]);
+      else if (!this.known.has(claim.claimId)) list.push(claim);
+      else
+        list.splice(
+          list.findIndex((c) => c.claimId === claim.claimId),
+          1,
+          claim,
+        );
+      this.known.add(claim.claimId);
     }
   }
 
