@@ -56,6 +56,12 @@ describe("describeEvent", () => {
     expect(sentence(event("fact.tagged", { status: "disputed", rationale: "5 p.m. is wrong", claimIds: [1, 2] }))).toContain(
       "marked the fact disputed for 2 claims: “5 p.m. is wrong”",
     );
+    expect(sentence(event("facts.grouped", { claims: 4_300, slices: 22, documentIds: [5] }, null, null))).toContain(
+      "grouped 4300 claims into facts",
+    );
+    expect(sentence(event("facts.grouped", { claims: 400, slices: 2, documentIds: [5], stopped: true }, null, null))).toContain(
+      "grouped 400 claims into facts, then stopped: the others are in no fact yet",
+    );
   });
 
   it("writes verdicts, bulk changes, undos and assignments with names, not ids", () => {

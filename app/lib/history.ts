@@ -143,7 +143,10 @@ const SENTENCES: Record<string, Describe> = {
     `marked the fact ${status(d.status)} for ${Array.isArray(d.claimIds) ? d.claimIds.length : "its"} claims`,
     ...because(d.rationale),
   ],
-  "facts.grouped": (d) => [`grouped ${typeof d.claims === "number" ? d.claims : "new"} claims into facts`],
+  // One event per grouping run (before 2026-12-03, one per slice of 200 claims); a run that failed part way says so.
+  "facts.grouped": (d) => [
+    `grouped ${typeof d.claims === "number" ? d.claims : "new"} claims into facts${d.stopped === true ? ", then stopped: the others are in no fact yet" : ""}`,
+  ],
   "facts.regrouped": (d) => [`grouped the project's facts again (${typeof d.kept === "number" ? d.kept : 0} claims placed by hand kept)`],
   "claim.suggestion_rejected": (d) => ["turned down a suggested passage", ...(text(d.title) ? [" of ", { em: text(d.title)! }] : [])],
   "document.imported": (d) => ["imported the article", ...importSummary(d)],

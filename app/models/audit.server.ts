@@ -63,6 +63,19 @@ async function lockChainHead(tx: Tx, chain: string, count = 1): Promise<{ seq: n
 }
 
 /**
+ * Takes a chain's lock in the caller's transaction without appending an event: the row lock of
+ * its head on PostgreSQL (held until the transaction ends; SQLite's transactions already hold
+ * the write lock), so the transaction waits for, and then sees, every other write of the chain
+ * that appends or locks. For a write done in several transactions whose event is recorded in
+ * only one of them (fact grouping, a slice at a time). Every project's chain has a head from its
+ * first event ("project.created"); a chain without one has nothing to lock yet.
+ */
+export async function lockAuditChain(tx: Tx, projectId: number | null): Promise<void> {
+  const chain = projectId === null ? GLOBAL_CHAIN : projectChain(projectId);
+  await tx.auditChainHead.updateMany({ where: { chain }, data: { seq: { increment: 0 } } });
+}
+
+/**
  * Appends events of one chain (a project's, or the global one for null) in order, in
  * the caller's transaction, with one lock of the chain head and batched inserts (a
  * bulk change of 10,000 claims writes 10,000 events).

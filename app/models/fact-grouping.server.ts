@@ -1,12 +1,22 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Prisma, type Tx, getDb } from "../db.server";
 import { IDS_PER_QUERY, chunks } from "../lib/chunks";
-import { type ClaimUnit, type GroupedClaim, type Placement, articlesToRead, groupClaims } from "../lib/matching/fact-grouping";
+import {
+  type ClaimUnit,
+  type GroupedClaim,
+  type PairScorer,
+  type Placement,
+  articlesToRead,
+  createPairScorer,
+  groupClaims,
+} from "../lib/matching/fact-grouping";
 import { refreshFacts } from "./fact-refresh.server";
 import { TimeBudget } from "../lib/matching/time-budget";
 import { type SentenceIndex, projectIndex } from "./project-index.server";
 import { AppError } from "../lib/app-error";
-import { writeProject } from "./unit-of-work.server";
+import { type AuditEntry, writeProject } from "./unit-of-work.server";
+import { lockAuditChain } from "./audit.server";
+import { getLogger } from "../observability/logger.server";
 import type { Actor } from "./user.server";
 
 /**
@@ -47,42 +57,95 @@ async function ungroupedClaims(db: Tx | ReturnType<typeof getDb>, projectId: num
 
 /** The claims already in facts in these articles (pinned or not). */
 async function groupedClaimsIn(projectId: number, documentIds: number[]): Promise<GroupedClaim[]> {
-  if (documentIds.length === 0) return [];
-  const rows = await getDb().$queryRaw<Array<ClaimRow & { factId: number; pinned: boolean | number }>>`
-    SELECT c."id", c."documentId", c."start", c."text", m."factId", m."pinned" FROM "FactMember" m
-    JOIN "Claim" c ON c."id" = m."claimId"
-    WHERE m."projectId" = ${projectId} AND c."dismissed" = false AND c."documentId" IN (${Prisma.join(documentIds)})`;
-  return rows.map((row) => ({
-    claimId: Number(row.id),
-    documentId: Number(row.documentId),
-    start: Number(row.start),
-    text: row.text,
-    factId: Number(row.factId),
-    pinned: Boolean(row.pinned),
-  }));
+  const grouped: GroupedClaim[] = [];
+  // In runs of ids: an import job groups a hundred articles at once, each read against up to a dozen others.
+  for (const run of chunks(documentIds, IDS_PER_QUERY)) {
+    const rows = await getDb().$queryRaw<Array<ClaimRow & { factId: number; pinned: boolean | number }>>`
+      SELECT c."id", c."documentId", c."start", c."text", m."factId", m."pinned" FROM "FactMember" m
+      JOIN "Claim" c ON c."id" = m."claimId"
+      WHERE m."projectId" = ${projectId} AND c."dismissed" = false AND c."documentId" IN (${Prisma.join(run)})`;
+    for (const row of rows)
+      grouped.push({
+        claimId: Number(row.id),
+        documentId: Number(row.documentId),
+        start: Number(row.start),
+        text: row.text,
+        factId: Number(row.factId),
+        pinned: Boolean(row.pinned),
+      });
+  }
+  return grouped;
 }
 
-/** The placements of claims, with the facts of the articles each one is read against. */
-async function place(projectId: number, index: SentenceIndex, claims: ClaimUnit[], known?: GroupedClaim[]): Promise<Placement[]> {
-  if (claims.length === 0) return [];
+/** The articles whose facts these claims are read against: their own, and the most alike to each. */
+function articlesRead(index: SentenceIndex, claims: ClaimUnit[]): number[] {
   const articles = new Set(claims.map((c) => c.documentId));
   for (const documentId of [...articles]) for (const [other] of articlesToRead(index.corpus, documentId)) articles.add(other);
-  const grouped = known ?? (await groupedClaimsIn(projectId, [...articles]));
-  const byArticle = new Map<number, GroupedClaim[]>();
-  for (const claim of grouped) {
-    const list = byArticle.get(claim.documentId);
-    if (list) list.push(claim);
-    else byArticle.set(claim.documentId, [claim]);
+  return [...articles];
+}
+
+/** Claims in facts by article, as `groupClaims` asks for them; a grouping run adds to it what each slice stores. */
+class KnownMembers {
+  private readonly byArticle = new Map<number, GroupedClaim[]>();
+  private readonly known = new Set<number>();
+
+  constructor(grouped: Iterable<GroupedClaim>) {
+    this.add(grouped);
   }
-  return groupClaims({ corpus: index.corpus, claims, groupedIn: (ids) => ids.flatMap((id) => byArticle.get(id) ?? []) });
+
+  /** Adds claims in facts; a claim already known (placed by another run after the first read) takes its new place. */
+  add(grouped: Iterable<GroupedClaim>): void {
+    for (const claim of grouped) {
+      const list = this.byArticle.get(claim.documentId);
+      if (!list) this.byArticle.set(claim.documentId, [claim]);
+      else if (!this.known.has(claim.claimId)) list.push(claim);
+      else
+        list.splice(
+          list.findIndex((c) => c.claimId === claim.claimId),
+          1,
+          claim,
+        );
+      this.known.add(claim.claimId);
+    }
+  }
+
+  in = (documentIds: number[]): GroupedClaim[] => documentIds.flatMap((id) => this.byArticle.get(id) ?? []);
+}
+
+/** The placements of claims, read against the claims already in facts that `known` holds. */
+function place(index: SentenceIndex, claims: ClaimUnit[], options: { known: KnownMembers; scorer?: PairScorer }): Placement[] {
+  if (claims.length === 0) return [];
+  return groupClaims({ corpus: index.corpus, claims, groupedIn: options.known.in, scorer: options.scorer });
+}
+
+/** A claim's fact as a write left it. */
+interface Membership {
+  claimId: number;
+  factId: number;
+  pinned: boolean;
+}
+
+interface AppliedPlacements {
+  outcome: GroupingOutcome;
+  /**
+   * Where each placed claim now is: the fact it was put in (a fact started here included), or,
+   * for a claim another run or an editor had put in a fact meanwhile, that fact.
+   */
+  members: Membership[];
+  /** Facts named by a placement that were gone (merged away meanwhile) and were started again. */
+  restarted: number;
 }
 
 /** Stores placements: new facts created, claims added to facts (those still in none), facts refreshed. */
-async function applyPlacements(tx: Tx, projectId: number, placements: Placement[]): Promise<GroupingOutcome> {
+async function applyPlacements(tx: Tx, projectId: number, placements: Placement[]): Promise<AppliedPlacements> {
   const claimIds = placements.map((p) => p.claimId);
-  const taken = new Set<number>();
+  const taken = new Map<number, Membership>();
   for (const run of chunks(claimIds, IDS_PER_QUERY))
-    for (const m of await tx.factMember.findMany({ where: { claimId: { in: run } }, select: { claimId: true } })) taken.add(m.claimId);
+    for (const m of await tx.factMember.findMany({
+      where: { claimId: { in: run } },
+      select: { claimId: true, factId: true, pinned: true },
+    }))
+      taken.set(m.claimId, m);
   const wanted = placements.filter((p) => !taken.has(p.claimId));
   // A fact merged away meanwhile is started again for the claims that were to join it.
   const named = [...new Set(wanted.flatMap((p) => ("factId" in p ? [p.factId] : [])))];
@@ -99,7 +162,15 @@ async function applyPlacements(tx: Tx, projectId: number, placements: Placement[
   if (wanted.length > 0)
     await tx.factMember.createMany({ data: wanted.map((p) => ({ claimId: p.claimId, factId: factOf(p), projectId })) });
   await refreshFacts(tx, projectId, wanted.map(factOf));
-  return { grouped: wanted.length, joined: wanted.filter((p) => "factId" in p && existing.has(p.factId)).length, started: created.length };
+  return {
+    outcome: {
+      grouped: wanted.length,
+      joined: wanted.filter((p) => "factId" in p && existing.has(p.factId)).length,
+      started: created.length,
+    },
+    members: [...wanted.map((p) => ({ claimId: p.claimId, factId: factOf(p), pinned: false })), ...taken.values()],
+    restarted: keys.filter((key) => key.startsWith("gone:")).length,
+  };
 }
 
 /**
@@ -115,29 +186,70 @@ export async function groupNewClaims(projectId: number, options: { documentIds?:
   const claims = found.filter((claim) => index.corpus.hasDocument(claim.documentId));
   if (claims.length === 0) return { grouped: 0, joined: 0, started: 0 };
   const total: GroupingOutcome = { grouped: 0, joined: 0, started: 0 };
-  // A slice at a time, each in its own transaction, with a turn of the event loop between: placing
-  // a 3 MB article's claims at once held the loop for seconds (4,300 claims: 7.4 s). A later slice
-  // reads the facts the earlier ones stored, so claims of one article still join one another's facts.
-  for (const slice of chunks(claims, GROUPING_SLICE)) {
-    await nextTurn();
-    const placements = await place(projectId, index, slice);
-    const outcome = await writeProject({ projectId, actor: SYSTEM }, async ({ tx, audit, claimsChanged }) => {
-      // The audit event first: it takes the project's chain lock, so groupings of one project run one at a time.
-      await audit({
-        action: "facts.grouped",
-        targetType: "project",
-        targetId: projectId,
-        details: { claims: placements.length, documentIds: [...new Set(slice.map((c) => c.documentId))] },
+  const slices = chunks(claims, GROUPING_SLICE);
+  const documentIds = [...new Set(claims.map((c) => c.documentId))];
+  const articles = articlesRead(index, claims);
+  // The claims already in facts are read once per run, and each slice's stored placements are
+  // added to them, so a later slice reads the facts the earlier ones stored (claims of one
+  // article still join one another's facts) without reading them back: re-reading them per
+  // slice made each slice of a 3 MB article slower than the one before. A slice that found a
+  // fact merged away meanwhile reads them again, so the next one sees where its claims went.
+  // Other changes made meanwhile (another run's facts in alike articles, an editor's move) are
+  // seen by the next run; a claim placed meanwhile is still left where it is (applyPlacements).
+  let known = new KnownMembers(await groupedClaimsIn(projectId, articles));
+  const unitOf = new Map(claims.map((c) => [c.claimId, c]));
+  // One scorer for the run, as for a run in one piece: a scorer per slice read the sentences of a
+  // big article and of its alike ones again for every slice (a 3 MB article alike to a short one:
+  // 8-15 s a slice, most of it aligning the short one's claims with all 37,000 sentences again).
+  const scorer = createPairScorer(index.corpus);
+  let stored = 0;
+  try {
+    // A slice at a time, each in its own transaction, with a turn of the event loop between: placing
+    // a 3 MB article's claims at once held the loop for seconds (4,300 claims: 7.4 s).
+    for (const [i, slice] of slices.entries()) {
+      await nextTurn();
+      const placements = place(index, slice, { known, scorer });
+      let restarted = 0;
+      await writeProject({ projectId, actor: SYSTEM }, async ({ tx, audit, claimsChanged, afterCommit }) => {
+        // The project's chain lock first, in every slice, so groupings of one project store one slice at a
+        // time and each one's check of the claims already in a fact sees the others' (PostgreSQL reads
+        // committed rows). The run's one event comes with its last slice: the lock needs no event.
+        await lockAuditChain(tx, projectId);
+        const applied = await applyPlacements(tx, projectId, placements);
+        if (i === slices.length - 1)
+          await audit(groupedEvent(projectId, { claims: total.grouped + applied.outcome.grouped, slices: slices.length, documentIds }));
+        if (applied.outcome.grouped > 0) claimsChanged([], `${applied.outcome.grouped} claims grouped into facts`);
+        // Counted once committed, so a failure after the commit (publishing the live update) is not taken for a lost slice.
+        afterCommit(async () => {
+          stored += 1;
+          total.grouped += applied.outcome.grouped;
+          total.joined += applied.outcome.joined;
+          total.started += applied.outcome.started;
+          restarted = applied.restarted;
+          known.add(applied.members.map((m) => ({ ...unitOf.get(m.claimId)!, factId: m.factId, pinned: m.pinned })));
+        });
       });
-      const stored = await applyPlacements(tx, projectId, placements);
-      if (stored.grouped > 0) claimsChanged([], `${stored.grouped} claims grouped into facts`);
-      return stored;
-    });
-    total.grouped += outcome.grouped;
-    total.joined += outcome.joined;
-    total.started += outcome.started;
+      if (restarted > 0) known = new KnownMembers(await groupedClaimsIn(projectId, articles));
+    }
+  } catch (error) {
+    // The slices stored before a failure keep their facts: the trail records them, and that the run stopped.
+    if (stored > 0 && stored < slices.length)
+      await writeProject({ projectId, actor: SYSTEM }, ({ audit }) =>
+        audit(groupedEvent(projectId, { claims: total.grouped, slices: stored, documentIds, stopped: true })),
+      ).catch((failure: unknown) =>
+        getLogger().error({ err: failure, projectId }, "claimdesk: recording a stopped fact grouping in the audit trail failed"),
+      );
+    throw error;
   }
   return total;
+}
+
+/** The audit event of one grouping run: how many claims it put in facts, in how many slices (transactions). */
+function groupedEvent(
+  projectId: number,
+  details: { claims: number; slices: number; documentIds: number[]; stopped?: boolean },
+): AuditEntry {
+  return { action: "facts.grouped", targetType: "project", targetId: projectId, details };
 }
 
 /**
@@ -171,7 +283,7 @@ export async function regroupFacts(projectId: number, actor: Actor): Promise<Gro
   )
     .map((row) => ({ claimId: Number(row.id), documentId: Number(row.documentId), start: Number(row.start), text: row.text }))
     .filter((c) => !pinnedIds.has(c.claimId));
-  const placements = await place(projectId, index, claims, pinned);
+  const placements = place(index, claims, { known: new KnownMembers(pinned) });
   return writeProject({ projectId, actor, large: true }, async ({ tx, audit, claimsChanged }) => {
     await audit({
       action: "facts.regrouped",
@@ -181,7 +293,7 @@ export async function regroupFacts(projectId: number, actor: Actor): Promise<Gro
     });
     const before = await tx.fact.findMany({ where: { projectId }, select: { id: true } });
     await tx.factMember.deleteMany({ where: { projectId, pinned: false } });
-    const outcome = await applyPlacements(tx, projectId, placements);
+    const { outcome } = await applyPlacements(tx, projectId, placements);
     await refreshFacts(
       tx,
       projectId,

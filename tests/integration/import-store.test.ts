@@ -7,6 +7,7 @@ import { CLAIM_INSERT_BATCH } from "../../app/models/claim-insert.server";
 import { searchClaims } from "../../app/models/claim-search.server";
 import { importArticle } from "../../app/models/document.server";
 import { makeProjectWithTeam } from "../support/factories";
+import { testLane } from "../support/test-database";
 
 // Storing a big article's claims (issue 11, finding 3): the rows land in plain batched INSERTs and
 // the store yields the event loop between batches, so one process keeps answering `/healthz`
@@ -14,10 +15,12 @@ import { makeProjectWithTeam } from "../support/factories";
 
 const CLAIMS = 4_000;
 const actor = { id: null, name: "test" };
+/** The longest the store may hold the event loop: issue 11's bound for any `/healthz` answer. */
+const LONGEST_HOLD_MS = 1_000;
 
-function bigArticle(): { article: ParsedArticle; candidates: ClaimCandidate[] } {
+function bigArticle(claims = CLAIMS): { article: ParsedArticle; candidates: ClaimCandidate[] } {
   const sentences = Array.from(
-    { length: CLAIMS },
+    { length: claims },
     (_, i) => `Harbour ledger entry ${i} records ${i * 7} tonnes of grain landed on pier ${i % 40}.`,
   );
   const text = sentences.join(" ");
@@ -50,36 +53,47 @@ function bigArticle(): { article: ParsedArticle; candidates: ClaimCandidate[] } 
   return { article, candidates };
 }
 
-/** Counts the event loop's turns (macrotasks) until stopped: none run while a caller holds the loop. */
-function countTurns() {
+/**
+ * Counts the event loop's turns (macrotasks) until stopped, and the longest time between two of
+ * them (or from the last one to the stop): none run while a caller holds the loop.
+ */
+function watchTurns() {
   let turns = 0;
   let running = true;
+  let last = performance.now();
+  let longestMs = 0;
   const tick = () => {
     if (!running) return;
     turns += 1;
+    const now = performance.now();
+    longestMs = Math.max(longestMs, now - last);
+    last = now;
     setImmediate(tick);
   };
   setImmediate(tick);
   return {
     stop: () => {
       running = false;
-      return turns;
+      return { turns, longestMs: Math.max(longestMs, performance.now() - last) };
     },
   };
 }
 
 describe("storing an article's claims", { timeout: 120_000 }, () => {
-  it("stores every claim as extracted, searchable, while the event loop keeps turning", async () => {
+  it("stores every claim as extracted, searchable, never holding the event loop for long", async () => {
     const { project, members } = await makeProjectWithTeam();
     const { article, candidates } = bigArticle();
 
-    const turns = countTurns();
+    const watch = watchTurns();
     const outcome = await importArticle(project.id, article, { fileName: null, threshold: null, candidates, groupFacts: false }, actor);
-    const turned = turns.stop();
+    const { longestMs } = watch.stop();
 
     expect(outcome).toMatchObject({ status: "imported" });
-    // One turn at least per batch: other requests of the process are served between them.
-    expect(turned).toBeGreaterThanOrEqual(CLAIMS / CLAIM_INSERT_BATCH);
+    // Other requests of the process are served while the article is stored. A bound, not a count
+    // of turns, holds on both databases: building the 4,000 rows at once (Prisma's createMany)
+    // held the loop 4.5 s on PostgreSQL although its network waits turned the loop 200,000 times;
+    // in batches the longest hold was 60-100 ms on either database (2 shared cores, loaded).
+    expect(longestMs).toBeLessThan(LONGEST_HOLD_MS);
 
     const documentId = outcome.status === "imported" ? outcome.documentId : -1;
     const stored = await getDb().claim.findMany({ where: { documentId }, orderBy: { start: "asc" } });
@@ -120,6 +134,24 @@ describe("storing an article's claims", { timeout: 120_000 }, () => {
     });
     expect(bySpeaker.rows.map((row) => row.text)).toEqual([candidates[2_997]!.text]);
   });
+
+  // SQLite only: its driver runs each statement synchronously, so the loop turns only where the
+  // store yields, and the count tells whether it yields before every batch. On PostgreSQL every
+  // statement awaits the network and the loop turns anyway, so the count could not fail there.
+  it.skipIf(testLane() === "postgres")(
+    "yields the event loop before each batch of claims (SQLite only: on PostgreSQL network waits turn the loop anyway)",
+    async () => {
+      const { project } = await makeProjectWithTeam();
+      const claims = 10 * CLAIM_INSERT_BATCH;
+      const { article, candidates } = bigArticle(claims);
+
+      const watch = watchTurns();
+      await importArticle(project.id, article, { fileName: null, threshold: null, candidates, groupFacts: false }, actor);
+      const { turns } = watch.stop();
+
+      expect(turns).toBeGreaterThanOrEqual(claims / CLAIM_INSERT_BATCH);
+    },
+  );
 
   it("stores nothing when the article's transaction fails after its claims were written", async () => {
     const { project } = await makeProjectWithTeam();
