@@ -15,8 +15,13 @@ import { testLane } from "../support/test-database";
 
 const CLAIMS = 4_000;
 const actor = { id: null, name: "test" };
-/** The longest the store may hold the event loop: issue 11's bound for any `/healthz` answer. */
-const LONGEST_HOLD_MS = 1_000;
+/**
+ * The longest the store may hold the event loop in this test. A guard against the regression
+ * (one createMany of every row held it 4.5 s), not the target: issue 11's 1 s bound for
+ * `/healthz` is measured by bench:import. Twice it, so a busy CI machine's pauses do not fail the
+ * test; in batches the longest hold measured 60-100 ms.
+ */
+const LONGEST_HOLD_MS = 2_000;
 
 function bigArticle(claims = CLAIMS): { article: ParsedArticle; candidates: ClaimCandidate[] } {
   const sentences = Array.from(
