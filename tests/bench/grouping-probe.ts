@@ -88,7 +88,7 @@ const report = () => {
   return members.then((n) => {
     const s = [...stalls].sort((a, b) => a - b);
     console.log(
-      `+${((performance.now() - started) / 1000).toFixed(0)} s: ${n} members; stalls>90ms ${s.length}, median ${s[s.length >> 1]?.toFixed(0)} ms, max ${s.at(-1)?.toFixed(0)} ms; last 5: ${stalls
+      `+${((performance.now() - started) / 1000).toFixed(0)} s: ${n} members; stalls>90ms ${s.length}, median ${s[s.length >> 1]?.toFixed(0)} ms, max ${s.at(-1)?.toFixed(0)} ms; heap ${(process.memoryUsage().heapUsed / 1_048_576).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1_048_576).toFixed(0)} MB; last 5: ${stalls
         .slice(-5)
         .map((x) => x.toFixed(0))
         .join(" ")}`,
