@@ -17,14 +17,10 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 // Each line says how long its step took, so a slow CI run shows where the time went.
 let stepStartedAt = Date.now();
-/** Seconds since the last step ended, and starts the next step. */
-function stepSeconds() {
+function took() {
   const seconds = Math.round((Date.now() - stepStartedAt) / 1000);
   stepStartedAt = Date.now();
-  return seconds;
-}
-function took() {
-  return ` (${stepSeconds()} s)`;
+  return ` (${seconds} s)`;
 }
 
 function run(command, args, env = {}) {
@@ -34,12 +30,6 @@ function run(command, args, env = {}) {
 function check(name, ok, seconds) {
   totals[ok ? "passed" : "failed"] += 1;
   lines.push(`${ok ? "ok  " : "FAIL"} ${name}${seconds === undefined ? took() : ` (${seconds} s)`}`);
-}
-
-function vitestLane(name, project, env) {
-  const output = path.join(reports, `${name}.json`);
-  const ok = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
-  countLane({ name, output, ok, text: "", seconds: stepSeconds() });
 }
 
 function nativeModuleLoads() {
@@ -71,16 +61,15 @@ function runHeld(command, args, env = {}) {
   });
 }
 
-/** A vitest lane run with its output held back (for lanes run side by side); counts like vitestLane. */
-async function vitestLaneHeld(name, project, env) {
+/** A vitest lane, with its output held back until it ends (so lanes run side by side print one after the other). */
+async function vitestLane(name, project, env) {
   const output = path.join(reports, `${name}.json`);
-  const startedAt = Date.now();
   const result = await runHeld(
     bin("vitest"),
     ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`],
     env,
   );
-  return { name, output, ok: result.ok, text: result.output, seconds: Math.round((Date.now() - startedAt) / 1000) };
+  return { name, output, ok: result.ok, text: result.output, seconds: result.seconds };
 }
 
 function countLane({ name, output, ok, text, seconds }) {
@@ -90,6 +79,7 @@ function countLane({ name, output, ok, text, seconds }) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  // A suite that failed to load has no failed tests but must still count.
   const suiteErrors = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
   totals.failed += suiteErrors;
   lines.push(
@@ -113,7 +103,8 @@ took();
 // Built once, before the integration lanes: their server tests start the built app, and so do the end-to-end tests.
 const built = run(bin("react-router"), ["build"]);
 check("build", built);
-vitestLane("unit", "unit", {});
+countLane(await vitestLane("unit", "unit", {}));
+took();
 
 let postgres;
 let postgresUrl = process.env.TEST_DATABASE_URL;
@@ -129,9 +120,9 @@ if (!postgresUrl && findPostgresBin()) {
 // servers, CLI processes and databases they start, so together they finish well before one
 // after the other would (each prints its output when it ends).
 try {
-  const lanes = [vitestLaneHeld("integration (SQLite)", "integration", { TEST_LANE: "sqlite" })];
+  const lanes = [vitestLane("integration (SQLite)", "integration", { TEST_LANE: "sqlite" })];
   if (postgresUrl)
-    lanes.push(vitestLaneHeld("integration (PostgreSQL)", "integration", { TEST_LANE: "postgres", TEST_DATABASE_URL: postgresUrl }));
+    lanes.push(vitestLane("integration (PostgreSQL)", "integration", { TEST_LANE: "postgres", TEST_DATABASE_URL: postgresUrl }));
   for (const lane of await Promise.all(lanes)) countLane(lane);
   if (!postgresUrl) lines.push("skip integration (PostgreSQL): set TEST_DATABASE_URL or install PostgreSQL server binaries");
 } finally {

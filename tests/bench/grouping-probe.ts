@@ -6,9 +6,7 @@
 // Prepare a database once (`claimdesk db migrate`, a user and a project with slug "probe"), then:
 //   DATABASE_URL=file:/tmp/probe.db npx tsx tests/bench/grouping-probe.ts <kB> [seconds]
 // PROBE_PROFILE=out.cpuprofile writes a CPU profile of the grouping.
-// The sentences are bench:import's (tests/bench/import.bench.ts); keep the two alike.
-import fs from "node:fs";
-import { Session } from "node:inspector/promises";
+// The sentences are bench:import's (tests/bench/support/invented-text.ts).
 import { performance } from "node:perf_hooks";
 import { getDb } from "../../app/db.server";
 import { extractClaims } from "../../app/lib/extraction/extract";
@@ -17,32 +15,9 @@ import { TimeBudget } from "../../app/lib/matching/time-budget";
 import { importArticle } from "../../app/models/document.server";
 import { groupNewClaims } from "../../app/models/fact-grouping.server";
 import { projectIndex } from "../../app/models/project-index.server";
+import { paragraphs, textOfSize } from "./support/invented-text";
+import { profileIfAsked, watchEventLoop } from "./support/loop-probe";
 
-const places = ["Harbourside", "Millbrook", "Eastfield", "Norcross", "Wexley", "Dunmore", "Ashby", "Kelton"];
-const things = ["bus fares", "school places", "rents", "water bills", "hospital waits", "bridge tolls", "library hours", "tram journeys"];
-function sentence(i: number): string {
-  const place = places[i % places.length];
-  const thing = things[(i * 7) % things.length];
-  const forms = [
-    `${place} council said ${thing} rose by ${(i % 40) + 2} percent in ${2015 + (i % 10)}.`,
-    `According to the ${place} transport office, ${thing} fell to ${1_000 + ((i * 37) % 9_000)} last year.`,
-    `"We spent ${(i % 9) + 1}.${i % 10} million euros on ${thing}," the mayor of ${place} told reporters on Tuesday.`,
-    `Residents of ${place} complained about ${thing} at a meeting that ran late into the evening.`,
-  ];
-  return forms[i % forms.length]!;
-}
-const paragraphs = (count: number, offset = 0) =>
-  Array.from({ length: count }, (_, p) => Array.from({ length: 4 }, (_, s) => sentence(offset + p * 4 + s)).join(" "));
-function textOfSize(bytes: number): string {
-  const parts: string[] = [];
-  let size = 0;
-  for (let p = 0; size < bytes; p += 1) {
-    const paragraph = paragraphs(1, p * 4)[0]!;
-    parts.push(paragraph);
-    size += paragraph.length + 2;
-  }
-  return `Invented report on council spending\n\n${parts.join("\n\n")}\n`;
-}
 const kb = Number(process.argv[2] ?? 3072);
 const limitS = Number(process.argv[3] ?? 90);
 const actor = { id: null, name: "probe" };
@@ -64,24 +39,9 @@ const outcome = await importArticle(project.id, big, { fileName: null, threshold
 t = performance.now();
 await projectIndex(project.id, new TimeBudget(600_000));
 console.log(`index ${(performance.now() - t).toFixed(0)} ms`);
-let last = performance.now();
-const stalls: number[] = [];
-const timer = setInterval(() => {
-  const now = performance.now();
-  if (now - last > 90) stalls.push(now - last);
-  last = now;
-}, 5);
-const session = new Session();
-session.connect();
-if (process.env.PROBE_PROFILE) {
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-}
-const stopProfile = async () => {
-  if (!process.env.PROBE_PROFILE) return;
-  const { profile } = await session.post("Profiler.stop");
-  fs.writeFileSync(process.env.PROBE_PROFILE, JSON.stringify(profile));
-};
+const loop = watchEventLoop();
+const { stalls } = loop;
+const stopProfile = await profileIfAsked();
 const started = performance.now();
 const report = () => {
   const members = getDb().factMember.count({ where: { projectId: project.id } });
@@ -104,7 +64,7 @@ setTimeout(
   limitS * 1000,
 );
 const done = await groupNewClaims(project.id, { documentIds: [outcome.status === "imported" ? outcome.documentId : -1] });
-clearInterval(timer);
+loop.stop();
 clearInterval(ticker);
 console.log("finished", JSON.stringify(done));
 await report();

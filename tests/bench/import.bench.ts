@@ -10,7 +10,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
-import { paragraphs } from "./support/invented-text";
+import { paragraphs, textOfSize } from "./support/invented-text";
 import { buildIsStale } from "../../scripts/lib/build-freshness.mjs";
 import { startProductionServer } from "./support/production-server";
 
@@ -44,16 +44,6 @@ function cli(args: string[], input = `${PASSWORD}\n`): void {
 
 // --- invented text --------------------------------------------------------------------------
 
-function textOfSize(bytes: number): string {
-  const parts: string[] = [];
-  let size = 0;
-  for (let p = 0; size < bytes; p += 1) {
-    const paragraph = paragraphs(1, p * 4)[0]!;
-    parts.push(paragraph);
-    size += paragraph.length + 2;
-  }
-  return `Invented report on council spending\n\n${parts.join("\n\n")}\n`;
-}
 function wordpressExport(posts: number): string {
   return JSON.stringify(
     Array.from({ length: posts }, (_, i) => ({

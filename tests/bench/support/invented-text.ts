@@ -18,3 +18,15 @@ function sentence(i: number): string {
 export function paragraphs(count: number, offset = 0): string[] {
   return Array.from({ length: count }, (_, p) => Array.from({ length: 4 }, (_, s) => sentence(offset + p * 4 + s)).join(" "));
 }
+
+/** An invented article of at least `bytes` characters: a headline line, then paragraphs of {@link paragraphs}. */
+export function textOfSize(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let p = 0; size < bytes; p += 1) {
+    const paragraph = paragraphs(1, p * 4)[0]!;
+    parts.push(paragraph);
+    size += paragraph.length + 2;
+  }
+  return `Invented report on council spending\n\n${parts.join("\n\n")}\n`;
+}
