@@ -56,7 +56,7 @@ export async function mergeFacts(options: { projectId: number; into: number; fro
       },
       ...members.map((m) => claimMoved(m.claimId, { from: m.factId, to: input.into, how: "merge" })),
     );
-    await refreshFacts(tx, projectId, [input.into, ...from]);
+    await refreshFacts(tx, { projectId, factIds: [input.into, ...from] });
     claimsChanged(
       members.map((m) => m.claimId),
       `${actor.name} merged ${from.length + 1} facts`,
@@ -84,7 +84,7 @@ export async function splitFact(options: { projectId: number; factId: number; cl
       { action: "fact.split", targetType: "fact", targetId: input.factId, details: { into: created.id, claimIds } },
       ...claimIds.map((id) => claimMoved(id, { from: input.factId, to: created.id, how: "split" })),
     );
-    await refreshFacts(tx, projectId, [input.factId, created.id]);
+    await refreshFacts(tx, { projectId, factIds: [input.factId, created.id] });
     claimsChanged(claimIds, `${actor.name} split fact ${input.factId}`);
     return { factId: created.id, moved: claimIds.length };
   });
@@ -110,7 +110,7 @@ export async function moveClaimToFact(options: { projectId: number; claimId: num
       { action: "fact.claim_moved", targetType: "fact", targetId: to, details: { claimId: input.claimId, from } },
       claimMoved(input.claimId, { from, to, how: "move" }),
     );
-    await refreshFacts(tx, projectId, from === null ? [to] : [from, to]);
+    await refreshFacts(tx, { projectId, factIds: from === null ? [to] : [from, to] });
     claimsChanged([input.claimId], `${actor.name} moved claim ${input.claimId} to fact ${to}`);
     return { factId: to };
   });

@@ -9,6 +9,7 @@ import {
   articlesToRead,
   createPairScorer,
   groupClaims,
+  groupingSteps,
 } from "../lib/matching/fact-grouping";
 import { refreshFacts } from "./fact-refresh.server";
 import { TimeBudget } from "../lib/matching/time-budget";
@@ -28,6 +29,12 @@ const GROUPING_BUDGET_MS = 3_000;
 /** Claims placed per transaction on import: a few hundred milliseconds of work on a busy core. */
 export const GROUPING_SLICE = 200;
 
+/** How long grouping holds the event loop before it gives other requests a turn. */
+const PACE_MS = 20;
+
+/** How long a step of reading sentences' details may hold the event loop before a grouping run. */
+const DETAILS_STEP_MS = 20;
+
 /** Grouping done by the app itself (on import), as the audit trail names it. */
 const SYSTEM: Actor = { id: null, name: null };
 
@@ -42,17 +49,30 @@ export interface GroupingOutcome {
 
 type ClaimRow = { id: number; documentId: number; start: number; text: string };
 
-/** Claims of current articles that are not dismissed and in no fact, in import order. */
-async function ungroupedClaims(db: Tx | ReturnType<typeof getDb>, projectId: number, documentIds?: number[]): Promise<ClaimUnit[]> {
+/** Claims read per query: a 3 MB article's 37,000 claims read at once held the event loop 0.6 s. */
+const CLAIMS_PER_READ = 2_000;
+
+/** Claims of current articles that are not dismissed and in no fact, in import order, read a page at a time. */
+async function ungroupedClaims(projectId: number, documentIds?: number[]): Promise<ClaimUnit[]> {
+  const db = getDb();
   if (documentIds && documentIds.length === 0) return [];
-  const rows = await db.$queryRaw<ClaimRow[]>`
-    SELECT c."id", c."documentId", c."start", c."text" FROM "Claim" c
-    JOIN "Document" d ON d."id" = c."documentId"
-    LEFT JOIN "FactMember" m ON m."claimId" = c."id"
-    WHERE c."projectId" = ${projectId} AND c."dismissed" = false AND d."supersededAt" IS NULL AND m."claimId" IS NULL
-      ${documentIds ? Prisma.sql`AND c."documentId" IN (${Prisma.join(documentIds)})` : Prisma.empty}
-    ORDER BY c."documentId", c."start", c."id"`;
-  return rows.map((row) => ({ claimId: Number(row.id), documentId: Number(row.documentId), start: Number(row.start), text: row.text }));
+  const found: ClaimUnit[] = [];
+  for (;;) {
+    const last = found.at(-1);
+    const rows = await db.$queryRaw<ClaimRow[]>`
+      SELECT c."id", c."documentId", c."start", c."text" FROM "Claim" c
+      JOIN "Document" d ON d."id" = c."documentId"
+      LEFT JOIN "FactMember" m ON m."claimId" = c."id"
+      WHERE c."projectId" = ${projectId} AND c."dismissed" = false AND d."supersededAt" IS NULL AND m."claimId" IS NULL
+        ${documentIds ? Prisma.sql`AND c."documentId" IN (${Prisma.join(documentIds)})` : Prisma.empty}
+        ${last ? Prisma.sql`AND (c."documentId", c."start", c."id") > (${last.documentId}, ${last.start}, ${last.claimId})` : Prisma.empty}
+      ORDER BY c."documentId", c."start", c."id"
+      LIMIT ${CLAIMS_PER_READ}`;
+    for (const row of rows)
+      found.push({ claimId: Number(row.id), documentId: Number(row.documentId), start: Number(row.start), text: row.text });
+    if (rows.length < CLAIMS_PER_READ) return found;
+    await nextTurn();
+  }
 }
 
 /** The claims already in facts in these articles (pinned or not). */
@@ -118,6 +138,21 @@ function place(index: SentenceIndex, claims: ClaimUnit[], options: { known: Know
   return groupClaims({ corpus: index.corpus, claims, groupedIn: options.known.in, scorer: options.scorer });
 }
 
+/** The same, a claim at a time, giving the event loop a turn whenever `pace` says it has held it long enough. */
+async function placeInSteps(
+  index: SentenceIndex,
+  claims: ClaimUnit[],
+  options: { known: KnownMembers; scorer: PairScorer; pace: TimeBudget },
+): Promise<Placement[]> {
+  if (claims.length === 0) return [];
+  const steps = groupingSteps({ corpus: index.corpus, claims, groupedIn: options.known.in, scorer: options.scorer });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await options.pace.breathe();
+  }
+}
+
 /** A claim's fact as a write left it. */
 interface Membership {
   claimId: number;
@@ -137,7 +172,11 @@ interface AppliedPlacements {
 }
 
 /** Stores placements: new facts created, claims added to facts (those still in none), facts refreshed. */
-async function applyPlacements(tx: Tx, projectId: number, placements: Placement[]): Promise<AppliedPlacements> {
+async function applyPlacements(
+  tx: Tx,
+  options: { projectId: number; placements: Placement[]; pace?: TimeBudget },
+): Promise<AppliedPlacements> {
+  const { projectId, placements, pace } = options;
   const claimIds = placements.map((p) => p.claimId);
   const taken = new Map<number, Membership>();
   for (const run of chunks(claimIds, IDS_PER_QUERY))
@@ -146,6 +185,7 @@ async function applyPlacements(tx: Tx, projectId: number, placements: Placement[
       select: { claimId: true, factId: true, pinned: true },
     }))
       taken.set(m.claimId, m);
+  await pace?.breathe();
   const wanted = placements.filter((p) => !taken.has(p.claimId));
   // A fact merged away meanwhile is started again for the claims that were to join it.
   const named = [...new Set(wanted.flatMap((p) => ("factId" in p ? [p.factId] : [])))];
@@ -159,9 +199,11 @@ async function applyPlacements(tx: Tx, projectId: number, placements: Placement[
   const newId = new Map(keys.map((key, i) => [key, created[i]!.id]));
   const factOf = (p: Placement) =>
     "factId" in p ? (existing.has(p.factId) ? p.factId : newId.get(`gone:${p.factId}`)!) : newId.get(`new:${p.newFact}`)!;
+  await pace?.breathe();
   if (wanted.length > 0)
     await tx.factMember.createMany({ data: wanted.map((p) => ({ claimId: p.claimId, factId: factOf(p), projectId })) });
-  await refreshFacts(tx, projectId, wanted.map(factOf));
+  await pace?.breathe();
+  await refreshFacts(tx, { projectId, factIds: wanted.map(factOf), pace });
   return {
     outcome: {
       grouped: wanted.length,
@@ -179,12 +221,15 @@ async function applyPlacements(tx: Tx, projectId: number, placements: Placement[
  * Safe to run twice or from two processes: a claim already in a fact is left where it is.
  */
 export async function groupNewClaims(projectId: number, options: { documentIds?: number[] } = {}): Promise<GroupingOutcome> {
-  const found = await ungroupedClaims(getDb(), projectId, options.documentIds);
+  const found = await ungroupedClaims(projectId, options.documentIds);
   if (found.length === 0) return { grouped: 0, joined: 0, started: 0 };
   const { index } = await projectIndex(projectId, new TimeBudget(GROUPING_BUDGET_MS));
   // An article not yet read into sentences waits for a later run (its claims stay in no fact, and are counted as such).
   const claims = found.filter((claim) => index.corpus.hasDocument(claim.documentId));
   if (claims.length === 0) return { grouped: 0, joined: 0, started: 0 };
+  // Every sentence's details first, a few milliseconds at a time: read on demand, the first slice
+  // read a 3 MB article's 37,000 sentences at once and held the process for 5 s.
+  while (!index.readDetails(new TimeBudget(DETAILS_STEP_MS))) await nextTurn();
   const total: GroupingOutcome = { grouped: 0, joined: 0, started: 0 };
   const slices = chunks(claims, GROUPING_SLICE);
   const documentIds = [...new Set(claims.map((c) => c.documentId))];
@@ -202,20 +247,22 @@ export async function groupNewClaims(projectId: number, options: { documentIds?:
   // big article and of its alike ones again for every slice (a 3 MB article alike to a short one:
   // 8-15 s a slice, most of it aligning the short one's claims with all 37,000 sentences again).
   const scorer = createPairScorer(index.corpus);
+  // Every step of the run (placing a claim, a statement of a slice's write) lets requests in once it has held the loop this long.
+  const pace = new TimeBudget(Number.POSITIVE_INFINITY, undefined, PACE_MS);
   let stored = 0;
   try {
     // A slice at a time, each in its own transaction, with a turn of the event loop between: placing
     // a 3 MB article's claims at once held the loop for seconds (4,300 claims: 7.4 s).
     for (const [i, slice] of slices.entries()) {
       await nextTurn();
-      const placements = place(index, slice, { known, scorer });
+      const placements = await placeInSteps(index, slice, { known, scorer, pace });
       let restarted = 0;
       await writeProject({ projectId, actor: SYSTEM }, async ({ tx, audit, claimsChanged, afterCommit }) => {
         // The project's chain lock first, in every slice, so groupings of one project store one slice at a
         // time and each one's check of the claims already in a fact sees the others' (PostgreSQL reads
         // committed rows). The run's one event comes with its last slice: the lock needs no event.
         await lockAuditChain(tx, projectId);
-        const applied = await applyPlacements(tx, projectId, placements);
+        const applied = await applyPlacements(tx, { projectId, placements, pace });
         if (i === slices.length - 1)
           await audit(groupedEvent(projectId, { claims: total.grouped + applied.outcome.grouped, slices: slices.length, documentIds }));
         if (applied.outcome.grouped > 0) claimsChanged([], `${applied.outcome.grouped} claims grouped into facts`);
@@ -293,12 +340,8 @@ export async function regroupFacts(projectId: number, actor: Actor): Promise<Gro
     });
     const before = await tx.fact.findMany({ where: { projectId }, select: { id: true } });
     await tx.factMember.deleteMany({ where: { projectId, pinned: false } });
-    const { outcome } = await applyPlacements(tx, projectId, placements);
-    await refreshFacts(
-      tx,
-      projectId,
-      before.map((f) => f.id),
-    );
+    const { outcome } = await applyPlacements(tx, { projectId, placements });
+    await refreshFacts(tx, { projectId, factIds: before.map((f) => f.id) });
     claimsChanged([], `${actor.name} regrouped the facts`);
     return outcome;
   });
@@ -312,5 +355,5 @@ export async function regroupClaim(projectId: number, claimId: number): Promise<
     if (claim) await groupNewClaims(projectId, { documentIds: [claim.documentId] });
     return;
   }
-  await getDb().$transaction((tx) => refreshFacts(tx, projectId, [member.factId]));
+  await getDb().$transaction((tx) => refreshFacts(tx, { projectId, factIds: [member.factId] }));
 }

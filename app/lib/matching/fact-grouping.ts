@@ -9,7 +9,7 @@
 import { type Detail, compareDetails, ratio } from "./details";
 import { FACT_MODEL } from "./fact-model";
 import type { IndexedPassage } from "./sentence-index";
-import { alignWithArticle } from "./story-alignment";
+import { type ArticleFigures, alignWithArticle, articleFigures } from "./story-alignment";
 import { terms } from "./terms";
 
 /** What grouping reads from the project's sentence index (`buildSentenceIndex(...).corpus`). */
@@ -158,6 +158,12 @@ export function createPairScorer(corpus: GroupingCorpus, model: FactModel = FACT
     }
     return found;
   };
+  const figureCache = new Map<number, ArticleFigures<IndexedPassage>>();
+  const figuresOf = (documentId: number) => {
+    let found = figureCache.get(documentId);
+    if (!found) figureCache.set(documentId, (found = articleFigures(articleOf(documentId))));
+    return found;
+  };
   // Story alignment of a claim against a whole article: which of its sentences carry the claim's figures.
   const alignments = new Map<Reading, Map<number, Map<string, { agreements: number; differences: number }>>>();
   const alignmentOf = (claim: Reading, documentId: number) => {
@@ -172,7 +178,7 @@ export function createPairScorer(corpus: GroupingCorpus, model: FactModel = FACT
           if (claim.terms.has(term) && !/^\d/.test(term) && !corpus.isCommonTerm(term)) return true;
         return false;
       };
-      for (const alignment of alignWithArticle(claim.details, articleOf(documentId), {
+      for (const alignment of alignWithArticle(claim.details, figuresOf(documentId), {
         sharesWords,
         statedElsewhere: statedElsewhere(claim),
       }))
@@ -370,7 +376,26 @@ export interface GroupingInput {
  * and fact, likeliest first) or start a new fact; a counter-claim joins the fact of the
  * claim it disputes. Pure: the caller stores the placements.
  */
-export function groupClaims({ corpus, claims, groupedIn, model, scorer = createPairScorer(corpus, model) }: GroupingInput): Placement[] {
+export function groupClaims(input: GroupingInput): Placement[] {
+  const steps = groupingSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link groupClaims} a claim at a time: it yields after reading each new claim against the facts,
+ * so a server can give other requests a turn between steps (a slice of a big article read at once
+ * held the event loop for hundreds of milliseconds); the placements are the same.
+ */
+export function* groupingSteps({
+  corpus,
+  claims,
+  groupedIn,
+  model,
+  scorer = createPairScorer(corpus, model),
+}: GroupingInput): Generator<void, Placement[]> {
   const placements: Placement[] = [];
   // Claims placed in this run count as grouped for the articles that come after them.
   const placedNow: GroupedClaim[] = [];
@@ -415,6 +440,7 @@ export function groupClaims({ corpus, claims, groupedIn, model, scorer = createP
         const score = (best + mean) / 2;
         if (score >= JOIN_PROBABILITY) options.push({ claim, factId, score });
       }
+      yield;
     }
     options.sort((a, b) => b.score - a.score || a.claim.start - b.claim.start || a.factId - b.factId);
     const factOfClaim = new Map<number, number | { newFact: number }>();
@@ -432,6 +458,7 @@ export function groupClaims({ corpus, claims, groupedIn, model, scorer = createP
       if (factOfClaim.has(claim.claimId)) continue;
       const mine = scorer.read(claim);
       const disputed = nearbyCounterClaimed(ofArticle, { claim, mine, read: scorer.read });
+      yield;
       if (!disputed) continue;
       const target = "factId" in disputed ? (disputed as GroupedClaim).factId : factOfClaim.get(disputed.claimId);
       if (target !== undefined) factOfClaim.set(claim.claimId, target);
