@@ -1,10 +1,25 @@
 import { Prisma, type Tx } from "../db.server";
-import { extractDetails } from "../lib/matching/details";
+import { type Detail, extractDetails } from "../lib/matching/details";
 import { IDS_PER_QUERY, chunks } from "../lib/chunks";
 import { clearestClaim, factDifferences } from "../lib/matching/fact-differences";
 import type { TimeBudget } from "../lib/matching/time-budget";
 
 type MemberRow = { factId: number; claimId: number; text: string; checkworthiness: number; dismissed: boolean | number };
+
+/** Claims' details by text, kept between refreshes: a fact that grows by a claim per article read its members again each time. */
+const knownDetails = new Map<string, Detail[]>();
+const KNOWN_DETAILS = 20_000;
+
+/** A claim's details, read once per text: members that state the same words share them, which factDifferences compares once. */
+function detailsOf(text: string): Detail[] {
+  let details = knownDetails.get(text);
+  if (details) return details;
+  details = extractDetails(text);
+  // The oldest read goes first when the cache is full (a Map keeps insertion order).
+  if (knownDetails.size >= KNOWN_DETAILS) knownDetails.delete(knownDetails.keys().next().value!);
+  knownDetails.set(text, details);
+  return details;
+}
 
 /**
  * Brings facts in line with their members after any change of membership: the details on
@@ -48,8 +63,7 @@ export async function refreshFacts(tx: Tx, options: { projectId: number; factIds
     // Dismissed claims stay in their fact (restoring one brings it back) but have no say in it.
     const shown = all.filter((m) => !m.dismissed).map((m) => ({ ...m, claimId: Number(m.claimId) }));
     // One claim differs from none: a big article starts thousands of facts of one claim each.
-    const differences =
-      shown.length < 2 ? [] : factDifferences(shown.map((m) => ({ claimId: m.claimId, details: extractDetails(m.text) })));
+    const differences = shown.length < 2 ? [] : factDifferences(shown.map((m) => ({ claimId: m.claimId, details: detailsOf(m.text) })));
     const labelClaimId = shown.some((m) => m.claimId === fact.labelClaimId)
       ? fact.labelClaimId
       : (clearestClaim(shown)?.claimId ?? Number(all[0]!.claimId));

@@ -17,6 +17,34 @@ export interface FactVersion {
 /** Members of one fact are about one subject: their details are compared as in sentences at least this alike. */
 const SAME_SUBJECT_WORDING = 0.3;
 
+/**
+ * A fact's versions are compared in pairs up to this many; beyond it each further version is
+ * compared with these only. Two further versions that differ from each other almost always differ
+ * from one of these as well, and comparing every pair made a fact of 400 versions (a story run by
+ * hundreds of posts) cost 80,000 comparisons each time a claim joined it.
+ */
+const REFERENCE_VERSIONS = 50;
+
+type Differing = ReturnType<typeof compareDetails>["differences"];
+const NONE: Differing = [];
+/**
+ * What two lists of details differ on, remembered for as long as both lists live: claims' details
+ * are read once per text and kept (fact-refresh), so a fact that grows by a claim per article
+ * compares only its new claim on each refresh, and copies of one text are compared once.
+ */
+const compared = new WeakMap<Detail[], WeakMap<Detail[], Differing>>();
+function differencesBetween(a: Detail[], b: Detail[]): Differing {
+  let withA = compared.get(a);
+  if (!withA) compared.set(a, (withA = new WeakMap()));
+  let found = withA.get(b);
+  if (!found) {
+    const comparison = compareDetails(a, b, { wording: SAME_SUBJECT_WORDING });
+    const all = [...comparison.differences, ...comparison.nameDifferences];
+    withA.set(b, (found = all.length === 0 ? NONE : all));
+  }
+  return found;
+}
+
 /** The kinds on which a fact's versions disagree, with each version's value, in the order kinds are first found. */
 export function factDifferences(versions: FactVersion[]): FactDifference[] {
   const valueOf = new Map<DetailKind, Map<number, Detail>>();
@@ -27,12 +55,11 @@ export function factDifferences(versions: FactVersion[]): FactDifference[] {
     if (!values.has(version.claimId)) values.set(version.claimId, detail);
     valueOf.set(kind, values);
   };
-  for (let i = 0; i < versions.length; i += 1) {
+  for (let i = 0; i < Math.min(versions.length, REFERENCE_VERSIONS); i += 1) {
     for (let j = i + 1; j < versions.length; j += 1) {
       const a = versions[i]!;
       const b = versions[j]!;
-      const comparison = compareDetails(a.details, b.details, { wording: SAME_SUBJECT_WORDING });
-      for (const difference of [...comparison.differences, ...comparison.nameDifferences]) {
+      for (const difference of differencesBetween(a.details, b.details)) {
         record(difference.kind, a, difference.here);
         record(difference.kind, b, difference.there);
       }

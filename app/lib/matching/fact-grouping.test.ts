@@ -132,6 +132,34 @@ describe("differences inside a fact", () => {
     ]);
   });
 
+  it("finds the same differences when copies of one text share their details as when each has its own", () => {
+    const texts = [
+      "Officials put the bill at €2.50 on Monday and €5.00 by May.",
+      "The bill is €2.50, officials said.",
+      "The bill is €3, the union said on Tuesday.",
+      "Officials put the bill at €2.50 on Monday and €5.00 by May.",
+      "The bill is €3, the union said on Tuesday.",
+      "Mayor Ines Varga said the bill is €4.",
+      "The bill is €2.50, officials said.",
+    ];
+    const shared = new Map(texts.map((text) => [text, extractDetails(text)]));
+    const own = texts.map((text, i) => ({ claimId: i + 1, details: extractDetails(text) }));
+    const sharing = texts.map((text, i) => ({ claimId: i + 1, details: shared.get(text)! }));
+    expect(factDifferences(own).length).toBeGreaterThan(0);
+    expect(factDifferences(sharing)).toEqual(factDifferences(own));
+  });
+
+  it("shows every version's value in a fact of hundreds of versions, the differing ones past the first fifty too", () => {
+    const agreeing = extractDetails("The deadline is 5:01 p.m. on Friday.");
+    const differing = extractDetails("The deadline was set for 5 p.m. Friday.");
+    const versions = Array.from({ length: 300 }, (_, i) => ({ claimId: i + 1, details: i < 200 || i % 2 === 0 ? agreeing : differing }));
+    const [time] = factDifferences(versions);
+    expect(time?.values).toHaveLength(300);
+    expect(time?.values.filter((v) => v.value === "5 p.m.").map((v) => v.claimId)).toEqual(
+      versions.filter((v) => v.details === differing).map((v) => v.claimId),
+    );
+  });
+
   it("says which versions agree with a reference version", () => {
     const differences = factDifferences([
       { claimId: 1, details: extractDetails("The deadline is 5:01 p.m. on Friday.") },
