@@ -58,6 +58,8 @@ export const envSchema = z.object({
     .min(32, { error: "must be at least 32 characters (for example the output of openssl rand -hex 32)" })
     .optional(),
   IMPORT_MAX_BYTES: wholeNumber(1_000, 1_000_000_000, 20 * 1024 * 1024),
+  // The longest article text one import may hold (a WordPress export's posts each count alone): measured in docs/benchmarks.md.
+  IMPORT_MAX_ARTICLE_BYTES: wholeNumber(1_000, 1_000_000_000, 4 * 1024 * 1024),
   // How long an upload waits for its import to finish before it answers 202 with the job (its progress shows in Documents).
   IMPORT_WAIT_SECONDS: wholeNumber(0, 600, 10),
   DEMO_DATA: flag.default(true),

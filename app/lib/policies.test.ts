@@ -54,6 +54,7 @@ describe("configuration", () => {
     const config = parseConfig({});
     expect(config.PORT).toBe(3000);
     expect(config.IMPORT_MAX_BYTES).toBe(20 * 1024 * 1024);
+    expect(config.IMPORT_MAX_ARTICLE_BYTES).toBe(4 * 1024 * 1024);
     expect(config.TRUST_PROXY).toBe(false);
     // Unset means one server process per core, decided where the server starts.
     expect(config.WEB_CONCURRENCY).toBeUndefined();

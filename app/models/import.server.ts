@@ -1,5 +1,6 @@
 import { ImportFormatError } from "../lib/import/types";
-import { parseImportFile, parsePastedText } from "../lib/import/parse-file";
+import { openImportFile, parsePastedText, withArticleLimit } from "../lib/import/parse-file";
+import { getConfig } from "../config.server";
 import { type ImportOutcome, importArticle } from "./document.server";
 import { publishProjectEvent } from "./events.server";
 import type { Actor } from "./user.server";
@@ -15,12 +16,16 @@ export type FileImportResult =
 export async function importFile(
   projectId: number,
   file: { name: string; bytes: Uint8Array },
-  options: { maxBytes: number; threshold: number | null },
+  options: { maxBytes: number; maxArticleBytes?: number; threshold: number | null },
   actor: Actor,
 ): Promise<FileImportResult[]> {
   let articles;
   try {
-    articles = parseImportFile(file.name, file.bytes, options.maxBytes);
+    const reader = withArticleLimit(
+      openImportFile(file.name, file.bytes, options.maxBytes),
+      options.maxArticleBytes ?? getConfig().IMPORT_MAX_ARTICLE_BYTES,
+    );
+    articles = Array.from({ length: reader.count }, (_, position) => reader.read(position));
   } catch (error) {
     if (error instanceof ImportFormatError)
       return [{ file: file.name, status: "error", error: error.message, documentId: null, title: null, claims: 0 }];

@@ -203,6 +203,7 @@ async function runJob(state: Runner, job: LeasedImportJob): Promise<void> {
       bytes: job.payload,
       pastedTitle: job.pastedTitle,
       maxBytes: getConfig().IMPORT_MAX_BYTES,
+      maxArticleBytes: getConfig().IMPORT_MAX_ARTICLE_BYTES,
       threshold: job.threshold,
     });
     if (opened.type !== "opened") throw new Error("the import thread answered out of turn");

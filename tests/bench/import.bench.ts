@@ -1,4 +1,4 @@
-// npm run bench:import [-- --port N] [--processes N] [--posts 2000] [--article-mb 3] [--skip-20mb]
+// npm run bench:import [-- --port N] [--processes N] [--posts 2000] [--article-mb 3] [--skip-20mb] [--files wordpress,article,20mb]
 // Big imports through the real server (issue 11, finding 3): a 2,000-post WordPress export and
 // a 3 MB article are uploaded as the drop zone does, while /healthz is asked every 100 ms on a
 // new connection each time (so every server process is asked); then a 20 MB text, with the
@@ -6,6 +6,7 @@
 // invented here. Prints the figures recorded in docs/benchmarks.md.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +36,7 @@ const env = {
   WEB_CONCURRENCY: String(PROCESSES),
   // The bench measures what the machine can take, so the limit must not refuse the 20 MB file first.
   IMPORT_MAX_BYTES: String(64 * 1_048_576),
+  IMPORT_MAX_ARTICLE_BYTES: String(64 * 1_048_576),
 };
 
 function cli(args: string[], input = `${PASSWORD}\n`): void {
@@ -61,6 +63,19 @@ function wordpressExport(posts: number): string {
 }
 
 // --- measurements ---------------------------------------------------------------------------
+
+/** The errors of refused articles in the bench's database, newest first. */
+function refusedBecause(): string[] {
+  const database = new Database(path.join(workDir, "bench.db"), { readonly: true });
+  try {
+    const rows = database.prepare(`SELECT "result" FROM "ImportJobItem" ORDER BY "id" DESC LIMIT 50`).all() as Array<{ result: string }>;
+    return rows
+      .map((row) => JSON.parse(row.result) as { status: string; error?: string })
+      .flatMap((r) => (r.status === "error" ? [r.error ?? ""] : []));
+  } finally {
+    database.close();
+  }
+}
 
 /** Resident memory of the server: its primary and every child process, from /proc (threads are counted in their process). */
 function residentMegabytes(pid: number): number {
@@ -173,18 +188,23 @@ try {
   const cookie = await signIn();
   console.log(`machine: ${os.cpus().length} cores, load ${fs.readFileSync("/proc/loadavg", "utf8").trim()}; ${PROCESSES} server processes`);
 
-  const cases: Array<[string, string]> = [
-    [`wordpress-${POSTS}.json`, wordpressExport(POSTS)],
-    [`article-${ARTICLE_MB}mb.txt`, textOfSize(ARTICLE_MB * 1_048_576)],
-  ];
-  if (!process.argv.includes("--skip-20mb")) cases.push(["article-20mb.txt", textOfSize(20 * 1_048_576)]);
-  for (const [name, content] of cases) {
+  const files = new Set((option("--files") ?? "wordpress,article,20mb").split(","));
+  if (process.argv.includes("--skip-20mb")) files.delete("20mb");
+  const cases: Array<[string, () => string]> = [];
+  if (files.has("wordpress")) cases.push([`wordpress-${POSTS}.json`, () => wordpressExport(POSTS)]);
+  if (files.has("article")) cases.push([`article-${ARTICLE_MB}mb.txt`, () => textOfSize(ARTICLE_MB * 1_048_576)]);
+  if (files.has("20mb")) cases.push(["article-20mb.txt", () => textOfSize(20 * 1_048_576)]);
+  for (const [name, make] of cases) {
+    const content = make();
+    const before = residentMegabytes(server!.pid!);
     const stopProbing = startProbing();
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, residentMegabytes(server!.pid!))), 250);
     const outcome = await importThroughHttp(cookie, name, content);
     clearInterval(sampler);
     const probes = await stopProbing();
+    // Why articles were refused, from the job's results (the stored rows; the job view only counts them).
+    const refusals = outcome.job?.errorItems ? refusedBecause() : [];
     console.log(
       JSON.stringify({
         file: name,
@@ -195,6 +215,8 @@ try {
           : "none",
         seconds: Number(outcome.seconds.toFixed(1)),
         healthz: { probes: probes.length, p95Ms: Math.round(percentile(probes, 95)), maxMs: Math.round(Math.max(...probes)) },
+        ...(refusals.length > 0 ? { refused: refusals.slice(0, 3) } : {}),
+        residentBeforeMb: Math.round(before),
         peakResidentMb: Math.round(peak),
       }),
     );

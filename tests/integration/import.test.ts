@@ -1,7 +1,9 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../app/cli/main";
+import { resetConfigForTests } from "../../app/config.server";
 import { getDb } from "../../app/db.server";
 import { paths } from "../../app/lib/paths";
 import { addManualClaim, listClaims, setClaimDismissed } from "../../app/models/claim.server";
@@ -99,6 +101,47 @@ describe("importing articles", { timeout: 120_000 }, () => {
       ["imported", "Bus route cut"],
     ]);
     expect(await getDb().document.count({ where: { projectId: project.id } })).toBe(2);
+  });
+
+  it("refuses an article over IMPORT_MAX_ARTICLE_BYTES on its own, through the upload and the CLI, and stores the other posts", async () => {
+    const { project, members } = await makeProjectWithTeam();
+    const posts = JSON.parse(new TextDecoder().decode(fixture("posts.json").bytes)) as Array<Record<string, unknown>>;
+    const long = {
+      id: 9,
+      title: { rendered: "Very long post" },
+      content: { rendered: `<p>${"The council said fares rose. ".repeat(400)}</p>` },
+    };
+    const batch = JSON.stringify([posts[0], long, posts[1]]);
+    process.env.IMPORT_MAX_ARTICLE_BYTES = "5000";
+    resetConfigForTests();
+    try {
+      const form = new FormData();
+      form.append("files", new Blob([batch]), "batch.json");
+      const request = new Request(`http://localhost/projects/${project.slug}/documents/import`, {
+        method: "POST",
+        body: form,
+        headers: { Cookie: await cookieFor(members.editor.id) },
+      });
+      const outcome = await callRoute(importEndpoint.action, request, { slug: project.slug });
+      expect(outcome.status).toBe(200);
+      const results = (outcome.body as { results: Array<{ status: string; error?: string; title: string | null }> }).results;
+      expect(results.map((r) => [r.status, r.title ?? r.error])).toEqual([
+        ["imported", "Library reopens"],
+        ["error", expect.stringMatching(/^the article "Very long post" holds 0\.0 MB of text; one article may hold at most 0\.0 MB/)],
+        ["imported", "Bus route cut"],
+      ]);
+      const { project: other } = await makeProjectWithTeam();
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-limit-")), "batch.json");
+      fs.writeFileSync(file, batch);
+      const run = await cli(["import", "--project", other.slug, "--json", file]);
+      // Exit 1 says one file's article was refused; the others are stored and listed.
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/"Very long post" holds .* IMPORT_MAX_ARTICLE_BYTES/);
+      expect((JSON.parse(run.stdout) as Array<{ status: string }>).map((r) => r.status)).toEqual(["imported", "error", "imported"]);
+    } finally {
+      delete process.env.IMPORT_MAX_ARTICLE_BYTES;
+      resetConfigForTests();
+    }
   });
 
   it("imports a changed version of the same URL and re-anchors its claims, flagging those it cannot place", async () => {

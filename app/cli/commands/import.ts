@@ -36,7 +36,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     const imported = await importFile(
       project.id,
       { name, bytes },
-      { maxBytes: getConfig().IMPORT_MAX_BYTES, threshold: project.claimThreshold },
+      { maxBytes: getConfig().IMPORT_MAX_BYTES, maxArticleBytes: getConfig().IMPORT_MAX_ARTICLE_BYTES, threshold: project.claimThreshold },
       actor,
     );
     results.push(...imported.map((result) => ({ ...result, file })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseImportFile, parsePastedText, titleFromFileName } from "./parse-file";
+import { openImportFile, parseImportFile, parsePastedText, titleFromFileName, withArticleLimit } from "./parse-file";
 
 const MB = 1_048_576;
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -182,6 +182,26 @@ describe("bad files", () => {
   it("refuses a file over the size limit and a file that is not UTF-8", () => {
     expect(() => parseImportFile("big.txt", new Uint8Array(2001), 2000)).toThrow(/limit is/);
     expect(() => parseImportFile("latin1.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff]), MB)).toThrow(/not UTF-8/);
+  });
+
+  it("refuses each article over the article limit on its own, and keeps the rest of the export", () => {
+    const post = (id: number, words: number) => ({
+      id,
+      title: { rendered: `Post ${id}` },
+      content: { rendered: `<p>${"The council said fares rose. ".repeat(words)}</p>` },
+    });
+    const file = bytes(JSON.stringify([post(1, 10), post(2, 200), post(3, 10)]));
+    const reader = withArticleLimit(openImportFile("posts.json", file, MB), 2_000);
+    const items = Array.from({ length: reader.count }, (_, i) => reader.read(i));
+    expect(items.map((item) => item.ok)).toEqual([true, false, true]);
+    expect(items[1]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/"Post 2" holds 0\.0 MB of text; one article may hold at most 0\.0 MB .*IMPORT_MAX_ARTICLE_BYTES/),
+    });
+    // At the limit exactly, an article is taken.
+    const text = "Fares rose by 4 percent, the council said.";
+    const exact = withArticleLimit(openImportFile("a.txt", bytes(text), MB), Buffer.byteLength(text));
+    expect(exact.read(0).ok).toBe(true);
   });
 
   it("uses a given title for pasted text", () => {

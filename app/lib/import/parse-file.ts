@@ -55,6 +55,29 @@ export function parseImportFile(fileName: string, bytes: Uint8Array, maxBytes: n
 }
 
 /**
+ * Refuses, each on its own, the articles whose text is longer than `maxBytes` (UTF-8): a file's
+ * size says little (a WordPress export of 2,000 short posts is 4 MB, and streams post by post),
+ * but one article's claims, sentences and facts are held together while it is stored and grouped.
+ */
+export function withArticleLimit(reader: ImportFileReader, maxBytes: number): ImportFileReader {
+  return {
+    count: reader.count,
+    read(position) {
+      const item = reader.read(position);
+      if (!item.ok) return item;
+      const bytes = Buffer.byteLength(item.article.text);
+      if (bytes <= maxBytes) return item;
+      return {
+        ok: false,
+        error: `the article "${item.article.title}" holds ${megabytes(bytes)} MB of text; one article may hold at most ${megabytes(maxBytes)} MB (split it, or raise IMPORT_MAX_ARTICLE_BYTES)`,
+      };
+    },
+  };
+}
+
+const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+
+/**
  * Checks the file and finds its articles without parsing them all at once; each `read` parses one.
  * Throws ImportFormatError when the file as a whole cannot be read.
  */

@@ -9,6 +9,8 @@ export interface OpenRequest {
   bytes: Uint8Array;
   pastedTitle: string | null;
   maxBytes: number;
+  /** The longest article text accepted (IMPORT_MAX_ARTICLE_BYTES). */
+  maxArticleBytes: number;
   threshold: number | null;
 }
 

@@ -3,7 +3,7 @@
 import { parentPort } from "node:worker_threads";
 import { DEFAULT_CHECKWORTHINESS_THRESHOLD } from "../../lib/extraction/extract";
 import { extractClaimsInParts } from "../../lib/extraction/extract-in-parts";
-import { type ImportFileReader, openImportFile, parsePastedText } from "../../lib/import/parse-file";
+import { type ImportFileReader, openImportFile, parsePastedText, withArticleLimit } from "../../lib/import/parse-file";
 import { ImportFormatError } from "../../lib/import/types";
 import type { OpenRequest, WorkerReply, WorkerRequest } from "./protocol";
 
@@ -13,13 +13,14 @@ function open(request: OpenRequest): WorkerReply {
   current = null;
   const threshold = request.threshold ?? DEFAULT_CHECKWORTHINESS_THRESHOLD;
   try {
-    const reader: ImportFileReader =
+    const opened: ImportFileReader =
       request.source === "pasted"
         ? (() => {
             const article = parsePastedText(new TextDecoder().decode(request.bytes), request.pastedTitle ?? undefined);
             return { count: 1, read: () => ({ ok: true, article }) };
           })()
         : openImportFile(request.fileName, request.bytes, request.maxBytes);
+    const reader = withArticleLimit(opened, request.maxArticleBytes);
     current = { reader, threshold };
     return { type: "opened", count: reader.count, fileError: null };
   } catch (error) {
