@@ -8,6 +8,7 @@ import { getDb } from "../../app/db.server";
 import { paths } from "../../app/lib/paths";
 import { addManualClaim, listClaims, setClaimDismissed } from "../../app/models/claim.server";
 import { importFile } from "../../app/models/import.server";
+import { IMPORT_THREAD_NICENESS } from "../../app/services/import-worker/thread-priority";
 import * as documents from "../../app/routes/project.documents";
 import * as reader from "../../app/routes/project.document";
 import * as importEndpoint from "../../app/routes/project.documents.import";
@@ -18,6 +19,14 @@ const fixtures = path.resolve(import.meta.dirname, "../fixtures/import");
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(fixtures, name))) });
 const options = { maxBytes: 20 * 1_048_576, threshold: null };
 const actor = { id: null, name: "test" };
+
+/** The nice value of each thread of this process (field 19 of /proc/self/task/<id>/stat). */
+function threadNiceValues(): number[] {
+  return fs.readdirSync("/proc/self/task").map((id) => {
+    const stat = fs.readFileSync(`/proc/self/task/${id}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  });
+}
 
 async function cli(argv: string[]) {
   let stdout = "";
@@ -112,6 +121,7 @@ describe("importing articles", { timeout: 120_000 }, () => {
       content: { rendered: `<p>${"The council said fares rose. ".repeat(400)}</p>` },
     };
     const batch = JSON.stringify([posts[0], long, posts[1]]);
+    const mainPriority = os.getPriority();
     process.env.IMPORT_MAX_ARTICLE_BYTES = "5000";
     resetConfigForTests();
     try {
@@ -130,6 +140,11 @@ describe("importing articles", { timeout: 120_000 }, () => {
         ["error", expect.stringMatching(/^the article "Very long post" holds 0\.0 MB of text; one article may hold at most 0\.0 MB/)],
         ["imported", "Bus route cut"],
       ]);
+      // The import thread that read it runs below the requests' priority (Linux: each thread has its own nice value).
+      if (process.platform === "linux") {
+        expect(threadNiceValues()).toContain(IMPORT_THREAD_NICENESS);
+        expect(os.getPriority()).toBe(mainPriority);
+      }
       const { project: other } = await makeProjectWithTeam();
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-limit-")), "batch.json");
       fs.writeFileSync(file, batch);

@@ -6,6 +6,9 @@ import { extractClaimsInParts } from "../../lib/extraction/extract-in-parts";
 import { type ImportFileReader, openImportFile, parsePastedText, withArticleLimit } from "../../lib/import/parse-file";
 import { ImportFormatError } from "../../lib/import/types";
 import type { OpenRequest, WorkerReply, WorkerRequest } from "./protocol";
+import { lowerThreadPriority } from "./thread-priority";
+
+lowerThreadPriority();
 
 let current: { reader: ImportFileReader; threshold: number } | null = null;
 
