@@ -3,7 +3,7 @@
 // claims extracted beforehand, as the import thread would), and group the stored posts into facts
 // every 100; each gap over 200 ms of a 5 ms timer is printed with the step that was running.
 // Prepare a database once (`claimdesk db migrate`, a user and a project with slug "probe"), then:
-//   DATABASE_URL=file:/tmp/probe.db npx tsx tests/bench/posts-probe.ts [posts] [group-every]
+//   DATABASE_URL=file:/tmp/probe.db npx tsx tests/bench/posts-probe.ts [posts] [group-every] [then-article-kB]
 // PROBE_PROFILE=out.cpuprofile writes a CPU profile of the stores and groupings.
 import { performance } from "node:perf_hooks";
 import { getDb } from "../../app/db.server";
@@ -11,11 +11,13 @@ import { extractClaims } from "../../app/lib/extraction/extract";
 import { parsePastedText } from "../../app/lib/import/parse-file";
 import { importArticle } from "../../app/models/document.server";
 import { groupNewClaims } from "../../app/models/fact-grouping.server";
-import { paragraphs } from "./support/invented-text";
+import { paragraphs, textOfSize } from "./support/invented-text";
 import { profileIfAsked, watchEventLoop } from "./support/loop-probe";
 
 const posts = Number(process.argv[2] ?? 500);
 const groupEvery = Number(process.argv[3] ?? 100);
+// Then, as bench:import does next, one long article of this many kB (0: none), stored and grouped like a post.
+const thenArticleKb = Number(process.argv[4] ?? 0);
 const actor = { id: null, name: "probe" };
 const project = await getDb().project.findFirstOrThrow({ where: { slug: "probe" } });
 const run = Date.now();
@@ -25,6 +27,10 @@ const articles = Array.from({ length: posts }, (_, i) => {
   const article = parsePastedText(`${title}\n\n${paragraphs(5, i * 20).join("\n\n")}`, title);
   return { article, candidates: extractClaims(article.text, 0.32) };
 });
+if (thenArticleKb > 0) {
+  const article = parsePastedText(textOfSize(thenArticleKb * 1024), `Invented report (${run})`);
+  articles.push({ article, candidates: extractClaims(article.text, 0.32) });
+}
 let step = "start";
 const steps = new Map<string, { count: number; longest: number }>();
 const loop = watchEventLoop({
