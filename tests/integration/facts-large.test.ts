@@ -6,7 +6,7 @@ import { parsePastedText } from "../../app/lib/import/parse-file";
 import { type GroupedClaim, groupClaims } from "../../app/lib/matching/fact-grouping";
 import { TimeBudget } from "../../app/lib/matching/time-budget";
 import { importArticle } from "../../app/models/document.server";
-import { GROUPING_SLICE, groupNewClaims, regroupFacts } from "../../app/models/fact-grouping.server";
+import { CLAIMS_PER_READ, GROUPING_SLICE, groupNewClaims, regroupFacts } from "../../app/models/fact-grouping.server";
 import { projectIndex } from "../../app/models/project-index.server";
 import { makeProjectWithTeam } from "../support/factories";
 
@@ -102,6 +102,36 @@ describe("grouping a long article into facts", { timeout: 180_000 }, () => {
     expect(events.map((e) => JSON.parse(e.details))).toEqual([
       { claims: kept, slices: Math.ceil(kept / GROUPING_SLICE), documentIds: [outcome.documentId] },
     ]);
+  });
+
+  it("reads the claims to place a page at a time and places every one, two articles' in import order", async () => {
+    const { project } = await makeProjectWithTeam();
+    const earlier = earlierArticle();
+    const first = await importArticle(
+      project.id,
+      earlier.article,
+      { fileName: null, threshold: 0, candidates: earlier.candidates, groupFacts: false },
+      actor,
+    );
+    const { article, candidates } = articleAcrossSlices(CLAIMS_PER_READ);
+    const second = await importArticle(project.id, article, { fileName: null, threshold: 0, candidates, groupFacts: false }, actor);
+    if (first.status !== "imported" || second.status !== "imported") throw new Error("not imported");
+    const kept = await getDb().claim.count({ where: { projectId: project.id, dismissed: false } });
+    expect(kept).toBeGreaterThan(CLAIMS_PER_READ + GROUPING_SLICE);
+    const spy = vi.spyOn(getDb(), "$queryRaw");
+    const grouped = await groupNewClaims(project.id, { documentIds: [first.documentId, second.documentId] });
+    const pages = spy.mock.calls.filter(([query]) => /LEFT JOIN "FactMember" m/.test((query as unknown as string[]).join("?"))).length;
+    spy.mockRestore();
+    expect(pages).toBe(Math.floor(kept / CLAIMS_PER_READ) + 1);
+    expect(grouped.grouped).toBe(kept);
+    expect(await getDb().factMember.count({ where: { projectId: project.id } })).toBe(kept);
+    // The earlier article's figure and the later one's, read on different pages, state one fact.
+    const facts = await getDb().factMember.findMany({
+      where: { projectId: project.id, claim: { text: FIGURE } },
+      select: { factId: true },
+    });
+    expect(facts).toHaveLength(2);
+    expect(facts[0]!.factId).toBe(facts[1]!.factId);
   });
 
   it("reads the claims already in facts once per run, and places each slice as reading them back before it would", async () => {
