@@ -18,15 +18,9 @@ import { checkworthinessModel } from "../../app/lib/extraction/model";
 import modelFile from "../../models/checkworthiness.json";
 import { scoreFeatures } from "../../app/lib/extraction/checkworthiness";
 import { calibration, quality } from "../../app/lib/extraction/training";
-import {
-  type ArticleEvaluation,
-  articleText,
-  evaluateArticle,
-  loadArticles,
-  normalizeSpeaker,
-  segmentedExactly,
-} from "./extraction-evaluation";
+import { type ArticleEvaluation, evaluateArticle, loadArticles, normalizeSpeaker, segmentedExactly } from "./extraction-evaluation";
 import { FOLDS, crossValidatedScores, trainingData } from "./extraction-training";
+import { throughputCorpus } from "./extraction-corpus";
 import { speakerCrossValidation } from "./speaker-data";
 import { speakerModel } from "../../app/lib/extraction/speaker-model";
 
@@ -321,8 +315,7 @@ if (process.argv.includes("--quality-only")) {
 // 5. Throughput: every labelled article repeated to about 1 MB, extracted on this one thread. The machine is
 // shared, so wink-nlp's own reading of the same text (segmentation, tags, entities: the floor under any
 // pipeline on it) is timed in the same run, and the ratio between the two is the figure to compare.
-const corpus = data.evaluations.map((e) => articleText(e.article).text).join("\n\n");
-const repeated = Array.from({ length: Math.ceil(1_000_000 / corpus.length) }, () => corpus).join("\n\n");
+const { corpus, text: repeated } = throughputCorpus(data.evaluations.map((e) => e.article));
 extractClaims(corpus); // warm up the model and the JIT
 const started = performance.now();
 const claims = extractClaims(repeated).length;
