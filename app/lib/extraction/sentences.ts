@@ -1,5 +1,6 @@
 import type { ItemEntity, ItemSentence } from "wink-nlp";
 import { isCalendarWord } from "./calendar";
+import { startsUppercase } from "./letters";
 import { sentenceReaderNlp } from "./nlp";
 
 /** A sentence-like unit of the normalized text, with the tokens it is made of. */
@@ -227,7 +228,7 @@ function readPiece(piece: string, offset: number, paragraph: number): Sentence[]
   // 11:40 p.m. Reinholt took 52%", but "at 5 p.m. Friday", "at 9 a.m. ET").
   const endsSentenceBefore = (i: number) => {
     const next = values[i + 1]!;
-    if (!/^\p{Lu}/u.test(next)) return false;
+    if (!startsUppercase(next)) return false;
     if (/^(m|bn|k|mn|c|f)\.$/i.test(values[i]!)) return pos[i - 1] === "NUM";
     return /^[ap]\.m\.$/i.test(values[i]!) && !isCalendarWord(next) && !TIME_ZONES.test(next);
   };
