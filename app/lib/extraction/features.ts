@@ -59,6 +59,7 @@ interface Lexicon {
 }
 const LEXICON_WORDS = new Map<string, number[]>();
 const LEXICON_PREFIXES: Array<[prefix: string, id: number]> = [];
+const PREFIX_INITIALS = new Set<string>();
 let lexiconCount = 0;
 
 /** A lexicon as lower-cased words and a few prefixes ("threat" covers threatened, threatening). */
@@ -67,7 +68,10 @@ function lexicon(words: string, prefixes: string[] = []): Lexicon {
   lexiconCount += 1;
   const set = new Set(words.split(/\s+/).filter(Boolean));
   for (const word of set) LEXICON_WORDS.set(word, [...(LEXICON_WORDS.get(word) ?? []), id]);
-  for (const prefix of prefixes) LEXICON_PREFIXES.push([prefix, id]);
+  for (const prefix of prefixes) {
+    LEXICON_PREFIXES.push([prefix, id]);
+    PREFIX_INITIALS.add(prefix[0]!);
+  }
   const test = (token: Token) => set.has(token.lower) || prefixes.some((p) => token.lower.startsWith(p));
   return Object.assign(test, { id });
 }
@@ -89,9 +93,11 @@ function lexiconHits(tokens: Token[], quoted: boolean[], gates: Uint8Array): { i
     if (ids) for (const id of ids) push(into, id, token.value);
     const gateIds = GATE_WORDS.get(token.lower);
     if (gateIds) for (const id of gateIds) gates[id] = 1;
-    for (const [prefix, id] of LEXICON_PREFIXES) {
-      if (token.lower.startsWith(prefix) && !ids?.includes(id)) push(into, id, token.value);
-    }
+    // Only a word that opens like one of the prefixes can have one ("threat…", "intention…").
+    if (PREFIX_INITIALS.has(token.lower[0] ?? ""))
+      for (const [prefix, id] of LEXICON_PREFIXES) {
+        if (token.lower.startsWith(prefix) && !ids?.includes(id)) push(into, id, token.value);
+      }
   }
   return { inside, outside };
 }
@@ -169,6 +175,18 @@ function runs(view: View, test: (token: Token, index: number) => boolean): strin
     }
   }
   return found ?? (NONE as string[]);
+}
+
+/** How many runs `runs` would give, without making their evidence strings. */
+function countRuns(view: View, test: (token: Token, index: number) => boolean): number {
+  let count = 0;
+  let inRun = false;
+  for (let index = 0; index < view.tokens.length; index += 1) {
+    const passes = test(view.tokens[index]!, index);
+    if (passes && !inRun) count += 1;
+    inRun = passes;
+  }
+  return count;
 }
 
 /** Runs of tokens with one of these entity types, or nothing at once when the sentence has none. */
@@ -362,7 +380,7 @@ const SIGNALS: Array<FeatureDefinition & { signal: Signal }> = [
   {
     name: "several names",
     kind: "named_entity",
-    signal: (v) => (runs(v, (t) => t.pos === "PROPN" && !isCalendarLowerWord(t.lower)).length >= 2 ? 1 : 0),
+    signal: (v) => (countRuns(v, (t) => t.pos === "PROPN" && !isCalendarLowerWord(t.lower)) >= 2 ? 1 : 0),
   },
   { name: "comparison", kind: "comparison", signal: (v) => present(words(v, COMPARISON, "outside")) },
   { name: "superlative", kind: "comparison", signal: (v) => present(hits(v, SUPERLATIVE, "outside")) },

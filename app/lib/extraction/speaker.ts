@@ -791,6 +791,10 @@ const isNameToken = (t: Token, at: number) =>
   !WEEKDAY_NAMES.has(t.lower) &&
   (t.pos === "PROPN" || (at > 0 && !NOT_NAMES.has(t.pos) && t.pos !== "DET" && t.pos !== "ADV"));
 
+const OPENING_QUOTES = new Set(['"', "“", "‘"]);
+/** Words inside a name: "Bank of Lustrava", "Fenner & Kray". */
+const NAME_LINKS = new Set(["of", "for", "&", "and"]);
+
 /** Names in capitals in the sentence ("Interior Minister Katrin Sollberg", "Halcyne Systems"), with the nouns around them that describe them. */
 function namedRuns(tokens: Token[]): NamedRun[] {
   const found: NamedRun[] = [];
@@ -798,7 +802,7 @@ function namedRuns(tokens: Token[]): NamedRun[] {
   let i = 0;
   while (i < tokens.length) {
     // A word right after an opening quotation mark is at the start of a sentence too.
-    const at = i > 0 && /^["“‘]$/.test(tokens[i - 1]!.value) ? 0 : i;
+    const at = i > 0 && OPENING_QUOTES.has(tokens[i - 1]!.value) ? 0 : i;
     if (!isNameToken(tokens[i]!, at) || /^(?:The|A|An)$/.test(tokens[i]!.value)) {
       i += 1;
       continue;
@@ -809,7 +813,7 @@ function namedRuns(tokens: Token[]): NamedRun[] {
       const next = tokens[end + 1];
       if (isNameToken(t, end)) end += 1;
       else if (gluedHyphen(tokens, end) && next && isNameToken(next, end + 1)) end += 1;
-      else if (["of", "for", "&", "and"].includes(t.lower) && next && isNameToken(next, end + 1)) end += 1;
+      else if (NAME_LINKS.has(t.lower) && next && isNameToken(next, end + 1)) end += 1;
       // A plural possessive inside a name: "Brennmark Dairy Farmers' Union".
       else if (/^['’]$/.test(t.value) && next && isNameToken(next, end + 1) && /s$/.test(tokens[end - 1]!.value)) end += 1;
       else break;
