@@ -173,11 +173,13 @@ export function* iterateSentences(text: string, limits: NlpLimits = NLP_LIMITS):
     if (paragraph.trim() !== "") {
       let cutPending = false;
       for (const piece of piecesForNlp(paragraph, limits)) {
-        const read = piece.text.trim() === "" ? [] : readPiece(piece.text, paragraphStart + piece.start, paragraphIndex);
-        for (const [index, sentence] of read.entries()) {
+        const read =
+          piece.text.trim() === ""
+            ? []
+            : readPiece(piece.text, { offset: paragraphStart + piece.start, paragraph: paragraphIndex, source: text });
+        for (const [index, whole] of read.entries()) {
           // The sentences on either side of a cut made for length are pieces of one.
           const cut = (cutPending && index === 0) || (piece.cutAtEnd && index === read.length - 1);
-          const whole = { ...sentence, text: text.slice(sentence.start, sentence.end) };
           yield* cutOverlongSentence(cut ? { ...whole, cut: true } : whole, text, limits);
         }
         cutPending = piece.cutAtEnd;
@@ -193,8 +195,12 @@ export function segmentSentences(text: string, limits: NlpLimits = NLP_LIMITS): 
   return [...iterateSentences(text, limits)];
 }
 
-/** The sentences wink finds in one piece, with offsets into the whole text (`offset` is the piece's). */
-function readPiece(piece: string, offset: number, paragraph: number): Sentence[] {
+/**
+ * The sentences wink finds in one piece, with offsets into the whole text (`offset` is the piece's) and their
+ * text as the whole text (`source`) has it: a piece may have over-long runs broken by spaces.
+ */
+function readPiece(piece: string, where: { offset: number; paragraph: number; source: string }): Sentence[] {
+  const { offset, paragraph, source } = where;
   const engine = sentenceReaderNlp();
   const its = engine.its;
   const doc = engine.readDoc(piece);
@@ -251,6 +257,6 @@ function readPiece(piece: string, offset: number, paragraph: number): Sentence[]
     }
     const start = offset + offsets[first]!;
     const end = offset + offsets[last]! + values[last]!.length;
-    return { start, end, text: piece.slice(start - offset, end - offset), tokens, paragraph };
+    return { start, end, text: source.slice(start, end), tokens, paragraph };
   });
 }
