@@ -77,7 +77,7 @@ export interface NlpPiece {
 }
 
 /** What \s matches, by code unit: tested once per character of every text, so no regular expression. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return (

@@ -1,4 +1,4 @@
-import { type Token, insideQuotes } from "./sentences";
+import { type Token, insideQuotes, isSpace } from "./sentences";
 import { startsUppercase } from "./letters";
 import { interviewSpeakers, pressReleaseIssuer, turnLabel } from "./document-voice";
 import { MONTHS, WEEKDAYS } from "./calendar";
@@ -692,6 +692,15 @@ function nameInApposition(tokens: Token[], comma: number): Token[] | null {
 
 /** Words of a phrase, with a possessive glued to its noun ("Tenora's data"). */
 function phraseWords(phrase: string): string[] {
+  // Most phrases are words joined by single spaces with no spaced possessive: split them as they are.
+  if (!phrase.includes(" 's") && !phrase.includes(" ’s")) {
+    let plain = true;
+    for (let i = 0; i < phrase.length && plain; i += 1) {
+      const code = phrase.charCodeAt(i);
+      if (code !== 32 && isSpace(code)) plain = false;
+    }
+    if (plain) return phrase.split(" ").filter(Boolean);
+  }
   return phrase
     .replace(/\s+(['’]s)\b/g, "$1")
     .split(/\s+/)
