@@ -40,6 +40,19 @@ export interface AnalyseOptions {
 
 /** Every sentence of the text with its features and its speaker: what scoring and training both start from. */
 export function analyseText(text: string, options: AnalyseOptions = {}): AnalysedSentence[] {
+  return sentencesWithSpeakers(text, options).map(({ sentence, dateline, speaker }) => ({
+    sentence,
+    dateline,
+    features: sentenceFeatures(sentence),
+    speaker,
+  }));
+}
+
+/**
+ * analyseText without the features: extraction computes each sentence's features just before
+ * scoring it, so they die young instead of surviving, all of them, until the document is done.
+ */
+export function sentencesWithSpeakers(text: string, options: AnalyseOptions = {}): Array<Omit<AnalysedSentence, "features">> {
   let previousParagraph = -1;
   let quoteOpen = false;
   const sentences = segmentSentences(text).map((raw) => {
@@ -49,19 +62,17 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analyse
     const opensInQuotation = !startsParagraph && quoteOpen;
     quoteOpen = quoteOpenAfter(raw.text, opensInQuotation);
     const { sentence, dateline } = withoutDateline(raw, startsParagraph);
-    return { sentence: { ...sentence, opensInQuotation }, dateline };
+    // Either sentence is this call's own object (segmentSentences makes each anew): marked in place rather than copied.
+    const quoted = sentence as QuotedSentence;
+    quoted.opensInQuotation = opensInQuotation;
+    return { sentence: quoted, dateline };
   });
   const credited = sentences.flatMap(({ dateline }) => (dateline?.credit ? [dateline.credit] : []));
   const { speakers } = analyseSpeakers(
     sentences.map(({ sentence }) => sentence),
     { outlets: credited, learned: options.learnedSpeakers },
   );
-  return sentences.map(({ sentence, dateline }, i) => ({
-    sentence,
-    dateline,
-    features: sentenceFeatures(sentence),
-    speaker: speakers[i]!,
-  }));
+  return sentences.map(({ sentence, dateline }, i) => ({ sentence, dateline, speaker: speakers[i]! }));
 }
 
 export interface SpeakerAnalysis {

@@ -35,3 +35,8 @@ const CALENDAR_WORDS = new Set([...WEEKDAYS, ...MONTHS]);
 export function isCalendarWord(word: string): boolean {
   return CALENDAR_WORDS.has(word.toLowerCase());
 }
+
+/** isCalendarWord for a word already lower-cased (a token's `lower`): no second lower-casing per token. */
+export function isCalendarLowerWord(lower: string): boolean {
+  return CALENDAR_WORDS.has(lower);
+}

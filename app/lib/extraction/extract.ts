@@ -1,4 +1,5 @@
-import { analyseText } from "./analyse";
+import { sentencesWithSpeakers } from "./analyse";
+import { sentenceFeatures } from "./features";
 import { type Reason, scoreFeatures } from "./checkworthiness";
 import { quoteSelector } from "../anchoring";
 
@@ -24,8 +25,9 @@ export interface ClaimCandidate {
  * it, and its speaker.
  */
 export function extractClaims(text: string, threshold = DEFAULT_CHECKWORTHINESS_THRESHOLD): ClaimCandidate[] {
-  return analyseText(text).map(({ sentence, features, speaker }) => {
-    const { score, reasons } = scoreFeatures(features);
+  // The features as analyseText gives them, each made just before its sentence is scored (analyse.ts).
+  return sentencesWithSpeakers(text).map(({ sentence, speaker }) => {
+    const { score, reasons } = scoreFeatures(sentenceFeatures(sentence));
     // A passage with no sentence end for 1,000 characters is not a claim a reviewer wants proposed.
     if (sentence.cut) reasons.push({ kind: "cut", evidence: `${sentence.text.slice(0, 40)}…`, weight: -1 });
     return {

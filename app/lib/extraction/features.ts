@@ -5,7 +5,7 @@
 // VECTOR_DIMENSIONS values are the sentence's averaged word vector (its wording).
 import type { ReasonKind } from "./reasons";
 import { type Sentence, type Token, insideQuotes } from "./sentences";
-import { isCalendarWord } from "./calendar";
+import { isCalendarLowerWord } from "./calendar";
 import { isAttributionVerb } from "./speaker";
 import { sentimentNlp } from "./nlp";
 import { wordVectors } from "../vectors";
@@ -28,6 +28,12 @@ interface View {
   lexicons: { inside: string[][]; outside: string[][] };
   /** The entity types present in the sentence. */
   entities: Set<string>;
+  /** For each gate (by id), whether one of its words is among the sentence's tokens. */
+  gates: Uint8Array;
+  /** The share of words inside quotation marks, once computed (three signals read it). */
+  quoteShare?: number;
+  /** How many words have each part of speech, once computed (the shape signals read it). */
+  posCounts?: Map<string, number>;
 }
 
 type Signal = (view: View) => { value: number; evidence?: string[] } | number;
@@ -53,6 +59,7 @@ interface Lexicon {
 }
 const LEXICON_WORDS = new Map<string, number[]>();
 const LEXICON_PREFIXES: Array<[prefix: string, id: number]> = [];
+const PREFIX_INITIALS = new Set<string>();
 let lexiconCount = 0;
 
 /** A lexicon as lower-cased words and a few prefixes ("threat" covers threatened, threatening). */
@@ -61,14 +68,17 @@ function lexicon(words: string, prefixes: string[] = []): Lexicon {
   lexiconCount += 1;
   const set = new Set(words.split(/\s+/).filter(Boolean));
   for (const word of set) LEXICON_WORDS.set(word, [...(LEXICON_WORDS.get(word) ?? []), id]);
-  for (const prefix of prefixes) LEXICON_PREFIXES.push([prefix, id]);
+  for (const prefix of prefixes) {
+    LEXICON_PREFIXES.push([prefix, id]);
+    PREFIX_INITIALS.add(prefix[0]!);
+  }
   const test = (token: Token) => set.has(token.lower) || prefixes.some((p) => token.lower.startsWith(p));
   return Object.assign(test, { id });
 }
 
 /** For each lexicon, the tokens of the sentence in it, inside and outside quotations. */
 
-function lexiconHits(tokens: Token[], quoted: boolean[]): { inside: string[][]; outside: string[][] } {
+function lexiconHits(tokens: Token[], quoted: boolean[], gates: Uint8Array): { inside: string[][]; outside: string[][] } {
   // Most lists match nothing in a sentence: they share one empty array until they do.
   const inside = new Array<string[]>(lexiconCount).fill(NONE as string[]);
   const outside = new Array<string[]>(lexiconCount).fill(NONE as string[]);
@@ -81,9 +91,13 @@ function lexiconHits(tokens: Token[], quoted: boolean[]): { inside: string[][]; 
     const into = quoted[i] ? inside : outside;
     const ids = LEXICON_WORDS.get(token.lower);
     if (ids) for (const id of ids) push(into, id, token.value);
-    for (const [prefix, id] of LEXICON_PREFIXES) {
-      if (token.lower.startsWith(prefix) && !ids?.includes(id)) push(into, id, token.value);
-    }
+    const gateIds = GATE_WORDS.get(token.lower);
+    if (gateIds) for (const id of gateIds) gates[id] = 1;
+    // Only a word that opens like one of the prefixes can have one ("threat…", "intention…").
+    if (PREFIX_INITIALS.has(token.lower[0] ?? ""))
+      for (const [prefix, id] of LEXICON_PREFIXES) {
+        if (token.lower.startsWith(prefix) && !ids?.includes(id)) push(into, id, token.value);
+      }
   }
   return { inside, outside };
 }
@@ -96,11 +110,22 @@ function words(view: View, list: Lexicon, where: "any" | "outside" | "inside" = 
   return inside.length === 0 ? outside : outside.length === 0 ? inside : [...outside, ...inside];
 }
 
-const gate = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+/** A gate: words one of which a sentence must hold before a phrase pattern is run on it, marked in lexiconHits' one pass. */
+interface Gate {
+  id: number;
+}
+const GATE_WORDS = new Map<string, number[]>();
+let gateCount = 0;
+function gate(words: string): Gate {
+  const id = gateCount;
+  gateCount += 1;
+  for (const word of new Set(words.split(/\s+/).filter(Boolean))) GATE_WORDS.set(word, [...(GATE_WORDS.get(word) ?? []), id]);
+  return { id };
+}
 
 /** Matches of a pattern in the lower-cased sentence; the gate (words one of which must be there) keeps the regular expression off most sentences. */
-function phrase(view: View, pattern: RegExp, required?: Set<string>): string[] {
-  if (required && !view.tokens.some((t) => required.has(t.lower))) return [];
+function phrase(view: View, pattern: RegExp, required?: Gate): string[] {
+  if (required && view.gates[required.id] === 0) return [];
   return [...view.lowerText.matchAll(pattern)].map((m) => m[0]);
 }
 
@@ -110,12 +135,30 @@ function present(evidence: string[]): { value: number; evidence?: string[] } {
   return evidence.length > 0 ? { value: 1, evidence } : ABSENT;
 }
 
-function spanText(tokens: Token[]): string {
+function spanTextByPatterns(tokens: Token[]): string {
   return tokens
     .map((t) => t.value)
     .join(" ")
     .replace(/ ([,.%])/g, "$1")
     .replace(/([$€£]) /g, "$1");
+}
+
+const GLUED_AFTER = new Set([",", ".", "%"]);
+const GLUED_BEFORE = new Set(["$", "€", "£"]);
+/**
+ * The run's tokens joined by spaces, without the space before , . % or after $ € £ ("$4.2 million", "12%").
+ * One pass (evidence of many runs per sentence); a token that is empty or holds a space takes the
+ * two replacements, which then could match inside it.
+ */
+function spanText(tokens: Token[]): string {
+  let out = "";
+  for (let i = 0; i < tokens.length; i += 1) {
+    const value = tokens[i]!.value;
+    if (value === "" || value.includes(" ")) return spanTextByPatterns(tokens);
+    if (i > 0 && !GLUED_AFTER.has(value[0]!) && !GLUED_BEFORE.has(tokens[i - 1]!.value[tokens[i - 1]!.value.length - 1]!)) out += " ";
+    out += value;
+  }
+  return out;
 }
 
 /** Consecutive tokens passing the test, as evidence strings ("$4.2 million"). */
@@ -132,6 +175,18 @@ function runs(view: View, test: (token: Token, index: number) => boolean): strin
     }
   }
   return found ?? (NONE as string[]);
+}
+
+/** How many runs `runs` would give, without making their evidence strings. */
+function countRuns(view: View, test: (token: Token, index: number) => boolean): number {
+  let count = 0;
+  let inRun = false;
+  for (let index = 0; index < view.tokens.length; index += 1) {
+    const passes = test(view.tokens[index]!, index);
+    if (passes && !inRun) count += 1;
+    inRun = passes;
+  }
+  return count;
 }
 
 /** Runs of tokens with one of these entity types, or nothing at once when the sentence has none. */
@@ -224,8 +279,18 @@ const STOP_WORDS = new Set(
 );
 
 function quoteShare(view: View): number {
-  if (view.words.length === 0) return 0;
-  return view.words.filter((i) => view.quoted[i] && !/^["“”]$/.test(view.tokens[i]!.value)).length / view.words.length;
+  if (view.quoteShare !== undefined) return view.quoteShare;
+  let share = 0;
+  if (view.words.length > 0) {
+    let inside = 0;
+    for (const i of view.words) {
+      const value = view.tokens[i]!.value;
+      if (view.quoted[i] && value !== '"' && value !== "“" && value !== "”") inside += 1;
+    }
+    share = inside / view.words.length;
+  }
+  view.quoteShare = share;
+  return share;
 }
 
 let sentimentCache: { text: string; value: number } | null = null;
@@ -245,7 +310,15 @@ function quotedText(view: View): string {
 }
 
 function posShare(view: View, pos: string): number {
-  return view.words.length === 0 ? 0 : view.words.filter((i) => view.tokens[i]!.pos === pos).length / view.words.length;
+  if (view.words.length === 0) return 0;
+  if (!view.posCounts) {
+    view.posCounts = new Map();
+    for (const i of view.words) {
+      const tag = view.tokens[i]!.pos;
+      view.posCounts.set(tag, (view.posCounts.get(tag) ?? 0) + 1);
+    }
+  }
+  return (view.posCounts.get(pos) ?? 0) / view.words.length;
 }
 
 const firstWord = (view: View) => view.tokens[view.words[0] ?? -1];
@@ -290,7 +363,7 @@ const SIGNALS: Array<FeatureDefinition & { signal: Signal }> = [
   {
     name: "day and time",
     kind: "date_time",
-    signal: (v) => (v.tokens.some(isClockTime) && v.tokens.some((t) => isCalendarWord(t.lower)) ? 1 : 0),
+    signal: (v) => (v.tokens.some(isClockTime) && v.tokens.some((t) => isCalendarLowerWord(t.lower)) ? 1 : 0),
   },
   {
     name: "named entity",
@@ -299,14 +372,15 @@ const SIGNALS: Array<FeatureDefinition & { signal: Signal }> = [
       present(
         runs(
           v,
-          (t, i) => t.pos === "PROPN" && !TEMPORAL.has(t.entity) && !isCalendarWord(t.lower) && (i > 0 || v.tokens[1]?.pos === "PROPN"),
+          (t, i) =>
+            t.pos === "PROPN" && !TEMPORAL.has(t.entity) && !isCalendarLowerWord(t.lower) && (i > 0 || v.tokens[1]?.pos === "PROPN"),
         ),
       ),
   },
   {
     name: "several names",
     kind: "named_entity",
-    signal: (v) => (runs(v, (t) => t.pos === "PROPN" && !isCalendarWord(t.lower)).length >= 2 ? 1 : 0),
+    signal: (v) => (countRuns(v, (t) => t.pos === "PROPN" && !isCalendarLowerWord(t.lower)) >= 2 ? 1 : 0),
   },
   { name: "comparison", kind: "comparison", signal: (v) => present(words(v, COMPARISON, "outside")) },
   { name: "superlative", kind: "comparison", signal: (v) => present(hits(v, SUPERLATIVE, "outside")) },
@@ -407,7 +481,8 @@ const SIGNALS: Array<FeatureDefinition & { signal: Signal }> = [
   {
     name: "schedule",
     kind: "schedule",
-    signal: (v) => (v.tokens.some((t) => TEMPORAL.has(t.entity) || isCalendarWord(t.lower)) ? present(v.text.match(SCHEDULE) ?? []) : 0),
+    signal: (v) =>
+      v.tokens.some((t) => TEMPORAL.has(t.entity) || isCalendarLowerWord(t.lower)) ? present(v.text.match(SCHEDULE) ?? []) : 0,
   },
   {
     name: "imperative opening",
@@ -463,7 +538,24 @@ function wordIndexes(tokens: Token[]): number[] {
 
 /** Content words for the wording features: lower-cased, alphabetic, not stop words. */
 function contentWords(view: View): string[] {
-  return view.words.map((i) => view.tokens[i]!.lower).filter((w) => /^[a-z][a-z'.-]*$/.test(w) && !STOP_WORDS.has(w));
+  const out: string[] = [];
+  for (const i of view.words) {
+    const w = view.tokens[i]!.lower;
+    if (isPlainWord(w) && !STOP_WORDS.has(w)) out.push(w);
+  }
+  return out;
+}
+
+/** /^[a-z][a-z'.-]*$/ by code unit: tested on every word of every sentence. */
+function isPlainWord(w: string): boolean {
+  if (w.length === 0) return false;
+  const first = w.charCodeAt(0);
+  if (first < 97 || first > 122) return false;
+  for (let k = 1; k < w.length; k += 1) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || c === 39 || c === 46 || c === 45)) return false;
+  }
+  return true;
 }
 
 export function sentenceFeatures(sentence: Pick<Sentence, "text" | "tokens"> & { opensInQuotation?: boolean }): SentenceFeatures {
@@ -476,8 +568,9 @@ export function sentenceFeatures(sentence: Pick<Sentence, "text" | "tokens"> & {
     words: wordIndexes(tokens),
     lexicons: { inside: [], outside: [] },
     entities: new Set(tokens.map((t) => t.entity)),
+    gates: new Uint8Array(gateCount),
   };
-  view.lexicons = lexiconHits(tokens, view.quoted);
+  view.lexicons = lexiconHits(tokens, view.quoted, view.gates);
   const values = new Float64Array(FEATURES.length);
   const evidence = new Map<number, string[]>();
   SIGNALS.forEach((definition, i) => {

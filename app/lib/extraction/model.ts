@@ -56,6 +56,8 @@ export interface Prediction {
    * the first wording entry.
    */
   contributions: Float64Array;
+  /** The vocabulary row of each of the sentence's vector words (-1 when it has none), looked up once for the score and its reasons. */
+  rows: Int32Array;
 }
 
 const WORDING_OFFSET = FEATURES.findIndex((f) => f.kind === "wording");
@@ -83,24 +85,16 @@ function wordingProjection(model: CheckworthinessModel): { pulls: Float32Array; 
   return cached;
 }
 
-/** How far one word's vector, on its own, moves the wording score; null for a word without a vector. */
-function wordPull(model: CheckworthinessModel, word: string): number | null {
-  const row = wordVectors().rowOf(word);
-  return row === -1 ? null : wordingProjection(model).pulls[row]!;
-}
-
 /**
  * The wording features' share of the log-odds. The sentence vector is the mean of its
  * words' unit vectors and the model is linear in it, so the share is the mean of each
  * word's own pull: one lookup per word instead of 100 products.
  */
-function wordingShare(model: CheckworthinessModel, words: string[]): number {
+function wordingShare(model: CheckworthinessModel, rows: Int32Array): number {
   const { pulls, baseline } = wordingProjection(model);
-  const vectors = wordVectors();
   let sum = 0;
   let known = 0;
-  for (const word of words) {
-    const row = vectors.rowOf(word);
+  for (const row of rows) {
     if (row === -1) continue;
     sum += pulls[row]!;
     known += 1;
@@ -116,18 +110,27 @@ export function predict(model: CheckworthinessModel, features: Pick<SentenceFeat
     contributions[j] = c;
     logit += c;
   }
-  contributions[WORDING_OFFSET] = wordingShare(model, features.vectorWords);
+  const vectors = wordVectors();
+  const rows = Int32Array.from(features.vectorWords, (word) => vectors.rowOf(word));
+  contributions[WORDING_OFFSET] = wordingShare(model, rows);
   logit += contributions[WORDING_OFFSET]!;
-  return { probability: sigmoid(logit), contributions };
+  return { probability: sigmoid(logit), contributions, rows };
 }
 
 /** The words whose vectors pull the wording score the most in its direction. */
-function wordingEvidence(model: CheckworthinessModel, features: SentenceFeatures, direction: number): string {
+function wordingEvidence(model: CheckworthinessModel, sentence: { words: string[]; rows: Int32Array; direction: number }): string {
+  const { words, rows, direction } = sentence;
+  const { pulls } = wordingProjection(model);
   const scored: Array<{ word: string; pull: number }> = [];
-  for (const word of new Set(features.vectorWords)) {
-    const pull = (wordPull(model, word) ?? 0) * direction;
+  const seen = new Set<string>();
+  // Each word once, in the order the sentence first uses it (as a Set of the words iterates).
+  words.forEach((word, k) => {
+    if (seen.has(word)) return;
+    seen.add(word);
+    const row = rows[k]!;
+    const pull = (row === -1 ? 0 : pulls[row]!) * direction;
     if (pull > 0) scored.push({ word, pull });
-  }
+  });
   return scored
     .sort((a, b) => b.pull - a.pull || (a.word < b.word ? -1 : 1))
     .slice(0, 3)
@@ -142,13 +145,15 @@ function shapeEvidence(features: SentenceFeatures): string {
 /** The signals that moved the score most, grouped by the reason a reviewer reads, strongest first. */
 export function explain(model: CheckworthinessModel, features: SentenceFeatures, prediction: Prediction): Reason[] {
   const weights = new Float64Array(KINDS.length);
-  for (let j = 0; j < FEATURES.length; j += 1) weights[KIND_OF_FEATURE[j]!]! += prediction.contributions[j]!;
+  // The wording features after the first hold no share (predict puts their sum in the first): adding their zeros changes no weight.
+  for (let j = 0; j <= WORDING_OFFSET; j += 1) weights[KIND_OF_FEATURE[j]!]! += prediction.contributions[j]!;
   const reasons: Reason[] = [];
   KINDS.forEach((kind, k) => {
     const weight = weights[k]!;
     if (Math.abs(weight) < MIN_REASON_WEIGHT) return;
     let evidence: string;
-    if (kind === "wording") evidence = wordingEvidence(model, features, Math.sign(weight));
+    if (kind === "wording")
+      evidence = wordingEvidence(model, { words: features.vectorWords, rows: prediction.rows, direction: Math.sign(weight) });
     else if (kind === "shape") evidence = shapeEvidence(features);
     else {
       const words: string[] = [];

@@ -2,6 +2,7 @@
 // name ("Interior Minister Katrin Sollberg", "Cllr Derek Ambrose", "retired teacher
 // Bernard Lowe"), organisations and the nouns they are later called by ("the agency",
 // "the auditors"). Word lists are written for Claimdesk from general news usage.
+import { startsUppercase } from "./letters";
 
 /** Honorifics and office words that precede a name and are not part of it. */
 const TITLE_WORDS = new Set(
@@ -83,7 +84,7 @@ export function isOrganisationName(words: string[]): boolean {
   return of > 0 && isOrganisationWord(words[of - 1]!);
 }
 
-const capitalized = (word: string) => /^\p{Lu}/u.test(word);
+const capitalized = startsUppercase;
 
 const CONNECTIVE = /^(?:&|and|of|for|de|van|von|der|la|le|du|al|bin)$/;
 const AFFILIATION = /^(?:of|from|at|with|in|for|on|to)$/;

@@ -1,5 +1,6 @@
 import type { ItemEntity, ItemSentence } from "wink-nlp";
 import { isCalendarWord } from "./calendar";
+import { startsUppercase } from "./letters";
 import { sentenceReaderNlp } from "./nlp";
 
 /** A sentence-like unit of the normalized text, with the tokens it is made of. */
@@ -76,7 +77,7 @@ export interface NlpPiece {
 }
 
 /** What \s matches, by code unit: tested once per character of every text, so no regular expression. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return (
@@ -172,11 +173,13 @@ export function* iterateSentences(text: string, limits: NlpLimits = NLP_LIMITS):
     if (paragraph.trim() !== "") {
       let cutPending = false;
       for (const piece of piecesForNlp(paragraph, limits)) {
-        const read = piece.text.trim() === "" ? [] : readPiece(piece.text, paragraphStart + piece.start, paragraphIndex);
-        for (const [index, sentence] of read.entries()) {
+        const read =
+          piece.text.trim() === ""
+            ? []
+            : readPiece(piece.text, { offset: paragraphStart + piece.start, paragraph: paragraphIndex, source: text });
+        for (const [index, whole] of read.entries()) {
           // The sentences on either side of a cut made for length are pieces of one.
           const cut = (cutPending && index === 0) || (piece.cutAtEnd && index === read.length - 1);
-          const whole = { ...sentence, text: text.slice(sentence.start, sentence.end) };
           yield* cutOverlongSentence(cut ? { ...whole, cut: true } : whole, text, limits);
         }
         cutPending = piece.cutAtEnd;
@@ -192,8 +195,12 @@ export function segmentSentences(text: string, limits: NlpLimits = NLP_LIMITS): 
   return [...iterateSentences(text, limits)];
 }
 
-/** The sentences wink finds in one piece, with offsets into the whole text (`offset` is the piece's). */
-function readPiece(piece: string, offset: number, paragraph: number): Sentence[] {
+/**
+ * The sentences wink finds in one piece, with offsets into the whole text (`offset` is the piece's) and their
+ * text as the whole text (`source`) has it: a piece may have over-long runs broken by spaces.
+ */
+function readPiece(piece: string, where: { offset: number; paragraph: number; source: string }): Sentence[] {
+  const { offset, paragraph, source } = where;
   const engine = sentenceReaderNlp();
   const its = engine.its;
   const doc = engine.readDoc(piece);
@@ -227,7 +234,7 @@ function readPiece(piece: string, offset: number, paragraph: number): Sentence[]
   // 11:40 p.m. Reinholt took 52%", but "at 5 p.m. Friday", "at 9 a.m. ET").
   const endsSentenceBefore = (i: number) => {
     const next = values[i + 1]!;
-    if (!/^\p{Lu}/u.test(next)) return false;
+    if (!startsUppercase(next)) return false;
     if (/^(m|bn|k|mn|c|f)\.$/i.test(values[i]!)) return pos[i - 1] === "NUM";
     return /^[ap]\.m\.$/i.test(values[i]!) && !isCalendarWord(next) && !TIME_ZONES.test(next);
   };
@@ -250,6 +257,6 @@ function readPiece(piece: string, offset: number, paragraph: number): Sentence[]
     }
     const start = offset + offsets[first]!;
     const end = offset + offsets[last]! + values[last]!.length;
-    return { start, end, text: piece.slice(start - offset, end - offset), tokens, paragraph };
+    return { start, end, text: source.slice(start, end), tokens, paragraph };
   });
 }

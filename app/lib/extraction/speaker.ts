@@ -1,4 +1,5 @@
-import { type Token, insideQuotes } from "./sentences";
+import { type Token, insideQuotes, isSpace } from "./sentences";
+import { startsUppercase } from "./letters";
 import { interviewSpeakers, pressReleaseIssuer, turnLabel } from "./document-voice";
 import { MONTHS, WEEKDAYS } from "./calendar";
 import { type Pronoun, RecentPeople, pronounOfWords, pronounUsed } from "./people";
@@ -135,7 +136,7 @@ function collapse(tokens: Array<{ value: string; start: number }>): string {
   return out;
 }
 
-const capitalized = (token: Token) => /^\p{Lu}/u.test(token.value);
+const capitalized = (token: Token) => startsUppercase(token.value);
 
 const POSSESSIVES = new Set(["its", "their", "his", "her", "our"]);
 const DEMONSTRATIVES = new Set(["that", "this", "those", "these"]);
@@ -324,7 +325,7 @@ function subjectBefore(tokens: Token[], verbIndex: number): { phrase: Token[]; p
     // "Sean Parnell, chief Pentagon spokesperson wrote": a title after a name, the closing comma left out.
     if (
       tokens[from - 1]?.value === "," &&
-      phrase.every((t) => !/^\p{Lu}/u.test(t.value) || t.pos === "PROPN") &&
+      phrase.every((t) => !startsUppercase(t.value) || t.pos === "PROPN") &&
       /^[a-z]/.test(phrase[0]!.value)
     ) {
       let k = from - 2;
@@ -457,36 +458,34 @@ function namesInQuotes(tokens: Token[], i: number): boolean {
   return !(/^(?:it|them|him|her)$/.test(tokens[i + 1]?.lower ?? "") && words <= 3);
 }
 
+/** Every word a reporting verb can start from (reportingVerbs): a sentence with none of them attributes nothing by a verb. */
+const VERB_CUES = new Set([...REPORTING_VERBS, ...REVISING_VERBS, ...PUTTING_VERBS, ...ISSUING_VERBS, ...CALLING_VERBS]);
+
 function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
   const reporting = (i: number) =>
     REPORTING_VERBS.has(tokens[i]!.lower) || reportsEstimate(tokens, i) || issuesStatement(tokens, i) || namesInQuotes(tokens, i);
-  if (
-    !tokens.some(
-      (t) =>
-        REPORTING_VERBS.has(t.lower) ||
-        REVISING_VERBS.has(t.lower) ||
-        PUTTING_VERBS.has(t.lower) ||
-        ISSUING_VERBS.has(t.lower) ||
-        CALLING_VERBS.has(t.lower),
-    ) ||
-    !tokens.some((_, i) => reporting(i))
-  )
-    return [];
+  if (!tokens.some((t) => VERB_CUES.has(t.lower)) || !tokens.some((_, i) => reporting(i))) return [];
   const quoted = insideQuotes(tokens, opensInQuotation);
-  return tokens.flatMap((token, i) => {
-    if (!reporting(i) || quoted[i]) return [];
+  const found: number[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (!reporting(i) || quoted[i]) continue;
     // "released a statement saying …": the verb is the release's, and so is the subject.
     if (PARTICIPLES.has(token.lower)) {
       const release = tokens.slice(Math.max(0, i - 5), i).findIndex((t) => /^(?:released|issued|published|posted)$/.test(t.lower));
-      if (token.lower === "saying" && release !== -1) return [Math.max(0, i - 5) + release];
+      if (token.lower === "saying" && release !== -1) {
+        found.push(Math.max(0, i - 5) + release);
+        continue;
+      }
       // "…declined to comment, saying only that …", "has ruled out a deal, telling the board …", "has posted … and saying …":
       // the participle is the main clause's, and so is its subject.
       const previous = tokens[i - 1];
       const joined = previous?.value === "," || previous?.lower === "and" || (previous?.lower === "only" && tokens[i - 2]?.value === ",");
       // "adding to concerns", "adding 0.4 points": not a word said.
-      if (!joined || (token.lower === "adding" && (tokens[i + 1]?.lower === "to" || tokens[i + 1]?.pos === "NUM"))) return [];
+      if (!joined || (token.lower === "adding" && (tokens[i + 1]?.lower === "to" || tokens[i + 1]?.pos === "NUM"))) continue;
       const main = tokens.findIndex((t, k) => k < i && !quoted[k] && (t.pos === "VERB" || t.pos === "AUX") && /^[a-z]/.test(t.value));
-      return main === -1 ? [] : [main];
+      if (main !== -1) found.push(main);
+      continue;
     }
     // "Open Door estimates that…", "Official figures show 8,240…": the tagger can read the verb as a noun.
     const next = tokens[i + 1];
@@ -501,20 +500,21 @@ function reportingVerbs(tokens: Token[], opensInQuotation: boolean): number[] {
       !(next && (next.lower === "that" || next.pos === "NUM" || next.pos === "DET")) &&
       !(nounBefore && next?.pos !== "NOUN")
     ) {
-      return [];
+      continue;
     }
     // "would not say", "declined to say", "will show": nothing is attributed.
     // Only the words of the verb's own clause: in "because the plan is not public, said …" the "not" is another verb's.
     const own = tokens.slice(Math.max(0, i - 3), i);
     const comma = own.map((t) => BOUNDARY.has(t.value)).lastIndexOf(true);
     const before = own.slice(comma + 1).map((t) => t.lower);
-    if (before.some((w) => w === "not" || w === "n't" || w === "never" || w === "declined" || w === "refused")) return [];
+    if (before.some((w) => w === "not" || w === "n't" || w === "never" || w === "declined" || w === "refused")) continue;
     // "plans to announce a third customer", "is expected to say": not said yet.
-    if (tokens[i - 1]?.lower === "to" && NOT_YET.has(tokens[i - 2]?.lower ?? "")) return [];
+    if (tokens[i - 1]?.lower === "to" && NOT_YET.has(tokens[i - 2]?.lower ?? "")) continue;
     if (!ATTRIBUTION_VERBS.has(token.lower) && before.some((w) => w === "will" || w === "would" || w === "could" || w === "might"))
-      return [];
-    return [i];
-  });
+      continue;
+    found.push(i);
+  }
+  return found;
 }
 
 /**
@@ -692,6 +692,15 @@ function nameInApposition(tokens: Token[], comma: number): Token[] | null {
 
 /** Words of a phrase, with a possessive glued to its noun ("Tenora's data"). */
 function phraseWords(phrase: string): string[] {
+  // Most phrases are words joined by single spaces with no spaced possessive: split them as they are.
+  if (!phrase.includes(" 's") && !phrase.includes(" ’s")) {
+    let plain = true;
+    for (let i = 0; i < phrase.length && plain; i += 1) {
+      const code = phrase.charCodeAt(i);
+      if (code !== 32 && isSpace(code)) plain = false;
+    }
+    if (plain) return phrase.split(" ").filter(Boolean);
+  }
   return phrase
     .replace(/\s+(['’]s)\b/g, "$1")
     .split(/\s+/)
@@ -787,9 +796,13 @@ const FAMILY_OF: Record<string, Pronoun> = { his: "he", her: "she" };
 const WEEKDAY_NAMES = new Set(WEEKDAYS);
 /** A word of a name: capitalized, and not a weekday ("said Thursday Halcyne will …"). */
 const isNameToken = (t: Token, at: number) =>
-  /^\p{Lu}/u.test(t.value) &&
+  startsUppercase(t.value) &&
   !WEEKDAY_NAMES.has(t.lower) &&
   (t.pos === "PROPN" || (at > 0 && !NOT_NAMES.has(t.pos) && t.pos !== "DET" && t.pos !== "ADV"));
+
+const OPENING_QUOTES = new Set(['"', "“", "‘"]);
+/** Words inside a name: "Bank of Lustrava", "Fenner & Kray". */
+const NAME_LINKS = new Set(["of", "for", "&", "and"]);
 
 /** Names in capitals in the sentence ("Interior Minister Katrin Sollberg", "Halcyne Systems"), with the nouns around them that describe them. */
 function namedRuns(tokens: Token[]): NamedRun[] {
@@ -798,7 +811,7 @@ function namedRuns(tokens: Token[]): NamedRun[] {
   let i = 0;
   while (i < tokens.length) {
     // A word right after an opening quotation mark is at the start of a sentence too.
-    const at = i > 0 && /^["“‘]$/.test(tokens[i - 1]!.value) ? 0 : i;
+    const at = i > 0 && OPENING_QUOTES.has(tokens[i - 1]!.value) ? 0 : i;
     if (!isNameToken(tokens[i]!, at) || /^(?:The|A|An)$/.test(tokens[i]!.value)) {
       i += 1;
       continue;
@@ -809,7 +822,7 @@ function namedRuns(tokens: Token[]): NamedRun[] {
       const next = tokens[end + 1];
       if (isNameToken(t, end)) end += 1;
       else if (gluedHyphen(tokens, end) && next && isNameToken(next, end + 1)) end += 1;
-      else if (["of", "for", "&", "and"].includes(t.lower) && next && isNameToken(next, end + 1)) end += 1;
+      else if (NAME_LINKS.has(t.lower) && next && isNameToken(next, end + 1)) end += 1;
       // A plural possessive inside a name: "Brennmark Dairy Farmers' Union".
       else if (/^['’]$/.test(t.value) && next && isNameToken(next, end + 1) && /s$/.test(tokens[end - 1]!.value)) end += 1;
       else break;
@@ -866,7 +879,7 @@ function looksLikePersonName(name: string, registry: MentionRegistry): boolean {
   // "Colin and Wendy Haddow" is a couple; "Pinecrest and Wexley" two names of anything.
   const and = words.indexOf("and");
   if (and !== -1 && words.length - and - 1 < 2) return false;
-  return words.length <= 5 && words.every((w) => /^\p{Lu}/u.test(w) || w === "and") && !isOrganisationName(words) && !isPlaceName(words);
+  return words.length <= 5 && words.every((w) => startsUppercase(w) || w === "and") && !isOrganisationName(words) && !isPlaceName(words);
 }
 
 /**
@@ -1030,12 +1043,22 @@ function speakersAndTraces(
       .join(" ")
       .toLowerCase());
   let lowered: string | undefined;
+  // Whether the document writes "the <name>": the answer for a name never changes, and each question would read the whole document.
+  const writesThe = new Map<string, boolean>();
+  const documentWritesThe = (name: string): boolean => {
+    let found = writesThe.get(name);
+    if (found === undefined) {
+      found = documentText().includes(`the ${name.toLowerCase()}`);
+      writesThe.set(name, found);
+    }
+    return found;
+  };
   // "a senior official at the ministry" → "a senior official at the Ministry of Transport", the organisation as the document names it.
   const namedInDescription = (description: string): string =>
     description.replace(/\b(at|for|of|in|from|with) the ([a-z]+)\b(?![’'-]|\s+of\b)/, (whole, link: string, noun: string) => {
       const name = resolveDescription(noun);
       if (!name) return whole;
-      return `${link} ${documentText().includes(`the ${name.toLowerCase()}`) ? "the " : ""}${name}`;
+      return `${link} ${documentWritesThe(name) ? "the " : ""}${name}`;
     });
   // "the couple", "the Haddows": the pair named together ("Colin and Wendy Haddow").
   const couple = (speaker: string): string | null => {
