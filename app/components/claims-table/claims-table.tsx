@@ -1,5 +1,4 @@
-import { type RowSelectionState, type VisibilityState, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { claimQueryToSearch } from "../../lib/claim-query";
 import { paths } from "../../lib/paths";
 import type { ClaimsPage } from "../../lib/review-types";
@@ -8,7 +7,7 @@ import { ReviewStateFilter } from "../review/review-state-filter";
 import { BulkBar } from "./bulk-bar";
 import { ClaimPanel } from "./claim-panel";
 import { ClaimsGrid } from "./claims-grid";
-import { useClaimColumns } from "./columns";
+import { visibleClaimColumns } from "./columns";
 import { FiltersForm, StatusCounts } from "./filters-toolbar";
 import { Pager } from "./pager";
 import { RationaleDialog } from "./rationale-dialog";
@@ -21,6 +20,10 @@ import { useTableKeyboard } from "./use-table-keyboard";
 import { useTagging } from "./use-tagging";
 import { ViewOptions } from "./view-options";
 
+const subscribeToNothing = () => () => undefined;
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
+
 /**
  * The review workspace: filters, the claims table with its keyboard, the bulk bar and the
  * claim panel. It holds what the parts share (the active row, the selection, the open
@@ -31,15 +34,20 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
   const slug = project.slug;
 
   const [active, setActive] = useState(0);
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [rowSelection, setRowSelection] = useState<Record<number, boolean>>({});
   const [allMatching, setAllMatching] = useState(false);
   const [announcement, setAnnouncement] = useState("");
-  const [hydrated, setHydrated] = useState(false);
   const shortcutsDialog = useRef<HTMLDialogElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => setHydrated(true), []);
-  useEffect(() => setActive((index) => Math.min(index, Math.max(0, rows.length - 1))), [rows.length]);
+  // False in the server's render and while hydrating it, true from the render right after.
+  const hydrated = useSyncExternalStore(subscribeToNothing, clientSnapshot, serverSnapshot);
+  // Fewer rows after a reload: the selection stays on the table (adjusted while rendering, not in an effect).
+  const [rowCount, setRowCount] = useState(rows.length);
+  if (rowCount !== rows.length) {
+    setRowCount(rows.length);
+    setActive((index) => Math.min(index, Math.max(0, rows.length - 1)));
+  }
 
   const panel = useClaimPanel(slug, rows[active]?.id);
   const tagging = useTagging({
@@ -78,33 +86,16 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
     dialogOpen,
   });
 
-  const columns = useClaimColumns({
-    slug,
-    timeZone: project.timeZone,
-    canTag,
-    canBulk,
-    allMatching,
-    reviewColumn: data.secondReview,
-    requestTag: tagging.requestTag,
-  });
-  const columnVisibility: VisibilityState = Object.fromEntries(preferences.hidden.map((id) => [id, false]));
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualPagination: true,
-    manualFiltering: true,
-    rowCount: total,
-    enableRowSelection: canBulk,
-    state: { columnVisibility, rowSelection },
-    onRowSelectionChange: setRowSelection,
-    getRowId: (row) => String(row.id),
-  });
+  // Keyed by the hidden columns' names: each reload brings a new (equal) list, and new columns would render every row again.
+  const hiddenColumns = preferences.hidden.join(" ");
+  const columns = useMemo(
+    () => visibleClaimColumns({ canBulk, reviewColumn: data.secondReview, hidden: hiddenColumns.split(" ") }),
+    [canBulk, data.secondReview, hiddenColumns],
+  );
 
-  const selectedIds = Object.keys(rowSelection)
-    .filter((id) => rowSelection[id])
-    .map(Number);
+  const selectedIds = Object.entries(rowSelection)
+    .filter(([, ticked]) => ticked)
+    .map(([id]) => Number(id));
   const pages = Math.max(1, Math.ceil(total / query.size));
   // The table's own forms post to this route with the current view, so that without JavaScript the page comes back as it was.
   const tableAction = paths.claims(slug, query);
@@ -178,7 +169,14 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
         ) : null}
 
         <ClaimsGrid
-          table={table}
+          rows={rows}
+          columns={columns}
+          slug={slug}
+          timeZone={project.timeZone}
+          canTag={canTag}
+          selected={rowSelection}
+          onToggleSelected={toggleSelected}
+          requestTag={tagging.requestTag}
           query={query}
           total={total}
           compact={preferences.density === "compact"}
