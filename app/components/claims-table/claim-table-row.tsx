@@ -1,11 +1,11 @@
-import { type Ref, memo } from "react";
-import { CLAIM_STATUSES, type ClaimStatus } from "../../lib/claim-status";
+import { type KeyboardEvent, type Ref, memo } from "react";
 import { formatDateTime } from "../../lib/datetime";
 import { paths } from "../../lib/paths";
 import type { ClaimRow } from "../../lib/review-types";
 import { REVIEW_STATE_SHORT, isReviewState } from "../../lib/review/review-state";
 import { StatusBadge } from "../claim-summary";
 import type { ClaimColumn, ClaimColumnId } from "./columns";
+import { type OpenStatusMenu, STATUS_LISTBOX_ID, statusOptionId } from "./status-menu";
 
 export interface RowProps {
   row: ClaimRow;
@@ -28,24 +28,29 @@ export interface RowProps {
   onActivate: (index: number) => void;
   onOpen: (claimId: number) => void;
   onToggleSelected: (claimId: number) => void;
-  requestTag: (row: ClaimRow, status: ClaimStatus) => void;
+  /** The shared status list, when it is open on this row (null for every other row). */
+  statusMenu: OpenStatusMenu | null;
+  onStatusClick: (row: ClaimRow, control: HTMLElement) => void;
+  onStatusKeyDown: (row: ClaimRow, event: KeyboardEvent<HTMLElement>) => void;
 }
 
-function StatusCell({ row, canTag, requestTag }: Pick<RowProps, "row" | "canTag" | "requestTag">) {
+function statusCell({ row, canTag, statusMenu, onStatusClick, onStatusKeyDown }: RowProps) {
   if (!canTag) return <StatusBadge status={row.status} />;
   return (
-    <select
+    <button
+      type="button"
+      role="combobox"
       aria-label={`Status of claim ${row.id}`}
+      aria-haspopup="listbox"
+      aria-expanded={statusMenu !== null}
+      aria-controls={statusMenu ? STATUS_LISTBOX_ID : undefined}
+      aria-activedescendant={statusMenu ? statusOptionId(statusMenu.highlighted) : undefined}
       className={`status-select status-${row.status}`}
-      value={row.status}
-      onChange={(event) => requestTag(row, event.target.value as ClaimStatus)}
+      onClick={(event) => onStatusClick(row, event.currentTarget)}
+      onKeyDown={(event) => onStatusKeyDown(row, event)}
     >
-      {CLAIM_STATUSES.map((status) => (
-        <option key={status} value={status}>
-          {status}
-        </option>
-      ))}
-    </select>
+      {row.status}
+    </button>
   );
 }
 
@@ -81,7 +86,7 @@ function cellContent(column: ClaimColumnId, props: RowProps) {
         </div>
       );
     case "status":
-      return <StatusCell row={row} canTag={props.canTag} requestTag={props.requestTag} />;
+      return statusCell(props);
     case "review": {
       const state = isReviewState(row.reviewState) ? row.reviewState : "none";
       return <span className={`review-badge review-${state}`}>{REVIEW_STATE_SHORT[state]}</span>;

@@ -1,12 +1,12 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type MouseEvent, useCallback, useEffect, useLayoutEffect, useRef } from "react";
+import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { Link, useNavigate } from "react-router";
 import { type ClaimQuery, claimQueryToSearch } from "../../lib/claim-query";
-import type { ClaimStatus } from "../../lib/claim-status";
 import { isPlainLinkClick } from "../../lib/link-clicks";
 import type { ClaimRow } from "../../lib/review-types";
 import { type ClaimColumn, DESCENDING_FIRST, SORT_OF_COLUMN } from "./columns";
 import { ClaimTableRow } from "./claim-table-row";
+import type { OpenStatusMenu } from "./status-menu";
 import { isTypingTarget } from "./use-table-keyboard";
 
 /** About the sticky header's height, in pixels. */
@@ -21,7 +21,10 @@ interface GridProps {
   /** Claims ticked for a bulk change. */
   selected: Readonly<Record<number, boolean>>;
   onToggleSelected: (claimId: number) => void;
-  requestTag: (row: ClaimRow, status: ClaimStatus) => void;
+  /** The shared status list, if open (on one row). */
+  statusMenu: OpenStatusMenu | null;
+  onStatusClick: (row: ClaimRow, control: HTMLElement) => void;
+  onStatusKeyDown: (row: ClaimRow, event: KeyboardEvent<HTMLElement>) => void;
   query: ClaimQuery;
   total: number;
   compact: boolean;
@@ -130,7 +133,8 @@ export function ClaimsGrid(props: GridProps) {
       const element = rowRefs.current.get(id);
       // The virtualizer's estimate can leave the row half under the edge.
       if (element && scrollRef.current) revealRow(scrollRef.current, element);
-      if (!isTypingTarget(document.activeElement)) element?.focus({ preventScroll: true });
+      // Focus already inside the row (its status control, a link) stays there.
+      if (!isTypingTarget(document.activeElement) && !element?.contains(document.activeElement)) element?.focus({ preventScroll: true });
     };
     // A row scrolled far into view is rendered on the next frame.
     if (rowRefs.current.has(id)) focusRow();
@@ -199,7 +203,9 @@ export function ClaimsGrid(props: GridProps) {
               onActivate={onActivate}
               onOpen={onOpen}
               onToggleSelected={props.onToggleSelected}
-              requestTag={props.requestTag}
+              statusMenu={props.statusMenu?.claimId === row.id ? props.statusMenu : null}
+              onStatusClick={props.onStatusClick}
+              onStatusKeyDown={props.onStatusKeyDown}
             />
           ))}
           <Spacer height={paddingBottom} columns={columns.length} />

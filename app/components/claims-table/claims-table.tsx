@@ -12,6 +12,7 @@ import { FiltersForm, StatusCounts } from "./filters-toolbar";
 import { Pager } from "./pager";
 import { RationaleDialog } from "./rationale-dialog";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { StatusListbox, useStatusMenu } from "./status-menu";
 import { useAdvanceAfterVerdict } from "./use-advance-after-verdict";
 import { useClaimPanel } from "./use-claim-panel";
 import { useLiveUpdates } from "./use-live-updates";
@@ -73,6 +74,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
     () => !!(tagging.rationaleDialog.current?.open || shortcutsDialog.current?.open),
     [tagging.rationaleDialog],
   );
+  const statusMenu = useStatusMenu({ rows, requestTag: tagging.requestTag });
   useTableKeyboard({
     rows,
     active,
@@ -176,7 +178,9 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
           canTag={canTag}
           selected={rowSelection}
           onToggleSelected={toggleSelected}
-          requestTag={tagging.requestTag}
+          statusMenu={statusMenu.menu}
+          onStatusClick={statusMenu.toggle}
+          onStatusKeyDown={statusMenu.onKeyDown}
           query={query}
           total={total}
           compact={preferences.density === "compact"}
@@ -191,6 +195,12 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
 
       {panel.claimId !== null ? <ClaimPanel claimId={panel.claimId} page={panel.page} onClose={panel.close} /> : null}
 
+      <StatusListbox
+        menu={statusMenu.menu}
+        current={rows.find((row) => row.id === statusMenu.menu?.claimId)?.status}
+        onChoose={statusMenu.choose}
+        onClose={statusMenu.close}
+      />
       <RationaleDialog
         dialogRef={tagging.rationaleDialog}
         pending={tagging.pending}
