@@ -66,7 +66,7 @@ export function useStatusMenu({ rows, requestTag }: { rows: ClaimRow[]; requestT
   return { menu: shown, toggle, onKeyDown, choose, close };
 }
 
-/** The shared list of statuses, placed under (or, near the bottom of the window, over) the open control. */
+/** The shared list of statuses, placed under (or, near the bottom of the window, over) the open control, following it. */
 export function StatusListbox({
   menu,
   current,
@@ -79,23 +79,23 @@ export function StatusListbox({
   onClose: () => void;
 }) {
   const list = useRef<HTMLUListElement>(null);
-  // A click elsewhere, or scrolling (the list would stay where the control was), closes it.
+  // Scrolling (selecting a row scrolls it into view) or resizing moves the control: the list follows it.
+  const [, setPlacement] = useState(0);
+  // A click elsewhere closes it.
   useEffect(() => {
     if (!menu) return;
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!list.current?.contains(target) && !menu.anchor.contains(target)) onClose();
     };
-    const onScroll = (event: Event) => {
-      if (!list.current?.contains(event.target as Node)) onClose();
-    };
+    const follow = () => setPlacement((count) => count + 1);
     document.addEventListener("pointerdown", onPointerDown);
-    window.addEventListener("scroll", onScroll, true);
-    window.addEventListener("resize", onClose);
+    window.addEventListener("scroll", follow, true);
+    window.addEventListener("resize", follow);
     return () => {
       document.removeEventListener("pointerdown", onPointerDown);
-      window.removeEventListener("scroll", onScroll, true);
-      window.removeEventListener("resize", onClose);
+      window.removeEventListener("scroll", follow, true);
+      window.removeEventListener("resize", follow);
     };
   }, [menu, onClose]);
   if (!menu) return null;
