@@ -76,7 +76,11 @@ app.use(originCheck(expectedOrigin));
 
 app.use(
   createRequestHandler({
-    build: () => import("virtual:react-router/server-build"),
+    // A function makes React Router rebuild its route tables (createStaticHandler: flattening and
+    // ranking every route) on each request, 2.5% of a full claims page's CPU and 5% of a data
+    // request's (docs/benchmarks.md, 2026-12-03). The built app never changes while it runs;
+    // only development, where Vite reloads the routes, needs the function.
+    build: development ? () => import("virtual:react-router/server-build") : serverBuild,
     getLoadContext(req, res): RequestContext {
       return { cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? null };
     },

@@ -37,6 +37,21 @@ export function routePatternMatcher(manifest: Record<string, ManifestRoute | und
         : { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: tree(route.id) },
     );
   const routes = tree(undefined);
+  // matchRoutes flattens and ranks the whole route tree on every call (2% of a claims page's
+  // CPU, 5% of its data request's: docs/benchmarks.md, 2026-12-03). A pathname always matches
+  // the same pattern, and the paths a desk requests repeat (its tables, their data requests
+  // and event streams), so the answers are kept, a bounded number of short paths at most.
+  const known = new Map<string, string | null>();
+  const patternOf = (path: string): string | null => {
+    const cached = known.get(path);
+    if (cached !== undefined) return cached;
+    const pattern = matchPattern(routes, path);
+    if (path.length <= MAX_REMEMBERED_PATH) {
+      if (known.size >= MAX_REMEMBERED_PATHS) known.clear();
+      known.set(path, pattern);
+    }
+    return pattern;
+  };
 
   return (pathname) => {
     let path = pathname;
@@ -47,13 +62,21 @@ export function routePatternMatcher(manifest: Record<string, ManifestRoute | und
       data = true;
       path = path.endsWith("/_.data") ? path.slice(0, -"_.data".length) : path.slice(0, -".data".length);
     }
-    // The router would warn about a path it cannot decode; no route matches one anyway.
-    if (!decodable(path)) return { pattern: null, data };
-    const matches = matchRoutes(routes, path);
-    if (!matches) return { pattern: null, data };
-    const segments = matches.map((match) => match.route.path ?? "").filter((segment) => segment !== "");
-    return { pattern: `/${segments.join("/")}`.replace(/\/+/g, "/"), data };
+    return { pattern: patternOf(path), data };
   };
+}
+
+/** Paths remembered by a matcher, and the longest one it remembers (longer ones are matched each time). */
+export const MAX_REMEMBERED_PATHS = 2_000;
+const MAX_REMEMBERED_PATH = 200;
+
+function matchPattern(routes: RouteObject[], path: string): string | null {
+  // The router would warn about a path it cannot decode; no route matches one anyway.
+  if (!decodable(path)) return null;
+  const matches = matchRoutes(routes, path);
+  if (!matches) return null;
+  const segments = matches.map((match) => match.route.path ?? "").filter((segment) => segment !== "");
+  return `/${segments.join("/")}`.replace(/\/+/g, "/");
 }
 
 function decodable(path: string): boolean {

@@ -5,7 +5,7 @@ import { AppError } from "../lib/app-error";
 import { type Capability, can } from "../lib/roles";
 import { type ProjectAccess, findProjectAccess } from "../models/project.server";
 import { type SessionUser, validateSessionToken } from "../models/session.server";
-import { noteRequestUser } from "../observability/request-context.server";
+import { currentRequest, noteRequestUser } from "../observability/request-context.server";
 import { readSessionToken } from "./cookie.server";
 import { paths } from "../lib/paths";
 
@@ -20,14 +20,20 @@ export function sessionPolicy() {
 }
 
 // The root loader and the route's own loader both ask who is signed in; the session is
-// looked up (and its activity time written) once per request, not once per loader.
-const perRequest = new WeakMap<Request, Promise<Authenticated | null>>();
+// looked up (and its activity time written) once per request, not once per loader. React
+// Router hands each loader of one HTTP request a Request object of its own, so a read (GET,
+// HEAD) is keyed by the HTTP request's state (request-context), which they share; that was a
+// second session query on every page and data request (docs/benchmarks.md, 2026-12-03). After
+// an action, which may sign out or change the session, the loaders look it up again.
+const perRequest = new WeakMap<object, Promise<Authenticated | null>>();
 
 export function getAuthenticated(request: Request): Promise<Authenticated | null> {
-  let pending = perRequest.get(request);
+  const read = request.method === "GET" || request.method === "HEAD";
+  const key = (read && currentRequest()) || request;
+  let pending = perRequest.get(key);
   if (!pending) {
     pending = lookUpSession(request);
-    perRequest.set(request, pending);
+    perRequest.set(key, pending);
   }
   return pending;
 }

@@ -81,8 +81,8 @@ export interface ClaimsPage {
   /** Second review is on: the table shows the review state column and filter. */
   secondReview: boolean;
   canApprove: boolean;
-  /** Documents in the project, so an empty table can say whether to import or to widen the filters. */
-  documentCount: number;
+  /** Whether the project has any (current) article, so an empty table can say whether to import or to widen the filters. */
+  hasDocuments: boolean;
 }
 
 /** A claim with what its page and the table's panel show. */

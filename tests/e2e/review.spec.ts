@@ -1,6 +1,6 @@
 import { type Page, expect, test } from "@playwright/test";
 import { E2E_USERS } from "./support/accounts";
-import { firstRowClaimId, openTable } from "./support/claims-table";
+import { chooseRowStatus, firstRowClaimId, openTable } from "./support/claims-table";
 
 function statusOf(page: Page, claimId: number | string) {
   return page.getByLabel(`Status of claim ${claimId}`, { exact: true });
@@ -14,7 +14,7 @@ test("a reviewer tags claims from the keyboard", async ({ page }) => {
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("Rationale").fill("Housing office figures match.");
   await page.keyboard.press("Enter");
-  await expect(statusOf(page, first)).toHaveValue("confirmed");
+  await expect(statusOf(page, first)).toHaveText("confirmed");
 
   const second = await firstRowClaimId(page, 1);
   await page.keyboard.press("j");
@@ -24,9 +24,9 @@ test("a reviewer tags claims from the keyboard", async ({ page }) => {
     .getByLabel("Rationale")
     .fill("Numbers differ from the council's.");
   await page.keyboard.press("Enter");
-  await expect(statusOf(page, second)).toHaveValue("disputed");
+  await expect(statusOf(page, second)).toHaveText("disputed");
   await page.keyboard.press("u");
-  await expect(statusOf(page, second)).toHaveValue("unverified");
+  await expect(statusOf(page, second)).toHaveText("unverified");
 
   await page.keyboard.press("Enter");
   const panel = page.getByRole("complementary", { name: "Claim details" });
@@ -42,11 +42,70 @@ test("a reviewer tags claims from the keyboard", async ({ page }) => {
   await expect(page.getByLabel("Search claims")).toBeFocused();
 });
 
+test("a row's status control opens the table's status list and chooses from the keyboard", async ({ page }) => {
+  await openTable(page, E2E_USERS.reviewer.username, "?q=temporary+housing");
+  const claimId = await firstRowClaimId(page, 2);
+  const control = page.getByRole("combobox", { name: `Status of claim ${claimId}`, exact: true });
+  const before = (await control.textContent())!.trim();
+  const list = page.getByRole("listbox", { name: `Status of claim ${claimId}`, exact: true });
+  await control.focus();
+  // Focusing the control selects its row, and focus stays on the control.
+  await expect(page.locator('tbody tr[aria-selected="true"]').getByRole("combobox")).toHaveAccessibleName(`Status of claim ${claimId}`);
+  await expect(control).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await expect(list).toBeVisible();
+  await expect(control).toHaveAttribute("aria-expanded", "true");
+  await expect(list.getByRole("option", { name: before, exact: true })).toHaveAttribute("aria-selected", "true");
+  const highlighted = () => control.getAttribute("aria-activedescendant");
+  expect(await highlighted()).toBe(`claim-status-option-${before}`);
+  await page.keyboard.press("End");
+  expect(await highlighted()).toBe("claim-status-option-disputed");
+  await page.keyboard.press("Home");
+  expect(await highlighted()).toBe("claim-status-option-unverified");
+  await page.keyboard.press("ArrowDown");
+  expect(await highlighted()).toBe("claim-status-option-confirmed");
+  // Escape closes the list, not the page's panel; focus is still on the control.
+  await page.keyboard.press("Escape");
+  await expect(list).toBeHidden();
+  await expect(control).toHaveAttribute("aria-expanded", "false");
+  await expect(control).toBeFocused();
+
+  const next = before === "disputed" ? "confirmed" : "disputed";
+  await page.keyboard.press(" ");
+  await expect(list).toBeVisible();
+  await page.keyboard.press(next === "disputed" ? "d" : "c");
+  await expect(list).toBeHidden();
+  const dialog = page.getByRole("dialog", { name: `Mark claim ${claimId} ${next}` });
+  await dialog.getByLabel("Rationale").fill("Chosen from the row's status list.");
+  await page.keyboard.press("Enter");
+  await expect(control).toHaveText(next);
+  // The dialog gave focus back to the control.
+  await expect(control).toBeFocused();
+
+  // With the mouse: the list closes on a click elsewhere.
+  await control.click();
+  await expect(list).toBeVisible();
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(list).toBeHidden();
+
+  // Back as it was, for the tests after this one that count claims by status.
+  await chooseRowStatus(page, claimId, before);
+  if (before !== "unverified") {
+    await page
+      .getByRole("dialog", { name: `Mark claim ${claimId} ${before}` })
+      .getByLabel("Rationale")
+      .fill("Restored.");
+    await page.keyboard.press("Enter");
+  }
+  await expect(control).toHaveText(before);
+});
+
 test("keys pressed in quick succession act on the row the keyboard moved to", async ({ page }) => {
   await openTable(page, E2E_USERS.reviewer.username, "?q=bridge+carries");
   const first = await firstRowClaimId(page);
   const second = await firstRowClaimId(page, 1);
-  const firstStatus = await statusOf(page, first).inputValue();
+  const firstStatus = (await statusOf(page, first).textContent())!.trim();
   // "j" and then "2" as a fast typist sends them: separate key presses, within one frame.
   await page.evaluate(async () => {
     window.dispatchEvent(new KeyboardEvent("keydown", { key: "j", bubbles: true }));
@@ -56,11 +115,11 @@ test("keys pressed in quick succession act on the row the keyboard moved to", as
   const dialog = page.getByRole("dialog", { name: `Mark claim ${second} disputed` });
   await dialog.getByLabel("Rationale").fill("Traffic count is from another bridge.");
   await page.keyboard.press("Enter");
-  await expect(statusOf(page, second)).toHaveValue("disputed");
+  await expect(statusOf(page, second)).toHaveText("disputed");
   // The selection stayed on the second row: "u" undoes that verdict, not the first row's.
   await page.keyboard.press("u");
-  await expect(statusOf(page, second)).toHaveValue("unverified");
-  await expect(statusOf(page, first)).toHaveValue(firstStatus);
+  await expect(statusOf(page, second)).toHaveText("unverified");
+  await expect(statusOf(page, first)).toHaveText(firstStatus);
 });
 
 test("filters and sorting live in the URL and the back button restores them", async ({ page }) => {
@@ -93,12 +152,12 @@ test("an editor changes claims in bulk and undoes it", async ({ page }) => {
   await expect(bulk.getByText("This will change 2 of 2 claims.")).toBeVisible();
   await bulk.getByRole("button", { name: "Apply change" }).click();
   await expect(bulk.getByText("Changed 2 claims.")).toBeVisible();
-  await expect(statusOf(page, a)).toHaveValue("confirmed");
-  await expect(statusOf(page, b)).toHaveValue("confirmed");
+  await expect(statusOf(page, a)).toHaveText("confirmed");
+  await expect(statusOf(page, b)).toHaveText("confirmed");
   await bulk.getByRole("button", { name: /Undo \(\d+ s\)/ }).click();
   await expect(bulk.getByText("Undone: 2 claims restored.")).toBeVisible();
-  await expect(statusOf(page, a)).toHaveValue("unverified");
-  await expect(statusOf(page, b)).toHaveValue("unverified");
+  await expect(statusOf(page, a)).toHaveText("unverified");
+  await expect(statusOf(page, b)).toHaveText("unverified");
 });
 
 test("a change by one reviewer appears for another without reloading, with presence", async ({ browser }) => {
@@ -119,12 +178,12 @@ test("a change by one reviewer appears for another without reloading, with prese
     pageA.getByRole("complementary", { name: "Claim details" }).getByText(`Also viewing: ${E2E_USERS.reviewer2.displayName}`),
   ).toBeVisible({ timeout: 5000 });
 
-  await statusOf(pageB, claimId).selectOption("disputed");
+  await chooseRowStatus(pageB, claimId, "disputed");
   await pageB.getByRole("dialog").getByLabel("Rationale").fill("Turnout figure is from the wrong year.");
   await pageB.keyboard.press("Enter");
-  await expect(statusOf(pageB, claimId)).toHaveValue("disputed");
+  await expect(statusOf(pageB, claimId)).toHaveText("disputed");
   // Within 2 seconds, on the other reviewer's screen, without a reload.
-  await expect(statusOf(pageA, claimId)).toHaveValue("disputed", { timeout: 2000 });
+  await expect(statusOf(pageA, claimId)).toHaveText("disputed", { timeout: 2000 });
   await expect(
     pageA
       .getByRole("complementary", { name: "Claim details" })

@@ -134,7 +134,7 @@ test("after a stale verdict from the panel, the panel and the row show the other
   await expect(formB.getByLabel("Rationale")).toHaveValue("Register is a year old.");
   await expect(panel.getByRole("definition").filter({ hasText: "Checked against the register." })).toBeVisible();
   await expect(panel.getByRole("listitem").filter({ hasText: "marked the claim confirmed" })).toBeVisible();
-  await expect(pageB.getByLabel(`Status of claim ${claimId}`, { exact: true })).toHaveValue("confirmed");
+  await expect(pageB.getByLabel(`Status of claim ${claimId}`, { exact: true })).toHaveText("confirmed");
   await close();
 });
 

@@ -129,7 +129,7 @@ test("with the setting on, a verdict from the panel moves to the next unreviewed
   // Saved, the rows and the panel reloaded, then the move: several round trips on a busy machine.
   await expect(panel.getByRole("heading", { name: `Claim ${second}` })).toBeVisible({ timeout: 20_000 });
   await expect(table.locator('tbody tr[aria-selected="true"]').getByLabel(`Status of claim ${second}`, { exact: true })).toBeVisible();
-  await expect(page.getByLabel(`Status of claim ${first}`, { exact: true })).toHaveValue("disputed");
+  await expect(page.getByLabel(`Status of claim ${first}`, { exact: true })).toHaveText("disputed");
 
   // Off again: the same account's other journeys expect the table to stay put.
   await page.keyboard.press("Escape");

@@ -9,6 +9,8 @@ import { tagClaim } from "../../app/models/claim-verdict.server";
 import { importPastedText } from "../../app/models/import.server";
 import { updateProjectSettings } from "../../app/models/project.server";
 import { createSession, validateSessionToken } from "../../app/models/session.server";
+import { getAuthenticated } from "../../app/auth/guards.server";
+import { runInRequest } from "../../app/observability/request-context.server";
 import { setPassword, setUserDisabled } from "../../app/models/user.server";
 import * as account from "../../app/routes/account";
 import * as login from "../../app/routes/login";
@@ -85,6 +87,39 @@ describe("sessions", () => {
     const c = await createSession(user.id, meta);
     await setUserDisabled(user.id, true, { id: null, name: "test" });
     expect(await validateSessionToken(c.token, policy)).toBeNull();
+  });
+});
+
+describe("who is signed in, once per request", () => {
+  it("is looked up once for all the loaders of one page, though each gets a Request of its own", async () => {
+    const user = await makeUser();
+    const cookie = await cookieFor(user.id);
+    const state = { requestId: "shared", userId: null, note: null };
+    const [root, page] = await runInRequest(state, () => {
+      const rootLoader = getAuthenticated(buildRequest("/projects/x/claims", { cookie }));
+      const pageLoader = getAuthenticated(buildRequest("/projects/x/claims", { cookie }));
+      expect(pageLoader).toBe(rootLoader);
+      return Promise.all([rootLoader, pageLoader]);
+    });
+    expect(root?.user.id).toBe(user.id);
+    expect(page).toBe(root);
+  });
+
+  it("is looked up again for a form post and for another request", async () => {
+    const user = await makeUser();
+    const cookie = await cookieFor(user.id);
+    const state = { requestId: "post", userId: null, note: null };
+    await runInRequest(state, () => {
+      const action = getAuthenticated(buildRequest("/account", { cookie, form: { intent: "x" } }));
+      // React Router's loaders after an action get GET requests of their own.
+      const after = getAuthenticated(buildRequest("/account", { cookie }));
+      expect(after).not.toBe(action);
+      return Promise.all([action, after]);
+    });
+    const first = runInRequest({ requestId: "a", userId: null, note: null }, () => getAuthenticated(buildRequest("/", { cookie })));
+    const second = runInRequest({ requestId: "b", userId: null, note: null }, () => getAuthenticated(buildRequest("/", { cookie })));
+    expect(second).not.toBe(first);
+    await Promise.all([first, second]);
   });
 });
 

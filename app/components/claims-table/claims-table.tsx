@@ -1,5 +1,4 @@
-import { type RowSelectionState, type VisibilityState, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { claimQueryToSearch } from "../../lib/claim-query";
 import { paths } from "../../lib/paths";
 import type { ClaimsPage } from "../../lib/review-types";
@@ -8,11 +7,12 @@ import { ReviewStateFilter } from "../review/review-state-filter";
 import { BulkBar } from "./bulk-bar";
 import { ClaimPanel } from "./claim-panel";
 import { ClaimsGrid } from "./claims-grid";
-import { useClaimColumns } from "./columns";
+import { visibleClaimColumns } from "./columns";
 import { FiltersForm, StatusCounts } from "./filters-toolbar";
 import { Pager } from "./pager";
 import { RationaleDialog } from "./rationale-dialog";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { StatusListbox, useStatusMenu } from "./status-menu";
 import { useAdvanceAfterVerdict } from "./use-advance-after-verdict";
 import { useClaimPanel } from "./use-claim-panel";
 import { useLiveUpdates } from "./use-live-updates";
@@ -20,6 +20,10 @@ import { usePresenceHeartbeat } from "./use-presence-heartbeat";
 import { useTableKeyboard } from "./use-table-keyboard";
 import { useTagging } from "./use-tagging";
 import { ViewOptions } from "./view-options";
+
+const subscribeToNothing = () => () => undefined;
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
 
 /**
  * The review workspace: filters, the claims table with its keyboard, the bulk bar and the
@@ -31,15 +35,20 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
   const slug = project.slug;
 
   const [active, setActive] = useState(0);
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [rowSelection, setRowSelection] = useState<Record<number, boolean>>({});
   const [allMatching, setAllMatching] = useState(false);
   const [announcement, setAnnouncement] = useState("");
-  const [hydrated, setHydrated] = useState(false);
   const shortcutsDialog = useRef<HTMLDialogElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => setHydrated(true), []);
-  useEffect(() => setActive((index) => Math.min(index, Math.max(0, rows.length - 1))), [rows.length]);
+  // False in the server's render and while hydrating it, true from the render right after.
+  const hydrated = useSyncExternalStore(subscribeToNothing, clientSnapshot, serverSnapshot);
+  // Fewer rows after a reload: the selection stays on the table (adjusted while rendering, not in an effect).
+  const [rowCount, setRowCount] = useState(rows.length);
+  if (rowCount !== rows.length) {
+    setRowCount(rows.length);
+    setActive((index) => Math.min(index, Math.max(0, rows.length - 1)));
+  }
 
   const panel = useClaimPanel(slug, rows[active]?.id);
   const tagging = useTagging({
@@ -65,6 +74,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
     () => !!(tagging.rationaleDialog.current?.open || shortcutsDialog.current?.open),
     [tagging.rationaleDialog],
   );
+  const statusMenu = useStatusMenu({ rows, requestTag: tagging.requestTag });
   useTableKeyboard({
     rows,
     active,
@@ -78,33 +88,16 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
     dialogOpen,
   });
 
-  const columns = useClaimColumns({
-    slug,
-    timeZone: project.timeZone,
-    canTag,
-    canBulk,
-    allMatching,
-    reviewColumn: data.secondReview,
-    requestTag: tagging.requestTag,
-  });
-  const columnVisibility: VisibilityState = Object.fromEntries(preferences.hidden.map((id) => [id, false]));
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualPagination: true,
-    manualFiltering: true,
-    rowCount: total,
-    enableRowSelection: canBulk,
-    state: { columnVisibility, rowSelection },
-    onRowSelectionChange: setRowSelection,
-    getRowId: (row) => String(row.id),
-  });
+  // Keyed by the hidden columns' names: each reload brings a new (equal) list, and new columns would render every row again.
+  const hiddenColumns = preferences.hidden.join(" ");
+  const columns = useMemo(
+    () => visibleClaimColumns({ canBulk, reviewColumn: data.secondReview, hidden: hiddenColumns.split(" ") }),
+    [canBulk, data.secondReview, hiddenColumns],
+  );
 
-  const selectedIds = Object.keys(rowSelection)
-    .filter((id) => rowSelection[id])
-    .map(Number);
+  const selectedIds = Object.entries(rowSelection)
+    .filter(([, ticked]) => ticked)
+    .map(([id]) => Number(id));
   const pages = Math.max(1, Math.ceil(total / query.size));
   // The table's own forms post to this route with the current view, so that without JavaScript the page comes back as it was.
   const tableAction = paths.claims(slug, query);
@@ -178,7 +171,16 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
         ) : null}
 
         <ClaimsGrid
-          table={table}
+          rows={rows}
+          columns={columns}
+          slug={slug}
+          timeZone={project.timeZone}
+          canTag={canTag}
+          selected={rowSelection}
+          onToggleSelected={toggleSelected}
+          statusMenu={statusMenu.menu}
+          onStatusClick={statusMenu.toggle}
+          onStatusKeyDown={statusMenu.onKeyDown}
           query={query}
           total={total}
           compact={preferences.density === "compact"}
@@ -193,6 +195,12 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
 
       {panel.claimId !== null ? <ClaimPanel claimId={panel.claimId} page={panel.page} onClose={panel.close} /> : null}
 
+      <StatusListbox
+        menu={statusMenu.menu}
+        current={rows.find((row) => row.id === statusMenu.menu?.claimId)?.status}
+        onChoose={statusMenu.choose}
+        onClose={statusMenu.close}
+      />
       <RationaleDialog
         dialogRef={tagging.rationaleDialog}
         pending={tagging.pending}

@@ -48,7 +48,8 @@ export function useTableKeyboard({
   // key pressed right after a change is never handled with the previous rows' versions.
   useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      // A key a control of the table already handled (a row's status list) is not a shortcut too.
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       if (dialogOpen()) return;
       const row = rows[active];
       const key = event.key;

@@ -19,3 +19,15 @@ export async function firstRowClaimId(page: Page, offset = 0): Promise<string> {
     .getAttribute("aria-label");
   return label!.replace("Status of claim ", "");
 }
+
+/**
+ * Sets a claim's status from its row: the row's status control (a button, role combobox)
+ * opens the table's one status list, and the option is clicked.
+ */
+export async function chooseRowStatus(page: Page, claimId: number | string, status: string) {
+  await page.getByRole("combobox", { name: `Status of claim ${claimId}`, exact: true }).click();
+  await page
+    .getByRole("listbox", { name: `Status of claim ${claimId}`, exact: true })
+    .getByRole("option", { name: status, exact: true })
+    .click();
+}
