@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { getDb } from "../db.server";
+import { IDS_PER_QUERY, chunks } from "../lib/chunks";
 import { PassageReader } from "../lib/matching/passage-reader";
 import { buildSentenceIndex } from "../lib/matching/sentence-index";
 import { TimeBudget } from "../lib/matching/time-budget";
@@ -44,15 +45,27 @@ export async function projectIndex(projectId: number, budget: TimeBudget): Promi
   if (kept.size > KEPT_PROJECTS) kept.delete(kept.keys().next().value!);
   const missing = ids.filter((id) => !entry.documentIds.has(id));
   if (missing.length === 0) return { index: entry.index, unread: 0 };
-  const documents = await db.document.findMany({
-    where: { projectId, id: { in: missing } },
-    select: { id: true, title: true, text: true },
-    orderBy: { id: "asc" },
-  });
-  const { ready, unread } = await entry.reader.read(documents, budget);
-  // Paced, never cut short: what was read is added even when the reading used up the budget.
-  await entry.index.addYielding(ready, new TimeBudget(Number.POSITIVE_INFINITY));
-  for (const document of ready) entry.documentIds.add(document.id);
+  // A run of articles at a time, until the budget is spent: one query naming every missing article
+  // failed past 999 of them on SQLite (P2029: a 1,000-article project was never indexed) and read
+  // every text into memory however few the budget allowed to be read.
+  let unread = 0;
+  const runs = chunks(missing, IDS_PER_QUERY);
+  for (const [i, run] of runs.entries()) {
+    if (budget.exhausted) {
+      unread += runs.slice(i).reduce((sum, rest) => sum + rest.length, 0);
+      break;
+    }
+    const documents = await db.document.findMany({
+      where: { projectId, id: { in: run } },
+      select: { id: true, title: true, text: true },
+      orderBy: { id: "asc" },
+    });
+    const read = await entry.reader.read(documents, budget);
+    // Paced, never cut short: what was read is added even when the reading used up the budget.
+    await entry.index.addYielding(read.ready, new TimeBudget(Number.POSITIVE_INFINITY));
+    for (const document of read.ready) entry.documentIds.add(document.id);
+    unread += read.unread;
+  }
   return { index: entry.index, unread };
 }
 

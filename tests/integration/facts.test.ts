@@ -206,6 +206,26 @@ describe("facts across outlets", () => {
     expect(missing.err.join("")).toMatch(/no-such-project/);
   });
 
+  it("indexes a project of more articles than one query may name (SQLite allows 999 parameters), a run at a time", async () => {
+    const { project } = await makeProjectWithTeam();
+    const count = 1_050;
+    await getDb().document.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        projectId: project.id,
+        title: `Ferry note ${i}`,
+        format: "text",
+        text: `The ferry to Island ${i} ran ${i % 7} minutes late on Monday, the operator said.`,
+        textHash: `hash-${project.id}-${i}`,
+      })),
+    });
+    forgetProjectIndexes();
+    // A spent budget reads nothing and counts every article as unread, without naming them all in one query.
+    expect((await projectIndex(project.id, new TimeBudget(0))).unread).toBe(count);
+    const { index, unread } = await projectIndex(project.id, new TimeBudget(120_000));
+    expect(unread).toBe(0);
+    expect(index.size).toBe(count);
+  });
+
   it("shows real results on the first Discrepancies visit after the server starts: the index is read before, off the request path", async () => {
     const { project, members } = await importStory();
     const unreadNow = async () => (await projectIndex(project.id, new TimeBudget(0))).unread;
