@@ -70,6 +70,13 @@ test("a row's status control opens the table's status list and chooses from the 
   await expect(list).toBeHidden();
   await expect(control).toHaveAttribute("aria-expanded", "false");
   await expect(control).toBeFocused();
+  // Focus leaving the control (Tab, a shortcut) closes the list: it never stays open for a control without focus.
+  await page.keyboard.press("Enter");
+  await expect(list).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(list).toBeHidden();
+  await expect(control).toHaveAttribute("aria-expanded", "false");
+  await control.focus();
 
   const next = before === "disputed" ? "confirmed" : "disputed";
   await page.keyboard.press(" ");

@@ -32,9 +32,10 @@ export interface RowProps {
   statusMenu: OpenStatusMenu | null;
   onStatusClick: (row: ClaimRow, control: HTMLElement) => void;
   onStatusKeyDown: (row: ClaimRow, event: KeyboardEvent<HTMLElement>) => void;
+  onStatusBlur: (row: ClaimRow) => void;
 }
 
-function statusCell({ row, canTag, statusMenu, onStatusClick, onStatusKeyDown }: RowProps) {
+function statusCell({ row, canTag, statusMenu, onStatusClick, onStatusKeyDown, onStatusBlur }: RowProps) {
   if (!canTag) return <StatusBadge status={row.status} />;
   return (
     <button
@@ -48,6 +49,11 @@ function statusCell({ row, canTag, statusMenu, onStatusClick, onStatusKeyDown }:
       className={`status-select status-${row.status}`}
       onClick={(event) => onStatusClick(row, event.currentTarget)}
       onKeyDown={(event) => onStatusKeyDown(row, event)}
+      // Firefox clicks a button on Space's keyup, which would close the list the keydown just opened.
+      onKeyUp={(event) => {
+        if (event.key === " ") event.preventDefault();
+      }}
+      onBlur={() => onStatusBlur(row)}
     >
       {row.status}
     </button>

@@ -25,6 +25,7 @@ interface GridProps {
   statusMenu: OpenStatusMenu | null;
   onStatusClick: (row: ClaimRow, control: HTMLElement) => void;
   onStatusKeyDown: (row: ClaimRow, event: KeyboardEvent<HTMLElement>) => void;
+  onStatusBlur: (row: ClaimRow) => void;
   query: ClaimQuery;
   total: number;
   compact: boolean;
@@ -99,6 +100,8 @@ export function ClaimsGrid(props: GridProps) {
     getScrollElement: () => scrollRef.current,
     // Rows hold a clamped claim (styles/claims-workspace.css): one or two lines high.
     estimateSize: () => (compact ? 26 : 42),
+    // Sizes follow the claim, not the position: a live update or a sort that moves a row keeps its measured height.
+    getItemKey: (index) => rows[index]!.id,
     // The sticky header covers the top of the scroll box: a row moved to from below stops under it.
     scrollPaddingStart: HEADER_HEIGHT,
     overscan: 12,
@@ -206,6 +209,7 @@ export function ClaimsGrid(props: GridProps) {
               statusMenu={props.statusMenu?.claimId === row.id ? props.statusMenu : null}
               onStatusClick={props.onStatusClick}
               onStatusKeyDown={props.onStatusKeyDown}
+              onStatusBlur={props.onStatusBlur}
             />
           ))}
           <Spacer height={paddingBottom} columns={columns.length} />

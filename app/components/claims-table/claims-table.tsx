@@ -181,6 +181,7 @@ export function ClaimsTable({ data, actionError }: { data: ClaimsPage; actionErr
           statusMenu={statusMenu.menu}
           onStatusClick={statusMenu.toggle}
           onStatusKeyDown={statusMenu.onKeyDown}
+          onStatusBlur={statusMenu.onBlur}
           query={query}
           total={total}
           compact={preferences.density === "compact"}

@@ -39,6 +39,8 @@ export function useStatusMenu({ rows, requestTag }: { rows: ClaimRow[]; requestT
     [requestTag],
   );
   const toggle = useCallback((row: ClaimRow, anchor: HTMLElement) => {
+    // Safari does not focus a clicked button: the list's keys go to the control that opened it.
+    anchor.focus();
     setMenu((open) =>
       open?.claimId === row.id ? null : { claimId: row.id, anchor, highlighted: isClaimStatus(row.status) ? row.status : "unverified" },
     );
@@ -61,9 +63,16 @@ export function useStatusMenu({ rows, requestTag }: { rows: ClaimRow[]; requestT
     [choose],
   );
 
-  // The list belongs to the rows on screen: a reload without its claim closes it.
-  const shown = menu && rows.some((row) => row.id === menu.claimId) ? menu : null;
-  return { menu: shown, toggle, onKeyDown, choose, close };
+  // The list belongs to a row on screen: a reload without its claim, or the row scrolled out of the
+  // table's window (its control gone from the page), closes it for good rather than hiding it.
+  const shown = menu && menu.anchor.isConnected && rows.some((row) => row.id === menu.claimId) ? menu : null;
+  // Cleared while rendering (React's pattern for state that follows props), so it cannot come back with the claim.
+  if (menu && !shown) setMenu(null);
+  // Focus leaving the control (a shortcut to the search box, a tab) closes the list too.
+  const onBlur = useCallback((row: ClaimRow) => {
+    if (menuRef.current?.claimId === row.id) setMenu(null);
+  }, []);
+  return { menu: shown, toggle, onKeyDown, onBlur, choose, close };
 }
 
 /** The shared list of statuses, placed under (or, near the bottom of the window, over) the open control, following it. */
@@ -88,7 +97,8 @@ export function StatusListbox({
       const target = event.target as Node;
       if (!list.current?.contains(target) && !menu.anchor.contains(target)) onClose();
     };
-    const follow = () => setPlacement((count) => count + 1);
+    // Scrolled out of the table's window, the row's control is gone: the list closes instead of floating.
+    const follow = () => (menu.anchor.isConnected ? setPlacement((count) => count + 1) : onClose());
     document.addEventListener("pointerdown", onPointerDown);
     window.addEventListener("scroll", follow, true);
     window.addEventListener("resize", follow);
@@ -120,8 +130,9 @@ export function StatusListbox({
           key={status}
           id={statusOptionId(status)}
           role="option"
-          aria-selected={status === current}
-          className={`status-option status-${status}${status === menu.highlighted ? " highlighted" : ""}`}
+          // The highlighted option is the selected one while the list is open (WAI-ARIA select-only combobox); the claim's status is marked apart.
+          aria-selected={status === menu.highlighted}
+          className={`status-option status-${status}${status === menu.highlighted ? " highlighted" : ""}${status === current ? " current" : ""}`}
           // Focus stays on the row's control.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => onChoose(menu.claimId, status)}
