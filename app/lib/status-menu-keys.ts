@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES, type ClaimStatus } from "./claim-status";
+import { CLAIM_STATUSES, type ClaimStatus, STATUS_KEYS } from "./claim-status";
 
 /** What a key pressed on a row's status control does (the select-only combobox pattern of WAI-ARIA). */
 export type StatusMenuAction =
@@ -10,15 +10,6 @@ export type StatusMenuAction =
   | { kind: "close-and-continue" }
   /** Not the control's key: the table's shortcuts (c, d, u, j, k…) act on the row. */
   | { kind: "none" };
-
-const CHOICE_KEYS: Record<string, ClaimStatus> = {
-  c: "confirmed",
-  d: "disputed",
-  u: "unverified",
-  "1": "confirmed",
-  "2": "disputed",
-  "3": "unverified",
-};
 
 /**
  * Closed, Enter, Space and the arrows open the list on the claim's status; other keys are the
@@ -61,6 +52,6 @@ export function statusMenuAction(options: {
     case "Tab":
       return { kind: "close-and-continue" };
   }
-  const status = CHOICE_KEYS[key];
+  const status = STATUS_KEYS[key];
   return status ? { kind: "choose", status } : { kind: "none" };
 }

@@ -28,6 +28,20 @@ function threadNiceValues(): number[] {
   });
 }
 
+/** Uploads a WordPress export through the Documents view's import endpoint, as the drop zone sends it; the results it answers with. */
+async function uploadBatch(options: { slug: string; cookie: string; json: string }) {
+  const form = new FormData();
+  form.append("files", new Blob([options.json]), "batch.json");
+  const request = new Request(`http://localhost/projects/${options.slug}/documents/import`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: options.cookie },
+  });
+  const outcome = await callRoute(importEndpoint.action, request, { slug: options.slug });
+  expect(outcome.status).toBe(200);
+  return (outcome.body as { results: Array<{ file: string; status: string; error?: string; title: string | null }> }).results;
+}
+
 async function cli(argv: string[]) {
   let stdout = "";
   let stderr = "";
@@ -94,16 +108,7 @@ describe("importing articles", { timeout: 120_000 }, () => {
     const { project, members } = await makeProjectWithTeam();
     const posts = JSON.parse(new TextDecoder().decode(fixture("posts.json").bytes)) as Array<Record<string, unknown>>;
     const batch = [posts[0], { id: 9, title: { rendered: "No content" } }, posts[1]];
-    const form = new FormData();
-    form.append("files", new Blob([JSON.stringify(batch)]), "batch.json");
-    const request = new Request(`http://localhost/projects/${project.slug}/documents/import`, {
-      method: "POST",
-      body: form,
-      headers: { Cookie: await cookieFor(members.editor.id) },
-    });
-    const outcome = await callRoute(importEndpoint.action, request, { slug: project.slug });
-    expect(outcome.status).toBe(200);
-    const results = (outcome.body as { results: Array<{ file: string; status: string; error?: string; title: string | null }> }).results;
+    const results = await uploadBatch({ slug: project.slug, cookie: await cookieFor(members.editor.id), json: JSON.stringify(batch) });
     expect(results.map((r) => [r.status, r.title ?? r.error])).toEqual([
       ["imported", "Library reopens"],
       ["error", expect.stringMatching(/^post 2 is not a WordPress post: content/)],
@@ -125,16 +130,7 @@ describe("importing articles", { timeout: 120_000 }, () => {
     process.env.IMPORT_MAX_ARTICLE_BYTES = "5000";
     resetConfigForTests();
     try {
-      const form = new FormData();
-      form.append("files", new Blob([batch]), "batch.json");
-      const request = new Request(`http://localhost/projects/${project.slug}/documents/import`, {
-        method: "POST",
-        body: form,
-        headers: { Cookie: await cookieFor(members.editor.id) },
-      });
-      const outcome = await callRoute(importEndpoint.action, request, { slug: project.slug });
-      expect(outcome.status).toBe(200);
-      const results = (outcome.body as { results: Array<{ status: string; error?: string; title: string | null }> }).results;
+      const results = await uploadBatch({ slug: project.slug, cookie: await cookieFor(members.editor.id), json: batch });
       expect(results.map((r) => [r.status, r.title ?? r.error])).toEqual([
         ["imported", "Library reopens"],
         ["error", expect.stringMatching(/^the article "Very long post" holds 0\.0 MB of text; one article may hold at most 0\.0 MB/)],

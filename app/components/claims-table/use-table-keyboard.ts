@@ -1,15 +1,6 @@
 import { type RefObject, useLayoutEffect } from "react";
-import type { ClaimStatus } from "../../lib/claim-status";
+import { type ClaimStatus, STATUS_KEYS } from "../../lib/claim-status";
 import type { ClaimRow } from "../../lib/review-types";
-
-const KEY_TO_STATUS: Record<string, ClaimStatus> = {
-  c: "confirmed",
-  d: "disputed",
-  u: "unverified",
-  "1": "confirmed",
-  "2": "disputed",
-  "3": "unverified",
-};
 
 export function isTypingTarget(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -53,7 +44,7 @@ export function useTableKeyboard({
       if (dialogOpen()) return;
       const row = rows[active];
       const key = event.key;
-      const status = KEY_TO_STATUS[key];
+      const status = STATUS_KEYS[key];
       if (key === "j" || key === "ArrowDown") setActive((i) => Math.min(i + 1, rows.length - 1));
       else if (key === "k" || key === "ArrowUp") setActive((i) => Math.max(i - 1, 0));
       else if (key === "Enter" && row) openPanel(row.id);
